@@ -1,0 +1,182 @@
+/* bench-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PDF export of a generated 5,000-paragraph draft (about 350 pages): time,
+ * page count, peak RSS; and, when soffice is on PATH, LibreOffice converting
+ * the same text to PDF, for comparison. Prints "name: value" lines.
+ */
+
+#include "config.h"
+
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "plenary-clause-printer.h"
+#include "plenary-page-layout.h"
+#include "plenary-pdf-export.h"
+
+#define N_PARAGRAPHS 5000
+
+static PlenaryDraft *
+generate_draft (void)
+{
+  static const char *phrases[] = { "Encourage", "Demande", "Invite", "Décide", "Prie", "Souligne" };
+  static const char *words[] = {
+    "développement", "coopération", "internationale", "travail", "États", "membres",
+    "emploi", "numérique", "durable", "organisation", "économique", "mondial",
+    "intelligence", "artificielle", "accès", "formation", "des", "les", "la", "et",
+  };
+  PlenaryDraft *draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
+  PlenaryBody *body = plenary_draft_get_body (draft);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2025);
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport de l’OIT", "oit.pdf",
+                                                        "application/pdf", "Le texte cité de la source.");
+
+  plenary_metadata_set_string (metadata, "symbol", "E/2025/L.99");
+  plenary_metadata_set_string (metadata, "body", "Conseil économique et social");
+  plenary_metadata_set_string (metadata, "forum", "Conseil économique et social");
+  plenary_metadata_set_string (metadata, "question", "Un projet de résolution très long");
+  plenary_metadata_set_string (metadata, "submitted-by", "France");
+  plenary_body_set_opening (body, "L'Assemblée générale,");
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(PlenaryParagraph) paragraph = NULL;
+      guint n = g_rand_int_range (rand, 12, 43);
+
+      for (guint w = 0; w < n; w++)
+        {
+          if (w > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+        }
+      g_string_append (text, i < N_PARAGRAPHS / 10 ? "," : " ;");
+      paragraph = plenary_paragraph_new (i < N_PARAGRAPHS / 10 ? PLENARY_ROLE_PREAMBULAR
+                                                                : PLENARY_ROLE_OPERATIVE,
+                                         i < N_PARAGRAPHS / 10 ? "Considérant"
+                                                               : phrases[i % G_N_ELEMENTS (phrases)],
+                                         text->str);
+      plenary_body_append (body, paragraph);
+    }
+
+  /* A citation on the first word of every 20th line of the editor text. */
+  {
+    g_autofree char *editor = plenary_clause_printer_print (body, PLENARY_DRAFT_KIND_RESOLUTION,
+                                                            "fr", PLENARY_PRINT_EDITOR);
+    gint64 offset = 0;
+    guint line = 0;
+
+    for (const char *p = editor; *p != '\0'; p = g_utf8_next_char (p), offset++)
+      if (*p == '\n' && ++line % 20 == 0)
+        {
+          g_autofree char *id = plenary_draft_new_id (draft, "c");
+          g_autoptr(PlenaryAnchor) anchor = plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "",
+                                                                "", "", offset + 1, offset + 12);
+          g_autoptr(PlenaryAnchor) quote = plenary_anchor_new ("s1", "texte cité", "", "", 3, 13);
+          g_autoptr(PlenaryAnnotation) annotation = plenary_annotation_new (id,
+                                                                            PLENARY_ANNOTATION_CITATION,
+                                                                            anchor);
+
+          plenary_annotation_set_source_anchor (annotation, quote);
+          plenary_annotation_set_show_quote (annotation, line % 40 == 0);
+          g_list_store_append (plenary_draft_get_annotations (draft), annotation);
+        }
+  }
+
+  return draft;
+}
+
+static double
+run_soffice (const char *soffice,
+             const char *txt,
+             const char *outdir)
+{
+  const char *argv[] = { soffice, "--headless", "--convert-to", "pdf", "--outdir", outdir, txt, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("soffice failed: %s\n", error->message);
+      return -1;
+    }
+
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PlenaryDraft) draft = generate_draft ();
+  g_autoptr(PlenaryPageLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("plenary-bench-layout-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "draft.pdf", NULL);
+  g_autofree char *txt = g_build_filename (tmpdir, "draft.txt", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  struct rusage usage, before;
+  gint64 start;
+  double export_seconds, paginate_seconds;
+  struct stat st;
+
+  getrusage (RUSAGE_SELF, &before);
+  start = g_get_monotonic_time ();
+  if (!plenary_pdf_export (draft, pdf, NULL, &error))
+    g_error ("%s", error->message);
+  export_seconds = (g_get_monotonic_time () - start) / 1e6;
+  getrusage (RUSAGE_SELF, &usage);
+  g_stat (pdf, &st);
+
+  start = g_get_monotonic_time ();
+  layout = plenary_page_layout_new (draft, NULL);
+  plenary_page_layout_paginate (layout);
+  paginate_seconds = (g_get_monotonic_time () - start) / 1e6;
+
+  g_print ("paragraphs: %u\n", N_PARAGRAPHS);
+  g_print ("pages: %u\n", plenary_page_layout_get_n_pages (layout));
+  g_print ("export_seconds: %.3f\n", export_seconds);
+  /* CPU time: less sensitive than wall time to other jobs on the machine. */
+  g_print ("export_cpu_seconds: %.3f\n",
+           (usage.ru_utime.tv_sec - before.ru_utime.tv_sec) +
+           (usage.ru_utime.tv_usec - before.ru_utime.tv_usec) / 1e6 +
+           (usage.ru_stime.tv_sec - before.ru_stime.tv_sec) +
+           (usage.ru_stime.tv_usec - before.ru_stime.tv_usec) / 1e6);
+  g_print ("paginate_only_seconds: %.3f\n", paginate_seconds);
+  g_print ("pdf_bytes: %" G_GINT64_FORMAT "\n", (gint64) st.st_size);
+  g_print ("export_peak_rss_mb: %.1f\n", usage.ru_maxrss / 1024.0);
+
+  if (soffice == NULL)
+    g_print ("soffice: not found on PATH, no comparison\n");
+  else
+    {
+      double office_seconds;
+
+      plain = plenary_clause_printer_print (plenary_draft_get_body (draft),
+                                            PLENARY_DRAFT_KIND_RESOLUTION, "fr",
+                                            PLENARY_PRINT_PLAIN);
+      g_file_set_contents (txt, plain, -1, NULL);
+      office_seconds = run_soffice (soffice, txt, tmpdir);
+      if (office_seconds >= 0)
+        {
+          g_print ("soffice_seconds: %.3f\n", office_seconds);
+          g_print ("soffice_over_plenary: %.1f\n", office_seconds / export_seconds);
+        }
+      g_unlink (txt);
+    }
+
+  /* soffice writes draft.pdf over ours, in the same folder. */
+  g_unlink (pdf);
+  g_rmdir (tmpdir);
+
+  return 0;
+}

@@ -1,0 +1,530 @@
+/* plenary-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-application"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "plenary-application.h"
+#include "plenary-convert.h"
+#include "plenary-draft-codec.h"
+#include "plenary-preferences-window.h"
+
+struct _PlenaryApplication
+{
+  AdwApplication  parent_instance;
+
+  PlenarySession *session;
+  GSettings      *settings;
+  GtkCssProvider *font_provider;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
+
+void
+plenary_i18n_init (void)
+{
+  const char *localedir = g_getenv ("PLENARY_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static PlenaryWindow *
+get_target_window (PlenaryApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PLENARY_IS_WINDOW (window))
+    return PLENARY_WINDOW (window);
+
+  return plenary_application_new_window (self);
+}
+
+/* Editor font ---------------------------------------------------------- */
+
+static void
+update_editor_font (PlenaryApplication *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "editor-font");
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  g_autoptr(GString) css = g_string_new (".plenary-editor {");
+  PangoFontMask mask = pango_font_description_get_set_fields (desc);
+
+  if (mask & PANGO_FONT_MASK_FAMILY)
+    {
+      g_autofree char *family = g_strescape (pango_font_description_get_family (desc), NULL);
+      g_string_append_printf (css, " font-family: \"%s\";", family);
+    }
+  if (mask & PANGO_FONT_MASK_SIZE)
+    g_string_append_printf (css, " font-size: %.1f%s;",
+                            pango_font_description_get_size (desc) / (double) PANGO_SCALE,
+                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+  if (mask & PANGO_FONT_MASK_WEIGHT)
+    g_string_append_printf (css, " font-weight: %d;", pango_font_description_get_weight (desc));
+  if (mask & PANGO_FONT_MASK_STYLE)
+    g_string_append_printf (css, " font-style: %s;",
+                            pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC ? "italic" :
+                            pango_font_description_get_style (desc) == PANGO_STYLE_OBLIQUE ? "oblique" : "normal");
+  g_string_append (css, " }");
+
+  gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
+}
+
+/* Actions -------------------------------------------------------------- */
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+  PlenaryWindow *window = plenary_application_new_window (self);
+
+  plenary_application_new_draft (self, window, "default");
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+  PlenaryPreferencesWindow *preferences = plenary_preferences_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+  static const char *developers[] = { "The Plenary developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", "Plenary",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Plenary developers"),
+                         "developers", developers,
+                         "comments", _("Draft and annotate resolutions and the briefs behind them."),
+                         "website", "https://plenary.org",
+                         "issue-url", "https://plenary.org/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Plenary developers",
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Each window asks about its own unsaved drafts. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+
+  plenary_application_open_sample (self, get_target_window (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", new_window_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+  { "open-sample", open_sample_action },
+};
+
+/* GApplication --------------------------------------------------------- */
+
+static void
+plenary_application_startup (GApplication *application)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (plenary_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Plenary"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->font_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect_object (self->settings, "changed::editor-font",
+                           G_CALLBACK (update_editor_font), self, G_CONNECT_SWAPPED);
+  update_editor_font (self);
+}
+
+static void
+plenary_application_activate (GApplication *application)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (plenary_application_new_window (self));
+
+  /* The first start opens the sample library so there is something to try. */
+  if (g_settings_get_boolean (self->settings, "first-run"))
+    {
+      g_settings_set_boolean (self->settings, "first-run", FALSE);
+      plenary_application_open_sample (self, PLENARY_WINDOW (window));
+    }
+  else
+    plenary_application_new_draft (self, PLENARY_WINDOW (window), "default");
+}
+
+static void
+plenary_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (application);
+  PlenaryWindow *window = get_target_window (self);
+
+  for (int i = 0; i < n_files; i++)
+    plenary_application_open_file (self, window, files[i]);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+convert_command_line (char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GFile) output = NULL;
+  gboolean convert = FALSE;
+  int argc = g_strv_length (args);
+  char **parse_args = args;
+  const GOptionEntry entries[] = {
+    { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT without opening a window"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("IN OUT"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &parse_args, &error))
+    {
+      g_printerr ("plenary: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc != 3)
+    {
+      g_printerr ("plenary: %s\n", _("--convert needs an input and an output file: plenary --convert IN OUT"));
+      return 2;
+    }
+
+  input = g_file_new_for_commandline_arg (parse_args[1]);
+  output = g_file_new_for_commandline_arg (parse_args[2]);
+
+  if (!plenary_convert (input, output, &error))
+    {
+      g_printerr ("plenary: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+/* --convert runs before the application registers or opens a display, so
+ * that it works headless and never talks to a running instance. */
+static gboolean
+plenary_application_local_command_line (GApplication   *application,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  for (char **arg = *arguments; *arg != NULL; arg++)
+    {
+      if (g_str_equal (*arg, "--"))
+        break;
+      if (g_str_equal (*arg, "--convert"))
+        {
+          *exit_status = convert_command_line (*arguments);
+          return TRUE;
+        }
+    }
+
+  return G_APPLICATION_CLASS (plenary_application_parent_class)->local_command_line (application, arguments, exit_status);
+}
+
+static int
+plenary_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("plenary %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "sample"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("plenary: %s\n", error->message);
+          return 1;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-sample", NULL);
+    }
+
+  return -1;
+}
+
+static void
+plenary_application_dispose (GObject *object)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->font_provider);
+
+  G_OBJECT_CLASS (plenary_application_parent_class)->dispose (object);
+}
+
+static void
+plenary_application_class_init (PlenaryApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = plenary_application_dispose;
+  app_class->startup = plenary_application_startup;
+  app_class->activate = plenary_application_activate;
+  app_class->open = plenary_application_open;
+  app_class->local_command_line = plenary_application_local_command_line;
+  app_class->handle_local_options = plenary_application_handle_local_options;
+}
+
+static void
+plenary_application_init (PlenaryApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the sample draft and its sources"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { NULL }
+  };
+
+  self->session = plenary_session_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}
+
+PlenaryApplication *
+plenary_application_new (void)
+{
+  return g_object_new (PLENARY_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/plenary/Plenary",
+                       NULL);
+}
+
+PlenarySession *
+plenary_application_get_session (PlenaryApplication *self)
+{
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+  return self->session;
+}
+
+PlenaryWindow *
+plenary_application_new_window (PlenaryApplication *self)
+{
+  PlenaryWindow *window;
+
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+
+  window = plenary_window_new (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+typedef struct
+{
+  PlenaryWindow   *window;
+  PlenaryDocument *document;
+} OpenFile;
+
+static void
+open_file_free (OpenFile *open)
+{
+  g_clear_weak_pointer (&open->window);
+  g_clear_object (&open->document);
+  g_free (open);
+}
+
+static void
+document_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PlenaryDocument *document = PLENARY_DOCUMENT (object);
+  OpenFile *open = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file = plenary_document_get_file (document);
+
+  if (!plenary_document_load_finish (document, result, &error))
+    {
+      if (open->window != NULL)
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"),
+                                                      plenary_document_get_title (document));
+          PlenaryPage *page = plenary_window_find_page (open->window, document);
+
+          plenary_window_show_error (open->window, heading, error);
+          if (page != NULL)
+            {
+              AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
+              plenary_document_set_modified (document, FALSE);
+              adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
+            }
+        }
+    }
+  else if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      GtkRecentData data = {
+        .mime_type = (char *) PLENARY_DRAFT_MIME_TYPE,
+        .app_name = (char *) g_get_application_name (),
+        .app_exec = (char *) "plenary %u",
+      };
+
+      gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+    }
+
+  open_file_free (open);
+}
+
+void
+plenary_application_open_file (PlenaryApplication *self,
+                               PlenaryWindow      *window,
+                               GFile              *file)
+{
+  PlenaryDocument *existing;
+  g_autoptr(PlenaryDocument) document = NULL;
+  OpenFile *open;
+
+  g_return_if_fail (PLENARY_IS_APPLICATION (self));
+  g_return_if_fail (PLENARY_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((existing = plenary_session_find_by_file (self->session, file)))
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        {
+          if (PLENARY_IS_WINDOW (l->data) && plenary_window_find_page (l->data, existing))
+            {
+              plenary_window_focus_document (l->data, existing);
+              return;
+            }
+        }
+    }
+
+  document = plenary_document_new_for_file (file);
+  plenary_session_add (self->session, document);
+  plenary_window_add_document (window, document);
+
+  open = g_new0 (OpenFile, 1);
+  g_set_weak_pointer (&open->window, window);
+  open->document = g_object_ref (document);
+  plenary_document_load_async (document, NULL, document_loaded_cb, open);
+}
+
+void
+plenary_application_new_draft (PlenaryApplication *self,
+                               PlenaryWindow      *window,
+                               const char         *template)
+{
+  g_autofree char *language = NULL;
+  g_autofree char *template_id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDocument) document = NULL;
+
+  g_return_if_fail (PLENARY_IS_APPLICATION (self));
+  g_return_if_fail (PLENARY_IS_WINDOW (window));
+
+  language = g_settings_get_string (self->settings, "drafting-language");
+  if (g_str_equal (template, "default"))
+    template_id = g_strdup_printf ("resolution-%s", language);
+  else if (g_str_equal (template, "brief"))
+    template_id = g_strdup_printf ("brief-%s", language);
+  else
+    template_id = g_strdup (template);
+
+  if (!(document = plenary_session_create_from_template (self->session, template_id, &error)))
+    {
+      plenary_window_show_error (window, _("Could Not Create the Draft"), error);
+      return;
+    }
+
+  plenary_window_add_document (window, document);
+}
+
+void
+plenary_application_open_sample (PlenaryApplication *self,
+                                 PlenaryWindow      *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDocument) document = NULL;
+
+  g_return_if_fail (PLENARY_IS_APPLICATION (self));
+  g_return_if_fail (PLENARY_IS_WINDOW (window));
+
+  if (!(document = plenary_session_create_sample (self->session, &error)))
+    {
+      plenary_window_show_error (window, _("Could Not Open the Sample Draft"), error);
+      return;
+    }
+
+  plenary_window_add_document (window, document);
+}

@@ -1,0 +1,578 @@
+/* plenary-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-clause-parser.h"
+#include "plenary-clause-printer.h"
+#include "plenary-document.h"
+#include "plenary-draft-codec.h"
+#include "plenary-draft-file.h"
+#include "plenary-importer.h"
+#include "plenary-phrase-dictionary.h"
+
+struct _PlenaryDocument
+{
+  GObject          parent_instance;
+
+  PlenaryDraft    *draft;
+  GtkSourceBuffer *buffer;
+  GFile           *file;
+  char            *title;
+
+  /* Bumped on every change, so that a save that finishes after more typing
+   * does not mark those later changes as saved. */
+  guint64          change_count;
+  guint            busy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryDocument, plenary_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  PROP_BUFFER,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+title_for_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (basename);
+  char *dot;
+
+  if (g_str_has_suffix (display, PLENARY_DRAFT_SUFFIX))
+    display[strlen (display) - strlen (PLENARY_DRAFT_SUFFIX)] = '\0';
+  else if ((dot = strrchr (display, '.')) && dot != display)
+    *dot = '\0';
+
+  return g_steal_pointer (&display);
+}
+
+static void
+plenary_document_set_title (PlenaryDocument *self,
+                            const char      *title)
+{
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+plenary_document_set_file (PlenaryDocument *self,
+                           GFile           *file)
+{
+  if (g_set_object (&self->file, file))
+    {
+      if (file != NULL)
+        {
+          g_autofree char *title = title_for_file (file);
+          plenary_document_set_title (self, title);
+        }
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+}
+
+static void
+plenary_document_set_busy (PlenaryDocument *self,
+                           gboolean         busy)
+{
+  busy = !!busy;
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+static void
+mark_modified (PlenaryDocument *self)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
+}
+
+static void
+on_model_changed (PlenaryDocument *self)
+{
+  self->change_count++;
+  mark_modified (self);
+}
+
+static void
+on_buffer_changed (PlenaryDocument *self)
+{
+  self->change_count++;
+}
+
+static void
+on_modified_changed (PlenaryDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+disconnect_draft (PlenaryDocument *self)
+{
+  if (self->draft == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (plenary_draft_get_metadata (self->draft), self);
+  g_signal_handlers_disconnect_by_data (plenary_draft_get_sources (self->draft), self);
+  g_signal_handlers_disconnect_by_data (plenary_draft_get_annotations (self->draft), self);
+  g_signal_handlers_disconnect_by_data (self->draft, self);
+}
+
+static char *
+print_body (PlenaryDraft *draft)
+{
+  return plenary_clause_printer_print (plenary_draft_get_body (draft),
+                                       plenary_draft_get_kind (draft),
+                                       plenary_draft_get_language (draft),
+                                       PLENARY_PRINT_EDITOR);
+}
+
+/* Shows DRAFT in the buffer, as a fresh, unmodified state with no undo history. */
+static void
+plenary_document_take_draft (PlenaryDocument *self,
+                             PlenaryDraft    *draft)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  g_autofree char *text = NULL;
+
+  disconnect_draft (self);
+  g_set_object (&self->draft, draft);
+
+  g_signal_connect_swapped (plenary_draft_get_metadata (draft), "notify",
+                            G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (plenary_draft_get_sources (draft), "items-changed",
+                            G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (plenary_draft_get_annotations (draft), "items-changed",
+                            G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (draft, "notify::language",
+                            G_CALLBACK (on_model_changed), self);
+
+  text = print_body (draft);
+
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+
+  {
+    GtkTextIter start;
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+static void
+plenary_document_dispose (GObject *object)
+{
+  PlenaryDocument *self = PLENARY_DOCUMENT (object);
+
+  disconnect_draft (self);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (plenary_document_parent_class)->dispose (object);
+}
+
+static void
+plenary_document_finalize (GObject *object)
+{
+  PlenaryDocument *self = PLENARY_DOCUMENT (object);
+
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (plenary_document_parent_class)->finalize (object);
+}
+
+static void
+plenary_document_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlenaryDocument *self = PLENARY_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    case PROP_BUFFER:
+      g_value_set_object (value, self->buffer);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, plenary_document_get_modified (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_document_class_init (PlenaryDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = plenary_document_dispose;
+  object_class->finalize = plenary_document_finalize;
+  object_class->get_property = plenary_document_get_property;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, PLENARY_TYPE_DRAFT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUFFER] =
+    g_param_spec_object ("buffer", NULL, NULL, GTK_SOURCE_TYPE_BUFFER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plenary_document_init (PlenaryDocument *self)
+{
+  self->buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  g_signal_connect_object (self->buffer, "modified-changed",
+                           G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "changed",
+                           G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  self->title = g_strdup (_("New Draft"));
+}
+
+PlenaryDocument *
+plenary_document_new (PlenaryDraft *draft,
+                      const char   *title)
+{
+  PlenaryDocument *self;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  self = g_object_new (PLENARY_TYPE_DOCUMENT, NULL);
+  if (title != NULL)
+    plenary_document_set_title (self, title);
+  plenary_document_take_draft (self, draft);
+
+  return self;
+}
+
+PlenaryDocument *
+plenary_document_new_for_file (GFile *file)
+{
+  PlenaryDocument *self;
+  g_autoptr(PlenaryDraft) empty = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (PLENARY_TYPE_DOCUMENT, NULL);
+  plenary_document_set_file (self, file);
+  empty = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  plenary_document_take_draft (self, empty);
+
+  return self;
+}
+
+PlenaryDraft *
+plenary_document_get_draft (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->draft;
+}
+
+GtkSourceBuffer *
+plenary_document_get_buffer (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->buffer;
+}
+
+GFile *
+plenary_document_get_file (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const char *
+plenary_document_get_title (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+gboolean
+plenary_document_get_modified (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  return gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->buffer));
+}
+
+void
+plenary_document_set_modified (PlenaryDocument *self,
+                               gboolean         modified)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), modified);
+}
+
+gboolean
+plenary_document_get_busy (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  return self->busy;
+}
+
+void
+plenary_document_sync_draft (PlenaryDocument *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autoptr(PlenaryBody) body = NULL;
+  PlenaryPhraseDictionary *dictionary;
+
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  dictionary = plenary_phrase_dictionary_get_default (plenary_draft_get_language (self->draft));
+  body = plenary_clause_parser_parse (dictionary, text, -1,
+                                      plenary_draft_get_kind (self->draft), NULL);
+
+  /* Setting the body is not an edit of its own: the buffer already is. */
+  g_signal_handlers_block_by_func (self->draft, on_model_changed, self);
+  plenary_draft_set_body (self->draft, body);
+  g_signal_handlers_unblock_by_func (self->draft, on_model_changed, self);
+}
+
+/* Loading ----------------------------------------------------------------- */
+
+typedef struct
+{
+  PlenaryDraft *draft;
+  gboolean      is_draft_file;
+} LoadResult;
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_object (&result->draft);
+  g_free (result);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  gsize length = 0;
+  LoadResult *result;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  result = g_new0 (LoadResult, 1);
+
+  if (plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON)
+    {
+      result->draft = plenary_draft_codec_decode (contents, length, &error);
+      result->is_draft_file = TRUE;
+    }
+  else
+    {
+      result->draft = plenary_importer_import (contents, length, basename, NULL, NULL, &error);
+    }
+
+  if (result->draft == NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+void
+plenary_document_load_async (PlenaryDocument     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (self->file != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_document_load_async);
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+
+  plenary_document_set_busy (self, TRUE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+plenary_document_load_finish (PlenaryDocument  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  LoadResult *loaded;
+
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  plenary_document_set_busy (self, FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+
+  plenary_document_take_draft (self, loaded->draft);
+
+  /* An imported text keeps its name as title but not its file: saving
+   * must never write a draft over somebody's .txt or .md. */
+  if (!loaded->is_draft_file)
+    {
+      g_autofree char *title = title_for_file (self->file);
+      plenary_document_set_file (self, NULL);
+      plenary_document_set_title (self, title);
+    }
+
+  load_result_free (loaded);
+  return TRUE;
+}
+
+/* Saving ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GFile   *file;
+  guint64  change_count;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_object (&save->file);
+  g_free (save);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PlenaryDocument *self = g_task_get_source_object (task);
+  SaveData *save = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  plenary_document_set_busy (self, FALSE);
+
+  if (!plenary_draft_save_finish (result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  plenary_document_set_file (self, save->file);
+  if (self->change_count == save->change_count)
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_document_save_async (PlenaryDocument     *self,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *save;
+
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (file != NULL || self->file != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_document_save_async);
+
+  save = g_new0 (SaveData, 1);
+  save->file = g_object_ref (file != NULL ? file : self->file);
+  save->change_count = self->change_count;
+  g_task_set_task_data (task, save, save_data_free);
+
+  plenary_document_sync_draft (self);
+  plenary_document_set_busy (self, TRUE);
+  plenary_draft_save_async (self->draft, save->file, cancellable, save_cb, g_steal_pointer (&task));
+}
+
+gboolean
+plenary_document_save_finish (PlenaryDocument  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,58 @@
+/* plenary-document.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "plenary-draft.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_DOCUMENT (plenary_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObject)
+
+/* An open draft: the PlenaryDraft (header, sources, annotations), the text
+ * of its body in a GtkSourceBuffer, and the file it was loaded from.
+ * Properties: "draft", "buffer", "file", "title", "modified", "busy". */
+
+PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
+                                                   const char           *title);
+PlenaryDocument *plenary_document_new_for_file    (GFile                *file);
+PlenaryDraft    *plenary_document_get_draft       (PlenaryDocument      *self);
+GtkSourceBuffer *plenary_document_get_buffer      (PlenaryDocument      *self);
+GFile           *plenary_document_get_file        (PlenaryDocument      *self);
+const char      *plenary_document_get_title       (PlenaryDocument      *self);
+gboolean         plenary_document_get_modified    (PlenaryDocument      *self);
+void             plenary_document_set_modified    (PlenaryDocument      *self,
+                                                   gboolean              modified);
+gboolean         plenary_document_get_busy        (PlenaryDocument      *self);
+/* Parses the buffer into the draft's body, so that the draft is complete. */
+void             plenary_document_sync_draft      (PlenaryDocument      *self);
+
+/* Loads the file given to plenary_document_new_for_file(). A draft file is
+ * decoded; a text or Markdown file is imported and the document stays
+ * without file, so that saving never writes JSON over it. */
+void             plenary_document_load_async      (PlenaryDocument      *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+/* Saves to FILE, or to the document's file when FILE is NULL. On success the
+ * document takes FILE as its file and is no longer modified; on failure it
+ * stays modified. */
+void             plenary_document_save_async      (PlenaryDocument      *self,
+                                                   GFile                *file,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean         plenary_document_save_finish     (PlenaryDocument      *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,1928 @@
+/* plenary-draft-codec.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-draft-codec"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "plenary-draft-codec.h"
+
+/* Deeper than any draft needs, shallow enough for json-glib's recursive
+ * parser to never exhaust the stack on a hostile file. */
+#define MAX_JSON_DEPTH 128
+/* Sub-paragraph levels below an operative paragraph. */
+#define MAX_PARAGRAPH_DEPTH 8
+
+/* Errors carry where the problem is, so that callers can point at it. */
+typedef struct
+{
+  guint  line;
+  guint  column;
+  char  *path;
+} PlenaryDraftErrorPrivate;
+
+static void
+plenary_draft_error_private_init (PlenaryDraftErrorPrivate *priv)
+{
+  priv->line = 0;
+  priv->column = 0;
+  priv->path = NULL;
+}
+
+static void
+plenary_draft_error_private_copy (const PlenaryDraftErrorPrivate *src_priv,
+                                  PlenaryDraftErrorPrivate       *dest_priv)
+{
+  dest_priv->line = src_priv->line;
+  dest_priv->column = src_priv->column;
+  dest_priv->path = g_strdup (src_priv->path);
+}
+
+static void
+plenary_draft_error_private_clear (PlenaryDraftErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->path, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (PlenaryDraftError, plenary_draft_error)
+
+guint
+plenary_draft_error_get_line (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, 0);
+
+  if (error->domain != PLENARY_DRAFT_ERROR)
+    return 0;
+
+  return plenary_draft_error_get_private (error)->line;
+}
+
+guint
+plenary_draft_error_get_column (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, 0);
+
+  if (error->domain != PLENARY_DRAFT_ERROR)
+    return 0;
+
+  return plenary_draft_error_get_private (error)->column;
+}
+
+const char *
+plenary_draft_error_get_path (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != PLENARY_DRAFT_ERROR)
+    return NULL;
+
+  return plenary_draft_error_get_private (error)->path;
+}
+
+static void set_location_error (GError     **error,
+                                guint        line,
+                                guint        column,
+                                const char  *format,
+                                ...) G_GNUC_PRINTF (4, 5);
+
+static void
+set_location_error (GError     **error,
+                    guint        line,
+                    guint        column,
+                    const char  *format,
+                    ...)
+{
+  PlenaryDraftErrorPrivate *priv;
+  GError *new_error;
+  va_list args;
+
+  va_start (args, format);
+  new_error = g_error_new_valist (PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_MALFORMED,
+                                  format, args);
+  va_end (args);
+
+  priv = plenary_draft_error_get_private (new_error);
+  priv->line = line;
+  priv->column = column;
+  g_propagate_error (error, new_error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Decoding                                                                  */
+
+typedef struct
+{
+  GString  *path;
+  GError  **error;
+} Decoder;
+
+static void set_invalid (Decoder    *d,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+/* FORMAT receives the current JSON path as its first argument. */
+static void
+set_invalid (Decoder    *d,
+             const char *format,
+             ...)
+{
+  GError *new_error;
+  va_list args;
+
+  va_start (args, format);
+  new_error = g_error_new_valist (PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID,
+                                  format, args);
+  va_end (args);
+
+  plenary_draft_error_get_private (new_error)->path = g_strdup (d->path->str);
+  g_propagate_error (d->error, new_error);
+}
+
+static gsize
+push_key (Decoder    *d,
+          const char *key)
+{
+  gsize mark = d->path->len;
+
+  g_string_append_c (d->path, '.');
+  g_string_append (d->path, key);
+
+  return mark;
+}
+
+static gsize
+push_index (Decoder *d,
+            guint    index)
+{
+  gsize mark = d->path->len;
+
+  g_string_append_printf (d->path, "[%u]", index);
+
+  return mark;
+}
+
+static void
+pop (Decoder *d,
+     gsize    mark)
+{
+  g_string_truncate (d->path, mark);
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+expect_object (Decoder  *d,
+               JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+
+  set_invalid (d, _("Invalid draft: %s should be an object."), d->path->str);
+  return FALSE;
+}
+
+static gboolean
+expect_array (Decoder  *d,
+              JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;
+
+  set_invalid (d, _("Invalid draft: %s should be a list."), d->path->str);
+  return FALSE;
+}
+
+static gboolean
+expect_string (Decoder  *d,
+               JsonNode *node)
+{
+  if (node_is_string (node))
+    return TRUE;
+
+  set_invalid (d, _("Invalid draft: %s should be text."), d->path->str);
+  return FALSE;
+}
+
+/* A missing member leaves *OUT as it is (the default). With NULLABLE, a JSON
+ * null gives NULL. */
+static gboolean
+read_string (Decoder     *d,
+             JsonObject  *object,
+             const char  *key,
+             gboolean     nullable,
+             char       **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize mark;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    {
+      g_clear_pointer (out, g_free);
+      return TRUE;
+    }
+
+  mark = push_key (d, key);
+  if (!expect_string (d, node))
+    return FALSE;
+  pop (d, mark);
+
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+
+  return TRUE;
+}
+
+static gboolean
+read_int (Decoder    *d,
+          JsonObject *object,
+          const char *key,
+          gint64      min,
+          gint64      max,
+          gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize mark;
+  gint64 value;
+
+  if (node == NULL)
+    return TRUE;
+
+  mark = push_key (d, key);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      set_invalid (d, _("Invalid draft: %s should be a whole number."), d->path->str);
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      set_invalid (d, _("Invalid draft: %s is out of range."), d->path->str);
+      return FALSE;
+    }
+
+  pop (d, mark);
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_bool (Decoder    *d,
+           JsonObject *object,
+           const char *key,
+           gboolean   *out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize mark;
+
+  if (node == NULL)
+    return TRUE;
+
+  mark = push_key (d, key);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      set_invalid (d, _("Invalid draft: %s should be true or false."), d->path->str);
+      return FALSE;
+    }
+  pop (d, mark);
+
+  *out = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+/* Returns FALSE on a type error; *OUT is NULL when the member is missing. */
+static gboolean
+read_array (Decoder     *d,
+            JsonObject  *object,
+            const char  *key,
+            JsonArray  **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize mark;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  mark = push_key (d, key);
+  if (!expect_array (d, node))
+    return FALSE;
+  pop (d, mark);
+
+  *out = json_node_get_array (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_object (Decoder     *d,
+             JsonObject  *object,
+             const char  *key,
+             JsonObject **out)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  gsize mark;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  mark = push_key (d, key);
+  if (!expect_object (d, node))
+    return FALSE;
+  pop (d, mark);
+
+  *out = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+is_known (const char         *name,
+          const char * const *known)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    if (strcmp (name, known[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The members of OBJECT not in KNOWN, in file order, or NULL. */
+static JsonObject *
+collect_extra (JsonObject         *object,
+               const char * const *known)
+{
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      if (is_known (name, known))
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+
+  return extra;
+}
+
+static gboolean
+read_strv (Decoder     *d,
+           JsonObject  *object,
+           const char  *key,
+           GStrv       *out)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+  gsize mark;
+  guint n;
+
+  if (!read_array (d, object, key, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  builder = g_strv_builder_new ();
+  mark = push_key (d, key);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (d, i);
+
+      if (!expect_string (d, node))
+        return FALSE;
+      pop (d, item_mark);
+
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  pop (d, mark);
+
+  *out = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+/* Metadata string fields as written in JSON, in file order; the property
+ * names use '-' where the file uses '_'. */
+static char *
+metadata_json_name (const char *property)
+{
+  char *name = g_strdup (property);
+
+  g_strdelimit (name, "-", '_');
+
+  return name;
+}
+
+static gboolean
+decode_metadata (Decoder         *d,
+                 JsonObject      *object,
+                 PlenaryMetadata *metadata)
+{
+  static const char * const known[] = {
+    "body", "forum", "question", "submitted_by", "co_sponsors", "signatories",
+    "symbol", "session", "agenda_item", "date", "distribution", "page_limit", NULL
+  };
+  const char * const *fields = plenary_metadata_list_string_fields ();
+  g_auto(GStrv) co_sponsors = NULL;
+  g_auto(GStrv) signatories = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gint64 page_limit = 0;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *name = metadata_json_name (fields[i]);
+      g_autofree char *value = NULL;
+
+      if (!read_string (d, object, name, FALSE, &value))
+        return FALSE;
+      if (value != NULL)
+        plenary_metadata_set_string (metadata, fields[i], value);
+    }
+
+  if (!read_strv (d, object, "co_sponsors", &co_sponsors) ||
+      !read_strv (d, object, "signatories", &signatories) ||
+      !read_int (d, object, "page_limit", 0, G_MAXUINT, &page_limit))
+    return FALSE;
+
+  if (co_sponsors != NULL)
+    plenary_metadata_set_co_sponsors (metadata, (const char * const *) co_sponsors);
+  if (signatories != NULL)
+    plenary_metadata_set_signatories (metadata, (const char * const *) signatories);
+  plenary_metadata_set_page_limit (metadata, (guint) page_limit);
+
+  extra = collect_extra (object, known);
+  plenary_metadata_set_extra (metadata, extra);
+
+  return TRUE;
+}
+
+static PlenaryParagraph *decode_paragraph (Decoder     *d,
+                                           JsonNode    *node,
+                                           PlenaryRole  default_role,
+                                           guint        depth);
+
+static gboolean
+decode_paragraph_list (Decoder          *d,
+                       JsonArray        *array,
+                       PlenaryRole       default_role,
+                       guint             depth,
+                       GPtrArray        *into)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize mark = push_index (d, i);
+      PlenaryParagraph *paragraph;
+
+      paragraph = decode_paragraph (d, json_array_get_element (array, i), default_role, depth);
+      if (paragraph == NULL)
+        return FALSE;
+      pop (d, mark);
+
+      g_ptr_array_add (into, paragraph);
+    }
+
+  return TRUE;
+}
+
+static PlenaryParagraph *
+decode_paragraph (Decoder     *d,
+                  JsonNode    *node,
+                  PlenaryRole  default_role,
+                  guint        depth)
+{
+  static const char * const known[] = { "role", "phrase", "text", "subparagraphs", NULL };
+  g_autoptr(PlenaryParagraph) paragraph = NULL;
+  g_autofree char *role_name = NULL;
+  g_autofree char *phrase = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *children;
+  JsonObject *object;
+  PlenaryRole role = default_role;
+
+  if (!expect_object (d, node))
+    return NULL;
+  object = json_node_get_object (node);
+
+  if (!read_string (d, object, "role", FALSE, &role_name) ||
+      !read_string (d, object, "phrase", TRUE, &phrase) ||
+      !read_string (d, object, "text", FALSE, &text) ||
+      !read_array (d, object, "subparagraphs", &children))
+    return NULL;
+
+  if (role_name != NULL && !plenary_role_from_string (role_name, &role))
+    {
+      gsize mark = push_key (d, "role");
+
+      set_invalid (d, _("Invalid draft: %s is not a known paragraph role (“%s”)."),
+                   d->path->str, role_name);
+      pop (d, mark);
+      return NULL;
+    }
+
+  paragraph = plenary_paragraph_new (role, phrase, text);
+
+  if (children != NULL && json_array_get_length (children) > 0)
+    {
+      gsize mark = push_key (d, "subparagraphs");
+
+      if (depth + 1 > MAX_PARAGRAPH_DEPTH)
+        {
+          set_invalid (d, _("Invalid draft: %s nests sub-paragraphs more than %d levels deep."),
+                       d->path->str, MAX_PARAGRAPH_DEPTH);
+          return NULL;
+        }
+
+      if (!decode_paragraph_list (d, children, PLENARY_ROLE_SUBPARAGRAPH, depth + 1,
+                                  paragraph->children))
+        return NULL;
+      pop (d, mark);
+    }
+
+  paragraph->extra = collect_extra (object, known);
+
+  return g_steal_pointer (&paragraph);
+}
+
+static gboolean
+decode_sections (Decoder     *d,
+                 JsonArray   *sections,
+                 PlenaryBody *body)
+{
+  static const char * const known[] = { "heading", "paragraphs", NULL };
+  guint n = json_array_get_length (sections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (sections, i);
+      gsize mark = push_index (d, i);
+      g_autofree char *heading = NULL;
+      JsonArray *paragraphs;
+      JsonObject *object;
+      GPtrArray *into;
+
+      if (!expect_object (d, node))
+        return FALSE;
+      object = json_node_get_object (node);
+
+      if (!read_string (d, object, "heading", TRUE, &heading) ||
+          !read_array (d, object, "paragraphs", &paragraphs))
+        return FALSE;
+
+      /* A section without a heading holds the paragraphs before the first one. */
+      if (heading != NULL)
+        {
+          PlenaryParagraph *section = plenary_paragraph_new (PLENARY_ROLE_HEADING, NULL, heading);
+
+          section->extra = collect_extra (object, known);
+          g_ptr_array_add (body->paragraphs, section);
+          into = section->children;
+        }
+      else
+        {
+          into = body->paragraphs;
+        }
+
+      if (paragraphs != NULL)
+        {
+          gsize list_mark = push_key (d, "paragraphs");
+
+          /* Section paragraphs are one level below the heading. */
+          if (!decode_paragraph_list (d, paragraphs, PLENARY_ROLE_PARAGRAPH, 1, into))
+            return FALSE;
+          pop (d, list_mark);
+        }
+
+      pop (d, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+decode_body (Decoder          *d,
+             JsonObject       *object,
+             PlenaryDraftKind  kind,
+             PlenaryBody      *body)
+{
+  static const char * const known_paragraphs[] = { "opening", "paragraphs", NULL };
+  static const char * const known_sections[] = { "opening", "sections", NULL };
+  JsonArray *paragraphs;
+  JsonArray *sections;
+  gboolean use_sections;
+
+  if (!read_string (d, object, "opening", TRUE, &body->opening) ||
+      !read_array (d, object, "paragraphs", &paragraphs) ||
+      !read_array (d, object, "sections", &sections))
+    return FALSE;
+
+  /* Whichever form is present, preferring the one the kind implies; the
+   * other one, if any, is kept as an unknown member. */
+  if (kind == PLENARY_DRAFT_KIND_BRIEF)
+    use_sections = sections != NULL || paragraphs == NULL;
+  else
+    use_sections = sections != NULL && paragraphs == NULL;
+
+  if (use_sections && sections != NULL)
+    {
+      gsize mark = push_key (d, "sections");
+
+      if (!decode_sections (d, sections, body))
+        return FALSE;
+      pop (d, mark);
+    }
+  else if (!use_sections && paragraphs != NULL)
+    {
+      gsize mark = push_key (d, "paragraphs");
+
+      if (!decode_paragraph_list (d, paragraphs, PLENARY_ROLE_PARAGRAPH, 0, body->paragraphs))
+        return FALSE;
+      pop (d, mark);
+    }
+
+  body->extra = collect_extra (object, use_sections ? known_sections : known_paragraphs);
+
+  return TRUE;
+}
+
+static gboolean
+decode_source (Decoder      *d,
+               JsonObject   *object,
+               GHashTable   *ids,
+               GListStore   *store)
+{
+  static const char * const known[] = {
+    "id", "title", "origin", "media_type", "pages", "text", NULL
+  };
+  g_autoptr(PlenarySource) source = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *media_type = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *pages;
+  gsize mark;
+
+  if (!read_string (d, object, "id", FALSE, &id) ||
+      !read_string (d, object, "title", FALSE, &title) ||
+      !read_string (d, object, "origin", FALSE, &origin) ||
+      !read_string (d, object, "media_type", FALSE, &media_type) ||
+      !read_array (d, object, "pages", &pages) ||
+      !read_string (d, object, "text", FALSE, &text))
+    return FALSE;
+
+  mark = push_key (d, "id");
+  if (id == NULL || id[0] == '\0')
+    {
+      set_invalid (d, _("Invalid draft: %s is missing."), d->path->str);
+      return FALSE;
+    }
+  if (!g_hash_table_add (ids, g_strdup (id)))
+    {
+      set_invalid (d, _("Invalid draft: %s repeats the id “%s”."), d->path->str, id);
+      return FALSE;
+    }
+  pop (d, mark);
+
+  starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (pages != NULL)
+    {
+      guint n = json_array_get_length (pages);
+
+      mark = push_key (d, "pages");
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *node = json_array_get_element (pages, i);
+          gsize item_mark = push_index (d, i);
+          gint64 start;
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+            {
+              set_invalid (d, _("Invalid draft: %s should be a whole number."), d->path->str);
+              return FALSE;
+            }
+
+          start = json_node_get_int (node);
+          if (start < 0 || (i > 0 && start < g_array_index (starts, gint64, i - 1)))
+            {
+              set_invalid (d, _("Invalid draft: %s is out of range."), d->path->str);
+              return FALSE;
+            }
+          pop (d, item_mark);
+
+          g_array_append_val (starts, start);
+        }
+      pop (d, mark);
+    }
+
+  source = plenary_source_new (id, title, origin, media_type, text);
+  plenary_source_set_page_starts (source, (const gint64 *) (gpointer) starts->data, starts->len);
+  extra = collect_extra (object, known);
+  plenary_source_set_extra (source, extra);
+  g_list_store_append (store, source);
+
+  return TRUE;
+}
+
+/* Reads a W3C selector-based target ("target" or "citation"). The unknown
+ * members are gathered in *EXTRA as described in plenary-annotation.h. */
+static PlenaryAnchor *
+decode_anchor (Decoder     *d,
+               JsonObject  *object,
+               JsonObject **extra)
+{
+  static const char * const known[] = { "source", "selector", NULL };
+  static const char * const known_quote[] = { "type", "exact", "prefix", "suffix", NULL };
+  static const char * const known_position[] = { "type", "start", "end", NULL };
+  g_autofree char *target = g_strdup (PLENARY_ANCHOR_TARGET_DRAFT);
+  g_autofree char *exact = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autoptr(JsonArray) selector_extra = NULL;
+  g_autoptr(JsonObject) all_extra = NULL;
+  gboolean have_quote = FALSE;
+  gboolean have_position = FALSE;
+  gint64 start = 0;
+  gint64 end = 0;
+  JsonArray *selectors;
+
+  if (!read_string (d, object, "source", FALSE, &target) ||
+      !read_array (d, object, "selector", &selectors))
+    return NULL;
+
+  if (selectors != NULL)
+    {
+      guint n = json_array_get_length (selectors);
+      gsize mark = push_key (d, "selector");
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *node = json_array_get_element (selectors, i);
+          gsize item_mark = push_index (d, i);
+          g_autofree char *type = NULL;
+          g_autoptr(JsonObject) member_extra = NULL;
+          JsonObject *selector;
+
+          if (!expect_object (d, node))
+            return NULL;
+          selector = json_node_get_object (node);
+          if (!read_string (d, selector, "type", FALSE, &type))
+            return NULL;
+
+          if (!have_quote && g_strcmp0 (type, "TextQuoteSelector") == 0)
+            {
+              if (!read_string (d, selector, "exact", FALSE, &exact) ||
+                  !read_string (d, selector, "prefix", FALSE, &prefix) ||
+                  !read_string (d, selector, "suffix", FALSE, &suffix))
+                return NULL;
+              have_quote = TRUE;
+              member_extra = collect_extra (selector, known_quote);
+            }
+          else if (!have_position && g_strcmp0 (type, "TextPositionSelector") == 0)
+            {
+              if (!read_int (d, selector, "start", 0, G_MAXINT64, &start) ||
+                  !read_int (d, selector, "end", 0, G_MAXINT64, &end))
+                return NULL;
+              have_position = TRUE;
+              member_extra = collect_extra (selector, known_position);
+            }
+          else
+            {
+              /* A selector this version does not use: kept whole. */
+              if (selector_extra == NULL)
+                selector_extra = json_array_new ();
+              json_array_add_element (selector_extra, json_node_copy (node));
+            }
+
+          if (member_extra != NULL)
+            {
+              json_object_set_string_member (member_extra, "type", type);
+              if (selector_extra == NULL)
+                selector_extra = json_array_new ();
+              json_array_add_object_element (selector_extra, g_steal_pointer (&member_extra));
+            }
+
+          pop (d, item_mark);
+        }
+
+      pop (d, mark);
+    }
+
+  all_extra = collect_extra (object, known);
+  if (selector_extra != NULL)
+    {
+      if (all_extra == NULL)
+        all_extra = json_object_new ();
+      json_object_set_array_member (all_extra, "selector", g_steal_pointer (&selector_extra));
+    }
+  *extra = g_steal_pointer (&all_extra);
+
+  return plenary_anchor_new (target, exact, prefix, suffix, start, end);
+}
+
+static gboolean
+decode_reply (Decoder           *d,
+              JsonNode          *node,
+              PlenaryAnnotation *annotation)
+{
+  static const char * const known[] = { "author", "created", "text", NULL };
+  g_autoptr(PlenaryReply) reply = NULL;
+  JsonObject *object;
+
+  if (!expect_object (d, node))
+    return FALSE;
+  object = json_node_get_object (node);
+
+  reply = plenary_reply_new (NULL, NULL, NULL);
+  if (!read_string (d, object, "author", FALSE, &reply->author) ||
+      !read_string (d, object, "created", FALSE, &reply->created) ||
+      !read_string (d, object, "text", FALSE, &reply->text))
+    return FALSE;
+  reply->extra = collect_extra (object, known);
+
+  g_ptr_array_add (plenary_annotation_get_replies (annotation), g_steal_pointer (&reply));
+
+  return TRUE;
+}
+
+static gboolean
+decode_annotation (Decoder    *d,
+                   JsonObject *object,
+                   GHashTable *ids,
+                   GListStore *store)
+{
+  static const char * const known[] = {
+    "id", "kind", "author", "created", "modified", "resolved", "note", "category",
+    "target", "citation", "replies", NULL
+  };
+  static const char * const known_citation[] = {
+    "id", "kind", "author", "created", "modified", "resolved", "note", "category",
+    "target", "citation", "show_quote", "replies", NULL
+  };
+  g_autoptr(PlenaryAnnotation) annotation = NULL;
+  g_autoptr(PlenaryAnchor) anchor = NULL;
+  g_autoptr(PlenaryAnchor) source_anchor = NULL;
+  g_autoptr(JsonObject) anchor_extra = NULL;
+  g_autoptr(JsonObject) source_anchor_extra = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *category = NULL;
+  PlenaryAnnotationKind kind = PLENARY_ANNOTATION_COMMENT;
+  gboolean resolved = FALSE;
+  gboolean show_quote = TRUE;
+  JsonObject *target;
+  JsonObject *citation;
+  JsonArray *replies;
+  gsize mark;
+
+  if (!read_string (d, object, "id", FALSE, &id) ||
+      !read_string (d, object, "kind", FALSE, &kind_name) ||
+      !read_string (d, object, "author", FALSE, &author) ||
+      !read_string (d, object, "created", FALSE, &created) ||
+      !read_string (d, object, "modified", FALSE, &modified) ||
+      !read_bool (d, object, "resolved", &resolved) ||
+      !read_string (d, object, "note", FALSE, &note) ||
+      !read_string (d, object, "category", FALSE, &category) ||
+      !read_object (d, object, "target", &target) ||
+      !read_object (d, object, "citation", &citation) ||
+      !read_array (d, object, "replies", &replies))
+    return FALSE;
+
+  mark = push_key (d, "id");
+  if (id == NULL || id[0] == '\0')
+    {
+      set_invalid (d, _("Invalid draft: %s is missing."), d->path->str);
+      return FALSE;
+    }
+  if (!g_hash_table_add (ids, g_strdup (id)))
+    {
+      set_invalid (d, _("Invalid draft: %s repeats the id “%s”."), d->path->str, id);
+      return FALSE;
+    }
+  pop (d, mark);
+
+  if (kind_name != NULL && !plenary_annotation_kind_from_string (kind_name, &kind))
+    {
+      mark = push_key (d, "kind");
+      set_invalid (d, _("Invalid draft: %s is not a known kind of annotation (“%s”)."),
+                   d->path->str, kind_name);
+      return FALSE;
+    }
+
+  if (kind == PLENARY_ANNOTATION_CITATION &&
+      !read_bool (d, object, "show_quote", &show_quote))
+    return FALSE;
+
+  if (target != NULL)
+    {
+      mark = push_key (d, "target");
+      anchor = decode_anchor (d, target, &anchor_extra);
+      if (anchor == NULL)
+        return FALSE;
+      pop (d, mark);
+    }
+
+  if (citation != NULL)
+    {
+      mark = push_key (d, "citation");
+      source_anchor = decode_anchor (d, citation, &source_anchor_extra);
+      if (source_anchor == NULL)
+        return FALSE;
+      pop (d, mark);
+    }
+
+  annotation = plenary_annotation_new (id, kind, anchor);
+  plenary_annotation_set_source_anchor (annotation, source_anchor);
+  plenary_annotation_set_anchor_extra (annotation, FALSE, anchor_extra);
+  plenary_annotation_set_anchor_extra (annotation, TRUE, source_anchor_extra);
+  plenary_annotation_set_author (annotation, author);
+  plenary_annotation_set_created (annotation, created);
+  plenary_annotation_set_modified (annotation, modified);
+  plenary_annotation_set_resolved (annotation, resolved);
+  plenary_annotation_set_note (annotation, note);
+  plenary_annotation_set_category (annotation, category);
+  plenary_annotation_set_show_quote (annotation, show_quote);
+
+  if (replies != NULL)
+    {
+      guint n = json_array_get_length (replies);
+
+      mark = push_key (d, "replies");
+      for (guint i = 0; i < n; i++)
+        {
+          gsize item_mark = push_index (d, i);
+
+          if (!decode_reply (d, json_array_get_element (replies, i), annotation))
+            return FALSE;
+          pop (d, item_mark);
+        }
+      pop (d, mark);
+    }
+
+  extra = collect_extra (object, kind == PLENARY_ANNOTATION_CITATION ? known_citation : known);
+  plenary_annotation_set_extra (annotation, extra);
+  g_list_store_append (store, annotation);
+
+  return TRUE;
+}
+
+/* Decodes each object of the array at KEY with DECODE_ONE. */
+static gboolean
+decode_list (Decoder    *d,
+             JsonObject *root,
+             const char *key,
+             gboolean  (*decode_one) (Decoder *, JsonObject *, GHashTable *, GListStore *),
+             GListStore *store)
+{
+  g_autoptr(GHashTable) ids = NULL;
+  JsonArray *array;
+  gsize mark;
+  guint n;
+
+  if (!read_array (d, root, key, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  mark = push_key (d, key);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (d, i);
+
+      if (!expect_object (d, node) ||
+          !decode_one (d, json_node_get_object (node), ids, store))
+        return FALSE;
+      pop (d, item_mark);
+    }
+  pop (d, mark);
+
+  return TRUE;
+}
+
+/* 1-based line and column (in characters) of byte OFFSET. */
+static void
+locate_offset (const char *data,
+               gsize       offset,
+               guint      *line,
+               guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          line_start = data + i + 1;
+        }
+    }
+
+  *column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
+}
+
+/* json-glib's recursive descent would overflow the stack on a file of a
+ * million '['; measure the nesting first, skipping strings. */
+static gboolean
+check_nesting (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        {
+          in_string = TRUE;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            {
+              guint line, column;
+
+              locate_offset (data, i, &line, &column);
+              set_location_error (error, line, column,
+                                  _("The file is not valid JSON: line %u, column %u (%s)"),
+                                  line, column, _("values are nested too deeply"));
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        {
+          depth--;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib reports "<data>:LINE:COL: message"; take the numbers apart so
+ * the message can be translated and the location kept in the error. */
+static void
+set_parse_error (const GError  *parse_error,
+                 GError       **error)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *compiled = g_regex_new (":(\\d+):(\\d+):\\s*(.*)$", G_REGEX_DOTALL | G_REGEX_OPTIMIZE,
+                                      0, NULL);
+      g_once_init_leave (&regex, compiled);
+    }
+
+  if (g_regex_match (regex, parse_error->message, 0, &match))
+    {
+      g_autofree char *line_str = g_match_info_fetch (match, 1);
+      g_autofree char *column_str = g_match_info_fetch (match, 2);
+      g_autofree char *detail = g_match_info_fetch (match, 3);
+      guint line = (guint) g_ascii_strtoull (line_str, NULL, 10);
+      guint column = (guint) g_ascii_strtoull (column_str, NULL, 10);
+
+      set_location_error (error, line, column,
+                          _("The file is not valid JSON: line %u, column %u (%s)"),
+                          line, column, detail);
+    }
+  else
+    {
+      set_location_error (error, 0, 0, _("The file is not valid JSON (%s)"),
+                          parse_error->message);
+    }
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+PlenaryDraft *
+plenary_draft_codec_decode (const char  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  static const char * const known[] = {
+    "format", "version", "kind", "language", "metadata", "body", "sources", "annotations", NULL
+  };
+  g_autoptr(GString) path = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *kind_name = NULL;
+  g_autofree char *language = NULL;
+  PlenaryDraftKind kind = PLENARY_DRAFT_KIND_RESOLUTION;
+  JsonObject *metadata;
+  JsonObject *body;
+  JsonObject *root;
+  JsonNode *root_node;
+  JsonNode *version_node;
+  const char *invalid_end;
+  Decoder d;
+  gint64 version;
+  gsize mark;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (is_blank (data, length))
+    {
+      set_location_error (error, 1, 1, _("The file is empty."));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid_end))
+    {
+      guint line, column;
+
+      locate_offset (data, invalid_end - data, &line, &column);
+      set_location_error (error, line, column,
+                          _("The file is not valid UTF-8 text: line %u, column %u."),
+                          line, column);
+      return NULL;
+    }
+
+  if (!check_nesting (data, length, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      set_parse_error (parse_error, error);
+      return NULL;
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error_literal (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_NOT_A_DRAFT,
+                           _("The file is not a Plenary draft."));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  path = g_string_new ("$");
+  d.path = path;
+  d.error = error;
+
+  if (!json_object_has_member (root, "format") ||
+      !node_is_string (json_object_get_member (root, "format")) ||
+      strcmp (json_object_get_string_member (root, "format"), PLENARY_DRAFT_FORMAT) != 0)
+    {
+      g_set_error_literal (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_NOT_A_DRAFT,
+                           _("The file is not a Plenary draft."));
+      return NULL;
+    }
+
+  version_node = json_object_get_member (root, "version");
+  mark = push_key (&d, "version");
+  if (version_node == NULL)
+    {
+      set_invalid (&d, _("Invalid draft: %s is missing."), d.path->str);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (version_node) ||
+      json_node_get_value_type (version_node) != G_TYPE_INT64)
+    {
+      set_invalid (&d, _("Invalid draft: %s should be a whole number."), d.path->str);
+      return NULL;
+    }
+  version = json_node_get_int (version_node);
+  if (version > PLENARY_DRAFT_VERSION)
+    {
+      g_set_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_NEWER_VERSION,
+                   _("This draft was made by a newer version of Plenary (format version %"
+                     G_GINT64_FORMAT "; this version reads up to %d). Update Plenary to open it."),
+                   version, PLENARY_DRAFT_VERSION);
+      return NULL;
+    }
+  if (version < 1)
+    {
+      set_invalid (&d, _("Invalid draft: %s is out of range."), d.path->str);
+      return NULL;
+    }
+  pop (&d, mark);
+
+  if (!read_string (&d, root, "kind", FALSE, &kind_name) ||
+      !read_string (&d, root, "language", FALSE, &language) ||
+      !read_object (&d, root, "metadata", &metadata) ||
+      !read_object (&d, root, "body", &body))
+    return NULL;
+
+  if (kind_name != NULL && !plenary_draft_kind_from_string (kind_name, &kind))
+    {
+      push_key (&d, "kind");
+      set_invalid (&d, _("Invalid draft: %s is not a known kind of draft (“%s”)."),
+                   d.path->str, kind_name);
+      return NULL;
+    }
+
+  draft = plenary_draft_new (kind, language != NULL ? language : "fr");
+
+  if (metadata != NULL)
+    {
+      mark = push_key (&d, "metadata");
+      if (!decode_metadata (&d, metadata, plenary_draft_get_metadata (draft)))
+        return NULL;
+      pop (&d, mark);
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(PlenaryBody) new_body = plenary_body_new ();
+
+      mark = push_key (&d, "body");
+      if (!decode_body (&d, body, kind, new_body))
+        return NULL;
+      pop (&d, mark);
+
+      plenary_draft_set_body (draft, new_body);
+    }
+
+  if (!decode_list (&d, root, "sources", decode_source, plenary_draft_get_sources (draft)) ||
+      !decode_list (&d, root, "annotations", decode_annotation,
+                    plenary_draft_get_annotations (draft)))
+    return NULL;
+
+  extra = collect_extra (root, known);
+  plenary_draft_set_extra (draft, extra);
+
+  return g_steal_pointer (&draft);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Encoding                                                                  */
+
+/* Written by hand rather than with JsonGenerator, whose 1.6 output puts a
+ * space before colons, prints "{  }" and writes doubles with 17 digits
+ * (1.1 becomes 1.1000000000000001), which would alter unknown members. */
+typedef struct
+{
+  GString    *out;
+  GByteArray *first;  /* one flag per open container: no member written yet */
+} Writer;
+
+static void
+write_indent (Writer *w)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->first->len; i++)
+    g_string_append (w->out, "  ");
+}
+
+static void
+write_string (Writer     *w,
+              const char *str)
+{
+  g_autofree char *valid = NULL;
+  const char *run;
+  const char *p;
+
+  if (str == NULL)
+    {
+      g_string_append (w->out, "null");
+      return;
+    }
+
+  /* Strings set by code might not be UTF-8; the file must be. */
+  if (!g_utf8_validate (str, -1, NULL))
+    str = valid = g_utf8_make_valid (str, -1);
+
+  g_string_append_c (w->out, '"');
+  run = str;
+  for (p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (w->out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':  g_string_append (w->out, "\\\""); break;
+        case '\\': g_string_append (w->out, "\\\\"); break;
+        case '\n': g_string_append (w->out, "\\n"); break;
+        case '\r': g_string_append (w->out, "\\r"); break;
+        case '\t': g_string_append (w->out, "\\t"); break;
+        case '\b': g_string_append (w->out, "\\b"); break;
+        case '\f': g_string_append (w->out, "\\f"); break;
+        default:
+          g_string_append_printf (w->out, "\\u%04x", c);
+        }
+    }
+  g_string_append_len (w->out, run, p - run);
+  g_string_append_c (w->out, '"');
+}
+
+static void
+begin (Writer *w,
+       char    bracket)
+{
+  guint8 yes = 1;
+
+  g_string_append_c (w->out, bracket);
+  g_byte_array_append (w->first, &yes, 1);
+}
+
+static void
+end (Writer *w,
+     char    bracket)
+{
+  gboolean empty = w->first->data[w->first->len - 1];
+
+  g_byte_array_set_size (w->first, w->first->len - 1);
+  if (!empty)
+    write_indent (w);
+  g_string_append_c (w->out, bracket);
+}
+
+/* Starts an array element or, with KEY, an object member. */
+static void
+item (Writer     *w,
+      const char *key)
+{
+  guint8 *first = &w->first->data[w->first->len - 1];
+
+  if (!*first)
+    g_string_append_c (w->out, ',');
+  *first = FALSE;
+  write_indent (w);
+
+  if (key != NULL)
+    {
+      write_string (w, key);
+      g_string_append (w->out, ": ");
+    }
+}
+
+static void
+member_string (Writer     *w,
+               const char *key,
+               const char *value)
+{
+  item (w, key);
+  write_string (w, value);
+}
+
+static void
+member_int (Writer     *w,
+            const char *key,
+            gint64      value)
+{
+  item (w, key);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+member_bool (Writer     *w,
+             const char *key,
+             gboolean    value)
+{
+  item (w, key);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+static void write_node (Writer   *w,
+                        JsonNode *node);
+
+static void
+write_value (Writer   *w,
+             JsonNode *node)
+{
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      write_string (w, json_node_get_string (node));
+      break;
+
+    case G_TYPE_INT64:
+      g_string_append_printf (w->out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+
+    case G_TYPE_BOOLEAN:
+      g_string_append (w->out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+
+    case G_TYPE_DOUBLE:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        double value = json_node_get_double (node);
+
+        if (!isfinite (value))
+          {
+            g_string_append (w->out, "null");
+            break;
+          }
+
+        /* The shortest form that reads back as the same double, so 1.1
+         * stays 1.1 rather than g_ascii_dtostr()'s 1.1000000000000001. */
+        for (guint precision = 15; precision <= 17; precision++)
+          {
+            char format[8];
+
+            g_snprintf (format, sizeof format, "%%.%ug", precision);
+            g_ascii_formatd (buffer, sizeof buffer, format, value);
+            if (g_ascii_strtod (buffer, NULL) == value)
+              break;
+          }
+        g_string_append (w->out, buffer);
+        if (strpbrk (buffer, ".eE") == NULL)
+          g_string_append (w->out, ".0");
+      }
+      break;
+
+    default:
+      g_string_append (w->out, "null");
+    }
+}
+
+/* Members of EXTRA, in their original order, after the known ones. SKIP is
+ * a member already merged elsewhere. */
+static void
+write_extra_members (Writer     *w,
+                     JsonObject *extra,
+                     const char *skip)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      if (skip != NULL && strcmp (name, skip) == 0)
+        continue;
+
+      item (w, name);
+      write_node (w, node);
+    }
+}
+
+static void
+write_node (Writer   *w,
+            JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      begin (w, '{');
+      write_extra_members (w, json_node_get_object (node), NULL);
+      end (w, '}');
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        begin (w, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            item (w, NULL);
+            write_node (w, json_array_get_element (array, i));
+          }
+        end (w, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      write_value (w, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (w->out, "null");
+    }
+}
+
+static void
+write_paragraph (Writer                 *w,
+                 const PlenaryParagraph *paragraph,
+                 gboolean                in_subparagraphs)
+{
+  begin (w, '{');
+
+  /* Inside "subparagraphs" the role is implied. */
+  if (!in_subparagraphs || paragraph->role != PLENARY_ROLE_SUBPARAGRAPH)
+    member_string (w, "role", plenary_role_to_string (paragraph->role));
+  if (paragraph->phrase != NULL)
+    member_string (w, "phrase", paragraph->phrase);
+  member_string (w, "text", paragraph->text);
+
+  if (paragraph->children->len > 0)
+    {
+      item (w, "subparagraphs");
+      begin (w, '[');
+      for (guint i = 0; i < paragraph->children->len; i++)
+        {
+          item (w, NULL);
+          write_paragraph (w, g_ptr_array_index (paragraph->children, i), TRUE);
+        }
+      end (w, ']');
+    }
+
+  write_extra_members (w, paragraph->extra, NULL);
+  end (w, '}');
+}
+
+static void
+write_paragraph_list (Writer    *w,
+                      GPtrArray *paragraphs,
+                      guint      from,
+                      guint      to)
+{
+  begin (w, '[');
+  for (guint i = from; i < to; i++)
+    {
+      item (w, NULL);
+      write_paragraph (w, g_ptr_array_index (paragraphs, i), FALSE);
+    }
+  end (w, ']');
+}
+
+static void
+write_sections (Writer    *w,
+                GPtrArray *paragraphs)
+{
+  guint i = 0;
+
+  begin (w, '[');
+  while (i < paragraphs->len)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      item (w, NULL);
+      begin (w, '{');
+
+      if (paragraph->role == PLENARY_ROLE_HEADING)
+        {
+          member_string (w, "heading", paragraph->text);
+          item (w, "paragraphs");
+          write_paragraph_list (w, paragraph->children, 0, paragraph->children->len);
+          write_extra_members (w, paragraph->extra, NULL);
+          i++;
+        }
+      else
+        {
+          guint run_end = i;
+
+          /* Paragraphs before any heading: a section with a null heading. */
+          while (run_end < paragraphs->len &&
+                 ((PlenaryParagraph *) g_ptr_array_index (paragraphs, run_end))->role != PLENARY_ROLE_HEADING)
+            run_end++;
+
+          member_string (w, "heading", NULL);
+          item (w, "paragraphs");
+          write_paragraph_list (w, paragraphs, i, run_end);
+          i = run_end;
+        }
+
+      end (w, '}');
+    }
+  end (w, ']');
+}
+
+static void
+write_body (Writer           *w,
+            PlenaryBody      *body,
+            PlenaryDraftKind  kind)
+{
+  begin (w, '{');
+
+  if (kind == PLENARY_DRAFT_KIND_BRIEF)
+    {
+      if (body->opening != NULL)
+        member_string (w, "opening", body->opening);
+      item (w, "sections");
+      write_sections (w, body->paragraphs);
+    }
+  else
+    {
+      member_string (w, "opening", body->opening);
+      item (w, "paragraphs");
+      write_paragraph_list (w, body->paragraphs, 0, body->paragraphs->len);
+    }
+
+  write_extra_members (w, body->extra, NULL);
+  end (w, '}');
+}
+
+static void
+write_strv (Writer             *w,
+            const char         *key,
+            const char * const *strv)
+{
+  item (w, key);
+  begin (w, '[');
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      item (w, NULL);
+      write_string (w, strv[i]);
+    }
+  end (w, ']');
+}
+
+static void
+write_metadata (Writer          *w,
+                PlenaryMetadata *metadata)
+{
+  const char * const *fields = plenary_metadata_list_string_fields ();
+
+  begin (w, '{');
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *name = metadata_json_name (fields[i]);
+
+      member_string (w, name, plenary_metadata_get_string (metadata, fields[i]));
+
+      /* The lists follow the delegation that submits the draft. */
+      if (strcmp (fields[i], "submitted-by") == 0)
+        {
+          write_strv (w, "co_sponsors", plenary_metadata_get_co_sponsors (metadata));
+          write_strv (w, "signatories", plenary_metadata_get_signatories (metadata));
+        }
+    }
+  member_int (w, "page_limit", plenary_metadata_get_page_limit (metadata));
+  write_extra_members (w, plenary_metadata_get_extra (metadata), NULL);
+  end (w, '}');
+}
+
+static void
+write_source (Writer        *w,
+              PlenarySource *source)
+{
+  const GArray *starts = plenary_source_get_page_starts (source);
+
+  begin (w, '{');
+  member_string (w, "id", plenary_source_get_id (source));
+  member_string (w, "title", plenary_source_get_title (source));
+  member_string (w, "origin", plenary_source_get_origin (source));
+  member_string (w, "media_type", plenary_source_get_media_type (source));
+  if (starts->len > 0)
+    {
+      item (w, "pages");
+      begin (w, '[');
+      for (guint i = 0; i < starts->len; i++)
+        {
+          item (w, NULL);
+          g_string_append_printf (w->out, "%" G_GINT64_FORMAT,
+                                  g_array_index (starts, gint64, i));
+        }
+      end (w, ']');
+    }
+  member_string (w, "text", plenary_source_get_text (source));
+  write_extra_members (w, plenary_source_get_extra (source), NULL);
+  end (w, '}');
+}
+
+static const char *
+selector_type (JsonNode *node)
+{
+  JsonNode *type;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  type = json_object_get_member (json_node_get_object (node), "type");
+  return type != NULL && node_is_string (type) ? json_node_get_string (type) : NULL;
+}
+
+/* The extra members kept for the selector of TYPE, or NULL. */
+static JsonObject *
+find_selector_extra (JsonArray  *selector_extra,
+                     const char *type)
+{
+  guint n = selector_extra != NULL ? json_array_get_length (selector_extra) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (selector_extra, i);
+
+      if (g_strcmp0 (selector_type (node), type) == 0)
+        return json_node_get_object (node);
+    }
+
+  return NULL;
+}
+
+static void
+write_anchor (Writer        *w,
+              PlenaryAnchor *anchor,
+              JsonObject    *extra)
+{
+  JsonArray *selector_extra = NULL;
+  guint n_selector_extra;
+
+  if (extra != NULL && json_object_has_member (extra, "selector") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (extra, "selector")))
+    selector_extra = json_object_get_array_member (extra, "selector");
+  n_selector_extra = selector_extra != NULL ? json_array_get_length (selector_extra) : 0;
+
+  begin (w, '{');
+  member_string (w, "source", anchor->target);
+  item (w, "selector");
+  begin (w, '[');
+
+  item (w, NULL);
+  begin (w, '{');
+  member_string (w, "type", "TextQuoteSelector");
+  member_string (w, "exact", anchor->exact);
+  member_string (w, "prefix", anchor->prefix);
+  member_string (w, "suffix", anchor->suffix);
+  write_extra_members (w, find_selector_extra (selector_extra, "TextQuoteSelector"), "type");
+  end (w, '}');
+
+  item (w, NULL);
+  begin (w, '{');
+  member_string (w, "type", "TextPositionSelector");
+  member_int (w, "start", anchor->start);
+  member_int (w, "end", anchor->end);
+  write_extra_members (w, find_selector_extra (selector_extra, "TextPositionSelector"), "type");
+  end (w, '}');
+
+  /* Selectors of other types, as they were. */
+  for (guint i = 0; i < n_selector_extra; i++)
+    {
+      JsonNode *node = json_array_get_element (selector_extra, i);
+      const char *type = selector_type (node);
+
+      if (g_strcmp0 (type, "TextQuoteSelector") == 0 ||
+          g_strcmp0 (type, "TextPositionSelector") == 0)
+        continue;
+
+      item (w, NULL);
+      write_node (w, node);
+    }
+
+  end (w, ']');
+  write_extra_members (w, extra, "selector");
+  end (w, '}');
+}
+
+static void
+write_annotation (Writer            *w,
+                  PlenaryAnnotation *annotation)
+{
+  PlenaryAnnotationKind kind = plenary_annotation_get_kind (annotation);
+  PlenaryAnchor *source_anchor = plenary_annotation_get_source_anchor (annotation);
+  GPtrArray *replies = plenary_annotation_get_replies (annotation);
+
+  begin (w, '{');
+  member_string (w, "id", plenary_annotation_get_id (annotation));
+  member_string (w, "kind", plenary_annotation_kind_to_string (kind));
+  member_string (w, "author", plenary_annotation_get_author (annotation));
+  member_string (w, "created", plenary_annotation_get_created (annotation));
+  member_string (w, "modified", plenary_annotation_get_modified (annotation));
+  member_bool (w, "resolved", plenary_annotation_get_resolved (annotation));
+  member_string (w, "note", plenary_annotation_get_note (annotation));
+  member_string (w, "category", plenary_annotation_get_category (annotation));
+
+  item (w, "target");
+  write_anchor (w, plenary_annotation_get_anchor (annotation),
+                plenary_annotation_get_anchor_extra (annotation, FALSE));
+
+  if (source_anchor != NULL)
+    {
+      item (w, "citation");
+      write_anchor (w, source_anchor, plenary_annotation_get_anchor_extra (annotation, TRUE));
+    }
+
+  if (kind == PLENARY_ANNOTATION_CITATION)
+    member_bool (w, "show_quote", plenary_annotation_get_show_quote (annotation));
+
+  item (w, "replies");
+  begin (w, '[');
+  for (guint i = 0; i < replies->len; i++)
+    {
+      PlenaryReply *reply = g_ptr_array_index (replies, i);
+
+      item (w, NULL);
+      begin (w, '{');
+      member_string (w, "author", reply->author);
+      member_string (w, "created", reply->created);
+      member_string (w, "text", reply->text);
+      write_extra_members (w, reply->extra, NULL);
+      end (w, '}');
+    }
+  end (w, ']');
+
+  write_extra_members (w, plenary_annotation_get_extra (annotation), NULL);
+  end (w, '}');
+}
+
+static void
+write_list (Writer     *w,
+            const char *key,
+            GListModel *model,
+            void      (*write_one) (Writer *, gpointer))
+{
+  guint n = g_list_model_get_n_items (model);
+
+  item (w, key);
+  begin (w, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      item (w, NULL);
+      write_one (w, object);
+    }
+  end (w, ']');
+}
+
+GBytes *
+plenary_draft_codec_encode (PlenaryDraft *draft)
+{
+  g_autoptr(GByteArray) first = NULL;
+  Writer w;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  first = g_byte_array_new ();
+  w.out = g_string_sized_new (4096);
+  w.first = first;
+
+  begin (&w, '{');
+  member_string (&w, "format", PLENARY_DRAFT_FORMAT);
+  member_int (&w, "version", PLENARY_DRAFT_VERSION);
+  member_string (&w, "kind", plenary_draft_kind_to_string (plenary_draft_get_kind (draft)));
+  member_string (&w, "language", plenary_draft_get_language (draft));
+
+  item (&w, "metadata");
+  write_metadata (&w, plenary_draft_get_metadata (draft));
+
+  item (&w, "body");
+  write_body (&w, plenary_draft_get_body (draft), plenary_draft_get_kind (draft));
+
+  write_list (&w, "sources", G_LIST_MODEL (plenary_draft_get_sources (draft)),
+              (void (*) (Writer *, gpointer)) write_source);
+  write_list (&w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
+              (void (*) (Writer *, gpointer)) write_annotation);
+
+  write_extra_members (&w, plenary_draft_get_extra (draft), NULL);
+  end (&w, '}');
+  g_string_append_c (w.out, '\n');
+
+  return g_string_free_to_bytes (w.out);
+}

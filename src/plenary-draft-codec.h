@@ -1,0 +1,47 @@
+/* plenary-draft-codec.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plenary-draft.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_DRAFT_FORMAT   "plenary-draft"
+#define PLENARY_DRAFT_VERSION  1
+#define PLENARY_DRAFT_SUFFIX   ".plenary.json"
+#define PLENARY_DRAFT_MIME_TYPE "application/vnd.plenary.draft+json"
+
+#define PLENARY_DRAFT_ERROR (plenary_draft_error_quark ())
+
+typedef enum
+{
+  PLENARY_DRAFT_ERROR_MALFORMED,     /* not JSON: message gives line and column */
+  PLENARY_DRAFT_ERROR_NOT_A_DRAFT,   /* JSON, but no "format": "plenary-draft" */
+  PLENARY_DRAFT_ERROR_NEWER_VERSION, /* "version" above PLENARY_DRAFT_VERSION */
+  PLENARY_DRAFT_ERROR_INVALID,       /* a field of the wrong type: message gives its JSON path */
+} PlenaryDraftError;
+
+GQuark        plenary_draft_error_quark  (void);
+
+/* Where a PLENARY_DRAFT_ERROR points. Line and column (1-based) are set for
+ * MALFORMED errors and 0 otherwise; the JSON path (e.g.
+ * "$.body.paragraphs[3].text") is set for INVALID errors and NULL otherwise. */
+guint         plenary_draft_error_get_line   (const GError *error);
+guint         plenary_draft_error_get_column (const GError *error);
+const char   *plenary_draft_error_get_path   (const GError *error);
+
+/* Decodes a whole file. Never trusts it: every refusal is a translated
+ * GError in PLENARY_DRAFT_ERROR. Missing optional fields get defaults and
+ * unknown members are kept for plenary_draft_codec_encode(). */
+PlenaryDraft *plenary_draft_codec_decode (const char    *data,
+                                          gsize          length,
+                                          GError       **error);
+
+/* Stable output: fixed key order, two-space indent, UTF-8, trailing newline;
+ * encoding the same draft twice gives the same bytes. */
+GBytes       *plenary_draft_codec_encode (PlenaryDraft  *draft);
+
+G_END_DECLS

@@ -1,0 +1,391 @@
+/* plenary-draft.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-draft"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plenary-draft.h"
+
+struct _PlenaryDraft
+{
+  GObject           parent_instance;
+
+  PlenaryDraftKind  kind;
+  char             *language;
+  PlenaryMetadata  *metadata;
+  PlenaryBody      *body;
+  GListStore       *sources;
+  GListStore       *annotations;
+  JsonObject       *extra;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryDraft, plenary_draft, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_LANGUAGE,
+  PROP_METADATA,
+  PROP_BODY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const kind_names[] = {
+  [PLENARY_DRAFT_KIND_RESOLUTION] = "resolution",
+  [PLENARY_DRAFT_KIND_BRIEF]      = "brief",
+};
+
+static void
+plenary_draft_constructed (GObject *object)
+{
+  PlenaryDraft *self = (PlenaryDraft *)object;
+
+  G_OBJECT_CLASS (plenary_draft_parent_class)->constructed (object);
+
+  if (self->metadata == NULL)
+    self->metadata = plenary_metadata_new ();
+}
+
+static void
+plenary_draft_finalize (GObject *object)
+{
+  PlenaryDraft *self = (PlenaryDraft *)object;
+
+  g_free (self->language);
+  g_clear_object (&self->metadata);
+  g_clear_pointer (&self->body, plenary_body_unref);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->annotations);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (plenary_draft_parent_class)->finalize (object);
+}
+
+static void
+plenary_draft_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PlenaryDraft *self = PLENARY_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_METADATA:
+      g_value_set_object (value, self->metadata);
+      break;
+
+    case PROP_BODY:
+      g_value_set_boxed (value, self->body);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_draft_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PlenaryDraft *self = PLENARY_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      plenary_draft_set_kind (self, g_value_get_uint (value));
+      break;
+
+    case PROP_LANGUAGE:
+      plenary_draft_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_METADATA:
+      g_set_object (&self->metadata, g_value_get_object (value));
+      break;
+
+    case PROP_BODY:
+      if (g_value_get_boxed (value) != NULL)
+        plenary_draft_set_body (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_draft_class_init (PlenaryDraftClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = plenary_draft_constructed;
+  object_class->finalize = plenary_draft_finalize;
+  object_class->get_property = plenary_draft_get_property;
+  object_class->set_property = plenary_draft_set_property;
+
+  /* A plain uint: the enum has no registered GType. */
+  properties[PROP_KIND] =
+    g_param_spec_uint ("kind", NULL, NULL,
+                       PLENARY_DRAFT_KIND_RESOLUTION, PLENARY_DRAFT_KIND_BRIEF,
+                       PLENARY_DRAFT_KIND_RESOLUTION,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "fr",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_METADATA] =
+    g_param_spec_object ("metadata", NULL, NULL, PLENARY_TYPE_METADATA,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BODY] =
+    g_param_spec_boxed ("body", NULL, NULL, PLENARY_TYPE_BODY,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plenary_draft_init (PlenaryDraft *self)
+{
+  self->language = g_strdup ("fr");
+  self->body = plenary_body_new ();
+  self->sources = g_list_store_new (PLENARY_TYPE_SOURCE);
+  self->annotations = g_list_store_new (PLENARY_TYPE_ANNOTATION);
+}
+
+PlenaryDraft *
+plenary_draft_new (PlenaryDraftKind  kind,
+                   const char       *language)
+{
+  g_return_val_if_fail (kind <= PLENARY_DRAFT_KIND_BRIEF, NULL);
+
+  return g_object_new (PLENARY_TYPE_DRAFT,
+                       "kind", (guint) kind,
+                       "language", language != NULL ? language : "fr",
+                       NULL);
+}
+
+PlenaryDraftKind
+plenary_draft_get_kind (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), 0);
+
+  return self->kind;
+}
+
+void
+plenary_draft_set_kind (PlenaryDraft     *self,
+                        PlenaryDraftKind  kind)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (kind <= PLENARY_DRAFT_KIND_BRIEF);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+const char *
+plenary_draft_get_language (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return self->language;
+}
+
+void
+plenary_draft_set_language (PlenaryDraft *self,
+                            const char   *language)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+
+  if (language == NULL)
+    language = "";
+  if (strcmp (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+PlenaryMetadata *
+plenary_draft_get_metadata (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return self->metadata;
+}
+
+PlenaryBody *
+plenary_draft_get_body (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return self->body;
+}
+
+void
+plenary_draft_set_body (PlenaryDraft *self,
+                        PlenaryBody  *body)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (body != NULL);
+
+  if (self->body == body)
+    return;
+
+  plenary_body_ref (body);
+  g_clear_pointer (&self->body, plenary_body_unref);
+  self->body = body;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+}
+
+GListStore *
+plenary_draft_get_sources (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return self->sources;
+}
+
+PlenarySource *
+plenary_draft_find_source (PlenaryDraft *self,
+                           const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenarySource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (strcmp (plenary_source_get_id (source), id) == 0)
+        return source;
+    }
+
+  return NULL;
+}
+
+GListStore *
+plenary_draft_get_annotations (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return self->annotations;
+}
+
+JsonObject *
+plenary_draft_get_extra (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return self->extra;
+}
+
+void
+plenary_draft_set_extra (PlenaryDraft *self,
+                         JsonObject   *extra)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}
+
+static void
+collect_ids (GListModel  *model,
+             const char *(*get_id) (gpointer),
+             GHashTable  *ids)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_hash_table_add (ids, g_strdup (get_id (item)));
+    }
+}
+
+char *
+plenary_draft_new_id (PlenaryDraft *self,
+                      const char   *prefix)
+{
+  g_autoptr(GHashTable) ids = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  if (prefix == NULL)
+    prefix = "";
+
+  /* Sources and annotations share one namespace, so an id never names two things. */
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  collect_ids (G_LIST_MODEL (self->sources),
+               (const char *(*) (gpointer)) plenary_source_get_id, ids);
+  collect_ids (G_LIST_MODEL (self->annotations),
+               (const char *(*) (gpointer)) plenary_annotation_get_id, ids);
+
+  /* The first free number from 1 keeps ids short. */
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s%u", prefix, i);
+
+      if (!g_hash_table_contains (ids, id))
+        return g_steal_pointer (&id);
+    }
+}
+
+const char *
+plenary_draft_kind_to_string (PlenaryDraftKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+
+  return kind_names[kind];
+}
+
+gboolean
+plenary_draft_kind_from_string (const char       *str,
+                                PlenaryDraftKind *kind)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    {
+      if (strcmp (str, kind_names[i]) == 0)
+        {
+          if (kind != NULL)
+            *kind = (PlenaryDraftKind) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

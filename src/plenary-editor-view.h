@@ -1,0 +1,53 @@
+/* plenary-editor-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "plenary-clause-parser.h"
+#include "plenary-document.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_EDITOR_VIEW (plenary_editor_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryEditorView, plenary_editor_view, PLENARY, EDITOR_VIEW, GtkSourceView)
+
+/* The draft as a delegate sees it: each line classified as it is typed
+ * (opening formula, preambular, operative, sub-paragraph), opening phrases
+ * in italics, operative numbers and sub-paragraph markers drawn in the
+ * margin so that they are never typed and renumber at once.
+ *
+ * Signals: "lines-changed" (first, last): classification of lines FIRST to
+ * LAST changed (the outline and the checks follow it). */
+
+void           plenary_editor_view_set_document    (PlenaryEditorView *self,
+                                                    PlenaryDocument   *document);
+PlenaryDocument *plenary_editor_view_get_document  (PlenaryEditorView *self);
+guint          plenary_editor_view_get_n_lines     (PlenaryEditorView *self);
+/* What the view knows of LINE: role, level, and the state before it. */
+gboolean       plenary_editor_view_get_line        (PlenaryEditorView *self,
+                                                    guint              line,
+                                                    PlenaryRole       *role,
+                                                    guint             *level,
+                                                    gboolean          *is_opening,
+                                                    gboolean          *is_blank);
+const PlenaryLineState *plenary_editor_view_get_state_before (PlenaryEditorView *self,
+                                                              guint              line);
+/* The marker drawn before LINE ("3.", "b)", "(ii)"), or NULL. */
+char          *plenary_editor_view_dup_marker      (PlenaryEditorView *self,
+                                                    guint              line);
+PlenaryPhraseDictionary *plenary_editor_view_get_dictionary (PlenaryEditorView *self);
+/* Moves the paragraph at the cursor, with its sub-paragraphs, above the
+ * previous or below the next paragraph of its level. */
+gboolean       plenary_editor_view_move_paragraph  (PlenaryEditorView *self,
+                                                    int                direction);
+/* Makes the line at the cursor a sub-paragraph one level deeper (DELTA 1)
+ * or one level shallower (-1). */
+gboolean       plenary_editor_view_change_level    (PlenaryEditorView *self,
+                                                    int                delta);
+
+G_END_DECLS

@@ -1,0 +1,240 @@
+/* plenary-file-chooser.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-file-chooser"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-draft-codec.h"
+#include "plenary-file-chooser.h"
+
+static GListStore *
+create_open_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) drafts = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) texts = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Supported Files"));
+  gtk_file_filter_add_mime_type (all, PLENARY_DRAFT_MIME_TYPE);
+  gtk_file_filter_add_suffix (all, "plenary.json");
+  gtk_file_filter_add_mime_type (all, "text/plain");
+  gtk_file_filter_add_mime_type (all, "text/markdown");
+  gtk_file_filter_add_suffix (all, "md");
+  gtk_file_filter_add_suffix (all, "txt");
+
+  gtk_file_filter_set_name (drafts, _("Plenary Drafts"));
+  gtk_file_filter_add_mime_type (drafts, PLENARY_DRAFT_MIME_TYPE);
+  gtk_file_filter_add_suffix (drafts, "plenary.json");
+
+  gtk_file_filter_set_name (texts, _("Text and Markdown"));
+  gtk_file_filter_add_mime_type (texts, "text/plain");
+  gtk_file_filter_add_mime_type (texts, "text/markdown");
+  gtk_file_filter_add_suffix (texts, "md");
+  gtk_file_filter_add_suffix (texts, "txt");
+
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, drafts);
+  g_list_store_append (filters, texts);
+
+  return filters;
+}
+
+static GtkFileFilter *
+create_save_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Plenary Drafts"));
+  gtk_file_filter_add_mime_type (filter, PLENARY_DRAFT_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "plenary.json");
+
+  return filter;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GListModel *files;
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (files == NULL)
+    {
+      /* GtkFileDialog reports cancellation in its own domain. */
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+          g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, files, g_object_unref);
+}
+
+void
+plenary_file_chooser_open_async (GtkWindow           *parent,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = create_open_filters ();
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, plenary_file_chooser_open_async);
+  gtk_file_dialog_set_title (dialog, _("Open Draft"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open_multiple (dialog, parent, cancellable, open_cb, task);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
+    {
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+          g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, file, g_object_unref);
+}
+
+void
+plenary_file_chooser_save_async (GtkWindow           *parent,
+                                 const char          *initial_name,
+                                 GFile               *initial_folder,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = create_save_filter ();
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, plenary_file_chooser_save_async);
+  gtk_file_dialog_set_title (dialog, _("Save Draft"));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  gtk_file_dialog_set_initial_name (dialog, initial_name);
+  if (initial_folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, initial_folder);
+  gtk_file_dialog_save (dialog, parent, cancellable, save_cb, task);
+}
+
+#else /* GTK < 4.10: GtkFileChooserNative */
+
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
+  else if (g_task_get_source_tag (task) == plenary_file_chooser_open_async)
+    g_task_return_pointer (task, gtk_file_chooser_get_files (chooser), g_object_unref);
+  else
+    g_task_return_pointer (task, gtk_file_chooser_get_file (chooser), g_object_unref);
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+plenary_file_chooser_open_async (GtkWindow           *parent,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GListStore) filters = create_open_filters ();
+  GtkFileChooserNative *native;
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+  guint n;
+
+  g_task_set_source_tag (task, plenary_file_chooser_open_async);
+
+  native = gtk_file_chooser_native_new (_("Open Draft"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (filters));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+plenary_file_chooser_save_async (GtkWindow           *parent,
+                                 const char          *initial_name,
+                                 GFile               *initial_folder,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GtkFileFilter) filter = create_save_filter ();
+  GtkFileChooserNative *native;
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, plenary_file_chooser_save_async);
+
+  native = gtk_file_chooser_native_new (_("Save Draft"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
+  if (initial_folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial_folder, NULL);
+
+  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+GListModel *
+plenary_file_chooser_open_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GFile *
+plenary_file_chooser_save_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,33 @@
+/* plenary-file-chooser.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Open and save dialogs: GtkFileDialog from GTK 4.10 on, GtkFileChooserNative
+ * before. Both go through the portals inside Flatpak. Cancelling ends with
+ * G_IO_ERROR_CANCELLED. */
+
+void        plenary_file_chooser_open_async  (GtkWindow            *parent,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+/* A list of GFile, one or more. */
+GListModel *plenary_file_chooser_open_finish (GAsyncResult         *result,
+                                              GError              **error);
+
+void        plenary_file_chooser_save_async  (GtkWindow            *parent,
+                                              const char           *initial_name,
+                                              GFile                *initial_folder,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+GFile      *plenary_file_chooser_save_finish (GAsyncResult         *result,
+                                              GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* plenary-importer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plenary-draft.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLENARY_IMPORT_FORMAT_PLENARY_JSON,
+  PLENARY_IMPORT_FORMAT_MARKDOWN,
+  PLENARY_IMPORT_FORMAT_PLAIN_TEXT,
+  PLENARY_IMPORT_FORMAT_PDF_TEXT,
+} PlenaryImportFormat;
+
+#define PLENARY_IMPORTER_ERROR (plenary_importer_error_quark ())
+
+typedef enum
+{
+  PLENARY_IMPORTER_ERROR_EMPTY,
+  PLENARY_IMPORTER_ERROR_ENCODING,
+} PlenaryImporterError;
+
+GQuark              plenary_importer_error_quark   (void);
+
+/* Recognised from the content; FILENAME (nullable) only breaks ties. */
+PlenaryImportFormat plenary_importer_detect_format (const char  *data,
+                                                    gsize        len,
+                                                    const char  *filename);
+
+/* "fr" or "en" (any language with a dictionary), from the opening formula
+ * and the phrases opening the lines. */
+char               *plenary_importer_detect_language (const char *text,
+                                                      gsize       len);
+
+/* Any supported file -> draft. LANGUAGE NULL: detected. WARNINGS (nullable;
+ * PlenaryParseWarning*, created when *warnings is NULL) gets what was
+ * repaired. Errors: PLENARY_IMPORTER_ERROR or PLENARY_DRAFT_ERROR. */
+PlenaryDraft       *plenary_importer_import        (const char  *data,
+                                                    gsize        len,
+                                                    const char  *filename,
+                                                    const char  *language,
+                                                    GPtrArray  **warnings,
+                                                    GError     **error);
+
+G_END_DECLS

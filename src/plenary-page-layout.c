@@ -1,0 +1,1737 @@
+/* plenary-page-layout.c
+ *
+ * Copyright 2026 The Plenary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-page-layout"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "plenary-clause-printer.h"
+#include "plenary-page-layout.h"
+
+#define CM               (72.0 / 2.54)
+#define BODY_SIZE        12.0
+#define HEAD_SIZE        11.0
+#define NOTE_SIZE        9.5
+#define SMALL_SIZE       8.0
+#define FOOTER_SIZE      9.0
+#define PARAGRAPH_SPACE  6.0
+/* First-line indent of preambular paragraphs, hanging indent of operative ones. */
+#define INDENT           36.0
+#define SUB_INDENT       28.0
+#define BULLET_INDENT    18.0
+#define NOTE_INDENT      14.0
+#define NOTE_GAP         2.0
+#define NOTE_SEPARATOR   12.0
+#define DEFAULT_FONT     "Liberation Serif,DejaVu Serif,serif"
+/* Enough paragraph layouts for a few pages: drawing the page just paginated
+ * shapes nothing again, and memory stays flat whatever the draft's length. */
+#define CACHE_SIZE       256
+
+/* Labels of the printed document: data in the DRAFTING language, not UI
+ * strings, so not translated through gettext. */
+typedef struct
+{
+  const char *language;
+  const char *united_nations;
+  const char *distr_limited;
+  const char *distr_general;
+  const char *distr_restricted;
+  const char *original;
+  const char *agenda_item;
+  const char *colon;
+  const char *submitted_by;
+  const char *co_sponsors;
+  const char *signatories;
+  const char *committee;
+  const char *question;
+  const char *delegation;
+  const char *topic;
+  const char *draft_resolution;
+  const char *unknown_source;
+  const char *quote_open;
+  const char *quote_close;
+  const char *months[12];
+  const char *date_format; /* day, month name, year */
+  const char *language_names[6][2];
+  gboolean    french_spacing;
+} Labels;
+
+static const Labels labels_table[] = {
+  {
+    "fr", "Nations Unies", "Distr. limitée", "Distr. générale", "Distr. restreinte",
+    "Original\u00a0: %s", "Point %s de l’ordre du jour", "\u00a0:",
+    "Soumis par", "Coauteurs", "Signataires", "Commission", "Question",
+    "Délégation", "Sujet", "Projet de résolution", "Source inconnue",
+    "«\u00a0", "\u00a0»",
+    { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+      "septembre", "octobre", "novembre", "décembre" },
+    "%u %s %u",
+    { { "fr", "français" }, { "en", "anglais" }, { "es", "espagnol" },
+      { "ru", "russe" }, { "ar", "arabe" }, { "zh", "chinois" } },
+    TRUE,
+  },
+  {
+    "en", "United Nations", "Distr.: Limited", "Distr.: General", "Distr.: Restricted",
+    "Original: %s", "Agenda item %s", ":",
+    "Submitted by", "Co-sponsors", "Signatories", "Committee", "Question",
+    "Delegation", "Topic", "Draft resolution", "Unknown source",
+    "“", "”",
+    { "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December" },
+    "%u %s %u",
+    { { "fr", "French" }, { "en", "English" }, { "es", "Spanish" },
+      { "ru", "Russian" }, { "ar", "Arabic" }, { "zh", "Chinese" } },
+    FALSE,
+  },
+};
+
+enum {
+  STYLE_BOLD   = 1 << 0,
+  STYLE_ITALIC = 1 << 1,
+  STYLE_SUPER  = 1 << 2,
+};
+
+typedef enum
+{
+  BLOCK_TEXT,
+  BLOCK_RULE,
+} BlockKind;
+
+/* One paragraph of the printed page. */
+typedef struct
+{
+  BlockKind       kind;
+  char           *text;
+  PangoAttrList  *attrs;
+  double          size;
+  /* From the left edge of the text area. */
+  double          x;
+  /* 0 for the rest of the text area. */
+  double          width;
+  /* Pango indent: negative for a hanging indent. */
+  double          indent;
+  /* A left tab stop after the marker, 0 for none. */
+  double          tab;
+  gboolean        right_tab;
+  PangoAlignment  alignment;
+  gboolean        justify;
+  double          space_before;
+  /* Thickness, for BLOCK_RULE. */
+  double          rule;
+  gboolean        keep_together;
+  gboolean        keep_with_next;
+  /* Counted by the line numbers. */
+  gboolean        counted;
+  /* A second column beside the first (masthead). */
+  char           *side_text;
+  double          side_x;
+  /* Mark: footnote markers in this block, by byte index. */
+  GArray         *marks;
+} Block;
+
+typedef struct
+{
+  int   index;
+  guint note;
+} Mark;
+
+typedef struct
+{
+  char          *text;
+  PangoAttrList *attrs;
+} Note;
+
+/* Lines [first_line, first_line + n_lines) of a block, placed Y points below
+ * the top of the text area. */
+typedef struct
+{
+  guint  block;
+  guint  first_line;
+  guint  n_lines;
+  guint  line_number;
+  double y;
+} Piece;
+
+typedef struct
+{
+  guint first_piece;
+  guint n_pieces;
+  guint first_note;
+  guint n_notes;
+} Page;
+
+typedef struct
+{
+  PangoLayoutLine *line;
+  int              x;
+  int              top;
+  int              bottom;
+  int              baseline;
+} LineInfo;
+
+typedef enum
+{
+  LAYOUT_BLOCK,
+  LAYOUT_SIDE,
+  LAYOUT_NOTE,
+} LayoutKind;
+
+struct _PlenaryPageLayout
+{
+  GObject               parent_instance;
+
+  PlenaryLayoutOptions  options;
+  double                page_width;
+  double                page_height;
+  double                text_width;
+  double                text_height;
+
+  PangoContext         *context;
+  PangoFontDescription *font;
+  const Labels         *labels;
+  char                 *language;
+
+  GArray               *blocks;
+  GArray               *notes;
+  char                 *title;
+  char                 *author;
+  char                 *subject;
+  char                 *footer;
+
+  GArray               *pieces;
+  GArray               *pages;
+  GArray               *page_notes;
+  guint                 next_block;
+  guint                 next_line;
+  guint                 next_line_number;
+  gboolean              done;
+
+  GHashTable           *cache;
+  GQueue                cache_order;
+  GArray               *lines;
+  GArray               *next_lines;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryPageLayout, plenary_page_layout, G_TYPE_OBJECT)
+
+void
+plenary_layout_options_init (PlenaryLayoutOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->paper = PLENARY_PAPER_A4;
+  options->width = 210.0 / 10.0 * CM;
+  options->height = 297.0 / 10.0 * CM;
+  options->margin_top = 2.5 * CM;
+  options->margin_bottom = 2.5 * CM;
+  options->margin_left = 2.5 * CM;
+  options->margin_right = 2.5 * CM;
+  options->widow_control = TRUE;
+}
+
+static const Labels *
+find_labels (const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels_table); i++)
+    {
+      gsize len = strlen (labels_table[i].language);
+
+      if (language != NULL &&
+          g_ascii_strncasecmp (language, labels_table[i].language, len) == 0 &&
+          (language[len] == '\0' || language[len] == '-' || language[len] == '_'))
+        return &labels_table[i];
+    }
+
+  return &labels_table[1];
+}
+
+static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_pointer (&block->text, g_free);
+  g_clear_pointer (&block->attrs, pango_attr_list_unref);
+  g_clear_pointer (&block->side_text, g_free);
+  g_clear_pointer (&block->marks, g_array_unref);
+}
+
+static void
+note_clear (gpointer data)
+{
+  Note *note = data;
+
+  g_clear_pointer (&note->text, g_free);
+  g_clear_pointer (&note->attrs, pango_attr_list_unref);
+}
+
+static void
+plenary_page_layout_finalize (GObject *object)
+{
+  PlenaryPageLayout *self = (PlenaryPageLayout *)object;
+
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_queue_clear (&self->cache_order);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->notes, g_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->footer, g_free);
+  g_clear_pointer (&self->pieces, g_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_pointer (&self->page_notes, g_array_unref);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->next_lines, g_array_unref);
+  g_free ((char *)self->options.font_family);
+
+  G_OBJECT_CLASS (plenary_page_layout_parent_class)->finalize (object);
+}
+
+static void
+plenary_page_layout_class_init (PlenaryPageLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = plenary_page_layout_finalize;
+}
+
+static void
+plenary_page_layout_init (PlenaryPageLayout *self)
+{
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, block_clear);
+  self->notes = g_array_new (FALSE, TRUE, sizeof (Note));
+  g_array_set_clear_func (self->notes, note_clear);
+  self->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  self->page_notes = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  self->next_lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  g_queue_init (&self->cache_order);
+  self->next_line_number = 1;
+}
+
+/* --- building the blocks ------------------------------------------------ */
+
+static Block *
+add_block (PlenaryPageLayout *self,
+           BlockKind          kind)
+{
+  Block *block;
+
+  g_array_set_size (self->blocks, self->blocks->len + 1);
+  block = &g_array_index (self->blocks, Block, self->blocks->len - 1);
+  block->kind = kind;
+  block->size = BODY_SIZE;
+  block->alignment = PANGO_ALIGN_LEFT;
+
+  return block;
+}
+
+static void
+add_rule (PlenaryPageLayout *self,
+          double             thickness,
+          double             space_before)
+{
+  Block *block = add_block (self, BLOCK_RULE);
+
+  block->rule = thickness;
+  block->space_before = space_before;
+  block->keep_with_next = TRUE;
+}
+
+static void
+append_styled (GString       *string,
+               PangoAttrList *attrs,
+               const char    *text,
+               guint          style,
+               double         size)
+{
+  guint start = string->len;
+
+  g_string_append (string, text);
+
+  if (style & STYLE_BOLD)
+    {
+      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = start;
+      attr->end_index = string->len;
+      pango_attr_list_insert (attrs, attr);
+    }
+
+  if (style & STYLE_ITALIC)
+    {
+      PangoAttribute *attr = pango_attr_style_new (PANGO_STYLE_ITALIC);
+      attr->start_index = start;
+      attr->end_index = string->len;
+      pango_attr_list_insert (attrs, attr);
+    }
+
+  if (style & STYLE_SUPER)
+    {
+      PangoAttribute *attr = pango_attr_rise_new ((int)(0.35 * size * PANGO_SCALE));
+      attr->start_index = start;
+      attr->end_index = string->len;
+      pango_attr_list_insert (attrs, attr);
+      attr = pango_attr_scale_new (0.65);
+      attr->start_index = start;
+      attr->end_index = string->len;
+      pango_attr_list_insert (attrs, attr);
+    }
+  else if (size > 0)
+    {
+      PangoAttribute *attr = pango_attr_size_new ((int)(size * PANGO_SCALE));
+      attr->start_index = start;
+      attr->end_index = string->len;
+      pango_attr_list_insert (attrs, attr);
+    }
+}
+
+/* Hyphenation off: the UN typesets drafts without word division. */
+static PangoAttrList *
+new_attrs (PlenaryPageLayout *self)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_attr_list_insert (attrs,
+                          pango_attr_language_new (pango_language_from_string (self->language)));
+
+  return attrs;
+}
+
+static Block *
+add_text_block (PlenaryPageLayout *self,
+                GString           *text,
+                PangoAttrList     *attrs)
+{
+  Block *block = add_block (self, BLOCK_TEXT);
+
+  block->text = g_string_free (text, FALSE);
+  block->attrs = attrs;
+
+  return block;
+}
+
+/* "Label : value" with the label in bold. */
+static void
+add_label_row (PlenaryPageLayout *self,
+               const char        *label,
+               const char        *value,
+               double             space_before)
+{
+  GString *text;
+  PangoAttrList *attrs;
+  Block *block;
+  g_autofree char *bold = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  text = g_string_new (NULL);
+  attrs = new_attrs (self);
+  bold = g_strconcat (label, self->labels->colon, NULL);
+  append_styled (text, attrs, bold, STYLE_BOLD, 0);
+  g_string_append_c (text, ' ');
+  g_string_append (text, value);
+
+  block = add_text_block (self, text, attrs);
+  block->indent = -INDENT;
+  block->space_before = space_before;
+  block->keep_together = TRUE;
+  block->keep_with_next = TRUE;
+}
+
+static char *
+join_list (const char * const *list)
+{
+  if (list == NULL || list[0] == NULL)
+    return NULL;
+
+  return g_strjoinv (", ", (char **)list);
+}
+
+/* French puts a no-break space before ; : ? ! » and after «, so that the
+ * mark never starts a line. Code points keep their count. */
+static char *
+apply_spacing (const Labels *labels,
+               const char   *text)
+{
+  GString *out;
+
+  if (!labels->french_spacing)
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' &&
+          ((p[1] != '\0' && strchr (";:?!", p[1]) != NULL) ||
+           g_str_has_prefix (p + 1, "»") ||
+           (p > text && g_str_has_prefix (p - MIN (p - text, 2), "«"))))
+        g_string_append (out, "\u00a0");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_date (const Labels *labels,
+             const char   *date)
+{
+  guint year, month, day;
+  char tail;
+
+  if (sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3 &&
+      month >= 1 && month <= 12 && day >= 1 && day <= 31)
+    return g_strdup_printf (labels->date_format, day, labels->months[month - 1], year);
+
+  return g_strdup (date);
+}
+
+static const char *
+language_name (const Labels *labels,
+               const char   *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels->language_names); i++)
+    if (language != NULL && g_str_has_prefix (language, labels->language_names[i][0]))
+      return labels->language_names[i][1];
+
+  return language;
+}
+
+static const char *
+distribution (const Labels *labels,
+              const char   *value)
+{
+  if (value[0] == '\0' ||
+      g_ascii_strncasecmp (value, "limit", 5) == 0)
+    return labels->distr_limited;
+  if (g_ascii_strncasecmp (value, "general", 7) == 0 ||
+      g_str_has_prefix (value, "génér"))
+    return labels->distr_general;
+  if (g_ascii_strncasecmp (value, "restr", 5) == 0)
+    return labels->distr_restricted;
+
+  return value;
+}
+
+/* The masthead of an official document: organisation and symbol, body and
+ * distribution, session and agenda item, sponsors and title. */
+static void
+build_un_heading (PlenaryPageLayout *self,
+                  PlenaryDraft      *draft,
+                  PlenaryMetadata   *metadata)
+{
+  const Labels *labels = self->labels;
+  const char *body = plenary_metadata_get_string (metadata, "body");
+  const char *session = plenary_metadata_get_string (metadata, "session");
+  const char *agenda = plenary_metadata_get_string (metadata, "agenda-item");
+  const char *question = plenary_metadata_get_string (metadata, "question");
+  g_autofree char *date = format_date (labels, plenary_metadata_get_string (metadata, "date"));
+  g_autofree char *original = NULL;
+  g_autofree char *co_sponsors = join_list (plenary_metadata_get_co_sponsors (metadata));
+  GString *text;
+  GString *side;
+  PangoAttrList *attrs;
+  Block *block;
+
+  if (body[0] == '\0')
+    body = plenary_metadata_get_string (metadata, "forum");
+
+  text = g_string_new (NULL);
+  attrs = new_attrs (self);
+  append_styled (text, attrs, labels->united_nations, STYLE_BOLD, HEAD_SIZE);
+  g_string_append_c (text, '\t');
+  append_styled (text, attrs, plenary_metadata_get_string (metadata, "symbol"), STYLE_BOLD, 17.0);
+  block = add_text_block (self, text, attrs);
+  block->right_tab = TRUE;
+  block->keep_together = TRUE;
+  block->keep_with_next = TRUE;
+  add_rule (self, 0.75, 4.0);
+
+  text = g_string_new (NULL);
+  attrs = new_attrs (self);
+  append_styled (text, attrs, body, STYLE_BOLD, 18.0);
+  side = g_string_new (NULL);
+  g_string_append (side, distribution (labels, plenary_metadata_get_string (metadata, "distribution")));
+  if (date[0] != '\0')
+    g_string_append_printf (side, "\n%s", date);
+  original = g_strdup_printf (labels->original,
+                              language_name (labels, plenary_draft_get_language (draft)));
+  g_string_append_printf (side, "\n%s", original);
+  block = add_text_block (self, text, attrs);
+  block->width = 0.6 * self->text_width;
+  block->space_before = 6.0;
+  block->side_text = g_string_free (side, FALSE);
+  block->side_x = 0.66 * self->text_width;
+  block->keep_together = TRUE;
+  block->keep_with_next = TRUE;
+  add_rule (self, 2.0, 8.0);
+
+  if (session[0] != '\0')
+    {
+      text = g_string_new (NULL);
+      attrs = new_attrs (self);
+      append_styled (text, attrs, session, 0, HEAD_SIZE);
+      block = add_text_block (self, text, attrs);
+      block->space_before = 10.0;
+      block->keep_with_next = TRUE;
+    }
+
+  if (agenda[0] != '\0')
+    {
+      g_autofree char *item = g_ascii_isdigit (agenda[0])
+                              ? g_strdup_printf (labels->agenda_item, agenda)
+                              : g_strdup (agenda);
+
+      text = g_string_new (NULL);
+      attrs = new_attrs (self);
+      append_styled (text, attrs, item, 0, HEAD_SIZE);
+      block = add_text_block (self, text, attrs);
+      block->space_before = session[0] != '\0' ? 0 : 10.0;
+      block->keep_with_next = TRUE;
+    }
+
+  add_label_row (self, labels->submitted_by,
+                 plenary_metadata_get_string (metadata, "submitted-by"), 18.0);
+  add_label_row (self, labels->co_sponsors, co_sponsors, 4.0);
+
+  text = g_string_new (NULL);
+  attrs = new_attrs (self);
+  append_styled (text, attrs, labels->draft_resolution, STYLE_ITALIC, 0);
+  block = add_text_block (self, text, attrs);
+  block->alignment = PANGO_ALIGN_CENTER;
+  block->space_before = 18.0;
+  block->keep_with_next = TRUE;
+
+  if (question[0] != '\0')
+    {
+      g_autofree char *spaced = apply_spacing (labels, question);
+
+      text = g_string_new (NULL);
+      attrs = new_attrs (self);
+      append_styled (text, attrs, spaced, STYLE_BOLD, 13.0);
+      block = add_text_block (self, text, attrs);
+      block->alignment = PANGO_ALIGN_CENTER;
+      block->space_before = 6.0;
+      block->keep_with_next = TRUE;
+    }
+}
+
+/* Model UN header: committee, question, sponsors, signatories. */
+static void
+build_mun_heading (PlenaryPageLayout *self,
+                   PlenaryMetadata   *metadata)
+{
+  const Labels *labels = self->labels;
+  g_autofree char *co_sponsors = join_list (plenary_metadata_get_co_sponsors (metadata));
+  g_autofree char *signatories = join_list (plenary_metadata_get_signatories (metadata));
+  g_autofree char *question = apply_spacing (labels, plenary_metadata_get_string (metadata, "question"));
+  GString *text = g_string_new (NULL);
+  PangoAttrList *attrs = new_attrs (self);
+  Block *block;
+
+  append_styled (text, attrs, labels->draft_resolution, STYLE_BOLD, 15.0);
+  block = add_text_block (self, text, attrs);
+  block->alignment = PANGO_ALIGN_CENTER;
+  block->keep_with_next = TRUE;
+
+  add_label_row (self, labels->committee, plenary_metadata_get_string (metadata, "forum"), 18.0);
+  add_label_row (self, labels->question, question, 4.0);
+  add_label_row (self, labels->submitted_by,
+                 plenary_metadata_get_string (metadata, "submitted-by"), 4.0);
+  add_label_row (self, labels->co_sponsors, co_sponsors, 4.0);
+  add_label_row (self, labels->signatories, signatories, 4.0);
+  add_rule (self, 0.75, 12.0);
+}
+
+static void
+build_brief_heading (PlenaryPageLayout *self,
+                     PlenaryMetadata   *metadata)
+{
+  const Labels *labels = self->labels;
+  g_autofree char *topic = apply_spacing (labels, plenary_metadata_get_string (metadata, "question"));
+
+  add_label_row (self, labels->delegation, plenary_metadata_get_string (metadata, "submitted-by"), 0);
+  add_label_row (self, labels->committee, plenary_metadata_get_string (metadata, "forum"), 4.0);
+  add_rule (self, 0.75, 10.0);
+
+  if (topic[0] != '\0')
+    {
+      GString *text = g_string_new (NULL);
+      PangoAttrList *attrs = new_attrs (self);
+      Block *block;
+
+      append_styled (text, attrs, topic, STYLE_BOLD, 15.0);
+      block = add_text_block (self, text, attrs);
+      block->alignment = PANGO_ALIGN_CENTER;
+      block->space_before = 12.0;
+      block->keep_with_next = TRUE;
+    }
+}
+
+/* One line of the editor text: a paragraph of the body, or the opening
+ * formula when paragraph is NULL. */
+typedef struct
+{
+  PlenaryParagraph *paragraph;
+  guint             level;
+  guint             index;
+  gint64            start;      /* code point offset of the line in the editor text */
+  gint64            prefix;     /* code points before the full text (tabs, "# ", "• ") */
+  gint64            length;     /* code points of the full text */
+} Line;
+
+typedef struct
+{
+  guint               line;
+  gint64              offset;
+  gint64              start;
+  PlenaryAnnotation  *annotation;
+} Citation;
+
+static void
+collect_lines (GArray    *lines,
+               GPtrArray *paragraphs,
+               guint      level)
+{
+  guint operative = 0;
+  guint headings = 0;
+  guint subs = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+      Line line = { paragraph, level, 0 };
+
+      if (paragraph->role == PLENARY_ROLE_OPERATIVE)
+        line.index = operative++;
+      else if (paragraph->role == PLENARY_ROLE_HEADING)
+        line.index = headings++;
+      else if (paragraph->role == PLENARY_ROLE_SUBPARAGRAPH)
+        line.index = subs++;
+
+      g_array_append_val (lines, line);
+      collect_lines (lines, paragraph->children, level + 1);
+    }
+}
+
+static int
+compare_citations (gconstpointer a,
+                   gconstpointer b)
+{
+  const Citation *ca = a;
+  const Citation *cb = b;
+
+  if (ca->line != cb->line)
+    return ca->line < cb->line ? -1 : 1;
+  if (ca->offset != cb->offset)
+    return ca->offset < cb->offset ? -1 : 1;
+  if (ca->start != cb->start)
+    return ca->start < cb->start ? -1 : 1;
+  return 0;
+}
+
+/* Places each citation of the draft on a line of the editor text, as the
+ * contract prints it, and sorts them in reading order. */
+static GArray *
+collect_citations (PlenaryDraft *draft,
+                   PlenaryBody  *body,
+                   GArray       *lines)
+{
+  GArray *citations = g_array_new (FALSE, FALSE, sizeof (Citation));
+  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
+  g_autofree char *editor = plenary_clause_printer_print (body,
+                                                          plenary_draft_get_kind (draft),
+                                                          plenary_draft_get_language (draft),
+                                                          PLENARY_PRINT_EDITOR);
+  g_auto(GStrv) split = g_strsplit (editor, "\n", -1);
+  guint n_split = g_strv_length (split);
+  gint64 offset = 0;
+
+  if (n_split > lines->len && split[n_split - 1][0] == '\0')
+    n_split--;
+
+  if (n_split != lines->len)
+    {
+      g_warning ("Editor text has %u lines for %u paragraphs; citations not placed",
+                 n_split, lines->len);
+      return citations;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      gint64 line_length = g_utf8_strlen (split[i], -1);
+
+      line->start = offset;
+      line->prefix = MAX (0, line_length - line->length);
+      offset += line_length + 1;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
+      PlenaryAnchor *anchor = plenary_annotation_get_anchor (annotation);
+      Citation citation = { 0 };
+      guint lo = 0, hi = lines->len;
+      Line *line;
+
+      if (plenary_annotation_get_kind (annotation) != PLENARY_ANNOTATION_CITATION ||
+          plenary_annotation_get_orphan (annotation) ||
+          anchor == NULL || lines->len == 0 ||
+          g_strcmp0 (anchor->target, PLENARY_ANCHOR_TARGET_DRAFT) != 0)
+        continue;
+
+      /* The last line starting at or before the end of the anchor. */
+      while (hi - lo > 1)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (lines, Line, mid).start <= anchor->end)
+            lo = mid;
+          else
+            hi = mid;
+        }
+
+      line = &g_array_index (lines, Line, lo);
+      citation.line = lo;
+      citation.offset = CLAMP (anchor->end - line->start - line->prefix, 0, line->length);
+      citation.start = anchor->start;
+      citation.annotation = annotation;
+      g_array_append_val (citations, citation);
+    }
+
+  g_array_sort (citations, compare_citations);
+
+  return citations;
+}
+
+static void
+add_note (PlenaryPageLayout *self,
+          PlenaryDraft      *draft,
+          PlenaryAnnotation *annotation,
+          guint              number)
+{
+  const Labels *labels = self->labels;
+  PlenaryAnchor *source_anchor = plenary_annotation_get_source_anchor (annotation);
+  PlenarySource *source = NULL;
+  const char *title = labels->unknown_source;
+  g_autofree char *digits = g_strdup_printf ("%u", number);
+  g_autofree char *spaced = NULL;
+  GString *text = g_string_new (NULL);
+  Note note;
+  guint page = 0;
+
+  if (source_anchor != NULL)
+    source = plenary_draft_find_source (draft, source_anchor->target);
+
+  if (source != NULL)
+    {
+      if (plenary_source_get_title (source)[0] != '\0')
+        title = plenary_source_get_title (source);
+      else if (plenary_source_get_origin (source)[0] != '\0')
+        title = plenary_source_get_origin (source);
+      page = plenary_source_get_page_at (source, source_anchor->start);
+    }
+
+  note.attrs = new_attrs (self);
+  append_styled (text, note.attrs, digits, STYLE_SUPER, NOTE_SIZE);
+  g_string_append_c (text, '\t');
+  g_string_append (text, title);
+  if (page > 0)
+    g_string_append_printf (text, ", p.\u00a0%u", page);
+  if (plenary_annotation_get_show_quote (annotation) &&
+      source_anchor != NULL && source_anchor->exact != NULL && source_anchor->exact[0] != '\0')
+    g_string_append_printf (text, "%s %s%s%s", labels->colon,
+                            labels->quote_open, source_anchor->exact, labels->quote_close);
+  g_string_append_c (text, '.');
+
+  spaced = apply_spacing (labels, text->str);
+  g_string_free (text, TRUE);
+  note.text = g_steal_pointer (&spaced);
+  g_array_append_val (self->notes, note);
+}
+
+/* Appends FULL to TEXT with the footnote numbers of CITATIONS (on this line,
+ * from *NEXT on) inserted as superscripts; returns the byte index in TEXT
+ * where code point PHRASE_END of FULL landed. */
+static guint
+append_with_marks (PlenaryPageLayout *self,
+                   GString           *text,
+                   PangoAttrList     *attrs,
+                   GArray            *marks,
+                   const char        *full,
+                   gint64             phrase_end,
+                   GArray            *citations,
+                   guint             *next,
+                   guint              line_index)
+{
+  const char *p = full;
+  gint64 cp = 0;
+  guint phrase_index = text->len;
+
+  while (*next < citations->len &&
+         g_array_index (citations, Citation, *next).line == line_index)
+    {
+      Citation *citation = &g_array_index (citations, Citation, *next);
+      const char *at = g_utf8_offset_to_pointer (p, citation->offset - cp);
+      g_autofree char *digits = g_strdup_printf ("%u", *next + 1);
+      Mark mark;
+
+      if (phrase_end >= cp && phrase_end <= citation->offset)
+        phrase_index = text->len + (g_utf8_offset_to_pointer (p, phrase_end - cp) - p);
+
+      g_string_append_len (text, p, at - p);
+      cp = citation->offset;
+      p = at;
+      mark.index = text->len;
+      mark.note = *next;
+      append_styled (text, attrs, digits, STYLE_SUPER, BODY_SIZE);
+      g_array_append_val (marks, mark);
+      (*next)++;
+    }
+
+  if (phrase_end >= cp)
+    phrase_index = text->len + (g_utf8_offset_to_pointer (p, phrase_end - cp) - p);
+  g_string_append (text, p);
+
+  return phrase_index;
+}
+
+static void
+build_body (PlenaryPageLayout *self,
+            PlenaryDraft      *draft,
+            PlenaryBody       *body)
+{
+  const Labels *labels = self->labels;
+  gboolean brief = plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF;
+  const char *language = plenary_draft_get_language (draft);
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_autoptr(GArray) citations = NULL;
+  gboolean first = TRUE;
+  guint next = 0;
+
+  if (!brief && body->opening != NULL && body->opening[0] != '\0')
+    {
+      Line line = { NULL };
+      g_array_append_val (lines, line);
+    }
+  collect_lines (lines, body->paragraphs, 0);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *full = line->paragraph != NULL
+                              ? plenary_paragraph_dup_full_text (line->paragraph)
+                              : g_strdup (body->opening);
+
+      line->length = g_utf8_strlen (full, -1);
+    }
+
+  citations = collect_citations (draft, body, lines);
+  for (guint i = 0; i < citations->len; i++)
+    add_note (self, draft, g_array_index (citations, Citation, i).annotation, i + 1);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      PlenaryParagraph *paragraph = line->paragraph;
+      g_autofree char *full = NULL;
+      g_autofree char *spaced = NULL;
+      g_autofree char *marker = NULL;
+      GString *text = g_string_new (NULL);
+      PangoAttrList *attrs = new_attrs (self);
+      GArray *marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+      gint64 phrase_end = 0;
+      guint phrase_start;
+      guint phrase_index;
+      Block *block;
+      PlenaryRole role = paragraph != NULL ? paragraph->role : PLENARY_ROLE_PREAMBULAR;
+
+      if (paragraph != NULL)
+        {
+          full = plenary_paragraph_dup_full_text (paragraph);
+          if (paragraph->phrase != NULL)
+            phrase_end = g_utf8_strlen (paragraph->phrase, -1);
+        }
+      else
+        full = g_strdup (body->opening);
+      spaced = apply_spacing (labels, full);
+
+      if (role == PLENARY_ROLE_OPERATIVE)
+        marker = plenary_clause_marker (language, 0, line->index);
+      else if (role == PLENARY_ROLE_SUBPARAGRAPH)
+        marker = plenary_clause_marker (language, MIN (line->level, 2), line->index);
+      else if (role == PLENARY_ROLE_HEADING && self->options.numbered_headings)
+        marker = plenary_clause_marker (language, 0, line->index);
+      else if (role == PLENARY_ROLE_BULLET)
+        marker = g_strdup ("•");
+
+      if (marker != NULL)
+        {
+          g_string_append (text, marker);
+          g_string_append_c (text, '\t');
+        }
+
+      phrase_start = text->len;
+      phrase_index = append_with_marks (self, text, attrs, marks, spaced, phrase_end,
+                                        citations, &next, i);
+
+      if (role == PLENARY_ROLE_HEADING)
+        {
+          PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+          attr->start_index = 0;
+          attr->end_index = text->len;
+          pango_attr_list_insert (attrs, attr);
+        }
+      else if (phrase_end > 0)
+        {
+          PangoAttribute *attr = pango_attr_style_new (PANGO_STYLE_ITALIC);
+          attr->start_index = phrase_start;
+          attr->end_index = phrase_index;
+          pango_attr_list_insert (attrs, attr);
+        }
+
+      block = add_text_block (self, text, attrs);
+      block->marks = marks;
+      block->counted = TRUE;
+      block->justify = TRUE;
+      block->space_before = first ? 12.0 : PARAGRAPH_SPACE;
+      first = FALSE;
+
+      switch (role)
+        {
+        case PLENARY_ROLE_PREAMBULAR:
+          block->indent = INDENT;
+          break;
+
+        case PLENARY_ROLE_OPERATIVE:
+          block->indent = -INDENT;
+          block->tab = INDENT;
+          break;
+
+        case PLENARY_ROLE_SUBPARAGRAPH:
+          block->x = INDENT + SUB_INDENT * (MIN (line->level, 2) - 1);
+          block->indent = -SUB_INDENT;
+          block->tab = SUB_INDENT;
+          break;
+
+        case PLENARY_ROLE_HEADING:
+          block->justify = FALSE;
+          block->size = 13.0;
+          block->space_before = 14.0;
+          block->keep_with_next = TRUE;
+          if (marker != NULL)
+            {
+              block->indent = -INDENT;
+              block->tab = INDENT;
+            }
+          break;
+
+        case PLENARY_ROLE_BULLET:
+          block->x = BULLET_INDENT * MAX (line->level, 1) - BULLET_INDENT;
+          block->indent = -BULLET_INDENT;
+          block->tab = BULLET_INDENT;
+          break;
+
+        case PLENARY_ROLE_PARAGRAPH:
+        default:
+          block->x = brief ? 0 : INDENT * MIN (line->level, 2);
+          break;
+        }
+    }
+}
+
+/* --- measuring ---------------------------------------------------------- */
+
+static PangoLayout *
+create_layout (PlenaryPageLayout *self,
+               const char        *text,
+               PangoAttrList     *attrs,
+               double             size,
+               double             width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_font_description_set_size (self->font, (int)(size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, self->font);
+  pango_layout_set_width (layout, width > 0 ? (int)(width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  if (attrs != NULL)
+    pango_layout_set_attributes (layout, attrs);
+
+  return layout;
+}
+
+static void
+set_tab (PangoLayout *layout,
+         PangoTabAlign align,
+         double        position)
+{
+  PangoTabArray *tabs = pango_tab_array_new (1, FALSE);
+
+  pango_tab_array_set_tab (tabs, 0, align, (int)(position * PANGO_SCALE));
+  pango_layout_set_tabs (layout, tabs);
+  pango_tab_array_free (tabs);
+}
+
+static PangoLayout *
+make_layout (PlenaryPageLayout *self,
+             LayoutKind         kind,
+             guint              index)
+{
+  PangoLayout *layout;
+
+  if (kind == LAYOUT_NOTE)
+    {
+      const Note *note = &g_array_index (self->notes, Note, index);
+
+      layout = create_layout (self, note->text, note->attrs, NOTE_SIZE, self->text_width);
+      pango_layout_set_indent (layout, (int)(-NOTE_INDENT * PANGO_SCALE));
+      pango_layout_set_justify (layout, TRUE);
+      set_tab (layout, PANGO_TAB_LEFT, NOTE_INDENT);
+    }
+  else if (kind == LAYOUT_SIDE)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, index);
+
+      layout = create_layout (self, block->side_text, NULL, HEAD_SIZE,
+                              self->text_width - block->side_x);
+    }
+  else
+    {
+      const Block *block = &g_array_index (self->blocks, Block, index);
+      double width = block->width > 0 ? block->width : self->text_width - block->x;
+
+      layout = create_layout (self, block->text, block->attrs, block->size, width);
+      pango_layout_set_indent (layout, (int)(block->indent * PANGO_SCALE));
+      pango_layout_set_alignment (layout, block->alignment);
+      pango_layout_set_justify (layout, block->justify);
+      if (block->right_tab)
+        set_tab (layout, PANGO_TAB_RIGHT, width);
+      else if (block->tab > 0)
+        set_tab (layout, PANGO_TAB_LEFT, block->tab);
+    }
+
+  return layout;
+}
+
+/* A new reference: the cache may drop its own on the next call. */
+static PangoLayout *
+get_layout (PlenaryPageLayout *self,
+            LayoutKind         kind,
+            guint              index)
+{
+  gpointer key = GUINT_TO_POINTER (index * 3 + kind + 1);
+  PangoLayout *layout = g_hash_table_lookup (self->cache, key);
+
+  if (layout == NULL)
+    {
+      layout = make_layout (self, kind, index);
+      g_hash_table_insert (self->cache, key, layout);
+      g_queue_push_tail (&self->cache_order, key);
+
+      if (self->cache_order.length > CACHE_SIZE)
+        g_hash_table_remove (self->cache, g_queue_pop_head (&self->cache_order));
+    }
+
+  return g_object_ref (layout);
+}
+
+static void
+measure_lines (PangoLayout *layout,
+               GArray      *lines)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  g_array_set_size (lines, 0);
+
+  do
+    {
+      LineInfo info;
+      PangoRectangle logical;
+
+      info.line = pango_layout_iter_get_line_readonly (iter);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      info.x = logical.x;
+      pango_layout_iter_get_line_yrange (iter, &info.top, &info.bottom);
+      info.baseline = pango_layout_iter_get_baseline (iter);
+      g_array_append_val (lines, info);
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+static double
+lines_height (GArray *lines,
+              guint   first,
+              guint   n)
+{
+  const LineInfo *a = &g_array_index (lines, LineInfo, first);
+  const LineInfo *b = &g_array_index (lines, LineInfo, first + n - 1);
+
+  return (double)(b->bottom - a->top) / PANGO_SCALE;
+}
+
+static double
+side_height (PlenaryPageLayout *self,
+             guint              index)
+{
+  g_autoptr(PangoLayout) side = get_layout (self, LAYOUT_SIDE, index);
+  int height;
+
+  pango_layout_get_size (side, NULL, &height);
+
+  return (double)height / PANGO_SCALE;
+}
+
+static double
+note_height (PlenaryPageLayout *self,
+             guint              note)
+{
+  g_autoptr(PangoLayout) layout = get_layout (self, LAYOUT_NOTE, note);
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+
+  return (double)height / PANGO_SCALE + NOTE_GAP;
+}
+
+/* The least height block INDEX needs at the bottom of a page: all of it if
+ * it must stay whole or with the next one, else two lines. */
+static double
+min_height (PlenaryPageLayout *self,
+            guint              index)
+{
+  const Block *block = &g_array_index (self->blocks, Block, index);
+  g_autoptr(PangoLayout) layout = NULL;
+  double height;
+  guint n;
+
+  if (block->kind == BLOCK_RULE)
+    return block->space_before + block->rule;
+
+  layout = get_layout (self, LAYOUT_BLOCK, index);
+  measure_lines (layout, self->next_lines);
+  n = self->next_lines->len;
+  if (!block->keep_together && !block->keep_with_next)
+    n = MIN (n, 2);
+  height = lines_height (self->next_lines, 0, n);
+  if (block->side_text != NULL)
+    height = MAX (height, side_height (self, index));
+
+  return block->space_before + height;
+}
+
+/* Height the blocks after INDEX need on the same page as INDEX. */
+static double
+following_height (PlenaryPageLayout *self,
+                  guint              index)
+{
+  double height = 0;
+
+  for (guint i = index + 1; i < self->blocks->len; i++)
+    {
+      height += min_height (self, i);
+
+      if (!g_array_index (self->blocks, Block, i).keep_with_next)
+        break;
+    }
+
+  return height;
+}
+
+/* --- public API --------------------------------------------------------- */
+
+PlenaryPageLayout *
+plenary_page_layout_new (PlenaryDraft               *draft,
+                         const PlenaryLayoutOptions *options)
+{
+  PlenaryPageLayout *self;
+  PlenaryMetadata *metadata;
+  PlenaryBody *body;
+  const char *symbol;
+  const char *question;
+  g_autoptr(PangoFontMap) font_map = NULL;
+  cairo_font_options_t *font_options;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  self = g_object_new (PLENARY_TYPE_PAGE_LAYOUT, NULL);
+
+  if (options != NULL)
+    self->options = *options;
+  else
+    plenary_layout_options_init (&self->options);
+  self->options.font_family = g_strdup (self->options.font_family != NULL
+                                        ? self->options.font_family
+                                        : DEFAULT_FONT);
+
+  switch (self->options.paper)
+    {
+    case PLENARY_PAPER_LETTER:
+      self->page_width = 8.5 * 72.0;
+      self->page_height = 11.0 * 72.0;
+      break;
+
+    case PLENARY_PAPER_CUSTOM:
+      self->page_width = self->options.width;
+      self->page_height = self->options.height;
+      break;
+
+    case PLENARY_PAPER_A4:
+    default:
+      self->page_width = 21.0 * CM;
+      self->page_height = 29.7 * CM;
+      break;
+    }
+
+  self->text_width = MAX (72.0, self->page_width - self->options.margin_left - self->options.margin_right);
+  self->text_height = MAX (72.0, self->page_height - self->options.margin_top - self->options.margin_bottom);
+
+  self->language = g_strdup (plenary_draft_get_language (draft));
+  self->labels = find_labels (self->language);
+
+  /* A context of our own, independent of any device: the same pagination
+   * for screen preview, printer and PDF. */
+  font_map = pango_cairo_font_map_new ();
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
+  self->context = pango_font_map_create_context (font_map);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_from_string (self->language));
+  self->font = pango_font_description_from_string (self->options.font_family);
+
+  metadata = plenary_draft_get_metadata (draft);
+  body = plenary_draft_get_body (draft);
+  symbol = plenary_metadata_get_string (metadata, "symbol");
+  question = plenary_metadata_get_string (metadata, "question");
+
+  if (plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF)
+    build_brief_heading (self, metadata);
+  else if (symbol[0] != '\0')
+    build_un_heading (self, draft, metadata);
+  else
+    build_mun_heading (self, metadata);
+
+  build_body (self, draft, body);
+
+  self->title = g_strdup (symbol[0] != '\0' ? symbol :
+                          question[0] != '\0' ? question :
+                          plenary_metadata_get_string (metadata, "forum"));
+  self->author = g_strdup (plenary_metadata_get_string (metadata, "submitted-by"));
+  self->subject = g_strdup (question);
+  self->footer = g_strdup (symbol[0] != '\0' ? symbol : question);
+
+  return self;
+}
+
+void
+plenary_page_layout_get_page_size (PlenaryPageLayout *self,
+                                   double            *width,
+                                   double            *height)
+{
+  g_return_if_fail (PLENARY_IS_PAGE_LAYOUT (self));
+
+  if (width != NULL)
+    *width = self->page_width;
+  if (height != NULL)
+    *height = self->page_height;
+}
+
+const char *
+plenary_page_layout_get_title (PlenaryPageLayout *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE_LAYOUT (self), NULL);
+
+  return self->title;
+}
+
+const char *
+plenary_page_layout_get_author (PlenaryPageLayout *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE_LAYOUT (self), NULL);
+
+  return self->author;
+}
+
+const char *
+plenary_page_layout_get_subject (PlenaryPageLayout *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE_LAYOUT (self), NULL);
+
+  return self->subject;
+}
+
+guint
+plenary_page_layout_get_n_pages (PlenaryPageLayout *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE_LAYOUT (self), 0);
+
+  return self->pages->len;
+}
+
+/* Height of the footnotes whose markers are on lines [FIRST, FIRST + N) of
+ * BLOCK, MARK_LINES giving the line of each mark. */
+static double
+notes_height (PlenaryPageLayout *self,
+              const Block       *block,
+              const guint       *mark_lines,
+              guint              first,
+              guint              n)
+{
+  double height = 0;
+
+  if (block->marks == NULL)
+    return 0;
+
+  for (guint m = 0; m < block->marks->len; m++)
+    if (mark_lines[m] >= first && mark_lines[m] < first + n)
+      height += note_height (self, g_array_index (block->marks, Mark, m).note);
+
+  return height;
+}
+
+gboolean
+plenary_page_layout_paginate_step (PlenaryPageLayout *self)
+{
+  Page page = { 0 };
+  double y = 0;
+  double notes = 0;
+
+  g_return_val_if_fail (PLENARY_IS_PAGE_LAYOUT (self), TRUE);
+
+  if (self->done)
+    return TRUE;
+
+  page.first_piece = self->pieces->len;
+  page.first_note = self->page_notes->len;
+
+  while (self->next_block < self->blocks->len)
+    {
+      guint index = self->next_block;
+      const Block *block = &g_array_index (self->blocks, Block, index);
+      gboolean empty = self->pieces->len == page.first_piece;
+      double space = (empty || self->next_line > 0) ? 0 : block->space_before;
+      g_autoptr(PangoLayout) layout = NULL;
+      g_autofree guint *mark_lines = NULL;
+      Piece piece = { index, self->next_line, 0, self->next_line_number, y + space };
+      guint remaining;
+      guint fit = 0;
+      double height = 0;
+
+      if (block->kind == BLOCK_RULE)
+        {
+          if (!empty && y + space + block->rule + following_height (self, index) > self->text_height - notes)
+            break;
+          piece.n_lines = 1;
+          g_array_append_val (self->pieces, piece);
+          y += space + block->rule;
+          self->next_block++;
+          continue;
+        }
+
+      layout = get_layout (self, LAYOUT_BLOCK, index);
+      measure_lines (layout, self->lines);
+      remaining = self->lines->len - self->next_line;
+
+      if (block->marks != NULL && block->marks->len > 0)
+        {
+          mark_lines = g_new (guint, block->marks->len);
+          for (guint m = 0; m < block->marks->len; m++)
+            pango_layout_index_to_line_x (layout, g_array_index (block->marks, Mark, m).index,
+                                          FALSE, (int *)&mark_lines[m], NULL);
+        }
+
+      /* As many lines as fit with their footnotes. */
+      while (fit < remaining)
+        {
+          double lines = lines_height (self->lines, self->next_line, fit + 1);
+          double extra = notes_height (self, block, mark_lines, self->next_line, fit + 1);
+
+          if (block->side_text != NULL)
+            lines = MAX (lines, side_height (self, index));
+          if (extra > 0 && notes == 0)
+            extra += NOTE_SEPARATOR;
+          if (y + space + lines + notes + extra > self->text_height)
+            break;
+          fit++;
+        }
+
+      if (fit < remaining)
+        {
+          if (block->keep_together || block->keep_with_next)
+            fit = 0;
+          else if (self->options.widow_control && remaining >= 2)
+            {
+              /* No lone first line at the bottom, no lone last line on top. */
+              if (remaining - fit == 1)
+                fit--;
+              if (fit == 1 && self->next_line == 0)
+                fit = 0;
+            }
+        }
+      else if (!empty && block->keep_with_next &&
+               y + space + lines_height (self->lines, self->next_line, remaining) +
+               notes + notes_height (self, block, mark_lines, self->next_line, remaining) +
+               following_height (self, index) > self->text_height)
+        {
+          /* A heading alone at the bottom of a page: carry it over. */
+          fit = 0;
+        }
+
+      /* A page always takes something, even what does not fit. */
+      if (fit == 0 && empty)
+        fit = block->keep_together ? remaining : 1;
+
+      if (fit == 0)
+        break;
+
+      piece.n_lines = fit;
+      g_array_append_val (self->pieces, piece);
+      height = lines_height (self->lines, self->next_line, fit);
+      if (block->side_text != NULL)
+        height = MAX (height, side_height (self, index));
+      y += space + height;
+
+      if (block->marks != NULL)
+        for (guint m = 0; m < block->marks->len; m++)
+          if (mark_lines[m] >= self->next_line && mark_lines[m] < self->next_line + fit)
+            {
+              guint note = g_array_index (block->marks, Mark, m).note;
+
+              if (notes == 0)
+                notes = NOTE_SEPARATOR;
+              notes += note_height (self, note);
+              g_array_append_val (self->page_notes, note);
+            }
+
+      if (block->counted)
+        self->next_line_number += fit;
+
+      if (fit == remaining)
+        {
+          self->next_block++;
+          self->next_line = 0;
+        }
+      else
+        {
+          self->next_line += fit;
+          break;
+        }
+    }
+
+  page.n_pieces = self->pieces->len - page.first_piece;
+  page.n_notes = self->page_notes->len - page.first_note;
+  if (page.n_pieces > 0 || self->pages->len == 0)
+    g_array_append_val (self->pages, page);
+
+  self->done = self->next_block >= self->blocks->len;
+
+  return self->done;
+}
+
+void
+plenary_page_layout_paginate (PlenaryPageLayout *self)
+{
+  g_return_if_fail (PLENARY_IS_PAGE_LAYOUT (self));
+
+  while (!plenary_page_layout_paginate_step (self))
+    ;
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static void
+draw_lines (cairo_t *cr,
+            GArray  *lines,
+            guint    first,
+            guint    n,
+            double   x,
+            double   y)
+{
+  int top = g_array_index (lines, LineInfo, first).top;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      const LineInfo *info = &g_array_index (lines, LineInfo, i);
+
+      cairo_move_to (cr,
+                     x + (double)info->x / PANGO_SCALE,
+                     y + (double)(info->baseline - top) / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, info->line);
+    }
+}
+
+static void
+draw_line_numbers (PlenaryPageLayout *self,
+                   cairo_t           *cr,
+                   PangoLayout       *numbers,
+                   const Piece       *piece,
+                   double             top)
+{
+  int first_top = g_array_index (self->lines, LineInfo, piece->first_line).top;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+
+  for (guint i = 0; i < piece->n_lines; i++)
+    {
+      const LineInfo *info = &g_array_index (self->lines, LineInfo, piece->first_line + i);
+      char digits[16];
+      int width;
+
+      g_snprintf (digits, sizeof digits, "%u", piece->line_number + i);
+      pango_layout_set_text (numbers, digits, -1);
+      pango_layout_get_size (numbers, &width, NULL);
+      cairo_move_to (cr,
+                     self->options.margin_left - 10.0 - (double)width / PANGO_SCALE,
+                     top + (double)(info->baseline - first_top) / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (numbers, 0));
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+draw_footer (PlenaryPageLayout *self,
+             cairo_t           *cr,
+             guint              page)
+{
+  g_autoptr(PangoLayout) footer = NULL;
+  g_autofree char *number = g_strdup_printf ("%u", page + 1);
+  double baseline = self->page_height - self->options.margin_bottom / 2.0;
+  int width;
+
+  footer = create_layout (self, self->footer, NULL, FOOTER_SIZE, self->text_width * 0.75);
+  pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (footer, TRUE);
+  cairo_move_to (cr, self->options.margin_left, baseline);
+  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (footer, 0));
+
+  pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (footer, number, -1);
+  pango_layout_get_size (footer, &width, NULL);
+  cairo_move_to (cr,
+                 self->options.margin_left + self->text_width - (double)width / PANGO_SCALE,
+                 baseline);
+  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (footer, 0));
+}
+
+static void
+draw_notes (PlenaryPageLayout *self,
+            cairo_t           *cr,
+            const Page        *page)
+{
+  double height = NOTE_SEPARATOR;
+  double y;
+
+  if (page->n_notes == 0)
+    return;
+
+  for (guint i = 0; i < page->n_notes; i++)
+    height += note_height (self, g_array_index (self->page_notes, guint, page->first_note + i));
+
+  /* Footnotes sit at the bottom of the text area, under a short rule. */
+  y = self->options.margin_top + self->text_height - height;
+  cairo_rectangle (cr, self->options.margin_left, y + NOTE_SEPARATOR / 2.0 - 0.25,
+                   self->text_width / 4.0, 0.5);
+  cairo_fill (cr);
+  y += NOTE_SEPARATOR;
+
+  for (guint i = 0; i < page->n_notes; i++)
+    {
+      guint note = g_array_index (self->page_notes, guint, page->first_note + i);
+      g_autoptr(PangoLayout) layout = get_layout (self, LAYOUT_NOTE, note);
+      int note_h;
+
+      measure_lines (layout, self->lines);
+      draw_lines (cr, self->lines, 0, self->lines->len, self->options.margin_left, y);
+      pango_layout_get_size (layout, NULL, &note_h);
+      y += (double)note_h / PANGO_SCALE + NOTE_GAP;
+    }
+}
+
+void
+plenary_page_layout_draw_page (PlenaryPageLayout *self,
+                               cairo_t           *cr,
+                               guint              page_nr)
+{
+  g_autoptr(PangoLayout) numbers = NULL;
+  const Page *page;
+
+  g_return_if_fail (PLENARY_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page_nr < self->pages->len);
+
+  page = &g_array_index (self->pages, Page, page_nr);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  if (self->options.line_numbers)
+    numbers = create_layout (self, "", NULL, SMALL_SIZE, -1);
+
+  for (guint i = 0; i < page->n_pieces; i++)
+    {
+      const Piece *piece = &g_array_index (self->pieces, Piece, page->first_piece + i);
+      const Block *block = &g_array_index (self->blocks, Block, piece->block);
+      double x = self->options.margin_left + block->x;
+      double y = self->options.margin_top + piece->y;
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (block->kind == BLOCK_RULE)
+        {
+          cairo_rectangle (cr, self->options.margin_left, y, self->text_width, block->rule);
+          cairo_fill (cr);
+          continue;
+        }
+
+      layout = get_layout (self, LAYOUT_BLOCK, piece->block);
+      measure_lines (layout, self->lines);
+      draw_lines (cr, self->lines, piece->first_line, piece->n_lines, x, y);
+
+      if (block->side_text != NULL)
+        {
+          g_autoptr(PangoLayout) side = get_layout (self, LAYOUT_SIDE, piece->block);
+
+          cairo_move_to (cr, self->options.margin_left + block->side_x, y);
+          pango_cairo_show_layout (cr, side);
+        }
+
+      if (numbers != NULL && block->counted)
+        draw_line_numbers (self, cr, numbers, piece, y);
+    }
+
+  draw_notes (self, cr, page);
+  draw_footer (self, cr, page_nr);
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,164 @@
+/* plenary-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "plenary-editor-view.h"
+#include "plenary-page.h"
+
+struct _PlenaryPage
+{
+  GtkWidget          parent_instance;
+
+  PlenaryDocument   *document;
+
+  GtkScrolledWindow *scroller;
+  PlenaryEditorView *view;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryPage, plenary_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The editor follows the light or dark style of the desktop. */
+static void
+update_style_scheme (PlenaryPage *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceBuffer *buffer = plenary_document_get_buffer (self->document);
+  const char *id = adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static void
+plenary_page_constructed (GObject *object)
+{
+  PlenaryPage *self = PLENARY_PAGE (object);
+
+  G_OBJECT_CLASS (plenary_page_parent_class)->constructed (object);
+
+  plenary_editor_view_set_document (self->view, self->document);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+}
+
+static void
+plenary_page_dispose (GObject *object)
+{
+  PlenaryPage *self = PLENARY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (plenary_page_parent_class)->dispose (object);
+}
+
+static void
+plenary_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PlenaryPage *self = PLENARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PlenaryPage *self = PLENARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_page_class_init (PlenaryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = plenary_page_constructed;
+  object_class->dispose = plenary_page_dispose;
+  object_class->get_property = plenary_page_get_property;
+  object_class->set_property = plenary_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (PLENARY_TYPE_EDITOR_VIEW);
+}
+
+static void
+plenary_page_init (PlenaryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PlenaryPage *
+plenary_page_new (PlenaryDocument *document)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
+  return g_object_new (PLENARY_TYPE_PAGE, "document", document, NULL);
+}
+
+PlenaryDocument *
+plenary_page_get_document (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+  return self->document;
+}
+
+PlenaryEditorView *
+plenary_page_get_view (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+  return self->view;
+}
+
+void
+plenary_page_grab_focus (PlenaryPage *self)
+{
+  g_return_if_fail (PLENARY_IS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}

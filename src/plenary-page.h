@@ -1,0 +1,27 @@
+/* plenary-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <gtksourceview/gtksource.h>
+
+#include "plenary-document.h"
+#include "plenary-editor-view.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_PAGE (plenary_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryPage, plenary_page, PLENARY, PAGE, GtkWidget)
+
+/* One tab: the editor of one document. */
+
+PlenaryPage     *plenary_page_new          (PlenaryDocument *document);
+PlenaryDocument *plenary_page_get_document (PlenaryPage     *self);
+PlenaryEditorView *plenary_page_get_view   (PlenaryPage     *self);
+void             plenary_page_grab_focus   (PlenaryPage     *self);
+
+G_END_DECLS

@@ -1,0 +1,207 @@
+/* plenary-session.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-session"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-data-resources.h"
+#include "plenary-draft-codec.h"
+#include "plenary-importer.h"
+#include "plenary-session.h"
+#include "plenary-source-importer.h"
+
+#define RESOURCE_BASE "/org/plenary/Plenary/"
+#define SAMPLE_DRAFT  "002_bd2df5d90447aa0b.txt"
+
+static const char * const sample_sources[] = {
+  "000_0882e61f787c078d.txt",
+  "001_1c1f41223b4ddfa0.txt",
+  "003_02727d1e409e598a.txt",
+  "004_e23f8f3402c5b63b.txt",
+};
+
+struct _PlenarySession
+{
+  GObject     parent_instance;
+  GListStore *documents;
+  GSettings  *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PlenarySession, plenary_session, G_TYPE_OBJECT)
+
+static void
+plenary_session_dispose (GObject *object)
+{
+  PlenarySession *self = PLENARY_SESSION (object);
+
+  g_clear_object (&self->documents);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (plenary_session_parent_class)->dispose (object);
+}
+
+static void
+plenary_session_class_init (PlenarySessionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = plenary_session_dispose;
+}
+
+static void
+plenary_session_init (PlenarySession *self)
+{
+  self->documents = g_list_store_new (PLENARY_TYPE_DOCUMENT);
+  self->settings = g_settings_new (APP_ID);
+}
+
+PlenarySession *
+plenary_session_new (void)
+{
+  return g_object_new (PLENARY_TYPE_SESSION, NULL);
+}
+
+GListModel *
+plenary_session_get_documents (PlenarySession *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+void
+plenary_session_add (PlenarySession  *self,
+                     PlenaryDocument *document)
+{
+  guint position;
+
+  g_return_if_fail (PLENARY_IS_SESSION (self));
+  g_return_if_fail (PLENARY_IS_DOCUMENT (document));
+
+  if (!g_list_store_find (self->documents, document, &position))
+    g_list_store_append (self->documents, document);
+}
+
+void
+plenary_session_remove (PlenarySession  *self,
+                        PlenaryDocument *document)
+{
+  guint position;
+
+  g_return_if_fail (PLENARY_IS_SESSION (self));
+
+  if (g_list_store_find (self->documents, document, &position))
+    g_list_store_remove (self->documents, position);
+}
+
+PlenaryDocument *
+plenary_session_find_by_file (PlenarySession *self,
+                              GFile          *file)
+{
+  guint n;
+
+  g_return_val_if_fail (PLENARY_IS_SESSION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      GFile *other = plenary_document_get_file (document);
+
+      if (other != NULL && g_file_equal (other, file))
+        return document;
+    }
+
+  return NULL;
+}
+
+static GBytes *
+lookup_data (const char  *path,
+             GError     **error)
+{
+  g_autofree char *full = g_strconcat (RESOURCE_BASE, path, NULL);
+
+  /* Keeps the data resource linked in; its constructor registers it. */
+  (void) plenary_data_get_resource ();
+
+  return g_resources_lookup_data (full, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+PlenaryDocument *
+plenary_session_create_from_template (PlenarySession  *self,
+                                      const char      *template_id,
+                                      GError         **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autofree char *default_body = NULL;
+  PlenaryDocument *document;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (PLENARY_IS_SESSION (self), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  path = g_strdup_printf ("templates/%s.plenary.json", template_id);
+  if (!(bytes = lookup_data (path, NULL)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no template named “%s”."), template_id);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!(draft = plenary_draft_codec_decode (data, length, error)))
+    return NULL;
+
+  default_body = g_settings_get_string (self->settings, "default-body");
+  if (plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_RESOLUTION && default_body[0] != '\0')
+    plenary_metadata_set_string (plenary_draft_get_metadata (draft), "body", default_body);
+
+  document = plenary_document_new (draft, NULL);
+  plenary_session_add (self, document);
+
+  return document;
+}
+
+PlenaryDocument *
+plenary_session_create_sample (PlenarySession  *self,
+                               GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  PlenaryDocument *document;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (PLENARY_IS_SESSION (self), NULL);
+
+  if (!(bytes = lookup_data ("seeds/" SAMPLE_DRAFT, error)))
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!(draft = plenary_importer_import (data, length, SAMPLE_DRAFT, NULL, NULL, error)))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_sources); i++)
+    {
+      g_autofree char *path = g_strconcat ("seeds/", sample_sources[i], NULL);
+      g_autoptr(GBytes) source_bytes = NULL;
+      g_autoptr(PlenarySource) source = NULL;
+
+      if (!(source_bytes = lookup_data (path, error)) ||
+          !(source = plenary_source_importer_import_bytes (draft, source_bytes, sample_sources[i], NULL, error)))
+        return NULL;
+
+      g_list_store_append (plenary_draft_get_sources (draft), source);
+    }
+
+  document = plenary_document_new (draft, _("Sample Draft"));
+  plenary_session_add (self, document);
+
+  return document;
+}

@@ -1,0 +1,37 @@
+/* plenary-session.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plenary-document.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_SESSION (plenary_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenarySession, plenary_session, PLENARY, SESSION, GObject)
+
+/* Owns every open document; windows only show them. */
+
+PlenarySession  *plenary_session_new                  (void);
+GListModel      *plenary_session_get_documents        (PlenarySession  *self);
+void             plenary_session_add                  (PlenarySession  *self,
+                                                       PlenaryDocument *document);
+void             plenary_session_remove               (PlenarySession  *self,
+                                                       PlenaryDocument *document);
+PlenaryDocument *plenary_session_find_by_file         (PlenarySession  *self,
+                                                       GFile           *file);
+/* Both constructors add the new document to the session and return a new
+ * reference to it.
+ * TEMPLATE_ID: "resolution-fr", "resolution-en", "brief-fr", "brief-en". */
+PlenaryDocument *plenary_session_create_from_template (PlenarySession  *self,
+                                                       const char      *template_id,
+                                                       GError         **error);
+/* The bundled sample: the seed draft resolution with the four seed articles
+ * as its sources. */
+PlenaryDocument *plenary_session_create_sample        (PlenarySession  *self,
+                                                       GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,1211 @@
+/* plenary-source-importer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* memmem() */
+#define _GNU_SOURCE
+#define G_LOG_DOMAIN "plenary-source-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/HTMLparser.h>
+#include <poppler.h>
+
+#include "plenary-source-importer.h"
+
+/* A first line longer than this is a paragraph, not a title. */
+#define TITLE_MAX_CHARS 100
+/* When no title exists, the opening words of the text, cut near here. */
+#define TITLE_EXCERPT_CHARS 60
+
+G_DEFINE_QUARK (plenary-source-import-error-quark, plenary_source_import_error)
+
+/* Windows-1252 for 0x80..0x9F; the five undefined bytes give U+FFFD. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/* In place: "\r\n" and "\r" become "\n", NUL bytes go. Returns the new length. */
+static gsize
+normalize_newlines (char  *text,
+                    gsize  length)
+{
+  gsize in;
+  gsize out = 0;
+
+  if (memchr (text, '\r', length) == NULL && strlen (text) == length)
+    return length;
+
+  for (in = 0; in < length; in++)
+    {
+      char c = text[in];
+
+      if (c == '\0')
+        continue;
+      if (c == '\r')
+        {
+          text[out++] = '\n';
+          if (in + 1 < length && text[in + 1] == '\n')
+            in++;
+          continue;
+        }
+      text[out++] = c;
+    }
+  text[out] = '\0';
+  return out;
+}
+
+static char *
+decode_utf16 (const guchar *data,
+              gsize         length,
+              gboolean      big_endian)
+{
+  GString *out = g_string_sized_new (length + 1);
+  gsize i;
+
+  for (i = 0; i + 1 < length; i += 2)
+    {
+      gunichar u = big_endian ? (data[i] << 8 | data[i + 1]) : (data[i + 1] << 8 | data[i]);
+
+      if (u >= 0xD800 && u < 0xDC00)
+        {
+          gunichar lo = 0;
+
+          if (i + 3 < length)
+            lo = big_endian ? (data[i + 2] << 8 | data[i + 3]) : (data[i + 3] << 8 | data[i + 2]);
+          if (lo >= 0xDC00 && lo < 0xE000)
+            {
+              u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+              i += 2;
+            }
+          else
+            u = 0xFFFD;
+        }
+      else if (u >= 0xDC00 && u < 0xE000)
+        u = 0xFFFD;
+
+      if (u == 0)
+        continue;
+      g_string_append_unichar (out, u);
+    }
+  if (i < length)
+    g_string_append_unichar (out, 0xFFFD);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+decode_utf32 (const guchar *data,
+              gsize         length,
+              gboolean      big_endian)
+{
+  GString *out = g_string_sized_new (length / 2 + 1);
+  gsize i;
+
+  for (i = 0; i + 3 < length; i += 4)
+    {
+      gunichar u;
+
+      if (big_endian)
+        u = (gunichar) data[i] << 24 | data[i + 1] << 16 | data[i + 2] << 8 | data[i + 3];
+      else
+        u = (gunichar) data[i + 3] << 24 | data[i + 2] << 16 | data[i + 1] << 8 | data[i];
+      if (u == 0)
+        continue;
+      if (u > 0x10FFFF || (u >= 0xD800 && u < 0xE000))
+        u = 0xFFFD;
+      g_string_append_unichar (out, u);
+    }
+  if (i < length)
+    g_string_append_unichar (out, 0xFFFD);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+decode_8bit (const guchar *data,
+             gsize         length,
+             gboolean      windows_1252)
+{
+  GString *out = g_string_sized_new (length + length / 8 + 1);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar b = data[i];
+
+      if (b < 0x80)
+        {
+          if (b != 0)
+            g_string_append_c (out, b);
+        }
+      else if (b < 0xA0 && windows_1252)
+        g_string_append_unichar (out, cp1252_high[b - 0x80]);
+      else
+        g_string_append_unichar (out, b);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Valid runs are copied, each invalid byte becomes U+FFFD, NUL bytes go. */
+static char *
+decode_utf8_lossy (const char *data,
+                   gsize       length)
+{
+  GString *out = g_string_sized_new (length + 16);
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      const char *valid_end;
+
+      g_utf8_validate_len (p, end - p, &valid_end);
+      g_string_append_len (out, p, valid_end - p);
+      p = valid_end;
+      if (p < end)
+        {
+          if (*p != '\0')
+            g_string_append (out, "\xEF\xBF\xBD");
+          p++;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Counts the multi-byte sequences that are valid UTF-8 and the bytes that
+ * are not, to tell damaged UTF-8 from a legacy 8-bit encoding. */
+static void
+count_utf8 (const char *data,
+            gsize       length,
+            gsize      *n_valid_multibyte,
+            gsize      *n_invalid,
+            gboolean   *has_c1)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+
+  *n_valid_multibyte = 0;
+  *n_invalid = 0;
+  *has_c1 = FALSE;
+
+  while (p < end)
+    {
+      const char *valid_end;
+
+      g_utf8_validate_len ((const char *) p, end - p, &valid_end);
+      for (; p < (const guchar *) valid_end; p++)
+        if (*p >= 0xC0)
+          (*n_valid_multibyte)++;
+      if (p < end)
+        {
+          if (*p != 0)
+            (*n_invalid)++;
+          if (*p >= 0x80 && *p < 0xA0)
+            *has_c1 = TRUE;
+          p++;
+        }
+    }
+}
+
+/* UTF-16 without BOM: ASCII-heavy text has a NUL in every other byte. */
+static gboolean
+looks_like_utf16 (const guchar *data,
+                  gsize         length,
+                  gboolean     *big_endian)
+{
+  gsize n = MIN (length, 4096) & ~(gsize) 1;
+  gsize even_nul = 0;
+  gsize odd_nul = 0;
+
+  if (n < 4)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i += 2)
+    {
+      even_nul += data[i] == 0;
+      odd_nul += data[i + 1] == 0;
+    }
+
+  if (odd_nul > n / 2 * 4 / 10 && even_nul < n / 2 / 20)
+    {
+      *big_endian = FALSE;
+      return TRUE;
+    }
+  if (even_nul > n / 2 * 4 / 10 && odd_nul < n / 2 / 20)
+    {
+      *big_endian = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+plenary_source_importer_decode_text (const char  *data,
+                                     gsize        length,
+                                     const char **encoding)
+{
+  const guchar *u = (const guchar *) data;
+  const char *enc;
+  char *text;
+  gboolean big_endian;
+  gsize n_valid;
+  gsize n_invalid;
+  gboolean has_c1;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+    {
+      data += 3;
+      length -= 3;
+      u = (const guchar *) data;
+      enc = "UTF-8";
+      if (g_utf8_validate_len (data, length, NULL))
+        text = g_strndup (data, length);
+      else
+        text = decode_utf8_lossy (data, length);
+    }
+  else if (length >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
+    {
+      enc = "UTF-32LE";
+      text = decode_utf32 (u + 4, length - 4, FALSE);
+    }
+  else if (length >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+    {
+      enc = "UTF-32BE";
+      text = decode_utf32 (u + 4, length - 4, TRUE);
+    }
+  else if (length >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+    {
+      enc = "UTF-16LE";
+      text = decode_utf16 (u + 2, length - 2, FALSE);
+    }
+  else if (length >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+    {
+      enc = "UTF-16BE";
+      text = decode_utf16 (u + 2, length - 2, TRUE);
+    }
+  else if (memchr (data, '\0', length) == NULL && g_utf8_validate_len (data, length, NULL))
+    {
+      enc = "UTF-8";
+      text = g_strndup (data, length);
+    }
+  else if (looks_like_utf16 (u, length, &big_endian))
+    {
+      enc = big_endian ? "UTF-16BE" : "UTF-16LE";
+      text = decode_utf16 (u, length, big_endian);
+    }
+  else
+    {
+      count_utf8 (data, length, &n_valid, &n_invalid, &has_c1);
+      if (n_invalid == 0 || n_valid > n_invalid)
+        {
+          enc = "UTF-8";
+          text = decode_utf8_lossy (data, length);
+        }
+      else if (has_c1)
+        {
+          /* C1 controls never occur in real Latin-1 text; in Windows-1252
+           * they are curly quotes, dashes and the euro sign. */
+          enc = "WINDOWS-1252";
+          text = decode_8bit (u, length, TRUE);
+        }
+      else
+        {
+          enc = "ISO-8859-1";
+          text = decode_8bit (u, length, FALSE);
+        }
+    }
+
+  normalize_newlines (text, strlen (text));
+
+  if (encoding != NULL)
+    *encoding = enc;
+
+  return text;
+}
+
+/* Titles ----------------------------------------------------------------- */
+
+static char *
+clean_title (const char *title)
+{
+  g_autofree char *collapsed = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (title == NULL)
+    return NULL;
+
+  words = g_strsplit_set (title, " \t\n\r\f\v", -1);
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) kept = NULL;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (words[i][0] != '\0')
+        g_strv_builder_add (builder, words[i]);
+    kept = g_strv_builder_end (builder);
+    collapsed = g_strjoinv (" ", kept);
+  }
+
+  if (collapsed[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&collapsed);
+}
+
+static char *
+title_from_filename (const char *filename)
+{
+  const char *dot;
+
+  if (filename == NULL || filename[0] == '\0')
+    return g_strdup (_("Untitled source"));
+
+  dot = strrchr (filename, '.');
+  if (dot != NULL && dot != filename)
+    return g_strndup (filename, dot - filename);
+  return g_strdup (filename);
+}
+
+/* The first non-empty line when it is short; otherwise the opening words of
+ * that line, cut at a word boundary: still more telling than a file name. */
+static char *
+title_from_text (const char *text,
+                 const char *filename)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *eol = strchr (p, '\n');
+      gsize len = eol != NULL ? (gsize) (eol - p) : strlen (p);
+      g_autofree char *line = g_strndup (p, len);
+      g_autofree char *clean = clean_title (line);
+
+      if (clean != NULL)
+        {
+          const char *cut;
+          const char *last_space = NULL;
+          glong n = 0;
+
+          if (g_utf8_strlen (clean, -1) <= TITLE_MAX_CHARS)
+            return g_steal_pointer (&clean);
+
+          for (cut = clean; *cut != '\0' && n < TITLE_EXCERPT_CHARS; cut = g_utf8_next_char (cut), n++)
+            if (*cut == ' ')
+              last_space = cut;
+          if (last_space != NULL)
+            cut = last_space;
+          return g_strdup_printf ("%.*s…", (int) (cut - clean), clean);
+        }
+
+      if (eol == NULL)
+        break;
+      p = eol + 1;
+    }
+
+  return title_from_filename (filename);
+}
+
+static char *
+title_from_markdown (const char *text,
+                     const char *filename)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *next = lines[i + 1];
+      guint hashes = 0;
+
+      while (line[hashes] == '#')
+        hashes++;
+      if (hashes >= 1 && hashes <= 6 && (line[hashes] == ' ' || line[hashes] == '\t'))
+        {
+          g_autofree char *heading = g_strdup (line + hashes);
+          g_autofree char *clean = NULL;
+
+          g_strchomp (heading);
+          /* Closing sequence of an ATX heading: "## Title ##". */
+          while (heading[0] != '\0' && heading[strlen (heading) - 1] == '#')
+            heading[strlen (heading) - 1] = '\0';
+          clean = clean_title (heading);
+          if (clean != NULL)
+            return g_steal_pointer (&clean);
+        }
+
+      /* Setext heading: a line underlined by "===" or "---". */
+      if (next != NULL && line[0] != '\0' && line[0] != ' ' &&
+          (next[0] == '=' || next[0] == '-') &&
+          strspn (next, next[0] == '=' ? "= \t" : "- \t") == strlen (next) &&
+          strspn (next, "=-") >= 2)
+        {
+          g_autofree char *clean = clean_title (line);
+
+          if (clean != NULL)
+            return g_steal_pointer (&clean);
+        }
+    }
+
+  return title_from_text (text, filename);
+}
+
+/* HTML ------------------------------------------------------------------- */
+
+typedef struct
+{
+  GString  *text;
+  char     *title;
+  char     *h1;
+  gboolean  pending_space;
+} HtmlWalk;
+
+static gboolean
+is_block_element (const char *name)
+{
+  static const char * const blocks[] = {
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
+    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (g_ascii_strcasecmp (name, blocks[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_hidden_element (const char *name)
+{
+  static const char * const hidden[] = {
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    if (g_ascii_strcasecmp (name, hidden[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+html_line_break (HtmlWalk *walk)
+{
+  walk->pending_space = FALSE;
+  if (walk->text->len > 0 && walk->text->str[walk->text->len - 1] != '\n')
+    g_string_append_c (walk->text, '\n');
+}
+
+static void
+html_append_text (HtmlWalk   *walk,
+                  const char *content,
+                  gboolean    preformatted)
+{
+  if (preformatted)
+    {
+      g_string_append (walk->text, content);
+      walk->pending_space = FALSE;
+      return;
+    }
+
+  /* Collapse runs of HTML white space into one space, as a browser does. */
+  for (const char *p = content; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+        {
+          walk->pending_space = TRUE;
+          continue;
+        }
+      if (walk->pending_space && walk->text->len > 0 &&
+          walk->text->str[walk->text->len - 1] != '\n')
+        g_string_append_c (walk->text, ' ');
+      walk->pending_space = FALSE;
+      g_string_append_c (walk->text, *p);
+    }
+}
+
+static void
+html_walk (HtmlWalk  *walk,
+           xmlNode   *node,
+           gboolean   preformatted)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          if (node->content != NULL)
+            html_append_text (walk, (const char *) node->content, preformatted);
+        }
+      else if (node->type == XML_ELEMENT_NODE)
+        {
+          const char *name = (const char *) node->name;
+          gboolean block;
+
+          if (g_ascii_strcasecmp (name, "title") == 0)
+            {
+              if (walk->title == NULL)
+                {
+                  xmlChar *content = xmlNodeGetContent (node);
+
+                  walk->title = clean_title ((const char *) content);
+                  xmlFree (content);
+                }
+              continue;
+            }
+          if (is_hidden_element (name))
+            continue;
+
+          if (walk->h1 == NULL && g_ascii_strcasecmp (name, "h1") == 0)
+            {
+              xmlChar *content = xmlNodeGetContent (node);
+
+              walk->h1 = clean_title ((const char *) content);
+              xmlFree (content);
+            }
+
+          block = is_block_element (name);
+          if (block)
+            html_line_break (walk);
+          html_walk (walk, node->children,
+                     preformatted || g_ascii_strcasecmp (name, "pre") == 0);
+          if (block)
+            html_line_break (walk);
+        }
+    }
+}
+
+static gboolean
+html_to_text (const char  *html,
+              char       **text,
+              char       **title,
+              GError     **error)
+{
+  HtmlWalk walk = { 0 };
+  htmlDocPtr doc;
+  xmlNode *root;
+  gsize len = strlen (html);
+
+  if (len > G_MAXINT)
+    {
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_TOO_LARGE,
+                   _("This web page is too large to import."));
+      return FALSE;
+    }
+
+  /* The text is already decoded, so any <meta charset> must not apply. */
+  doc = htmlReadMemory (html, (int) len, NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  if (doc == NULL)
+    {
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+                   _("This web page could not be read."));
+      return FALSE;
+    }
+
+  walk.text = g_string_new (NULL);
+  root = xmlDocGetRootElement (doc);
+
+  /* The <title> lives in <head>, which is otherwise skipped. */
+  for (xmlNode *n = root != NULL ? root->children : NULL; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) n->name, "head") == 0)
+      for (xmlNode *c = n->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) c->name, "title") == 0)
+          {
+            xmlChar *content = xmlNodeGetContent (c);
+
+            walk.title = clean_title ((const char *) content);
+            xmlFree (content);
+            break;
+          }
+
+  html_walk (&walk, root, FALSE);
+  xmlFreeDoc (doc);
+
+  while (walk.text->len > 0 && walk.text->str[walk.text->len - 1] == '\n')
+    g_string_truncate (walk.text, walk.text->len - 1);
+
+  *title = walk.title != NULL ? walk.title : walk.h1;
+  if (walk.title != NULL)
+    g_free (walk.h1);
+  *text = g_string_free (walk.text, FALSE);
+
+  if (!g_utf8_validate (*text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (*text, -1);
+
+      g_free (*text);
+      *text = valid;
+    }
+
+  return TRUE;
+}
+
+/* PDF -------------------------------------------------------------------- */
+
+static gboolean
+pdf_to_text (GBytes   *data,
+             char    **text,
+             char    **title,
+             GArray  **page_starts,
+             GError  **error)
+{
+  PopplerDocument *doc;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GArray) starts = NULL;
+  gint64 n_chars = 0;
+  gboolean any_text = FALSE;
+  int n_pages;
+
+  doc = poppler_document_new_from_bytes (data, NULL, &local_error);
+  if (doc == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_ENCRYPTED,
+                     _("This PDF is protected by a password. Remove the protection, then import it again."));
+      else
+        g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+                     _("This PDF could not be read: %s"), local_error->message);
+      return FALSE;
+    }
+
+  n_pages = poppler_document_get_n_pages (doc);
+  out = g_string_new (NULL);
+  starts = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_pages);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *page_text = NULL;
+      gsize len;
+
+      if (page != NULL)
+        {
+          page_text = poppler_page_get_text (page);
+          g_object_unref (page);
+        }
+
+      if (i > 0)
+        {
+          g_string_append_c (out, '\n');
+          n_chars++;
+        }
+      g_array_append_val (starts, n_chars);
+
+      if (page_text == NULL)
+        continue;
+
+      if (!g_utf8_validate (page_text, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (page_text, -1);
+
+          g_free (page_text);
+          page_text = valid;
+        }
+      len = normalize_newlines (page_text, strlen (page_text));
+      while (len > 0 && page_text[len - 1] == '\n')
+        page_text[--len] = '\0';
+
+      for (const char *p = page_text; *p != '\0'; p++)
+        if (!g_ascii_isspace (*p))
+          {
+            any_text = TRUE;
+            break;
+          }
+
+      g_string_append_len (out, page_text, len);
+      n_chars += g_utf8_strlen (page_text, len);
+    }
+
+  if (!any_text)
+    {
+      g_object_unref (doc);
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_NO_TEXT,
+                   _("This PDF has no text layer: it is probably a scanned image. "
+                     "Run text recognition (OCR) on it, then import it again."));
+      return FALSE;
+    }
+
+  {
+    g_autofree char *meta_title = poppler_document_get_title (doc);
+
+    *title = clean_title (meta_title);
+  }
+  g_object_unref (doc);
+  *text = g_string_free (g_steal_pointer (&out), FALSE);
+  *page_starts = g_steal_pointer (&starts);
+
+  return TRUE;
+}
+
+/* Media types ------------------------------------------------------------ */
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_MARKDOWN,
+  KIND_HTML,
+  KIND_PDF,
+} Kind;
+
+static char *
+media_type_without_parameters (const char *media_type)
+{
+  const char *semi;
+
+  if (media_type == NULL)
+    return NULL;
+  semi = strchr (media_type, ';');
+  return g_strstrip (g_ascii_strdown (media_type, semi != NULL ? semi - media_type : -1));
+}
+
+static gboolean
+has_extension (const char         *filename,
+               const char * const *extensions)
+{
+  const char *dot;
+
+  if (filename == NULL || (dot = strrchr (filename, '.')) == NULL)
+    return FALSE;
+  for (guint i = 0; extensions[i] != NULL; i++)
+    if (g_ascii_strcasecmp (dot + 1, extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+starts_like_html (const char *text)
+{
+  gsize n = 0;
+
+  /* Only text that opens with a tag, and has an HTML one early on. */
+  while (*text != '\0' && g_ascii_isspace (*text))
+    text++;
+  if (*text != '<')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0' && n < 1024; p++, n++)
+    if (*p == '<' && (g_ascii_strncasecmp (p, "<html", 5) == 0 ||
+                      g_ascii_strncasecmp (p, "<!doctype html", 14) == 0 ||
+                      g_ascii_strncasecmp (p, "<head", 5) == 0 ||
+                      g_ascii_strncasecmp (p, "<body", 5) == 0))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_pdf_magic (const char *data,
+               gsize       length)
+{
+  /* The header may follow some junk within the first kilobyte. */
+  gsize n = MIN (length, 1024);
+
+  return n >= 5 && memmem (data, n, "%PDF-", 5) != NULL;
+}
+
+static const char * const pdf_extensions[] = { "pdf", NULL };
+static const char * const html_extensions[] = { "html", "htm", "xhtml", "shtml", NULL };
+static const char * const markdown_extensions[] = { "md", "markdown", "mdown", "mkd", "mkdn", NULL };
+static const char * const text_extensions[] = { "txt", "text", NULL };
+
+static gboolean
+is_text_type (const char *mime)
+{
+  return mime != NULL && (g_str_has_prefix (mime, "text/") ||
+                          g_content_type_is_a (mime, "text/plain"));
+}
+
+static gboolean
+detect_kind (const char  *data,
+             gsize        length,
+             const char  *filename,
+             const char  *hint,
+             Kind        *kind,
+             GError     **error)
+{
+  g_autofree char *hint_type = media_type_without_parameters (hint);
+  g_autofree char *guess = NULL;
+  g_autofree char *mime = NULL;
+  const guchar *u = (const guchar *) data;
+  gboolean uncertain = FALSE;
+  gboolean big_endian;
+
+  if (has_pdf_magic (data, length) ||
+      g_strcmp0 (hint_type, "application/pdf") == 0 ||
+      has_extension (filename, pdf_extensions))
+    {
+      *kind = KIND_PDF;
+      return TRUE;
+    }
+
+  guess = g_content_type_guess (filename, u, MIN (length, 4096), &uncertain);
+  mime = g_content_type_get_mime_type (guess);
+
+  if (g_strcmp0 (hint_type, "text/html") == 0 ||
+      g_strcmp0 (hint_type, "application/xhtml+xml") == 0 ||
+      g_strcmp0 (mime, "text/html") == 0 ||
+      g_strcmp0 (mime, "application/xhtml+xml") == 0 ||
+      has_extension (filename, html_extensions))
+    {
+      *kind = KIND_HTML;
+      return TRUE;
+    }
+
+  if (g_strcmp0 (hint_type, "text/markdown") == 0 ||
+      g_strcmp0 (hint_type, "text/x-markdown") == 0 ||
+      g_strcmp0 (mime, "text/markdown") == 0 ||
+      has_extension (filename, markdown_extensions))
+    {
+      *kind = KIND_MARKDOWN;
+      return TRUE;
+    }
+
+  /* Text: a BOM, a text type, or simply no NUL byte (binary formats have
+   * plenty); UTF-16 without a BOM is full of NUL bytes but regular. */
+  if ((length >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
+      (length >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ||
+      is_text_type (hint_type) || is_text_type (mime) ||
+      has_extension (filename, text_extensions) ||
+      memchr (data, '\0', MIN (length, 8192)) == NULL ||
+      looks_like_utf16 (u, length, &big_endian))
+    {
+      *kind = KIND_TEXT;
+      return TRUE;
+    }
+
+  {
+    g_autofree char *description = g_content_type_get_description (guess);
+
+    g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
+                 _("“%s” cannot be imported as a source: it is a %s file. "
+                   "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
+                 filename != NULL ? filename : _("This file"), description);
+  }
+  return FALSE;
+}
+
+/* Import ----------------------------------------------------------------- */
+
+/* Ids handed to imports still running: the draft does not know them until
+ * the caller adds the source, and several files may be imported at once. */
+static GHashTable *
+reserved_ids (PlenaryDraft *draft)
+{
+  static GQuark quark;
+  GHashTable *ids;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("plenary-source-importer-reserved-ids");
+
+  ids = g_object_get_qdata (G_OBJECT (draft), quark);
+  if (ids == NULL)
+    {
+      ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_object_set_qdata_full (G_OBJECT (draft), quark, ids, (GDestroyNotify) g_hash_table_unref);
+    }
+  return ids;
+}
+
+static gboolean
+id_in_use (PlenaryDraft *draft,
+           const char   *id)
+{
+  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
+  guint n = g_list_model_get_n_items (annotations);
+
+  if (g_hash_table_contains (reserved_ids (draft), id) ||
+      plenary_draft_find_source (draft, id) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (g_strcmp0 (plenary_annotation_get_id (annotation), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A fresh id, free in the draft and among running imports. */
+static char *
+pick_id (PlenaryDraft *draft)
+{
+  char *id = plenary_draft_new_id (draft, "s");
+  guint64 n;
+
+  if (!g_hash_table_contains (reserved_ids (draft), id))
+    return id;
+
+  n = g_ascii_strtoull (id + 1, NULL, 10);
+  do
+    {
+      g_free (id);
+      id = g_strdup_printf ("s%" G_GUINT64_FORMAT, ++n);
+    }
+  while (id_in_use (draft, id));
+
+  return id;
+}
+
+static PlenarySource *
+import_with_id (const char  *id,
+                GBytes      *data,
+                const char  *filename,
+                const char  *media_type_hint,
+                GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GArray) page_starts = NULL;
+  PlenarySource *source;
+  const char *media_type;
+  const char *bytes;
+  gsize length;
+  Kind kind;
+
+  bytes = g_bytes_get_data (data, &length);
+  if (bytes == NULL)
+    bytes = "";
+
+  if (length > PLENARY_SOURCE_MAX_SIZE)
+    {
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_TOO_LARGE,
+                   _("This file is too large to import as a source (more than %d MB)."),
+                   PLENARY_SOURCE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!detect_kind (bytes, length, filename, media_type_hint, &kind, error))
+    return NULL;
+
+  switch (kind)
+    {
+    case KIND_PDF:
+      media_type = "application/pdf";
+      if (!pdf_to_text (data, &text, &title, &page_starts, error))
+        return NULL;
+      if (title == NULL)
+        title = title_from_text (text, filename);
+      break;
+
+    case KIND_HTML:
+      {
+        g_autofree char *html = plenary_source_importer_decode_text (bytes, length, NULL);
+
+        media_type = "text/html";
+        if (!html_to_text (html, &text, &title, error))
+          return NULL;
+        if (title == NULL)
+          title = title_from_text (text, filename);
+      }
+      break;
+
+    case KIND_MARKDOWN:
+      media_type = "text/markdown";
+      text = plenary_source_importer_decode_text (bytes, length, NULL);
+      title = title_from_markdown (text, filename);
+      break;
+
+    case KIND_TEXT:
+    default:
+      text = plenary_source_importer_decode_text (bytes, length, NULL);
+      /* A .txt holding a web page (a saved page, a mail attachment). */
+      if (starts_like_html (text))
+        {
+          g_autofree char *html = g_steal_pointer (&text);
+
+          media_type = "text/html";
+          if (!html_to_text (html, &text, &title, error))
+            return NULL;
+          if (title == NULL)
+            title = title_from_text (text, filename);
+        }
+      else
+        {
+          media_type = "text/plain";
+          title = title_from_text (text, filename);
+        }
+      break;
+    }
+
+  source = plenary_source_new (id, title, filename != NULL ? filename : "", media_type, text);
+  if (page_starts != NULL && page_starts->len > 0)
+    plenary_source_set_page_starts (source, (const gint64 *) page_starts->data, page_starts->len);
+
+  return source;
+}
+
+static GBytes *
+load_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_size (info) > PLENARY_SOURCE_MAX_SIZE)
+    {
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_TOO_LARGE,
+                   _("This file is too large to import as a source (more than %d MB)."),
+                   PLENARY_SOURCE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}
+
+static PlenarySource *
+import_file_with_id (const char    *id,
+                     GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  data = load_file (file, cancellable, error);
+  if (data == NULL)
+    return NULL;
+
+  /* Through the document portal the path is opaque; the display name is
+   * what the user knows the file by. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_display_name (info) != NULL)
+    basename = g_strdup (g_file_info_get_display_name (info));
+  else
+    basename = g_file_get_basename (file);
+
+  return import_with_id (id, data, basename, NULL, error);
+}
+
+PlenarySource *
+plenary_source_importer_import (PlenaryDraft  *draft,
+                                GFile         *file,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  id = pick_id (draft);
+  return import_file_with_id (id, file, cancellable, error);
+}
+
+PlenarySource *
+plenary_source_importer_import_bytes (PlenaryDraft  *draft,
+                                      GBytes        *data,
+                                      const char    *filename,
+                                      const char    *media_type_hint,
+                                      GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  id = pick_id (draft);
+  return import_with_id (id, data, filename, media_type_hint, error);
+}
+
+typedef struct
+{
+  char  *id;
+  GFile *file;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->id);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+  PlenarySource *source;
+
+  source = import_file_with_id (job->id, job->file, cancellable, &error);
+  if (source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, source, g_object_unref);
+}
+
+void
+plenary_source_importer_import_async (PlenaryDraft        *draft,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (PLENARY_IS_DRAFT (draft));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ImportJob, 1);
+  job->id = pick_id (draft);
+  g_hash_table_add (reserved_ids (draft), g_strdup (job->id));
+  job->file = g_object_ref (file);
+
+  task = g_task_new (draft, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_source_importer_import_async);
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+PlenarySource *
+plenary_source_importer_import_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  PlenaryDraft *draft;
+  ImportJob *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  /* The caller adds the source to the draft right after this, from the
+   * same thread, so the id can be released now. */
+  draft = g_task_get_source_object (G_TASK (result));
+  job = g_task_get_task_data (G_TASK (result));
+  g_hash_table_remove (reserved_ids (draft), job->id);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,468 @@
+/* plenary-window-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-application.h"
+#include "plenary-draft-codec.h"
+#include "plenary-file-chooser.h"
+#include "plenary-window-private.h"
+
+#define MAX_RECENT 10
+
+static PlenaryApplication *
+get_application (PlenaryWindow *self)
+{
+  return PLENARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+void
+plenary_window_update_actions (PlenaryWindow *self)
+{
+  PlenaryDocument *document = self->visible_document;
+  gboolean has_document = document != NULL;
+  gboolean busy = has_document && plenary_document_get_busy (document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-page", has_document);
+}
+
+/* Saving --------------------------------------------------------------- */
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) PLENARY_DRAFT_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "plenary %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+document_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PlenaryDocument *document = PLENARY_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  PlenaryWindow *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!plenary_document_save_finish (document, result, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"),
+                                                  plenary_document_get_title (document));
+      plenary_window_show_error (self, heading, error);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  add_to_recent (plenary_document_get_file (document));
+  g_task_return_boolean (task, TRUE);
+}
+
+static GFile *
+with_draft_suffix (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  /* "Résolution" becomes "Résolution.plenary.json"; a name the user gave an
+   * extension to is left as it is. */
+  if (strchr (basename, '.') != NULL)
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  name = g_strconcat (basename, PLENARY_DRAFT_SUFFIX, NULL);
+  return g_file_get_child (parent, name);
+}
+
+static void
+save_as_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PlenaryDocument *document = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!(chosen = plenary_file_chooser_save_finish (result, &error)))
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  file = with_draft_suffix (chosen);
+  plenary_document_save_async (document, file, NULL, document_saved_cb, g_object_ref (task));
+}
+
+void
+_plenary_window_save_async (PlenaryWindow       *self,
+                            PlenaryDocument     *document,
+                            gboolean             save_as,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  GFile *file = plenary_document_get_file (document);
+
+  g_task_set_source_tag (task, _plenary_window_save_async);
+  g_task_set_task_data (task, g_object_ref (document), g_object_unref);
+
+  if (file == NULL || save_as)
+    {
+      g_autofree char *name = g_strconcat (plenary_document_get_title (document), PLENARY_DRAFT_SUFFIX, NULL);
+      g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+
+      plenary_file_chooser_save_async (GTK_WINDOW (self), name, folder, NULL,
+                                       save_as_chosen_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  plenary_document_save_async (document, NULL, NULL, document_saved_cb, g_steal_pointer (&task));
+}
+
+gboolean
+_plenary_window_save_finish (PlenaryWindow *self,
+                             GAsyncResult  *result)
+{
+  return g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->visible_document != NULL)
+    _plenary_window_save_async (self, self->visible_document,
+                                g_str_equal (action_name, "win.save-as"), NULL, NULL);
+}
+
+/* Unsaved changes ------------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray *documents;
+  guint      next;
+} ConfirmClose;
+
+static void
+confirm_close_free (gpointer data)
+{
+  ConfirmClose *state = data;
+
+  g_ptr_array_unref (state->documents);
+  g_free (state);
+}
+
+static void save_next (GTask *task);
+
+static void
+saved_one_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  /* A failed or cancelled save keeps everything open. */
+  if (!_plenary_window_save_finish (PLENARY_WINDOW (object), result))
+    g_task_return_boolean (task, FALSE);
+  else
+    save_next (g_steal_pointer (&task));
+}
+
+static void
+save_next (GTask *task)
+{
+  PlenaryWindow *self = g_task_get_source_object (task);
+  ConfirmClose *state = g_task_get_task_data (task);
+
+  if (state->next >= state->documents->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  _plenary_window_save_async (self, g_ptr_array_index (state->documents, state->next++),
+                              FALSE, saved_one_cb, task);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  GTask *task = user_data;
+  ConfirmClose *state = g_task_get_task_data (task);
+
+  if (g_str_equal (response, "save"))
+    {
+      save_next (task);
+      return;
+    }
+
+  if (g_str_equal (response, "discard"))
+    {
+      for (guint i = 0; i < state->documents->len; i++)
+        plenary_document_set_modified (g_ptr_array_index (state->documents, i), FALSE);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    g_task_return_boolean (task, FALSE);
+
+  g_object_unref (task);
+}
+
+void
+_plenary_window_confirm_close_async (PlenaryWindow       *self,
+                                     GPtrArray           *documents,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task = g_task_new (self, NULL, callback, user_data);
+  ConfirmClose *state = g_new0 (ConfirmClose, 1);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint n = documents->len;
+
+  state->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (state->documents, g_object_ref (g_ptr_array_index (documents, i)));
+  g_task_set_task_data (task, state, confirm_close_free);
+
+  if (n == 1)
+    {
+      PlenaryDocument *document = g_ptr_array_index (documents, 0);
+      body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
+                              plenary_document_get_title (document));
+    }
+  else
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        {
+          PlenaryDocument *document = g_ptr_array_index (documents, i);
+          g_string_append_printf (names, "\n• %s", plenary_document_get_title (document));
+        }
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u draft has unsaved changes:%s",
+                                           "%u drafts have unsaved changes:%s", n),
+                              n, names->str);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", n == 1 ? _("_Discard") : _("_Discard All"),
+                                    "save", n == 1 ? _("_Save") : _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), task);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+_plenary_window_confirm_close_finish (PlenaryWindow *self,
+                                      GAsyncResult  *result)
+{
+  return g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+/* Opening -------------------------------------------------------------- */
+
+static void
+open_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+  g_autoptr(GListModel) files = NULL;
+  guint n;
+
+  if (!(files = plenary_file_chooser_open_finish (result, NULL)))
+    return;
+
+  n = g_list_model_get_n_items (files);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      plenary_application_open_file (get_application (self), self, file);
+    }
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  plenary_file_chooser_open_async (GTK_WINDOW (widget), NULL, open_chosen_cb, NULL);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  plenary_application_open_file (get_application (self), self, file);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  plenary_application_open_sample (get_application (PLENARY_WINDOW (widget)), PLENARY_WINDOW (widget));
+}
+
+static void
+new_draft_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  plenary_application_new_draft (get_application (self), self, g_variant_get_string (param, NULL));
+}
+
+static void
+close_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  AdwTabPage *tab = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (tab != NULL)
+    adw_tab_view_close_page (self->tab_view, tab);
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  AdwFlap *flap = g_str_equal (action_name, "win.toggle-side-panel") ? self->side_flap : self->comments_flap;
+
+  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+}
+
+/* Recent files --------------------------------------------------------- */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static void
+update_recent_menu (PlenaryWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items = gtk_recent_manager_get_items (manager);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), PLENARY_DRAFT_MIME_TYPE) == 0 ||
+          g_str_has_suffix (gtk_recent_info_get_uri (info), PLENARY_DRAFT_SUFFIX))
+        g_ptr_array_add (drafts, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_ptr_array_sort (drafts, compare_recent);
+  g_menu_remove_all (self->recent_section);
+
+  for (guint i = 0; i < drafts->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (drafts, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+    }
+
+  if (drafts->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Drafts"), "win.no-recent");
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+/* Set-up --------------------------------------------------------------- */
+
+void
+plenary_window_class_actions_init (PlenaryWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new-draft", "s", new_draft_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-draft", "s", "default");
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.close-page", NULL, close_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-page", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL, toggle_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-comments-panel", NULL);
+
+  /* A disabled placeholder in the recent menu. */
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
+}
+
+void
+plenary_window_actions_init (PlenaryWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  plenary_window_update_actions (self);
+}

@@ -1,0 +1,56 @@
+/* plenary-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plenary-window.h"
+
+G_BEGIN_DECLS
+
+struct _PlenaryWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  /* Follows the document of the selected tab. */
+  GSignalGroup         *document_signals;
+  PlenaryDocument      *visible_document;
+  /* Set once the user agreed to close with unsaved changes. */
+  guint                 close_confirmed : 1;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  AdwTabView           *tab_view;
+  AdwTabBar            *tab_bar;
+  AdwFlap              *side_flap;
+  AdwFlap              *comments_flap;
+  GtkStack             *content_stack;
+  GtkStack             *sources_stack;
+  GtkListView          *sources_view;
+  GMenu                *recent_section;
+};
+
+void plenary_window_class_actions_init (PlenaryWindowClass *klass);
+void plenary_window_actions_init       (PlenaryWindow      *self);
+void plenary_window_update_actions     (PlenaryWindow      *self);
+/* Asks what to do with the unsaved changes of DOCUMENTS (PlenaryDocument*),
+ * saves them if asked; the result is TRUE when they may be closed. */
+void     _plenary_window_confirm_close_async  (PlenaryWindow        *self,
+                                               GPtrArray            *documents,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean _plenary_window_confirm_close_finish (PlenaryWindow        *self,
+                                               GAsyncResult         *result);
+void     _plenary_window_save_async           (PlenaryWindow        *self,
+                                               PlenaryDocument      *document,
+                                               gboolean              save_as,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean _plenary_window_save_finish          (PlenaryWindow        *self,
+                                               GAsyncResult         *result);
+
+G_END_DECLS

@@ -1,0 +1,553 @@
+/* test-source-importer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "plenary-draft.h"
+#include "plenary-source-importer.h"
+
+static PlenarySource *
+import_fixture (PlenaryDraft  *draft,
+                const char    *name,
+                GError       **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "sources", "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return plenary_source_importer_import (draft, file, NULL, error);
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  return strstr (haystack, needle) != NULL;
+}
+
+static void
+test_utf8_text (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(PlenarySource) source = NULL;
+  g_autoptr(PlenarySource) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "Rapport annuel\r\nLa coopération « Sud-Sud » progresse.\r\n";
+
+  data = g_bytes_new_static (text, strlen (text));
+  source = plenary_source_importer_import_bytes (draft, data, "rapport.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+
+  g_assert_cmpstr (plenary_source_get_text (source), ==,
+                   "Rapport annuel\nLa coopération « Sud-Sud » progresse.\n");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport annuel");
+  g_assert_cmpstr (plenary_source_get_origin (source), ==, "rapport.txt");
+  g_assert_cmpstr (plenary_source_get_media_type (source), ==, "text/plain");
+  g_assert_true (g_str_has_prefix (plenary_source_get_id (source), "s"));
+  g_assert_cmpuint (plenary_source_get_page_starts (source)->len, ==, 0);
+  g_assert_cmpuint (plenary_source_get_page_at (source, 5), ==, 0);
+
+  /* Each import takes a fresh id. */
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+  second = plenary_source_importer_import_bytes (draft, data, "rapport.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_id (second), !=, plenary_source_get_id (source));
+}
+
+static void
+test_utf16_bom (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "utf16le.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_text (source), ==,
+                   "Résolution sur la coopération\n\n"
+                   "Les États membres saluent l’initiative 😀 et concluent.\n");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Résolution sur la coopération");
+  g_assert_cmpstr (plenary_source_get_media_type (source), ==, "text/plain");
+}
+
+static void
+test_utf16_without_bom (void)
+{
+  g_autofree char *utf16 = NULL;
+  g_autofree char *decoded = NULL;
+  const char *encoding = NULL;
+  glong n_items = 0;
+
+  utf16 = (char *) g_utf8_to_utf16 ("Les États membres décident.", -1, NULL, &n_items, NULL);
+  decoded = plenary_source_importer_decode_text (utf16, n_items * 2, &encoding);
+  /* g_utf8_to_utf16() writes host order; this test host is little-endian. */
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+    g_assert_cmpstr (encoding, ==, "UTF-16LE");
+  else
+    g_assert_cmpstr (encoding, ==, "UTF-16BE");
+  g_assert_cmpstr (decoded, ==, "Les États membres décident.");
+}
+
+static void
+test_latin1 (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "latin1.txt", &error);
+  const char *encoding = NULL;
+  g_autofree char *decoded = plenary_source_importer_decode_text ("coop\xe9ration", 12, &encoding);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_text (source), ==,
+                   "Rapport de coopération\n\nLa coopération régionale progresse ; l'année fut décisive.\n");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport de coopération");
+  g_assert_cmpstr (decoded, ==, "coopération");
+  g_assert_cmpstr (encoding, ==, "ISO-8859-1");
+}
+
+static void
+test_windows_1252 (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "cp1252.txt", &error);
+  const char *encoding = NULL;
+  g_autofree char *decoded = plenary_source_importer_decode_text ("c\x92" "est \x93" "bien\x94 \x80", 14, &encoding);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_text (source), ==,
+                   "Note du secrétariat\n\nLe budget atteint 5 000 € ; c’est “essentiel” – dit-on.\n");
+  g_assert_cmpstr (decoded, ==, "c’est “bien” €");
+  g_assert_cmpstr (encoding, ==, "WINDOWS-1252");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "invalid-utf8.txt", &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = plenary_source_get_text (source);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  /* The valid parts are kept as they were, each bad byte is U+FFFD. */
+  g_assert_cmpstr (text, ==,
+                   "Texte abîmé\n\nCeci reste valide : été, cœur, déjà.\n"
+                   "Octets invalides : \xEF\xBF\xBD\xEF\xBF\xBD ici et \xEF\xBF\xBD( là.\n");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Texte abîmé");
+}
+
+static void
+test_binary_and_empty (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  static const guchar png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0,
+  };
+  g_autoptr(GBytes) data = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(PlenarySource) source = NULL;
+  g_autoptr(PlenarySource) blank = NULL;
+
+  source = plenary_source_importer_import_bytes (draft, data, "photo.png", NULL, &error);
+  g_assert_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED);
+  g_assert_null (source);
+  g_assert_true (strstr (error->message, "photo.png") != NULL);
+  g_clear_error (&error);
+
+  blank = plenary_source_importer_import_bytes (draft, empty, "vide.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_text (blank), ==, "");
+  g_assert_cmpstr (plenary_source_get_title (blank), ==, "vide");
+}
+
+static void
+test_large_text (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plenary-sources-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PlenarySource) source = NULL;
+  const char *line = "Les États membres réaffirment leur attachement à la coopération Sud-Sud et triangulaire.\n";
+  gsize line_len = strlen (line);
+  gsize n_lines = 20 * 1024 * 1024 / line_len + 1;
+  GString *content = g_string_sized_new (n_lines * line_len + 64);
+  const char *text;
+
+  g_assert_no_error (error);
+  g_string_append (content, "Rapport volumineux\n");
+  for (gsize i = 0; i < n_lines; i++)
+    g_string_append (content, line);
+  g_string_append (content, "Fin du rapport.");
+  g_assert_cmpuint (content->len, >, 20 * 1024 * 1024);
+
+  path = g_build_filename (dir, "volumineux.txt", NULL);
+  g_file_set_contents (path, content->str, content->len, &error);
+  g_assert_no_error (error);
+
+  file = g_file_new_for_path (path);
+  source = plenary_source_importer_import (draft, file, NULL, &error);
+  g_assert_no_error (error);
+
+  text = plenary_source_get_text (source);
+  g_assert_cmpuint (strlen (text), ==, content->len);
+  g_assert_true (memcmp (text, content->str, content->len) == 0);
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport volumineux");
+  g_assert_cmpstr (plenary_source_get_origin (source), ==, "volumineux.txt");
+
+  g_string_free (content, TRUE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plenary-sources-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "enorme.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlenarySource) source = NULL;
+  int fd;
+
+  /* A sparse file: its size counts, not its (absent) contents. */
+  fd = g_open (path, O_CREAT | O_WRONLY, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (goffset) PLENARY_SOURCE_MAX_SIZE + 1), ==, 0);
+  close (fd);
+
+  source = plenary_source_importer_import (draft, file, NULL, &error);
+  g_assert_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_TOO_LARGE);
+  g_assert_null (source);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_html (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "page.html", &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = plenary_source_get_text (source);
+  g_assert_cmpstr (plenary_source_get_media_type (source), ==, "text/html");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Déclaration & plan d’action");
+
+  g_assert_false (contains (text, "secret"));
+  g_assert_false (contains (text, "jamais"));
+  g_assert_false (contains (text, "color"));
+  g_assert_false (contains (text, "Déclaration"));
+  g_assert_cmpstr (text, ==,
+                   "Accueil\n"
+                   "Plan d’action pour la paix\n"
+                   "Les États membres\u00A0séengagent <fermement> à coopérer.\n"
+                   "Deuxième paragraphe\n"
+                   "sur deux lignes, avec espaces.\n"
+                   "Premier point\n"
+                   "Second point\n"
+                   "  texte\n  préformaté");
+}
+
+static void
+test_html_without_title (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  const char *html = "<div><h1>Appel &agrave; l&#39;action</h1><p>Texte <b>gras</b> et <i>italique</i>.</div>";
+  g_autoptr(GBytes) data = g_bytes_new_static (html, strlen (html));
+  g_autoptr(PlenarySource) source = NULL;
+
+  /* Recognised by its content, with a misleading name. */
+  source = plenary_source_importer_import_bytes (draft, data, "page.txt", "text/html; charset=utf-8", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Appel à l'action");
+  g_assert_cmpstr (plenary_source_get_text (source), ==, "Appel à l'action\nTexte gras et italique.");
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "notes.md", &error);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "sources", "data", "notes.md", NULL);
+  g_autofree char *raw = NULL;
+
+  g_assert_no_error (error);
+  g_file_get_contents (path, &raw, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (plenary_source_get_media_type (source), ==, "text/markdown");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Plan d’action pour la paix");
+  g_assert_cmpstr (plenary_source_get_text (source), ==, raw);
+}
+
+static void
+show_text (cairo_t    *cr,
+           const char *text,
+           double      y)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 12");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 72, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static GBytes *
+make_pdf (gboolean with_text)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  char *contents = NULL;
+  gsize length = 0;
+  int fd;
+
+  fd = g_file_open_tmp ("plenary-XXXXXX.pdf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+
+  surface = cairo_pdf_surface_create (path, 595, 842);
+  if (with_text)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Rapport sur la coopération");
+  cr = cairo_create (surface);
+  if (with_text)
+    {
+      show_text (cr, "Première page : la coopération technique.", 72);
+      cairo_show_page (cr);
+      show_text (cr, "Deuxième page : les États membres concluent.", 72);
+      cairo_show_page (cr);
+    }
+  else
+    {
+      cairo_rectangle (cr, 72, 72, 200, 100);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static gint64
+offset_of (const char *text,
+           const char *word)
+{
+  const char *at = strstr (text, word);
+
+  g_assert_nonnull (at);
+  return g_utf8_pointer_to_offset (text, at);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = make_pdf (TRUE);
+  g_autoptr(PlenarySource) source = NULL;
+  const GArray *starts;
+  const char *text;
+  gint64 second_page;
+
+  /* No hint, no extension: the %PDF- magic is enough. */
+  source = plenary_source_importer_import_bytes (draft, data, "rapport", NULL, &error);
+  g_assert_no_error (error);
+
+  text = plenary_source_get_text (source);
+  g_assert_cmpstr (plenary_source_get_media_type (source), ==, "application/pdf");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport sur la coopération");
+  g_assert_true (contains (text, "Première page : la coopération technique."));
+  g_assert_true (contains (text, "Deuxième page : les États membres concluent."));
+
+  starts = plenary_source_get_page_starts (source);
+  g_assert_cmpuint (starts->len, ==, 2);
+  second_page = offset_of (text, "Deuxième");
+  g_assert_cmpint (g_array_index (starts, gint64, 0), ==, 0);
+  g_assert_cmpint (g_array_index (starts, gint64, 1), ==, second_page);
+
+  g_assert_cmpuint (plenary_source_get_page_at (source, offset_of (text, "technique")), ==, 1);
+  g_assert_cmpuint (plenary_source_get_page_at (source, offset_of (text, "Première")), ==, 1);
+  g_assert_cmpuint (plenary_source_get_page_at (source, offset_of (text, "États")), ==, 2);
+  g_assert_cmpuint (plenary_source_get_page_at (source, offset_of (text, "concluent")), ==, 2);
+}
+
+static void
+test_pdf_without_text (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = make_pdf (FALSE);
+  g_autoptr(PlenarySource) source = NULL;
+
+  source = plenary_source_importer_import_bytes (draft, data, "scan.pdf", NULL, &error);
+  g_assert_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_NO_TEXT);
+  g_assert_null (source);
+}
+
+static void
+test_pdf_encrypted (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "encrypted.pdf", &error);
+
+  g_assert_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_ENCRYPTED);
+  g_assert_null (source);
+}
+
+static void
+test_pdf_damaged (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  const char *junk = "%PDF-1.7\nthis is not really a PDF at all\n";
+  g_autoptr(GBytes) data = g_bytes_new_static (junk, strlen (junk));
+  g_autoptr(PlenarySource) source = NULL;
+
+  source = plenary_source_importer_import_bytes (draft, data, "casse.pdf", NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == PLENARY_SOURCE_IMPORT_ERROR);
+  g_assert_null (source);
+}
+
+static void
+test_seeds (void)
+{
+  static const struct {
+    const char *name;
+    const char *title;
+  } seeds[] = {
+    { "000_0882e61f787c078d.txt", "New York, mai 2025 — Alors que les discussions mondiales…" },
+    { "001_1c1f41223b4ddfa0.txt", "Réunion du Mécanisme interinstitutions pour la coopération Sud-Sud et triangulaire" },
+    { "003_02727d1e409e598a.txt", "La coopération Sud-Sud et entre villes : un thème stratégique du partenariat OITCGLU" },
+    { "004_e23f8f3402c5b63b.txt", "Coopération au développement" },
+  };
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  const char *root = g_getenv ("PLENARY_SOURCE_ROOT");
+
+  g_assert_nonnull (root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_build_filename (root, "seeds", seeds[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlenarySource) source = NULL;
+      g_autofree char *raw = NULL;
+
+      source = plenary_source_importer_import (draft, file, NULL, &error);
+      g_assert_no_error (error);
+      g_file_get_contents (path, &raw, NULL, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpstr (plenary_source_get_title (source), ==, seeds[i].title);
+      g_assert_cmpstr (plenary_source_get_text (source), ==, raw);
+      g_assert_cmpstr (plenary_source_get_media_type (source), ==, "text/plain");
+      g_assert_cmpstr (plenary_source_get_origin (source), ==, seeds[i].name);
+    }
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PlenarySource **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = plenary_source_importer_import_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "sources", "data", "latin1.txt", NULL);
+  g_autofree char *path2 = g_test_build_filename (G_TEST_DIST, "sources", "data", "cp1252.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file2 = g_file_new_for_path (path2);
+  g_autoptr(PlenarySource) source = NULL;
+  g_autoptr(PlenarySource) source2 = NULL;
+  g_autoptr(PlenarySource) third = NULL;
+
+  /* Two imports at once (files dropped together) get different ids. */
+  plenary_source_importer_import_async (draft, file, NULL, on_imported, &source);
+  plenary_source_importer_import_async (draft, file2, NULL, on_imported, &source2);
+  while (source == NULL || source2 == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport de coopération");
+  g_assert_cmpstr (plenary_source_get_origin (source), ==, "latin1.txt");
+  g_assert_cmpstr (plenary_source_get_title (source2), ==, "Note du secrétariat");
+  g_assert_cmpstr (plenary_source_get_id (source), !=, plenary_source_get_id (source2));
+
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+  g_list_store_append (plenary_draft_get_sources (draft), source2);
+  third = plenary_source_importer_import (draft, file, NULL, NULL);
+  g_assert_cmpstr (plenary_source_get_id (third), !=, plenary_source_get_id (source));
+  g_assert_cmpstr (plenary_source_get_id (third), !=, plenary_source_get_id (source2));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sources/importer/utf8", test_utf8_text);
+  g_test_add_func ("/sources/importer/utf16-bom", test_utf16_bom);
+  g_test_add_func ("/sources/importer/utf16-no-bom", test_utf16_without_bom);
+  g_test_add_func ("/sources/importer/latin1", test_latin1);
+  g_test_add_func ("/sources/importer/windows-1252", test_windows_1252);
+  g_test_add_func ("/sources/importer/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/sources/importer/binary-and-empty", test_binary_and_empty);
+  g_test_add_func ("/sources/importer/large-text", test_large_text);
+  g_test_add_func ("/sources/importer/too-large", test_too_large);
+  g_test_add_func ("/sources/importer/html", test_html);
+  g_test_add_func ("/sources/importer/html-without-title", test_html_without_title);
+  g_test_add_func ("/sources/importer/markdown", test_markdown);
+  g_test_add_func ("/sources/importer/pdf", test_pdf);
+  g_test_add_func ("/sources/importer/pdf-without-text", test_pdf_without_text);
+  g_test_add_func ("/sources/importer/pdf-encrypted", test_pdf_encrypted);
+  g_test_add_func ("/sources/importer/pdf-damaged", test_pdf_damaged);
+  g_test_add_func ("/sources/importer/seeds", test_seeds);
+  g_test_add_func ("/sources/importer/async", test_async);
+
+  return g_test_run ();
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`plenary --convert` and `plenary --version`, as a user runs them, without a display."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+PLENARY = sys.argv.pop(1)
+ROOT = os.environ["PLENARY_SOURCE_ROOT"]
+SEED = os.path.join(ROOT, "seeds", "002_bd2df5d90447aa0b.txt")
+
+
+def run(*args):
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    return subprocess.run([PLENARY, *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+class CommandLine(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.tmp = self.dir.name
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def test_version(self):
+        result = run("--version")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertRegex(result.stdout.strip(), r"^plenary \d+\.\d+\.\d+$")
+
+    def test_seed_markdown_to_draft(self):
+        out = self.path("seed.plenary.json")
+        result = run("--convert", SEED, out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8") as f:
+            draft = json.load(f)
+        self.assertEqual(draft["format"], "plenary-draft")
+        self.assertEqual(draft["metadata"]["forum"], "Conseil économique et social")
+        self.assertEqual(draft["metadata"]["submitted_by"], "Российская Федерация (Fédération de Russie)")
+        self.assertEqual(draft["body"]["opening"], "L'Assemblée générale,")
+        roles = [p["role"] for p in draft["body"]["paragraphs"]]
+        self.assertEqual(roles.count("preambular"), 7)
+        self.assertEqual(roles.count("operative"), 8)
+
+    def test_draft_to_draft_is_stable(self):
+        first = self.path("a.plenary.json")
+        second = self.path("b.plenary.json")
+        self.assertEqual(run("--convert", SEED, first).returncode, 0)
+        result = run("--convert", first, second)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(first, "rb") as a, open(second, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+
+    def test_plain_text_to_draft(self):
+        src = self.path("notes.txt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("La coopération Sud-Sud renforce les capacités des pays en développement.\n")
+        out = self.path("notes.plenary.json")
+        result = run("--convert", src, out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8") as f:
+            draft = json.load(f)
+        texts = json.dumps(draft["body"], ensure_ascii=False)
+        self.assertIn("La coopération Sud-Sud renforce les capacités", texts)
+
+    def test_missing_input_fails_clearly(self):
+        out = self.path("x.plenary.json")
+        result = run("--convert", self.path("absent.txt"), out)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("absent.txt", result.stderr)
+        self.assertFalse(os.path.exists(out))
+
+    def test_unknown_output_format_fails_clearly(self):
+        out = self.path("x.docx")
+        result = run("--convert", SEED, out)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(".plenary.json", result.stderr)
+        self.assertFalse(os.path.exists(out))
+
+    def test_broken_draft_is_refused_with_line_and_left_alone(self):
+        src = self.path("broken.plenary.json")
+        broken = '{\n  "format": "plenary-draft",\n  "version": 1,\n  "kind": ,\n}\n'
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(broken)
+        out = self.path("out.plenary.json")
+        result = run("--convert", src, out)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("line 4", result.stderr)
+        self.assertFalse(os.path.exists(out))
+        with open(src, encoding="utf-8") as f:
+            self.assertEqual(f.read(), broken)
+
+    def test_newer_version_is_refused(self):
+        src = self.path("future.plenary.json")
+        with open(src, "w", encoding="utf-8") as f:
+            json.dump({"format": "plenary-draft", "version": 999}, f)
+        result = run("--convert", src, self.path("out.plenary.json"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("newer", result.stderr)
+
+    def test_wrong_usage(self):
+        result = run("--convert", SEED)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("IN OUT", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

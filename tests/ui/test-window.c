@@ -1,0 +1,375 @@
+/* test-window.c: the real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "plenary-application.h"
+#include "plenary-draft-codec.h"
+#include "plenary-draft-file.h"
+#include "plenary-window-private.h"
+
+static PlenaryApplication *app;
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin_a_little (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+document_idle (gpointer data)
+{
+  return !plenary_document_get_busy (data);
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  return !plenary_document_get_busy (data) && !plenary_document_get_modified (data);
+}
+
+static char *
+buffer_text (PlenaryDocument *document)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static GFile *
+write_fixture (const char *name)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryBody) body = plenary_body_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  plenary_body_set_opening (body, "L'Assemblée générale,");
+  plenary_body_append (body, plenary_paragraph_new (PLENARY_ROLE_PREAMBULAR, "Considérant",
+                                                    "que la coopération Sud-Sud progresse,"));
+  plenary_body_append (body, plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Décide",
+                                                    "de rester saisie de la question."));
+  plenary_draft_set_body (draft, body);
+  plenary_metadata_set_string (plenary_draft_get_metadata (draft), "forum", "Conseil économique et social");
+
+  g_assert_true (plenary_draft_save (draft, file, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&file);
+}
+
+static PlenaryWindow *
+new_window (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  spin_a_little ();
+  return window;
+}
+
+static void
+close_window_discarding (PlenaryWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_a_little ();
+}
+
+static PlenaryDocument *
+open_and_wait (PlenaryWindow *window,
+               GFile         *file)
+{
+  PlenaryDocument *document;
+
+  plenary_application_open_file (app, window, file);
+  document = plenary_window_get_visible_document (window);
+  g_assert_nonnull (document);
+  spin_until (document_idle, document);
+  spin_a_little ();
+
+  return document;
+}
+
+static void
+test_open_shows_text (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Coopération.plenary.json");
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document = open_and_wait (window, file);
+  g_autofree char *text = buffer_text (document);
+
+  g_assert_nonnull (strstr (text, "L'Assemblée générale,"));
+  g_assert_nonnull (strstr (text, "Considérant que la coopération Sud-Sud progresse,"));
+  g_assert_nonnull (strstr (text, "Décide de rester saisie de la question."));
+  g_assert_false (plenary_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Coopération — Plenary");
+
+  /* Opening it again focuses the same tab instead of a second copy. */
+  plenary_application_open_file (app, window, file);
+  spin_a_little ();
+  g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 1);
+
+  close_window_discarding (window);
+}
+
+static void
+test_edit_marks_modified_and_save_writes_json (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Marqueur.plenary.json");
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document = open_and_wait (window, file);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  g_autoptr(PlenaryDraft) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  PlenaryBody *body;
+  PlenaryParagraph *last;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nPrie le Secrétaire général de lui faire rapport.", -1);
+  spin_a_little ();
+
+  g_assert_true (plenary_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Marqueur — Plenary");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  spin_until (document_saved, document);
+  spin_a_little ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Marqueur — Plenary");
+
+  saved = plenary_draft_load (file, NULL, &error);
+  g_assert_no_error (error);
+  body = plenary_draft_get_body (saved);
+  g_assert_cmpuint (body->paragraphs->len, ==, 3);
+  last = g_ptr_array_index (body->paragraphs, 2);
+  g_assert_cmpint (last->role, ==, PLENARY_ROLE_OPERATIVE);
+  g_assert_cmpstr (last->phrase, ==, "Prie");
+  g_assert_cmpstr (last->text, ==, "le Secrétaire général de lui faire rapport.");
+  g_assert_cmpstr (plenary_metadata_get_string (plenary_draft_get_metadata (saved), "forum"), ==,
+                   "Conseil économique et social");
+
+  close_window_discarding (window);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_close_with_changes_asks (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Question.plenary.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document = open_and_wait (window, file);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  AdwMessageDialog *dialog;
+  GtkTextIter start;
+
+  g_assert_true (g_file_load_contents (file, NULL, &before, NULL, NULL, NULL));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "Rappelant ses résolutions,\n", -1);
+  spin_a_little ();
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin_a_little ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Question"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+
+  /* Cancel keeps the window and the changes. */
+  adw_message_dialog_response (dialog, "cancel");
+  spin_a_little ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (plenary_document_get_modified (document));
+
+  /* Discard closes without touching the file. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  spin_a_little ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin_a_little ();
+  g_assert_null (window);
+
+  g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_refused_file_is_reported_and_kept (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Cassé.plenary.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *broken = "{\n  \"format\": \"plenary-draft\",\n  \"version\": 1,\n  \"kind\": \n";
+  g_autofree char *after = NULL;
+  PlenaryWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+
+  plenary_application_open_file (app, window, file);
+  spin_until ((gboolean (*) (gpointer)) find_message_dialog, NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Cassé"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4"));
+  adw_message_dialog_response (dialog, "close");
+  spin_a_little ();
+
+  /* No tab is left for the refused file, and the file is as it was. */
+  g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 0);
+  g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (after, ==, broken);
+
+  close_window_discarding (window);
+}
+
+static void
+test_sample_has_sources (void)
+{
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document;
+  GListModel *sources;
+  g_autofree char *text = NULL;
+
+  plenary_application_open_sample (app, window);
+  spin_a_little ();
+
+  document = plenary_window_get_visible_document (window);
+  g_assert_nonnull (document);
+  text = buffer_text (document);
+  g_assert_true (g_str_has_prefix (text, "L'Assemblée générale,\n"));
+  g_assert_nonnull (strstr (text, "Considérant que l'intelligence artificielle"));
+
+  sources = G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (document)));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sources_stack), ==, "list");
+
+  close_window_discarding (window);
+}
+
+static GtkWidget *
+find_button_with_action (GtkWidget  *widget,
+                         const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_action (child, action);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The labels a user reads, in the language of the environment. */
+static void
+test_translated_widgets (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean french = language != NULL && g_str_has_prefix (language, "fr");
+  PlenaryWindow *window = new_window ();
+  GtkWidget *open = find_button_with_action (GTK_WIDGET (window->header_bar), "win.open");
+  AdwStatusPage *empty = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (window->content_stack, "empty"));
+
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty");
+  if (french)
+    {
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open)), ==, "_Ouvrir");
+      g_assert_cmpstr (adw_status_page_get_title (empty), ==, "Aucun brouillon ouvert");
+    }
+  else
+    {
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open)), ==, "_Open");
+      g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Open Drafts");
+    }
+
+  close_window_discarding (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  plenary_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
+
+  app = plenary_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Windows keep the application alive, as in a real run. */
+  g_application_hold (G_APPLICATION (app));
+
+  if (g_getenv ("PLENARY_TEST_TRANSLATION_ONLY") != NULL)
+    g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
+  else
+    {
+      g_test_add_func ("/ui/open-shows-text", test_open_shows_text);
+      g_test_add_func ("/ui/edit-modified-save-json", test_edit_marks_modified_and_save_writes_json);
+      g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
+      g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
+      g_test_add_func ("/ui/sample-has-sources", test_sample_has_sources);
+      g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
+    }
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return ret;
+}
