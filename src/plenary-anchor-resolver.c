@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* memmem() */
-#define _GNU_SOURCE
 #define G_LOG_DOMAIN "plenary-anchor-resolver"
 
 #include "config.h"
 
+/* memmem() */
+#define _GNU_SOURCE
 #include <string.h>
 
 #include "plenary-anchor-resolver.h"
@@ -18,9 +18,14 @@
  * whole-text scan, and how many places each seed may propose. */
 #define FUZZY_MAX_EDIT_RATIO 0.25
 #define FUZZY_MIN_QUOTE      5
+#define FUZZY_MAX_QUOTE      4000
+#define LONG_QUOTE_END       32
 #define FUZZY_LOCAL_MARGIN   2000
 #define FUZZY_SEED_LENGTH    16
 #define FUZZY_MAX_PER_SEED   64
+/* Dynamic-programme cells (quote code points x text code points) one
+ * resolution may spend: about a tenth of a second. */
+#define FUZZY_MAX_CELLS      (100 * 1000 * 1000)
 
 /* Byte offset of code point CP in TEXT (of LEN bytes), or -1 past the end. */
 static gssize
@@ -252,6 +257,7 @@ typedef struct
   guint    cost;
   gsize    start;  /* bytes */
   gsize    end;
+  guint64  cells_left;
 } FuzzyBest;
 
 /* Approximate substring match of PATTERN in TEXT[WS, WE) (bytes): the
@@ -277,13 +283,14 @@ fuzzy_window (const gunichar *pattern,
       origin[i] = ws;
     }
 
-  while (p < text + we)
+  while (p < text + we && best->cells_left >= m)
     {
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
       guint diag_cost = cost[0];
       gsize diag_origin = origin[0];
 
+      best->cells_left -= m;
       cost[0] = 0;
       origin[0] = next - text;
 
@@ -372,7 +379,7 @@ fuzzy_seed (const gunichar *pattern,
   if (seed_len == 0)
     return;
 
-  while (n_hits < FUZZY_MAX_PER_SEED)
+  while (n_hits < FUZZY_MAX_PER_SEED && best->cells_left >= m)
     {
       const char *hit = memmem (p, text + len - p, seed, seed_len);
       gsize guess, ws, we;
@@ -415,6 +422,63 @@ utf8_tail (const char *s,
   return g_strdup (p);
 }
 
+/* A quote too long for the edit-distance search (a whole annex): found
+ * by its first and last LONG_QUOTE_END code points, unchanged, at a
+ * distance within the allowed edits of the quote length. */
+static gboolean
+find_long_quote (const PlenaryAnchor *anchor,
+                 const char          *text,
+                 gsize                len,
+                 gsize                near,
+                 glong                m,
+                 guint                max_cost,
+                 gsize               *bs,
+                 gsize               *be)
+{
+  g_autofree char *head = utf8_head (anchor->exact, LONG_QUOTE_END);
+  g_autofree char *tail = utf8_tail (anchor->exact, LONG_QUOTE_END);
+  gsize head_len = strlen (head);
+  gsize tail_len = strlen (tail);
+  glong tail_chars = g_utf8_strlen (tail, -1);
+  const char *p = text;
+  gboolean found = FALSE;
+  guint n_hits = 0;
+
+  while (n_hits++ < FUZZY_MAX_PER_SEED)
+    {
+      const char *hit = memmem (p, text + len - p, head, head_len);
+      gsize expected, from, to;
+      const char *tail_hit = NULL;
+
+      if (hit == NULL)
+        break;
+      p = g_utf8_next_char (hit);
+
+      /* The tail, within the allowed edits of where it should start; the
+       * nearest copy if it repeats. */
+      expected = forward_chars (text, len, hit - text, m - tail_chars);
+      from = back_chars (text, expected, max_cost);
+      to = forward_chars (text, len, expected, max_cost + tail_chars);
+      for (const char *t = memmem (text + from, to - from, tail, tail_len);
+           t != NULL;
+           t = memmem (t + 1, text + to - (t + 1), tail, tail_len))
+        if (tail_hit == NULL ||
+            byte_distance (t - text, expected) < byte_distance (tail_hit - text, expected))
+          tail_hit = t;
+      if (tail_hit == NULL || tail_hit < hit + head_len)
+        continue;
+
+      if (!found || byte_distance (hit - text, near) < byte_distance (*bs, near))
+        {
+          found = TRUE;
+          *bs = hit - text;
+          *be = tail_hit - text + tail_len;
+        }
+    }
+
+  return found;
+}
+
 static gboolean
 find_fuzzy (const PlenaryAnchor *anchor,
             const char          *text,
@@ -426,17 +490,29 @@ find_fuzzy (const PlenaryAnchor *anchor,
   g_autofree gunichar *pattern = NULL;
   glong m = 0;
   guint max_cost;
-  FuzzyBest best = { FALSE, 0, 0, 0 };
+  FuzzyBest best = { FALSE, 0, 0, 0, FUZZY_MAX_CELLS };
+  gsize margin;
   gsize ws, we;
 
   pattern = g_utf8_to_ucs4_fast (anchor->exact, -1, &m);
   if (m < FUZZY_MIN_QUOTE)
     return FALSE;
   max_cost = (guint) (m * FUZZY_MAX_EDIT_RATIO);
+  if (m > FUZZY_MAX_QUOTE)
+    return find_long_quote (anchor, text, len, near, m, max_cost, bs, be);
 
-  /* Near the stored position first: the usual case after local edits. */
-  ws = back_chars (text, near, 2 * m + FUZZY_LOCAL_MARGIN);
-  we = forward_chars (text, len, near, 3 * m + FUZZY_LOCAL_MARGIN);
+  /* Near the stored position first: the usual case after local edits.
+   * A long quote gets a narrower margin so that half the budget is left
+   * for the whole-text scan. */
+  margin = 2 * m + FUZZY_LOCAL_MARGIN;
+  if ((guint64) m * (2 * margin + m) > FUZZY_MAX_CELLS / 2)
+    {
+      gsize room = FUZZY_MAX_CELLS / 2 / m;
+
+      margin = room > (gsize) m ? MAX ((gsize) max_cost, (room - m) / 2) : max_cost;
+    }
+  ws = back_chars (text, near, margin);
+  we = forward_chars (text, len, near, m + margin);
   fuzzy_window (pattern, m, text, ws, we, max_cost, near, &best);
 
   if (!best.found)

@@ -42,14 +42,18 @@ PlenaryAnchor *plenary_anchor_resolver_describe (const char          *target_id,
  *     stored position itself, its context merely edited). So when another
  *     copy of a repeated passage slides under the stored position, the
  *     context still picks the right one;
- *  3. FUZZY (quotes of 5 code points or more): the passage of TEXT with the
+ *  3. FUZZY (quotes of 5 to 4,000 code points): the passage of TEXT with the
  *     fewest edits (Levenshtein, free start and end) from the quote,
  *     accepted when edits <= 25% of the quote length. It is searched first
  *     within 2 quote lengths + 2,000 code points of the stored position,
  *     then in the whole text around each occurrence of the first or last 16
  *     code points of the quote or of the end of the prefix/start of the
- *     suffix (at most 64 places each), so the cost stays bounded on large
- *     texts; ties go to the place nearest the stored position.
+ *     suffix (at most 64 places each); the whole search is capped at
+ *     10^8 steps (quote length x text scanned, about 0.1 s) so it stays
+ *     bounded on a 20 MB text and for very long quotes; ties go to the
+ *     place nearest the stored position. A longer quote (a whole annex)
+ *     is found by its first and last 32 code points, unchanged, at a
+ *     distance within 25% of its length;
  *  4. ORPHAN: returns FALSE and leaves START and END at -1.
  * START, END and HOW may be NULL. */
 gboolean       plenary_anchor_resolver_resolve  (const PlenaryAnchor *anchor,

@@ -170,6 +170,10 @@ plenary_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (application);
 
+  /* Not before: `plenary --convert` and `--version` need neither. */
+  self->session = plenary_session_new ();
+  self->settings = g_settings_new (APP_ID);
+
   g_set_application_name (_("Plenary"));
   gtk_window_set_default_icon_name (APP_ID);
 
@@ -351,9 +355,6 @@ plenary_application_init (PlenaryApplication *self)
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { NULL }
   };
-
-  self->session = plenary_session_new ();
-  self->settings = g_settings_new (APP_ID);
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));

@@ -1245,10 +1245,13 @@ plenary_draft_codec_decode (const char  *data,
   version = json_node_get_int (version_node);
   if (version > PLENARY_DRAFT_VERSION)
     {
+      /* gettext cannot see through G_GINT64_FORMAT: print the number first. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_NEWER_VERSION,
-                   _("This draft was made by a newer version of Plenary (format version %"
-                     G_GINT64_FORMAT "; this version reads up to %d). Update Plenary to open it."),
-                   version, PLENARY_DRAFT_VERSION);
+                   _("This draft was made by a newer version of Plenary (format version %s; "
+                     "this version reads up to %d). Update Plenary to open it."),
+                   number, PLENARY_DRAFT_VERSION);
       return NULL;
     }
   if (version < 1)

@@ -46,15 +46,30 @@ create_open_filters (void)
 }
 
 static GtkFileFilter *
-create_save_filter (void)
+create_save_filter (PlenaryFileKind kind)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Plenary Drafts"));
-  gtk_file_filter_add_mime_type (filter, PLENARY_DRAFT_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "plenary.json");
+  if (kind == PLENARY_FILE_KIND_PDF)
+    {
+      gtk_file_filter_set_name (filter, _("PDF Documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Plenary Drafts"));
+      gtk_file_filter_add_mime_type (filter, PLENARY_DRAFT_MIME_TYPE);
+      gtk_file_filter_add_suffix (filter, "plenary.json");
+    }
 
   return filter;
+}
+
+static const char *
+save_title (PlenaryFileKind kind)
+{
+  return kind == PLENARY_FILE_KIND_PDF ? _("Export as PDF") : _("Save Draft");
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -124,6 +139,7 @@ save_cb (GObject      *object,
 
 void
 plenary_file_chooser_save_async (GtkWindow           *parent,
+                                 PlenaryFileKind      kind,
                                  const char          *initial_name,
                                  GFile               *initial_folder,
                                  GCancellable        *cancellable,
@@ -131,11 +147,11 @@ plenary_file_chooser_save_async (GtkWindow           *parent,
                                  gpointer             user_data)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = create_save_filter ();
+  g_autoptr(GtkFileFilter) filter = create_save_filter (kind);
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, plenary_file_chooser_save_async);
-  gtk_file_dialog_set_title (dialog, _("Save Draft"));
+  gtk_file_dialog_set_title (dialog, save_title (kind));
   gtk_file_dialog_set_default_filter (dialog, filter);
   gtk_file_dialog_set_initial_name (dialog, initial_name);
   if (initial_folder != NULL)
@@ -196,21 +212,23 @@ plenary_file_chooser_open_async (GtkWindow           *parent,
 
 void
 plenary_file_chooser_save_async (GtkWindow           *parent,
+                                 PlenaryFileKind      kind,
                                  const char          *initial_name,
                                  GFile               *initial_folder,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GtkFileFilter) filter = create_save_filter ();
+  g_autoptr(GtkFileFilter) filter = create_save_filter (kind);
   GtkFileChooserNative *native;
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, plenary_file_chooser_save_async);
 
-  native = gtk_file_chooser_native_new (_("Save Draft"), parent,
+  native = gtk_file_chooser_native_new (save_title (kind), parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
+                                        kind == PLENARY_FILE_KIND_PDF ? _("_Export") : _("_Save"),
+                                        _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);

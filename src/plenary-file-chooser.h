@@ -21,7 +21,14 @@ void        plenary_file_chooser_open_async  (GtkWindow            *parent,
 GListModel *plenary_file_chooser_open_finish (GAsyncResult         *result,
                                               GError              **error);
 
+typedef enum
+{
+  PLENARY_FILE_KIND_DRAFT,
+  PLENARY_FILE_KIND_PDF,
+} PlenaryFileKind;
+
 void        plenary_file_chooser_save_async  (GtkWindow            *parent,
+                                              PlenaryFileKind       kind,
                                               const char           *initial_name,
                                               GFile                *initial_folder,
                                               GCancellable         *cancellable,

@@ -876,8 +876,7 @@ add_note (PlenaryPageLayout *self,
  * from *NEXT on) inserted as superscripts; returns the byte index in TEXT
  * where code point PHRASE_END of FULL landed. */
 static guint
-append_with_marks (PlenaryPageLayout *self,
-                   GString           *text,
+append_with_marks (GString           *text,
                    PangoAttrList     *attrs,
                    GArray            *marks,
                    const char        *full,
@@ -994,7 +993,7 @@ build_body (PlenaryPageLayout *self,
         }
 
       phrase_start = text->len;
-      phrase_index = append_with_marks (self, text, attrs, marks, spaced, phrase_end,
+      phrase_index = append_with_marks (text, attrs, marks, spaced, phrase_end,
                                         citations, &next, i);
 
       if (role == PLENARY_ROLE_HEADING)
@@ -1023,6 +1022,8 @@ build_body (PlenaryPageLayout *self,
         {
         case PLENARY_ROLE_PREAMBULAR:
           block->indent = INDENT;
+          /* The opening formula never ends a page. */
+          block->keep_with_next = paragraph == NULL;
           break;
 
         case PLENARY_ROLE_OPERATIVE:
@@ -1274,7 +1275,6 @@ plenary_page_layout_new (PlenaryDraft               *draft,
   PlenaryBody *body;
   const char *symbol;
   const char *question;
-  g_autoptr(PangoFontMap) font_map = NULL;
   cairo_font_options_t *font_options;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
@@ -1315,10 +1315,9 @@ plenary_page_layout_new (PlenaryDraft               *draft,
   self->labels = find_labels (self->language);
 
   /* A context of our own, independent of any device: the same pagination
-   * for screen preview, printer and PDF. */
-  font_map = pango_cairo_font_map_new ();
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
-  self->context = pango_font_map_create_context (font_map);
+   * for screen preview, printer and PDF. The thread's default font map
+   * keeps the fonts loaded between layouts. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   font_options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
@@ -1716,7 +1715,14 @@ plenary_page_layout_draw_page (PlenaryPageLayout *self,
 
       layout = get_layout (self, LAYOUT_BLOCK, piece->block);
       measure_lines (layout, self->lines);
-      draw_lines (cr, self->lines, piece->first_line, piece->n_lines, x, y);
+      if (piece->first_line == 0 && piece->n_lines == self->lines->len)
+        {
+          /* One renderer pass for a whole paragraph. */
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, layout);
+        }
+      else
+        draw_lines (cr, self->lines, piece->first_line, piece->n_lines, x, y);
 
       if (block->side_text != NULL)
         {

@@ -64,9 +64,11 @@ G_DECLARE_FINAL_TYPE (PlenaryPageLayout, plenary_page_layout, PLENARY, PAGE_LAYO
  *
  * Measuring does NOT use the target's PangoContext: the layout owns a
  * device-independent context (72 dpi, unhinted metrics, unrounded glyph
- * positions), so that printing, preview and PDF export paginate the same
- * way. Drawing works on any cairo_t whose user space is in points with the
- * origin at the top-left corner of the paper.
+ * positions, on the thread's default Pango font map), so that printing,
+ * preview and PDF export paginate the same way. Drawing works on any cairo_t
+ * whose user space is in points with the origin at the top-left corner of
+ * the paper. Use a layout from one thread only. (This is why
+ * paginate_step() takes no PangoContext.)
  *
  * Printing with GtkPrintOperation:
  *   - gtk_print_operation_set_unit (op, GTK_UNIT_POINTS) so that the cairo_t

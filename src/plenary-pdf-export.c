@@ -109,8 +109,8 @@ plenary_pdf_export (PlenaryDraft               *draft,
   cairo_surface_destroy (surface);
 
   if (writer.error == NULL && status != CAIRO_STATUS_SUCCESS)
-    /* Translators: %s is cairo's own (English) description of the failure */
     g_set_error (&writer.error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 /* Translators: %s is cairo's own (English) description of the failure */
                  _("The PDF could not be made: %s"), cairo_status_to_string (status));
 
   if (writer.error != NULL)

@@ -1244,7 +1244,7 @@ plenary_phrase_dictionary_dup_snippet (PlenaryPhraseDictionary *self,
   if (snippet[0] == '\0')
     return g_strdup (phrase);
   /* A snippet made of punctuation only follows the phrase directly. */
-  if (g_unichar_ispunct (g_utf8_get_char (snippet)))
+  if (strchr (",;:.", snippet[0]) != NULL || g_str_has_prefix (snippet, "\xc2\xa0"))
     return g_strconcat (phrase, snippet, NULL);
   return g_strconcat (phrase, " ", snippet, NULL);
 }

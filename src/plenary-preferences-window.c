@@ -22,6 +22,7 @@ struct _PlenaryPreferencesWindow
   AdwEntryRow          *body_row;
   AdwEntryRow          *author_row;
   AdwComboRow          *paper_row;
+  GtkSwitch            *line_numbers_switch;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPreferencesWindow, plenary_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -134,6 +135,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, body_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, line_numbers_switch);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -159,6 +161,7 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
                                 (gpointer) paper_sizes, NULL);
   g_settings_bind (self->settings, "default-body", self->body_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 PlenaryPreferencesWindow *

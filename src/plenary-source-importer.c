@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* memmem() */
-#define _GNU_SOURCE
 #define G_LOG_DOMAIN "plenary-source-importer"
 
 #include "config.h"
 
+/* memmem() */
+#define _GNU_SOURCE
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -32,31 +32,26 @@ static const gunichar cp1252_high[32] = {
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
-/* In place: "\r\n" and "\r" become "\n", NUL bytes go. Returns the new length. */
+/* In place: "\r\n" and "\r" become "\n". Returns the new length. */
 static gsize
 normalize_newlines (char  *text,
                     gsize  length)
 {
-  gsize in;
   gsize out = 0;
 
-  if (memchr (text, '\r', length) == NULL && strlen (text) == length)
+  if (memchr (text, '\r', length) == NULL)
     return length;
 
-  for (in = 0; in < length; in++)
+  for (gsize in = 0; in < length; in++)
     {
-      char c = text[in];
-
-      if (c == '\0')
-        continue;
-      if (c == '\r')
+      if (text[in] == '\r')
         {
           text[out++] = '\n';
           if (in + 1 < length && text[in + 1] == '\n')
             in++;
-          continue;
         }
-      text[out++] = c;
+      else
+        text[out++] = text[in];
     }
   text[out] = '\0';
   return out;
@@ -336,31 +331,32 @@ plenary_source_importer_decode_text (const char  *data,
 
 /* Titles ----------------------------------------------------------------- */
 
+/* Runs of white space become one space; NULL when nothing is left. */
 static char *
 clean_title (const char *title)
 {
-  g_autofree char *collapsed = NULL;
   g_auto(GStrv) words = NULL;
+  GString *out;
 
   if (title == NULL)
     return NULL;
 
   words = g_strsplit_set (title, " \t\n\r\f\v", -1);
-  {
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-    g_auto(GStrv) kept = NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      {
+        if (out->len > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, words[i]);
+      }
 
-    for (guint i = 0; words[i] != NULL; i++)
-      if (words[i][0] != '\0')
-        g_strv_builder_add (builder, words[i]);
-    kept = g_strv_builder_end (builder);
-    collapsed = g_strjoinv (" ", kept);
-  }
-
-  if (collapsed[0] == '\0')
-    return NULL;
-
-  return g_steal_pointer (&collapsed);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -598,14 +594,8 @@ html_to_text (const char  *html,
   xmlNode *root;
   gsize len = strlen (html);
 
-  if (len > G_MAXINT)
-    {
-      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_TOO_LARGE,
-                   _("This web page is too large to import."));
-      return FALSE;
-    }
-
-  /* The text is already decoded, so any <meta charset> must not apply. */
+  /* The text is already decoded, so any <meta charset> must not apply.
+   * LEN fits an int: input files are capped at PLENARY_SOURCE_MAX_SIZE. */
   doc = htmlReadMemory (html, (int) len, NULL, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET | HTML_PARSE_COMPACT);
@@ -679,6 +669,7 @@ pdf_to_text (GBytes   *data,
                      _("This PDF is protected by a password. Remove the protection, then import it again."));
       else
         g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+                     /* Translators: %s is the reason given by the PDF library. */
                      _("This PDF could not be read: %s"), local_error->message);
       return FALSE;
     }
@@ -890,10 +881,19 @@ detect_kind (const char  *data,
   {
     g_autofree char *description = g_content_type_get_description (guess);
 
-    g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
-                 _("“%s” cannot be imported as a source: it is a %s file. "
-                   "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
-                 filename != NULL ? filename : _("This file"), description);
+    if (filename != NULL)
+      /* Translators: the first %s is a file name, the second a file type
+       * such as "PNG image". */
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
+                   _("“%s” cannot be imported as a source (%s). "
+                     "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
+                   filename, description);
+    else
+      /* Translators: %s is a file type such as "PNG image". */
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
+                   _("This file cannot be imported as a source (%s). "
+                     "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
+                   description);
   }
   return FALSE;
 }

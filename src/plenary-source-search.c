@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* memmem() */
-#define _GNU_SOURCE
 #define G_LOG_DOMAIN "plenary-source-search"
 
 #include "config.h"
 
+/* memmem() */
+#define _GNU_SOURCE
 #include <string.h>
 
 #include "plenary-source-search.h"
@@ -31,6 +31,7 @@ typedef struct
 } FoldEntry;
 
 static FoldEntry *fold_table;
+static GQuark index_quark;
 
 static guint
 fold_char_slow (gunichar  c,
@@ -84,6 +85,7 @@ fold_char_slow (gunichar  c,
   return len;
 }
 
+/* Also sets up the quark of the per-source cache. */
 static void
 fold_table_init (void)
 {
@@ -96,6 +98,7 @@ fold_table_init (void)
       for (gunichar c = 0; c < FOLD_TABLE_SIZE; c++)
         table[c].len = fold_char_slow (c, table[c].bytes);
       fold_table = table;
+      index_quark = g_quark_from_static_string ("plenary-source-search-index");
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -159,7 +162,6 @@ typedef struct
   GArray *checkpoints;
 } SourceIndex;
 
-static GQuark index_quark;
 G_LOCK_DEFINE_STATIC (index_lock);
 
 static void
@@ -229,8 +231,6 @@ source_index_get (PlenarySource *source)
   SourceIndex *index;
 
   fold_table_init ();
-  if (index_quark == 0)
-    index_quark = g_quark_from_static_string ("plenary-source-search-index");
 
   G_LOCK (index_lock);
   index = g_object_get_qdata (G_OBJECT (source), index_quark);
@@ -1081,6 +1081,22 @@ plenary_source_search_get_n_matches (PlenarySourceSearch *self)
   return self->n_matches;
 }
 
+static void
+on_sources_changed (GListModel          *sources,
+                    guint                position,
+                    guint                removed,
+                    guint                added,
+                    PlenarySourceSearch *self)
+{
+  g_autofree char *query = NULL;
+
+  /* A source added or removed: search again rather than show stale groups. */
+  if (self->query == NULL)
+    return;
+  query = g_strdup (self->query_text);
+  plenary_source_search_set_query (self, query);
+}
+
 PlenarySourceSearch *
 plenary_source_search_new (GListModel *sources)
 {
@@ -1152,6 +1168,9 @@ plenary_source_search_set_property (GObject      *object,
     {
     case PROP_SOURCES:
       self->sources = g_value_dup_object (value);
+      if (self->sources != NULL)
+        g_signal_connect_object (self->sources, "items-changed",
+                                 G_CALLBACK (on_sources_changed), self, 0);
       break;
     case PROP_QUERY:
       plenary_source_search_set_query (self, g_value_get_string (value));

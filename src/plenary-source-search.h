@@ -68,9 +68,9 @@ PlenarySearchGroup *plenary_search_group_new_for_source (PlenarySource *source,
  * match, then the order of the sources. Setting a query empties the model
  * and scans the sources a few at a time from the main loop, inserting each
  * group at its ranked place (items-changed), so results appear
- * progressively; "complete" turns TRUE at the end. The sources are those of
- * the model at the time the query is set. Without a main loop (tests, a
- * worker), drive it with plenary_source_search_step() or _run().
+ * progressively; "complete" turns TRUE at the end. When sources are added
+ * or removed, the current query runs again. Without a main loop (tests),
+ * drive it with plenary_source_search_step() or _run().
  *
  * Each source is folded once and the folded text cached on the source
  * (sources never change after import). */

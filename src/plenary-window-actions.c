@@ -12,6 +12,7 @@
 #include "plenary-application.h"
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
+#include "plenary-print.h"
 #include "plenary-window-private.h"
 
 #define MAX_RECENT 10
@@ -32,6 +33,8 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-page", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
 }
 
 /* Saving --------------------------------------------------------------- */
@@ -128,7 +131,7 @@ _plenary_window_save_async (PlenaryWindow       *self,
       g_autofree char *name = g_strconcat (plenary_document_get_title (document), PLENARY_DRAFT_SUFFIX, NULL);
       g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
 
-      plenary_file_chooser_save_async (GTK_WINDOW (self), name, folder, NULL,
+      plenary_file_chooser_save_async (GTK_WINDOW (self), PLENARY_FILE_KIND_DRAFT, name, folder, NULL,
                                        save_as_chosen_cb, g_steal_pointer (&task));
       return;
     }
@@ -372,6 +375,127 @@ toggle_panel_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
 }
 
+/* Printing and PDF ----------------------------------------------------- */
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               PlenaryWindow           *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *exported = g_object_get_data (G_OBJECT (operation), "plenary-exported");
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      plenary_window_show_error (self, exported != NULL ? _("Could Not Export the PDF") : _("Could Not Print"), error);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && exported != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (exported);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+      g_autofree char *uri = g_file_get_uri (file);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  g_object_unref (operation);
+}
+
+static void
+run_print_operation (PlenaryWindow           *self,
+                     GtkPrintOperation       *operation,
+                     GtkPrintOperationAction  action)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    plenary_window_show_error (self, _("Could Not Print"), error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->visible_document != NULL)
+    run_print_operation (self, plenary_print_operation_new (self->visible_document),
+                         GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static void
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  GtkPrintOperation *operation;
+
+  if (!(file = plenary_file_chooser_save_finish (result, NULL)))
+    return;
+
+  if (!(path = g_file_get_path (file)))
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                             _("PDF files can only be written to a local folder."));
+      plenary_window_show_error (self, _("Could Not Export the PDF"), error);
+      return;
+    }
+
+  operation = plenary_print_operation_new (document);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_object_set_data_full (G_OBJECT (operation), "plenary-exported", g_strdup (path), g_free);
+  run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryDocument *document = self->visible_document;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (document == NULL)
+    return;
+
+  name = g_strconcat (plenary_document_get_title (document), ".pdf", NULL);
+  if (plenary_document_get_file (document) != NULL)
+    folder = g_file_get_parent (plenary_document_get_file (document));
+
+  plenary_file_chooser_save_async (GTK_WINDOW (self), PLENARY_FILE_KIND_PDF, name, folder, NULL,
+                                   export_chosen_cb, g_object_ref (document));
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  const char *uri = g_variant_get_string (param, NULL);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (widget), NULL, NULL, NULL);
+#else
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+#endif
+}
+
 /* Recent files --------------------------------------------------------- */
 
 static int
@@ -451,6 +575,14 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-comments-panel", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
 
   /* A disabled placeholder in the recent menu. */
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);

@@ -602,14 +602,14 @@ test_long_draft (void)
 
 /* Paragraphs of PREFIX words "qNNNN" of random lengths. */
 static PlenaryDraft *
-widow_draft (void)
+widow_draft (guint n_paragraphs)
 {
   PlenaryDraft *draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
   PlenaryBody *body = plenary_draft_get_body (draft);
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
 
   plenary_metadata_set_string (plenary_draft_get_metadata (draft), "forum", "Veuves");
-  for (guint i = 1; i <= 150; i++)
+  for (guint i = 1; i <= n_paragraphs; i++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
       g_autoptr(PlenaryParagraph) paragraph = NULL;
@@ -700,7 +700,7 @@ static void
 test_widow_orphan (void)
 {
   PlenaryLayoutOptions options;
-  g_autoptr(PlenaryDraft) draft = widow_draft ();
+  g_autoptr(PlenaryDraft) draft = widow_draft (150);
   g_autofree char *loose = NULL;
   g_autofree char *kept = NULL;
 
@@ -805,6 +805,92 @@ test_reference_image (void)
   cairo_surface_destroy (expected);
 }
 
+static cairo_surface_t *
+draw_to_image (PlenaryPageLayout *layout,
+               guint              page)
+{
+  double width, height;
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  plenary_page_layout_get_page_size (layout, &width, &height);
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 50 / 72, height * 50 / 72);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 50.0 / 72.0, 50.0 / 72.0);
+  plenary_page_layout_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+
+  return image;
+}
+
+static double
+image_difference (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  g_autofree double *ca = NULL;
+  g_autofree double *cb = NULL;
+  guint ac, ar, bc, br;
+  int abox[4], bbox[4];
+  double difference = 0;
+
+  ca = downscale (a, 8, &ac, &ar, abox);
+  cb = downscale (b, 8, &bc, &br, bbox);
+  g_assert_cmpuint (ac, ==, bc);
+  g_assert_cmpuint (ar, ==, br);
+  for (guint i = 0; i < ac * ar; i++)
+    difference += ABS (ca[i] - cb[i]);
+
+  return difference / (ac * ar);
+}
+
+/* What a print preview does: one page per step, drawing pages as they come,
+ * and drawing them again after the cache forgot their paragraphs. */
+static void
+test_incremental (void)
+{
+  g_autoptr(PlenaryDraft) draft = widow_draft (600);
+  g_autoptr(PlenaryPageLayout) layout = plenary_page_layout_new (draft, NULL);
+  g_autofree char *path = export (draft, NULL, "incremental.pdf");
+  g_autofree char *prefix = g_build_filename (tmpdir, "incremental", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *pdfinfo[] = { "pdfinfo", path, NULL };
+  const char *pdftoppm[] = { "pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-png",
+                             "-singlefile", path, prefix, NULL };
+  g_autofree char *info = run (pdfinfo);
+  g_autofree char *out = run (pdftoppm);
+  g_autofree char *pages_line = NULL;
+  cairo_surface_t *early, *late, *poppler;
+  guint steps = 1;
+
+  g_assert_false (plenary_page_layout_paginate_step (layout));
+  g_assert_cmpuint (plenary_page_layout_get_n_pages (layout), ==, 1);
+  early = draw_to_image (layout, 0);
+
+  while (!plenary_page_layout_paginate_step (layout))
+    {
+      steps++;
+      g_assert_cmpuint (plenary_page_layout_get_n_pages (layout), ==, steps);
+    }
+  g_assert_true (plenary_page_layout_paginate_step (layout));
+
+  pages_line = g_strdup_printf ("Pages:           %u\n", plenary_page_layout_get_n_pages (layout));
+  g_assert_nonnull (strstr (info, pages_line));
+  g_assert_cmpuint (plenary_page_layout_get_n_pages (layout), >, 40);
+
+  late = draw_to_image (layout, 0);
+  g_assert_cmpfloat (image_difference (early, late), ==, 0.0);
+
+  poppler = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (poppler), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpfloat (image_difference (early, poppler), <, 3.0);
+
+  cairo_surface_destroy (early);
+  cairo_surface_destroy (late);
+  cairo_surface_destroy (poppler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/layout/long-draft", test_long_draft);
   g_test_add_func ("/layout/widow-orphan", test_widow_orphan);
   g_test_add_func ("/layout/reference-image", test_reference_image);
+  g_test_add_func ("/layout/incremental", test_incremental);
 
   ret = g_test_run ();
 

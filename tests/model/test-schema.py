@@ -4,12 +4,14 @@
 # Validates against docs/draft.schema.json: the draft templates, every valid
 # fixture under tests/ (tests/model/data/broken/ holds the invalid ones on
 # purpose) and the drafts the encoder writes. Also checks that the broken
-# fixtures that are JSON objects do fail, so the schema is not a no-op.
+# fixtures that are JSON objects do fail, so the schema is not a no-op, and
+# the complete example of docs/draft-format.md.
 #
 # usage: test-schema.py SOURCE_ROOT WRITE_SAMPLE_DRAFT
 
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -56,6 +58,17 @@ for path in sorted((root / 'tests').rglob('*.plenary.json')):
     if broken_dir in path.parents:
         continue
     check(path)
+
+# The complete example of the format documentation.
+doc = (root / 'docs' / 'draft-format.md').read_text(encoding='utf-8')
+examples = re.findall(r'```json\n(.*?)```', doc, re.S)
+if not examples:
+    failures.append('docs/draft-format.md: no JSON example')
+else:
+    errors = list(validator.iter_errors(json.loads(examples[0])))
+    checked += 1
+    for error in errors:
+        failures.append(f'docs/draft-format.md example: {error.json_path}: {error.message}')
 
 # Broken fixtures other than malformed JSON or another format must be refused.
 for name in ['newer.plenary.json', 'wrong-type.plenary.json']:

@@ -1,1 +1,399 @@
-int main (void) { return 77; }
+/* test-importer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "plenary-clause-parser.h"
+#include "plenary-draft-codec.h"
+#include "plenary-importer.h"
+
+#define NBSP "\u00a0"
+
+static PlenaryParagraph *
+top (PlenaryDraft *draft,
+     guint         i)
+{
+  PlenaryBody *body = plenary_draft_get_body (draft);
+
+  g_assert_cmpuint (i, <, body->paragraphs->len);
+  return g_ptr_array_index (body->paragraphs, i);
+}
+
+static PlenaryDraft *
+import_string (const char  *text,
+               const char  *filename,
+               const char  *language,
+               GPtrArray  **warnings)
+{
+  g_autoptr(GError) error = NULL;
+  PlenaryDraft *draft = plenary_importer_import (text, strlen (text), filename, language, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  return draft;
+}
+
+static void
+test_seed (void)
+{
+  static const char *preambular[] = {
+    "Considérant", "Réaffirmant", "Saluant", "Saluant", "Affirmant", "Se positionnant", "Estimant",
+  };
+  static const char *operative[] = {
+    "Encourage", "Encourage", "Demande", "Encourage", "Salue", "Initie", "Incite", "Décide",
+  };
+  g_autofree char *path = g_build_filename (g_getenv ("PLENARY_SOURCE_ROOT"), "seeds", "002_bd2df5d90447aa0b.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  PlenaryPhraseDictionary *fr = plenary_phrase_dictionary_get_default ("fr");
+  PlenaryMetadata *metadata;
+  PlenaryBody *body;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+
+  /* Markdown in a .txt file: recognised from the content. */
+  g_assert_cmpint (plenary_importer_detect_format (contents, len, "002_bd2df5d90447aa0b.txt"), ==,
+                   PLENARY_IMPORT_FORMAT_MARKDOWN);
+  g_assert_cmpint (plenary_importer_detect_format (contents, len, NULL), ==, PLENARY_IMPORT_FORMAT_MARKDOWN);
+
+  draft = plenary_importer_import (contents, len, path, NULL, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpint (plenary_draft_get_kind (draft), ==, PLENARY_DRAFT_KIND_RESOLUTION);
+  g_assert_cmpstr (plenary_draft_get_language (draft), ==, "fr");
+
+  metadata = plenary_draft_get_metadata (draft);
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "forum"), ==, "Conseil économique et social");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "question"), ==,
+                   "Quelles propositions face aux défis que représente l'I.A. pour le monde du travail ?");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "submitted-by"), ==,
+                   "Российская Федерация (Fédération de Russie)");
+  /* The opening formula names the body adopting the text. */
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "body"), ==, "Assemblée générale");
+
+  body = plenary_draft_get_body (draft);
+  g_assert_cmpstr (body->opening, ==, "L'Assemblée générale,");
+  g_assert_cmpuint (body->paragraphs->len, ==, G_N_ELEMENTS (preambular) + G_N_ELEMENTS (operative));
+
+  for (guint i = 0; i < G_N_ELEMENTS (preambular); i++)
+    {
+      PlenaryParagraph *paragraph = top (draft, i);
+
+      g_assert_cmpint (paragraph->role, ==, PLENARY_ROLE_PREAMBULAR);
+      g_assert_cmpstr (paragraph->phrase, ==, preambular[i]);
+      g_assert_cmpuint (paragraph->children->len, ==, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (operative); i++)
+    {
+      PlenaryParagraph *paragraph = top (draft, G_N_ELEMENTS (preambular) + i);
+
+      g_assert_cmpint (paragraph->role, ==, PLENARY_ROLE_OPERATIVE);
+      g_assert_cmpstr (paragraph->phrase, ==, operative[i]);
+    }
+
+  /* The text starts right after the phrase; links keep their text. */
+  g_assert_true (g_str_has_prefix (top (draft, 0)->text, "que l'intelligence artificielle représente"));
+  g_assert_true (g_str_has_prefix (top (draft, 1)->text, "les dispositions de la résolution du CES 78/L.49 du 11 mars 2024"));
+  g_assert_true (g_str_has_prefix (top (draft, 2)->text, "la prise de position du président"));
+  g_assert_true (g_str_has_prefix (top (draft, 5)->text, "avec détermination dans la perspective"));
+  g_assert_true (g_str_has_prefix (top (draft, 7)->text, "l'ensemble des États membres"));
+  g_assert_true (g_str_has_suffix (top (draft, 9)->text, "violant l'article 1 alinéa 3 de la Charte des Nations Unies ;"));
+  g_assert_cmpstr (top (draft, 14)->text, ==, "de rester activement saisi de la question.");
+  g_assert_null (strchr (top (draft, 0)->text, '*'));
+
+  /* Numbers 1 to 8 were right: no warning. */
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* "Se positionnant" is not in the dictionary: still preambular, with a hint. */
+  g_assert_null (plenary_phrase_dictionary_find_entry (fr, "Se positionnant"));
+  g_assert_nonnull (plenary_phrase_dictionary_find_entry (fr, "Considérant"));
+}
+
+static void
+test_markdown_english (void)
+{
+  g_autoptr(PlenaryDraft) draft = NULL;
+  PlenaryMetadata *metadata;
+  const char * const *co_sponsors;
+  const char * const *signatories;
+
+  draft = import_string ("# Draft resolution\n\n"
+                         "**Committee:** Security Council\n"
+                         "**Topic:** Protection of civilians\n"
+                         "**Submitted by:** France\n"
+                         "**Co-sponsors:** Germany, Japan\n"
+                         "**Signatories:** Brazil; Kenya; India\n"
+                         "**Symbol:** S/2024/100\n"
+                         "**Session:** 79th\n"
+                         "**Agenda item:** 12\n"
+                         "**Date:** 1 March 2024\n"
+                         "**Body** : Security Council\n\n"
+                         "---\n\n"
+                         "The Security Council,\n\n"
+                         "*Recalling* its resolution 2719 (2023),\n\n"
+                         "_Deeply concerned by_ attacks against [civilians](https://example.org),\n\n"
+                         "1. *Demands* that all parties respect international law;\n"
+                         "2. *Decides* to remain seized of the matter.\n",
+                         "draft.md", NULL, NULL);
+
+  g_assert_cmpstr (plenary_draft_get_language (draft), ==, "en");
+  metadata = plenary_draft_get_metadata (draft);
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "forum"), ==, "Security Council");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "question"), ==, "Protection of civilians");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "submitted-by"), ==, "France");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "symbol"), ==, "S/2024/100");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "session"), ==, "79th");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "agenda-item"), ==, "12");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "date"), ==, "1 March 2024");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "body"), ==, "Security Council");
+  co_sponsors = plenary_metadata_get_co_sponsors (metadata);
+  g_assert_cmpstr (co_sponsors[0], ==, "Germany");
+  g_assert_cmpstr (co_sponsors[1], ==, "Japan");
+  g_assert_null (co_sponsors[2]);
+  signatories = plenary_metadata_get_signatories (metadata);
+  g_assert_cmpuint (g_strv_length ((char **)signatories), ==, 3);
+  g_assert_cmpstr (signatories[2], ==, "India");
+
+  g_assert_cmpstr (plenary_draft_get_body (draft)->opening, ==, "The Security Council,");
+  g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 4);
+  g_assert_cmpstr (top (draft, 0)->phrase, ==, "Recalling");
+  g_assert_cmpstr (top (draft, 1)->phrase, ==, "Deeply concerned by");
+  g_assert_cmpstr (top (draft, 1)->text, ==, "attacks against civilians,");
+  g_assert_cmpint (top (draft, 2)->role, ==, PLENARY_ROLE_OPERATIVE);
+  g_assert_cmpstr (top (draft, 2)->phrase, ==, "Demands");
+  g_assert_cmpstr (top (draft, 3)->text, ==, "to remain seized of the matter.");
+}
+
+static void
+test_pdf_text (void)
+{
+  const char *pdf =
+    "A/RES/78/265\n"
+    "L'Assemblée générale,\n"
+    "Rappelant sa résolution 77/1 du 17 octobre 2022 sur le dévelop-\n"
+    "pement durable et les objectifs communs de la communauté\n"
+    "internationale,\n"
+    "Page 3\n"
+    "Notant avec préoccupation la persistance des inégalités dans\n"
+    "l'accès au numérique,\n"
+    "\f\n"
+    "1. Prie instamment les États Membres de renforcer leur\n"
+    "coopération" NBSP ";\n"
+    "3/12\n"
+    "2. Décide de rester saisie de la question.\n";
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  PlenaryBody *body;
+
+  g_assert_cmpint (plenary_importer_detect_format (pdf, strlen (pdf), NULL), ==, PLENARY_IMPORT_FORMAT_PDF_TEXT);
+
+  draft = import_string (pdf, NULL, NULL, &warnings);
+  body = plenary_draft_get_body (draft);
+  g_assert_cmpstr (plenary_draft_get_language (draft), ==, "fr");
+  g_assert_cmpstr (body->opening, ==, "L'Assemblée générale,");
+  g_assert_cmpuint (body->paragraphs->len, ==, 4);
+  g_assert_cmpstr (top (draft, 0)->phrase, ==, "Rappelant");
+  g_assert_cmpstr (top (draft, 0)->text, ==,
+                   "sa résolution 77/1 du 17 octobre 2022 sur le développement durable et les "
+                   "objectifs communs de la communauté internationale,");
+  g_assert_cmpstr (top (draft, 1)->phrase, ==, "Notant avec préoccupation");
+  g_assert_cmpstr (top (draft, 1)->text, ==, "la persistance des inégalités dans l'accès au numérique,");
+  g_assert_cmpstr (top (draft, 2)->phrase, ==, "Prie instamment");
+  g_assert_cmpstr (top (draft, 2)->text, ==, "les États Membres de renforcer leur coopération" NBSP ";");
+  g_assert_cmpint (top (draft, 3)->role, ==, PLENARY_ROLE_OPERATIVE);
+
+  /* The page header gave the symbol. */
+  g_assert_cmpstr (plenary_metadata_get_string (plenary_draft_get_metadata (draft), "symbol"), ==, "A/RES/78/265");
+  g_assert_cmpstr (plenary_metadata_get_string (plenary_draft_get_metadata (draft), "body"), ==, "Assemblée générale");
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (((PlenaryParseWarning *)g_ptr_array_index (warnings, 0))->message, "4"));
+}
+
+static void
+test_plain_text (void)
+{
+  const char *with_blanks =
+    "The General Assembly,\n\n"
+    "Recalling its resolution 78/265,\n\n"
+    "Noting with concern the digital divide,\n\n"
+    "1. Urges all States to cooperate:\n\n"
+    "   (a) By sharing technology;\n\n"
+    "   (b) By training workers;\n\n"
+    "2. Decides to remain seized of the matter.\n";
+  const char *without =
+    "The General Assembly,\n"
+    "Recalling its resolution 78/265,\n"
+    "Noting with concern the digital divide,\n"
+    "Urges all States to cooperate:\n"
+    "\tBy sharing technology;\n"
+    "\tBy training workers;\n"
+    "Decides to remain seized of the matter.\n";
+  g_autoptr(PlenaryDraft) a = NULL;
+  g_autoptr(PlenaryDraft) b = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  g_assert_cmpint (plenary_importer_detect_format (with_blanks, strlen (with_blanks), "a.txt"), ==,
+                   PLENARY_IMPORT_FORMAT_PLAIN_TEXT);
+  g_assert_cmpint (plenary_importer_detect_format (without, strlen (without), "b.txt"), ==,
+                   PLENARY_IMPORT_FORMAT_PLAIN_TEXT);
+
+  a = import_string (with_blanks, "a.txt", NULL, &warnings);
+  b = import_string (without, "b.txt", NULL, NULL);
+  g_assert_cmpstr (plenary_draft_get_language (a), ==, "en");
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_assert_true (plenary_body_equal (plenary_draft_get_body (a), plenary_draft_get_body (b)));
+  g_assert_cmpuint (top (a, 2)->children->len, ==, 2);
+  g_assert_cmpstr (((PlenaryParagraph *)g_ptr_array_index (top (a, 2)->children, 1))->text, ==, "By training workers;");
+}
+
+static void
+test_wrong_numbers (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+
+  draft = import_string ("L'Assemblée générale,\n"
+                         "Rappelant sa résolution,\n"
+                         "1. Décide de créer un groupe" NBSP ";\n"
+                         "1. Prie le Secrétaire général de faire rapport" NBSP ";\n"
+                         "4. Encourage les États" NBSP ";\n"
+                         "Invite les États" NBSP ";\n"
+                         "Décide de rester saisie de la question.\n",
+                         NULL, "fr", &warnings);
+  g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 6);
+  for (guint i = 1; i < 6; i++)
+    g_assert_cmpint (top (draft, i)->role, ==, PLENARY_ROLE_OPERATIVE);
+  /* 1 -> 2, 4 -> 3, two without a number. */
+  g_assert_cmpuint (warnings->len, ==, 4);
+}
+
+static void
+test_language (void)
+{
+  g_autoptr(PlenaryDraft) forced = NULL;
+  g_autofree char *fr = NULL;
+  g_autofree char *en = NULL;
+  const char *english = "Recalling its resolution 78/265,\nUrges all States to act;\n";
+
+  fr = plenary_importer_detect_language ("Le Conseil de sécurité,\nRappelant sa résolution,\nExige la paix.", strlen ("Le Conseil de sécurité,\nRappelant sa résolution,\nExige la paix."));
+  en = plenary_importer_detect_language (english, strlen (english));
+  g_assert_cmpstr (fr, ==, "fr");
+  g_assert_cmpstr (en, ==, "en");
+
+  /* A language given wins. */
+  forced = import_string (english, NULL, "fr", NULL);
+  g_assert_cmpstr (plenary_draft_get_language (forced), ==, "fr");
+}
+
+static void
+test_brief (void)
+{
+  g_autoptr(PlenaryDraft) markdown = NULL;
+  g_autoptr(PlenaryDraft) plain = NULL;
+  PlenaryBody *body;
+
+  markdown = import_string ("# Contexte\n\n"
+                            "L'intelligence artificielle transforme le monde du travail.\n\n"
+                            "- automatisation des tâches\n"
+                            "- besoins de formation\n\n"
+                            "## Position de la délégation\n\n"
+                            "La délégation soutient un cadre **multilatéral**.\n",
+                            "brief.md", NULL, NULL);
+  g_assert_cmpint (plenary_draft_get_kind (markdown), ==, PLENARY_DRAFT_KIND_BRIEF);
+  g_assert_cmpstr (plenary_draft_get_language (markdown), ==, "fr");
+  body = plenary_draft_get_body (markdown);
+  g_assert_cmpuint (body->paragraphs->len, ==, 2);
+  g_assert_cmpint (top (markdown, 0)->role, ==, PLENARY_ROLE_HEADING);
+  g_assert_cmpstr (top (markdown, 0)->text, ==, "Contexte");
+  g_assert_cmpuint (top (markdown, 0)->children->len, ==, 3);
+  g_assert_cmpint (((PlenaryParagraph *)g_ptr_array_index (top (markdown, 0)->children, 1))->role, ==, PLENARY_ROLE_BULLET);
+  g_assert_cmpstr (((PlenaryParagraph *)g_ptr_array_index (top (markdown, 1)->children, 0))->text, ==,
+                   "La délégation soutient un cadre multilatéral.");
+
+  plain = import_string ("CONTEXTE\n"
+                         "L'intelligence artificielle transforme le monde du travail.\n"
+                         "Position de la délégation\n"
+                         "La délégation soutient un cadre multilatéral.\n",
+                         "brief.txt", NULL, NULL);
+  g_assert_cmpint (plenary_draft_get_kind (plain), ==, PLENARY_DRAFT_KIND_BRIEF);
+  g_assert_cmpuint (plenary_draft_get_body (plain)->paragraphs->len, ==, 2);
+  g_assert_cmpstr (top (plain, 1)->text, ==, "Position de la délégation");
+  g_assert_cmpuint (top (plain, 1)->children->len, ==, 1);
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(PlenaryDraft) original = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "en");
+  g_autoptr(PlenaryDraft) imported = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PlenaryBody) body = plenary_body_new ();
+  g_autoptr(PlenaryParagraph) paragraph = plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Decides", "to act.");
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data;
+
+  plenary_body_append (body, paragraph);
+  plenary_draft_set_body (original, body);
+  plenary_metadata_set_string (plenary_draft_get_metadata (original), "forum", "Security Council");
+  bytes = plenary_draft_codec_encode (original);
+  data = g_bytes_get_data (bytes, &len);
+
+  g_assert_cmpint (plenary_importer_detect_format (data, len, NULL), ==, PLENARY_IMPORT_FORMAT_PLENARY_JSON);
+  imported = plenary_importer_import (data, len, "x.plenary.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_draft_get_language (imported), ==, "en");
+  g_assert_cmpstr (plenary_metadata_get_string (plenary_draft_get_metadata (imported), "forum"), ==, "Security Council");
+  g_assert_true (plenary_body_equal (plenary_draft_get_body (imported), body));
+
+  /* A broken draft file is refused with the codec's error. */
+  g_clear_object (&imported);
+  imported = plenary_importer_import ("{ \"format\": \"plenary-draft\", ", 30, "x.plenary.json", NULL, NULL, &error);
+  g_assert_null (imported);
+  g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_MALFORMED);
+}
+
+static void
+test_errors_and_encoding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  /* "Considérant la paix," in Windows-1252 */
+  const char latin[] = "L'Assembl\xe9" "e g\xe9n\xe9rale,\nConsid\xe9rant la paix,\nD\xe9" "cide de rester saisie de la question.\n";
+
+  draft = plenary_importer_import (" \n\n\t", 4, "empty.txt", NULL, NULL, &error);
+  g_assert_null (draft);
+  g_assert_error (error, PLENARY_IMPORTER_ERROR, PLENARY_IMPORTER_ERROR_EMPTY);
+
+  draft = plenary_importer_import (latin, strlen (latin), "old.txt", NULL, &warnings, NULL);
+  g_assert_nonnull (draft);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (plenary_draft_get_body (draft)->opening, ==, "L'Assemblée générale,");
+  g_assert_cmpstr (top (draft, 0)->phrase, ==, "Considérant");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/importer/seed", test_seed);
+  g_test_add_func ("/importer/markdown-english", test_markdown_english);
+  g_test_add_func ("/importer/pdf-text", test_pdf_text);
+  g_test_add_func ("/importer/plain-text", test_plain_text);
+  g_test_add_func ("/importer/wrong-numbers", test_wrong_numbers);
+  g_test_add_func ("/importer/language", test_language);
+  g_test_add_func ("/importer/brief", test_brief);
+  g_test_add_func ("/importer/json", test_json);
+  g_test_add_func ("/importer/errors-and-encoding", test_errors_and_encoding);
+
+  return g_test_run ();
+}

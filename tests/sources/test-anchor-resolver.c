@@ -277,6 +277,38 @@ test_fuzzy_far_away (void)
 }
 
 static void
+test_long_quote (void)
+{
+  g_autoptr(GString) text = g_string_new ("Début.\n");
+  g_autoptr(PlenaryAnchor) anchor = NULL;
+  g_autofree char *edited = NULL;
+  gint64 start, end;
+  PlenaryAnchorMatch how;
+
+  /* A 12,000-character quote (a whole annex) edited in three places. */
+  for (int i = 0; i < 250; i++)
+    g_string_append_printf (text, "Article %d : les Parties coopèrent de bonne foi. ", i);
+  g_string_append (text, "\nFin.");
+  anchor = plenary_anchor_resolver_describe (PLENARY_ANCHOR_TARGET_DRAFT, text->str, 7,
+                                             g_utf8_strlen (text->str, -1) - 5);
+  g_assert_cmpint (g_utf8_strlen (anchor->exact, -1), >, 10000);
+
+  edited = replace (text->str, "Article 10 :", "Article dix :");
+  {
+    g_autofree char *a = replace (edited, "Article 150 :", "Art. 150 :");
+    g_autofree char *b = g_strdup_printf ("Préambule ajouté. %s", a);
+
+    g_free (edited);
+    edited = g_steal_pointer (&b);
+  }
+
+  g_assert_true (plenary_anchor_resolver_resolve (anchor, edited, &start, &end, &how));
+  g_assert_cmpint (how, ==, PLENARY_ANCHOR_MATCH_FUZZY);
+  g_assert_cmpint (start, ==, cp_offset_of (edited, "Article 0 :"));
+  g_assert_cmpint (end, ==, cp_offset_of (edited, "\nFin."));
+}
+
+static void
 test_resolve_draft (void)
 {
   g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
@@ -371,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/sources/anchor/repeated-passages", test_repeated_passages);
   g_test_add_func ("/sources/anchor/non-bmp", test_non_bmp);
   g_test_add_func ("/sources/anchor/fuzzy-far-away", test_fuzzy_far_away);
+  g_test_add_func ("/sources/anchor/long-quote", test_long_quote);
   g_test_add_func ("/sources/anchor/resolve-draft", test_resolve_draft);
 
   return g_test_run ();

@@ -150,6 +150,51 @@ test_invalid_utf8 (void)
 }
 
 static void
+test_random_bytes (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  static const char * const names[] = { "a.txt", "a.html", "a.md", "a", "a.pdf" };
+  static const char * const prefixes[] = { "", "\xff\xfe", "\xfe\xff", "\xef\xbb\xbf", "<html>", "%PDF-1.4\n" };
+
+  /* Whatever the bytes: valid UTF-8 text or a clear error, never a crash. */
+  for (guint i = 0; i < 300; i++)
+    {
+      const char *prefix = prefixes[i % G_N_ELEMENTS (prefixes)];
+      gsize n = g_rand_int_range (rand, 0, 2000);
+      GByteArray *bytes = g_byte_array_new ();
+      g_autoptr(GBytes) data = NULL;
+      g_autoptr(PlenarySource) source = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_byte_array_append (bytes, (const guint8 *) prefix, strlen (prefix));
+      for (gsize j = 0; j < n; j++)
+        {
+          /* Mostly text-like bytes, some of them anything. */
+          guint8 b = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 0, 256)
+                                                        : g_rand_int_range (rand, 0x20, 0x7f);
+          g_byte_array_append (bytes, &b, 1);
+        }
+      data = g_byte_array_free_to_bytes (bytes);
+
+      source = plenary_source_importer_import_bytes (draft, data, names[i % G_N_ELEMENTS (names)],
+                                                     NULL, &error);
+      if (source != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (g_utf8_validate (plenary_source_get_text (source), -1, NULL));
+          g_assert_true (g_utf8_validate (plenary_source_get_title (source), -1, NULL));
+          g_assert_cmpstr (plenary_source_get_title (source), !=, "");
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == PLENARY_SOURCE_IMPORT_ERROR);
+        }
+    }
+}
+
+static void
 test_binary_and_empty (void)
 {
   g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
@@ -283,6 +328,23 @@ test_html_without_title (void)
   g_assert_no_error (error);
   g_assert_cmpstr (plenary_source_get_title (source), ==, "Appel à l'action");
   g_assert_cmpstr (plenary_source_get_text (source), ==, "Appel à l'action\nTexte gras et italique.");
+}
+
+static void
+test_html_legacy_charset (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  /* Windows-1252 bytes, declared: decoded once, not twice. */
+  const char *html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+                     "<title>Coop\xe9ration</title></head><body><p>L\x92\xe9t\xe9 co\xfbte 5 \x80.</p></body></html>";
+  g_autoptr(GBytes) data = g_bytes_new_static (html, strlen (html));
+  g_autoptr(PlenarySource) source = NULL;
+
+  source = plenary_source_importer_import_bytes (draft, data, "ancien.htm", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Coopération");
+  g_assert_cmpstr (plenary_source_get_text (source), ==, "L’été coûte 5 €.");
 }
 
 static void
@@ -536,11 +598,13 @@ main (int   argc,
   g_test_add_func ("/sources/importer/latin1", test_latin1);
   g_test_add_func ("/sources/importer/windows-1252", test_windows_1252);
   g_test_add_func ("/sources/importer/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/sources/importer/random-bytes", test_random_bytes);
   g_test_add_func ("/sources/importer/binary-and-empty", test_binary_and_empty);
   g_test_add_func ("/sources/importer/large-text", test_large_text);
   g_test_add_func ("/sources/importer/too-large", test_too_large);
   g_test_add_func ("/sources/importer/html", test_html);
   g_test_add_func ("/sources/importer/html-without-title", test_html_without_title);
+  g_test_add_func ("/sources/importer/html-legacy-charset", test_html_legacy_charset);
   g_test_add_func ("/sources/importer/markdown", test_markdown);
   g_test_add_func ("/sources/importer/pdf", test_pdf);
   g_test_add_func ("/sources/importer/pdf-without-text", test_pdf_without_text);

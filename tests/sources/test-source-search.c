@@ -373,6 +373,12 @@ test_progressive (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (search)), ==, 10);
 
+  /* A source removed: the query runs again without it. */
+  g_list_store_remove (store, 9);
+  plenary_source_search_run (search);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (search)), ==, 9);
+  g_assert_cmpstr (plenary_source_search_get_query (search), ==, "début");
+
   plenary_source_search_set_query (search, "");
   g_assert_true (plenary_source_search_get_complete (search));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (search)), ==, 0);

@@ -179,7 +179,7 @@ test_edit_marks_modified_and_save_writes_json (void)
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   guint n = g_list_model_get_n_items (toplevels);
 
   for (guint i = 0; i < n; i++)
@@ -247,7 +247,7 @@ test_refused_file_is_reported_and_kept (void)
   g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "Cassé.plenary.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  const char *broken = "{\n  \"format\": \"plenary-draft\",\n  \"version\": 1,\n  \"kind\": \n";
+  const char *broken = "{\n  \"format\": \"plenary-draft\",\n  \"version\": 1,\n  \"kind\": ,\n}\n";
   g_autofree char *after = NULL;
   PlenaryWindow *window = new_window ();
   AdwMessageDialog *dialog;
@@ -258,7 +258,7 @@ test_refused_file_is_reported_and_kept (void)
   spin_until ((gboolean (*) (gpointer)) find_message_dialog, NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Cassé"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4, column 11"));
   adw_message_dialog_response (dialog, "close");
   spin_a_little ();
 

@@ -1,0 +1,636 @@
+/* plenary-outline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-outline"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plenary-clause-printer.h"
+#include "plenary-outline.h"
+
+/* How many words of a paragraph the outline shows after its phrase. */
+#define N_WORDS 8
+
+/* ---- PlenaryOutlineItem ------------------------------------------------- */
+
+struct _PlenaryOutlineItem
+{
+  GObject             parent_instance;
+
+  PlenaryOutlineKind  kind;
+  guint               line;
+  guint               number;   /* 1-based number of an operative paragraph */
+  char               *marker;
+  char               *phrase;
+  char               *words;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryOutlineItem, plenary_outline_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_KIND,
+  ITEM_PROP_MARKER,
+  ITEM_PROP_PHRASE,
+  ITEM_PROP_WORDS,
+  ITEM_PROP_LINE,
+  N_ITEM_PROPS
+};
+
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
+static void
+plenary_outline_item_finalize (GObject *object)
+{
+  PlenaryOutlineItem *self = PLENARY_OUTLINE_ITEM (object);
+
+  g_free (self->marker);
+  g_free (self->phrase);
+  g_free (self->words);
+
+  G_OBJECT_CLASS (plenary_outline_item_parent_class)->finalize (object);
+}
+
+static void
+plenary_outline_item_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PlenaryOutlineItem *self = PLENARY_OUTLINE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case ITEM_PROP_MARKER:
+      g_value_set_string (value, self->marker);
+      break;
+    case ITEM_PROP_PHRASE:
+      g_value_set_string (value, self->phrase);
+      break;
+    case ITEM_PROP_WORDS:
+      g_value_set_string (value, self->words);
+      break;
+    case ITEM_PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_outline_item_class_init (PlenaryOutlineItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = plenary_outline_item_finalize;
+  object_class->get_property = plenary_outline_item_get_property;
+
+  item_properties[ITEM_PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, PLENARY_OUTLINE_OPENING, PLENARY_OUTLINE_HEADING,
+                      PLENARY_OUTLINE_OPENING,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_MARKER] =
+    g_param_spec_string ("marker", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_PHRASE] =
+    g_param_spec_string ("phrase", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_WORDS] =
+    g_param_spec_string ("words", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
+}
+
+static void
+plenary_outline_item_init (PlenaryOutlineItem *self)
+{
+}
+
+PlenaryOutlineKind
+plenary_outline_item_get_kind (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), PLENARY_OUTLINE_OPENING);
+  return self->kind;
+}
+
+const char *
+plenary_outline_item_get_marker (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), NULL);
+  return self->marker;
+}
+
+const char *
+plenary_outline_item_get_phrase (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), NULL);
+  return self->phrase;
+}
+
+const char *
+plenary_outline_item_get_words (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), NULL);
+  return self->words;
+}
+
+guint
+plenary_outline_item_get_line (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), 0);
+  return self->line;
+}
+
+/* ---- PlenaryOutline ----------------------------------------------------- */
+
+struct _PlenaryOutline
+{
+  GObject            parent_instance;
+
+  PlenaryEditorView *view;
+  GPtrArray         *items;          /* PlenaryOutlineItem, sorted by line */
+
+  /* Lines FIRST to LAST (numbered as the view now numbers them) changed
+   * since the items were built, when the view had SYNCED_LINES lines. */
+  int                dirty_first;    /* -1 when up to date */
+  int                dirty_last;
+  guint              n_lines;        /* the view's lines at the last signal */
+  guint              synced_lines;
+  guint              idle_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryOutline, plenary_outline, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+plenary_outline_get_item_type (GListModel *model)
+{
+  return PLENARY_TYPE_OUTLINE_ITEM;
+}
+
+static guint
+plenary_outline_get_n_items (GListModel *model)
+{
+  return PLENARY_OUTLINE (model)->items->len;
+}
+
+static gpointer
+plenary_outline_get_item (GListModel *model,
+                          guint       position)
+{
+  PlenaryOutline *self = PLENARY_OUTLINE (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = plenary_outline_get_item_type;
+  iface->get_n_items = plenary_outline_get_n_items;
+  iface->get_item = plenary_outline_get_item;
+}
+
+/* The first item whose line is LINE or after it. */
+static guint
+lower_bound (GPtrArray *items,
+             int        line)
+{
+  guint lo = 0, hi = items->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      PlenaryOutlineItem *item = g_ptr_array_index (items, mid);
+
+      if ((int) item->line < line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* The first N_WORDS words of TEXT, with an ellipsis when there are more. */
+static char *
+first_words (const char *text,
+             gsize       len)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+  const char *end = text + len;
+  guint n = 0;
+
+  while (p < end)
+    {
+      const char *word;
+
+      while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+      if (p >= end)
+        break;
+      if (n == N_WORDS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      word = p;
+      while (p < end && *p != ' ' && *p != '\t')
+        p++;
+      if (n > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, word, p - word);
+      n++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static PlenaryDraftKind
+get_kind (PlenaryOutline *self)
+{
+  PlenaryDocument *document = plenary_editor_view_get_document (self->view);
+
+  if (document == NULL)
+    return PLENARY_DRAFT_KIND_RESOLUTION;
+
+  return plenary_draft_get_kind (plenary_document_get_draft (document));
+}
+
+static PlenaryOutlineItem *
+create_item (PlenaryOutline   *self,
+             GtkTextBuffer    *buffer,
+             PlenaryDraftKind  kind,
+             guint             line)
+{
+  PlenaryOutlineItem *item;
+  PlenaryOutlineKind item_kind;
+  PlenaryLineState state;
+  PlenaryLineInfo info = { 0 };
+  PlenaryRole role;
+  guint level;
+  gboolean is_opening, is_blank;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gsize words_start;
+
+  if (!plenary_editor_view_get_line (self->view, line, &role, &level, &is_opening, &is_blank) || is_blank)
+    return NULL;
+
+  if (is_opening)
+    item_kind = PLENARY_OUTLINE_OPENING;
+  else if (role == PLENARY_ROLE_PREAMBULAR)
+    item_kind = PLENARY_OUTLINE_PREAMBULAR;
+  else if (role == PLENARY_ROLE_OPERATIVE && level == 0)
+    item_kind = PLENARY_OUTLINE_OPERATIVE;
+  else if (role == PLENARY_ROLE_HEADING)
+    item_kind = PLENARY_OUTLINE_HEADING;
+  else
+    return NULL;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  text = gtk_text_iter_get_slice (&start, &end);
+
+  /* The view keeps the classification, not the phrase: classify again from
+   * the state it left before the line. */
+  state = *plenary_editor_view_get_state_before (self->view, line);
+  plenary_clause_parser_classify_line (plenary_editor_view_get_dictionary (self->view),
+                                       kind, text, -1, &state, &info);
+
+  item = g_object_new (PLENARY_TYPE_OUTLINE_ITEM, NULL);
+  item->kind = item_kind;
+  item->line = line;
+  item->marker = g_strdup ("");
+  if (info.phrase_end > info.phrase_start && item_kind != PLENARY_OUTLINE_OPENING)
+    {
+      item->phrase = g_strndup (text + info.phrase_start, info.phrase_end - info.phrase_start);
+      words_start = MAX (info.text_start, info.phrase_end);
+    }
+  else
+    {
+      item->phrase = g_strdup ("");
+      words_start = info.content_start;
+    }
+  if (info.content_end > words_start)
+    item->words = first_words (text + words_start, info.content_end - words_start);
+  else
+    item->words = g_strdup ("");
+
+  return item;
+}
+
+static void
+set_number (PlenaryOutlineItem *item,
+            const char         *language,
+            guint               number,
+            gboolean            notify)
+{
+  item->number = number;
+  g_free (item->marker);
+  item->marker = plenary_clause_marker (language, 0, number - 1);
+  if (notify)
+    g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_MARKER]);
+}
+
+/* Numbers the operative items from POSITION on. Past the ADDED new items,
+ * the first one already right means all the following ones are. */
+static void
+renumber (PlenaryOutline *self,
+          guint           position,
+          guint           added)
+{
+  PlenaryPhraseDictionary *dict = plenary_editor_view_get_dictionary (self->view);
+  const char *language = dict != NULL ? plenary_phrase_dictionary_get_language (dict) : "en";
+  guint count = 0;
+
+  for (guint i = position; i > 0; i--)
+    {
+      PlenaryOutlineItem *item = g_ptr_array_index (self->items, i - 1);
+
+      if (item->kind == PLENARY_OUTLINE_OPERATIVE)
+        {
+          count = item->number;
+          break;
+        }
+    }
+
+  for (guint i = position; i < self->items->len; i++)
+    {
+      PlenaryOutlineItem *item = g_ptr_array_index (self->items, i);
+      gboolean is_new = i < position + added;
+
+      if (item->kind != PLENARY_OUTLINE_OPERATIVE)
+        continue;
+
+      count++;
+      if (item->number == count && !is_new)
+        break;
+      if (item->number != count)
+        set_number (item, language, count, !is_new);
+    }
+}
+
+void
+plenary_outline_flush (PlenaryOutline *self)
+{
+  GtkTextBuffer *buffer;
+  PlenaryDraftKind kind;
+  g_autoptr(GPtrArray) items = NULL;
+  int first, last, old_last, shift;
+  guint position, end, added;
+
+  g_return_if_fail (PLENARY_IS_OUTLINE (self));
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+
+  if (self->dirty_first < 0)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  kind = get_kind (self);
+  first = self->dirty_first;
+  last = MIN (self->dirty_last, (int) self->n_lines - 1);
+  shift = (int) self->n_lines - (int) self->synced_lines;
+  old_last = self->dirty_last - shift;
+
+  position = lower_bound (self->items, first);
+  end = lower_bound (self->items, old_last + 1);
+  end = MAX (end, position);
+
+  items = g_ptr_array_new_full (self->items->len + (last - first + 1), g_object_unref);
+  for (guint i = 0; i < position; i++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->items, i)));
+  for (int line = first; line <= last; line++)
+    {
+      PlenaryOutlineItem *item = create_item (self, buffer, kind, line);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+  added = items->len - position;
+  for (guint i = end; i < self->items->len; i++)
+    {
+      PlenaryOutlineItem *item = g_ptr_array_index (self->items, i);
+
+      item->line += shift;
+      g_ptr_array_add (items, g_object_ref (item));
+    }
+
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+  self->dirty_first = self->dirty_last = -1;
+  self->synced_lines = self->n_lines;
+
+  renumber (self, position, added);
+
+  if (end - position > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, end - position, added);
+}
+
+static gboolean
+flush_in_idle (gpointer data)
+{
+  PlenaryOutline *self = data;
+
+  self->idle_id = 0;
+  plenary_outline_flush (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_lines_changed (PlenaryOutline    *self,
+                  guint              first,
+                  guint              last,
+                  PlenaryEditorView *view)
+{
+  guint n = plenary_editor_view_get_n_lines (view);
+  int shift = (int) n - (int) self->n_lines;
+
+  /* Lines after FIRST moved by SHIFT; keep the dirty range in the view's
+   * new numbering. */
+  if (self->dirty_first < 0)
+    {
+      self->dirty_first = first;
+      self->dirty_last = last;
+    }
+  else
+    {
+      if (self->dirty_last > (int) first)
+        self->dirty_last = MAX (self->dirty_last + shift, (int) first);
+      self->dirty_first = MIN (self->dirty_first, (int) first);
+      self->dirty_last = MAX (self->dirty_last, (int) last);
+    }
+  self->n_lines = n;
+
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, flush_in_idle, self, NULL);
+}
+
+void
+plenary_outline_go_to (PlenaryOutline     *self,
+                       PlenaryOutlineItem *item)
+{
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (PLENARY_IS_OUTLINE (self));
+  g_return_if_fail (PLENARY_IS_OUTLINE_ITEM (item));
+
+  plenary_outline_flush (self);
+
+  text_view = GTK_TEXT_VIEW (self->view);
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, item->line);
+  /* Indentation is hidden: start where the paragraph's words do. */
+  while ((gtk_text_iter_get_char (&iter) == '\t' || gtk_text_iter_get_char (&iter) == ' ') &&
+         !gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_char (&iter);
+
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.3);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+plenary_outline_constructed (GObject *object)
+{
+  PlenaryOutline *self = PLENARY_OUTLINE (object);
+
+  G_OBJECT_CLASS (plenary_outline_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->view, "lines-changed", G_CALLBACK (on_lines_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  self->n_lines = plenary_editor_view_get_n_lines (self->view);
+  if (self->n_lines > 0)
+    {
+      self->dirty_first = 0;
+      self->dirty_last = self->n_lines - 1;
+      self->idle_id = g_idle_add_full (G_PRIORITY_LOW, flush_in_idle, self, NULL);
+    }
+}
+
+static void
+plenary_outline_dispose (GObject *object)
+{
+  PlenaryOutline *self = PLENARY_OUTLINE (object);
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_object (&self->view);
+
+  G_OBJECT_CLASS (plenary_outline_parent_class)->dispose (object);
+}
+
+static void
+plenary_outline_finalize (GObject *object)
+{
+  PlenaryOutline *self = PLENARY_OUTLINE (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (plenary_outline_parent_class)->finalize (object);
+}
+
+static void
+plenary_outline_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PlenaryOutline *self = PLENARY_OUTLINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_object (value, self->view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_outline_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PlenaryOutline *self = PLENARY_OUTLINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      self->view = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_outline_class_init (PlenaryOutlineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = plenary_outline_constructed;
+  object_class->dispose = plenary_outline_dispose;
+  object_class->finalize = plenary_outline_finalize;
+  object_class->get_property = plenary_outline_get_property;
+  object_class->set_property = plenary_outline_set_property;
+
+  properties[PROP_VIEW] =
+    g_param_spec_object ("view", NULL, NULL, PLENARY_TYPE_EDITOR_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plenary_outline_init (PlenaryOutline *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dirty_first = self->dirty_last = -1;
+}
+
+PlenaryOutline *
+plenary_outline_new (PlenaryEditorView *view)
+{
+  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (view), NULL);
+  return g_object_new (PLENARY_TYPE_OUTLINE, "view", view, NULL);
+}
+
+PlenaryEditorView *
+plenary_outline_get_view (PlenaryOutline *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE (self), NULL);
+  return self->view;
+}

@@ -1,0 +1,153 @@
+/* plenary-print.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-print"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+
+#include "plenary-page-layout.h"
+#include "plenary-print.h"
+
+typedef struct
+{
+  PlenaryDocument   *document;
+  PlenaryPageLayout *layout;
+  GtkCheckButton    *line_numbers;
+  gboolean           with_line_numbers;
+} PrintData;
+
+static void
+print_data_free (gpointer data)
+{
+  PrintData *print = data;
+
+  g_clear_object (&print->document);
+  g_clear_object (&print->layout);
+  g_free (print);
+}
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             PrintData         *print)
+{
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  PlenaryLayoutOptions options;
+
+  plenary_document_sync_draft (print->document);
+
+  /* Lay out on the paper the user picked in the dialog, whatever it is. */
+  plenary_layout_options_init (&options);
+  options.paper = PLENARY_PAPER_CUSTOM;
+  options.width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  options.height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  options.line_numbers = print->with_line_numbers;
+
+  g_clear_object (&print->layout);
+  print->layout = plenary_page_layout_new (plenary_document_get_draft (print->document), &options);
+}
+
+static gboolean
+paginate (GtkPrintOperation *operation,
+          GtkPrintContext   *context,
+          PrintData         *print)
+{
+  if (!plenary_page_layout_paginate_step (print->layout))
+    return FALSE;
+
+  gtk_print_operation_set_n_pages (operation, plenary_page_layout_get_n_pages (print->layout));
+  return TRUE;
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           PrintData         *print)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  cairo_surface_t *target = cairo_get_target (cr);
+
+  /* Exported PDFs carry the title, author and subject, as --convert does. */
+  if (page == 0 && cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)
+    {
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_TITLE,
+                                      plenary_page_layout_get_title (print->layout));
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_AUTHOR,
+                                      plenary_page_layout_get_author (print->layout));
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_SUBJECT,
+                                      plenary_page_layout_get_subject (print->layout));
+      cairo_pdf_surface_set_metadata (target, CAIRO_PDF_METADATA_CREATOR, "Plenary " PACKAGE_VERSION);
+    }
+
+  plenary_page_layout_draw_page (print->layout, cr, page);
+}
+
+static GObject *
+create_custom_widget (GtkPrintOperation *operation,
+                      PrintData         *print)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Number the _lines in the margin"));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), print->with_line_numbers);
+  gtk_box_append (GTK_BOX (box), check);
+  print->line_numbers = GTK_CHECK_BUTTON (check);
+
+  return G_OBJECT (box);
+}
+
+static void
+custom_widget_apply (GtkPrintOperation *operation,
+                     GtkWidget         *widget,
+                     PrintData         *print)
+{
+  print->with_line_numbers = gtk_check_button_get_active (print->line_numbers);
+}
+
+GtkPrintOperation *
+plenary_print_operation_new (PlenaryDocument *document)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkPrintOperation *operation;
+  PrintData *print;
+
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
+
+  paper = gtk_paper_size_new (g_settings_get_enum (settings, "paper-size") == 1
+                              ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (setup, paper);
+
+  print = g_new0 (PrintData, 1);
+  print->document = g_object_ref (document);
+  print->with_line_numbers = g_settings_get_boolean (settings, "line-numbers");
+
+  operation = gtk_print_operation_new ();
+  /* The layout has its own margins and works in points from the paper corner. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, plenary_document_get_title (document));
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_custom_tab_label (operation, _("Draft"));
+
+  g_object_set_data_full (G_OBJECT (operation), "plenary-print", print, print_data_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), print);
+  g_signal_connect (operation, "paginate", G_CALLBACK (paginate), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), print);
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_custom_widget), print);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply), print);
+
+  return operation;
+}

@@ -1,0 +1,55 @@
+/* plenary-problems.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plenary-clause-checker.h"
+#include "plenary-editor-view.h"
+
+G_BEGIN_DECLS
+
+/* ---- PlenaryProblemItem: one problem of the list ------------------------- */
+
+#define PLENARY_TYPE_PROBLEM_ITEM (plenary_problem_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryProblemItem, plenary_problem_item, PLENARY, PROBLEM_ITEM, GObject)
+
+/* Read-only properties for list item bindings: "message", "line" (0-based),
+ * "severity" (PlenaryCheckSeverity as int), "has-fix", "fix-label". */
+const PlenaryCheckProblem *plenary_problem_item_get_problem   (PlenaryProblemItem *self);
+const char                *plenary_problem_item_get_message   (PlenaryProblemItem *self);
+guint                      plenary_problem_item_get_line      (PlenaryProblemItem *self);
+PlenaryCheckSeverity       plenary_problem_item_get_severity  (PlenaryProblemItem *self);
+gboolean                   plenary_problem_item_get_has_fix   (PlenaryProblemItem *self);
+/* NULL when there is no fix. */
+const char                *plenary_problem_item_get_fix_label (PlenaryProblemItem *self);
+
+/* ---- PlenaryProblems ---------------------------------------------------- */
+
+#define PLENARY_TYPE_PROBLEMS (plenary_problems_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryProblems, plenary_problems, PLENARY, PROBLEMS, GObject)
+
+/* The checks of the draft in VIEW: a GListModel of PlenaryProblemItem sorted
+ * by line, underlines in the view's buffer (tags "plenary-problem" and
+ * "plenary-hint") and the message as the view's tooltip. Only the lines the
+ * view reports in "lines-changed", and the neighbours whose context changed,
+ * are checked again, a moment after typing stops. The agreement check
+ * follows the "body" of the draft's metadata.
+ * Properties: "view" (construct-only), "n-problems" (warnings, not hints). */
+PlenaryProblems   *plenary_problems_new            (PlenaryEditorView  *view);
+PlenaryEditorView *plenary_problems_get_view       (PlenaryProblems    *self);
+guint              plenary_problems_get_n_problems (PlenaryProblems    *self);
+/* Checks the changed lines now instead of after the delay. */
+void               plenary_problems_flush          (PlenaryProblems    *self);
+/* Applies ITEM's fix to the buffer as one user action. FALSE when ITEM has
+ * no fix or the text changed under it. */
+gboolean           plenary_problems_apply_fix      (PlenaryProblems    *self,
+                                                    PlenaryProblemItem *item);
+/* Puts the cursor on ITEM's problem, scrolls to it and focuses the view. */
+void               plenary_problems_go_to          (PlenaryProblems    *self,
+                                                    PlenaryProblemItem *item);
+
+G_END_DECLS
