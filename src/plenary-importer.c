@@ -78,7 +78,7 @@ page_header_regex (void)
                                /* UN job numbers: 24-05678 (F) */
                                "|\\d{2}-\\d{5}(?:\\s*\\([A-Z]\\))?(?:\\s+\\S+){0,3}"
                                ")\\s*$",
-                               G_REGEX_OPTIMIZE, 0, NULL);
+                               G_REGEX_DEFAULT, 0, NULL);
       g_once_init_leave (&regex, r);
     }
 
@@ -216,11 +216,11 @@ strip_inline_markdown (const char *text)
   g_autofree char *no_links = NULL;
 
   if (g_once_init_enter (&link_regex))
-    g_once_init_leave (&link_regex, g_regex_new ("!?\\[([^\\]]*)\\]\\([^)]*\\)", G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&link_regex, g_regex_new ("!?\\[([^\\]]*)\\]\\([^)]*\\)", G_REGEX_DEFAULT, 0, NULL));
   if (g_once_init_enter (&emphasis_regex))
     g_once_init_leave (&emphasis_regex,
                        g_regex_new ("(\\*\\*|__|\\*|`|(?<![[:alnum:]])_|_(?![[:alnum:]]))",
-                                    G_REGEX_OPTIMIZE, 0, NULL));
+                                    G_REGEX_DEFAULT, 0, NULL));
 
   no_links = g_regex_replace (link_regex, text, -1, 0, "\\1", 0, NULL);
   return g_regex_replace_literal (emphasis_regex, no_links, -1, 0, "", 0, NULL);
@@ -237,7 +237,7 @@ leading_italic (const char *text)
     g_once_init_leave (&regex,
                        g_regex_new ("^\\s*(?:\\d+[.)]\\s+|\\(?[a-z]{1,4}\\)\\s+)?"
                                     "(?:\\*([^*]+)\\*|_([^_]+)_)(?=\\s|$)",
-                                    G_REGEX_OPTIMIZE, 0, NULL));
+                                    G_REGEX_DEFAULT, 0, NULL));
 
   if (!g_regex_match (regex, text, 0, &match))
     return NULL;
@@ -478,7 +478,7 @@ skip_number (const char *text)
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^\\s*(?:\\d+[.)]|\\(?[a-z]{1,4}\\))?\\s*",
-                                            G_REGEX_OPTIMIZE, 0, NULL));
+                                            G_REGEX_DEFAULT, 0, NULL));
 
   if (g_regex_match (regex, text, 0, &match))
     g_match_info_fetch_pos (match, 0, NULL, &end);

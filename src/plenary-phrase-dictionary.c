@@ -743,6 +743,8 @@ plenary_phrase_dictionary_load_file (PlenaryPhraseDictionary  *self,
 
 /* ---- the default dictionaries ------------------------------------------ */
 
+static void ensure_index (PlenaryPhraseDictionary *self);
+
 static GMutex      cache_lock;
 static GHashTable *cache;
 
@@ -801,6 +803,8 @@ plenary_phrase_dictionary_get_default (const char *language)
         g_warning ("%s", error->message);
     }
 
+  /* Built now, under the lock: afterwards the dictionary is only read, from any thread. */
+  ensure_index (self);
   g_hash_table_insert (cache, g_strdup (lang), self);
 
   return self;

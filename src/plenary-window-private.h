@@ -29,7 +29,10 @@ struct _PlenaryWindow
   AdwFlap              *side_flap;
   AdwFlap              *comments_flap;
   GtkStack             *content_stack;
+  AdwViewStack         *side_stack;
   GtkStack             *sources_stack;
+  AdwBin               *outline_bin;
+  AdwBin               *problems_bin;
   GtkListView          *sources_view;
   GMenu                *recent_section;
 };

@@ -135,7 +135,7 @@ setup_source_row (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_set_margin_top (box, 6);
@@ -164,7 +164,8 @@ bind_source_row (GtkSignalListItemFactory *factory,
     n_notes = count_annotations_on (plenary_document_get_draft (self->visible_document), source);
 
   notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n_notes), n_notes);
-  line = g_strdup_printf ("%s · %s · %s", plenary_source_get_origin (source), size, notes);
+  /* Size and notes first: a long file name is what gets ellipsized. */
+  line = g_strdup_printf ("%s · %s · %s", size, notes, plenary_source_get_origin (source));
 
   gtk_label_set_label (GTK_LABEL (title), plenary_source_get_title (source));
   gtk_label_set_label (GTK_LABEL (details), line);
@@ -423,7 +424,10 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_flap);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_flap);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "plenary-application.h"
 #include "plenary-draft-codec.h"
@@ -193,6 +194,16 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* As a click on a response button does: answer, then close. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_a_little ();
+}
+
 static void
 test_close_with_changes_asks (void)
 {
@@ -222,8 +233,7 @@ test_close_with_changes_asks (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
 
   /* Cancel keeps the window and the changes. */
-  adw_message_dialog_response (dialog, "cancel");
-  spin_a_little ();
+  respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (plenary_document_get_modified (document));
 
@@ -233,8 +243,7 @@ test_close_with_changes_asks (void)
   spin_a_little ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
-  spin_a_little ();
+  respond (dialog, "discard");
   g_assert_null (window);
 
   g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
@@ -259,13 +268,52 @@ test_refused_file_is_reported_and_kept (void)
   dialog = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Cassé"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4, column 11"));
-  adw_message_dialog_response (dialog, "close");
-  spin_a_little ();
+  respond (dialog, "close");
 
   /* No tab is left for the refused file, and the file is as it was. */
   g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 0);
   g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
   g_assert_cmpstr (after, ==, broken);
+
+  close_window_discarding (window);
+}
+
+static gboolean
+document_not_busy_and_dialog (gpointer data)
+{
+  return !plenary_document_get_busy (data) && find_message_dialog () != NULL;
+}
+
+/* The folder of the draft disappears (a USB stick pulled out) and a file
+ * takes its name: saving fails, says so, and the draft stays modified. */
+static void
+test_failed_save_keeps_changes (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Clé.plenary.json");
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *file_path = g_file_get_path (file);
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document = open_and_wait (window, file);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  AdwMessageDialog *dialog;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nInvite les États à agir.", -1);
+
+  g_assert_cmpint (g_unlink (file_path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder_path), ==, 0);
+  g_assert_true (g_file_set_contents (folder_path, "not a folder", -1, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  spin_until (document_not_busy_and_dialog, document);
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Clé"));
+  g_assert_true (plenary_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Clé — Plenary");
+  respond (dialog, "close");
 
   close_window_discarding (window);
 }
@@ -364,6 +412,7 @@ main (int   argc,
       g_test_add_func ("/ui/edit-modified-save-json", test_edit_marks_modified_and_save_writes_json);
       g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
+      g_test_add_func ("/ui/failed-save", test_failed_save_keeps_changes);
       g_test_add_func ("/ui/sample-has-sources", test_sample_has_sources);
       g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
     }

@@ -1,0 +1,26 @@
+/* plenary-outline-panel.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "plenary-outline.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_OUTLINE_PANEL (plenary_outline_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryOutlinePanel, plenary_outline_panel, PLENARY, OUTLINE_PANEL, GtkWidget)
+
+/* The outline of the open draft in the side panel: a row per paragraph
+ * (number, phrase, first words); activating a row moves the cursor there.
+ * Property: "outline" (nullable: no draft open). */
+GtkWidget      *plenary_outline_panel_new         (void);
+PlenaryOutline *plenary_outline_panel_get_outline (PlenaryOutlinePanel *self);
+void            plenary_outline_panel_set_outline (PlenaryOutlinePanel *self,
+                                                   PlenaryOutline      *outline);
+
+G_END_DECLS

@@ -1,0 +1,895 @@
+/* plenary-problems.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-problems"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plenary-problems.h"
+
+/* Checks wait for this pause in typing, so that the underline of a
+ * paragraph being written does not blink at each key. */
+#define CHECK_DELAY_MS 250
+
+/* ---- PlenaryProblemItem ------------------------------------------------- */
+
+struct _PlenaryProblemItem
+{
+  GObject              parent_instance;
+
+  PlenaryCheckProblem *problem;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryProblemItem, plenary_problem_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_MESSAGE,
+  ITEM_PROP_LINE,
+  ITEM_PROP_SEVERITY,
+  ITEM_PROP_HAS_FIX,
+  ITEM_PROP_FIX_LABEL,
+  N_ITEM_PROPS
+};
+
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
+static void
+plenary_problem_item_finalize (GObject *object)
+{
+  PlenaryProblemItem *self = PLENARY_PROBLEM_ITEM (object);
+
+  g_clear_pointer (&self->problem, plenary_check_problem_free);
+
+  G_OBJECT_CLASS (plenary_problem_item_parent_class)->finalize (object);
+}
+
+static void
+plenary_problem_item_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PlenaryProblemItem *self = PLENARY_PROBLEM_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_MESSAGE:
+      g_value_set_string (value, self->problem->message);
+      break;
+    case ITEM_PROP_LINE:
+      g_value_set_uint (value, self->problem->line);
+      break;
+    case ITEM_PROP_SEVERITY:
+      g_value_set_int (value, self->problem->severity);
+      break;
+    case ITEM_PROP_HAS_FIX:
+      g_value_set_boolean (value, self->problem->has_fix);
+      break;
+    case ITEM_PROP_FIX_LABEL:
+      g_value_set_string (value, self->problem->fix_label);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_problem_item_class_init (PlenaryProblemItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = plenary_problem_item_finalize;
+  object_class->get_property = plenary_problem_item_get_property;
+
+  item_properties[ITEM_PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_SEVERITY] =
+    g_param_spec_int ("severity", NULL, NULL, PLENARY_CHECK_SEVERITY_HINT, PLENARY_CHECK_SEVERITY_WARNING,
+                      PLENARY_CHECK_SEVERITY_WARNING,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_HAS_FIX] =
+    g_param_spec_boolean ("has-fix", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_FIX_LABEL] =
+    g_param_spec_string ("fix-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
+}
+
+static void
+plenary_problem_item_init (PlenaryProblemItem *self)
+{
+}
+
+static PlenaryProblemItem *
+plenary_problem_item_new (PlenaryCheckProblem *problem)
+{
+  PlenaryProblemItem *self = g_object_new (PLENARY_TYPE_PROBLEM_ITEM, NULL);
+
+  self->problem = problem;
+
+  return self;
+}
+
+const PlenaryCheckProblem *
+plenary_problem_item_get_problem (PlenaryProblemItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (self), NULL);
+  return self->problem;
+}
+
+const char *
+plenary_problem_item_get_message (PlenaryProblemItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (self), NULL);
+  return self->problem->message;
+}
+
+guint
+plenary_problem_item_get_line (PlenaryProblemItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (self), 0);
+  return self->problem->line;
+}
+
+PlenaryCheckSeverity
+plenary_problem_item_get_severity (PlenaryProblemItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (self), PLENARY_CHECK_SEVERITY_WARNING);
+  return self->problem->severity;
+}
+
+gboolean
+plenary_problem_item_get_has_fix (PlenaryProblemItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (self), FALSE);
+  return self->problem->has_fix;
+}
+
+const char *
+plenary_problem_item_get_fix_label (PlenaryProblemItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (self), NULL);
+  return self->problem->has_fix ? self->problem->fix_label : NULL;
+}
+
+/* ---- PlenaryProblems ---------------------------------------------------- */
+
+struct _PlenaryProblems
+{
+  GObject               parent_instance;
+
+  PlenaryEditorView    *view;
+  GtkTextBuffer        *buffer;
+  PlenaryMetadata      *metadata;
+  PlenaryClauseChecker *checker;
+  GPtrArray            *items;         /* PlenaryProblemItem, sorted by line */
+  guint                 n_problems;
+
+  GtkTextTag           *problem_tag;
+  GtkTextTag           *hint_tag;
+
+  /* Lines FIRST to LAST (numbered as the view now numbers them) changed
+   * since they were checked, when the view had SYNCED_LINES lines. */
+  int                   dirty_first;   /* -1 when up to date */
+  int                   dirty_last;
+  guint                 n_lines;       /* the view's lines at the last signal */
+  guint                 synced_lines;
+  /* The last non-blank line when checked (the final-period rule), -1 when
+   * the text was blank. */
+  int                   checked_last;
+  guint                 timeout_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryProblems, plenary_problems, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_N_PROBLEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+plenary_problems_get_item_type (GListModel *model)
+{
+  return PLENARY_TYPE_PROBLEM_ITEM;
+}
+
+static guint
+plenary_problems_get_n_items (GListModel *model)
+{
+  return PLENARY_PROBLEMS (model)->items->len;
+}
+
+static gpointer
+plenary_problems_get_item (GListModel *model,
+                           guint       position)
+{
+  PlenaryProblems *self = PLENARY_PROBLEMS (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = plenary_problems_get_item_type;
+  iface->get_n_items = plenary_problems_get_n_items;
+  iface->get_item = plenary_problems_get_item;
+}
+
+static guint
+item_line (GPtrArray *items,
+           guint      position)
+{
+  return ((PlenaryProblemItem *) g_ptr_array_index (items, position))->problem->line;
+}
+
+/* The first item whose line is LINE or after it. */
+static guint
+lower_bound (GPtrArray *items,
+             int        line)
+{
+  guint lo = 0, hi = items->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if ((int) item_line (items, mid) < line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static gboolean
+is_warning (gpointer item)
+{
+  return ((PlenaryProblemItem *) item)->problem->severity == PLENARY_CHECK_SEVERITY_WARNING;
+}
+
+static char *
+dup_line (GtkTextBuffer *buffer,
+          guint          line,
+          GtkTextIter   *start,
+          GtkTextIter   *end)
+{
+  gtk_text_buffer_get_iter_at_line (buffer, start, line);
+  *end = *start;
+  if (!gtk_text_iter_ends_line (end))
+    gtk_text_iter_forward_to_line_end (end);
+
+  return gtk_text_iter_get_slice (start, end);
+}
+
+static void
+ensure_checker (PlenaryProblems *self)
+{
+  PlenaryPhraseDictionary *dict = plenary_editor_view_get_dictionary (self->view);
+  PlenaryDocument *document = plenary_editor_view_get_document (self->view);
+  PlenaryDraftKind kind = PLENARY_DRAFT_KIND_RESOLUTION;
+
+  if (document != NULL)
+    kind = plenary_draft_get_kind (plenary_document_get_draft (document));
+
+  if (self->checker != NULL && plenary_clause_checker_get_dictionary (self->checker) == dict)
+    {
+      plenary_clause_checker_set_kind (self->checker, kind);
+      return;
+    }
+
+  g_clear_object (&self->checker);
+  self->checker = plenary_clause_checker_new (dict, kind);
+  if (self->metadata != NULL)
+    plenary_clause_checker_set_body (self->checker, plenary_metadata_get_string (self->metadata, "body"));
+}
+
+static int
+find_last_line (PlenaryProblems *self)
+{
+  for (guint i = self->n_lines; i > 0; i--)
+    {
+      gboolean is_blank = TRUE;
+
+      plenary_editor_view_get_line (self->view, i - 1, NULL, NULL, NULL, &is_blank);
+      if (!is_blank)
+        return i - 1;
+    }
+
+  return -1;
+}
+
+static void
+check_line (PlenaryProblems *self,
+            guint            line,
+            int              last_line,
+            GPtrArray       *out)
+{
+  PlenaryCheckLineContext context = { (int) line == last_line, FALSE };
+  PlenaryLineState state = *plenary_editor_view_get_state_before (self->view, line);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  guint level = 0;
+
+  plenary_editor_view_get_line (self->view, line, NULL, &level, NULL, NULL);
+  for (guint next = line + 1; next < self->n_lines; next++)
+    {
+      guint next_level;
+      gboolean is_blank;
+
+      plenary_editor_view_get_line (self->view, next, NULL, &next_level, NULL, &is_blank);
+      if (!is_blank)
+        {
+          context.next_is_child = next_level > level;
+          break;
+        }
+    }
+
+  text = dup_line (self->buffer, line, &start, &end);
+  problems = plenary_clause_checker_check_line (self->checker, text, -1, line, &state, &context);
+
+  /* The items take the problems over. */
+  g_ptr_array_set_free_func (problems, NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PlenaryCheckProblem *problem = g_ptr_array_index (problems, i);
+      g_autoptr(PlenaryProblemItem) item = plenary_problem_item_new (problem);
+
+      if (problem->end > problem->start)
+        {
+          GtkTextTag *tag = is_warning (item) ? self->problem_tag : self->hint_tag;
+          GtkTextIter from = start, to = start;
+
+          gtk_text_iter_set_line_index (&from, problem->start);
+          gtk_text_iter_set_line_index (&to, problem->end);
+          gtk_text_buffer_apply_tag (self->buffer, tag, &from, &to);
+        }
+
+      g_ptr_array_add (out, g_steal_pointer (&item));
+    }
+}
+
+/* Replaces the items of lines FIRST to OLD_LAST (as they were numbered) by
+ * those of lines FIRST to LAST (as they are numbered now); the items below
+ * move by SHIFT lines. */
+static void
+recheck_range (PlenaryProblems *self,
+               int              first,
+               int              last,
+               int              old_last,
+               int              shift,
+               int              last_line)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  GtkTextIter start, end;
+  guint position, end_position, added;
+  guint n_problems = self->n_problems;
+
+  position = lower_bound (self->items, first);
+  end_position = MAX (lower_bound (self->items, old_last + 1), position);
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &start, first);
+  gtk_text_buffer_get_iter_at_line (self->buffer, &end, last);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_remove_tag (self->buffer, self->problem_tag, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->hint_tag, &start, &end);
+
+  items = g_ptr_array_new_full (self->items->len + (last - first + 1), g_object_unref);
+  for (guint i = 0; i < position; i++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->items, i)));
+  for (guint i = position; i < end_position; i++)
+    if (is_warning (g_ptr_array_index (self->items, i)))
+      n_problems--;
+
+  /* A blank text is a new draft: nothing to report yet. */
+  if (last_line >= 0)
+    for (int line = first; line <= last; line++)
+      check_line (self, line, last_line, items);
+
+  added = items->len - position;
+  for (guint i = position; i < items->len; i++)
+    if (is_warning (g_ptr_array_index (items, i)))
+      n_problems++;
+
+  for (guint i = end_position; i < self->items->len; i++)
+    {
+      PlenaryProblemItem *item = g_ptr_array_index (self->items, i);
+
+      item->problem->line += shift;
+      g_ptr_array_add (items, g_object_ref (item));
+    }
+
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+
+  if (end_position > position || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, end_position - position, added);
+
+  if (n_problems != self->n_problems)
+    {
+      self->n_problems = n_problems;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+    }
+}
+
+void
+plenary_problems_flush (PlenaryProblems *self)
+{
+  int first, last, old_last, shift, last_line, old_checked_last;
+
+  g_return_if_fail (PLENARY_IS_PROBLEMS (self));
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  if (self->dirty_first < 0 || self->buffer == NULL || self->n_lines == 0)
+    return;
+
+  ensure_checker (self);
+
+  shift = (int) self->n_lines - (int) self->synced_lines;
+  last_line = find_last_line (self);
+
+  /* The line above sees whether the next one is a sub-paragraph. */
+  first = MAX (self->dirty_first - 1, 0);
+  last = MIN (self->dirty_last, (int) self->n_lines - 1);
+  old_last = self->dirty_last - shift;
+
+  if ((self->checked_last < 0) != (last_line < 0))
+    {
+      /* The first words of a new draft, or all of it gone: the blank lines
+       * count, or no longer do. */
+      first = 0;
+      last = self->n_lines - 1;
+      old_last = self->synced_lines - 1;
+    }
+
+  /* Where the previous last line is now, if it was not in the range. */
+  if (self->checked_last > old_last)
+    old_checked_last = self->checked_last + shift;
+  else if (self->checked_last < first)
+    old_checked_last = self->checked_last;
+  else
+    old_checked_last = -1;
+
+  self->dirty_first = self->dirty_last = -1;
+  self->synced_lines = self->n_lines;
+  self->checked_last = last_line;
+
+  recheck_range (self, first, last, old_last, shift, last_line);
+
+  /* The final-period rule moves with the last line. */
+  if (last_line != old_checked_last)
+    {
+      if (old_checked_last >= 0 && old_checked_last < (int) self->n_lines)
+        recheck_range (self, old_checked_last, old_checked_last, old_checked_last, 0, last_line);
+      if (last_line >= 0 && (last_line < first || last_line > last))
+        recheck_range (self, last_line, last_line, last_line, 0, last_line);
+    }
+}
+
+static gboolean
+flush_after_delay (gpointer data)
+{
+  PlenaryProblems *self = data;
+
+  self->timeout_id = 0;
+  plenary_problems_flush (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_check (PlenaryProblems *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add (CHECK_DELAY_MS, flush_after_delay, self);
+}
+
+static void
+on_lines_changed (PlenaryProblems   *self,
+                  guint              first,
+                  guint              last,
+                  PlenaryEditorView *view)
+{
+  guint n = plenary_editor_view_get_n_lines (view);
+  int shift = (int) n - (int) self->n_lines;
+
+  /* Lines after FIRST moved by SHIFT; keep the dirty range in the view's
+   * new numbering. */
+  if (self->dirty_first < 0)
+    {
+      self->dirty_first = first;
+      self->dirty_last = last;
+    }
+  else
+    {
+      if (self->dirty_last > (int) first)
+        self->dirty_last = MAX (self->dirty_last + shift, (int) first);
+      self->dirty_first = MIN (self->dirty_first, (int) first);
+      self->dirty_last = MAX (self->dirty_last, (int) last);
+    }
+  self->n_lines = n;
+
+  queue_check (self);
+}
+
+static void
+recheck_all (PlenaryProblems *self)
+{
+  if (self->n_lines == 0)
+    return;
+
+  /* Numbered as now, every line is dirty. */
+  self->dirty_last = MAX (self->dirty_last, (int) self->n_lines - 1);
+  self->dirty_first = 0;
+  queue_check (self);
+}
+
+static void
+on_body_changed (PlenaryProblems *self)
+{
+  if (self->checker != NULL)
+    plenary_clause_checker_set_body (self->checker, plenary_metadata_get_string (self->metadata, "body"));
+  recheck_all (self);
+}
+
+static void
+follow_draft (PlenaryProblems *self)
+{
+  PlenaryDocument *document = plenary_editor_view_get_document (self->view);
+  PlenaryMetadata *metadata = NULL;
+
+  if (document != NULL)
+    metadata = plenary_draft_get_metadata (plenary_document_get_draft (document));
+
+  if (metadata == self->metadata)
+    return;
+
+  if (self->metadata != NULL)
+    g_signal_handlers_disconnect_by_data (self->metadata, self);
+  g_set_object (&self->metadata, metadata);
+  if (metadata != NULL)
+    g_signal_connect_object (metadata, "notify::body", G_CALLBACK (on_body_changed),
+                             self, G_CONNECT_SWAPPED);
+  on_body_changed (self);
+}
+
+static gboolean
+on_query_tooltip (PlenaryProblems   *self,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard_mode,
+                  GtkTooltip        *tooltip,
+                  PlenaryEditorView *view)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+  guint line, index;
+
+  if (self->buffer == NULL)
+    return FALSE;
+
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  else
+    {
+      int bx, by;
+
+      gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (text_view, &iter, bx, by))
+        return FALSE;
+    }
+
+  line = gtk_text_iter_get_line (&iter);
+  index = gtk_text_iter_get_line_index (&iter);
+
+  for (guint i = lower_bound (self->items, line); i < self->items->len; i++)
+    {
+      PlenaryCheckProblem *problem = ((PlenaryProblemItem *) g_ptr_array_index (self->items, i))->problem;
+
+      if (problem->line != line)
+        break;
+      if (index < problem->start || index >= problem->end)
+        continue;
+
+      if (text == NULL)
+        text = g_string_new (problem->message);
+      else
+        g_string_append_printf (text, "\n%s", problem->message);
+    }
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static GtkTextTag *
+ensure_tag (GtkTextBuffer *buffer,
+            const char    *name,
+            PangoUnderline underline,
+            const GdkRGBA *color)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+  if (tag != NULL)
+    return tag;
+
+  tag = gtk_text_tag_new (name);
+  g_object_set (tag, "underline", underline, "underline-rgba", color, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  return tag;
+}
+
+static void
+follow_buffer (PlenaryProblems *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  /* The same grey as the view's hint on unknown phrases. */
+  static const GdkRGBA hint = { 0.5, 0.5, 0.5, 1.0 };
+  static const GdkRGBA error = { 0.88, 0.11, 0.14, 1.0 };
+
+  if (buffer != self->buffer)
+    {
+      g_set_object (&self->buffer, buffer);
+      self->problem_tag = ensure_tag (buffer, "plenary-problem", PANGO_UNDERLINE_ERROR, &error);
+      self->hint_tag = ensure_tag (buffer, "plenary-hint", PANGO_UNDERLINE_SINGLE, &hint);
+
+      /* The view classified the new text in full: nothing of the old list holds. */
+      if (self->items->len > 0)
+        {
+          guint removed = self->items->len;
+
+          g_ptr_array_set_size (self->items, 0);
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+        }
+      if (self->n_problems != 0)
+        {
+          self->n_problems = 0;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+        }
+      self->synced_lines = 0;
+      self->checked_last = -1;
+      self->n_lines = plenary_editor_view_get_n_lines (self->view);
+      self->dirty_first = self->dirty_last = -1;
+    }
+
+  follow_draft (self);
+}
+
+gboolean
+plenary_problems_apply_fix (PlenaryProblems    *self,
+                            PlenaryProblemItem *item)
+{
+  const PlenaryCheckProblem *problem;
+  GtkTextIter start, end;
+  guint line;
+
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (item), FALSE);
+
+  plenary_problems_flush (self);
+
+  /* Checked again since: the offsets may no longer hold. */
+  if (!g_ptr_array_find (self->items, item, NULL))
+    return FALSE;
+
+  problem = item->problem;
+  if (!problem->has_fix)
+    return FALSE;
+
+  line = problem->line;
+  gtk_text_buffer_begin_user_action (self->buffer);
+
+  if (problem->delete_line)
+    {
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
+      end = start;
+      if (!gtk_text_iter_forward_line (&end) && line > 0)
+        {
+          /* The last line goes with the newline before it. */
+          gtk_text_iter_backward_char (&start);
+        }
+      gtk_text_buffer_delete (self->buffer, &start, &end);
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_line_index (self->buffer, &start, line, problem->start);
+      gtk_text_buffer_get_iter_at_line_index (self->buffer, &end, line, problem->end);
+      gtk_text_buffer_delete (self->buffer, &start, &end);
+      gtk_text_buffer_insert (self->buffer, &start, problem->replacement, -1);
+    }
+
+  gtk_text_buffer_end_user_action (self->buffer);
+
+  return TRUE;
+}
+
+void
+plenary_problems_go_to (PlenaryProblems    *self,
+                        PlenaryProblemItem *item)
+{
+  GtkTextView *text_view;
+  GtkTextIter iter;
+  guint line;
+
+  g_return_if_fail (PLENARY_IS_PROBLEMS (self));
+  g_return_if_fail (PLENARY_IS_PROBLEM_ITEM (item));
+
+  plenary_problems_flush (self);
+
+  text_view = GTK_TEXT_VIEW (self->view);
+  line = item->problem->line;
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  if (g_ptr_array_find (self->items, item, NULL) &&
+      item->problem->start < (gsize) gtk_text_iter_get_bytes_in_line (&iter))
+    gtk_text_iter_set_line_index (&iter, item->problem->start);
+  /* Indentation is hidden: start where the paragraph's words do. */
+  while ((gtk_text_iter_get_char (&iter) == '\t' || gtk_text_iter_get_char (&iter) == ' ') &&
+         !gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_char (&iter);
+
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (self->buffer), 0.0, TRUE, 0.0, 0.3);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+plenary_problems_constructed (GObject *object)
+{
+  PlenaryProblems *self = PLENARY_PROBLEMS (object);
+
+  G_OBJECT_CLASS (plenary_problems_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->view, "lines-changed", G_CALLBACK (on_lines_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::buffer", G_CALLBACK (follow_buffer),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
+
+  follow_buffer (self);
+}
+
+static void
+plenary_problems_dispose (GObject *object)
+{
+  PlenaryProblems *self = PLENARY_PROBLEMS (object);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->metadata != NULL)
+    g_signal_handlers_disconnect_by_data (self->metadata, self);
+  g_clear_object (&self->metadata);
+  g_clear_object (&self->checker);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->view);
+
+  G_OBJECT_CLASS (plenary_problems_parent_class)->dispose (object);
+}
+
+static void
+plenary_problems_finalize (GObject *object)
+{
+  PlenaryProblems *self = PLENARY_PROBLEMS (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (plenary_problems_parent_class)->finalize (object);
+}
+
+static void
+plenary_problems_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlenaryProblems *self = PLENARY_PROBLEMS (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_object (value, self->view);
+      break;
+    case PROP_N_PROBLEMS:
+      g_value_set_uint (value, self->n_problems);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_problems_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlenaryProblems *self = PLENARY_PROBLEMS (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      self->view = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_problems_class_init (PlenaryProblemsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = plenary_problems_constructed;
+  object_class->dispose = plenary_problems_dispose;
+  object_class->finalize = plenary_problems_finalize;
+  object_class->get_property = plenary_problems_get_property;
+  object_class->set_property = plenary_problems_set_property;
+
+  properties[PROP_VIEW] =
+    g_param_spec_object ("view", NULL, NULL, PLENARY_TYPE_EDITOR_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PROBLEMS] =
+    g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plenary_problems_init (PlenaryProblems *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dirty_first = self->dirty_last = -1;
+  self->checked_last = -1;
+}
+
+PlenaryProblems *
+plenary_problems_new (PlenaryEditorView *view)
+{
+  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (view), NULL);
+  return g_object_new (PLENARY_TYPE_PROBLEMS, "view", view, NULL);
+}
+
+PlenaryEditorView *
+plenary_problems_get_view (PlenaryProblems *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), NULL);
+  return self->view;
+}
+
+guint
+plenary_problems_get_n_problems (PlenaryProblems *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), 0);
+  return self->n_problems;
+}
