@@ -22,6 +22,7 @@ struct _PlenaryApplication
   PlenarySession *session;
   GSettings      *settings;
   GtkCssProvider *font_provider;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
@@ -36,6 +37,9 @@ plenary_i18n_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+static void maybe_offer_recovery (PlenaryApplication *self,
+                                  PlenaryWindow      *window);
 
 static PlenaryWindow *
 get_target_window (PlenaryApplication *self)
@@ -128,16 +132,162 @@ about_action (GSimpleAction *action,
 }
 
 static void
+close_all_windows (PlenaryApplication *self)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (PLENARY_IS_WINDOW (l->data))
+        plenary_window_set_close_confirmed (l->data);
+      gtk_window_close (l->data);
+    }
+  g_list_free (windows);
+}
+
+static void
+quit_confirmed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(PlenaryApplication) self = user_data;
+
+  if (plenary_window_confirm_close_finish (PLENARY_WINDOW (object), result))
+    close_all_windows (self);
+}
+
+/* One question for every unsaved draft of every window. */
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  PlenaryApplication *self = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GPtrArray) modified = g_ptr_array_new ();
+  GListModel *documents = plenary_session_get_documents (self->session);
+  guint n = g_list_model_get_n_items (documents);
 
-  /* Each window asks about its own unsaved drafts. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (documents, i);
+
+      if (plenary_document_get_modified (document))
+        g_ptr_array_add (modified, document);
+    }
+
+  if (modified->len == 0 || !PLENARY_IS_WINDOW (active))
+    {
+      close_all_windows (self);
+      return;
+    }
+
+  plenary_window_confirm_close_async (PLENARY_WINDOW (active), modified,
+                                      quit_confirmed_cb, g_object_ref (self));
+}
+
+/* Recovery ------------------------------------------------------------- */
+
+typedef struct
+{
+  PlenaryApplication *app;
+  PlenaryWindow      *window;
+  GPtrArray          *left;
+} OfferRecovery;
+
+static void offer_next (OfferRecovery *offer);
+
+static void
+offer_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   OfferRecovery    *offer)
+{
+  PlenaryRecovery *recovery = plenary_session_get_recovery (offer->app->session);
+  PlenaryRecoveredDraft *recovered = g_ptr_array_index (offer->left, 0);
+
+  if (g_str_equal (response, "restore"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlenaryDocument) document = plenary_recovery_restore (recovery, recovered, &error);
+
+      if (document == NULL)
+        plenary_window_show_error (offer->window, _("Could Not Restore the Draft"), error);
+      else
+        {
+          plenary_session_add (offer->app->session, document);
+          plenary_window_add_document (offer->window, document);
+        }
+    }
+  else if (g_str_equal (response, "discard"))
+    plenary_recovery_discard (recovery, recovered);
+
+  g_ptr_array_remove_index (offer->left, 0);
+  offer_next (offer);
+}
+
+static void
+offer_next (OfferRecovery *offer)
+{
+  PlenaryRecoveredDraft *recovered;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GtkWidget *dialog;
+
+  if (offer->left->len == 0 || offer->window == NULL)
+    {
+      g_clear_weak_pointer (&offer->window);
+      g_ptr_array_unref (offer->left);
+      g_object_unref (offer->app);
+      g_free (offer);
+      return;
+    }
+
+  recovered = g_ptr_array_index (offer->left, 0);
+  local = g_date_time_to_local (plenary_recovered_draft_get_time (recovered));
+  /* Translators: a date and time, see the GDateTime format codes. */
+  when = g_date_time_format (local, _("%e %B %Y at %H:%M"));
+  body = g_strdup_printf (_("“%s” had unsaved changes when Plenary stopped. A copy was kept on %s."),
+                          plenary_recovered_draft_get_title (recovered), g_strstrip (when));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (offer->window), _("Restore Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), offer);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+plenary_application_offer_recovery (PlenaryApplication *self,
+                                    PlenaryWindow      *window)
+{
+  PlenaryRecovery *recovery;
+  OfferRecovery *offer;
+  GPtrArray *left;
+
+  g_return_if_fail (PLENARY_IS_APPLICATION (self));
+  g_return_if_fail (PLENARY_IS_WINDOW (window));
+
+  recovery = plenary_session_get_recovery (self->session);
+  left = plenary_recovery_list_left (recovery);
+  if (left->len == 0)
+    {
+      g_ptr_array_unref (left);
+      return;
+    }
+
+  offer = g_new0 (OfferRecovery, 1);
+  offer->app = g_object_ref (self);
+  g_set_weak_pointer (&offer->window, window);
+  offer->left = left;
+  offer_next (offer);
 }
 
 static void
@@ -147,7 +297,10 @@ open_sample_action (GSimpleAction *action,
 {
   PlenaryApplication *self = user_data;
 
-  plenary_application_open_sample (self, get_target_window (self));
+  PlenaryWindow *window = get_target_window (self);
+
+  plenary_application_open_sample (self, window);
+  maybe_offer_recovery (self, window);
 }
 
 static const GActionEntry app_actions[] = {
@@ -192,6 +345,17 @@ plenary_application_startup (GApplication *application)
 }
 
 static void
+maybe_offer_recovery (PlenaryApplication *self,
+                      PlenaryWindow      *window)
+{
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      plenary_application_offer_recovery (self, window);
+    }
+}
+
+static void
 plenary_application_activate (GApplication *application)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (application);
@@ -204,6 +368,7 @@ plenary_application_activate (GApplication *application)
     }
 
   window = GTK_WINDOW (plenary_application_new_window (self));
+  maybe_offer_recovery (self, PLENARY_WINDOW (window));
 
   /* The first start opens the sample library so there is something to try. */
   if (g_settings_get_boolean (self->settings, "first-run"))
@@ -228,6 +393,7 @@ plenary_application_open (GApplication  *application,
     plenary_application_open_file (self, window, files[i]);
 
   gtk_window_present (GTK_WINDOW (window));
+  maybe_offer_recovery (self, window);
 }
 
 static int

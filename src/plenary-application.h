@@ -33,5 +33,8 @@ void                plenary_application_new_draft      (PlenaryApplication *self
                                                         const char         *template);
 void                plenary_application_open_sample    (PlenaryApplication *self,
                                                         PlenaryWindow      *window);
+/* Offers, one by one, the drafts a crash left unsaved. */
+void                plenary_application_offer_recovery (PlenaryApplication *self,
+                                                        PlenaryWindow      *window);
 
 G_END_DECLS

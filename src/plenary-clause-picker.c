@@ -124,6 +124,7 @@ create_row (gpointer object,
   gtk_box_append (GTK_BOX (box), phrase);
   gtk_box_append (GTK_BOX (box), example);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "plenary-group", GINT_TO_POINTER (plenary_phrase_entry_get_group (entry)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, item->phrase,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plenary_phrase_entry_get_example (entry),
@@ -132,14 +133,12 @@ create_row (gpointer object,
   return row;
 }
 
+/* Kept on the row: while the list changes, a row's index may point past
+ * the new model. */
 static PlenaryPhraseGroup
-row_group (PlenaryClausePicker *self,
-           GtkListBoxRow       *row)
+row_group (GtkListBoxRow *row)
 {
-  g_autoptr(PlenaryPhraseEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->shown),
-                                                               gtk_list_box_row_get_index (row));
-
-  return plenary_phrase_entry_get_group (entry);
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "plenary-group"));
 }
 
 static void
@@ -147,11 +146,10 @@ update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
                gpointer       user_data)
 {
-  PlenaryClausePicker *self = user_data;
-  PlenaryPhraseGroup group = row_group (self, row);
+  PlenaryPhraseGroup group = row_group (row);
   GtkWidget *header;
 
-  if (before != NULL && row_group (self, before) == group)
+  if (before != NULL && row_group (before) == group)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -409,7 +407,12 @@ plenary_clause_picker_insert_entry (PlenaryClausePicker *self,
   gtk_text_buffer_begin_user_action (buffer);
   find_insertion_point (self, &iter);
   if (snippet != NULL)
-    gtk_source_view_push_snippet (GTK_SOURCE_VIEW (self->view), snippet, &iter);
+    {
+      /* GtkSourceView 5.6 moves through pushed snippets with Tab only when
+       * its snippets are enabled. */
+      gtk_source_view_set_enable_snippets (GTK_SOURCE_VIEW (self->view), TRUE);
+      gtk_source_view_push_snippet (GTK_SOURCE_VIEW (self->view), snippet, &iter);
+    }
   else
     {
       /* A user's dictionary may hold a snippet GtkSourceView cannot read:
@@ -437,7 +440,7 @@ plenary_clause_picker_constructed (GObject *object)
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
-  gtk_list_box_set_header_func (self->list_box, update_header, self, NULL);
+  gtk_list_box_set_header_func (self->list_box, update_header, NULL, NULL);
   load_items (self);
 }
 

@@ -30,7 +30,14 @@ struct _PlenaryDocument
    * does not mark those later changes as saved. */
   guint64          change_count;
   guint            busy : 1;
+
+  /* The file as we last read or wrote it, to tell our writes from others'. */
+  GFileMonitor    *monitor;
+  char            *etag;
+  PlenaryDiskState disk_state;
 };
+
+G_DEFINE_QUARK (plenary-document-error-quark, plenary_document_error)
 
 G_DEFINE_FINAL_TYPE (PlenaryDocument, plenary_document, G_TYPE_OBJECT)
 
@@ -42,6 +49,7 @@ enum {
   PROP_TITLE,
   PROP_MODIFIED,
   PROP_BUSY,
+  PROP_DISK_STATE,
   N_PROPS
 };
 
@@ -75,11 +83,95 @@ plenary_document_set_title (PlenaryDocument *self,
 }
 
 static void
+plenary_document_set_disk_state (PlenaryDocument  *self,
+                                 PlenaryDiskState  state)
+{
+  if (self->disk_state != state)
+    {
+      self->disk_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_STATE]);
+    }
+}
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static void
+remember_etag (PlenaryDocument *self,
+               char            *etag)
+{
+  g_free (self->etag);
+  self->etag = etag;
+  plenary_document_set_disk_state (self, PLENARY_DISK_STATE_SAME);
+}
+
+static void
+on_file_changed (PlenaryDocument   *self,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event)
+{
+  g_autofree char *etag = NULL;
+
+  if (self->busy || self->file == NULL)
+    return;
+
+  switch ((int) event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      break;
+    default:
+      return;
+    }
+
+  /* Our own atomic save shows up as events too: the etag tells. */
+  if (!(etag = query_etag (self->file)))
+    plenary_document_set_disk_state (self, PLENARY_DISK_STATE_DELETED);
+  else if (g_strcmp0 (etag, self->etag) != 0)
+    plenary_document_set_disk_state (self, PLENARY_DISK_STATE_CHANGED);
+  else
+    plenary_document_set_disk_state (self, PLENARY_DISK_STATE_SAME);
+}
+
+static void
+monitor_file (PlenaryDocument *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_set_rate_limit (self->monitor, 500);
+      g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+    }
+}
+
+static void
 plenary_document_set_file (PlenaryDocument *self,
                            GFile           *file)
 {
   if (g_set_object (&self->file, file))
     {
+      monitor_file (self);
       if (file != NULL)
         {
           g_autofree char *title = title_for_file (file);
@@ -191,6 +283,12 @@ plenary_document_dispose (GObject *object)
   disconnect_draft (self);
   g_clear_object (&self->draft);
   g_clear_object (&self->buffer);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (plenary_document_parent_class)->dispose (object);
@@ -202,6 +300,7 @@ plenary_document_finalize (GObject *object)
   PlenaryDocument *self = PLENARY_DOCUMENT (object);
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->etag, g_free);
 
   G_OBJECT_CLASS (plenary_document_parent_class)->finalize (object);
 }
@@ -233,6 +332,9 @@ plenary_document_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_DISK_STATE:
+      g_value_set_uint (value, self->disk_state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -266,6 +368,10 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_DISK_STATE] =
+    g_param_spec_uint ("disk-state", NULL, NULL, 0, PLENARY_DISK_STATE_DELETED, PLENARY_DISK_STATE_SAME,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -310,6 +416,25 @@ plenary_document_new_for_file (GFile *file)
   plenary_document_set_file (self, file);
   empty = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
   plenary_document_take_draft (self, empty);
+
+  return self;
+}
+
+PlenaryDocument *
+plenary_document_new_restored (PlenaryDraft *draft,
+                               GFile        *file,
+                               const char   *title)
+{
+  PlenaryDocument *self;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  self = plenary_document_new (draft, title);
+  if (file != NULL)
+    plenary_document_set_file (self, file);
+  if (title != NULL)
+    plenary_document_set_title (self, title);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
 
   return self;
 }
@@ -364,6 +489,26 @@ plenary_document_get_busy (PlenaryDocument *self)
   return self->busy;
 }
 
+PlenaryDiskState
+plenary_document_get_disk_state (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), PLENARY_DISK_STATE_SAME);
+  return self->disk_state;
+}
+
+void
+plenary_document_keep_mine (PlenaryDocument *self)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+
+  /* Forget the other version: saving will replace it without asking. */
+  if (self->file != NULL)
+    remember_etag (self, query_etag (self->file));
+  else
+    plenary_document_set_disk_state (self, PLENARY_DISK_STATE_SAME);
+  mark_modified (self);
+}
+
 void
 plenary_document_sync_draft (PlenaryDocument *self)
 {
@@ -394,6 +539,7 @@ plenary_document_sync_draft (PlenaryDocument *self)
 typedef struct
 {
   PlenaryDraft *draft;
+  char         *etag;
   gboolean      is_draft_file;
 } LoadResult;
 
@@ -403,6 +549,7 @@ load_result_free (gpointer data)
   LoadResult *result = data;
 
   g_clear_object (&result->draft);
+  g_free (result->etag);
   g_free (result);
 }
 
@@ -416,10 +563,11 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *etag = NULL;
   gsize length = 0;
   LoadResult *result;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -427,6 +575,7 @@ load_thread (GTask        *task,
 
   basename = g_file_get_basename (file);
   result = g_new0 (LoadResult, 1);
+  result->etag = g_steal_pointer (&etag);
 
   if (plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON)
     {
@@ -484,6 +633,7 @@ plenary_document_load_finish (PlenaryDocument  *self,
     return FALSE;
 
   plenary_document_take_draft (self, loaded->draft);
+  remember_etag (self, g_steal_pointer (&loaded->etag));
 
   /* An imported text keeps its name as title but not its file: saving
    * must never write a draft over somebody's .txt or .md. */
@@ -504,6 +654,7 @@ typedef struct
 {
   GFile   *file;
   guint64  change_count;
+  gboolean overwrite;
 } SaveData;
 
 static void
@@ -534,6 +685,7 @@ save_cb (GObject      *object,
     }
 
   plenary_document_set_file (self, save->file);
+  remember_etag (self, query_etag (save->file));
   if (self->change_count == save->change_count)
     gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), FALSE);
 
@@ -543,6 +695,7 @@ save_cb (GObject      *object,
 void
 plenary_document_save_async (PlenaryDocument     *self,
                              GFile               *file,
+                             gboolean             overwrite,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
@@ -559,7 +712,23 @@ plenary_document_save_async (PlenaryDocument     *self,
   save = g_new0 (SaveData, 1);
   save->file = g_object_ref (file != NULL ? file : self->file);
   save->change_count = self->change_count;
+  save->overwrite = overwrite;
   g_task_set_task_data (task, save, save_data_free);
+
+  /* Someone else wrote the file since we read it: ask before replacing. */
+  if (!overwrite && self->file != NULL && g_file_equal (save->file, self->file) && self->etag != NULL)
+    {
+      g_autofree char *etag = query_etag (self->file);
+
+      if (etag != NULL && !g_str_equal (etag, self->etag))
+        {
+          plenary_document_set_disk_state (self, PLENARY_DISK_STATE_CHANGED);
+          g_task_return_new_error (task, PLENARY_DOCUMENT_ERROR, PLENARY_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                                   _("“%s” was changed by another program since it was opened."),
+                                   self->title);
+          return;
+        }
+    }
 
   plenary_document_sync_draft (self);
   plenary_document_set_busy (self, TRUE);

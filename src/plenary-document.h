@@ -11,17 +11,42 @@
 
 G_BEGIN_DECLS
 
+/* What happened to the file behind the document since it was loaded or
+ * saved, as the file monitor saw it. */
+typedef enum
+{
+  PLENARY_DISK_STATE_SAME,
+  PLENARY_DISK_STATE_CHANGED,
+  PLENARY_DISK_STATE_DELETED,
+} PlenaryDiskState;
+
+#define PLENARY_DOCUMENT_ERROR (plenary_document_error_quark ())
+
+typedef enum
+{
+  /* Saving would overwrite a version written by another program. */
+  PLENARY_DOCUMENT_ERROR_CHANGED_ON_DISK,
+} PlenaryDocumentError;
+
+GQuark plenary_document_error_quark (void);
+
 #define PLENARY_TYPE_DOCUMENT (plenary_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObject)
 
 /* An open draft: the PlenaryDraft (header, sources, annotations), the text
  * of its body in a GtkSourceBuffer, and the file it was loaded from.
- * Properties: "draft", "buffer", "file", "title", "modified", "busy". */
+ * Properties: "draft", "buffer", "file", "title", "modified", "busy",
+ * "disk-state" (PlenaryDiskState as uint). */
 
 PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
                                                    const char           *title);
 PlenaryDocument *plenary_document_new_for_file    (GFile                *file);
+/* A draft recovered after a crash: modified, with FILE (nullable) as the
+ * file it was last saved as. */
+PlenaryDocument *plenary_document_new_restored    (PlenaryDraft         *draft,
+                                                   GFile                *file,
+                                                   const char           *title);
 PlenaryDraft    *plenary_document_get_draft       (PlenaryDocument      *self);
 GtkSourceBuffer *plenary_document_get_buffer      (PlenaryDocument      *self);
 GFile           *plenary_document_get_file        (PlenaryDocument      *self);
@@ -30,6 +55,10 @@ gboolean         plenary_document_get_modified    (PlenaryDocument      *self);
 void             plenary_document_set_modified    (PlenaryDocument      *self,
                                                    gboolean              modified);
 gboolean         plenary_document_get_busy        (PlenaryDocument      *self);
+PlenaryDiskState plenary_document_get_disk_state  (PlenaryDocument      *self);
+/* "Keep mine": the version on disk is not wanted; the document stays
+ * modified and the next save may overwrite the file. */
+void             plenary_document_keep_mine       (PlenaryDocument      *self);
 /* Parses the buffer into the draft's body, so that the draft is complete. */
 void             plenary_document_sync_draft      (PlenaryDocument      *self);
 
@@ -45,9 +74,11 @@ gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
                                                    GError              **error);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
- * stays modified. */
+ * stays modified. Unless OVERWRITE, saving over a file that another program
+ * changed since fails with PLENARY_DOCUMENT_ERROR_CHANGED_ON_DISK. */
 void             plenary_document_save_async      (PlenaryDocument      *self,
                                                    GFile                *file,
+                                                   gboolean              overwrite,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
                                                    gpointer              user_data);

@@ -145,6 +145,26 @@ set_invalid (Decoder    *d,
   g_propagate_error (d->error, new_error);
 }
 
+/* A value from the file quoted in a message: a hostile file could make it
+ * megabytes long or, through json-glib's messages, not even UTF-8. */
+#define MAX_QUOTED_CHARS 100
+
+static char *
+quote_for_message (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  g_autofree char *head = NULL;
+  const char *p = valid;
+
+  for (guint i = 0; i < MAX_QUOTED_CHARS && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_steal_pointer (&valid);
+
+  head = g_strndup (valid, p - valid);
+  return g_strconcat (head, "…", NULL);
+}
+
 static gsize
 push_key (Decoder    *d,
           const char *key)
@@ -539,9 +559,10 @@ decode_paragraph (Decoder     *d,
   if (role_name != NULL && !plenary_role_from_string (role_name, &role))
     {
       gsize mark = push_key (d, "role");
+      g_autofree char *shown = quote_for_message (role_name);
 
       set_invalid (d, _("Invalid draft: %s is not a known paragraph role (“%s”)."),
-                   d->path->str, role_name);
+                   d->path->str, shown);
       pop (d, mark);
       return NULL;
     }
@@ -707,7 +728,9 @@ decode_source (Decoder      *d,
     }
   if (!g_hash_table_add (ids, g_strdup (id)))
     {
-      set_invalid (d, _("Invalid draft: %s repeats the id “%s”."), d->path->str, id);
+      g_autofree char *shown = quote_for_message (id);
+
+      set_invalid (d, _("Invalid draft: %s repeats the id “%s”."), d->path->str, shown);
       return FALSE;
     }
   pop (d, mark);
@@ -929,16 +952,20 @@ decode_annotation (Decoder    *d,
     }
   if (!g_hash_table_add (ids, g_strdup (id)))
     {
-      set_invalid (d, _("Invalid draft: %s repeats the id “%s”."), d->path->str, id);
+      g_autofree char *shown = quote_for_message (id);
+
+      set_invalid (d, _("Invalid draft: %s repeats the id “%s”."), d->path->str, shown);
       return FALSE;
     }
   pop (d, mark);
 
   if (kind_name != NULL && !plenary_annotation_kind_from_string (kind_name, &kind))
     {
+      g_autofree char *shown = quote_for_message (kind_name);
+
       mark = push_key (d, "kind");
       set_invalid (d, _("Invalid draft: %s is not a known kind of annotation (“%s”)."),
-                   d->path->str, kind_name);
+                   d->path->str, shown);
       return FALSE;
     }
 
@@ -1124,7 +1151,8 @@ set_parse_error (const GError  *parse_error,
     {
       g_autofree char *line_str = g_match_info_fetch (match, 1);
       g_autofree char *column_str = g_match_info_fetch (match, 2);
-      g_autofree char *detail = g_match_info_fetch (match, 3);
+      g_autofree char *raw_detail = g_match_info_fetch (match, 3);
+      g_autofree char *detail = quote_for_message (raw_detail);
       guint line = (guint) g_ascii_strtoull (line_str, NULL, 10);
       guint column = (guint) g_ascii_strtoull (column_str, NULL, 10);
 
@@ -1134,8 +1162,9 @@ set_parse_error (const GError  *parse_error,
     }
   else
     {
-      set_location_error (error, 0, 0, _("The file is not valid JSON (%s)"),
-                          parse_error->message);
+      g_autofree char *detail = quote_for_message (parse_error->message);
+
+      set_location_error (error, 0, 0, _("The file is not valid JSON (%s)"), detail);
     }
 }
 
@@ -1269,9 +1298,11 @@ plenary_draft_codec_decode (const char  *data,
 
   if (kind_name != NULL && !plenary_draft_kind_from_string (kind_name, &kind))
     {
+      g_autofree char *shown = quote_for_message (kind_name);
+
       push_key (&d, "kind");
       set_invalid (&d, _("Invalid draft: %s is not a known kind of draft (“%s”)."),
-                   d.path->str, kind_name);
+                   d.path->str, shown);
       return NULL;
     }
 

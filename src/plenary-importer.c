@@ -636,8 +636,8 @@ is_resolution_title (const char *text)
   return g_strv_contains (titles, g_strstrip (folded));
 }
 
-/* Which lines are the resolution: the first line that is an opening formula,
- * a number or a phrase starts the body. */
+/* Where the resolution starts: at its opening formula, or else at the first
+ * line that is not a header field or a title. */
 static guint
 find_body_start (PlenaryPhraseDictionary *dict,
                  GPtrArray               *lines)
@@ -645,23 +645,15 @@ find_body_start (PlenaryPhraseDictionary *dict,
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *line = g_ptr_array_index (lines, i);
-
-      if (line->field == NULL && !line->heading &&
-          plenary_phrase_dictionary_is_opening (dict, line->text, strlen (line->text)))
-        return i;
-    }
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = g_ptr_array_index (lines, i);
       const char *start = skip_number (line->text);
 
-      if (line->field != NULL || line->heading || start[0] == '\0')
+      if (line->field != NULL || line->heading)
         continue;
-      if (start != line->text ||
-          plenary_phrase_dictionary_match (dict, start, NULL) ||
-          plenary_phrase_dictionary_participle_length (dict, start) > 0)
+      if (plenary_phrase_dictionary_is_opening (dict, line->text, strlen (line->text)))
         return i;
+      /* The resolution has begun without one. */
+      if (start != line->text || plenary_phrase_dictionary_match (dict, start, NULL))
+        break;
     }
 
   for (guint i = 0; i < lines->len; i++)

@@ -271,6 +271,16 @@ first_words (const char *text,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+has_letters (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
 static PlenaryDraftKind
 get_kind (PlenaryOutline *self)
 {
@@ -343,6 +353,9 @@ create_item (PlenaryOutline   *self,
     item->words = first_words (text + words_start, info.content_end - words_start);
   else
     item->words = g_strdup ("");
+  /* After a closing phrase only its period is left: nothing worth a column. */
+  if (!has_letters (item->words))
+    item->words[0] = '\0';
 
   return item;
 }
@@ -546,6 +559,8 @@ plenary_outline_dispose (GObject *object)
   PlenaryOutline *self = PLENARY_OUTLINE (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
   g_clear_object (&self->view);
 
   G_OBJECT_CLASS (plenary_outline_parent_class)->dispose (object);

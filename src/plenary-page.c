@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "plenary-editor-view.h"
 #include "plenary-page.h"
+#include "plenary-window.h"
 
 struct _PlenaryPage
 {
@@ -20,6 +22,11 @@ struct _PlenaryPage
 
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
+  GtkRevealer       *banner;
+  GtkLabel          *banner_label;
+  GtkWidget         *keep_button;
+  GtkWidget         *reload_button;
+  GtkWidget         *save_as_button;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPage, plenary_page, GTK_TYPE_WIDGET)
@@ -44,6 +51,60 @@ update_style_scheme (PlenaryPage *self)
   gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
+/* Another program changed or removed the file: say so above the text. */
+static void
+update_banner (PlenaryPage *self)
+{
+  PlenaryDiskState state = plenary_document_get_disk_state (self->document);
+
+  if (state == PLENARY_DISK_STATE_CHANGED)
+    gtk_label_set_label (self->banner_label,
+                         _("The file was changed by another program. Reload it, or keep your version?"));
+  else if (state == PLENARY_DISK_STATE_DELETED)
+    gtk_label_set_label (self->banner_label,
+                         _("The file was deleted or moved. The draft is still open: save it to keep it."));
+
+  gtk_widget_set_visible (self->keep_button, state == PLENARY_DISK_STATE_CHANGED);
+  gtk_widget_set_visible (self->reload_button, state == PLENARY_DISK_STATE_CHANGED);
+  gtk_widget_set_visible (self->save_as_button, state == PLENARY_DISK_STATE_DELETED);
+  gtk_revealer_set_reveal_child (self->banner, state != PLENARY_DISK_STATE_SAME);
+}
+
+static void
+reloaded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(PlenaryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!plenary_document_load_finish (PLENARY_DOCUMENT (object), result, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (PLENARY_IS_WINDOW (root))
+        plenary_window_show_error (PLENARY_WINDOW (root), _("Could Not Reload the Draft"), error);
+    }
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PlenaryPage *self = PLENARY_PAGE (widget);
+
+  plenary_document_load_async (self->document, NULL, reloaded_cb, g_object_ref (self));
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  plenary_document_keep_mine (PLENARY_PAGE (widget)->document);
+}
+
 static void
 plenary_page_constructed (GObject *object)
 {
@@ -52,6 +113,10 @@ plenary_page_constructed (GObject *object)
   G_OBJECT_CLASS (plenary_page_parent_class)->constructed (object);
 
   plenary_editor_view_set_document (self->view, self->document);
+
+  g_signal_connect_object (self->document, "notify::disk-state",
+                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
+  update_banner (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
@@ -63,7 +128,11 @@ plenary_page_dispose (GObject *object)
 {
   PlenaryPage *self = PLENARY_PAGE (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (plenary_page_parent_class)->dispose (object);
@@ -124,6 +193,14 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, keep_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, save_as_button);
+
+  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (PLENARY_TYPE_EDITOR_VIEW);

@@ -187,6 +187,9 @@ dup_typed (PlenaryEditorView *view,
     return NULL;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  /* In the middle of a word nothing is being typed at its end. */
+  if (g_unichar_isalnum (gtk_text_iter_get_char (&cursor)))
+    return NULL;
   line_number = gtk_text_iter_get_line (&cursor);
   begin = cursor;
   gtk_text_iter_set_line_offset (&begin, 0);

@@ -1428,9 +1428,13 @@ plenary_phrase_dictionary_is_opening (PlenaryPhraseDictionary *self,
       if (length <= alen || strncmp (line, article, alen) != 0)
         continue;
       after = line[alen];
-      /* "L'Assemblée", "Le Conseil", "Nous, chefs d'État" */
-      if (g_str_has_suffix (article, "'") || g_str_has_suffix (article, "’") ||
-          after == ' ' || after == ',')
+      /* "L'Assemblée", "Le Conseil", "The Human Rights Council": a body
+       * name is capitalised, "La situation étant grave," is not one. */
+      if (!g_str_has_suffix (article, "'") && !g_str_has_suffix (article, "’") && after != ' ')
+        continue;
+      if (after == ' ')
+        alen++;
+      if (g_unichar_isupper (g_utf8_get_char (line + alen)))
         return !plenary_phrase_dictionary_match (self, line, NULL);
     }
 

@@ -82,7 +82,8 @@ GQuark                   plenary_phrase_dictionary_error_quark (void);
 
 /* The built-in dictionary of LANGUAGE (GResource
  * /org/plenary/Plenary/phrases/<lang>.json, "fr" for "fr_CA") with the
- * user's $XDG_DATA_HOME/plenary/phrases/<lang>.json merged over it. Cached
+ * user's $XDG_DATA_HOME/plenary/phrases/<lang>.json merged over it (NULL
+ * means French). Cached
  * for the life of the process; never NULL (an unknown language without a
  * user file gives an empty dictionary with default conventions). */
 PlenaryPhraseDictionary *plenary_phrase_dictionary_get_default (const char *language);

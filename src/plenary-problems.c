@@ -320,6 +320,36 @@ find_last_line (PlenaryProblems *self)
   return -1;
 }
 
+/* The characters to underline for PROBLEM on the line at LINE_START. A
+ * missing ending has no width: the word it should follow is underlined. */
+static gboolean
+get_span (const PlenaryCheckProblem *problem,
+          const GtkTextIter         *line_start,
+          GtkTextIter               *from,
+          GtkTextIter               *to)
+{
+  *from = *to = *line_start;
+  gtk_text_iter_set_line_index (from, problem->start);
+  gtk_text_iter_set_line_index (to, problem->end);
+
+  if (gtk_text_iter_equal (from, to))
+    {
+      if (!gtk_text_iter_starts_line (from))
+        {
+          GtkTextIter word = *from;
+
+          gtk_text_iter_backward_char (from);
+          if (gtk_text_iter_backward_word_start (&word) &&
+              gtk_text_iter_get_line (&word) == gtk_text_iter_get_line (to))
+            *from = word;
+        }
+      else if (!gtk_text_iter_ends_line (to))
+        gtk_text_iter_forward_word_end (to);
+    }
+
+  return !gtk_text_iter_equal (from, to);
+}
+
 static void
 check_line (PlenaryProblems *self,
             guint            line,
@@ -357,15 +387,11 @@ check_line (PlenaryProblems *self,
       PlenaryCheckProblem *problem = g_ptr_array_index (problems, i);
       g_autoptr(PlenaryProblemItem) item = plenary_problem_item_new (problem);
 
-      if (problem->end > problem->start)
-        {
-          GtkTextTag *tag = is_warning (item) ? self->problem_tag : self->hint_tag;
-          GtkTextIter from = start, to = start;
+      GtkTextIter from, to;
 
-          gtk_text_iter_set_line_index (&from, problem->start);
-          gtk_text_iter_set_line_index (&to, problem->end);
-          gtk_text_buffer_apply_tag (self->buffer, tag, &from, &to);
-        }
+      if (get_span (problem, &start, &from, &to))
+        gtk_text_buffer_apply_tag (self->buffer, is_warning (item) ? self->problem_tag : self->hint_tag,
+                                   &from, &to);
 
       g_ptr_array_add (out, g_steal_pointer (&item));
     }
@@ -587,10 +613,11 @@ on_query_tooltip (PlenaryProblems   *self,
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (view);
   g_autoptr(GString) text = NULL;
-  GtkTextIter iter;
-  guint line, index;
+  GtkTextIter iter, line_start;
+  guint line;
 
-  if (self->buffer == NULL)
+  /* Until the changed lines are checked, the lines of the list are stale. */
+  if (self->buffer == NULL || self->dirty_first >= 0)
     return FALSE;
 
   if (keyboard_mode)
@@ -605,15 +632,18 @@ on_query_tooltip (PlenaryProblems   *self,
     }
 
   line = gtk_text_iter_get_line (&iter);
-  index = gtk_text_iter_get_line_index (&iter);
+  line_start = iter;
+  gtk_text_iter_set_line_offset (&line_start, 0);
 
   for (guint i = lower_bound (self->items, line); i < self->items->len; i++)
     {
       PlenaryCheckProblem *problem = ((PlenaryProblemItem *) g_ptr_array_index (self->items, i))->problem;
+      GtkTextIter from, to;
 
       if (problem->line != line)
         break;
-      if (index < problem->start || index >= problem->end)
+      if (!get_span (problem, &line_start, &from, &to) ||
+          !gtk_text_iter_in_range (&iter, &from, &to))
         continue;
 
       if (text == NULL)
@@ -791,6 +821,8 @@ plenary_problems_dispose (GObject *object)
   g_clear_object (&self->metadata);
   g_clear_object (&self->checker);
   g_clear_object (&self->buffer);
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (self->view, self);
   g_clear_object (&self->view);
 
   G_OBJECT_CLASS (plenary_problems_parent_class)->dispose (object);

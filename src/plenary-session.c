@@ -28,8 +28,9 @@ static const char * const sample_sources[] = {
 struct _PlenarySession
 {
   GObject     parent_instance;
-  GListStore *documents;
-  GSettings  *settings;
+  GListStore      *documents;
+  GSettings       *settings;
+  PlenaryRecovery *recovery;
 };
 
 G_DEFINE_FINAL_TYPE (PlenarySession, plenary_session, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ plenary_session_dispose (GObject *object)
 
   g_clear_object (&self->documents);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recovery);
 
   G_OBJECT_CLASS (plenary_session_parent_class)->dispose (object);
 }
@@ -56,6 +58,7 @@ plenary_session_init (PlenarySession *self)
 {
   self->documents = g_list_store_new (PLENARY_TYPE_DOCUMENT);
   self->settings = g_settings_new (APP_ID);
+  self->recovery = plenary_recovery_new (NULL);
 }
 
 PlenarySession *
@@ -81,7 +84,10 @@ plenary_session_add (PlenarySession  *self,
   g_return_if_fail (PLENARY_IS_DOCUMENT (document));
 
   if (!g_list_store_find (self->documents, document, &position))
-    g_list_store_append (self->documents, document);
+    {
+      g_list_store_append (self->documents, document);
+      plenary_recovery_watch (self->recovery, document);
+    }
 }
 
 void
@@ -93,7 +99,17 @@ plenary_session_remove (PlenarySession  *self,
   g_return_if_fail (PLENARY_IS_SESSION (self));
 
   if (g_list_store_find (self->documents, document, &position))
-    g_list_store_remove (self->documents, position);
+    {
+      plenary_recovery_unwatch (self->recovery, document);
+      g_list_store_remove (self->documents, position);
+    }
+}
+
+PlenaryRecovery *
+plenary_session_get_recovery (PlenarySession *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SESSION (self), NULL);
+  return self->recovery;
 }
 
 PlenaryDocument *

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "plenary-document.h"
+#include "plenary-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ G_DECLARE_FINAL_TYPE (PlenarySession, plenary_session, PLENARY, SESSION, GObject
 
 PlenarySession  *plenary_session_new                  (void);
 GListModel      *plenary_session_get_documents        (PlenarySession  *self);
+PlenaryRecovery *plenary_session_get_recovery         (PlenarySession  *self);
 void             plenary_session_add                  (PlenarySession  *self,
                                                        PlenaryDocument *document);
 void             plenary_session_remove               (PlenarySession  *self,

@@ -52,6 +52,47 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+static void document_saved_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
+
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GTask            *task)
+{
+  PlenaryDocument *document = g_task_get_task_data (task);
+
+  if (g_str_equal (response, "overwrite"))
+    plenary_document_save_async (document, NULL, TRUE, NULL, document_saved_cb, task);
+  else
+    {
+      g_task_return_boolean (task, FALSE);
+      g_object_unref (task);
+    }
+}
+
+static void
+ask_overwrite (PlenaryWindow   *self,
+               PlenaryDocument *document,
+               GTask           *task,
+               const GError    *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Newer Version?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", error->message,
+                                  _("Saving replaces that version with yours."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), task);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 document_saved_cb (GObject      *object,
                    GAsyncResult *result,
@@ -64,8 +105,15 @@ document_saved_cb (GObject      *object,
 
   if (!plenary_document_save_finish (document, result, &error))
     {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"),
-                                                  plenary_document_get_title (document));
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, PLENARY_DOCUMENT_ERROR, PLENARY_DOCUMENT_ERROR_CHANGED_ON_DISK))
+        {
+          ask_overwrite (self, document, g_steal_pointer (&task), error);
+          return;
+        }
+
+      heading = g_strdup_printf (_("Could Not Save “%s”"), plenary_document_get_title (document));
       plenary_window_show_error (self, heading, error);
       g_task_return_boolean (task, FALSE);
       return;
@@ -110,7 +158,8 @@ save_as_chosen_cb (GObject      *object,
     }
 
   file = with_draft_suffix (chosen);
-  plenary_document_save_async (document, file, NULL, document_saved_cb, g_object_ref (task));
+  /* The file dialog already asked about replacing an existing file. */
+  plenary_document_save_async (document, file, TRUE, NULL, document_saved_cb, g_object_ref (task));
 }
 
 void
@@ -136,7 +185,7 @@ _plenary_window_save_async (PlenaryWindow       *self,
       return;
     }
 
-  plenary_document_save_async (document, NULL, NULL, document_saved_cb, g_steal_pointer (&task));
+  plenary_document_save_async (document, NULL, FALSE, NULL, document_saved_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -235,7 +284,7 @@ confirm_response_cb (AdwMessageDialog *dialog,
 }
 
 void
-_plenary_window_confirm_close_async (PlenaryWindow       *self,
+plenary_window_confirm_close_async (PlenaryWindow       *self,
                                      GPtrArray           *documents,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
@@ -287,7 +336,7 @@ _plenary_window_confirm_close_async (PlenaryWindow       *self,
 }
 
 gboolean
-_plenary_window_confirm_close_finish (PlenaryWindow *self,
+plenary_window_confirm_close_finish (PlenaryWindow *self,
                                       GAsyncResult  *result)
 {
   return g_task_propagate_boolean (G_TASK (result), NULL);

@@ -40,14 +40,6 @@ struct _PlenaryWindow
 void plenary_window_class_actions_init (PlenaryWindowClass *klass);
 void plenary_window_actions_init       (PlenaryWindow      *self);
 void plenary_window_update_actions     (PlenaryWindow      *self);
-/* Asks what to do with the unsaved changes of DOCUMENTS (PlenaryDocument*),
- * saves them if asked; the result is TRUE when they may be closed. */
-void     _plenary_window_confirm_close_async  (PlenaryWindow        *self,
-                                               GPtrArray            *documents,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
-gboolean _plenary_window_confirm_close_finish (PlenaryWindow        *self,
-                                               GAsyncResult         *result);
 void     _plenary_window_save_async           (PlenaryWindow        *self,
                                                PlenaryDocument      *document,
                                                gboolean              save_as,

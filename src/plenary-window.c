@@ -256,7 +256,7 @@ close_page_cb (GObject      *object,
   g_autoptr(AdwTabPage) tab = user_data;
 
   adw_tab_view_close_page_finish (self->tab_view, tab,
-                                  _plenary_window_confirm_close_finish (self, result));
+                                  plenary_window_confirm_close_finish (self, result));
 }
 
 static gboolean
@@ -273,7 +273,7 @@ on_close_page (PlenaryWindow *self,
     }
 
   g_ptr_array_add (documents, document);
-  _plenary_window_confirm_close_async (self, documents, close_page_cb, g_object_ref (tab));
+  plenary_window_confirm_close_async (self, documents, close_page_cb, g_object_ref (tab));
 
   return GDK_EVENT_STOP;
 }
@@ -316,7 +316,7 @@ close_window_cb (GObject      *object,
 {
   PlenaryWindow *self = PLENARY_WINDOW (object);
 
-  if (_plenary_window_confirm_close_finish (self, result))
+  if (plenary_window_confirm_close_finish (self, result))
     {
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
@@ -334,7 +334,7 @@ plenary_window_close_request (GtkWindow *window)
       modified = list_modified_documents (self);
       if (modified->len > 0)
         {
-          _plenary_window_confirm_close_async (self, modified, close_window_cb, NULL);
+          plenary_window_confirm_close_async (self, modified, close_window_cb, NULL);
           return GDK_EVENT_STOP;
         }
     }
@@ -574,4 +574,11 @@ plenary_window_show_toast (PlenaryWindow *self,
 {
   g_return_if_fail (PLENARY_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+plenary_window_set_close_confirmed (PlenaryWindow *self)
+{
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+  self->close_confirmed = TRUE;
 }

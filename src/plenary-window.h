@@ -32,5 +32,15 @@ void             plenary_window_show_error           (PlenaryWindow   *self,
                                                       const GError    *error);
 void             plenary_window_show_toast           (PlenaryWindow   *self,
                                                       const char      *message);
+/* Asks what to do with the unsaved changes of DOCUMENTS (PlenaryDocument*),
+ * saves them if asked; the result is TRUE when they may be closed. */
+void             plenary_window_confirm_close_async  (PlenaryWindow        *self,
+                                                      GPtrArray            *documents,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean         plenary_window_confirm_close_finish (PlenaryWindow        *self,
+                                                      GAsyncResult         *result);
+/* The next close does not ask again: the user already answered. */
+void             plenary_window_set_close_confirmed  (PlenaryWindow   *self);
 
 G_END_DECLS

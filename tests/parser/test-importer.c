@@ -253,6 +253,25 @@ test_plain_text (void)
 }
 
 static void
+test_no_opening (void)
+{
+  g_autoptr(PlenaryDraft) draft = NULL;
+
+  /* A title line, then a resolution without opening formula whose first
+   * paragraph has no known phrase: nothing of the resolution is lost. */
+  draft = import_string ("Projet de résolution sur le travail\n"
+                         "Vu la Charte des Nations Unies,\n"
+                         "Rappelant sa résolution 78/265,\n"
+                         "Décide de rester saisi de la question.\n",
+                         "draft.txt", NULL, NULL);
+  g_assert_cmpint (plenary_draft_get_kind (draft), ==, PLENARY_DRAFT_KIND_RESOLUTION);
+  g_assert_null (plenary_draft_get_body (draft)->opening);
+  g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 3);
+  g_assert_cmpstr (top (draft, 0)->text, ==, "Vu la Charte des Nations Unies,");
+  g_assert_cmpint (top (draft, 0)->role, ==, PLENARY_ROLE_PREAMBULAR);
+}
+
+static void
 test_wrong_numbers (void)
 {
   g_autoptr(GPtrArray) warnings = NULL;
@@ -389,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/importer/markdown-english", test_markdown_english);
   g_test_add_func ("/importer/pdf-text", test_pdf_text);
   g_test_add_func ("/importer/plain-text", test_plain_text);
+  g_test_add_func ("/importer/no-opening", test_no_opening);
   g_test_add_func ("/importer/wrong-numbers", test_wrong_numbers);
   g_test_add_func ("/importer/language", test_language);
   g_test_add_func ("/importer/brief", test_brief);

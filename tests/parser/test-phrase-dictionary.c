@@ -298,6 +298,9 @@ test_heuristics (void)
   g_assert_true (plenary_phrase_dictionary_is_opening (en, "The Security Council,", strlen ("The Security Council,")));
   g_assert_false (plenary_phrase_dictionary_is_opening (fr, "Considérant que la paix,", strlen ("Considérant que la paix,")));
   g_assert_false (plenary_phrase_dictionary_is_opening (fr, "L'Assemblée générale", strlen ("L'Assemblée générale")));
+  g_assert_false (plenary_phrase_dictionary_is_opening (fr, "La situation étant grave,", strlen ("La situation étant grave,")));
+  g_assert_true (plenary_phrase_dictionary_is_opening (fr, "Nous, chefs d'État et de gouvernement,", strlen ("Nous, chefs d'État et de gouvernement,")));
+  g_assert_true (plenary_phrase_dictionary_is_opening (en, "The Committee on the Rights of the Child,", strlen ("The Committee on the Rights of the Child,")));
   g_assert_false (plenary_phrase_dictionary_get_enclosed_markers (fr));
   g_assert_true (plenary_phrase_dictionary_get_enclosed_markers (en));
   g_assert_true (plenary_phrase_dictionary_get_french_spacing (fr));

@@ -1,0 +1,291 @@
+/* plenary-problems-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-problems-panel"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "plenary-problems-panel.h"
+
+struct _PlenaryProblemsPanel
+{
+  GtkWidget        parent_instance;
+
+  PlenaryProblems *problems;
+
+  GtkStack        *stack;
+  GtkListView     *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryProblemsPanel, plenary_problems_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROBLEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GtkImage  *icon;
+  GtkLabel  *message;
+  GtkLabel  *line;
+  GtkButton *fix;
+  GtkLabel  *fix_label;
+} Row;
+
+static void
+on_fix_clicked (PlenaryProblemsPanel *self,
+                GtkButton            *button)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
+  PlenaryProblemItem *item = gtk_list_item_get_item (list_item);
+
+  if (self->problems == NULL || item == NULL)
+    return;
+
+  /* Show the result at once rather than after the pause in typing. */
+  if (plenary_problems_apply_fix (self->problems, item))
+    plenary_problems_flush (self->problems);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           PlenaryProblemsPanel     *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *message = gtk_label_new (NULL);
+  GtkWidget *line = gtk_label_new (NULL);
+  GtkWidget *fix = gtk_button_new ();
+  GtkWidget *fix_label;
+  Row *row = g_new0 (Row, 1);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (message), 0.0);
+  gtk_widget_set_hexpand (message, TRUE);
+
+  gtk_label_set_xalign (GTK_LABEL (line), 0.0);
+  gtk_widget_set_hexpand (line, TRUE);
+  gtk_widget_add_css_class (line, "caption");
+  gtk_widget_add_css_class (line, "dim-label");
+
+  /* Fix labels quote the text ("Replace with “…”"): keep the row narrow. */
+  fix_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (fix_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (fix_label), 28);
+  gtk_button_set_child (GTK_BUTTON (fix), fix_label);
+  gtk_widget_set_valign (fix, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (fix, "caption");
+  g_object_set_data (G_OBJECT (fix), "list-item", list_item);
+  g_signal_connect_swapped (fix, "clicked", G_CALLBACK (on_fix_clicked), self);
+
+  gtk_box_append (GTK_BOX (top), icon);
+  gtk_box_append (GTK_BOX (top), message);
+  gtk_box_append (GTK_BOX (bottom), line);
+  gtk_box_append (GTK_BOX (bottom), fix);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (list_item, box);
+
+  row->icon = GTK_IMAGE (icon);
+  row->message = GTK_LABEL (message);
+  row->line = GTK_LABEL (line);
+  row->fix = GTK_BUTTON (fix);
+  row->fix_label = GTK_LABEL (fix_label);
+  g_object_set_data_full (G_OBJECT (list_item), "row", row, g_free);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          PlenaryProblemsPanel     *self)
+{
+  PlenaryProblemItem *item = gtk_list_item_get_item (list_item);
+  Row *row = g_object_get_data (G_OBJECT (list_item), "row");
+  gboolean hint = plenary_problem_item_get_severity (item) == PLENARY_CHECK_SEVERITY_HINT;
+  g_autofree char *line = NULL;
+
+  gtk_image_set_from_icon_name (row->icon, hint ? "dialog-information-symbolic" : "dialog-warning-symbolic");
+  gtk_label_set_text (row->message, plenary_problem_item_get_message (item));
+  /* Translators: the line of the draft where a problem is, counted from 1 */
+  line = g_strdup_printf (_("Line %u"), plenary_problem_item_get_line (item) + 1);
+  gtk_label_set_text (row->line, line);
+
+  gtk_widget_set_visible (GTK_WIDGET (row->fix), plenary_problem_item_get_has_fix (item));
+  if (plenary_problem_item_get_has_fix (item))
+    {
+      gtk_label_set_text (row->fix_label, plenary_problem_item_get_fix_label (item));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->fix), plenary_problem_item_get_fix_label (item));
+    }
+}
+
+static void
+on_activate (PlenaryProblemsPanel *self,
+             guint                 position)
+{
+  g_autoptr(PlenaryProblemItem) item = NULL;
+
+  if (self->problems == NULL)
+    return;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
+  if (item != NULL)
+    plenary_problems_go_to (self->problems, item);
+}
+
+static void
+update_stack (PlenaryProblemsPanel *self)
+{
+  const char *name;
+
+  if (self->problems == NULL)
+    name = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->problems)) == 0)
+    name = "clean";
+  else
+    name = "list";
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+plenary_problems_panel_dispose (GObject *object)
+{
+  PlenaryProblemsPanel *self = PLENARY_PROBLEMS_PANEL (object);
+
+  if (self->problems != NULL)
+    g_signal_handlers_disconnect_by_data (self->problems, self);
+  g_clear_object (&self->problems);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PROBLEMS_PANEL);
+
+  G_OBJECT_CLASS (plenary_problems_panel_parent_class)->dispose (object);
+}
+
+static void
+plenary_problems_panel_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PlenaryProblemsPanel *self = PLENARY_PROBLEMS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEMS:
+      g_value_set_object (value, self->problems);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_problems_panel_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PlenaryProblemsPanel *self = PLENARY_PROBLEMS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEMS:
+      plenary_problems_panel_set_problems (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_problems_panel_class_init (PlenaryProblemsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plenary_problems_panel_dispose;
+  object_class->get_property = plenary_problems_panel_get_property;
+  object_class->set_property = plenary_problems_panel_set_property;
+
+  properties[PROP_PROBLEMS] =
+    g_param_spec_object ("problems", NULL, NULL, PLENARY_TYPE_PROBLEMS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-problems-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryProblemsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryProblemsPanel, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "plenary-problems-panel");
+}
+
+static void
+plenary_problems_panel_init (PlenaryProblemsPanel *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  update_stack (self);
+}
+
+GtkWidget *
+plenary_problems_panel_new (void)
+{
+  return g_object_new (PLENARY_TYPE_PROBLEMS_PANEL, NULL);
+}
+
+PlenaryProblems *
+plenary_problems_panel_get_problems (PlenaryProblemsPanel *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS_PANEL (self), NULL);
+  return self->problems;
+}
+
+void
+plenary_problems_panel_set_problems (PlenaryProblemsPanel *self,
+                                     PlenaryProblems      *problems)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (PLENARY_IS_PROBLEMS_PANEL (self));
+  g_return_if_fail (problems == NULL || PLENARY_IS_PROBLEMS (problems));
+
+  if (self->problems == problems)
+    return;
+
+  if (self->problems != NULL)
+    g_signal_handlers_disconnect_by_data (self->problems, self);
+  g_set_object (&self->problems, problems);
+
+  if (problems != NULL)
+    {
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (problems)));
+      g_signal_connect_swapped (problems, "items-changed", G_CALLBACK (update_stack), self);
+    }
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  update_stack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEMS]);
+}

@@ -1,0 +1,678 @@
+/* test-editor-panels.c: the outline and the problems of a draft under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plenary-application.h"
+#include "plenary-outline-panel.h"
+#include "plenary-page.h"
+#include "plenary-problems-panel.h"
+#include "plenary-window-private.h"
+
+#define NBSP "\xc2\xa0"
+
+static PlenaryApplication *app;
+
+static void
+spin_a_little (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (1000);
+    }
+}
+
+/* Until the checks that wait for a pause in typing have run. */
+static void
+spin_past_delay (void)
+{
+  gint64 until = g_get_monotonic_time () + 400 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (2000);
+    }
+}
+
+typedef struct
+{
+  PlenaryWindow   *window;
+  PlenaryDocument *document;
+  PlenaryEditorView *view;
+  GtkTextBuffer   *buffer;
+  PlenaryOutline  *outline;
+  PlenaryProblems *problems;
+} Fixture;
+
+static void
+fixture_open_sample (Fixture *f)
+{
+  f->window = plenary_application_new_window (app);
+  spin_a_little ();
+  plenary_application_open_sample (app, f->window);
+  spin_a_little ();
+
+  f->document = plenary_window_get_visible_document (f->window);
+  g_assert_nonnull (f->document);
+  f->view = plenary_page_get_view (plenary_window_get_visible_page (f->window));
+  f->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  f->outline = plenary_outline_new (f->view);
+  f->problems = plenary_problems_new (f->view);
+  spin_past_delay ();
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  g_clear_object (&f->outline);
+  g_clear_object (&f->problems);
+  f->window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin_a_little ();
+}
+
+static char *
+dup_line (GtkTextBuffer *buffer,
+          guint          line)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_iter_get_slice (&start, &end);
+}
+
+static PlenaryOutlineItem *
+outline_item (Fixture *f,
+              guint    position)
+{
+  PlenaryOutlineItem *item = g_list_model_get_item (G_LIST_MODEL (f->outline), position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item);
+  return item;
+}
+
+/* The line of the N-th (1-based) operative paragraph. */
+static guint
+operative_line (Fixture *f,
+                guint    n)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < plenary_editor_view_get_n_lines (f->view); i++)
+    {
+      PlenaryRole role;
+      guint level;
+      gboolean is_opening, is_blank;
+
+      plenary_editor_view_get_line (f->view, i, &role, &level, &is_opening, &is_blank);
+      if (!is_blank && !is_opening && role == PLENARY_ROLE_OPERATIVE && level == 0 && ++count == n)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+insert_line_after (Fixture    *f,
+                   guint       line,
+                   const char *text)
+{
+  g_autofree char *with_newline = g_strconcat ("\n", text, NULL);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (f->buffer, &iter, line);
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_insert_interactive (f->buffer, &iter, with_newline, -1, TRUE);
+}
+
+/* The first problem of KIND on LINE, or NULL. */
+static PlenaryProblemItem *
+find_problem (Fixture          *f,
+              guint             line,
+              PlenaryCheckKind  kind)
+{
+  GListModel *model = G_LIST_MODEL (f->problems);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (model, i);
+
+      if (plenary_problem_item_get_line (item) == line &&
+          plenary_problem_item_get_problem (item)->kind == kind)
+        return item;
+    }
+
+  return NULL;
+}
+
+static gboolean
+problems_sorted (Fixture *f)
+{
+  GListModel *model = G_LIST_MODEL (f->problems);
+  guint previous = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (model, i);
+
+      if (plenary_problem_item_get_line (item) < previous)
+        return FALSE;
+      previous = plenary_problem_item_get_line (item);
+    }
+
+  return TRUE;
+}
+
+static void
+test_outline_of_sample (void)
+{
+  Fixture f = { 0 };
+  guint n_preambular = 0, n_operative = 0;
+
+  fixture_open_sample (&f);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.outline)), ==, 16);
+  g_assert_cmpint (plenary_outline_item_get_kind (outline_item (&f, 0)), ==, PLENARY_OUTLINE_OPENING);
+  g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 0)), ==, "L'Assemblée générale,");
+  g_assert_cmpstr (plenary_outline_item_get_marker (outline_item (&f, 0)), ==, "");
+
+  for (guint i = 1; i < 16; i++)
+    {
+      PlenaryOutlineItem *item = outline_item (&f, i);
+      g_autofree char *view_marker = plenary_editor_view_dup_marker (f.view, plenary_outline_item_get_line (item));
+
+      if (plenary_outline_item_get_kind (item) == PLENARY_OUTLINE_PREAMBULAR)
+        {
+          n_preambular++;
+          g_assert_cmpuint (n_operative, ==, 0);
+          g_assert_cmpstr (plenary_outline_item_get_marker (item), ==, "");
+        }
+      else
+        {
+          g_autofree char *expected = g_strdup_printf ("%u.", ++n_operative);
+
+          g_assert_cmpint (plenary_outline_item_get_kind (item), ==, PLENARY_OUTLINE_OPERATIVE);
+          g_assert_cmpstr (plenary_outline_item_get_marker (item), ==, expected);
+          g_assert_cmpstr (view_marker, ==, expected);
+        }
+    }
+  g_assert_cmpuint (n_preambular, ==, 7);
+  g_assert_cmpuint (n_operative, ==, 8);
+
+  /* Phrase and first words, as the rows show them. */
+  g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 1)), ==, "Considérant");
+  g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 1)), ==,
+                   "que l'intelligence artificielle représente pour l'humanité un important…");
+  /* A closing phrase is the whole paragraph. */
+  g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 15)), ==,
+                   "Décide de rester activement saisi de la question");
+  g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 15)), ==, "");
+  g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 14)), ==, "Incite");
+  g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 14)), ==,
+                   "les Etats à se coordonner afin de limiter…");
+
+  fixture_close (&f);
+}
+
+static void
+test_outline_follows_typing (void)
+{
+  Fixture f = { 0 };
+  guint third, line;
+  PlenaryOutlineItem *item;
+  g_autofree char *marker = NULL;
+  g_autofree char *next_marker = NULL;
+  g_autoptr(PlenaryOutlineItem) old_fourth = NULL;
+
+  fixture_open_sample (&f);
+
+  old_fourth = g_object_ref (outline_item (&f, 11));
+  g_assert_cmpstr (plenary_outline_item_get_marker (old_fourth), ==, "4.");
+
+  third = operative_line (&f, 3);
+  insert_line_after (&f, third, "Prie le Secrétaire général de lui faire rapport ;");
+  line = third + 1;
+  spin_a_little ();
+
+  marker = plenary_editor_view_dup_marker (f.view, line);
+  next_marker = plenary_editor_view_dup_marker (f.view, line + 1);
+  g_assert_cmpstr (marker, ==, "4.");
+  g_assert_cmpstr (next_marker, ==, "5.");
+
+  /* The outline followed in idle time: a new row, the rows below renumbered. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.outline)), ==, 17);
+  item = outline_item (&f, 11);
+  g_assert_cmpuint (plenary_outline_item_get_line (item), ==, line);
+  g_assert_cmpstr (plenary_outline_item_get_marker (item), ==, "4.");
+  g_assert_cmpstr (plenary_outline_item_get_phrase (item), ==, "Prie");
+  g_assert_cmpstr (plenary_outline_item_get_words (item), ==, "le Secrétaire général de lui faire rapport ;");
+  g_assert_true (outline_item (&f, 12) == old_fourth);
+  g_assert_cmpstr (plenary_outline_item_get_marker (old_fourth), ==, "5.");
+  g_assert_cmpuint (plenary_outline_item_get_line (old_fourth), ==, line + 1);
+  g_assert_cmpstr (plenary_outline_item_get_marker (outline_item (&f, 16)), ==, "9.");
+
+  /* Typing in a paragraph changes its row only. */
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line_offset (f.buffer, &iter, line, strlen ("Prie"));
+    gtk_text_buffer_insert_interactive (f.buffer, &iter, " instamment", -1, TRUE);
+  }
+  spin_a_little ();
+  g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 11)), ==, "Prie instamment");
+  g_assert_cmpstr (plenary_outline_item_get_marker (outline_item (&f, 11)), ==, "4.");
+
+  /* Undoing the paragraph puts the numbers back. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_line (f.buffer, &start, line);
+    gtk_text_buffer_get_iter_at_line (f.buffer, &end, line + 1);
+    gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
+  }
+  spin_a_little ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.outline)), ==, 16);
+  item = outline_item (&f, 11);
+  g_assert_cmpstr (plenary_outline_item_get_marker (item), ==, "4.");
+  g_assert_cmpuint (plenary_outline_item_get_line (item), ==, line);
+  g_assert_cmpstr (plenary_outline_item_get_words (item), ==, plenary_outline_item_get_words (old_fourth));
+  g_assert_cmpstr (plenary_outline_item_get_marker (outline_item (&f, 15)), ==, "8.");
+
+  fixture_close (&f);
+}
+
+static void
+test_outline_row_moves_cursor (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *panel = plenary_outline_panel_new ();
+  GtkWidget *holder = gtk_window_new ();
+  GtkWidget *list_view;
+  GtkTextIter cursor;
+  guint fifth;
+
+  fixture_open_sample (&f);
+  gtk_window_set_child (GTK_WINDOW (holder), panel);
+  gtk_window_set_default_size (GTK_WINDOW (holder), 300, 600);
+  gtk_window_present (GTK_WINDOW (holder));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "empty");
+  plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (panel), f.outline);
+  spin_a_little ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "list");
+
+  list_view = gtk_widget_get_first_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_first_child (panel)), "list"));
+  g_assert_true (GTK_IS_LIST_VIEW (list_view));
+
+  /* The fifth operative paragraph: opening + 7 preambular + 4 operative before it. */
+  fifth = operative_line (&f, 5);
+  g_signal_emit_by_name (list_view, "activate", 12);
+  gtk_text_buffer_get_iter_at_mark (f.buffer, &cursor, gtk_text_buffer_get_insert (f.buffer));
+  g_assert_cmpuint (gtk_text_iter_get_line (&cursor), ==, fifth);
+  g_assert_cmpuint (gtk_text_iter_get_line_offset (&cursor), ==, 0);
+
+  plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (panel), NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (holder));
+  fixture_close (&f);
+}
+
+static void
+test_final_period_fix (void)
+{
+  Fixture f = { 0 };
+  PlenaryProblemItem *problem;
+  g_autofree char *line_text = NULL;
+  GtkTextIter start, end;
+  guint last;
+
+  fixture_open_sample (&f);
+  last = operative_line (&f, 8);
+  g_assert_null (find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING));
+
+  /* Remove the final period. */
+  gtk_text_buffer_get_iter_at_line (f.buffer, &end, last);
+  gtk_text_iter_forward_to_line_end (&end);
+  start = end;
+  gtk_text_iter_backward_char (&start);
+  gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
+
+  /* Not while typing: after a pause. */
+  spin_a_little ();
+  g_assert_null (find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING));
+  spin_past_delay ();
+  problem = find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING);
+  g_assert_nonnull (problem);
+  g_assert_true (plenary_problem_item_get_has_fix (problem));
+  g_assert_cmpstr (plenary_problem_item_get_fix_label (problem), ==, "End with “.”");
+  g_assert_cmpuint (plenary_problems_get_n_problems (f.problems), >=, 1);
+
+  /* The last word is underlined, where the period is missing. */
+  gtk_text_buffer_get_iter_at_line_index (f.buffer, &start, last, plenary_problem_item_get_problem (problem)->start);
+  gtk_text_iter_backward_char (&start);
+  g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (f.buffer),
+                                                                          "plenary-problem")));
+
+  /* The message shows on the underline, not elsewhere. */
+  {
+    g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean handled = FALSE;
+
+    gtk_text_buffer_place_cursor (f.buffer, &start);
+    g_signal_emit_by_name (f.view, "query-tooltip", 0, 0, TRUE, tooltip, &handled);
+    g_assert_true (handled);
+
+    gtk_text_buffer_get_iter_at_line (f.buffer, &start, 0);
+    gtk_text_buffer_place_cursor (f.buffer, &start);
+    handled = FALSE;
+    g_signal_emit_by_name (f.view, "query-tooltip", 0, 0, TRUE, tooltip, &handled);
+    g_assert_false (handled);
+  }
+
+  g_assert_true (plenary_problems_apply_fix (f.problems, problem));
+  plenary_problems_flush (f.problems);
+  line_text = dup_line (f.buffer, last);
+  g_assert_true (g_str_has_suffix (line_text, "de rester activement saisi de la question."));
+  g_assert_null (find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING));
+
+  /* One undo step takes the fix back. */
+  g_assert_true (gtk_text_buffer_get_can_undo (f.buffer));
+  gtk_text_buffer_undo (f.buffer);
+  g_free (line_text);
+  line_text = dup_line (f.buffer, last);
+  g_assert_true (g_str_has_suffix (line_text, "de rester activement saisi de la question"));
+
+  fixture_close (&f);
+}
+
+static void
+test_moving_last_line (void)
+{
+  Fixture f = { 0 };
+  guint last;
+
+  fixture_open_sample (&f);
+  last = operative_line (&f, 8);
+
+  /* A new last paragraph: the old one should now end with ";" and the new
+   * one with "." */
+  insert_line_after (&f, last, "Prie le Secrétaire général de lui faire rapport");
+  plenary_problems_flush (f.problems);
+  g_assert_nonnull (find_problem (&f, last, PLENARY_CHECK_OPERATIVE_ENDING));
+  g_assert_nonnull (find_problem (&f, last + 1, PLENARY_CHECK_FINAL_ENDING));
+  g_assert_true (problems_sorted (&f));
+
+  /* Writing below blank lines: the paragraph that was last, away from the
+   * edited lines, is checked again. */
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (f.buffer, &end);
+    gtk_text_buffer_insert_interactive (f.buffer, &end, ";\n\n", -1, TRUE);
+    plenary_problems_flush (f.problems);
+    g_assert_nonnull (find_problem (&f, last + 1, PLENARY_CHECK_FINAL_ENDING));
+    g_assert_nonnull (find_problem (&f, last + 1, PLENARY_CHECK_TYPOGRAPHY_SPACE));
+    g_assert_nonnull (find_problem (&f, last + 2, PLENARY_CHECK_EMPTY_PARAGRAPH));
+
+    gtk_text_buffer_get_end_iter (f.buffer, &end);
+    gtk_text_buffer_insert_interactive (f.buffer, &end, "Décide de rester saisie de la question", -1, TRUE);
+    plenary_problems_flush (f.problems);
+    g_assert_nonnull (find_problem (&f, last + 3, PLENARY_CHECK_FINAL_ENDING));
+    g_assert_null (find_problem (&f, last + 1, PLENARY_CHECK_FINAL_ENDING));
+
+    /* Back to the last line: its period is missing again. */
+    gtk_text_buffer_get_iter_at_line (f.buffer, &end, last + 2);
+    gtk_text_iter_backward_char (&end);
+    {
+      GtkTextIter all_end;
+
+      gtk_text_buffer_get_end_iter (f.buffer, &all_end);
+      gtk_text_buffer_delete_interactive (f.buffer, &end, &all_end, TRUE);
+    }
+    plenary_problems_flush (f.problems);
+    g_assert_nonnull (find_problem (&f, last + 1, PLENARY_CHECK_FINAL_ENDING));
+    g_assert_null (find_problem (&f, last + 2, PLENARY_CHECK_EMPTY_PARAGRAPH));
+  }
+  g_assert_true (problems_sorted (&f));
+
+  fixture_close (&f);
+}
+
+static void
+test_preambular_comma_fix (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *text = NULL;
+  PlenaryProblemItem *problem;
+  guint before;
+
+  fixture_open_sample (&f);
+  before = g_list_model_get_n_items (G_LIST_MODEL (f.problems));
+
+  insert_line_after (&f, 1, "Notant que la question est urgente");
+  plenary_problems_flush (f.problems);
+
+  problem = find_problem (&f, 2, PLENARY_CHECK_PREAMBULAR_ENDING);
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.problems)), ==, before + 1);
+  g_assert_true (problems_sorted (&f));
+
+  g_assert_true (plenary_problems_apply_fix (f.problems, problem));
+  plenary_problems_flush (f.problems);
+  text = dup_line (f.buffer, 2);
+  g_assert_cmpstr (text, ==, "Notant que la question est urgente,");
+  g_assert_null (find_problem (&f, 2, PLENARY_CHECK_PREAMBULAR_ENDING));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.problems)), ==, before);
+
+  fixture_close (&f);
+}
+
+static void
+test_typography_fix (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *text = NULL;
+  PlenaryProblemItem *problem;
+  guint line;
+
+  fixture_open_sample (&f);
+  line = operative_line (&f, 3) + 1;
+  insert_line_after (&f, line - 1, "Prie le Secrétaire général de lui faire rapport ;");
+  plenary_problems_flush (f.problems);
+
+  problem = find_problem (&f, line, PLENARY_CHECK_TYPOGRAPHY_SPACE);
+  g_assert_nonnull (problem);
+  g_assert_true (plenary_problem_item_get_has_fix (problem));
+  g_assert_true (plenary_problems_apply_fix (f.problems, problem));
+  plenary_problems_flush (f.problems);
+
+  text = dup_line (f.buffer, line);
+  g_assert_cmpstr (text, ==, "Prie le Secrétaire général de lui faire rapport" NBSP ";");
+  g_assert_null (find_problem (&f, line, PLENARY_CHECK_TYPOGRAPHY_SPACE));
+  g_assert_null (find_problem (&f, line, PLENARY_CHECK_OPERATIVE_ENDING));
+
+  fixture_close (&f);
+}
+
+static void
+test_agreement_follows_body (void)
+{
+  Fixture f = { 0 };
+  PlenaryMetadata *metadata;
+  g_autofree char *text = NULL;
+  PlenaryProblemItem *problem;
+  g_autofree char *tooltip = NULL;
+
+  fixture_open_sample (&f);
+  metadata = plenary_draft_get_metadata (plenary_document_get_draft (f.document));
+
+  insert_line_after (&f, 1, "Profondément préoccupée par la situation,");
+  plenary_metadata_set_string (metadata, "body", "Assemblée générale");
+  plenary_problems_flush (f.problems);
+  g_assert_null (find_problem (&f, 2, PLENARY_CHECK_AGREEMENT));
+
+  /* The whole draft is checked again for the new body. */
+  plenary_metadata_set_string (metadata, "body", "Conseil de sécurité");
+  plenary_problems_flush (f.problems);
+  problem = find_problem (&f, 2, PLENARY_CHECK_AGREEMENT);
+  g_assert_nonnull (problem);
+
+  g_assert_true (plenary_problems_apply_fix (f.problems, problem));
+  plenary_problems_flush (f.problems);
+  text = dup_line (f.buffer, 2);
+  g_assert_cmpstr (text, ==, "Profondément préoccupé par la situation,");
+  g_assert_null (find_problem (&f, 2, PLENARY_CHECK_AGREEMENT));
+
+  fixture_close (&f);
+}
+
+static void
+test_problems_panel (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *panel = plenary_problems_panel_new ();
+  GtkWidget *holder = gtk_window_new ();
+  GtkStack *stack = GTK_STACK (gtk_widget_get_first_child (panel));
+  g_autoptr(GtkTextBuffer) clean = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *list_view;
+  GtkTextIter start, end, cursor;
+  guint last;
+
+  fixture_open_sample (&f);
+  gtk_window_set_child (GTK_WINDOW (holder), panel);
+  gtk_window_set_default_size (GTK_WINDOW (holder), 300, 600);
+  gtk_window_present (GTK_WINDOW (holder));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (panel), f.problems);
+
+  /* A draft without a problem (the sample has French typography to fix). */
+  gtk_text_buffer_set_text (f.buffer,
+                            "L'Assemblée générale,\n"
+                            "Considérant que la question est urgente,\n"
+                            "Décide de rester saisie de la question.", -1);
+  plenary_problems_flush (f.problems);
+  spin_a_little ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.problems)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "clean");
+
+  /* Remove the final period: one problem, one row with a fix button. */
+  last = 2;
+  gtk_text_buffer_get_end_iter (f.buffer, &end);
+  start = end;
+  gtk_text_iter_backward_char (&start);
+  gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
+  plenary_problems_flush (f.problems);
+  spin_a_little ();
+  g_assert_cmpuint (plenary_problems_get_n_problems (f.problems), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  list_view = gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "list"));
+  g_assert_true (GTK_IS_LIST_VIEW (list_view));
+  g_signal_emit_by_name (list_view, "activate", 0);
+  gtk_text_buffer_get_iter_at_mark (f.buffer, &cursor, gtk_text_buffer_get_insert (f.buffer));
+  g_assert_cmpuint (gtk_text_iter_get_line (&cursor), ==, last);
+
+  /* Find the button the user clicks. */
+  {
+    GtkWidget *widget = list_view;
+    GtkWidget *button = NULL;
+
+    while (widget != NULL && button == NULL)
+      {
+        if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget))
+          button = widget;
+        else if (gtk_widget_get_first_child (widget) != NULL)
+          widget = gtk_widget_get_first_child (widget);
+        else
+          {
+            while (widget != list_view && gtk_widget_get_next_sibling (widget) == NULL)
+              widget = gtk_widget_get_parent (widget);
+            widget = widget == list_view ? NULL : gtk_widget_get_next_sibling (widget);
+          }
+      }
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "End with “.”");
+    g_signal_emit_by_name (button, "clicked");
+  }
+  spin_a_little ();
+  gtk_text_buffer_get_bounds (f.buffer, &start, &end);
+  text = gtk_text_buffer_get_text (f.buffer, &start, &end, TRUE);
+  g_assert_true (g_str_has_suffix (text, "saisie de la question."));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "clean");
+
+  gtk_window_destroy (GTK_WINDOW (holder));
+  fixture_close (&f);
+}
+
+static void
+test_empty_draft_has_no_problems (void)
+{
+  Fixture f = { 0 };
+  GtkTextIter start;
+
+  fixture_open_sample (&f);
+  gtk_text_buffer_set_text (f.buffer, "", -1);
+  plenary_problems_flush (f.problems);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.problems)), ==, 0);
+
+  /* The first paragraph written without a formula: the formula is missing. */
+  gtk_text_buffer_get_start_iter (f.buffer, &start);
+  gtk_text_buffer_insert_interactive (f.buffer, &start, "Considérant que la question est urgente,", -1, TRUE);
+  plenary_problems_flush (f.problems);
+  g_assert_nonnull (find_problem (&f, 0, PLENARY_CHECK_MISSING_OPENING));
+
+  gtk_text_buffer_set_text (f.buffer, "", -1);
+  plenary_problems_flush (f.problems);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.problems)), ==, 0);
+  g_assert_cmpuint (plenary_problems_get_n_problems (f.problems), ==, 0);
+
+  fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  plenary_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
+
+  app = plenary_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/editor-panels/outline-of-sample", test_outline_of_sample);
+  g_test_add_func ("/editor-panels/outline-follows-typing", test_outline_follows_typing);
+  g_test_add_func ("/editor-panels/outline-row-moves-cursor", test_outline_row_moves_cursor);
+  g_test_add_func ("/editor-panels/final-period-fix", test_final_period_fix);
+  g_test_add_func ("/editor-panels/moving-last-line", test_moving_last_line);
+  g_test_add_func ("/editor-panels/preambular-comma-fix", test_preambular_comma_fix);
+  g_test_add_func ("/editor-panels/typography-fix", test_typography_fix);
+  g_test_add_func ("/editor-panels/agreement-follows-body", test_agreement_follows_body);
+  g_test_add_func ("/editor-panels/problems-panel", test_problems_panel);
+  g_test_add_func ("/editor-panels/empty-draft", test_empty_draft_has_no_problems);
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return ret;
+}
