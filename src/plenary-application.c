@@ -68,9 +68,14 @@ update_editor_font (PlenaryApplication *self)
       g_string_append_printf (css, " font-family: \"%s\";", family);
     }
   if (mask & PANGO_FONT_MASK_SIZE)
-    g_string_append_printf (css, " font-size: %.1f%s;",
-                            pango_font_description_get_size (desc) / (double) PANGO_SCALE,
-                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    {
+      char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* CSS wants a decimal point whatever the locale says. */
+      g_ascii_formatd (size, sizeof size, "%.1f", pango_font_description_get_size (desc) / (double) PANGO_SCALE);
+      g_string_append_printf (css, " font-size: %s%s;", size,
+                              pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    }
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, " font-weight: %d;", pango_font_description_get_weight (desc));
   if (mask & PANGO_FONT_MASK_STYLE)
@@ -246,9 +251,9 @@ offer_next (OfferRecovery *offer)
   recovered = g_ptr_array_index (offer->left, 0);
   local = g_date_time_to_local (plenary_recovered_draft_get_time (recovered));
   /* Translators: a date and time, see the GDateTime format codes. */
-  when = g_date_time_format (local, _("%e %B %Y at %H:%M"));
+  when = g_date_time_format (local, _("%-d %B %Y at %H:%M"));
   body = g_strdup_printf (_("“%s” had unsaved changes when Plenary stopped. A copy was kept on %s."),
-                          plenary_recovered_draft_get_title (recovered), g_strstrip (when));
+                          plenary_recovered_draft_get_title (recovered), when);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (offer->window), _("Restore Unsaved Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -408,7 +413,7 @@ convert_command_line (char **argv)
   int argc = g_strv_length (args);
   char **parse_args = args;
   const GOptionEntry entries[] = {
-    { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT without opening a window"), NULL },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { NULL }
   };
 
@@ -424,7 +429,9 @@ convert_command_line (char **argv)
 
   if (argc != 3)
     {
-      g_printerr ("plenary: %s\n", _("--convert needs an input and an output file: plenary --convert IN OUT"));
+      /* Translators: the second %s is "IN OUT" as translated above. */
+      g_printerr ("plenary: %s plenary --convert %s\n",
+                  _("--convert needs an input and an output file:"), _("IN OUT"));
       return 2;
     }
 

@@ -34,6 +34,9 @@ struct _PlenaryClausePicker
   PlenaryGender      gender;
   PlenaryNumber      number;
   char              *query;           /* of the list shown */
+  /* The group a paragraph at the cursor most likely belongs to. */
+  PlenaryPhraseGroup likely_group;
+  guint              scroll_source;
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
@@ -197,14 +200,78 @@ score_item (const Item *item,
   return G_MAXUINT;
 }
 
+/* Brings ROW into view, at the top with its group title when AT_TOP,
+ * else by as little as needed. */
+static void
+scroll_to_row (PlenaryClausePicker *self,
+               GtkListBoxRow       *row,
+               gboolean             at_top)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *header = gtk_list_box_row_get_header (row);
+  graphene_rect_t bounds, header_bounds;
+  double top;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list_box), &bounds))
+    return;
+
+  top = bounds.origin.y;
+  if (header != NULL && gtk_widget_compute_bounds (header, GTK_WIDGET (self->list_box), &header_bounds))
+    top = MIN (top, header_bounds.origin.y);
+
+  if (at_top)
+    gtk_adjustment_set_value (adjustment, top);
+  else
+    gtk_adjustment_clamp_page (adjustment, top, bounds.origin.y + bounds.size.height);
+}
+
+/* Without a search, the first phrase of the group the new paragraph most
+ * likely belongs to; with one, the best match. */
 static void
 select_first_row (PlenaryClausePicker *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, 0);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
-  gtk_list_box_select_row (self->list_box, first);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  if (row == NULL)
+    return;
+
+  if (self->query[0] == '\0')
+    {
+      GtkListBoxRow *likely = row;
+
+      for (int i = 1; likely != NULL && row_group (likely) != self->likely_group; i++)
+        likely = gtk_list_box_get_row_at_index (self->list_box, i);
+      if (likely != NULL)
+        row = likely;
+    }
+
+  gtk_list_box_select_row (self->list_box, row);
+  scroll_to_row (self, row, TRUE);
+}
+
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  PlenaryClausePicker *self = data;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+
+  self->scroll_source = 0;
+  if (row != NULL)
+    scroll_to_row (self, row, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the list has its size, and whenever it changes, the chosen row
+ * stays in view. The scrolled window is still being laid out here: a value
+ * set now would not be drawn. */
+static void
+on_adjustment_changed (PlenaryClausePicker *self)
+{
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_to_selected, self);
 }
 
 static void
@@ -301,15 +368,31 @@ on_search_key_pressed (PlenaryClausePicker   *self,
 
   if ((next = gtk_list_box_get_row_at_index (self->list_box, MAX (index, 0))))
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-      graphene_rect_t bounds;
-
       gtk_list_box_select_row (self->list_box, next);
-      if (gtk_widget_compute_bounds (GTK_WIDGET (next), GTK_WIDGET (self->list_box), &bounds))
-        gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+      scroll_to_row (self, next, FALSE);
     }
 
   return GDK_EVENT_STOP;
+}
+
+static PlenaryPhraseGroup
+guess_group (PlenaryClausePicker *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkTextIter cursor;
+  PlenaryRole role;
+  guint line;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  if (!plenary_editor_view_get_line (self->view, line, &role, NULL, NULL, NULL))
+    return PLENARY_PHRASE_GROUP_PREAMBULAR;
+
+  if (role == PLENARY_ROLE_OPERATIVE || role == PLENARY_ROLE_SUBPARAGRAPH ||
+      plenary_editor_view_get_state_before (self->view, line)->seen_operative)
+    return PLENARY_PHRASE_GROUP_OPERATIVE;
+
+  return PLENARY_PHRASE_GROUP_PREAMBULAR;
 }
 
 static void
@@ -323,6 +406,7 @@ load_items (PlenaryClausePicker *self)
                                                   "body");
 
   plenary_phrase_completion_get_agreement (self->view, &self->gender, &self->number);
+  self->likely_group = guess_group (self);
   if (body[0] != '\0')
     {
       /* Translators: %s is the body adopting the draft ("Assemblée générale"). */
@@ -449,6 +533,7 @@ plenary_clause_picker_dispose (GObject *object)
 {
   PlenaryClausePicker *self = PLENARY_CLAUSE_PICKER (object);
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_CLAUSE_PICKER);
@@ -553,6 +638,8 @@ plenary_clause_picker_init (PlenaryClausePicker *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_adjustment_changed), self, G_CONNECT_SWAPPED);
 }
 
 PlenaryClausePicker *

@@ -777,6 +777,9 @@ decode_source (Decoder      *d,
 
 /* Reads a W3C selector-based target ("target" or "citation"). The unknown
  * members are gathered in *EXTRA as described in plenary-annotation.h. */
+static JsonObject *find_selector_extra (JsonArray  *selector_extra,
+                                        const char *type);
+
 static PlenaryAnchor *
 decode_anchor (Decoder     *d,
                JsonObject  *object,
@@ -839,9 +842,21 @@ decode_anchor (Decoder     *d,
             }
           else
             {
-              /* A selector this version does not use: kept whole. */
+              /* A selector this version does not use, or a second one of a
+               * type it uses: kept whole. The selector used gets an entry
+               * first, so that the writer does not take this one's members
+               * for its own (see write_anchor()). */
               if (selector_extra == NULL)
                 selector_extra = json_array_new ();
+              if ((g_strcmp0 (type, "TextQuoteSelector") == 0 ||
+                   g_strcmp0 (type, "TextPositionSelector") == 0) &&
+                  find_selector_extra (selector_extra, type) == NULL)
+                {
+                  JsonObject *used = json_object_new ();
+
+                  json_object_set_string_member (used, "type", type);
+                  json_array_add_object_element (selector_extra, used);
+                }
               json_array_add_element (selector_extra, json_node_copy (node));
             }
 
@@ -1806,6 +1821,8 @@ write_anchor (Writer        *w,
               JsonObject    *extra)
 {
   JsonArray *selector_extra = NULL;
+  gboolean skipped_quote = FALSE;
+  gboolean skipped_position = FALSE;
   guint n_selector_extra;
 
   if (extra != NULL && json_object_has_member (extra, "selector") &&
@@ -1835,15 +1852,23 @@ write_anchor (Writer        *w,
   write_extra_members (w, find_selector_extra (selector_extra, "TextPositionSelector"), "type");
   end (w, '}');
 
-  /* Selectors of other types, as they were. */
+  /* Selectors of other types, and further ones of these two types, as they
+   * were; the first of each type holds the extra members written above. */
   for (guint i = 0; i < n_selector_extra; i++)
     {
       JsonNode *node = json_array_get_element (selector_extra, i);
       const char *type = selector_type (node);
 
-      if (g_strcmp0 (type, "TextQuoteSelector") == 0 ||
-          g_strcmp0 (type, "TextPositionSelector") == 0)
-        continue;
+      if (!skipped_quote && g_strcmp0 (type, "TextQuoteSelector") == 0)
+        {
+          skipped_quote = TRUE;
+          continue;
+        }
+      if (!skipped_position && g_strcmp0 (type, "TextPositionSelector") == 0)
+        {
+          skipped_position = TRUE;
+          continue;
+        }
 
       item (w, NULL);
       write_node (w, node);

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "plenary-clause-printer.h"
 #include "plenary-outline.h"
 

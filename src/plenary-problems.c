@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "plenary-problems.h"
 
 /* Checks wait for this pause in typing, so that the underline of a

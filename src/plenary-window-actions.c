@@ -496,8 +496,8 @@ export_chosen_cb (GObject      *object,
 
   if (!(path = g_file_get_path (file)))
     {
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                             _("PDF files can only be written to a local folder."));
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("PDF files can only be written to a local folder."));
       plenary_window_show_error (self, _("Could Not Export the PDF"), error);
       return;
     }

@@ -5,8 +5,11 @@
 
 #pragma once
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <glib.h>
 
@@ -27,6 +30,21 @@ fuzz_make_warnings_fatal (void)
   /* The sources importer guesses content types through GIO, which would
    * otherwise look for a running session bus. */
   g_setenv ("GIO_USE_VFS", "local", TRUE);
+}
+
+/* Reports a broken property and aborts, which libFuzzer catches (g_error()
+ * raises SIGTRAP, which it does not). */
+static inline void G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN
+fuzz_fail (const char *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fputc ('\n', stderr);
+  abort ();
 }
 
 G_END_DECLS

@@ -53,12 +53,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   again = plenary_draft_codec_decode (bytes, length, &again_error);
   if (again == NULL)
-    g_error ("What the encoder wrote does not decode: %s\n%.*s",
+    fuzz_fail ("What the encoder wrote does not decode: %s\n%.*s",
              again_error->message, (int) MIN (length, 4000), bytes);
 
   second = plenary_draft_codec_encode (again);
   if (!g_bytes_equal (first, second))
-    g_error ("Encoding is not stable:\n--- first\n%.*s\n--- second\n%.*s",
+    fuzz_fail ("Encoding is not stable:\n--- first\n%.*s\n--- second\n%.*s",
              (int) MIN (length, 4000), bytes,
              (int) MIN (g_bytes_get_size (second), 4000),
              (const char *) g_bytes_get_data (second, NULL));

@@ -49,11 +49,15 @@ with tempfile.TemporaryDirectory() as tmp:
     # msgstr lines, joined per entry.
     for entry in translated.split("\n\n"):
         m = re.search(r'^msgstr(?:\[0\])? ((?:".*"\n?)+)', entry, re.M)
-        if not m:
-            continue
+        msgid = re.search(r'^msgid ((?:".*"\n?)+)', entry, re.M)
+        if not m or not msgid or not "".join(re.findall(r'"(.*)"', msgid.group(1))):
+            continue  # the header is metadata, not French text
         text = "".join(re.findall(r'"(.*)"', m.group(1)))
         if not text:
             continue
+        # A desktop Keywords list is separated by semicolons, not punctuated.
+        if text.endswith(";") and " " not in text.replace("\u00a0", "").split(";")[0] and text.count(";") >= 3:
+            text = text.replace(";", ",")
         # Punctuation needing a no-break space before it in French.
         for bad in re.finditer(r'(\S| )([;:?!])', text):
             before, mark = bad.group(1), bad.group(2)

@@ -368,11 +368,30 @@ test_picker_agrees_with_body (void)
   fixture_close (&f);
 }
 
+static const char *
+first_phrase_of (Fixture            *f,
+                 PlenaryPhraseGroup  group)
+{
+  GListModel *entries = plenary_phrase_dictionary_get_entries (plenary_editor_view_get_dictionary (f->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PlenaryPhraseEntry) entry = g_list_model_get_item (entries, i);
+
+      /* Under the Assembly: feminine singular. */
+      if (plenary_phrase_entry_get_group (entry) == group)
+        return plenary_phrase_entry_get_form (entry, PLENARY_FORM_F);
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 test_picker_escape_and_empty_search (void)
 {
   Fixture f;
   Picker p;
+  GtkListBoxRow *row;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   GtkTextIter start, end;
@@ -381,6 +400,27 @@ test_picker_escape_and_empty_search (void)
   fixture_open (&f, "resolution-fr");
   gtk_text_buffer_get_bounds (f.buffer, &start, &end);
   before = gtk_text_buffer_get_text (f.buffer, &start, &end, TRUE);
+
+  /* From an operative paragraph, the operative phrases are offered first. */
+  place_cursor (&f, 2, 0);
+  open_picker (&f, &p, "");
+  row = gtk_list_box_get_selected_row (p.list);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row_phrase (row), ==, first_phrase_of (&f, PLENARY_PHRASE_GROUP_OPERATIVE));
+  g_assert_cmpint (gtk_list_box_row_get_index (row), ==,
+                   plenary_phrase_dictionary_count_group (plenary_editor_view_get_dictionary (f.view),
+                                                          PLENARY_PHRASE_GROUP_PREAMBULAR));
+  gtk_window_close (GTK_WINDOW (p.picker));
+  spin_a_little ();
+  g_assert_null (p.picker);
+
+  /* From a preambular one, the preambular phrases. */
+  place_cursor (&f, 1, 0);
+  open_picker (&f, &p, "");
+  row = gtk_list_box_get_selected_row (p.list);
+  g_assert_cmpstr (row_phrase (row), ==, first_phrase_of (&f, PLENARY_PHRASE_GROUP_PREAMBULAR));
+  gtk_window_close (GTK_WINDOW (p.picker));
+  spin_a_little ();
 
   open_picker (&f, &p, "zzzz introuvable");
   stack = GTK_STACK (find_widget (GTK_WIDGET (p.picker), GTK_TYPE_STACK));

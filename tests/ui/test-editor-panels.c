@@ -643,6 +643,134 @@ test_empty_draft_has_no_problems (void)
   fixture_close (&f);
 }
 
+/* After any edits, what was checked and listed line by line is what checking
+ * and listing the whole text from scratch gives. */
+static void
+assert_same_as_from_scratch (Fixture *f)
+{
+  PlenaryDraft *draft = plenary_document_get_draft (f->document);
+  g_autoptr(PlenaryClauseChecker) checker = NULL;
+  g_autoptr(PlenaryOutline) fresh = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *text = NULL;
+  GListModel *problems = G_LIST_MODEL (f->problems);
+  GListModel *outline = G_LIST_MODEL (f->outline);
+  GtkTextIter start, end;
+
+  plenary_problems_flush (f->problems);
+  plenary_outline_flush (f->outline);
+
+  checker = plenary_clause_checker_new (plenary_editor_view_get_dictionary (f->view),
+                                        plenary_draft_get_kind (draft));
+  plenary_clause_checker_set_body (checker, plenary_metadata_get_string (plenary_draft_get_metadata (draft), "body"));
+  gtk_text_buffer_get_bounds (f->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (f->buffer, &start, &end, TRUE);
+  expected = plenary_clause_checker_check_text (checker, text, -1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (problems, i);
+      const PlenaryCheckProblem *want = g_ptr_array_index (expected, i);
+      const PlenaryCheckProblem *got = plenary_problem_item_get_problem (item);
+
+      g_assert_cmpuint (got->line, ==, want->line);
+      g_assert_cmpint (got->kind, ==, want->kind);
+      g_assert_cmpuint (got->start, ==, want->start);
+      g_assert_cmpuint (got->end, ==, want->end);
+      g_assert_cmpstr (got->replacement, ==, want->replacement);
+    }
+
+  fresh = plenary_outline_new (f->view);
+  plenary_outline_flush (fresh);
+  g_assert_cmpuint (g_list_model_get_n_items (outline), ==, g_list_model_get_n_items (G_LIST_MODEL (fresh)));
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(PlenaryOutlineItem) got = g_list_model_get_item (outline, i);
+      g_autoptr(PlenaryOutlineItem) want = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpint (plenary_outline_item_get_kind (got), ==, plenary_outline_item_get_kind (want));
+      g_assert_cmpuint (plenary_outline_item_get_line (got), ==, plenary_outline_item_get_line (want));
+      g_assert_cmpstr (plenary_outline_item_get_marker (got), ==, plenary_outline_item_get_marker (want));
+      g_assert_cmpstr (plenary_outline_item_get_phrase (got), ==, plenary_outline_item_get_phrase (want));
+      g_assert_cmpstr (plenary_outline_item_get_words (got), ==, plenary_outline_item_get_words (want));
+    }
+}
+
+static void
+test_incremental_matches_full (void)
+{
+  static const char * const lines[] = {
+    "Notant que la question est urgente,",
+    "Notant que la question est urgente",
+    "Prie le Secrétaire général de lui faire rapport ;",
+    "Prie le Secrétaire général de lui faire rapport" NBSP ";",
+    "\tde renforcer la coopération ;",
+    "\t\tdans les régions rurales ;",
+    "Décide de rester saisie de la question.",
+    "Profondément préoccupée par la situation,",
+    "",
+  };
+  static const char * const keys[] = { "a", "é", " ", ";", ",", ".", ":", "«", "»", "\t", NBSP };
+  Fixture f = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+
+  fixture_open_sample (&f);
+  plenary_metadata_set_string (plenary_draft_get_metadata (plenary_document_get_draft (f.document)),
+                               "body", "Conseil de sécurité");
+
+  for (guint round = 0; round < 150; round++)
+    {
+      guint n = gtk_text_buffer_get_line_count (f.buffer);
+      guint line = g_rand_int_range (rand, 0, n);
+      GtkTextIter start, end;
+      int chars;
+
+      gtk_text_buffer_get_iter_at_line (f.buffer, &start, line);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      chars = gtk_text_iter_get_line_offset (&end);
+
+      switch (g_rand_int_range (rand, 0, 5))
+        {
+        case 0:
+          insert_line_after (&f, line, lines[g_rand_int_range (rand, 0, G_N_ELEMENTS (lines))]);
+          break;
+        case 1:
+          if (!gtk_text_iter_forward_line (&end) && line > 0)
+            gtk_text_iter_backward_char (&start);
+          gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
+          break;
+        case 2:
+          gtk_text_iter_set_line_offset (&start, g_rand_int_range (rand, 0, chars + 1));
+          gtk_text_buffer_insert_interactive (f.buffer, &start, keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))],
+                                              -1, TRUE);
+          break;
+        case 3:
+          /* Joins the line with the next one. */
+          if (gtk_text_iter_forward_char (&end))
+            {
+              start = end;
+              gtk_text_iter_backward_char (&start);
+              gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
+            }
+          break;
+        default:
+          gtk_text_iter_set_line_offset (&start, g_rand_int_range (rand, 0, chars + 1));
+          gtk_text_buffer_insert_interactive (f.buffer, &start, "\n", -1, TRUE);
+          break;
+        }
+
+      /* Several edits may come before the idle work runs. */
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        assert_same_as_from_scratch (&f);
+    }
+  assert_same_as_from_scratch (&f);
+
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/editor-panels/agreement-follows-body", test_agreement_follows_body);
   g_test_add_func ("/editor-panels/problems-panel", test_problems_panel);
   g_test_add_func ("/editor-panels/empty-draft", test_empty_draft_has_no_problems);
+  g_test_add_func ("/editor-panels/incremental-matches-full", test_incremental_matches_full);
 
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -1,0 +1,57 @@
+/* plenary-source-viewer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "plenary-draft.h"
+
+G_BEGIN_DECLS
+
+/* Names of the tags of the viewer's buffer: matches of the find field,
+ * highlights (PLENARY_ANNOTATION_HIGHLIGHT) anchored on the source,
+ * passages quoted by citations, passages commented on. */
+#define PLENARY_SOURCE_VIEWER_TAG_FIND      "plenary-find-match"
+#define PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "plenary-highlight"
+#define PLENARY_SOURCE_VIEWER_TAG_CITATION  "plenary-citation"
+#define PLENARY_SOURCE_VIEWER_TAG_COMMENT   "plenary-comment"
+
+#define PLENARY_TYPE_SOURCE_VIEWER (plenary_source_viewer_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenarySourceViewer, plenary_source_viewer, PLENARY, SOURCE_VIEWER, GtkWidget)
+
+/* A read-only view of one source of a draft: a back button and the title,
+ * a find field (Enter: next match, Shift+Enter: previous; case- and
+ * accent-insensitive, all matches highlighted) and the text, with the
+ * draft's annotations on the source highlighted and kept up to date.
+ * Signal "close": the back button or Escape. */
+GtkWidget     *plenary_source_viewer_new                 (void);
+/* Shows SOURCE of DRAFT (both NULL: nothing). The text is set once. */
+void           plenary_source_viewer_set_source          (PlenarySourceViewer *self,
+                                                          PlenaryDraft        *draft,
+                                                          PlenarySource       *source);
+PlenarySource *plenary_source_viewer_get_source          (PlenarySourceViewer *self);
+/* Selects code points [START, END) of the source text and scrolls there. */
+void           plenary_source_viewer_select_range        (PlenarySourceViewer *self,
+                                                          gint64               start,
+                                                          gint64               end);
+/* The selection in code points of the source text; FALSE when empty.
+ * For the annotation actions (highlight, cite, comment). */
+gboolean       plenary_source_viewer_get_selection_range (PlenarySourceViewer *self,
+                                                          gint64              *start,
+                                                          gint64              *end);
+/* Fills the find field with TEXT (NULL or "" clears it) and highlights
+ * the matches now. */
+void           plenary_source_viewer_find                (PlenarySourceViewer *self,
+                                                          const char          *text);
+/* Moves to the next (or previous) match and selects it. */
+void           plenary_source_viewer_find_next           (PlenarySourceViewer *self,
+                                                          gboolean             backward);
+guint          plenary_source_viewer_get_n_matches       (PlenarySourceViewer *self);
+GtkTextView   *plenary_source_viewer_get_text_view       (PlenarySourceViewer *self);
+GtkEditable   *plenary_source_viewer_get_find_entry      (PlenarySourceViewer *self);
+
+G_END_DECLS
