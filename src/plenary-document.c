@@ -509,6 +509,26 @@ plenary_document_keep_mine (PlenaryDocument *self)
   mark_modified (self);
 }
 
+/* The text is parsed afresh, but JSON members this version does not know
+ * must survive: they go back on the paragraphs at the same place in the
+ * tree, when the role there is still the same. */
+static void
+carry_extras (GPtrArray *from,
+              GPtrArray *to)
+{
+  for (guint i = 0; i < from->len && i < to->len; i++)
+    {
+      PlenaryParagraph *old = g_ptr_array_index (from, i);
+      PlenaryParagraph *new = g_ptr_array_index (to, i);
+
+      if (old->role != new->role)
+        continue;
+      if (old->extra != NULL && new->extra == NULL)
+        new->extra = json_object_ref (old->extra);
+      carry_extras (old->children, new->children);
+    }
+}
+
 void
 plenary_document_sync_draft (PlenaryDocument *self)
 {
@@ -527,6 +547,13 @@ plenary_document_sync_draft (PlenaryDocument *self)
   dictionary = plenary_phrase_dictionary_get_default (plenary_draft_get_language (self->draft));
   body = plenary_clause_parser_parse (dictionary, text, -1,
                                       plenary_draft_get_kind (self->draft), NULL);
+  {
+    PlenaryBody *old = plenary_draft_get_body (self->draft);
+
+    if (old->extra != NULL && body->extra == NULL)
+      body->extra = json_object_ref (old->extra);
+    carry_extras (old->paragraphs, body->paragraphs);
+  }
 
   /* Setting the body is not an edit of its own: the buffer already is. */
   g_signal_handlers_block_by_func (self->draft, on_model_changed, self);

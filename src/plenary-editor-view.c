@@ -24,7 +24,6 @@ typedef struct
   guint8           is_opening : 1;
   guint8           is_blank : 1;
   guint8           numbered : 1;
-  guint8           known_phrase : 1;
 } LineEntry;
 
 struct _PlenaryEditorView
@@ -45,7 +44,6 @@ struct _PlenaryEditorView
   PangoLayout             *marker_layout;
 
   GtkTextTag              *phrase_tag;
-  GtkTextTag              *hint_tag;
   GtkTextTag              *hidden_tag;
   GtkTextTag              *opening_tag;
   GtkTextTag              *preambular_tag;
@@ -110,12 +108,8 @@ static void
 create_tags (PlenaryEditorView *self)
 {
   int margin = gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self));
-  GdkRGBA hint = { 0.5, 0.5, 0.5, 1.0 };
 
   self->phrase_tag = ensure_tag (self->buffer, "plenary-phrase", "style", PANGO_STYLE_ITALIC, NULL);
-  self->hint_tag = ensure_tag (self->buffer, "plenary-unknown-phrase",
-                               "underline", PANGO_UNDERLINE_SINGLE,
-                               "underline-rgba", &hint, NULL);
   self->hidden_tag = ensure_tag (self->buffer, "plenary-hidden", "invisible", TRUE, NULL);
   self->opening_tag = ensure_tag (self->buffer, "plenary-opening", "pixels-below-lines", 18, NULL);
   self->preambular_tag = ensure_tag (self->buffer, "plenary-preambular", "indent", INDENT_STEP, NULL);
@@ -167,7 +161,7 @@ style_line (PlenaryEditorView     *self,
             const PlenaryLineInfo *info)
 {
   GtkTextTag *all[] = {
-    self->phrase_tag, self->hint_tag, self->hidden_tag, self->opening_tag, self->preambular_tag,
+    self->phrase_tag, self->hidden_tag, self->opening_tag, self->preambular_tag,
     self->level_tags[0], self->level_tags[1], self->level_tags[2], self->heading_tag, self->bullet_tag,
   };
   GtkTextTag *paragraph = NULL;
@@ -200,9 +194,8 @@ style_line (PlenaryEditorView     *self,
   if (self->kind == PLENARY_DRAFT_KIND_RESOLUTION || info->role == PLENARY_ROLE_HEADING)
     tag_range (self, self->hidden_tag, line, 0, info->content_start);
 
+  /* Unknown phrases get their hint underline from the checks. */
   tag_range (self, self->phrase_tag, line, info->phrase_start, info->phrase_end);
-  if (!info->known_phrase && info->role == PLENARY_ROLE_PREAMBULAR)
-    tag_range (self, self->hint_tag, line, info->phrase_start, info->phrase_end);
 }
 
 static gboolean normalize_numbers (gpointer data);
@@ -241,7 +234,6 @@ classify_lines (PlenaryEditorView *self,
       entry->content_start = info.content_start;
       entry->is_opening = info.is_opening;
       entry->is_blank = info.is_blank;
-      entry->known_phrase = info.known_phrase;
       entry->numbered = info.numbered && self->kind == PLENARY_DRAFT_KIND_RESOLUTION;
       any_numbered |= entry->numbered;
 

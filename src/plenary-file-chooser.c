@@ -45,6 +45,46 @@ create_open_filters (void)
   return filters;
 }
 
+static GListStore *
+create_source_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  struct {
+    const char *name;
+    const char *mime_types[3];
+    const char *suffixes[3];
+  } kinds[] = {
+    { N_("Text"), { "text/plain" }, { "txt" } },
+    { N_("Markdown"), { "text/markdown" }, { "md", "markdown" } },
+    { N_("Web Pages"), { "text/html", "application/xhtml+xml" }, { "html", "htm" } },
+    { N_("PDF Documents"), { "application/pdf" }, { "pdf" } },
+  };
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Supported Files"));
+  g_list_store_append (filters, all);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(kinds[i].name));
+      for (guint j = 0; j < G_N_ELEMENTS (kinds[i].mime_types) && kinds[i].mime_types[j]; j++)
+        {
+          gtk_file_filter_add_mime_type (filter, kinds[i].mime_types[j]);
+          gtk_file_filter_add_mime_type (all, kinds[i].mime_types[j]);
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (kinds[i].suffixes) && kinds[i].suffixes[j]; j++)
+        {
+          gtk_file_filter_add_suffix (filter, kinds[i].suffixes[j]);
+          gtk_file_filter_add_suffix (all, kinds[i].suffixes[j]);
+        }
+      g_list_store_append (filters, filter);
+    }
+
+  return filters;
+}
+
 static GtkFileFilter *
 create_save_filter (PlenaryFileKind kind)
 {
@@ -114,6 +154,23 @@ plenary_file_chooser_open_async (GtkWindow           *parent,
   gtk_file_dialog_open_multiple (dialog, parent, cancellable, open_cb, task);
 }
 
+void
+plenary_file_chooser_open_sources_async (GtkWindow           *parent,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = create_source_filters ();
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, plenary_file_chooser_open_sources_async);
+  gtk_file_dialog_set_title (dialog, _("Add Sources"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Add"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open_multiple (dialog, parent, cancellable, open_cb, task);
+}
+
 static void
 save_cb (GObject      *object,
          GAsyncResult *result,
@@ -171,7 +228,8 @@ native_response_cb (GtkNativeDialog *native,
 
   if (response != GTK_RESPONSE_ACCEPT)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
-  else if (g_task_get_source_tag (task) == plenary_file_chooser_open_async)
+  else if (g_task_get_source_tag (task) == plenary_file_chooser_open_async ||
+           g_task_get_source_tag (task) == plenary_file_chooser_open_sources_async)
     g_task_return_pointer (task, gtk_file_chooser_get_files (chooser), g_object_unref);
   else
     g_task_return_pointer (task, gtk_file_chooser_get_file (chooser), g_object_unref);
@@ -196,6 +254,36 @@ plenary_file_chooser_open_async (GtkWindow           *parent,
   native = gtk_file_chooser_native_new (_("Open Draft"), parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (filters));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+plenary_file_chooser_open_sources_async (GtkWindow           *parent,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GListStore) filters = create_source_filters ();
+  GtkFileChooserNative *native;
+  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+  guint n;
+
+  g_task_set_source_tag (task, plenary_file_chooser_open_sources_async);
+
+  native = gtk_file_chooser_native_new (_("Add Sources"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Add"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 

@@ -21,6 +21,13 @@ void        plenary_file_chooser_open_async  (GtkWindow            *parent,
 GListModel *plenary_file_chooser_open_finish (GAsyncResult         *result,
                                               GError              **error);
 
+/* Several background documents to add as sources of a draft (text,
+ * Markdown, HTML, PDF). Finish with plenary_file_chooser_open_finish(). */
+void        plenary_file_chooser_open_sources_async (GtkWindow          *parent,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+
 typedef enum
 {
   PLENARY_FILE_KIND_DRAFT,

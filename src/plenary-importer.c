@@ -412,11 +412,13 @@ plenary_importer_detect_format (const char *data,
     p += 3;
   while (p < data + len && g_ascii_isspace (*p))
     p++;
-  if (p < data + len && *p == '{')
+  /* A .json file holding an array is a broken draft to refuse, not text
+   * to import. */
+  if (p < data + len && (*p == '{' || *p == '['))
     {
       gsize head = MIN (len - (p - data), 4096);
 
-      if (g_strstr_len (p, head, "\"format\"") != NULL ||
+      if ((*p == '{' && g_strstr_len (p, head, "\"format\"") != NULL) ||
           (filename != NULL && g_str_has_suffix (filename, ".json")))
         return PLENARY_IMPORT_FORMAT_PLENARY_JSON;
     }

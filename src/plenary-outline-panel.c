@@ -59,6 +59,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_attributes (GTK_LABEL (phrase), italic);
   pango_attr_list_unref (italic);
   gtk_label_set_xalign (GTK_LABEL (phrase), 0.0);
+  /* A long closing phrase must not widen the side panel. */
+  gtk_label_set_ellipsize (GTK_LABEL (phrase), PANGO_ELLIPSIZE_END);
 
   gtk_label_set_ellipsize (GTK_LABEL (words), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (words), 0.0);

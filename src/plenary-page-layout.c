@@ -35,6 +35,9 @@
 /* Enough paragraph layouts for a few pages: drawing the page just paginated
  * shapes nothing again, and memory stays flat whatever the draft's length. */
 #define CACHE_SIZE       256
+/* How many blocks the shaping thread may run ahead of the paginator: enough
+ * to keep it busy while a page is drawn, few enough for flat memory. */
+#define SHAPE_AHEAD      64
 
 /* Labels of the printed document: data in the DRAFTING language, not UI
  * strings, so not translated through gettext. */
@@ -185,6 +188,29 @@ typedef enum
   LAYOUT_NOTE,
 } LayoutKind;
 
+/* Shaping is most of the cost of paginating, so a second thread shapes the
+ * blocks ahead of the paginator, on a font map and context of its own (Pango
+ * objects are not thread-safe). Its layouts are handed over through the
+ * mutex and used by the paginator's thread only from then on. */
+typedef struct
+{
+  GThread               *thread;
+  GMutex                 mutex;
+  GCond                  cond;
+  /* Under mutex: the first block nobody has started to shape... */
+  guint                  next_claim;
+  /* ...the first block whose layouts are not in the cache yet... */
+  guint                  taken;
+  gboolean               cancelled;
+  /* ...and the layouts the thread made, per block, until taken. */
+  GPtrArray            **shaped;
+  /* Only the thread uses these two. */
+  PangoContext          *context;
+  PangoFontDescription  *font;
+  /* The block of each footnote's mark, G_MAXUINT for none. */
+  guint                 *note_blocks;
+} Shaper;
+
 struct _PlenaryPageLayout
 {
   GObject               parent_instance;
@@ -217,8 +243,11 @@ struct _PlenaryPageLayout
 
   GHashTable           *cache;
   GQueue                cache_order;
+  Shaper               *shaper;
   GArray               *lines;
   GArray               *next_lines;
+  PangoLayout          *footer_layout;
+  PangoLayout          *number_layout;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPageLayout, plenary_page_layout, G_TYPE_OBJECT)
@@ -275,11 +304,14 @@ note_clear (gpointer data)
   g_clear_pointer (&note->attrs, pango_attr_list_unref);
 }
 
+static void shaper_stop (PlenaryPageLayout *self);
+
 static void
 plenary_page_layout_finalize (GObject *object)
 {
   PlenaryPageLayout *self = (PlenaryPageLayout *)object;
 
+  shaper_stop (self);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_queue_clear (&self->cache_order);
   g_clear_object (&self->context);
@@ -296,6 +328,8 @@ plenary_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->page_notes, g_array_unref);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->next_lines, g_array_unref);
+  g_clear_object (&self->footer_layout);
+  g_clear_object (&self->number_layout);
   g_free ((char *)self->options.font_family);
 
   G_OBJECT_CLASS (plenary_page_layout_parent_class)->finalize (object);
@@ -1065,17 +1099,39 @@ build_body (PlenaryPageLayout *self,
 
 /* --- measuring ---------------------------------------------------------- */
 
-static PangoLayout *
-create_layout (PlenaryPageLayout *self,
-               const char        *text,
-               PangoAttrList     *attrs,
-               double             size,
-               double             width)
+/* A context of our own, independent of any device: the same pagination for
+ * screen preview, printer and PDF, whichever font map measures. */
+static PangoContext *
+new_context (PangoFontMap *font_map,
+             const char   *language)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
 
-  pango_font_description_set_size (self->font, (int)(size * PANGO_SCALE));
-  pango_layout_set_font_description (layout, self->font);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string (language));
+
+  return context;
+}
+
+/* FONT is scratch space of the calling thread: its size is changed. */
+static PangoLayout *
+create_layout (PangoContext         *context,
+               PangoFontDescription *font,
+               const char           *text,
+               PangoAttrList        *attrs,
+               double                size,
+               double                width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, width > 0 ? (int)(width * PANGO_SCALE) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
@@ -1097,10 +1153,14 @@ set_tab (PangoLayout *layout,
   pango_tab_array_free (tabs);
 }
 
+/* Reads only what plenary_page_layout_new() built, so that the shaping
+ * thread may call it too, with its own CONTEXT and FONT. */
 static PangoLayout *
-make_layout (PlenaryPageLayout *self,
-             LayoutKind         kind,
-             guint              index)
+make_layout (PlenaryPageLayout    *self,
+             PangoContext         *context,
+             PangoFontDescription *font,
+             LayoutKind            kind,
+             guint                 index)
 {
   PangoLayout *layout;
 
@@ -1108,7 +1168,7 @@ make_layout (PlenaryPageLayout *self,
     {
       const Note *note = &g_array_index (self->notes, Note, index);
 
-      layout = create_layout (self, note->text, note->attrs, NOTE_SIZE, self->text_width);
+      layout = create_layout (context, font, note->text, note->attrs, NOTE_SIZE, self->text_width);
       pango_layout_set_indent (layout, (int)(-NOTE_INDENT * PANGO_SCALE));
       pango_layout_set_justify (layout, TRUE);
       set_tab (layout, PANGO_TAB_LEFT, NOTE_INDENT);
@@ -1117,7 +1177,7 @@ make_layout (PlenaryPageLayout *self,
     {
       const Block *block = &g_array_index (self->blocks, Block, index);
 
-      layout = create_layout (self, block->side_text, NULL, HEAD_SIZE,
+      layout = create_layout (context, font, block->side_text, NULL, HEAD_SIZE,
                               self->text_width - block->side_x);
     }
   else
@@ -1125,7 +1185,7 @@ make_layout (PlenaryPageLayout *self,
       const Block *block = &g_array_index (self->blocks, Block, index);
       double width = block->width > 0 ? block->width : self->text_width - block->x;
 
-      layout = create_layout (self, block->text, block->attrs, block->size, width);
+      layout = create_layout (context, font, block->text, block->attrs, block->size, width);
       pango_layout_set_indent (layout, (int)(block->indent * PANGO_SCALE));
       pango_layout_set_alignment (layout, block->alignment);
       pango_layout_set_justify (layout, block->justify);
@@ -1135,7 +1195,205 @@ make_layout (PlenaryPageLayout *self,
         set_tab (layout, PANGO_TAB_LEFT, block->tab);
     }
 
+  /* Breaks the lines and caches every line's extents now: afterwards
+   * reading sizes and drawing use no font of CONTEXT's font map any more. */
+  pango_layout_iter_free (pango_layout_get_iter (layout));
+
   return layout;
+}
+
+static gpointer
+cache_key (LayoutKind kind,
+           guint      index)
+{
+  return GUINT_TO_POINTER (index * 3 + kind + 1);
+}
+
+/* Takes LAYOUT. */
+static void
+cache_insert (PlenaryPageLayout *self,
+              gpointer           key,
+              PangoLayout       *layout)
+{
+  g_hash_table_insert (self->cache, key, layout);
+  g_queue_push_tail (&self->cache_order, key);
+
+  if (self->cache_order.length > CACHE_SIZE)
+    g_hash_table_remove (self->cache, g_queue_pop_head (&self->cache_order));
+}
+
+/* Every layout of block INDEX: the block's own, its side column and the
+ * footnotes of its marks, in this order (see take_shaped()). */
+static GPtrArray *
+shape_block (PlenaryPageLayout    *self,
+             PangoContext         *context,
+             PangoFontDescription *font,
+             guint                 index)
+{
+  const Block *block = &g_array_index (self->blocks, Block, index);
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (block->kind != BLOCK_TEXT)
+    return layouts;
+
+  g_ptr_array_add (layouts, make_layout (self, context, font, LAYOUT_BLOCK, index));
+  if (block->side_text != NULL)
+    g_ptr_array_add (layouts, make_layout (self, context, font, LAYOUT_SIDE, index));
+  for (guint m = 0; block->marks != NULL && m < block->marks->len; m++)
+    g_ptr_array_add (layouts, make_layout (self, context, font, LAYOUT_NOTE,
+                                           g_array_index (block->marks, Mark, m).note));
+
+  return layouts;
+}
+
+static gpointer
+shaper_thread (gpointer data)
+{
+  PlenaryPageLayout *self = data;
+  Shaper *shaper = self->shaper;
+
+  for (;;)
+    {
+      GPtrArray *layouts;
+      guint index;
+
+      g_mutex_lock (&shaper->mutex);
+      while (!shaper->cancelled &&
+             shaper->next_claim < self->blocks->len &&
+             shaper->next_claim >= shaper->taken + SHAPE_AHEAD)
+        g_cond_wait (&shaper->cond, &shaper->mutex);
+      if (shaper->cancelled || shaper->next_claim >= self->blocks->len)
+        {
+          g_mutex_unlock (&shaper->mutex);
+          break;
+        }
+      index = shaper->next_claim++;
+      g_mutex_unlock (&shaper->mutex);
+
+      layouts = shape_block (self, shaper->context, shaper->font, index);
+
+      g_mutex_lock (&shaper->mutex);
+      shaper->shaped[index] = layouts;
+      g_cond_broadcast (&shaper->cond);
+      g_mutex_unlock (&shaper->mutex);
+    }
+
+  return NULL;
+}
+
+static void
+shaper_start (PlenaryPageLayout *self)
+{
+  Shaper *shaper = g_new0 (Shaper, 1);
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+
+  g_mutex_init (&shaper->mutex);
+  g_cond_init (&shaper->cond);
+  shaper->shaped = g_new0 (GPtrArray *, self->blocks->len);
+  shaper->context = new_context (font_map, self->language);
+  shaper->font = pango_font_description_copy (self->font);
+
+  shaper->note_blocks = g_new (guint, self->notes->len);
+  for (guint i = 0; i < self->notes->len; i++)
+    shaper->note_blocks[i] = G_MAXUINT;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+
+      for (guint m = 0; block->marks != NULL && m < block->marks->len; m++)
+        shaper->note_blocks[g_array_index (block->marks, Mark, m).note] = i;
+    }
+
+  self->shaper = shaper;
+  shaper->thread = g_thread_new ("plenary-shaper", shaper_thread, self);
+}
+
+static void
+shaper_stop (PlenaryPageLayout *self)
+{
+  Shaper *shaper = self->shaper;
+
+  if (shaper == NULL)
+    return;
+
+  g_mutex_lock (&shaper->mutex);
+  shaper->cancelled = TRUE;
+  g_cond_broadcast (&shaper->cond);
+  g_mutex_unlock (&shaper->mutex);
+  g_thread_join (shaper->thread);
+  self->shaper = NULL;
+
+  for (guint i = shaper->taken; i < self->blocks->len; i++)
+    g_clear_pointer (&shaper->shaped[i], g_ptr_array_unref);
+  g_free (shaper->shaped);
+  g_free (shaper->note_blocks);
+  g_object_unref (shaper->context);
+  pango_font_description_free (shaper->font);
+  g_mutex_clear (&shaper->mutex);
+  g_cond_clear (&shaper->cond);
+  g_free (shaper);
+}
+
+/* The layouts of the next block to take, shaped by the thread or here.
+ * Rather than wait for a block the thread is still shaping, shapes the next
+ * unclaimed one: both threads stay busy whichever is ahead. */
+static GPtrArray *
+next_shaped (PlenaryPageLayout *self)
+{
+  Shaper *shaper = self->shaper;
+  GPtrArray *layouts;
+
+  g_mutex_lock (&shaper->mutex);
+
+  while (shaper->shaped[shaper->taken] == NULL)
+    {
+      if (shaper->next_claim < self->blocks->len &&
+          shaper->next_claim < shaper->taken + SHAPE_AHEAD)
+        {
+          guint claim = shaper->next_claim++;
+
+          g_mutex_unlock (&shaper->mutex);
+          layouts = shape_block (self, self->context, self->font, claim);
+          g_mutex_lock (&shaper->mutex);
+          shaper->shaped[claim] = layouts;
+        }
+      else
+        g_cond_wait (&shaper->cond, &shaper->mutex);
+    }
+
+  layouts = g_steal_pointer (&shaper->shaped[shaper->taken]);
+  shaper->taken++;
+  g_cond_broadcast (&shaper->cond);
+  g_mutex_unlock (&shaper->mutex);
+
+  return layouts;
+}
+
+/* Moves the layouts of every block up to INDEX into the cache, in order.
+ * Only this thread changes shaper->taken, so it reads it unlocked. */
+static void
+take_shaped (PlenaryPageLayout *self,
+             guint              index)
+{
+  while (self->shaper->taken <= index)
+    {
+      guint taken = self->shaper->taken;
+      const Block *block = &g_array_index (self->blocks, Block, taken);
+      g_autoptr(GPtrArray) layouts = next_shaped (self);
+      guint next = 0;
+
+      if (block->kind != BLOCK_TEXT)
+        continue;
+
+      cache_insert (self, cache_key (LAYOUT_BLOCK, taken),
+                    g_object_ref (g_ptr_array_index (layouts, next++)));
+      if (block->side_text != NULL)
+        cache_insert (self, cache_key (LAYOUT_SIDE, taken),
+                      g_object_ref (g_ptr_array_index (layouts, next++)));
+      for (guint m = 0; block->marks != NULL && m < block->marks->len; m++)
+        cache_insert (self, cache_key (LAYOUT_NOTE, g_array_index (block->marks, Mark, m).note),
+                      g_object_ref (g_ptr_array_index (layouts, next++)));
+    }
 }
 
 /* A new reference: the cache may drop its own on the next call. */
@@ -1144,17 +1402,25 @@ get_layout (PlenaryPageLayout *self,
             LayoutKind         kind,
             guint              index)
 {
-  gpointer key = GUINT_TO_POINTER (index * 3 + kind + 1);
+  gpointer key = cache_key (kind, index);
   PangoLayout *layout = g_hash_table_lookup (self->cache, key);
 
+  if (layout == NULL && self->shaper != NULL)
+    {
+      guint block = kind == LAYOUT_NOTE ? self->shaper->note_blocks[index] : index;
+
+      if (block != G_MAXUINT && block >= self->shaper->taken)
+        {
+          take_shaped (self, block);
+          layout = g_hash_table_lookup (self->cache, key);
+        }
+    }
+
+  /* Dropped from the cache already (preview going back to an early page). */
   if (layout == NULL)
     {
-      layout = make_layout (self, kind, index);
-      g_hash_table_insert (self->cache, key, layout);
-      g_queue_push_tail (&self->cache_order, key);
-
-      if (self->cache_order.length > CACHE_SIZE)
-        g_hash_table_remove (self->cache, g_queue_pop_head (&self->cache_order));
+      layout = make_layout (self, self->context, self->font, kind, index);
+      cache_insert (self, key, layout);
     }
 
   return g_object_ref (layout);
@@ -1275,7 +1541,6 @@ plenary_page_layout_new (PlenaryDraft               *draft,
   PlenaryBody *body;
   const char *symbol;
   const char *question;
-  cairo_font_options_t *font_options;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
 
@@ -1314,18 +1579,8 @@ plenary_page_layout_new (PlenaryDraft               *draft,
   self->language = g_strdup (plenary_draft_get_language (draft));
   self->labels = find_labels (self->language);
 
-  /* A context of our own, independent of any device: the same pagination
-   * for screen preview, printer and PDF. The thread's default font map
-   * keeps the fonts loaded between layouts. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string (self->language));
+  /* The thread's default font map keeps the fonts loaded between layouts. */
+  self->context = new_context (pango_cairo_font_map_get_default (), self->language);
   self->font = pango_font_description_from_string (self->options.font_family);
 
   metadata = plenary_draft_get_metadata (draft);
@@ -1429,6 +1684,9 @@ plenary_page_layout_paginate_step (PlenaryPageLayout *self)
 
   if (self->done)
     return TRUE;
+
+  if (self->shaper == NULL && self->pages->len == 0)
+    shaper_start (self);
 
   page.first_piece = self->pieces->len;
   page.first_note = self->page_notes->len;
@@ -1553,6 +1811,8 @@ plenary_page_layout_paginate_step (PlenaryPageLayout *self)
     g_array_append_val (self->pages, page);
 
   self->done = self->next_block >= self->blocks->len;
+  if (self->done)
+    shaper_stop (self);
 
   return self->done;
 }
@@ -1619,29 +1879,45 @@ draw_line_numbers (PlenaryPageLayout *self,
   cairo_restore (cr);
 }
 
+static PangoLayout *
+create_footer_layout (PlenaryPageLayout *self,
+                      const char        *text)
+{
+  PangoLayout *layout = create_layout (self->context, self->font, text, NULL, FOOTER_SIZE,
+                                       self->text_width * 0.75);
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+/* The symbol is shaped once for all pages; only the page number changes. */
 static void
 draw_footer (PlenaryPageLayout *self,
              cairo_t           *cr,
              guint              page)
 {
-  g_autoptr(PangoLayout) footer = NULL;
-  g_autofree char *number = g_strdup_printf ("%u", page + 1);
+  char number[16];
   double baseline = self->page_height - self->options.margin_bottom / 2.0;
   int width;
 
-  footer = create_layout (self, self->footer, NULL, FOOTER_SIZE, self->text_width * 0.75);
-  pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (footer, TRUE);
-  cairo_move_to (cr, self->options.margin_left, baseline);
-  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (footer, 0));
+  if (self->footer_layout == NULL)
+    {
+      self->footer_layout = create_footer_layout (self, self->footer);
+      pango_layout_set_ellipsize (self->footer_layout, PANGO_ELLIPSIZE_END);
+      self->number_layout = create_footer_layout (self, "");
+    }
 
-  pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_text (footer, number, -1);
-  pango_layout_get_size (footer, &width, NULL);
+  cairo_move_to (cr, self->options.margin_left, baseline);
+  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (self->footer_layout, 0));
+
+  g_snprintf (number, sizeof number, "%u", page + 1);
+  pango_layout_set_text (self->number_layout, number, -1);
+  pango_layout_get_size (self->number_layout, &width, NULL);
   cairo_move_to (cr,
                  self->options.margin_left + self->text_width - (double)width / PANGO_SCALE,
                  baseline);
-  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (footer, 0));
+  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (self->number_layout, 0));
 }
 
 static void
@@ -1696,7 +1972,7 @@ plenary_page_layout_draw_page (PlenaryPageLayout *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
 
   if (self->options.line_numbers)
-    numbers = create_layout (self, "", NULL, SMALL_SIZE, -1);
+    numbers = create_layout (self->context, self->font, "", NULL, SMALL_SIZE, -1);
 
   for (guint i = 0; i < page->n_pieces; i++)
     {

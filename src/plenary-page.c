@@ -11,7 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "plenary-editor-view.h"
+#include "plenary-outline.h"
+#include "plenary-header-form.h"
 #include "plenary-page.h"
+#include "plenary-phrase-completion.h"
+#include "plenary-problems.h"
 #include "plenary-window.h"
 
 struct _PlenaryPage
@@ -19,9 +23,12 @@ struct _PlenaryPage
   GtkWidget          parent_instance;
 
   PlenaryDocument   *document;
+  PlenaryOutline    *outline;
+  PlenaryProblems   *problems;
 
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
+  PlenaryHeaderForm *header_form;
   GtkRevealer       *banner;
   GtkLabel          *banner_label;
   GtkWidget         *keep_button;
@@ -113,6 +120,14 @@ plenary_page_constructed (GObject *object)
   G_OBJECT_CLASS (plenary_page_parent_class)->constructed (object);
 
   plenary_editor_view_set_document (self->view, self->document);
+  self->outline = plenary_outline_new (self->view);
+  self->problems = plenary_problems_new (self->view);
+  plenary_header_form_set_document (self->header_form, self->document);
+
+  {
+    g_autoptr(GtkSourceCompletionProvider) phrases = plenary_phrase_completion_new (self->view);
+    gtk_source_completion_add_provider (gtk_source_view_get_completion (GTK_SOURCE_VIEW (self->view)), phrases);
+  }
 
   g_signal_connect_object (self->document, "notify::disk-state",
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
@@ -130,6 +145,8 @@ plenary_page_dispose (GObject *object)
 
   GtkWidget *child;
 
+  g_clear_object (&self->outline);
+  g_clear_object (&self->problems);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -193,6 +210,7 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, header_form);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, keep_button);
@@ -204,6 +222,7 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (PLENARY_TYPE_EDITOR_VIEW);
+  g_type_ensure (PLENARY_TYPE_HEADER_FORM);
 }
 
 static void
@@ -238,4 +257,18 @@ plenary_page_grab_focus (PlenaryPage *self)
 {
   g_return_if_fail (PLENARY_IS_PAGE (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+PlenaryOutline *
+plenary_page_get_outline (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+  return self->outline;
+}
+
+PlenaryProblems *
+plenary_page_get_problems (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+  return self->problems;
 }

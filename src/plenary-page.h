@@ -10,6 +10,8 @@
 
 #include "plenary-document.h"
 #include "plenary-editor-view.h"
+#include "plenary-outline.h"
+#include "plenary-problems.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,7 @@ PlenaryPage     *plenary_page_new          (PlenaryDocument *document);
 PlenaryDocument *plenary_page_get_document (PlenaryPage     *self);
 PlenaryEditorView *plenary_page_get_view   (PlenaryPage     *self);
 void             plenary_page_grab_focus   (PlenaryPage     *self);
+PlenaryOutline  *plenary_page_get_outline  (PlenaryPage     *self);
+PlenaryProblems *plenary_page_get_problems (PlenaryPage     *self);
 
 G_END_DECLS

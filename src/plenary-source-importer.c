@@ -21,6 +21,9 @@
 #define TITLE_MAX_CHARS 100
 /* When no title exists, the opening words of the text, cut near here. */
 #define TITLE_EXCERPT_CHARS 60
+/* Bytes of a line enough to tell either (100 code points of up to 4 bytes,
+ * with room for runs of white space). */
+#define TITLE_SCAN_BYTES 4096
 
 G_DEFINE_QUARK (plenary-source-import-error-quark, plenary_source_import_error)
 
@@ -385,8 +388,22 @@ title_from_text (const char *text,
     {
       const char *eol = strchr (p, '\n');
       gsize len = eol != NULL ? (gsize) (eol - p) : strlen (p);
-      g_autofree char *line = g_strndup (p, len);
-      g_autofree char *clean = clean_title (line);
+      /* Only the start of a line can make a title: a file of one 100 MB
+       * line is not copied and split whole. */
+      gboolean long_line = len > TITLE_SCAN_BYTES;
+      g_autofree char *line = NULL;
+      g_autofree char *clean = NULL;
+
+      if (long_line)
+        {
+          const char *end = p + TITLE_SCAN_BYTES;
+
+          while (end > p && (*end & 0xC0) == 0x80)
+            end--;
+          len = end - p;
+        }
+      line = g_strndup (p, len);
+      clean = clean_title (line);
 
       if (clean != NULL)
         {
@@ -394,7 +411,7 @@ title_from_text (const char *text,
           const char *last_space = NULL;
           glong n = 0;
 
-          if (g_utf8_strlen (clean, -1) <= TITLE_MAX_CHARS)
+          if (!long_line && g_utf8_strlen (clean, -1) <= TITLE_MAX_CHARS)
             return g_steal_pointer (&clean);
 
           for (cut = clean; *cut != '\0' && n < TITLE_EXCERPT_CHARS; cut = g_utf8_next_char (cut), n++)
@@ -831,6 +848,8 @@ detect_kind (const char  *data,
   g_autofree char *hint_type = media_type_without_parameters (hint);
   g_autofree char *guess = NULL;
   g_autofree char *mime = NULL;
+  g_autofree char *name_guess = NULL;
+  g_autofree char *name_mime = NULL;
   const guchar *u = (const guchar *) data;
   gboolean uncertain = FALSE;
   gboolean big_endian;
@@ -866,10 +885,17 @@ detect_kind (const char  *data,
     }
 
   /* Text: a BOM, a text type, or simply no NUL byte (binary formats have
-   * plenty); UTF-16 without a BOM is full of NUL bytes but regular. */
+   * plenty); UTF-16 without a BOM is full of NUL bytes but regular. The
+   * type guessed from the content is not enough: its magic rules take any
+   * bytes starting with "%" for a Matlab file, so only the name counts. */
+  if (filename != NULL)
+    {
+      name_guess = g_content_type_guess (filename, NULL, 0, NULL);
+      name_mime = g_content_type_get_mime_type (name_guess);
+    }
   if ((length >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
       (length >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) ||
-      is_text_type (hint_type) || is_text_type (mime) ||
+      is_text_type (hint_type) || is_text_type (name_mime) ||
       has_extension (filename, text_extensions) ||
       memchr (data, '\0', MIN (length, 8192)) == NULL ||
       looks_like_utf16 (u, length, &big_endian))

@@ -15,6 +15,8 @@ struct _PlenarySourceRow
 {
   GtkWidget      parent_instance;
 
+  GtkWidget          *box;
+
   PlenaryDraft  *draft;
   PlenarySource *source;
   GSignalGroup  *source_signals;
@@ -218,6 +220,7 @@ plenary_source_row_class_init (PlenarySourceRowClass *klass)
   object_class->dispose = plenary_source_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-source-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceRow, box);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceRow, icon);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceRow, details_label);

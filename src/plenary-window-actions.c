@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-clause-picker.h"
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
 #include "plenary-print.h"
@@ -33,6 +34,9 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-page", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-clause",
+                                 has_document &&
+                                 plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
 }
@@ -424,6 +428,17 @@ toggle_panel_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
 }
 
+static void
+insert_clause_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryPage *page = plenary_window_get_visible_page (PLENARY_WINDOW (widget));
+
+  if (page != NULL)
+    gtk_window_present (GTK_WINDOW (plenary_clause_picker_new (plenary_page_get_view (page))));
+}
+
 /* Printing and PDF ----------------------------------------------------- */
 
 static void
@@ -624,6 +639,9 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-comments-panel", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.insert-clause", NULL, insert_clause_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.insert-clause", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

@@ -16,6 +16,8 @@ struct _PlenaryWindow
   GSettings            *settings;
   /* Follows the document of the selected tab. */
   GSignalGroup         *document_signals;
+  /* Whether the visible page has problems: a dot on the side panel's tab. */
+  GBindingGroup        *problems_badge;
   PlenaryDocument      *visible_document;
   /* Set once the user agreed to close with unsaved changes. */
   guint                 close_confirmed : 1;
@@ -29,7 +31,7 @@ struct _PlenaryWindow
   AdwFlap              *side_flap;
   AdwFlap              *comments_flap;
   GtkStack             *content_stack;
-  AdwViewStack         *side_stack;
+  GtkStack             *side_stack;
   GtkStack             *sources_stack;
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-outline-panel.h"
+#include "plenary-problems-panel.h"
 #include "plenary-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PlenaryWindow, plenary_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -134,8 +136,11 @@ setup_source_row (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  /* Long titles must not widen the panel. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (details), 24);
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_set_margin_top (box, 6);
@@ -217,10 +222,14 @@ static void
 on_selected_page_changed (PlenaryWindow *self)
 {
   AdwTabPage *tab = adw_tab_view_get_selected_page (self->tab_view);
-  PlenaryDocument *document = NULL;
+  PlenaryPage *page = tab != NULL ? PLENARY_PAGE (adw_tab_page_get_child (tab)) : NULL;
+  PlenaryDocument *document = page != NULL ? plenary_page_get_document (page) : NULL;
 
-  if (tab != NULL)
-    document = plenary_page_get_document (PLENARY_PAGE (adw_tab_page_get_child (tab)));
+  plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (adw_bin_get_child (self->outline_bin)),
+                                     page != NULL ? plenary_page_get_outline (page) : NULL);
+  plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (adw_bin_get_child (self->problems_bin)),
+                                       page != NULL ? plenary_page_get_problems (page) : NULL);
+  g_binding_group_set_source (self->problems_badge, page != NULL ? plenary_page_get_problems (page) : NULL);
 
   if (g_set_object (&self->visible_document, document))
     {
@@ -397,6 +406,7 @@ plenary_window_dispose (GObject *object)
     g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->visible_document);
+  g_clear_object (&self->problems_badge);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_WINDOW);
 
@@ -434,6 +444,16 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   plenary_window_class_actions_init (klass);
 }
 
+static gboolean
+any_problem (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
+
 static void
 plenary_window_init (PlenaryWindow *self)
 {
@@ -450,6 +470,14 @@ plenary_window_init (PlenaryWindow *self)
                                  G_CALLBACK (update_window_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::draft",
                                  G_CALLBACK (on_draft_replaced), self, G_CONNECT_SWAPPED);
+
+  adw_bin_set_child (self->outline_bin, plenary_outline_panel_new ());
+  adw_bin_set_child (self->problems_bin, plenary_problems_panel_new ());
+  self->problems_badge = g_binding_group_new ();
+  g_binding_group_bind_full (self->problems_badge, "n-problems",
+                             gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)),
+                             "needs-attention", G_BINDING_SYNC_CREATE,
+                             any_problem, NULL, NULL, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row), NULL);

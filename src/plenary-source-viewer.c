@@ -1,0 +1,556 @@
+/* plenary-source-viewer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-source-viewer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-anchor-resolver.h"
+#include "plenary-source-search.h"
+#include "plenary-source-viewer.h"
+
+/* Matches tagged per main loop iteration, so that a frequent word in a
+ * huge source does not freeze the window. */
+#define FIND_TAGS_PER_STEP 500
+
+struct _PlenarySourceViewer
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+
+  PlenaryDraft       *draft;
+  PlenarySource      *source;
+  GSignalGroup       *source_signals;
+  GSignalGroup       *annotation_signals;
+
+  PlenarySearchGroup *matches;
+  guint               n_tagged;
+  guint               tag_idle_id;
+  /* The match selected by next/previous, G_MAXUINT: none yet. */
+  guint               current;
+
+  GtkLabel           *title_label;
+  GtkSearchEntry     *find_entry;
+  GtkLabel           *match_label;
+  GtkButton          *previous_button;
+  GtkButton          *next_button;
+  GtkTextView        *text_view;
+  GtkTextBuffer      *buffer;
+};
+
+G_DEFINE_FINAL_TYPE (PlenarySourceViewer, plenary_source_viewer, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+get_iters (PlenarySourceViewer *self,
+           gint64               start,
+           gint64               end,
+           GtkTextIter         *start_iter,
+           GtkTextIter         *end_iter)
+{
+  /* Code points of the source are character offsets of the buffer. */
+  gint64 length = gtk_text_buffer_get_char_count (self->buffer);
+
+  start = CLAMP (start, 0, length);
+  end = CLAMP (end, start, length);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, start_iter, (int) start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, end_iter, (int) end);
+}
+
+static void
+remove_tag_everywhere (PlenarySourceViewer *self,
+                       const char          *name)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, name, &start, &end);
+}
+
+/* Annotations -------------------------------------------------------- */
+
+static void
+tag_anchor (PlenarySourceViewer *self,
+            PlenaryAnchor       *anchor,
+            const char          *tag)
+{
+  const char *text = plenary_source_get_text (self->source);
+  gint64 start, end;
+  GtkTextIter start_iter, end_iter;
+
+  if (anchor == NULL || g_strcmp0 (anchor->target, plenary_source_get_id (self->source)) != 0)
+    return;
+
+  if (!plenary_anchor_resolver_resolve (anchor, text, &start, &end, NULL))
+    return;
+
+  get_iters (self, start, end, &start_iter, &end_iter);
+  gtk_text_buffer_apply_tag_by_name (self->buffer, tag, &start_iter, &end_iter);
+}
+
+static void
+update_annotations (PlenarySourceViewer *self)
+{
+  GListModel *annotations;
+  guint n;
+
+  remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT);
+  remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_CITATION);
+  remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_COMMENT);
+
+  if (self->draft == NULL || self->source == NULL)
+    return;
+
+  annotations = G_LIST_MODEL (plenary_draft_get_annotations (self->draft));
+  n = g_list_model_get_n_items (annotations);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      switch (plenary_annotation_get_kind (annotation))
+        {
+        case PLENARY_ANNOTATION_HIGHLIGHT:
+          tag_anchor (self, plenary_annotation_get_anchor (annotation), PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT);
+          break;
+        case PLENARY_ANNOTATION_CITATION:
+          tag_anchor (self, plenary_annotation_get_source_anchor (annotation), PLENARY_SOURCE_VIEWER_TAG_CITATION);
+          break;
+        case PLENARY_ANNOTATION_COMMENT:
+          tag_anchor (self, plenary_annotation_get_anchor (annotation), PLENARY_SOURCE_VIEWER_TAG_COMMENT);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* Find ------------------------------------------------------------------ */
+
+static void
+update_match_label (PlenarySourceViewer *self)
+{
+  guint n = plenary_source_viewer_get_n_matches (self);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  g_autofree char *label = NULL;
+
+  if (query[0] == '\0' || self->matches == NULL)
+    label = g_strdup ("");
+  else if (n == 0)
+    label = g_strdup (_("No matches"));
+  else if (self->current != G_MAXUINT)
+    /* Translators: the match selected, and how many matches there are. */
+    label = g_strdup_printf (_("%u of %u"), self->current + 1, n);
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n), n);
+
+  gtk_label_set_text (self->match_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), label[0] != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), n > 0);
+}
+
+static gboolean
+tag_matches_step (gpointer user_data)
+{
+  PlenarySourceViewer *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matches));
+  guint stop = MIN (n, self->n_tagged + FIND_TAGS_PER_STEP);
+
+  for (; self->n_tagged < stop; self->n_tagged++)
+    {
+      g_autoptr(PlenarySearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->matches), self->n_tagged);
+      GtkTextIter start, end;
+
+      get_iters (self, plenary_search_result_get_start (result), plenary_search_result_get_end (result), &start, &end);
+      gtk_text_buffer_apply_tag_by_name (self->buffer, PLENARY_SOURCE_VIEWER_TAG_FIND, &start, &end);
+    }
+
+  if (self->n_tagged < n)
+    return G_SOURCE_CONTINUE;
+
+  self->tag_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_find (PlenarySourceViewer *self)
+{
+  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_object (&self->matches);
+  self->n_tagged = 0;
+  self->current = G_MAXUINT;
+  remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_FIND);
+}
+
+static void
+run_find (PlenarySourceViewer *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+
+  clear_find (self);
+
+  if (self->source != NULL && query[0] != '\0')
+    {
+      self->matches = plenary_search_group_new_for_source (self->source, query);
+      /* The first screenful now, the rest from idle. */
+      if (tag_matches_step (self))
+        self->tag_idle_id = g_idle_add_full (G_PRIORITY_LOW, tag_matches_step, self, NULL);
+    }
+
+  update_match_label (self);
+}
+
+/* The first match starting at or after OFFSET, N when none. */
+static guint
+first_match_from (PlenarySourceViewer *self,
+                  gint64               offset)
+{
+  GListModel *model = G_LIST_MODEL (self->matches);
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(PlenarySearchResult) result = g_list_model_get_item (model, mid);
+
+      if (plenary_search_result_get_start (result) < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+select_match (PlenarySourceViewer *self,
+              guint                index)
+{
+  g_autoptr(PlenarySearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->matches), index);
+
+  self->current = index;
+  plenary_source_viewer_select_range (self,
+                                      plenary_search_result_get_start (result),
+                                      plenary_search_result_get_end (result));
+  update_match_label (self);
+}
+
+void
+plenary_source_viewer_find_next (PlenarySourceViewer *self,
+                                 gboolean             backward)
+{
+  guint n;
+  guint index;
+
+  g_return_if_fail (PLENARY_IS_SOURCE_VIEWER (self));
+
+  if (self->matches == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->matches))) == 0)
+    return;
+
+  if (self->current == G_MAXUINT)
+    {
+      /* From where the reader is: the selection, or the top. */
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
+      index = first_match_from (self, gtk_text_iter_get_offset (backward ? &start : &end));
+      if (backward)
+        index = index == 0 ? n - 1 : index - 1;
+      else if (index >= n)
+        index = 0;
+    }
+  else if (backward)
+    index = self->current == 0 ? n - 1 : self->current - 1;
+  else
+    index = (self->current + 1) % n;
+
+  select_match (self, index);
+}
+
+static void
+on_find_changed (PlenarySourceViewer *self)
+{
+  run_find (self);
+}
+
+static void
+on_find_activate (PlenarySourceViewer *self)
+{
+  plenary_source_viewer_find_next (self, FALSE);
+}
+
+static void
+on_next_match (PlenarySourceViewer *self)
+{
+  plenary_source_viewer_find_next (self, FALSE);
+}
+
+static void
+on_previous_match (PlenarySourceViewer *self)
+{
+  plenary_source_viewer_find_next (self, TRUE);
+}
+
+static gboolean
+on_shift_enter (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  plenary_source_viewer_find_next (PLENARY_SOURCE_VIEWER (user_data), TRUE);
+  return TRUE;
+}
+
+static void
+on_stop_search (PlenarySourceViewer *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->find_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
+  else
+    g_signal_emit (self, signals[CLOSE], 0);
+}
+
+static void
+on_back_clicked (PlenarySourceViewer *self)
+{
+  g_signal_emit (self, signals[CLOSE], 0);
+}
+
+static void
+update_title (PlenarySourceViewer *self)
+{
+  const char *title = self->source != NULL ? plenary_source_get_title (self->source) : "";
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+plenary_source_viewer_dispose (GObject *object)
+{
+  PlenarySourceViewer *self = PLENARY_SOURCE_VIEWER (object);
+
+  g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_object (&self->matches);
+  if (self->source_signals != NULL)
+    g_signal_group_set_target (self->source_signals, NULL);
+  if (self->annotation_signals != NULL)
+    g_signal_group_set_target (self->annotation_signals, NULL);
+  g_clear_object (&self->source_signals);
+  g_clear_object (&self->annotation_signals);
+  g_clear_object (&self->source);
+  g_clear_object (&self->draft);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCE_VIEWER);
+
+  G_OBJECT_CLASS (plenary_source_viewer_parent_class)->dispose (object);
+}
+
+static void
+plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plenary_source_viewer_dispose;
+
+  signals[CLOSE] =
+    g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-source-viewer.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, box);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, match_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, next_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_match);
+  gtk_widget_class_bind_template_callback (widget_class, on_previous_match);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "plenary-source-viewer");
+}
+
+static void
+create_tags (PlenarySourceViewer *self)
+{
+  GdkRGBA find, highlight, citation;
+
+  gdk_rgba_parse (&find, "rgba(255, 163, 72, 0.55)");
+  gdk_rgba_parse (&highlight, "rgba(246, 211, 45, 0.45)");
+  gdk_rgba_parse (&citation, "rgba(98, 160, 234, 0.30)");
+
+  gtk_text_buffer_create_tag (self->buffer, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT,
+                              "background-rgba", &highlight, NULL);
+  gtk_text_buffer_create_tag (self->buffer, PLENARY_SOURCE_VIEWER_TAG_CITATION,
+                              "background-rgba", &citation,
+                              "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gtk_text_buffer_create_tag (self->buffer, PLENARY_SOURCE_VIEWER_TAG_COMMENT,
+                              "underline", PANGO_UNDERLINE_ERROR, NULL);
+  /* Last, so that it wins over the annotations. */
+  gtk_text_buffer_create_tag (self->buffer, PLENARY_SOURCE_VIEWER_TAG_FIND,
+                              "background-rgba", &find, NULL);
+}
+
+static void
+plenary_source_viewer_init (PlenarySourceViewer *self)
+{
+  GtkEventController *shortcuts;
+  guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->current = G_MAXUINT;
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  create_tags (self);
+
+  /* Before the entry sees Enter. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], GDK_SHIFT_MASK),
+                                                            gtk_callback_action_new (on_shift_enter, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), shortcuts);
+  gtk_search_entry_set_key_capture_widget (self->find_entry, GTK_WIDGET (self->text_view));
+
+  self->source_signals = g_signal_group_new (PLENARY_TYPE_SOURCE);
+  g_signal_group_connect_swapped (self->source_signals, "notify::title",
+                                  G_CALLBACK (update_title), self);
+  self->annotation_signals = g_signal_group_new (G_TYPE_LIST_STORE);
+  g_signal_group_connect_swapped (self->annotation_signals, "items-changed",
+                                  G_CALLBACK (update_annotations), self);
+
+  update_match_label (self);
+}
+
+GtkWidget *
+plenary_source_viewer_new (void)
+{
+  return g_object_new (PLENARY_TYPE_SOURCE_VIEWER, NULL);
+}
+
+void
+plenary_source_viewer_set_source (PlenarySourceViewer *self,
+                                  PlenaryDraft        *draft,
+                                  PlenarySource       *source)
+{
+  GtkTextIter start;
+
+  g_return_if_fail (PLENARY_IS_SOURCE_VIEWER (self));
+  g_return_if_fail (draft == NULL || PLENARY_IS_DRAFT (draft));
+  g_return_if_fail (source == NULL || PLENARY_IS_SOURCE (source));
+
+  g_set_object (&self->draft, draft);
+  g_signal_group_set_target (self->annotation_signals,
+                             draft != NULL ? plenary_draft_get_annotations (draft) : NULL);
+
+  if (self->source != source)
+    {
+      clear_find (self);
+      g_set_object (&self->source, source);
+      g_signal_group_set_target (self->source_signals, source);
+
+      /* Once, as plain text: nothing in a source is markup. */
+      gtk_text_buffer_set_text (self->buffer, source != NULL ? plenary_source_get_text (source) : "", -1);
+      gtk_text_buffer_get_start_iter (self->buffer, &start);
+      gtk_text_buffer_place_cursor (self->buffer, &start);
+      gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);
+      update_title (self);
+      run_find (self);
+    }
+
+  update_annotations (self);
+}
+
+PlenarySource *
+plenary_source_viewer_get_source (PlenarySourceViewer *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), NULL);
+  return self->source;
+}
+
+void
+plenary_source_viewer_select_range (PlenarySourceViewer *self,
+                                    gint64               start,
+                                    gint64               end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  g_return_if_fail (PLENARY_IS_SOURCE_VIEWER (self));
+
+  get_iters (self, start, end, &start_iter, &end_iter);
+  gtk_text_buffer_select_range (self->buffer, &start_iter, &end_iter);
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
+                                0.1, TRUE, 0.0, 0.3);
+}
+
+gboolean
+plenary_source_viewer_get_selection_range (PlenarySourceViewer *self,
+                                           gint64              *start,
+                                           gint64              *end)
+{
+  GtkTextIter start_iter, end_iter;
+  gboolean any;
+
+  g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), FALSE);
+
+  any = gtk_text_buffer_get_selection_bounds (self->buffer, &start_iter, &end_iter);
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&start_iter);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&end_iter);
+
+  return any;
+}
+
+void
+plenary_source_viewer_find (PlenarySourceViewer *self,
+                            const char          *text)
+{
+  g_return_if_fail (PLENARY_IS_SOURCE_VIEWER (self));
+
+  g_signal_handlers_block_by_func (self->find_entry, on_find_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->find_entry, on_find_changed, self);
+  run_find (self);
+}
+
+guint
+plenary_source_viewer_get_n_matches (PlenarySourceViewer *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), 0);
+  return self->matches != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->matches)) : 0;
+}
+
+GtkTextView *
+plenary_source_viewer_get_text_view (PlenarySourceViewer *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), NULL);
+  return self->text_view;
+}
+
+GtkEditable *
+plenary_source_viewer_get_find_entry (PlenarySourceViewer *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), NULL);
+  return GTK_EDITABLE (self->find_entry);
+}

@@ -1,0 +1,1191 @@
+/* plenary-sources-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-sources-panel"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "plenary-data-resources.h"
+#include "plenary-file-chooser.h"
+#include "plenary-source-importer.h"
+#include "plenary-source-row.h"
+#include "plenary-sources-panel.h"
+
+#define SAMPLE_LIBRARY "resource:///org/plenary/Plenary/seeds/"
+
+/* The four articles of the bundled sample library. */
+static const char * const sample_sources[] = {
+  "000_0882e61f787c078d.txt",
+  "001_1c1f41223b4ddfa0.txt",
+  "003_02727d1e409e598a.txt",
+  "004_e23f8f3402c5b63b.txt",
+};
+
+struct _PlenarySourcesPanel
+{
+  GtkWidget            parent_instance;
+
+  PlenaryDocument     *document;
+  PlenaryDraft        *draft;
+  GSignalGroup        *document_signals;
+  GSignalGroup        *sources_signals;
+  PlenarySourceSearch *search;
+  guint                n_imports;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *pages;
+  GtkSearchEntry      *search_entry;
+  GtkSpinner          *spinner;
+  GtkStack            *content_stack;
+  GtkListView         *sources_view;
+  GtkLabel            *summary_label;
+  GtkListView         *results_view;
+  PlenarySourceViewer *viewer;
+};
+
+G_DEFINE_FINAL_TYPE (PlenarySourcesPanel, plenary_sources_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void set_draft (PlenarySourcesPanel *self, PlenaryDraft *draft);
+
+static PlenarySource *
+find_source (PlenarySourcesPanel *self,
+             const char          *id,
+             guint               *position)
+{
+  GListModel *sources;
+  guint n;
+
+  if (self->draft == NULL)
+    return NULL;
+
+  sources = G_LIST_MODEL (plenary_draft_get_sources (self->draft));
+  n = g_list_model_get_n_items (sources);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenarySource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (plenary_source_get_id (source), id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return source;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+add_toast (PlenarySourcesPanel *self,
+           AdwToast            *toast)
+{
+  /* The window's overlay when there is one: the side panel is narrow. */
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  adw_toast_overlay_add_toast (overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : self->toast_overlay, toast);
+}
+
+static GtkWindow *
+get_parent_window (PlenarySourcesPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* What the page shows --------------------------------------------------- */
+
+static gboolean
+query_is_blank (PlenarySourcesPanel *self)
+{
+  g_autofree char *query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  return g_strstrip (query)[0] == '\0';
+}
+
+static void
+update_summary (PlenarySourcesPanel *self)
+{
+  guint n_groups, n_matches;
+  g_autofree char *matches = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->search == NULL)
+    return;
+
+  n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->search));
+  n_matches = plenary_source_search_get_n_matches (self->search);
+
+  if (!plenary_source_search_get_complete (self->search))
+    summary = g_strdup (_("Searching…"));
+  else
+    {
+      matches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_matches), n_matches);
+      /* Translators: %s is "N matches". */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u source", "%s in %u sources", n_groups),
+                                 matches, n_groups);
+    }
+
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+update_content (PlenarySourcesPanel *self)
+{
+  const char *page;
+
+  if (self->draft == NULL)
+    page = "empty";
+  else if (!query_is_blank (self))
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->search)) > 0 ||
+          !plenary_source_search_get_complete (self->search))
+        page = "results";
+      else
+        page = "no-results";
+      update_summary (self);
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (plenary_draft_get_sources (self->draft))) > 0)
+    page = "list";
+  else
+    page = "empty";
+
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
+static void
+update_actions (PlenarySourcesPanel *self)
+{
+  gboolean has_draft = self->draft != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add", has_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-samples", has_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.open", has_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.rename", has_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.remove", has_draft);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_draft);
+}
+
+static void
+on_sources_changed (PlenarySourcesPanel *self)
+{
+  PlenarySource *shown = plenary_source_viewer_get_source (self->viewer);
+
+  /* The source in the viewer was removed: back to the list. */
+  if (shown != NULL && find_source (self, plenary_source_get_id (shown), NULL) != shown)
+    plenary_sources_panel_show_list (self);
+
+  update_content (self);
+}
+
+/* Source list --------------------------------------------------------------- */
+
+static void
+setup_source_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, plenary_source_row_new ());
+}
+
+static void
+bind_source_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PlenarySourcesPanel      *self)
+{
+  plenary_source_row_set_source (PLENARY_SOURCE_ROW (gtk_list_item_get_child (item)),
+                                 self->draft, gtk_list_item_get_item (item));
+}
+
+static void
+unbind_source_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  plenary_source_row_set_source (PLENARY_SOURCE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+on_source_activated (PlenarySourcesPanel *self,
+                     guint                position)
+{
+  g_autoptr(PlenarySource) source = NULL;
+
+  if (self->draft == NULL)
+    return;
+
+  source = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_sources (self->draft)), position);
+  if (source != NULL)
+    plenary_sources_panel_open_source (self, source, -1, -1);
+}
+
+/* Search results -------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkTreeExpander *expander;
+  GtkLabel        *title;
+  GtkLabel        *count;
+  GtkLabel        *snippet;
+  GtkLabel        *page;
+} ResultRow;
+
+static GListModel *
+create_result_children (gpointer item,
+                        gpointer user_data)
+{
+  if (PLENARY_IS_SEARCH_GROUP (item))
+    return g_object_ref (G_LIST_MODEL (item));
+  return NULL;
+}
+
+static void
+setup_result_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  ResultRow *row = g_new0 (ResultRow, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  row->expander = GTK_TREE_EXPANDER (gtk_tree_expander_new ());
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  row->count = GTK_LABEL (gtk_label_new (NULL));
+  row->snippet = GTK_LABEL (gtk_label_new (NULL));
+  row->page = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->title), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (row->count), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->count), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (row->count), "caption");
+
+  gtk_label_set_xalign (row->snippet, 0);
+  gtk_label_set_wrap (row->snippet, TRUE);
+  gtk_label_set_wrap_mode (row->snippet, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (row->snippet, 3);
+  gtk_label_set_ellipsize (row->snippet, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (row->snippet, 1);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->snippet), TRUE);
+  gtk_label_set_xalign (row->page, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (row->page), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->page), "dim-label");
+
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->title));
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->count));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->snippet));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->page));
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_tree_expander_set_child (row->expander, box);
+
+  gtk_list_item_set_child (item, GTK_WIDGET (row->expander));
+  g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
+}
+
+static void
+bind_result_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  ResultRow *row = g_object_get_data (G_OBJECT (item), "row");
+  GtkTreeListRow *tree_row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) object = gtk_tree_list_row_get_item (tree_row);
+  gboolean is_group = PLENARY_IS_SEARCH_GROUP (object);
+
+  gtk_tree_expander_set_list_row (row->expander, tree_row);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (row->title)), is_group);
+  gtk_widget_set_visible (GTK_WIDGET (row->snippet), !is_group);
+
+  if (is_group)
+    {
+      PlenarySearchGroup *group = PLENARY_SEARCH_GROUP (object);
+      PlenarySource *source = plenary_search_group_get_source (group);
+      guint n = plenary_search_group_get_n_matches (group);
+      g_autofree char *count = g_strdup_printf ("%u", n);
+
+      gtk_label_set_text (row->title, plenary_source_get_title (source));
+      gtk_label_set_text (row->count, count);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->title), plenary_source_get_title (source));
+      gtk_widget_set_visible (GTK_WIDGET (row->page), FALSE);
+    }
+  else
+    {
+      PlenarySearchResult *result = PLENARY_SEARCH_RESULT (object);
+      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      PangoAttribute *background = pango_attr_background_new (0xffff, 0xd700, 0x5000);
+      PangoAttribute *alpha = pango_attr_background_alpha_new (0x8000);
+      guint page = plenary_search_result_get_page (result);
+
+      /* Byte offsets into the snippet, shown as plain text. */
+      bold->start_index = background->start_index = alpha->start_index = plenary_search_result_get_snippet_match_start (result);
+      bold->end_index = background->end_index = alpha->end_index = plenary_search_result_get_snippet_match_end (result);
+      pango_attr_list_insert (attrs, bold);
+      pango_attr_list_insert (attrs, background);
+      pango_attr_list_insert (attrs, alpha);
+
+      gtk_label_set_text (row->snippet, plenary_search_result_get_snippet (result));
+      gtk_label_set_attributes (row->snippet, attrs);
+      pango_attr_list_unref (attrs);
+
+      if (page > 0)
+        {
+          g_autofree char *label = g_strdup_printf (_("Page %u"), page);
+          gtk_label_set_text (row->page, label);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (row->page), page > 0);
+    }
+}
+
+static void
+unbind_result_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  ResultRow *row = g_object_get_data (G_OBJECT (item), "row");
+
+  gtk_tree_expander_set_list_row (row->expander, NULL);
+  gtk_label_set_attributes (row->snippet, NULL);
+}
+
+static void
+on_result_activated (PlenarySourcesPanel *self,
+                     guint                position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->results_view));
+  g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, position);
+  g_autoptr(GObject) object = NULL;
+
+  if (tree_row == NULL)
+    return;
+
+  object = gtk_tree_list_row_get_item (tree_row);
+  if (PLENARY_IS_SEARCH_RESULT (object))
+    plenary_sources_panel_open_source (self,
+                                       plenary_search_result_get_source (PLENARY_SEARCH_RESULT (object)),
+                                       plenary_search_result_get_start (PLENARY_SEARCH_RESULT (object)),
+                                       plenary_search_result_get_end (PLENARY_SEARCH_RESULT (object)));
+  else if (PLENARY_IS_SEARCH_GROUP (object))
+    plenary_sources_panel_open_source (self, plenary_search_group_get_source (PLENARY_SEARCH_GROUP (object)), -1, -1);
+}
+
+static void
+on_results_changed (PlenarySourcesPanel *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->results_view));
+
+  /* Groups come in at their ranked place, often above the first one
+   * shown: while they come, the best ones stay in view. */
+  if (vadjustment != NULL && !plenary_source_search_get_complete (self->search))
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+
+  update_content (self);
+}
+
+static void
+on_search_changed (PlenarySourcesPanel *self)
+{
+  if (self->search != NULL)
+    plenary_source_search_set_query (self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_content (self);
+}
+
+static void
+on_stop_search (PlenarySourcesPanel *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+set_search (PlenarySourcesPanel *self,
+            PlenarySourceSearch *search)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
+  g_set_object (&self->search, search);
+
+  if (search != NULL)
+    {
+      GtkTreeListModel *tree;
+
+      tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (search)), FALSE, TRUE,
+                                      create_result_children, NULL, NULL);
+      selection = gtk_no_selection_new (G_LIST_MODEL (tree));
+      g_signal_connect_swapped (search, "items-changed", G_CALLBACK (on_results_changed), self);
+      g_signal_connect_swapped (search, "notify::complete", G_CALLBACK (update_content), self);
+      plenary_source_search_set_query (search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    }
+
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* Importing ------------------------------------------------------------------ */
+
+typedef struct
+{
+  PlenarySourcesPanel *panel;
+  PlenaryDraft        *draft;
+  GPtrArray           *names;
+  GPtrArray           *sources;   /* NULL slots: failed or not done */
+  GArray              *done;      /* gboolean per file */
+  guint                next;      /* first file not appended yet */
+  guint                n_pending;
+  guint                n_failed;
+  /* "file: reason" lines, and the first failure alone for a single one. */
+  GPtrArray           *errors;
+  char                *first_failed;
+  char                *first_error;
+} ImportBatch;
+
+typedef struct
+{
+  ImportBatch *batch;
+  guint        index;
+} ImportJob;
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+import_batch_free (ImportBatch *batch)
+{
+  g_object_unref (batch->panel);
+  g_object_unref (batch->draft);
+  g_ptr_array_unref (batch->names);
+  g_ptr_array_unref (batch->sources);
+  g_array_unref (batch->done);
+  g_ptr_array_unref (batch->errors);
+  g_free (batch->first_failed);
+  g_free (batch->first_error);
+  g_free (batch);
+}
+
+static void
+set_busy (PlenarySourcesPanel *self,
+          gboolean             more)
+{
+  gboolean was_busy = self->n_imports > 0;
+
+  if (more)
+    self->n_imports++;
+  else
+    self->n_imports--;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->n_imports > 0);
+  gtk_spinner_set_spinning (self->spinner, self->n_imports > 0);
+  if (was_busy != (self->n_imports > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+prepare_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  plenary_source_search_prepare_source (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+prepare_for_search (PlenarySource *source)
+{
+  /* Folding a large source takes a while: do it before the first search. */
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, prepare_for_search);
+  g_task_set_task_data (task, g_object_ref (source), g_object_unref);
+  g_task_run_in_thread (task, prepare_in_thread);
+}
+
+static void
+show_import_errors (ImportBatch *batch)
+{
+  PlenarySourcesPanel *self = batch->panel;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+
+  if (batch->n_failed == 1)
+    {
+      heading = g_strdup_printf (_("Could Not Add “%s”"), batch->first_failed);
+      body = g_strdup (batch->first_error);
+    }
+  else
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could Not Add %u Source", "Could Not Add %u Sources",
+                                              batch->n_failed), batch->n_failed);
+      g_ptr_array_add (batch->errors, NULL);
+      body = g_strjoinv ("\n", (char **) batch->errors->pdata);
+    }
+
+  /* Heading and body are plain text: file names are not markup. */
+  dialog = adw_message_dialog_new (get_parent_window (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  ImportBatch *batch = job->batch;
+  g_autoptr(GError) error = NULL;
+  PlenarySource *source;
+  guint n = batch->names->len;
+
+  source = plenary_source_importer_import_finish (result, &error);
+  if (source == NULL)
+    {
+      const char *name = g_ptr_array_index (batch->names, job->index);
+
+      batch->n_failed++;
+      if (batch->first_failed == NULL)
+        {
+          batch->first_failed = g_strdup (name);
+          batch->first_error = g_strdup (error->message);
+        }
+      /* Translators: a file name and why it could not be added. */
+      g_ptr_array_add (batch->errors, g_strdup_printf (_("%s: %s"), name, error->message));
+    }
+
+  g_ptr_array_index (batch->sources, job->index) = source;
+  g_array_index (batch->done, gboolean, job->index) = TRUE;
+  g_free (job);
+
+  /* Added in the order the files were given, as soon as possible. */
+  while (batch->next < n && g_array_index (batch->done, gboolean, batch->next))
+    {
+      PlenarySource *ready = g_ptr_array_index (batch->sources, batch->next);
+
+      if (ready != NULL)
+        {
+          g_list_store_append (plenary_draft_get_sources (batch->draft), ready);
+          prepare_for_search (ready);
+        }
+      batch->next++;
+    }
+
+  if (--batch->n_pending > 0)
+    return;
+
+  if (batch->n_failed > 0)
+    show_import_errors (batch);
+  set_busy (batch->panel, FALSE);
+  import_batch_free (batch);
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL && g_file_info_get_display_name (info) != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+void
+plenary_sources_panel_add_files (PlenarySourcesPanel *self,
+                                 GListModel          *files)
+{
+  ImportBatch *batch;
+  guint n;
+
+  g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  n = g_list_model_get_n_items (files);
+  if (self->draft == NULL || n == 0)
+    return;
+
+  batch = g_new0 (ImportBatch, 1);
+  batch->panel = g_object_ref (self);
+  batch->draft = g_object_ref (self->draft);
+  batch->names = g_ptr_array_new_with_free_func (g_free);
+  batch->sources = g_ptr_array_new_with_free_func (unref_nullable);
+  g_ptr_array_set_size (batch->sources, n);
+  batch->done = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), n);
+  g_array_set_size (batch->done, n);
+  batch->errors = g_ptr_array_new_with_free_func (g_free);
+  batch->n_pending = n;
+
+  set_busy (self, TRUE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      ImportJob *job = g_new0 (ImportJob, 1);
+
+      job->batch = batch;
+      job->index = i;
+      g_ptr_array_add (batch->names, dup_display_name (file));
+      plenary_source_importer_import_async (self->draft, file, NULL, import_cb, job);
+    }
+}
+
+static gboolean
+draft_has_origin (PlenaryDraft *draft,
+                  const char   *origin)
+{
+  GListModel *sources = G_LIST_MODEL (plenary_draft_get_sources (draft));
+  guint n = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenarySource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (plenary_source_get_origin (source), origin) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+plenary_sources_panel_add_samples (PlenarySourcesPanel *self)
+{
+  g_autoptr(GListStore) files = NULL;
+
+  g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
+
+  if (self->draft == NULL)
+    return;
+
+  /* Keeps the data resource linked in; its constructor registers it. */
+  (void) plenary_data_get_resource ();
+
+  files = g_list_store_new (G_TYPE_FILE);
+  for (guint i = 0; i < G_N_ELEMENTS (sample_sources); i++)
+    if (!draft_has_origin (self->draft, sample_sources[i]))
+      {
+        g_autofree char *uri = g_strconcat (SAMPLE_LIBRARY, sample_sources[i], NULL);
+        g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+        g_list_store_append (files, file);
+      }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    add_toast (self, adw_toast_new (_("The draft already has all the sample sources")));
+  else
+    plenary_sources_panel_add_files (self, G_LIST_MODEL (files));
+}
+
+static void
+choose_files_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PlenarySourcesPanel) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files = plenary_file_chooser_open_finish (result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  plenary_sources_panel_add_files (self, files);
+}
+
+static gboolean
+on_drop (GtkDropTarget       *target,
+         const GValue        *value,
+         double               x,
+         double               y,
+         PlenarySourcesPanel *self)
+{
+  g_autoptr(GListStore) files = NULL;
+  GSList *list;
+
+  if (self->draft == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  /* A new list; the files are borrowed. */
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  files = g_list_store_new (G_TYPE_FILE);
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  g_slist_free (list);
+
+  plenary_sources_panel_add_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+/* Actions ----------------------------------------------------------------------- */
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+
+  plenary_file_chooser_open_sources_async (get_parent_window (self), NULL,
+                                           choose_files_cb, g_object_ref (self));
+}
+
+static void
+add_samples_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  plenary_sources_panel_add_samples (PLENARY_SOURCES_PANEL (widget));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+  PlenarySource *source = find_source (self, g_variant_get_string (parameter, NULL), NULL);
+
+  if (source != NULL)
+    plenary_sources_panel_open_source (self, source, -1, -1);
+}
+
+typedef struct
+{
+  GListStore    *store;
+  PlenarySource *source;
+  guint          position;
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_object_unref (removal->store);
+  g_object_unref (removal->source);
+  g_free (removal);
+}
+
+static void
+on_undo_remove (AdwToast *toast)
+{
+  Removal *removal = g_object_get_data (G_OBJECT (toast), "removal");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (removal->store));
+  guint position;
+
+  /* Once only, and never twice in the list. */
+  if (!g_list_store_find (removal->store, removal->source, &position))
+    g_list_store_insert (removal->store, MIN (removal->position, n), removal->source);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+  Removal *removal;
+  PlenarySource *source;
+  AdwToast *toast;
+  guint position;
+
+  if (!(source = find_source (self, g_variant_get_string (parameter, NULL), &position)))
+    return;
+
+  removal = g_new0 (Removal, 1);
+  removal->store = g_object_ref (plenary_draft_get_sources (self->draft));
+  removal->source = g_object_ref (source);
+  removal->position = position;
+  g_list_store_remove (removal->store, position);
+
+  toast = adw_toast_new (_("Source removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "removal", removal, removal_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove), NULL);
+  add_toast (self, toast);
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  PlenarySource *source = g_object_get_data (G_OBJECT (dialog), "source");
+  PlenaryDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_strcmp0 (response, "rename") != 0 || title[0] == '\0' ||
+      g_strcmp0 (title, plenary_source_get_title (source)) == 0)
+    return;
+
+  plenary_source_set_title (source, title);
+  /* A title is a property of the source, not a change of the list the
+   * document watches. */
+  plenary_document_set_modified (document, TRUE);
+}
+
+static void
+on_rename_entry_changed (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", title[0] != '\0');
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+  PlenarySource *source = find_source (self, g_variant_get_string (parameter, NULL), NULL);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (source == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (get_parent_window (self), _("Rename Source"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), plenary_source_get_title (source));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
+                                  -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_entry_changed), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (self->document), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Viewer ----------------------------------------------------------------------- */
+
+static void
+on_viewer_close (PlenarySourcesPanel *self)
+{
+  plenary_sources_panel_show_list (self);
+}
+
+void
+plenary_sources_panel_open_source (PlenarySourcesPanel *self,
+                                   PlenarySource       *source,
+                                   gint64               start,
+                                   gint64               end)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
+  g_return_if_fail (PLENARY_IS_SOURCE (source));
+
+  if (self->draft == NULL)
+    return;
+
+  plenary_source_viewer_set_source (self->viewer, self->draft, source);
+
+  /* The words searched across sources stay highlighted in the viewer. */
+  if (!query_is_blank (self))
+    plenary_source_viewer_find (self->viewer, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (start >= 0)
+    plenary_source_viewer_select_range (self->viewer, start, MAX (start, end));
+
+  gtk_stack_set_visible_child_name (self->pages, "viewer");
+  gtk_widget_grab_focus (GTK_WIDGET (plenary_source_viewer_get_text_view (self->viewer)));
+}
+
+void
+plenary_sources_panel_show_list (PlenarySourcesPanel *self)
+{
+  g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
+
+  gtk_stack_set_visible_child_name (self->pages, "main");
+  plenary_source_viewer_set_source (self->viewer, NULL, NULL);
+}
+
+gboolean
+plenary_sources_panel_get_viewer_visible (PlenarySourcesPanel *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "viewer") == 0;
+}
+
+PlenarySourceViewer *
+plenary_sources_panel_get_viewer (PlenarySourcesPanel *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), NULL);
+  return self->viewer;
+}
+
+/* Document ------------------------------------------------------------------- */
+
+static void
+set_draft (PlenarySourcesPanel *self,
+           PlenaryDraft        *draft)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(PlenarySourceSearch) search = NULL;
+
+  if (self->draft == draft && draft != NULL)
+    return;
+
+  plenary_sources_panel_show_list (self);
+  g_set_object (&self->draft, draft);
+  g_signal_group_set_target (self->sources_signals, draft != NULL ? plenary_draft_get_sources (draft) : NULL);
+
+  if (draft != NULL)
+    {
+      GListModel *sources = G_LIST_MODEL (plenary_draft_get_sources (draft));
+
+      selection = gtk_no_selection_new (g_object_ref (sources));
+      search = plenary_source_search_new (sources);
+    }
+
+  gtk_list_view_set_model (self->sources_view, GTK_SELECTION_MODEL (selection));
+  set_search (self, search);
+  update_actions (self);
+  update_content (self);
+}
+
+static void
+on_draft_replaced (PlenarySourcesPanel *self)
+{
+  set_draft (self, self->document != NULL ? plenary_document_get_draft (self->document) : NULL);
+}
+
+PlenaryDocument *
+plenary_sources_panel_get_document (PlenarySourcesPanel *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), NULL);
+  return self->document;
+}
+
+void
+plenary_sources_panel_set_document (PlenarySourcesPanel *self,
+                                    PlenaryDocument     *document)
+{
+  g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
+  g_return_if_fail (document == NULL || PLENARY_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  g_signal_group_set_target (self->document_signals, document);
+  on_draft_replaced (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+gboolean
+plenary_sources_panel_get_busy (PlenarySourcesPanel *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), FALSE);
+  return self->n_imports > 0;
+}
+
+PlenarySourceSearch *
+plenary_sources_panel_get_search (PlenarySourcesPanel *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), NULL);
+  return self->search;
+}
+
+GtkEditable *
+plenary_sources_panel_get_search_entry (PlenarySourcesPanel *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+/* GObject -------------------------------------------------------------------- */
+
+static void
+plenary_sources_panel_dispose (GObject *object)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (object);
+
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  if (self->sources_signals != NULL)
+    g_signal_group_set_target (self->sources_signals, NULL);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->sources_signals);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
+  g_clear_object (&self->search);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCES_PANEL);
+
+  G_OBJECT_CLASS (plenary_sources_panel_parent_class)->dispose (object);
+}
+
+static void
+plenary_sources_panel_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->n_imports > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_sources_panel_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      plenary_sources_panel_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plenary_sources_panel_dispose;
+  object_class->get_property = plenary_sources_panel_get_property;
+  object_class->set_property = plenary_sources_panel_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PLENARY_TYPE_SOURCE_VIEWER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-sources-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, pages);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, results_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, viewer);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_viewer_close);
+
+  gtk_widget_class_install_action (widget_class, "sources.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "sources.add-samples", NULL, add_samples_action);
+  gtk_widget_class_install_action (widget_class, "sources.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "sources.rename", "s", rename_action);
+  gtk_widget_class_install_action (widget_class, "sources.remove", "s", remove_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "plenary-sources-panel");
+}
+
+static void
+plenary_sources_panel_init (PlenarySourcesPanel *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_source_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_source_row), NULL);
+  gtk_list_view_set_factory (self->sources_view, factory);
+  g_object_unref (factory);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_result_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_result_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_result_row), NULL);
+  gtk_list_view_set_factory (self->results_view, factory);
+  g_object_unref (factory);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  self->document_signals = g_signal_group_new (PLENARY_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::draft",
+                                  G_CALLBACK (on_draft_replaced), self);
+  self->sources_signals = g_signal_group_new (G_TYPE_LIST_STORE);
+  g_signal_group_connect_swapped (self->sources_signals, "items-changed",
+                                  G_CALLBACK (on_sources_changed), self);
+
+  update_actions (self);
+  update_content (self);
+}
+
+GtkWidget *
+plenary_sources_panel_new (void)
+{
+  return g_object_new (PLENARY_TYPE_SOURCES_PANEL, NULL);
+}

@@ -1,0 +1,845 @@
+/* test-sources-panel.c: the sources side panel and viewer under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "plenary-anchor-resolver.h"
+#include "plenary-application.h"
+#include "plenary-source-search.h"
+#include "plenary-source-viewer.h"
+#include "plenary-sources-panel.h"
+#include "plenary-window.h"
+
+static PlenaryApplication *app;
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin_a_little (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (1000);
+    }
+}
+
+typedef struct
+{
+  PlenaryWindow       *window;
+  PlenaryDocument     *document;
+  PlenaryDraft        *draft;
+  GtkWindow           *host;
+  PlenarySourcesPanel *panel;
+  char                *dir;
+} Fixture;
+
+static gboolean
+panel_idle (gpointer data)
+{
+  return !plenary_sources_panel_get_busy (data);
+}
+
+static void
+fixture_init (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->window = plenary_application_new_window (app);
+  spin_a_little ();
+  plenary_application_new_draft (app, f->window, "resolution-fr");
+  spin_a_little ();
+  f->document = plenary_window_get_visible_document (f->window);
+  g_assert_nonnull (f->document);
+  f->draft = plenary_document_get_draft (f->document);
+
+  /* A panel of its own in a window of its own, sized like the side panel. */
+  f->host = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->host, 320, 800);
+  f->panel = PLENARY_SOURCES_PANEL (plenary_sources_panel_new ());
+  gtk_window_set_child (f->host, GTK_WIDGET (f->panel));
+  gtk_window_present (f->host);
+  plenary_sources_panel_set_document (f->panel, f->document);
+  spin_a_little ();
+
+  f->dir = g_dir_make_tmp ("plenary-sources-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Dialogs left open by a test. */
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  gtk_window_destroy (f->host);
+  plenary_window_set_close_confirmed (f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin_a_little ();
+  g_free (f->dir);
+}
+
+static void
+add_samples (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "sources.add-samples", NULL);
+  spin_until (panel_idle, f->panel);
+  spin_a_little ();
+}
+
+static guint
+n_sources (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (plenary_draft_get_sources (f->draft)));
+}
+
+static PlenarySource *
+source_at (Fixture *f,
+           guint    position)
+{
+  PlenarySource *source = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_sources (f->draft)), position);
+
+  g_assert_nonnull (source);
+  g_object_unref (source);
+  return source;
+}
+
+/* Widgets as the user sees them ------------------------------------------ */
+
+static gboolean
+is_drawn (GtkWidget *widget)
+{
+  return gtk_widget_is_drawable (widget) && gtk_widget_get_child_visible (widget);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && is_drawn (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && is_drawn (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && is_drawn (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+typedef struct
+{
+  GtkWidget     *root;
+  gboolean     (*match) (GtkWidget *, gconstpointer);
+  gconstpointer  data;
+} Wanted;
+
+static gboolean
+wanted_shown (gpointer user_data)
+{
+  Wanted *wanted = user_data;
+
+  return find_widget (wanted->root, wanted->match, wanted->data) != NULL;
+}
+
+/* Lists lay their rows out on the next frames. */
+static GtkWidget *
+wait_for_widget (GtkWidget     *root,
+                 gboolean     (*match) (GtkWidget *, gconstpointer),
+                 gconstpointer  data)
+{
+  Wanted wanted = { root, match, data };
+
+  spin_until (wanted_shown, &wanted);
+  return find_widget (root, match, data);
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading_part)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        strstr (adw_message_dialog_get_heading (l->data), heading_part) != NULL)
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+/* Fixtures on disk --------------------------------------------------------- */
+
+static GFile *
+write_latin1 (Fixture *f)
+{
+  /* "Résolution sur la coopération" and "États", in ISO-8859-1. */
+  static const char text[] =
+    "R\xe9solution sur la coop\xe9ration r\xe9gionale\n\n"
+    "Les \xc9tats membres encouragent la coop\xe9ration entre les villes.\n";
+  g_autofree char *path = g_build_filename (f->dir, "Résolution latin-1.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, sizeof text - 1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+write_pdf (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Deux pages.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 14);
+  cairo_move_to (cr, 72, 100);
+  cairo_show_text (cr, "Premier feuillet sur la cooperation");
+  cairo_show_page (cr);
+  cairo_move_to (cr, 72, 100);
+  cairo_show_text (cr, "Second feuillet sur le developpement");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+write_image (Fixture *f)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\10\6\0\0\0";
+  g_autofree char *path = g_build_filename (f->dir, "photo <b>.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, png, sizeof png - 1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* Tests --------------------------------------------------------------------- */
+
+static void
+test_sample_library (void)
+{
+  Fixture f = { 0 };
+
+  fixture_init (&f);
+  g_assert_cmpuint (n_sources (&f), ==, 0);
+  g_assert_false (plenary_document_get_modified (f.document));
+
+  add_samples (&f);
+  g_assert_cmpuint (n_sources (&f), ==, 4);
+  g_assert_true (plenary_document_get_modified (f.document));
+  g_assert_cmpstr (plenary_source_get_origin (source_at (&f, 0)), ==, "000_0882e61f787c078d.txt");
+  g_assert_cmpstr (plenary_source_get_origin (source_at (&f, 3)), ==, "004_e23f8f3402c5b63b.txt");
+  g_assert_cmpstr (plenary_source_get_title (source_at (&f, 1)), ==,
+                   "Réunion du Mécanisme interinstitutions pour la coopération Sud-Sud et triangulaire");
+
+  /* Each is listed with its title. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
+                                   plenary_source_get_title (source_at (&f, i))));
+
+  /* Only the missing ones come again. */
+  g_list_store_remove (plenary_draft_get_sources (f.draft), 2);
+  add_samples (&f);
+  g_assert_cmpuint (n_sources (&f), ==, 4);
+  g_assert_cmpstr (plenary_source_get_origin (source_at (&f, 3)), ==, "003_02727d1e409e598a.txt");
+
+  add_samples (&f);
+  g_assert_cmpuint (n_sources (&f), ==, 4);
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
+                                 "The draft already has all the sample sources"));
+
+  fixture_clear (&f);
+}
+
+static void
+test_import_files (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) latin1 = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autoptr(GFile) image = NULL;
+  AdwMessageDialog *dialog;
+  PlenarySource *source;
+
+  fixture_init (&f);
+  latin1 = write_latin1 (&f);
+  pdf = write_pdf (&f);
+  image = write_image (&f);
+  g_list_store_append (files, latin1);
+  g_list_store_append (files, image);
+  g_list_store_append (files, pdf);
+
+  plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
+  g_assert_true (plenary_sources_panel_get_busy (f.panel));
+  spin_until (panel_idle, f.panel);
+  spin_a_little ();
+
+  /* In the order given, without the file that is not a document. */
+  g_assert_cmpuint (n_sources (&f), ==, 2);
+
+  source = source_at (&f, 0);
+  g_assert_cmpstr (plenary_source_get_origin (source), ==, "Résolution latin-1.txt");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Résolution sur la coopération régionale");
+  g_assert_nonnull (strstr (plenary_source_get_text (source), "Les États membres encouragent"));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
+                                 "Résolution sur la coopération régionale"));
+
+  source = source_at (&f, 1);
+  g_assert_cmpstr (plenary_source_get_origin (source), ==, "Deux pages.pdf");
+  g_assert_cmpstr (plenary_source_get_media_type (source), ==, "application/pdf");
+  g_assert_cmpuint (plenary_source_get_page_starts (source)->len, ==, 2);
+  g_assert_nonnull (strstr (plenary_source_get_text (source), "Premier feuillet"));
+  g_assert_nonnull (strstr (plenary_source_get_text (source), "Second feuillet"));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_containing, "2 pages"));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_containing, "0 annotations · Deux pages.pdf"));
+
+  /* The failure is named, as plain text. */
+  dialog = find_dialog ("photo <b>.png");
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_heading_use_markup (dialog));
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+
+  fixture_clear (&f);
+}
+
+static void
+test_remove_and_undo (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(PlenarySource) removed = NULL;
+  GtkWidget *undo;
+
+  fixture_init (&f);
+  add_samples (&f);
+  removed = g_object_ref (source_at (&f, 1));
+
+  gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.remove", "s", plenary_source_get_id (removed));
+  spin_a_little ();
+  g_assert_cmpuint (n_sources (&f), ==, 3);
+  g_assert_true (source_at (&f, 1) != removed);
+  g_assert_null (find_widget (GTK_WIDGET (f.panel), is_label_with_text, plenary_source_get_title (removed)));
+
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, "Source removed"));
+  undo = wait_for_widget (GTK_WIDGET (f.panel), is_button_with_label, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin_a_little ();
+
+  g_assert_cmpuint (n_sources (&f), ==, 4);
+  g_assert_true (source_at (&f, 1) == removed);
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, plenary_source_get_title (removed)));
+
+  fixture_clear (&f);
+}
+
+static void
+test_rename (void)
+{
+  Fixture f = { 0 };
+  AdwMessageDialog *dialog;
+  PlenarySource *source;
+  GtkEditable *entry;
+
+  fixture_init (&f);
+  add_samples (&f);
+  source = source_at (&f, 2);
+  plenary_document_set_modified (f.document, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.rename", "s", plenary_source_get_id (source));
+  spin_a_little ();
+  dialog = find_dialog ("Rename Source");
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, plenary_source_get_title (source));
+
+  /* A blank title cannot be chosen. */
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+
+  gtk_editable_set_text (entry, "  Villes & <partenariats>  ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_a_little ();
+
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Villes & <partenariats>");
+  g_assert_true (plenary_document_get_modified (f.document));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, "Villes & <partenariats>"));
+
+  fixture_clear (&f);
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  PlenarySourcesPanel *panel = data;
+  PlenarySourceSearch *search = plenary_sources_panel_get_search (panel);
+
+  return g_strcmp0 (plenary_source_search_get_query (search),
+                    gtk_editable_get_text (plenary_sources_panel_get_search_entry (panel))) == 0 &&
+         plenary_source_search_get_complete (search);
+}
+
+static void
+search_for (Fixture    *f,
+            const char *text)
+{
+  gtk_editable_set_text (plenary_sources_panel_get_search_entry (f->panel), text);
+  spin_until (search_done, f->panel);
+  spin_a_little ();
+}
+
+static char *
+snippet_match (PlenarySearchResult *result)
+{
+  const char *snippet = plenary_search_result_get_snippet (result);
+
+  return g_strndup (snippet + plenary_search_result_get_snippet_match_start (result),
+                    plenary_search_result_get_snippet_match_end (result) -
+                    plenary_search_result_get_snippet_match_start (result));
+}
+
+static void
+test_search (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) latin1 = NULL;
+  PlenarySourceSearch *search;
+  GHashTable *seen = g_hash_table_new (NULL, NULL);
+  guint n_groups;
+  gboolean found_etats = FALSE;
+
+  fixture_init (&f);
+  add_samples (&f);
+  latin1 = write_latin1 (&f);
+  g_list_store_append (files, latin1);
+  plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
+  spin_until (panel_idle, f.panel);
+
+  search_for (&f, "cooperation");
+  search = plenary_sources_panel_get_search (f.panel);
+  n_groups = g_list_model_get_n_items (G_LIST_MODEL (search));
+  /* All four articles and the Latin-1 file speak of "coopération". */
+  g_assert_cmpuint (n_groups, ==, 5);
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(PlenarySearchGroup) group = g_list_model_get_item (G_LIST_MODEL (search), i);
+      g_autoptr(PlenarySearchResult) first = g_list_model_get_item (G_LIST_MODEL (group), 0);
+      g_autofree char *match = snippet_match (first);
+      g_autofree char *folded = plenary_search_fold (match);
+
+      /* One group per source, its matches from that source. */
+      g_assert_false (g_hash_table_contains (seen, plenary_search_group_get_source (group)));
+      g_hash_table_add (seen, plenary_search_group_get_source (group));
+      g_assert_true (plenary_search_result_get_source (first) == plenary_search_group_get_source (group));
+      g_assert_true (g_str_has_prefix (folded, "cooperation"));
+    }
+  g_hash_table_unref (seen);
+
+  /* Shown grouped: source titles, and snippets with the words around. */
+  {
+    g_autoptr(PlenarySearchGroup) group = g_list_model_get_item (G_LIST_MODEL (search), 0);
+    g_autoptr(PlenarySearchResult) first = g_list_model_get_item (G_LIST_MODEL (group), 0);
+    GtkWidget *snippet;
+    PangoAttrList *attrs;
+
+    g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
+                                   plenary_source_get_title (plenary_search_group_get_source (group))));
+    snippet = wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, plenary_search_result_get_snippet (first));
+    g_assert_nonnull (snippet);
+    g_assert_false (gtk_label_get_use_markup (GTK_LABEL (snippet)));
+    attrs = gtk_label_get_attributes (GTK_LABEL (snippet));
+    g_assert_nonnull (attrs);
+    {
+      PangoAttrIterator *iter = pango_attr_list_get_iterator (attrs);
+      gboolean bold = FALSE;
+
+      do
+        {
+          int start, end;
+          PangoAttribute *weight = pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT);
+
+          pango_attr_iterator_range (iter, &start, &end);
+          if (weight != NULL)
+            {
+              bold = TRUE;
+              g_assert_cmpint (start, ==, plenary_search_result_get_snippet_match_start (first));
+              g_assert_cmpint (end, ==, plenary_search_result_get_snippet_match_end (first));
+            }
+        }
+      while (pango_attr_iterator_next (iter));
+      pango_attr_iterator_destroy (iter);
+      g_assert_true (bold);
+    }
+  }
+
+  search_for (&f, "etats");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (search)), ==, 1);
+  {
+    g_autoptr(PlenarySearchGroup) group = g_list_model_get_item (G_LIST_MODEL (search), 0);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (group)); i++)
+      {
+        g_autoptr(PlenarySearchResult) result = g_list_model_get_item (G_LIST_MODEL (group), i);
+        g_autofree char *match = snippet_match (result);
+
+        found_etats |= g_strcmp0 (match, "États") == 0;
+      }
+  }
+  g_assert_true (found_etats);
+
+  search_for (&f, "zxqwv introuvable");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (search)), ==, 0);
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, "No Results"));
+
+  fixture_clear (&f);
+}
+
+static void
+test_open_result (void)
+{
+  Fixture f = { 0 };
+  GtkListView *results_view;
+  GListModel *rows;
+  g_autoptr(PlenarySearchResult) result = NULL;
+  PlenarySourceViewer *viewer;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  guint position = G_MAXUINT;
+  guint wanted = 3;
+
+  fixture_init (&f);
+  add_samples (&f);
+  search_for (&f, "cooperation");
+
+  /* The fourth result row, past the first group header. */
+  results_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (f.panel), has_name, "results-view"));
+  g_assert_nonnull (results_view);
+  rows = G_LIST_MODEL (gtk_list_view_get_model (results_view));
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (PLENARY_IS_SEARCH_RESULT (item) && wanted-- == 0)
+        {
+          position = i;
+          result = g_object_ref (PLENARY_SEARCH_RESULT (item));
+        }
+    }
+  g_assert_nonnull (result);
+
+  g_signal_emit_by_name (results_view, "activate", position);
+  spin_a_little ();
+
+  viewer = plenary_sources_panel_get_viewer (f.panel);
+  g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
+  g_assert_true (plenary_source_viewer_get_source (viewer) == plenary_search_result_get_source (result));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
+                                 plenary_source_get_title (plenary_search_result_get_source (result))));
+
+  /* The whole source, read-only, the passage selected. */
+  buffer = gtk_text_view_get_buffer (plenary_source_viewer_get_text_view (viewer));
+  g_assert_false (gtk_text_view_get_editable (plenary_source_viewer_get_text_view (viewer)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  {
+    g_autofree char *text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    g_assert_cmpstr (text, ==, plenary_source_get_text (plenary_search_result_get_source (result)));
+  }
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, plenary_search_result_get_start (result));
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, plenary_search_result_get_end (result));
+  {
+    g_autofree char *selected = gtk_text_iter_get_slice (&start, &end);
+    g_autofree char *folded = plenary_search_fold (selected);
+    g_assert_cmpstr (folded, ==, "cooperation");
+  }
+
+  /* Back to the results, the draft never hidden. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.window)));
+  g_signal_emit_by_name (plenary_source_viewer_get_find_entry (viewer), "stop-search");
+  g_signal_emit_by_name (plenary_source_viewer_get_find_entry (viewer), "stop-search");
+  spin_a_little ();
+  g_assert_false (plenary_sources_panel_get_viewer_visible (f.panel));
+
+  fixture_clear (&f);
+}
+
+static gboolean
+viewer_found (gpointer data)
+{
+  return plenary_source_viewer_get_n_matches (data) > 0;
+}
+
+static void
+test_find_in_viewer (void)
+{
+  Fixture f = { 0 };
+  PlenarySourceViewer *viewer;
+  PlenarySource *source;
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  g_autoptr(PlenarySearchGroup) expected = NULL;
+  GtkTextIter start, end;
+  char *label;
+  guint n;
+
+  fixture_init (&f);
+  add_samples (&f);
+  source = source_at (&f, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.open", "s", plenary_source_get_id (source));
+  spin_a_little ();
+  viewer = plenary_sources_panel_get_viewer (f.panel);
+  g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
+  g_assert_true (plenary_source_viewer_get_source (viewer) == source);
+
+  buffer = gtk_text_view_get_buffer (plenary_source_viewer_get_text_view (viewer));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), PLENARY_SOURCE_VIEWER_TAG_FIND);
+  g_assert_nonnull (tag);
+
+  /* Typed in the find field, without accents. */
+  gtk_editable_set_text (plenary_source_viewer_get_find_entry (viewer), "cooperation");
+  spin_until (viewer_found, viewer);
+  spin_a_little ();
+
+  expected = plenary_search_group_new_for_source (source, "cooperation");
+  n = g_list_model_get_n_items (G_LIST_MODEL (expected));
+  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (plenary_source_viewer_get_n_matches (viewer), ==, n);
+  label = g_strdup_printf ("%u matches", n);
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (viewer), is_label_with_text, label));
+  g_free (label);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenarySearchResult) result = g_list_model_get_item (G_LIST_MODEL (expected), i);
+      g_autofree char *slice = NULL;
+      g_autofree char *folded = NULL;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, plenary_search_result_get_start (result));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, plenary_search_result_get_end (result));
+      /* The whole match and only it is highlighted. */
+      g_assert_true (gtk_text_iter_starts_tag (&start, tag));
+      g_assert_true (gtk_text_iter_ends_tag (&end, tag));
+      slice = gtk_text_iter_get_slice (&start, &end);
+      folded = plenary_search_fold (slice);
+      g_assert_cmpstr (folded, ==, "cooperation");
+    }
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_false (gtk_text_iter_has_tag (&start, tag));
+
+  /* Enter selects the first match, then the next; Shift+Enter goes back. */
+  g_signal_emit_by_name (plenary_source_viewer_get_find_entry (viewer), "activate");
+  g_signal_emit_by_name (plenary_source_viewer_get_find_entry (viewer), "activate");
+  {
+    g_autoptr(PlenarySearchResult) second = g_list_model_get_item (G_LIST_MODEL (expected), 1);
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, plenary_search_result_get_start (second));
+    g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, plenary_search_result_get_end (second));
+    label = g_strdup_printf ("2 of %u", n);
+    g_assert_nonnull (wait_for_widget (GTK_WIDGET (viewer), is_label_with_text, label));
+    g_free (label);
+  }
+  plenary_source_viewer_find_next (viewer, TRUE);
+  plenary_source_viewer_find_next (viewer, TRUE);
+  {
+    g_autoptr(PlenarySearchResult) last = g_list_model_get_item (G_LIST_MODEL (expected), n - 1);
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, plenary_search_result_get_start (last));
+  }
+
+  /* Clearing the field removes the highlights. */
+  gtk_editable_set_text (plenary_source_viewer_get_find_entry (viewer), "");
+  plenary_source_viewer_find (viewer, NULL);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&start, tag));
+
+  fixture_clear (&f);
+}
+
+static void
+test_annotations_in_viewer (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(PlenaryAnnotation) highlight = NULL;
+  g_autoptr(PlenaryAnnotation) citation = NULL;
+  g_autoptr(PlenaryAnchor) quote = NULL;
+  PlenarySourceViewer *viewer;
+  PlenarySource *source;
+  GtkTextBuffer *buffer;
+  GtkTextTagTable *table;
+  GtkTextIter iter;
+  const char *text;
+
+  fixture_init (&f);
+  add_samples (&f);
+  source = source_at (&f, 1);
+  text = plenary_source_get_text (source);
+
+  highlight = plenary_annotation_new ("a1", PLENARY_ANNOTATION_HIGHLIGHT,
+                                      plenary_anchor_resolver_describe (plenary_source_get_id (source), text, 10, 30));
+  quote = plenary_anchor_resolver_describe (plenary_source_get_id (source), text, 100, 140);
+  citation = plenary_annotation_new ("a2", PLENARY_ANNOTATION_CITATION,
+                                     plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "x", "", "", 0, 1));
+  plenary_annotation_set_source_anchor (citation, quote);
+  g_list_store_append (plenary_draft_get_annotations (f.draft), highlight);
+
+  plenary_sources_panel_open_source (f.panel, source, -1, -1);
+  viewer = plenary_sources_panel_get_viewer (f.panel);
+  buffer = gtk_text_view_get_buffer (plenary_source_viewer_get_text_view (viewer));
+  table = gtk_text_buffer_get_tag_table (buffer);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 10);
+  g_assert_true (gtk_text_iter_starts_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 30);
+  g_assert_true (gtk_text_iter_ends_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT)));
+
+  /* A citation added while the source is open shows at once. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 100);
+  g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_CITATION)));
+  g_list_store_append (plenary_draft_get_annotations (f.draft), citation);
+  g_assert_true (gtk_text_iter_starts_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_CITATION)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 140);
+  g_assert_true (gtk_text_iter_ends_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_CITATION)));
+
+  /* The list counts them. */
+  plenary_sources_panel_show_list (f.panel);
+  spin_a_little ();
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_containing, "2 annotations"));
+
+  fixture_clear (&f);
+}
+
+static void
+test_document_switch (void)
+{
+  Fixture f = { 0 };
+  PlenaryDocument *second;
+
+  fixture_init (&f);
+  add_samples (&f);
+  plenary_sources_panel_open_source (f.panel, source_at (&f, 0), -1, -1);
+  g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
+
+  /* Another draft: its own (empty) sources, the viewer closed. */
+  plenary_application_new_draft (app, f.window, "resolution-fr");
+  spin_a_little ();
+  second = plenary_window_get_visible_document (f.window);
+  g_assert_true (second != f.document);
+  plenary_sources_panel_set_document (f.panel, second);
+  spin_a_little ();
+  g_assert_false (plenary_sources_panel_get_viewer_visible (f.panel));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, "No Sources"));
+
+  /* No document: nothing to search. */
+  plenary_sources_panel_set_document (f.panel, NULL);
+  g_assert_null (plenary_sources_panel_get_search (f.panel));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (plenary_sources_panel_get_search_entry (f.panel))));
+
+  fixture_clear (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  plenary_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
+
+  app = plenary_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/sources-panel/sample-library", test_sample_library);
+  g_test_add_func ("/sources-panel/import-files", test_import_files);
+  g_test_add_func ("/sources-panel/remove-and-undo", test_remove_and_undo);
+  g_test_add_func ("/sources-panel/rename", test_rename);
+  g_test_add_func ("/sources-panel/search", test_search);
+  g_test_add_func ("/sources-panel/open-result", test_open_result);
+  g_test_add_func ("/sources-panel/find-in-viewer", test_find_in_viewer);
+  g_test_add_func ("/sources-panel/annotations-in-viewer", test_annotations_in_viewer);
+  g_test_add_func ("/sources-panel/document-switch", test_document_switch);
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return ret;
+}
