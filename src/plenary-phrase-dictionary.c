@@ -1084,6 +1084,23 @@ plenary_phrase_dictionary_count_group (PlenaryPhraseDictionary *self,
   return count;
 }
 
+gboolean
+plenary_phrase_dictionary_remove_entry (PlenaryPhraseDictionary *self,
+                                        PlenaryPhraseEntry      *entry)
+{
+  guint position;
+
+  g_return_val_if_fail (PLENARY_IS_PHRASE_DICTIONARY (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_PHRASE_ENTRY (entry), FALSE);
+
+  if (!g_list_store_find (self->entries, entry, &position))
+    return FALSE;
+
+  g_list_store_remove (self->entries, position);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  return TRUE;
+}
+
 PlenaryPhraseEntry *
 plenary_phrase_dictionary_find_entry (PlenaryPhraseDictionary *self,
                                       const char              *phrase)

@@ -126,6 +126,9 @@ guint                    plenary_phrase_dictionary_count_group  (PlenaryPhraseDi
                                                                  PlenaryPhraseGroup       group);
 PlenaryPhraseEntry      *plenary_phrase_dictionary_find_entry   (PlenaryPhraseDictionary *self,
                                                                  const char              *phrase);
+/* Forgets ENTRY (a phrase the user removed); FALSE if it is not there. */
+gboolean                 plenary_phrase_dictionary_remove_entry (PlenaryPhraseDictionary *self,
+                                                                 PlenaryPhraseEntry      *entry);
 
 /* Bodies: exact name first, then the longest "prefix" body ("Commission
  * de la condition de la femme" -> "Commission", feminine). */

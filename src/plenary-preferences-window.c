@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-preferences-window.h"
+#include "plenary-user-phrases.h"
 
 struct _PlenaryPreferencesWindow
 {
@@ -23,6 +24,15 @@ struct _PlenaryPreferencesWindow
   AdwEntryRow          *author_row;
   AdwComboRow          *paper_row;
   GtkSwitch            *line_numbers_switch;
+
+  AdwComboRow          *phrase_language_row;
+  AdwComboRow          *phrase_group_row;
+  AdwEntryRow          *phrase_row;
+  AdwEntryRow          *feminine_row;
+  AdwEntryRow          *example_row;
+  GtkButton            *add_phrase_button;
+  AdwPreferencesGroup  *my_phrases_group;
+  GPtrArray            *phrase_rows;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPreferencesWindow, plenary_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -110,6 +120,125 @@ create_font_button (GSettings *settings)
   return button;
 }
 
+/* My phrases ----------------------------------------------------------- */
+
+static const char *
+phrase_language (PlenaryPreferencesWindow *self)
+{
+  return languages[MIN (adw_combo_row_get_selected (self->phrase_language_row), 1)];
+}
+
+static const char *
+group_label (const char *group)
+{
+  if (g_strcmp0 (group, "preambular") == 0)
+    return _("Preambular");
+  if (g_strcmp0 (group, "closing") == 0)
+    return _("Closing");
+  return _("Operative");
+}
+
+static void show_error (PlenaryPreferencesWindow *self,
+                        const GError             *error);
+static void refresh_phrases (PlenaryPreferencesWindow *self);
+
+static void
+remove_phrase_clicked (GtkButton                *button,
+                       PlenaryPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *group = g_object_get_data (G_OBJECT (button), "group");
+  const char *phrase = g_object_get_data (G_OBJECT (button), "phrase");
+
+  if (!plenary_user_phrases_remove (phrase_language (self), group, phrase, &error))
+    show_error (self, error);
+  refresh_phrases (self);
+}
+
+static void
+refresh_phrases (PlenaryPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) entries = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < self->phrase_rows->len; i++)
+    adw_preferences_group_remove (self->my_phrases_group, g_ptr_array_index (self->phrase_rows, i));
+  g_ptr_array_set_size (self->phrase_rows, 0);
+
+  if ((entries = plenary_user_phrases_list (phrase_language (self), &error)))
+    n = json_array_get_length (entries);
+  else
+    show_error (self, error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+      const char *phrase = entry ? json_object_get_string_member_with_default (entry, "phrase", NULL) : NULL;
+      const char *group = entry ? json_object_get_string_member_with_default (entry, "group", "operative") : NULL;
+      const char *example = entry ? json_object_get_string_member_with_default (entry, "example", "") : NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *remove;
+
+      if (phrase == NULL)
+        continue;
+
+      subtitle = g_strdup_printf ("%s · %s", group_label (group), example);
+      row = adw_action_row_new ();
+      /* The user's own text: never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phrase);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, _("Remove the Phrase"));
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data_full (G_OBJECT (remove), "group", g_strdup (group), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "phrase", g_strdup (phrase), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_phrase_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      adw_preferences_group_add (self->my_phrases_group, row);
+      g_ptr_array_add (self->phrase_rows, row);
+    }
+
+  adw_preferences_group_set_description (self->my_phrases_group,
+                                         self->phrase_rows->len == 0 ? _("You have not added phrases for this language yet.") : NULL);
+}
+
+static void
+show_error (PlenaryPreferencesWindow *self,
+            const GError             *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+add_phrase_clicked (PlenaryPreferencesWindow *self)
+{
+  static const PlenaryPhraseGroup groups[] = {
+    PLENARY_PHRASE_GROUP_PREAMBULAR, PLENARY_PHRASE_GROUP_OPERATIVE, PLENARY_PHRASE_GROUP_CLOSING,
+  };
+  g_autoptr(GError) error = NULL;
+  guint group = MIN (adw_combo_row_get_selected (self->phrase_group_row), 2);
+
+  if (!plenary_user_phrases_add (phrase_language (self), groups[group],
+                                 gtk_editable_get_text (GTK_EDITABLE (self->phrase_row)),
+                                 gtk_editable_get_text (GTK_EDITABLE (self->feminine_row)),
+                                 gtk_editable_get_text (GTK_EDITABLE (self->example_row)),
+                                 &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->phrase_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->feminine_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->example_row), "");
+  refresh_phrases (self);
+}
+
 static void
 plenary_preferences_window_dispose (GObject *object)
 {
@@ -117,6 +246,7 @@ plenary_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->phrase_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_preferences_window_parent_class)->dispose (object);
 }
@@ -136,6 +266,13 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, line_numbers_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_language_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_group_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, feminine_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, example_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, add_phrase_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, my_phrases_group);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -162,6 +299,15 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
   g_settings_bind (self->settings, "default-body", self->body_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  self->phrase_rows = g_ptr_array_new ();
+  /* Phrases are added to the drafting language the user drafts in. */
+  g_settings_bind_with_mapping (self->settings, "drafting-language", self->phrase_language_row, "selected",
+                                G_SETTINGS_BIND_GET | G_SETTINGS_BIND_GET_NO_CHANGES, id_to_position, NULL,
+                                (gpointer) languages, NULL);
+  g_signal_connect_swapped (self->phrase_language_row, "notify::selected", G_CALLBACK (refresh_phrases), self);
+  g_signal_connect_swapped (self->add_phrase_button, "clicked", G_CALLBACK (add_phrase_clicked), self);
+  refresh_phrases (self);
 }
 
 PlenaryPreferencesWindow *

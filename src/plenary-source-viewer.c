@@ -501,6 +501,19 @@ plenary_source_viewer_select_range (PlenarySourceViewer *self,
   gtk_text_buffer_select_range (self->buffer, &start_iter, &end_iter);
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
                                 0.1, TRUE, 0.0, 0.3);
+
+  /* A passage that is one of the matches: "3 of 12", and next goes on from it. */
+  if (self->matches != NULL)
+    {
+      guint index = first_match_from (self, start);
+      g_autoptr(PlenarySearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->matches), index);
+
+      self->current = G_MAXUINT;
+      if (result != NULL && plenary_search_result_get_start (result) == start &&
+          plenary_search_result_get_end (result) == end)
+        self->current = index;
+      update_match_label (self);
+    }
 }
 
 gboolean

@@ -269,7 +269,11 @@ setup_result_row (GtkSignalListItemFactory *factory,
   row->page = GTK_LABEL (gtk_label_new (NULL));
 
   gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_wrap (row->title, TRUE);
+  gtk_label_set_wrap_mode (row->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (row->title, 2);
   gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (row->title, 1);
   gtk_widget_set_hexpand (GTK_WIDGET (row->title), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
   gtk_widget_add_css_class (GTK_WIDGET (row->count), "dim-label");
@@ -390,12 +394,12 @@ on_result_activated (PlenarySourcesPanel *self,
 static void
 on_results_changed (PlenarySourcesPanel *self)
 {
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->results_view));
-
   /* Groups come in at their ranked place, often above the first one
-   * shown: while they come, the best ones stay in view. */
-  if (vadjustment != NULL && !plenary_source_search_get_complete (self->search))
-    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+   * shown, and the list would keep that one in view: while they come,
+   * the best ones stay in view. */
+  if (!plenary_source_search_get_complete (self->search) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->search)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", 0);
 
   update_content (self);
 }

@@ -26,7 +26,7 @@
 #include "plenary-draft-codec.h"
 
 #define N_SAVES 200
-#define TARGET_SIZE (3 * 1024 * 1024)
+#define TARGET_SIZE (3 * 1000 * 1000)
 
 static const char *plenary_path;
 
@@ -51,7 +51,7 @@ build_draft (const char *variant)
                                source_text->str);
   g_list_store_append (plenary_draft_get_sources (draft), source);
 
-  for (guint i = 0; i < 6000; i++)
+  for (guint i = 0; i < 5000; i++)
     {
       g_autofree char *text = g_strdup_printf ("les États Membres, version %s, à renforcer la coopération "
                                                "internationale n° %u dans le domaine de l'eau;", variant, i);
@@ -62,7 +62,7 @@ build_draft (const char *variant)
     }
   plenary_draft_set_body (draft, body);
 
-  for (guint i = 0; i < 2000; i++)
+  for (guint i = 0; i < 1700; i++)
     {
       g_autofree char *id = g_strdup_printf ("a%u", i + 1);
       g_autofree char *note = g_strdup_printf ("Commentaire %u (%s) : préciser la portée.", i, variant);

@@ -54,8 +54,10 @@ if len(templates) != 4:
 for path in templates:
     check(path)
 
+# The hostile corpus is broken on purpose too (tests/hostile checks it).
+hostile_dir = root / 'tests' / 'hostile'
 for path in sorted((root / 'tests').rglob('*.plenary.json')):
-    if broken_dir in path.parents:
+    if broken_dir in path.parents or hostile_dir in path.parents:
         continue
     check(path)
 

@@ -624,6 +624,26 @@ test_open_result (void)
     g_assert_cmpstr (folded, ==, "cooperation");
   }
 
+  /* The words searched are found in the viewer too, the passage one of them. */
+  {
+    g_autoptr(PlenarySearchGroup) group = plenary_search_group_new_for_source (plenary_search_result_get_source (result),
+                                                                               "cooperation");
+    g_autofree char *label = NULL;
+    guint index = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (group)); i++)
+      {
+        g_autoptr(PlenarySearchResult) other = g_list_model_get_item (G_LIST_MODEL (group), i);
+
+        if (plenary_search_result_get_start (other) == plenary_search_result_get_start (result))
+          index = i;
+      }
+    g_assert_cmpuint (index, !=, G_MAXUINT);
+    g_assert_cmpuint (plenary_source_viewer_get_n_matches (viewer), ==, g_list_model_get_n_items (G_LIST_MODEL (group)));
+    label = g_strdup_printf ("%u of %u", index + 1, g_list_model_get_n_items (G_LIST_MODEL (group)));
+    g_assert_nonnull (wait_for_widget (GTK_WIDGET (viewer), is_label_with_text, label));
+  }
+
   /* Back to the results, the draft never hidden. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.window)));
   g_signal_emit_by_name (plenary_source_viewer_get_find_entry (viewer), "stop-search");

@@ -1,0 +1,146 @@
+/* test-preferences.c: the Preferences window, and phrases of one's own
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "plenary-application.h"
+#include "plenary-preferences-window.h"
+#include "plenary-user-phrases.h"
+
+static PlenaryApplication *app;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+child (GtkWidget  *window,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (window, PLENARY_TYPE_PREFERENCES_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* The length of the phrase the dictionary recognises at the start of LINE. */
+static gsize
+phrase_length (const char *language,
+               const char *line)
+{
+  PlenaryPhraseMatch match;
+
+  if (!plenary_phrase_dictionary_match (plenary_phrase_dictionary_get_default (language), line, &match))
+    return 0;
+  return match.length;
+}
+
+static void
+test_settings_rows (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = GTK_WIDGET (plenary_preferences_window_new ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* Rows write the settings the rest of the app reads. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "language_row")), 1);
+  g_assert_cmpstr (g_settings_get_string (settings, "drafting-language"), ==, "en");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "paper_row")), 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "paper-size"), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "author_row")), "Amina Diallo");
+  {
+    g_autofree char *author = g_settings_get_string (settings, "author-name");
+    g_assert_cmpstr (author, ==, "Amina Diallo");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "body_row")), "Conseil de sécurité");
+  {
+    g_autofree char *body = g_settings_get_string (settings, "default-body");
+    g_assert_cmpstr (body, ==, "Conseil de sécurité");
+  }
+
+  g_settings_reset (settings, "drafting-language");
+  g_settings_reset (settings, "paper-size");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_own_phrase (void)
+{
+  GtkWidget *window = GTK_WIDGET (plenary_preferences_window_new ());
+  g_autoptr(GFile) file = plenary_user_phrases_get_file ("fr");
+  g_autofree char *contents = NULL;
+  AdwPreferencesGroup *mine;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_cmpuint (phrase_length ("fr", "Se réjouissant vivement de la tenue du sommet,"), <,
+                    strlen ("Se réjouissant vivement de"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "phrase_language_row")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "phrase_group_row")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "phrase_row")), "Se réjouissant vivement de");
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "example_row")), "Se réjouissant vivement de la tenue du sommet,");
+  g_signal_emit_by_name (child (window, "add_phrase_button"), "clicked");
+  spin ();
+
+  /* Stored in the user's data folder, in the documented format… */
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"phrase\" : \"Se réjouissant vivement de\"") ?:
+                    strstr (contents, "\"phrase\": \"Se réjouissant vivement de\""));
+  g_assert_nonnull (strstr (contents, "\"group\" : \"preambular\"") ?: strstr (contents, "\"group\": \"preambular\""));
+  /* …recognised at once, as one phrase (the longest match)… */
+  {
+    PlenaryPhraseMatch match;
+    const char *line = "Se réjouissant vivement de la tenue du sommet,";
+
+    g_assert_true (plenary_phrase_dictionary_match (plenary_phrase_dictionary_get_default ("fr"), line, &match));
+    g_assert_cmpuint (match.length, ==, strlen ("Se réjouissant vivement de"));
+    g_assert_cmpint (match.group, ==, PLENARY_PHRASE_GROUP_PREAMBULAR);
+  }
+  /* …and listed, with a way to remove it. */
+  mine = ADW_PREFERENCES_GROUP (child (window, "my_phrases_group"));
+  g_assert_cmpstr (adw_preferences_group_get_description (mine) ?: "", ==, "");
+
+  g_assert_true (plenary_user_phrases_remove ("fr", "preambular", "Se réjouissant vivement de", NULL));
+  g_assert_cmpuint (phrase_length ("fr", "Se réjouissant vivement de la tenue du sommet,"), <,
+                    strlen ("Se réjouissant vivement de"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  plenary_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
+
+  app = plenary_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/preferences/settings", test_settings_rows);
+  g_test_add_func ("/preferences/own-phrase", test_own_phrase);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
