@@ -82,6 +82,10 @@ test_own_phrase (void)
   g_autofree char *contents = NULL;
   AdwPreferencesGroup *mine;
 
+  /* A clean start, whatever an interrupted run left. */
+  g_file_delete (file, NULL, NULL);
+  plenary_phrase_dictionary_clear_cache ();
+
   gtk_window_present (GTK_WINDOW (window));
   spin ();
 
