@@ -287,6 +287,31 @@ on_close_page (PlenaryWindow *self,
   return GDK_EVENT_STOP;
 }
 
+/* Drag and drop ------------------------------------------------------- */
+
+/* Files dropped on the drafts open as drafts, or are imported when they are
+ * text or Markdown. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PlenaryWindow *self)
+{
+  PlenaryApplication *app = PLENARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || app == NULL)
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    plenary_application_open_file (app, self, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
 /* Closing the window --------------------------------------------------- */
 
 static void
@@ -490,6 +515,13 @@ plenary_window_init (PlenaryWindow *self)
                            G_CALLBACK (on_close_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tab_view, "page-detached",
                            G_CALLBACK (on_page_detached), self, G_CONNECT_SWAPPED);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->content_stack), GTK_EVENT_CONTROLLER (drop));
+  }
 
   restore_window_state (self);
   plenary_window_actions_init (self);

@@ -318,6 +318,54 @@ test_failed_save_keeps_changes (void)
   close_window_discarding (window);
 }
 
+/* A text file dropped on the drafts is imported, never overwritten. */
+static void
+test_drop_imports_text (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Projet.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  GSList *files = g_slist_prepend (NULL, file);
+  GValue value = G_VALUE_INIT;
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document;
+  GtkDropTarget *drop = NULL;
+  g_autofree char *text = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "L'Assemblée générale,\n\n"
+                                      "Rappelant ses résolutions antérieures,\n\n"
+                                      "1. Prie le Secrétaire général de faire rapport.\n", -1, NULL));
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->content_stack));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (handled);
+
+  document = plenary_window_get_visible_document (window);
+  g_assert_nonnull (document);
+  spin_until (document_idle, document);
+  text = buffer_text (document);
+  g_assert_cmpstr (text, ==, "L'Assemblée générale,\nRappelant ses résolutions antérieures,\nPrie le Secrétaire général de faire rapport.");
+  g_assert_null (plenary_document_get_file (document));
+  g_assert_cmpstr (plenary_document_get_title (document), ==, "Projet");
+
+  close_window_discarding (window);
+}
+
 static void
 test_sample_has_sources (void)
 {
@@ -413,6 +461,7 @@ main (int   argc,
       g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
       g_test_add_func ("/ui/failed-save", test_failed_save_keeps_changes);
+      g_test_add_func ("/ui/drop-imports-text", test_drop_imports_text);
       g_test_add_func ("/ui/sample-has-sources", test_sample_has_sources);
       g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
     }
