@@ -366,6 +366,67 @@ test_drop_imports_text (void)
   close_window_discarding (window);
 }
 
+static gboolean
+recent_menu_has (gpointer data)
+{
+  PlenaryWindow *window = data;
+  guint n = g_menu_model_get_n_items (G_MENU_MODEL (window->recent_section));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (G_MENU_MODEL (window->recent_section), i, "label", "s", &label) &&
+          g_str_equal (label, "Récent.plenary.json"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An opened draft shows up in Open Recent, in this and new windows. */
+static void
+test_recent_files (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Récent.plenary.json");
+  PlenaryWindow *window = new_window ();
+  PlenaryWindow *other;
+
+  open_and_wait (window, file);
+  spin_until (recent_menu_has, window);
+
+  other = new_window ();
+  g_assert_true (recent_menu_has (other));
+
+  close_window_discarding (other);
+  close_window_discarding (window);
+}
+
+/* The next window opens at the size the last one had, with its panels. */
+static void
+test_window_state_restored (void)
+{
+  PlenaryWindow *window = new_window ();
+  PlenaryWindow *next;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  adw_flap_set_reveal_flap (window->comments_flap, FALSE);
+  spin_a_little ();
+  gtk_window_close (GTK_WINDOW (window));
+  spin_a_little ();
+
+  next = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (next), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_false (adw_flap_get_reveal_flap (next->comments_flap));
+  g_assert_true (adw_flap_get_reveal_flap (next->side_flap));
+
+  adw_flap_set_reveal_flap (next->comments_flap, TRUE);
+  close_window_discarding (next);
+}
+
 static void
 test_sample_has_sources (void)
 {
@@ -462,6 +523,8 @@ main (int   argc,
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
       g_test_add_func ("/ui/failed-save", test_failed_save_keeps_changes);
       g_test_add_func ("/ui/drop-imports-text", test_drop_imports_text);
+      g_test_add_func ("/ui/recent-files", test_recent_files);
+      g_test_add_func ("/ui/window-state", test_window_state_restored);
       g_test_add_func ("/ui/sample-has-sources", test_sample_has_sources);
       g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
     }
