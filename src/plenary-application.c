@@ -410,8 +410,6 @@ convert_command_line (char **argv)
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
   gboolean convert = FALSE;
-  int argc = g_strv_length (args);
-  char **parse_args = args;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { NULL }
@@ -421,13 +419,14 @@ convert_command_line (char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &parse_args, &error))
+  /* The strv variant frees the arguments it consumes ("--convert"). */
+  if (!g_option_context_parse_strv (context, &args, &error))
     {
       g_printerr ("plenary: %s\n", error->message);
       return 2;
     }
 
-  if (argc != 3)
+  if (g_strv_length (args) != 3)
     {
       /* Translators: the second %s is "IN OUT" as translated above. */
       g_printerr ("plenary: %s plenary --convert %s\n",
@@ -435,8 +434,8 @@ convert_command_line (char **argv)
       return 2;
     }
 
-  input = g_file_new_for_commandline_arg (parse_args[1]);
-  output = g_file_new_for_commandline_arg (parse_args[2]);
+  input = g_file_new_for_commandline_arg (args[1]);
+  output = g_file_new_for_commandline_arg (args[2]);
 
   if (!plenary_convert (input, output, &error))
     {

@@ -243,6 +243,8 @@ struct _PlenaryPageLayout
 
   GHashTable           *cache;
   GQueue                cache_order;
+  /* Blocks before this one were shaped by this thread, without the other. */
+  guint                 blocks_made;
   Shaper               *shaper;
   GArray               *lines;
   GArray               *next_lines;
@@ -1290,6 +1292,8 @@ shaper_start (PlenaryPageLayout *self)
   g_mutex_init (&shaper->mutex);
   g_cond_init (&shaper->cond);
   shaper->shaped = g_new0 (GPtrArray *, self->blocks->len);
+  shaper->next_claim = self->blocks_made;
+  shaper->taken = self->blocks_made;
   shaper->context = new_context (font_map, self->language);
   shaper->font = pango_font_description_copy (self->font);
 
@@ -1416,11 +1420,14 @@ get_layout (PlenaryPageLayout *self,
         }
     }
 
-  /* Dropped from the cache already (preview going back to an early page). */
+  /* Before the thread started, or dropped from the cache already (preview
+   * going back to an early page). */
   if (layout == NULL)
     {
       layout = make_layout (self, self->context, self->font, kind, index);
       cache_insert (self, key, layout);
+      if (kind == LAYOUT_BLOCK)
+        self->blocks_made = MAX (self->blocks_made, index + 1);
     }
 
   return g_object_ref (layout);
@@ -1685,9 +1692,6 @@ plenary_page_layout_paginate_step (PlenaryPageLayout *self)
   if (self->done)
     return TRUE;
 
-  if (self->shaper == NULL && self->pages->len == 0)
-    shaper_start (self);
-
   page.first_piece = self->pieces->len;
   page.first_note = self->page_notes->len;
 
@@ -1813,6 +1817,12 @@ plenary_page_layout_paginate_step (PlenaryPageLayout *self)
   self->done = self->next_block >= self->blocks->len;
   if (self->done)
     shaper_stop (self);
+  else if (self->pages->len == 1)
+    {
+      /* Only now: the first page never waits for the thread to load its
+       * fonts, and a one-page draft needs no thread. */
+      shaper_start (self);
+    }
 
   return self->done;
 }

@@ -29,6 +29,7 @@ struct _PlenarySourceViewer
   GSignalGroup       *annotation_signals;
 
   PlenarySearchGroup *matches;
+  char               *find_query;
   guint               n_tagged;
   guint               tag_idle_id;
   /* The match selected by next/previous, G_MAXUINT: none yet. */
@@ -189,6 +190,7 @@ clear_find (PlenarySourceViewer *self)
 {
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
   g_clear_object (&self->matches);
+  g_clear_pointer (&self->find_query, g_free);
   self->n_tagged = 0;
   self->current = G_MAXUINT;
   remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_FIND);
@@ -199,10 +201,15 @@ run_find (PlenarySourceViewer *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
 
+  /* The entry reports a change again after its delay: keep the place. */
+  if (self->matches != NULL && g_strcmp0 (query, self->find_query) == 0)
+    return;
+
   clear_find (self);
 
   if (self->source != NULL && query[0] != '\0')
     {
+      self->find_query = g_strdup (query);
       self->matches = plenary_search_group_new_for_source (self->source, query);
       /* The first screenful now, the rest from idle. */
       if (tag_matches_step (self))
@@ -345,6 +352,7 @@ plenary_source_viewer_dispose (GObject *object)
 
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
   g_clear_object (&self->matches);
+  g_clear_pointer (&self->find_query, g_free);
   if (self->source_signals != NULL)
     g_signal_group_set_target (self->source_signals, NULL);
   if (self->annotation_signals != NULL)

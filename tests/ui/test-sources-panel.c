@@ -31,6 +31,19 @@ spin_until (gboolean (*done) (gpointer), gpointer data)
     }
 }
 
+/* Past the delay of search entries. */
+static void
+spin_past_delay (void)
+{
+  gint64 until = g_get_monotonic_time () + 500 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (2000);
+    }
+}
+
 static void
 spin_a_little (void)
 {
@@ -599,7 +612,7 @@ test_open_result (void)
   g_assert_nonnull (result);
 
   g_signal_emit_by_name (results_view, "activate", position);
-  spin_a_little ();
+  spin_past_delay ();
 
   viewer = plenary_sources_panel_get_viewer (f.panel);
   g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
