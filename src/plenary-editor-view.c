@@ -442,23 +442,69 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
 
 /* Editing commands ----------------------------------------------------- */
 
+/* Whether LINE is part of the block HEAD opens: the sub-paragraphs of a
+ * paragraph, or the content of a brief's section. */
+static gboolean
+belongs_under (PlenaryEditorView *self,
+               guint              head,
+               guint              line)
+{
+  const LineEntry *top = entry_at (self, head);
+  const LineEntry *entry = entry_at (self, line);
+
+  if (self->kind == PLENARY_DRAFT_KIND_BRIEF)
+    return top->role == PLENARY_ROLE_HEADING && entry->role != PLENARY_ROLE_HEADING;
+
+  return !entry->is_blank && entry->role == PLENARY_ROLE_SUBPARAGRAPH && entry->level > top->level;
+}
+
 static guint
 block_end (PlenaryEditorView *self,
            guint              line)
 {
-  guint level = entry_at (self, line)->level;
   guint end = line + 1;
 
-  while (end < self->lines->len)
-    {
-      const LineEntry *entry = entry_at (self, end);
-
-      if (entry->is_blank || entry->role != PLENARY_ROLE_SUBPARAGRAPH || entry->level <= level)
-        break;
-      end++;
-    }
+  while (end < self->lines->len && belongs_under (self, line, end))
+    end++;
 
   return end;
+}
+
+/* Two blocks are siblings when neither would hold the other: the same
+ * level of sub-paragraph, or two sections, or two lines of a section. */
+static gboolean
+are_siblings (PlenaryEditorView *self,
+              guint              a,
+              guint              b)
+{
+  const LineEntry *x = entry_at (self, a);
+  const LineEntry *y = entry_at (self, b);
+
+  if (self->kind == PLENARY_DRAFT_KIND_BRIEF)
+    return (x->role == PLENARY_ROLE_HEADING) == (y->role == PLENARY_ROLE_HEADING);
+
+  return x->level == y->level;
+}
+
+/* The first line of the block just above the block at FIRST, or -1. */
+static int
+previous_sibling (PlenaryEditorView *self,
+                  guint              first)
+{
+  /* The nearest line above whose block ends right at FIRST; a block that
+   * goes past FIRST holds it, and it cannot leave its parent. */
+  for (guint i = first; i > 0; i--)
+    {
+      guint candidate = i - 1;
+      guint end = block_end (self, candidate);
+
+      if (end > first)
+        return -1;
+      if (end == first && are_siblings (self, candidate, first))
+        return candidate;
+    }
+
+  return -1;
 }
 
 gboolean
@@ -484,25 +530,17 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
 
   if (direction < 0)
     {
-      guint level = entry_at (self, first)->level;
+      int previous = previous_sibling (self, first);
 
-      if (first == 0)
+      if (previous < 0)
         return FALSE;
-      other_first = first - 1;
-      while (other_first > 0 && entry_at (self, other_first)->level > level &&
-             entry_at (self, other_first)->role == PLENARY_ROLE_SUBPARAGRAPH)
-        other_first--;
-      if (entry_at (self, other_first)->level < level)
-        return FALSE;
+      other_first = previous;
       other_after = first;
     }
   else
     {
-      guint level = entry_at (self, first)->level;
-
-      if (after >= self->lines->len)
-        return FALSE;
-      if (entry_at (self, after)->level < level)
+      if (after >= self->lines->len || !are_siblings (self, after, first) ||
+          (self->kind == PLENARY_DRAFT_KIND_RESOLUTION && entry_at (self, after)->level < entry_at (self, first)->level))
         return FALSE;
       other_first = after;
       other_after = block_end (self, other_first);
@@ -620,6 +658,44 @@ plenary_editor_view_change_level (PlenaryEditorView *self,
   return FALSE;
 }
 
+/* In a brief, Enter on a bullet starts the next bullet; Enter on an empty
+ * bullet ends the list. */
+static gboolean
+continue_bullet (PlenaryEditorView *self)
+{
+  GtkTextIter cursor, start, end;
+  const LineEntry *entry;
+  guint line;
+
+  if (self->buffer == NULL || self->kind != PLENARY_DRAFT_KIND_BRIEF ||
+      gtk_text_buffer_get_has_selection (self->buffer))
+    return FALSE;
+
+  g_autofree char *text = NULL;
+  gboolean empty;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  entry = entry_at (self, line);
+  text = dup_line (self, line, &start, &end);
+  g_strstrip (text);
+
+  /* A bullet with nothing after it yet is not one for the parser. */
+  empty = g_str_equal (text, "•");
+  if (entry->role != PLENARY_ROLE_BULLET && !empty)
+    return FALSE;
+
+  gtk_text_buffer_begin_user_action (self->buffer);
+  if (empty)
+    gtk_text_buffer_delete (self->buffer, &start, &end);
+  else
+    gtk_text_buffer_insert (self->buffer, &cursor, "\n• ", -1);
+  gtk_text_buffer_end_user_action (self->buffer);
+
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (self->buffer));
+  return TRUE;
+}
+
 static gboolean
 on_key_pressed (PlenaryEditorView     *self,
                 guint                  keyval,
@@ -633,6 +709,8 @@ on_key_pressed (PlenaryEditorView     *self,
     return plenary_editor_view_change_level (self, 1);
   if ((keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab) && state == GDK_SHIFT_MASK)
     return plenary_editor_view_change_level (self, -1);
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
+    return continue_bullet (self);
 
   return GDK_EVENT_PROPAGATE;
 }
@@ -848,4 +926,11 @@ plenary_editor_view_get_dictionary (PlenaryEditorView *self)
 {
   g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), NULL);
   return self->dictionary;
+}
+
+gboolean
+plenary_editor_view_newline (PlenaryEditorView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), FALSE);
+  return continue_bullet (self);
 }

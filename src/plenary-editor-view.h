@@ -45,6 +45,9 @@ PlenaryPhraseDictionary *plenary_editor_view_get_dictionary (PlenaryEditorView *
  * previous or below the next paragraph of its level. */
 gboolean       plenary_editor_view_move_paragraph  (PlenaryEditorView *self,
                                                     int                direction);
+/* What Enter does beyond a plain new line: in a brief, continue or end a
+ * bulleted list. FALSE when Enter is a plain new line here. */
+gboolean       plenary_editor_view_newline         (PlenaryEditorView *self);
 /* Makes the line at the cursor a sub-paragraph one level deeper (DELTA 1)
  * or one level shallower (-1). */
 gboolean       plenary_editor_view_change_level    (PlenaryEditorView *self,

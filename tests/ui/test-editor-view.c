@@ -283,6 +283,60 @@ test_tab_changes_level (void)
 }
 
 static void
+test_brief_sections_and_bullets (void)
+{
+  Fixture f;
+  GtkTextIter end;
+  g_autofree char *moved = NULL;
+  g_autofree char *bullets = NULL;
+  g_autofree char *ended = NULL;
+
+  open_text (&f, "brief",
+             "# Contexte\n"
+             "La question est inscrite depuis 2019.\n"
+             "• première résolution\n"
+             "# Position de la délégation\n"
+             "Nous soutenons le projet.");
+
+  /* A section moves with everything in it. */
+  place_cursor (&f, 3);
+  g_assert_true (plenary_editor_view_move_paragraph (f.view, -1));
+  spin ();
+  moved = all_text (&f);
+  g_assert_cmpstr (moved, ==,
+                   "# Position de la délégation\n"
+                   "Nous soutenons le projet.\n"
+                   "# Contexte\n"
+                   "La question est inscrite depuis 2019.\n"
+                   "• première résolution");
+
+  /* A paragraph stays in its section. */
+  place_cursor (&f, 1);
+  g_assert_false (plenary_editor_view_move_paragraph (f.view, -1));
+
+  /* Enter after a bullet starts the next one; Enter on an empty one ends the list. */
+  gtk_text_buffer_get_end_iter (f.buffer, &end);
+  gtk_text_buffer_place_cursor (f.buffer, &end);
+  g_assert_true (plenary_editor_view_newline (f.view));
+  spin ();
+  gtk_text_buffer_insert_at_cursor (f.buffer, "seconde résolution", -1);
+  g_assert_true (plenary_editor_view_newline (f.view));
+  spin ();
+  bullets = all_text (&f);
+  g_assert_true (g_str_has_suffix (bullets, "• première résolution\n• seconde résolution\n• "));
+  g_assert_true (plenary_editor_view_newline (f.view));
+  spin ();
+  ended = all_text (&f);
+  g_assert_true (g_str_has_suffix (ended, "• seconde résolution\n"));
+
+  /* Outside a bullet, Enter is a plain new line. */
+  place_cursor (&f, 1);
+  g_assert_false (plenary_editor_view_newline (f.view));
+
+  close_fixture (&f);
+}
+
+static void
 export_done (GtkPrintOperation       *operation,
              GtkPrintOperationResult  result,
              gpointer                 user_data)
@@ -368,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/editor/typed-numbers-dropped", test_typed_numbers_are_dropped);
   g_test_add_func ("/editor/move-paragraph", test_move_paragraph_with_subparagraphs);
   g_test_add_func ("/editor/tab-level", test_tab_changes_level);
+  g_test_add_func ("/editor/brief", test_brief_sections_and_bullets);
   g_test_add_func ("/editor/export-pdf", test_export_pdf_through_print_operation);
 
   ret = g_test_run ();

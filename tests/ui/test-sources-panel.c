@@ -383,6 +383,55 @@ test_import_files (void)
 }
 
 static void
+test_drop_files (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GFile) latin1 = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *drop = NULL;
+  GdkFileList *list;
+  GSList *files = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  fixture_init (&f);
+  latin1 = write_latin1 (&f);
+  pdf = write_pdf (&f);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f.panel));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+  g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gtk_drop_target_get_gtypes (drop, NULL)[0]));
+
+  /* What the drop target hands over when files are dropped on the panel. */
+  files = g_slist_append (files, pdf);
+  files = g_slist_append (files, latin1);
+  list = gdk_file_list_new_from_list (files);
+  g_slist_free (files);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  spin_until (panel_idle, f.panel);
+  g_assert_cmpuint (n_sources (&f), ==, 2);
+  g_assert_cmpstr (plenary_source_get_origin (source_at (&f, 0)), ==, "Deux pages.pdf");
+  g_assert_cmpstr (plenary_source_get_origin (source_at (&f, 1)), ==, "Résolution latin-1.txt");
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
+                                     "Résolution sur la coopération régionale"));
+
+  fixture_clear (&f);
+}
+
+static void
 test_remove_and_undo (void)
 {
   Fixture f = { 0 };
@@ -863,6 +912,7 @@ main (int   argc,
 
   g_test_add_func ("/sources-panel/sample-library", test_sample_library);
   g_test_add_func ("/sources-panel/import-files", test_import_files);
+  g_test_add_func ("/sources-panel/drop-files", test_drop_files);
   g_test_add_func ("/sources-panel/remove-and-undo", test_remove_and_undo);
   g_test_add_func ("/sources-panel/rename", test_rename);
   g_test_add_func ("/sources-panel/search", test_search);
