@@ -55,6 +55,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SYNC,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 title_for_file (GFile *file)
 {
@@ -374,6 +381,13 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted when the draft is brought up to date with the buffer (before a
+   * save, an export or a recovery copy): whoever keeps state beside the
+   * buffer, such as annotation anchors, writes it into the draft then. */
+  signals[SYNC] =
+    g_signal_new ("sync", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -559,6 +573,8 @@ plenary_document_sync_draft (PlenaryDocument *self)
   g_signal_handlers_block_by_func (self->draft, on_model_changed, self);
   plenary_draft_set_body (self->draft, body);
   g_signal_handlers_unblock_by_func (self->draft, on_model_changed, self);
+
+  g_signal_emit (self, signals[SYNC], 0);
 }
 
 /* Loading ----------------------------------------------------------------- */

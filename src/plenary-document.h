@@ -37,7 +37,8 @@ G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObj
 /* An open draft: the PlenaryDraft (header, sources, annotations), the text
  * of its body in a GtkSourceBuffer, and the file it was loaded from.
  * Properties: "draft", "buffer", "file", "title", "modified", "busy",
- * "disk-state" (PlenaryDiskState as uint). */
+ * "disk-state" (PlenaryDiskState as uint).
+ * Signal "sync": the draft was just brought up to date with the buffer. */
 
 PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
                                                    const char           *title);
@@ -59,7 +60,8 @@ PlenaryDiskState plenary_document_get_disk_state  (PlenaryDocument      *self);
 /* "Keep mine": the version on disk is not wanted; the document stays
  * modified and the next save may overwrite the file. */
 void             plenary_document_keep_mine       (PlenaryDocument      *self);
-/* Parses the buffer into the draft's body, so that the draft is complete. */
+/* Parses the buffer into the draft's body, so that the draft is complete,
+ * then emits "sync". */
 void             plenary_document_sync_draft      (PlenaryDocument      *self);
 
 /* Loads the file given to plenary_document_new_for_file(). A draft file is

@@ -204,7 +204,8 @@ typedef struct
   gboolean               cancelled;
   /* ...and the layouts the thread made, per block, until taken. */
   GPtrArray            **shaped;
-  /* Only the thread uses these two. */
+  /* Only the thread uses these. */
+  PangoFontMap          *font_map;
   PangoContext          *context;
   PangoFontDescription  *font;
   /* The block of each footnote's mark, G_MAXUINT for none. */
@@ -1283,18 +1284,57 @@ shaper_thread (gpointer data)
   return NULL;
 }
 
+/* Font maps of the shaping threads, kept from one layout to the next:
+ * Pango never frees all of a font map, and loading the fonts again takes
+ * time. A thread has one to itself until it ends. They are kept per font
+ * family so that one never holds more fontsets than Pango caches: it would
+ * drop fonts that the paginating thread may still hold in its layouts. */
+G_LOCK_DEFINE_STATIC (idle_font_maps);
+static GHashTable *idle_font_maps;
+
+static PangoFontMap *
+acquire_font_map (const char *family)
+{
+  GSList *idle;
+  PangoFontMap *font_map = NULL;
+
+  G_LOCK (idle_font_maps);
+  if (idle_font_maps == NULL)
+    idle_font_maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idle = g_hash_table_lookup (idle_font_maps, family);
+  if (idle != NULL)
+    {
+      font_map = idle->data;
+      g_hash_table_insert (idle_font_maps, g_strdup (family), g_slist_delete_link (idle, idle));
+    }
+  G_UNLOCK (idle_font_maps);
+
+  return font_map != NULL ? font_map : pango_cairo_font_map_new ();
+}
+
+/* Takes FONT_MAP. */
+static void
+release_font_map (const char   *family,
+                  PangoFontMap *font_map)
+{
+  G_LOCK (idle_font_maps);
+  g_hash_table_insert (idle_font_maps, g_strdup (family),
+                       g_slist_prepend (g_hash_table_lookup (idle_font_maps, family), font_map));
+  G_UNLOCK (idle_font_maps);
+}
+
 static void
 shaper_start (PlenaryPageLayout *self)
 {
   Shaper *shaper = g_new0 (Shaper, 1);
-  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
 
   g_mutex_init (&shaper->mutex);
   g_cond_init (&shaper->cond);
   shaper->shaped = g_new0 (GPtrArray *, self->blocks->len);
   shaper->next_claim = self->blocks_made;
   shaper->taken = self->blocks_made;
-  shaper->context = new_context (font_map, self->language);
+  shaper->font_map = acquire_font_map (self->options.font_family);
+  shaper->context = new_context (shaper->font_map, self->language);
   shaper->font = pango_font_description_copy (self->font);
 
   shaper->note_blocks = g_new (guint, self->notes->len);
@@ -1332,6 +1372,7 @@ shaper_stop (PlenaryPageLayout *self)
   g_free (shaper->shaped);
   g_free (shaper->note_blocks);
   g_object_unref (shaper->context);
+  release_font_map (self->options.font_family, shaper->font_map);
   pango_font_description_free (shaper->font);
   g_mutex_clear (&shaper->mutex);
   g_cond_clear (&shaper->cond);

@@ -442,9 +442,10 @@ list_folder (const char *folder)
  * run still going after 10 times the limit of wall time hangs, and is
  * killed. */
 static int
-run_convert (const char  *input,
-             const char  *output,
-             char       **stderr_text)
+run_convert_in (const char  *language,
+                const char  *input,
+                const char  *output,
+                char       **stderr_text)
 {
   g_autofree char *err_path = g_build_filename (tmp_root, "convert-stderr", NULL);
   g_autofree char *name = g_path_get_basename (input);
@@ -458,6 +459,8 @@ run_convert (const char  *input,
   int wait_status;
   GPid pid;
 
+  if (language != NULL)
+    envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
   err_fd = g_open (err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   g_assert_cmpint (err_fd, >=, 0);
   g_spawn_async_with_fds (NULL, (char **) argv, envp,
@@ -488,6 +491,14 @@ run_convert (const char  *input,
   g_unlink (err_path);
 
   return WEXITSTATUS (wait_status);
+}
+
+static int
+run_convert (const char  *input,
+             const char  *output,
+             char       **stderr_text)
+{
+  return run_convert_in (NULL, input, output, stderr_text);
 }
 
 static void
@@ -762,6 +773,21 @@ test_not_interpreted (void)
   g_rmdir (folder);
 }
 
+/* The refusal is the translated message, as a French user reads it. */
+static void
+test_french_message (void)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "hostile", "data", "version-999.plenary.json", NULL);
+  g_autofree char *output = g_build_filename (tmp_root, "french.plenary.json", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_convert_in ("fr", input, output, &err), ==, 1);
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  if (!g_str_has_prefix (err, "plenary: Impossible de convertir « ") ||
+      strstr (err, "créé par une version plus récente de Plenary") == NULL)
+    g_error ("Not the French message: %s", err);
+}
+
 /* Fuzzing found these; each one once crashed a check or lost data. */
 static void
 test_fuzz_regressions (void)
@@ -859,6 +885,7 @@ main (int   argc,
     }
   g_test_add_func ("/hostile/selectors-outside", test_selectors_outside);
   g_test_add_func ("/hostile/not-interpreted", test_not_interpreted);
+  g_test_add_func ("/hostile/french-message", test_french_message);
   g_test_add_func ("/hostile/fuzz-regressions", test_fuzz_regressions);
 
   status = g_test_run ();
