@@ -24,6 +24,29 @@ G_DEFINE_BOXED_TYPE (PlenaryCheckProblem, plenary_check_problem,
                      plenary_check_problem_copy, plenary_check_problem_free)
 
 PlenaryCheckProblem *
+plenary_check_problem_new (PlenaryCheckKind      kind,
+                           PlenaryCheckSeverity  severity,
+                           guint                 line,
+                           gsize                 start,
+                           gsize                 end,
+                           const char           *message)
+{
+  PlenaryCheckProblem *problem;
+
+  g_return_val_if_fail (start <= end, NULL);
+
+  problem = g_new0 (PlenaryCheckProblem, 1);
+  problem->kind = kind;
+  problem->severity = severity;
+  problem->line = line;
+  problem->start = start;
+  problem->end = end;
+  problem->message = g_strdup (message);
+
+  return problem;
+}
+
+PlenaryCheckProblem *
 plenary_check_problem_copy (const PlenaryCheckProblem *self)
 {
   PlenaryCheckProblem *copy;

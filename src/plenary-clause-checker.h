@@ -21,6 +21,10 @@ typedef enum
   PLENARY_CHECK_TYPOGRAPHY_QUOTES,         /* French: no-break spaces inside « » */
   PLENARY_CHECK_AGREEMENT,                 /* phrase form disagrees with the body */
   PLENARY_CHECK_UNKNOWN_PHRASE,            /* a hint: the phrase is not in the dictionary */
+  /* Briefs (plenary-brief.h) */
+  PLENARY_CHECK_EMPTY_SECTION,             /* a heading with nothing under it */
+  PLENARY_CHECK_TEMPLATE_HINT,             /* a template's hint paragraph left in */
+  PLENARY_CHECK_PAGE_LIMIT,                /* more pages than the metadata's page limit */
 } PlenaryCheckKind;
 
 typedef enum
@@ -49,6 +53,13 @@ typedef struct
 #define PLENARY_TYPE_CHECK_PROBLEM (plenary_check_problem_get_type ())
 
 GType                plenary_check_problem_get_type (void) G_GNUC_CONST;
+/* A problem without a fix; MESSAGE is copied. */
+PlenaryCheckProblem *plenary_check_problem_new      (PlenaryCheckKind           kind,
+                                                     PlenaryCheckSeverity       severity,
+                                                     guint                      line,
+                                                     gsize                      start,
+                                                     gsize                      end,
+                                                     const char                *message);
 PlenaryCheckProblem *plenary_check_problem_copy     (const PlenaryCheckProblem *self);
 void                 plenary_check_problem_free     (PlenaryCheckProblem       *self);
 /* LINE with the fix applied (a new string), or NULL when there is no fix or

@@ -260,8 +260,10 @@ read_string (Decoder     *d,
     return FALSE;
   pop (d, mark);
 
+  /* A lone surrogate escape ("\ud800") comes out of json-glib as bytes
+   * that are not UTF-8: U+FFFD instead, as for undecodable text elsewhere. */
   g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
+  *out = g_utf8_make_valid (json_node_get_string (node), -1);
 
   return TRUE;
 }
@@ -432,12 +434,15 @@ read_strv (Decoder     *d,
     {
       JsonNode *node = json_array_get_element (array, i);
       gsize item_mark = push_index (d, i);
+      g_autofree char *valid = NULL;
 
       if (!expect_string (d, node))
         return FALSE;
       pop (d, item_mark);
 
-      g_strv_builder_add (builder, json_node_get_string (node));
+      /* See read_string(). */
+      valid = g_utf8_make_valid (json_node_get_string (node), -1);
+      g_strv_builder_add (builder, valid);
     }
   pop (d, mark);
 

@@ -37,7 +37,7 @@
 #define CACHE_SIZE       256
 /* How many blocks the shaping thread may run ahead of the paginator: enough
  * to keep it busy while a page is drawn, few enough for flat memory. */
-#define SHAPE_AHEAD      64
+#define SHAPE_AHEAD      32
 
 /* Labels of the printed document: data in the DRAFTING language, not UI
  * strings, so not translated through gettext. */

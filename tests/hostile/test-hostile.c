@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -94,6 +95,7 @@ static const HostileCase cases[] = {
   { "selectors-outside.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "escaped-nul.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "duplicate-selectors.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
+  { "lone-surrogates.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "markup-and-commands.md", GEN_NONE, PLENARY_DRAFT_ERROR_MALFORMED, NULL, "not valid JSON: line 1", 0, NULL, FALSE },
   { "big-unterminated.plenary.json", GEN_BIG_UNTERMINATED, PLENARY_DRAFT_ERROR_MALFORMED, NULL, "unterminated string", 1, NULL, FALSE },
   { "big-kind.plenary.json", GEN_BIG_KIND, PLENARY_DRAFT_ERROR_INVALID, "$.kind", "not a known kind of draft (“xxxxxxxx", 1, NULL, FALSE },
@@ -783,7 +785,7 @@ test_french_message (void)
 
   g_assert_cmpint (run_convert_in ("fr", input, output, &err), ==, 1);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
-  if (!g_str_has_prefix (err, "plenary: Impossible de convertir « ") ||
+  if (!g_str_has_prefix (err, "plenary: Impossible de convertir «") ||
       strstr (err, "créé par une version plus récente de Plenary") == NULL)
     g_error ("Not the French message: %s", err);
 }
@@ -803,12 +805,17 @@ test_fuzz_regressions (void)
     "{\"format\": \"plenary-draft\", \"version\": 1, \"annotations\": [{\"id\": \"a1\", "
     "\"target\": {\"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"un\"}, "
     "{\"type\": \"TextQuoteSelector\", \"exact\": \"deux\", \"prefix\": \"p\"}]}}]}";
+  g_autofree char *surrogates_path = g_test_build_filename (G_TEST_DIST, "hostile", "data",
+                                                           "lone-surrogates.plenary.json", NULL);
+  g_autoptr(GFile) surrogates = g_file_new_for_path (surrogates_path);
   g_autoptr(GError) error = NULL;
   g_autoptr(PlenaryDraft) draft = NULL;
   g_autoptr(PlenaryAnnotation) annotation = NULL;
   g_autoptr(GBytes) saved = NULL;
   g_autofree char *long_kind = NULL;
   g_autofree char *json = NULL;
+  PlenaryParagraph *paragraph;
+  PlenarySource *source;
 
   draft = plenary_draft_codec_decode (lone_surrogate, strlen (lone_surrogate), &error);
   g_assert_null (draft);
@@ -823,6 +830,30 @@ test_fuzz_regressions (void)
   g_assert_cmpstr (plenary_annotation_get_anchor (annotation)->exact, ==, "un");
   saved = assert_stable_encoding (draft);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"deux\""));
+  g_clear_object (&draft);
+
+  /* Lone surrogate escapes in strings became bytes that are not UTF-8 in
+   * the model (a critical when making the source, garbage in the editor):
+   * they read as U+FFFD, and a valid pair stays the emoji it encodes.
+   * (json-glib also swallows the character after a lone surrogate.) */
+  draft = plenary_draft_load (surrogates, NULL, &error);
+  g_assert_no_error (error);
+  source = plenary_draft_find_source (draft, "s1");
+  g_assert_nonnull (source);
+  g_assert_true (g_utf8_validate (plenary_source_get_text (source), -1, NULL));
+  g_assert_true (g_str_has_prefix (plenary_source_get_text (source), "Texte \xef\xbf\xbd"));
+  g_assert_true (g_str_has_suffix (plenary_source_get_text (source), "une demi-paire."));
+  g_assert_true (g_str_has_prefix (plenary_source_get_title (source), "Rapport \xef\xbf\xbd"));
+  paragraph = g_ptr_array_index (plenary_draft_get_body (draft)->paragraphs, 0);
+  g_assert_true (g_utf8_validate (paragraph->phrase, -1, NULL));
+  g_assert_true (g_str_has_prefix (paragraph->phrase, "D\xef\xbf\xbd"));
+  g_assert_cmpstr (paragraph->text, ==, "de rester saisie \xf0\x9f\x98\x80 de la question.");
+  g_assert_true (g_str_has_prefix (plenary_metadata_get_string (plenary_draft_get_metadata (draft), "question"),
+                                   "\xef\xbf\xbd"));
+  g_assert_true (g_utf8_validate (plenary_metadata_get_co_sponsors (plenary_draft_get_metadata (draft))[1], -1, NULL));
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = assert_stable_encoding (draft);
+  g_assert_true (g_utf8_validate_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), NULL));
   g_clear_object (&draft);
 
   /* A value quoted in a message is shortened, not pasted whole. */
@@ -862,6 +893,7 @@ main (int   argc,
   const char *big;
   int status;
 
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   if (argc < 2)

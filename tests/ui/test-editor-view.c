@@ -7,20 +7,10 @@
 
 #include <glib/gstdio.h>
 
-#include "plenary-application.h"
+#include "plenary-test-utils.h"
 #include "plenary-print.h"
 
 static PlenaryApplication *app;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (1000);
-    }
-}
 
 typedef struct
 {
@@ -41,7 +31,7 @@ open_text (Fixture    *f,
   f->view = plenary_page_get_view (plenary_window_get_visible_page (f->window));
   f->buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (f->document));
   gtk_text_buffer_set_text (f->buffer, text, -1);
-  spin ();
+  plenary_test_spin (30);
 }
 
 static void
@@ -49,7 +39,7 @@ close_fixture (Fixture *f)
 {
   plenary_document_set_modified (f->document, FALSE);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  plenary_test_spin (30);
 }
 
 static char *
@@ -124,7 +114,7 @@ test_markers_follow_structure (void)
   gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 2);
   gtk_text_iter_forward_to_line_end (&iter);
   gtk_text_buffer_insert (f.buffer, &iter, "\nInvite les organisations régionales à participer ;", -1);
-  spin ();
+  plenary_test_spin (30);
   assert_marker (&f, 3, "2.");
   assert_marker (&f, 4, "3.");
   assert_marker (&f, 8, "4.");
@@ -136,7 +126,7 @@ test_markers_follow_structure (void)
     gtk_text_buffer_get_iter_at_line (f.buffer, &end, 4);
     gtk_text_buffer_delete (f.buffer, &start, &end);
   }
-  spin ();
+  plenary_test_spin (30);
   assert_marker (&f, 3, "2.");
   assert_marker (&f, 7, "3.");
 
@@ -175,7 +165,7 @@ test_typed_numbers_are_dropped (void)
   /* Pasted plain text with its numbers: the numbers go, the structure stays. */
   gtk_text_buffer_get_end_iter (f.buffer, &end);
   gtk_text_buffer_insert (f.buffer, &end, "\n7. Recommande la création d'un groupe de travail :\n   a) composé d'experts ;", -1);
-  spin ();
+  plenary_test_spin (30);
 
   last = line_text (&f, 8);
   sub = line_text (&f, 9);
@@ -199,7 +189,7 @@ test_move_paragraph_with_subparagraphs (void)
   /* "Prie …" moves above "Encourage …", taking its sub-paragraphs along. */
   place_cursor (&f, 3);
   g_assert_true (plenary_editor_view_move_paragraph (f.view, -1));
-  spin ();
+  plenary_test_spin (30);
   text = all_text (&f);
   g_assert_cmpstr (text, ==,
                    "L'Assemblée générale,\n"
@@ -216,14 +206,14 @@ test_move_paragraph_with_subparagraphs (void)
   /* And back down. */
   place_cursor (&f, 2);
   g_assert_true (plenary_editor_view_move_paragraph (f.view, 1));
-  spin ();
+  plenary_test_spin (30);
   back = all_text (&f);
   g_assert_cmpstr (back, ==, french);
 
   /* A sub-paragraph moves among its siblings only. */
   place_cursor (&f, 5);
   g_assert_true (plenary_editor_view_move_paragraph (f.view, -1));
-  spin ();
+  plenary_test_spin (30);
   {
     g_autofree char *l4 = line_text (&f, 4);
     g_autofree char *l5 = line_text (&f, 5);
@@ -238,7 +228,7 @@ test_move_paragraph_with_subparagraphs (void)
   /* The last paragraph moves up past the one above it. */
   place_cursor (&f, 7);
   g_assert_true (plenary_editor_view_move_paragraph (f.view, -1));
-  spin ();
+  plenary_test_spin (30);
   {
     g_autofree char *l3 = line_text (&f, 3);
     g_autofree char *l7 = line_text (&f, 7);
@@ -261,7 +251,7 @@ test_tab_changes_level (void)
   /* Tab at the start of "Prie …" makes it sub-paragraph a) of "Encourage". */
   place_cursor (&f, 3);
   g_assert_true (plenary_editor_view_change_level (f.view, 1));
-  spin ();
+  plenary_test_spin (30);
   demoted = line_text (&f, 3);
   g_assert_cmpstr (demoted, ==, "\tPrie le Secrétaire général :");
   assert_marker (&f, 3, "a)");
@@ -270,7 +260,7 @@ test_tab_changes_level (void)
   /* Shift+Tab brings it back. */
   place_cursor (&f, 3);
   g_assert_true (plenary_editor_view_change_level (f.view, -1));
-  spin ();
+  plenary_test_spin (30);
   promoted = line_text (&f, 3);
   g_assert_cmpstr (promoted, ==, "Prie le Secrétaire général :");
   assert_marker (&f, 3, "2.");
@@ -301,7 +291,7 @@ test_brief_sections_and_bullets (void)
   /* A section moves with everything in it. */
   place_cursor (&f, 3);
   g_assert_true (plenary_editor_view_move_paragraph (f.view, -1));
-  spin ();
+  plenary_test_spin (30);
   moved = all_text (&f);
   g_assert_cmpstr (moved, ==,
                    "# Position de la délégation\n"
@@ -318,14 +308,14 @@ test_brief_sections_and_bullets (void)
   gtk_text_buffer_get_end_iter (f.buffer, &end);
   gtk_text_buffer_place_cursor (f.buffer, &end);
   g_assert_true (plenary_editor_view_newline (f.view));
-  spin ();
+  plenary_test_spin (30);
   gtk_text_buffer_insert_at_cursor (f.buffer, "seconde résolution", -1);
   g_assert_true (plenary_editor_view_newline (f.view));
-  spin ();
+  plenary_test_spin (30);
   bullets = all_text (&f);
   g_assert_true (g_str_has_suffix (bullets, "• première résolution\n• seconde résolution\n• "));
   g_assert_true (plenary_editor_view_newline (f.view));
-  spin ();
+  plenary_test_spin (30);
   ended = all_text (&f);
   g_assert_true (g_str_has_suffix (ended, "• seconde résolution\n"));
 
@@ -362,7 +352,7 @@ test_export_pdf_through_print_operation (void)
 
   plenary_application_open_sample (app, window);
   document = plenary_window_get_visible_document (window);
-  spin ();
+  plenary_test_spin (30);
 
   operation = plenary_print_operation_new (document);
   gtk_print_operation_set_export_filename (operation, path);
@@ -397,25 +387,14 @@ test_export_pdf_through_print_operation (void)
 
   plenary_document_set_modified (document, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  plenary_test_spin (30);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  plenary_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/editor/markers", test_markers_follow_structure);
   g_test_add_func ("/editor/english-markers", test_english_markers);
@@ -425,8 +404,5 @@ main (int   argc,
   g_test_add_func ("/editor/brief", test_brief_sections_and_bullets);
   g_test_add_func ("/editor/export-pdf", test_export_pdf_through_print_operation);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }

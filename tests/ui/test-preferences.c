@@ -5,21 +5,11 @@
 
 #include "config.h"
 
-#include "plenary-application.h"
+#include "plenary-test-utils.h"
 #include "plenary-preferences-window.h"
 #include "plenary-user-phrases.h"
 
 static PlenaryApplication *app;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (1000);
-    }
-}
 
 static GtkWidget *
 child (GtkWidget  *window,
@@ -50,7 +40,7 @@ test_settings_rows (void)
   GtkWidget *window = GTK_WIDGET (plenary_preferences_window_new ());
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  plenary_test_spin (30);
 
   /* Rows write the settings the rest of the app reads. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "language_row")), 1);
@@ -71,7 +61,7 @@ test_settings_rows (void)
   g_settings_reset (settings, "drafting-language");
   g_settings_reset (settings, "paper-size");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  plenary_test_spin (30);
 }
 
 static void
@@ -87,7 +77,7 @@ test_own_phrase (void)
   plenary_phrase_dictionary_clear_cache ();
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  plenary_test_spin (30);
 
   g_assert_cmpuint (phrase_length ("fr", "Se réjouissant vivement de la tenue du sommet,"), <,
                     strlen ("Se réjouissant vivement de"));
@@ -97,7 +87,7 @@ test_own_phrase (void)
   gtk_editable_set_text (GTK_EDITABLE (child (window, "phrase_row")), "Se réjouissant vivement de");
   gtk_editable_set_text (GTK_EDITABLE (child (window, "example_row")), "Se réjouissant vivement de la tenue du sommet,");
   g_signal_emit_by_name (child (window, "add_phrase_button"), "clicked");
-  spin ();
+  plenary_test_spin (30);
 
   /* Stored in the user's data folder, in the documented format… */
   g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
@@ -122,29 +112,17 @@ test_own_phrase (void)
                     strlen ("Se réjouissant vivement de"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  plenary_test_spin (30);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  plenary_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/preferences/settings", test_settings_rows);
   g_test_add_func ("/preferences/own-phrase", test_own_phrase);
 
-  ret = g_test_run ();
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }

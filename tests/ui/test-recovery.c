@@ -8,54 +8,12 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 
-#include "plenary-application.h"
+#include "plenary-test-utils.h"
 #include "plenary-draft-file.h"
 #include "plenary-window-private.h"
 
 static PlenaryApplication *app;
 static const char *self_path;
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
 
 static guint
 count_message_dialogs (void)
@@ -71,21 +29,6 @@ count_message_dialogs (void)
     }
 
   return count;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_for (50);
 }
 
 static GFile *
@@ -127,16 +70,6 @@ clear_copies (void)
     }
 }
 
-static char *
-buffer_text (PlenaryDocument *document)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
 static void
 type_at_end (PlenaryDocument *document,
              const char      *text)
@@ -153,7 +86,7 @@ discard_window (PlenaryWindow *window)
 {
   plenary_window_set_close_confirmed (window);
   gtk_window_close (GTK_WINDOW (window));
-  spin_for (50);
+  plenary_test_spin (50);
 }
 
 /* The child: types, pauses 2.5 s, types more, then waits to be killed. */
@@ -168,12 +101,12 @@ run_typing_child (void)
   type_at_end (document, "\nPrie instamment les États de coopérer ;");
   /* The pause: the copy is written 2 s after the last key (a loaded
    * machine may take a little longer to finish writing it). */
-  spin_for (2100);
+  plenary_test_spin (2100);
   for (int i = 0; i < 100 && count_copies () == 0; i++)
-    spin_for (100);
+    plenary_test_spin (100);
   type_at_end (document, "\nTexte tapé après la dernière pause");
   g_print ("typed\n");
-  spin_for (60000);
+  plenary_test_spin (60000);
   return 0;
 }
 
@@ -205,15 +138,15 @@ test_crash_offers_recovery (void)
   g_assert_cmpuint (count_copies (), ==, 1);
   window = plenary_application_new_window (app);
   plenary_application_offer_recovery (app, window);
-  spin_until (dialog_shown, NULL);
-  dialog = find_message_dialog ();
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "New Draft"));
-  respond (dialog, "restore");
+  plenary_test_respond (dialog, "restore");
 
   restored = plenary_window_get_visible_document (window);
   g_assert_nonnull (restored);
-  text = buffer_text (restored);
+  text = plenary_test_buffer_text (restored);
   g_assert_nonnull (strstr (text, "Prie instamment les États de coopérer ;"));
   g_assert_null (strstr (text, "après la dernière pause"));
   g_assert_true (plenary_document_get_modified (restored));
@@ -240,7 +173,7 @@ test_copy_never_older_than_30_seconds (void)
     {
       type_at_end (document, "x");
       typed++;
-      spin_for (300);
+      plenary_test_spin (300);
     }
 
   g_assert_cmpuint (count_copies (), ==, 1);
@@ -306,12 +239,6 @@ disk_changed (gpointer data)
   return plenary_document_get_disk_state (data) != PLENARY_DISK_STATE_SAME;
 }
 
-static gboolean
-document_idle (gpointer data)
-{
-  return !plenary_document_get_busy (data);
-}
-
 static GtkRevealer *
 find_banner (GtkWidget *widget)
 {
@@ -340,22 +267,22 @@ test_external_change_banner (void)
 
   plenary_application_open_file (app, window, file);
   document = plenary_window_get_visible_document (window);
-  spin_until (document_idle, document);
-  spin_for (200);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  plenary_test_spin (200);
   page = plenary_window_get_visible_page (window);
   banner = find_banner (GTK_WIDGET (page));
   g_assert_false (gtk_revealer_get_reveal_child (banner));
 
   rewrite_draft_file (file, "de prier le Secrétaire général de faire rapport.");
-  spin_until (disk_changed, document);
+  plenary_test_spin_until (disk_changed, document);
   g_assert_cmpint (plenary_document_get_disk_state (document), ==, PLENARY_DISK_STATE_CHANGED);
   g_assert_true (gtk_revealer_get_reveal_child (banner));
 
   /* Reload takes the other version. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reload", NULL));
-  spin_until (document_idle, document);
-  spin_for (100);
-  text = buffer_text (document);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  plenary_test_spin (100);
+  text = plenary_test_buffer_text (document);
   g_assert_nonnull (strstr (text, "prier le Secrétaire général"));
   g_assert_false (gtk_revealer_get_reveal_child (banner));
   g_assert_false (plenary_document_get_modified (document));
@@ -363,12 +290,12 @@ test_external_change_banner (void)
   /* Saving over a newer version asks first. */
   type_at_end (document, "\nInvite les États à agir.");
   rewrite_draft_file (file, "de clore le débat.");
-  spin_until (disk_changed, document);
+  plenary_test_spin_until (disk_changed, document);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin_until (dialog_shown, NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==, "Replace the Newer Version?");
-  respond (find_message_dialog (), "overwrite");
-  spin_until (document_saved, document);
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (plenary_test_find_message_dialog ()), ==, "Replace the Newer Version?");
+  plenary_test_respond (plenary_test_find_message_dialog (), "overwrite");
+  plenary_test_spin_until (document_saved, document);
   {
     g_autoptr(PlenaryDraft) saved = plenary_draft_load (file, NULL, NULL);
     PlenaryBody *body = plenary_draft_get_body (saved);
@@ -377,7 +304,7 @@ test_external_change_banner (void)
 
   /* A deleted file: the draft stays open, and the banner says to save it. */
   g_assert_cmpint (g_file_delete (file, NULL, NULL), ==, TRUE);
-  spin_until (disk_changed, document);
+  plenary_test_spin_until (disk_changed, document);
   g_assert_cmpint (plenary_document_get_disk_state (document), ==, PLENARY_DISK_STATE_DELETED);
   g_assert_true (gtk_revealer_get_reveal_child (banner));
   g_assert_nonnull (plenary_window_get_visible_document (window));
@@ -401,15 +328,15 @@ test_quit_asks_once (void)
   plenary_application_new_draft (app, second, "resolution-en");
   type_at_end (plenary_window_get_visible_document (first), "\nNote,");
   type_at_end (plenary_window_get_visible_document (second), "\nNotes,");
-  spin_for (50);
+  plenary_test_spin (50);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  spin_until (dialog_shown, NULL);
-  spin_for (100);
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  plenary_test_spin (100);
   g_assert_cmpuint (count_message_dialogs (), ==, 1);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog ()), "2 drafts"));
-  respond (find_message_dialog (), "discard");
-  spin_until (no_windows, NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (plenary_test_find_message_dialog ()), "2 drafts"));
+  plenary_test_respond (plenary_test_find_message_dialog (), "discard");
+  plenary_test_spin_until (no_windows, NULL);
   g_assert_cmpuint (count_copies (), ==, 0);
 }
 
@@ -417,8 +344,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   self_path = argv[0];
   plenary_i18n_init ();
 
@@ -432,15 +357,7 @@ main (int   argc,
       return run_typing_child ();
     }
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = plenary_test_init (&argc, &argv);
   clear_copies ();
 
   g_test_add_func ("/recovery/crash", test_crash_offers_recovery);
@@ -448,8 +365,5 @@ main (int   argc,
   g_test_add_func ("/recovery/external-change", test_external_change_banner);
   g_test_add_func ("/recovery/quit-asks-once", test_quit_asks_once);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }

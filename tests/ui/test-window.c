@@ -8,56 +8,17 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "plenary-application.h"
+#include "plenary-test-utils.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-window-private.h"
 
 static PlenaryApplication *app;
 
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_a_little (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-document_idle (gpointer data)
-{
-  return !plenary_document_get_busy (data);
-}
-
 static gboolean
 document_saved (gpointer data)
 {
   return !plenary_document_get_busy (data) && !plenary_document_get_modified (data);
-}
-
-static char *
-buffer_text (PlenaryDocument *document)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
 static GFile *
@@ -89,7 +50,7 @@ static PlenaryWindow *
 new_window (void)
 {
   PlenaryWindow *window = plenary_application_new_window (app);
-  spin_a_little ();
+  plenary_test_spin (50);
   return window;
 }
 
@@ -98,7 +59,7 @@ close_window_discarding (PlenaryWindow *window)
 {
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_a_little ();
+  plenary_test_spin (50);
 }
 
 static PlenaryDocument *
@@ -110,8 +71,8 @@ open_and_wait (PlenaryWindow *window,
   plenary_application_open_file (app, window, file);
   document = plenary_window_get_visible_document (window);
   g_assert_nonnull (document);
-  spin_until (document_idle, document);
-  spin_a_little ();
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  plenary_test_spin (50);
 
   return document;
 }
@@ -122,7 +83,7 @@ test_open_shows_text (void)
   g_autoptr(GFile) file = write_fixture ("Coopération.plenary.json");
   PlenaryWindow *window = new_window ();
   PlenaryDocument *document = open_and_wait (window, file);
-  g_autofree char *text = buffer_text (document);
+  g_autofree char *text = plenary_test_buffer_text (document);
 
   g_assert_nonnull (strstr (text, "L'Assemblée générale,"));
   g_assert_nonnull (strstr (text, "Considérant que la coopération Sud-Sud progresse,"));
@@ -132,7 +93,7 @@ test_open_shows_text (void)
 
   /* Opening it again focuses the same tab instead of a second copy. */
   plenary_application_open_file (app, window, file);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 1);
 
   close_window_discarding (window);
@@ -153,14 +114,14 @@ test_edit_marks_modified_and_save_writes_json (void)
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\nPrie le Secrétaire général de lui faire rapport.", -1);
-  spin_a_little ();
+  plenary_test_spin (50);
 
   g_assert_true (plenary_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Marqueur — Plenary");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin_until (document_saved, document);
-  spin_a_little ();
+  plenary_test_spin_until (document_saved, document);
+  plenary_test_spin (50);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Marqueur — Plenary");
 
   saved = plenary_draft_load (file, NULL, &error);
@@ -175,33 +136,6 @@ test_edit_marks_modified_and_save_writes_json (void)
                    "Conseil économique et social");
 
   close_window_discarding (window);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* As a click on a response button does: answer, then close. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_a_little ();
 }
 
 static void
@@ -220,12 +154,12 @@ test_close_with_changes_asks (void)
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_insert (buffer, &start, "Rappelant ses résolutions,\n", -1);
-  spin_a_little ();
+  plenary_test_spin (50);
 
   gtk_window_close (GTK_WINDOW (window));
-  spin_a_little ();
+  plenary_test_spin (50);
 
-  dialog = find_message_dialog ();
+  dialog = plenary_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Question"));
@@ -233,17 +167,17 @@ test_close_with_changes_asks (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
 
   /* Cancel keeps the window and the changes. */
-  respond (dialog, "cancel");
+  plenary_test_respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (plenary_document_get_modified (document));
 
   /* Discard closes without touching the file. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  spin_a_little ();
-  dialog = find_message_dialog ();
+  plenary_test_spin (50);
+  dialog = plenary_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "discard");
+  plenary_test_respond (dialog, "discard");
   g_assert_null (window);
 
   g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
@@ -264,11 +198,11 @@ test_refused_file_is_reported_and_kept (void)
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
 
   plenary_application_open_file (app, window, file);
-  spin_until ((gboolean (*) (gpointer)) find_message_dialog, NULL);
-  dialog = find_message_dialog ();
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Cassé"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4, column 11"));
-  respond (dialog, "close");
+  plenary_test_respond (dialog, "close");
 
   /* No tab is left for the refused file, and the file is as it was. */
   g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 0);
@@ -281,7 +215,7 @@ test_refused_file_is_reported_and_kept (void)
 static gboolean
 document_not_busy_and_dialog (gpointer data)
 {
-  return !plenary_document_get_busy (data) && find_message_dialog () != NULL;
+  return !plenary_document_get_busy (data) && plenary_test_find_message_dialog () != NULL;
 }
 
 /* The folder of the draft disappears (a USB stick pulled out) and a file
@@ -307,13 +241,13 @@ test_failed_save_keeps_changes (void)
   g_assert_true (g_file_set_contents (folder_path, "not a folder", -1, NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  spin_until (document_not_busy_and_dialog, document);
+  plenary_test_spin_until (document_not_busy_and_dialog, document);
 
-  dialog = find_message_dialog ();
+  dialog = plenary_test_find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Clé"));
   g_assert_true (plenary_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Clé — Plenary");
-  respond (dialog, "close");
+  plenary_test_respond (dialog, "close");
 
   close_window_discarding (window);
 }
@@ -357,8 +291,8 @@ test_drop_imports_text (void)
 
   document = plenary_window_get_visible_document (window);
   g_assert_nonnull (document);
-  spin_until (document_idle, document);
-  text = buffer_text (document);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  text = plenary_test_buffer_text (document);
   g_assert_cmpstr (text, ==, "L'Assemblée générale,\nRappelant ses résolutions antérieures,\nPrie le Secrétaire général de faire rapport.");
   g_assert_null (plenary_document_get_file (document));
   g_assert_cmpstr (plenary_document_get_title (document), ==, "Projet");
@@ -393,7 +327,7 @@ test_recent_files (void)
   PlenaryWindow *other;
 
   open_and_wait (window, file);
-  spin_until (recent_menu_has, window);
+  plenary_test_spin_until (recent_menu_has, window);
 
   other = new_window ();
   g_assert_true (recent_menu_has (other));
@@ -412,9 +346,9 @@ test_window_state_restored (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
   adw_flap_set_reveal_flap (window->comments_flap, FALSE);
-  spin_a_little ();
+  plenary_test_spin (50);
   gtk_window_close (GTK_WINDOW (window));
-  spin_a_little ();
+  plenary_test_spin (50);
 
   next = new_window ();
   gtk_window_get_default_size (GTK_WINDOW (next), &width, &height);
@@ -436,11 +370,11 @@ test_sample_has_sources (void)
   g_autofree char *text = NULL;
 
   plenary_application_open_sample (app, window);
-  spin_a_little ();
+  plenary_test_spin (50);
 
   document = plenary_window_get_visible_document (window);
   g_assert_nonnull (document);
-  text = buffer_text (document);
+  text = plenary_test_buffer_text (document);
   g_assert_true (g_str_has_prefix (text, "L'Assemblée générale,\n"));
   g_assert_nonnull (strstr (text, "Considérant que l'intelligence artificielle"));
 
@@ -499,19 +433,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  plenary_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  /* Windows keep the application alive, as in a real run. */
-  g_application_hold (G_APPLICATION (app));
+  app = plenary_test_init (&argc, &argv);
 
   if (g_getenv ("PLENARY_TEST_TRANSLATION_ONLY") != NULL)
     g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
@@ -529,8 +451,5 @@ main (int   argc,
       g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
     }
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }

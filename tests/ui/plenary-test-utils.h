@@ -1,0 +1,30 @@
+/* plenary-test-utils.h: what the tests on real windows share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plenary-application.h"
+
+G_BEGIN_DECLS
+
+/* Translations, GTest, a display, and a registered application that
+ * windows keep alive as in a real run. Exits when there is no display. */
+PlenaryApplication *plenary_test_init                (int                *argc,
+                                                      char             ***argv);
+int                 plenary_test_run                 (PlenaryApplication *app);
+/* Runs the main loop for MS milliseconds. */
+void                plenary_test_spin                (guint               ms);
+/* Runs the main loop until DONE (DATA); fails the test after 20 s. */
+void                plenary_test_spin_until          (gboolean          (*done) (gpointer),
+                                                      gpointer            data);
+gboolean            plenary_test_document_idle       (gpointer            document);
+AdwMessageDialog   *plenary_test_find_message_dialog (void);
+gboolean            plenary_test_dialog_shown        (gpointer            unused);
+/* As a click on a response button does: answer, then close. */
+void                plenary_test_respond             (AdwMessageDialog   *dialog,
+                                                      const char         *response);
+char               *plenary_test_buffer_text         (PlenaryDocument    *document);
+
+G_END_DECLS
