@@ -191,7 +191,9 @@ typedef enum
 /* Shaping is most of the cost of paginating, so a second thread shapes the
  * blocks ahead of the paginator, on a font map and context of its own (Pango
  * objects are not thread-safe). Its layouts are handed over through the
- * mutex and used by the paginator's thread only from then on. */
+ * mutex and used by the paginating thread only from then on; they come with
+ * their lines and extents computed, so that this thread never makes the
+ * fonts of the other thread's font map do any work. */
 typedef struct
 {
   GThread               *thread;
@@ -202,7 +204,7 @@ typedef struct
   /* ...the first block whose layouts are not in the cache yet... */
   guint                  taken;
   gboolean               cancelled;
-  /* ...and the layouts the thread made, per block, until taken. */
+  /* ...and the layouts of each block shaped but not taken yet. */
   GPtrArray            **shaped;
   /* Only the thread uses these. */
   PangoFontMap          *font_map;

@@ -12,6 +12,7 @@
 
 #include "plenary-editor-view.h"
 #include "plenary-outline.h"
+#include "plenary-brief.h"
 #include "plenary-header-form.h"
 #include "plenary-page.h"
 #include "plenary-phrase-completion.h"
@@ -29,6 +30,10 @@ struct _PlenaryPage
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
   PlenaryHeaderForm *header_form;
+  GtkLabel          *length_label;
+  guint              measure_source;
+  /* Follows the header of the draft shown, for its page limit. */
+  GSignalGroup      *metadata_signals;
   GtkRevealer       *banner;
   GtkLabel          *banner_label;
   GtkWidget         *keep_button;
@@ -112,6 +117,74 @@ keep_mine_action (GtkWidget  *widget,
   plenary_document_keep_mine (PLENARY_PAGE (widget)->document);
 }
 
+/* Briefs: words and pages at the export layout, and the checks that need
+ * the whole text, a moment after typing stops. */
+#define MEASURE_DELAY_MS 500
+
+static gboolean
+measure_brief (gpointer data)
+{
+  PlenaryPage *self = data;
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+  guint limit = plenary_metadata_get_page_limit (plenary_draft_get_metadata (draft));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *text = NULL;
+  PlenaryBriefStats stats;
+  GtkTextIter start, end;
+
+  self->measure_source = 0;
+
+  if (plenary_draft_get_kind (draft) != PLENARY_DRAFT_KIND_BRIEF)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->length_label), FALSE);
+      plenary_problems_set_whole_text_problems (self->problems, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  plenary_document_sync_draft (self->document);
+  stats = plenary_brief_measure (draft);
+
+  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words);
+  if (limit > 0)
+    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
+                             stats.pages, limit);
+  else
+    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages);
+  {
+    g_autofree char *label = g_strdup_printf ("%s · %s", words, pages);
+    gtk_label_set_label (self->length_label, label);
+  }
+  if (limit > 0 && stats.pages > limit)
+    gtk_widget_add_css_class (GTK_WIDGET (self->length_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->length_label), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->length_label), TRUE);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document)), &start, &end);
+  text = gtk_text_iter_get_slice (&start, &end);
+  problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), limit, stats.pages);
+  plenary_problems_set_whole_text_problems (self->problems, problems);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_measure (PlenaryPage *self)
+{
+  g_clear_handle_id (&self->measure_source, g_source_remove);
+  self->measure_source = g_timeout_add (MEASURE_DELAY_MS, measure_brief, self);
+}
+
+static void
+follow_draft (PlenaryPage *self)
+{
+  g_signal_group_set_target (self->metadata_signals,
+                             plenary_draft_get_metadata (plenary_document_get_draft (self->document)));
+  queue_measure (self);
+}
+
 static void
 plenary_page_constructed (GObject *object)
 {
@@ -133,6 +206,15 @@ plenary_page_constructed (GObject *object)
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   update_banner (self);
 
+  g_signal_connect_object (plenary_document_get_buffer (self->document), "changed",
+                           G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
+  self->metadata_signals = g_signal_group_new (PLENARY_TYPE_METADATA);
+  g_signal_group_connect_object (self->metadata_signals, "notify::page-limit",
+                                 G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::draft",
+                           G_CALLBACK (follow_draft), self, G_CONNECT_SWAPPED);
+  follow_draft (self);
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
@@ -145,6 +227,8 @@ plenary_page_dispose (GObject *object)
 
   GtkWidget *child;
 
+  g_clear_handle_id (&self->measure_source, g_source_remove);
+  g_clear_object (&self->metadata_signals);
   g_clear_object (&self->outline);
   g_clear_object (&self->problems);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
@@ -211,6 +295,7 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, header_form);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, length_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, keep_button);

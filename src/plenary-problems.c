@@ -172,6 +172,10 @@ struct _PlenaryProblems
   PlenaryClauseChecker *checker;
   GPtrArray            *items;         /* PlenaryProblemItem, sorted by line */
   guint                 n_problems;
+  /* Problems of the whole text (a brief's page limit…), listed after the
+   * others and replaced all at once. */
+  GPtrArray            *whole;
+  guint                 n_whole_problems;
 
   GtkTextTag           *problem_tag;
   GtkTextTag           *hint_tag;
@@ -211,7 +215,9 @@ plenary_problems_get_item_type (GListModel *model)
 static guint
 plenary_problems_get_n_items (GListModel *model)
 {
-  return PLENARY_PROBLEMS (model)->items->len;
+  PlenaryProblems *self = PLENARY_PROBLEMS (model);
+
+  return self->items->len + self->whole->len;
 }
 
 static gpointer
@@ -220,10 +226,12 @@ plenary_problems_get_item (GListModel *model,
 {
   PlenaryProblems *self = PLENARY_PROBLEMS (model);
 
-  if (position >= self->items->len)
-    return NULL;
+  if (position < self->items->len)
+    return g_object_ref (g_ptr_array_index (self->items, position));
+  if (position - self->items->len < self->whole->len)
+    return g_object_ref (g_ptr_array_index (self->whole, position - self->items->len));
 
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return NULL;
 }
 
 static void
@@ -832,6 +840,7 @@ plenary_problems_finalize (GObject *object)
   PlenaryProblems *self = PLENARY_PROBLEMS (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->whole, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_problems_parent_class)->finalize (object);
 }
@@ -850,7 +859,7 @@ plenary_problems_get_property (GObject    *object,
       g_value_set_object (value, self->view);
       break;
     case PROP_N_PROBLEMS:
-      g_value_set_uint (value, self->n_problems);
+      g_value_set_uint (value, plenary_problems_get_n_problems (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -899,6 +908,7 @@ static void
 plenary_problems_init (PlenaryProblems *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->whole = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty_first = self->dirty_last = -1;
   self->checked_last = -1;
 }
@@ -921,5 +931,32 @@ guint
 plenary_problems_get_n_problems (PlenaryProblems *self)
 {
   g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), 0);
-  return self->n_problems;
+  return self->n_problems + self->n_whole_problems;
+}
+
+void
+plenary_problems_set_whole_text_problems (PlenaryProblems *self,
+                                          GPtrArray       *problems)
+{
+  guint removed;
+  guint n_whole = 0;
+
+  g_return_if_fail (PLENARY_IS_PROBLEMS (self));
+
+  removed = self->whole->len;
+  g_ptr_array_set_size (self->whole, 0);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      PlenaryCheckProblem *problem = g_ptr_array_index (problems, i);
+
+      g_ptr_array_add (self->whole, plenary_problem_item_new (plenary_check_problem_copy (problem)));
+      n_whole += problem->severity == PLENARY_CHECK_SEVERITY_WARNING;
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), self->items->len, removed, self->whole->len);
+  if (n_whole != self->n_whole_problems)
+    {
+      self->n_whole_problems = n_whole;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+    }
 }

@@ -42,6 +42,11 @@ G_DECLARE_FINAL_TYPE (PlenaryProblems, plenary_problems, PLENARY, PROBLEMS, GObj
 PlenaryProblems   *plenary_problems_new            (PlenaryEditorView  *view);
 PlenaryEditorView *plenary_problems_get_view       (PlenaryProblems    *self);
 guint              plenary_problems_get_n_problems (PlenaryProblems    *self);
+/* Problems found on the whole text rather than line by line (a brief's
+ * empty sections, page limit…): PlenaryCheckProblem*, copied; they are
+ * listed after the others and replace the previous ones. */
+void               plenary_problems_set_whole_text_problems (PlenaryProblems *self,
+                                                             GPtrArray       *problems);
 /* Checks the changed lines now instead of after the delay. */
 void               plenary_problems_flush          (PlenaryProblems    *self);
 /* Applies ITEM's fix to the buffer as one user action. FALSE when ITEM has
