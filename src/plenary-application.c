@@ -667,10 +667,13 @@ plenary_application_new_draft (PlenaryApplication *self,
   g_return_if_fail (PLENARY_IS_WINDOW (window));
 
   language = g_settings_get_string (self->settings, "drafting-language");
+  /* The menu names kinds of drafts; the drafting language picks the template. */
   if (g_str_equal (template, "default"))
     template_id = g_strdup_printf ("resolution-%s", language);
-  else if (g_str_equal (template, "brief"))
-    template_id = g_strdup_printf ("brief-%s", language);
+  else if (g_str_equal (template, "brief") || g_str_equal (template, "position-paper"))
+    template_id = g_strdup_printf ("position-paper-%s", language);
+  else if (g_str_equal (template, "briefing-note"))
+    template_id = g_strdup_printf ("briefing-note-%s", language);
   else
     template_id = g_strdup (template);
 

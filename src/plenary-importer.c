@@ -27,6 +27,7 @@ typedef struct
   char     *italic;     /* Markdown: the phrase set in italics at the start */
   char     *field;      /* a header field: metadata property name */
   char     *value;
+  char     *bullet;     /* Markdown list item ("-", "*", "+"): its text */
   gboolean  heading;    /* Markdown heading or a line that looks like one */
 } Line;
 
@@ -37,6 +38,7 @@ line_free (Line *line)
   g_free (line->italic);
   g_free (line->field);
   g_free (line->value);
+  g_free (line->bullet);
   g_free (line);
 }
 
@@ -286,6 +288,13 @@ lines_from_markdown (char **raw)
         g_strchomp (stripped);
         line = line_new (stripped);
         line->italic = leading_italic (text);
+        /* Emphasis stripping would eat a "*" marker: keep the item's text. */
+        if (g_regex_match_simple ("^\\s{0,3}[-*+]\\s", text, 0, 0))
+          {
+            const char *item = text + strspn (text, " ") + 1;
+
+            line->bullet = g_strstrip (strip_inline_markdown (item));
+          }
         g_ptr_array_add (lines, line);
       }
     }
@@ -758,6 +767,7 @@ plenary_importer_import (const char  *data,
   PlenaryImportFormat format;
   PlenaryMetadata *metadata;
   PlenaryDraftKind kind;
+  const char *title = NULL;
   guint dropped = 0;
   guint body_start;
 
@@ -840,6 +850,20 @@ plenary_importer_import (const char  *data,
       body_start++;
     }
 
+  /* A heading with only header fields under it is the brief's title, not a
+   * section: "# Exposé de position", "**Délégation :** …", "## Contexte". */
+  if (kind == PLENARY_DRAFT_KIND_BRIEF && body_start < lines->len &&
+      ((Line *)g_ptr_array_index (lines, body_start))->heading)
+    {
+      guint j = body_start + 1;
+
+      while (j < lines->len && (((Line *)g_ptr_array_index (lines, j))->field != NULL ||
+                                ((Line *)g_ptr_array_index (lines, j))->text[0] == '\0'))
+        j++;
+      if (j < lines->len && ((Line *)g_ptr_array_index (lines, j))->heading)
+        title = ((Line *)g_ptr_array_index (lines, body_start))->text;
+    }
+
   body_text = g_string_new (NULL);
   italics = g_ptr_array_new ();
 
@@ -854,7 +878,7 @@ plenary_importer_import (const char  *data,
         }
 
       /* Titles and page furniture above the resolution. */
-      if (i < body_start)
+      if (i < body_start || (title != NULL && i == body_start))
         continue;
 
       if (kind == PLENARY_DRAFT_KIND_RESOLUTION)
@@ -865,6 +889,8 @@ plenary_importer_import (const char  *data,
         }
       else if (line->heading)
         g_string_append_printf (body_text, "# %s", line->text);
+      else if (line->bullet != NULL)
+        g_string_append_printf (body_text, "• %s", line->bullet);
       else
         {
           const char *t = line->text + strspn (line->text, " \t");
@@ -882,6 +908,8 @@ plenary_importer_import (const char  *data,
   if (format == PLENARY_IMPORT_FORMAT_MARKDOWN && kind == PLENARY_DRAFT_KIND_RESOLUTION)
     apply_italic_phrases (dict, body, body_text->str, italics);
 
+  if (title != NULL && plenary_metadata_get_string (metadata, "question")[0] == '\0')
+    plenary_metadata_set_string (metadata, "question", title);
   if (symbol != NULL && plenary_metadata_get_string (metadata, "symbol")[0] == '\0')
     plenary_metadata_set_string (metadata, "symbol", symbol);
   if (body->opening != NULL && plenary_metadata_get_string (metadata, "body")[0] == '\0')

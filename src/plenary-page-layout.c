@@ -189,11 +189,11 @@ typedef enum
 } LayoutKind;
 
 /* Shaping is most of the cost of paginating, so a second thread shapes the
- * blocks ahead of the paginator, on a font map and context of its own (Pango
- * objects are not thread-safe). Its layouts are handed over through the
- * mutex and used by the paginating thread only from then on; they come with
- * their lines and extents computed, so that this thread never makes the
- * fonts of the other thread's font map do any work. */
+ * blocks ahead of the paginator, on a font map of its own (Pango objects
+ * are not thread-safe). Its layouts are handed over through the mutex and
+ * used by the paginating thread only from then on. They come with their
+ * lines and extents computed, and a context each, so that the paginating
+ * thread only reads what the fonts of that font map computed. */
 typedef struct
 {
   GThread               *thread;
@@ -208,7 +208,6 @@ typedef struct
   GPtrArray            **shaped;
   /* Only the thread uses these. */
   PangoFontMap          *font_map;
-  PangoContext          *context;
   PangoFontDescription  *font;
   /* The block of each footnote's mark, G_MAXUINT for none. */
   guint                 *note_blocks;
@@ -1259,6 +1258,7 @@ shaper_thread (gpointer data)
 
   for (;;)
     {
+      PangoContext *context;
       GPtrArray *layouts;
       guint index;
 
@@ -1275,7 +1275,11 @@ shaper_thread (gpointer data)
       index = shaper->next_claim++;
       g_mutex_unlock (&shaper->mutex);
 
-      layouts = shape_block (self, shaper->context, shaper->font, index);
+      /* Checking whether its font map changed, a layout writes to its
+       * context, so the two threads must not share one. */
+      context = new_context (shaper->font_map, self->language);
+      layouts = shape_block (self, context, shaper->font, index);
+      g_object_unref (context);
 
       g_mutex_lock (&shaper->mutex);
       shaper->shaped[index] = layouts;
@@ -1336,7 +1340,6 @@ shaper_start (PlenaryPageLayout *self)
   shaper->next_claim = self->blocks_made;
   shaper->taken = self->blocks_made;
   shaper->font_map = acquire_font_map (self->options.font_family);
-  shaper->context = new_context (shaper->font_map, self->language);
   shaper->font = pango_font_description_copy (self->font);
 
   shaper->note_blocks = g_new (guint, self->notes->len);
@@ -1373,7 +1376,6 @@ shaper_stop (PlenaryPageLayout *self)
     g_clear_pointer (&shaper->shaped[i], g_ptr_array_unref);
   g_free (shaper->shaped);
   g_free (shaper->note_blocks);
-  g_object_unref (shaper->context);
   release_font_map (self->options.font_family, shaper->font_map);
   pango_font_description_free (shaper->font);
   g_mutex_clear (&shaper->mutex);

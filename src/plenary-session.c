@@ -14,6 +14,7 @@
 #include "plenary-importer.h"
 #include "plenary-session.h"
 #include "plenary-source-importer.h"
+#include "plenary-templates.h"
 
 #define RESOURCE_BASE "/org/plenary/Plenary/"
 #define SAMPLE_DRAFT  "002_bd2df5d90447aa0b.txt"
@@ -151,27 +152,14 @@ plenary_session_create_from_template (PlenarySession  *self,
                                       const char      *template_id,
                                       GError         **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(PlenaryDraft) draft = NULL;
   g_autofree char *default_body = NULL;
   PlenaryDocument *document;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (PLENARY_IS_SESSION (self), NULL);
   g_return_val_if_fail (template_id != NULL, NULL);
 
-  path = g_strdup_printf ("templates/%s.plenary.json", template_id);
-  if (!(bytes = lookup_data (path, NULL)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no template named “%s”."), template_id);
-      return NULL;
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  if (!(draft = plenary_draft_codec_decode (data, length, error)))
+  if (!(draft = plenary_templates_load (template_id, error)))
     return NULL;
 
   default_body = g_settings_get_string (self->settings, "default-body");

@@ -14,6 +14,7 @@
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
 #include "plenary-print.h"
+#include "plenary-templates.h"
 #include "plenary-window-private.h"
 
 #define MAX_RECENT 10
@@ -37,6 +38,9 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-clause",
                                  has_document &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template",
+                                 has_document &&
+                                 plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_BRIEF);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
 }
@@ -560,6 +564,88 @@ open_uri_action (GtkWidget  *widget,
 #endif
 }
 
+/* Templates of one's own --------------------------------------------- */
+
+void
+plenary_window_update_templates (PlenaryWindow *self)
+{
+  g_autoptr(GListStore) templates = plenary_templates_list (NULL, -1);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (templates));
+
+  g_menu_remove_all (self->user_templates_section);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryTemplate) template = g_list_model_get_item (G_LIST_MODEL (templates), i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (plenary_template_is_builtin (template))
+        continue;
+      item = g_menu_item_new (plenary_template_get_title (template), NULL);
+      g_menu_item_set_action_and_target (item, "win.new-draft", "s", plenary_template_get_id (template));
+      g_menu_append_item (self->user_templates_section, item);
+    }
+}
+
+static void
+template_name_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           PlenaryWindow    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  PlenaryDocument *document = self->visible_document;
+  g_autoptr(PlenaryTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "save") || document == NULL)
+    return;
+
+  plenary_document_sync_draft (document);
+  if (!(template = plenary_templates_save_structure (plenary_document_get_draft (document),
+                                                     gtk_editable_get_text (entry), &error)))
+    {
+      plenary_window_show_error (self, _("Could Not Save the Template"), error);
+      return;
+    }
+
+  /* Every window's New menu offers it from now on. */
+  for (GList *l = gtk_application_get_windows (gtk_window_get_application (GTK_WINDOW (self))); l; l = l->next)
+    if (PLENARY_IS_WINDOW (l->data))
+      plenary_window_update_templates (l->data);
+
+  message = g_strdup_printf (_("Template “%s” saved"), plenary_template_get_title (template));
+  plenary_window_show_toast (self, message);
+}
+
+static void
+save_as_template_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->visible_document == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
+                                   _("The headings and the header of this brief become a template of your own, offered in the New menu."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), plenary_document_get_title (self->visible_document));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (template_name_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Recent files --------------------------------------------------------- */
 
 static int
@@ -643,6 +729,8 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.insert-clause", NULL, insert_clause_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.insert-clause", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
+
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 
@@ -663,5 +751,6 @@ plenary_window_actions_init (PlenaryWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
+  plenary_window_update_templates (self);
   plenary_window_update_actions (self);
 }

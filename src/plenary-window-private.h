@@ -37,11 +37,13 @@ struct _PlenaryWindow
   AdwBin               *problems_bin;
   GtkListView          *sources_view;
   GMenu                *recent_section;
+  GMenu                *user_templates_section;
 };
 
 void plenary_window_class_actions_init (PlenaryWindowClass *klass);
 void plenary_window_actions_init       (PlenaryWindow      *self);
 void plenary_window_update_actions     (PlenaryWindow      *self);
+void plenary_window_update_templates   (PlenaryWindow      *self);
 void     _plenary_window_save_async           (PlenaryWindow        *self,
                                                PlenaryDocument      *document,
                                                gboolean              save_as,

@@ -465,6 +465,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
 
   plenary_window_class_actions_init (klass);
 }

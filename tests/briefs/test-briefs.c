@@ -263,8 +263,14 @@ test_list_templates (void)
   g_assert_cmpstr (plenary_template_get_id (resolution), ==, "resolution-en");
   g_assert_cmpstr (plenary_template_get_title (resolution), ==, "Resolution");
 
-  /* Three kinds of template in two languages, nothing from the user yet. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 6);
+  /* Three kinds of template in two languages, built-in ones first. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(PlenaryTemplate) template = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+      g_assert_true (plenary_template_is_builtin (template) == (i < 6));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), >=, 6);
 
   /* The id New -> Brief asked for before still loads. */
   g_clear_object (&draft);
@@ -310,7 +316,7 @@ test_save_structure (void)
   paragraph->text = g_strdup ("L’IA transforme le travail.");
   plenary_paragraph_append_child (context, plenary_paragraph_new (PLENARY_ROLE_BULLET, NULL, "Un emploi sur quatre."));
   g_ptr_array_set_size (section (brief, 2)->children, 0);
-  source = plenary_source_new ("s1", "Rapport de l’OIT", "Texte.");
+  source = plenary_source_new ("s1", "Rapport de l’OIT", "rapport.txt", "text/plain", "Texte.");
   g_list_store_append (plenary_draft_get_sources (brief), source);
 
   template = plenary_templates_save_structure (brief, "  Exposé/ONU: crise  ", &error);
@@ -575,20 +581,20 @@ test_import_markdown (void)
   g_assert_cmpstr (plenary_metadata_get_string (metadata, "question"), ==,
                    "L’intelligence artificielle et l’avenir du travail");
 
-  g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 5);
-  assert_section (draft, 0, "Exposé de position", (PlenaryRole[]) { 0 }, (const char *[]) { NULL });
-  assert_section (draft, 1, "Contexte", (PlenaryRole[]) { P, P },
+  /* The title over the header is not a section. */
+  g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 4);
+  assert_section (draft, 0, "Contexte", (PlenaryRole[]) { P, P },
                   (const char *[]) { "L’intelligence artificielle transforme", "La question a été inscrite", NULL });
-  assert_section (draft, 2, "Action internationale", (PlenaryRole[]) { P, B, B, B, B, P },
+  assert_section (draft, 1, "Action internationale", (PlenaryRole[]) { P, B, B, B, B, P },
                   (const char *[]) { "Plusieurs initiatives", "la Recommandation de l’UNESCO",
                                      "l’Observatoire de l’OIT", "le Pacte numérique mondial",
                                      "les programmes de coopération", "Ces instruments", NULL });
   /* "*" bullets as well as "-" ones. */
-  assert_section (draft, 3, "Position de la délégation", (PlenaryRole[]) { P, P, B, B, B, P },
+  assert_section (draft, 2, "Position de la délégation", (PlenaryRole[]) { P, P, B, B, B, P },
                   (const char *[]) { "Le Sénégal considère", "Notre délégation défend",
                                      "le dialogue social", "la justice numérique",
                                      "la protection sociale", "Le Sénégal soutient", NULL });
-  assert_section (draft, 4, "Propositions", (PlenaryRole[]) { P, B, B, B, B, B, P },
+  assert_section (draft, 3, "Propositions", (PlenaryRole[]) { P, B, B, B, B, B, P },
                   (const char *[]) { "Notre délégation proposera", "créer un fonds mondial",
                                      "charger l’OIT", "renforcer les centres", "inviter les États Membres",
                                      "soutenir les programmes", "Ces propositions", NULL });
@@ -606,15 +612,17 @@ test_import_plain_text (void)
   g_assert_cmpstr (plenary_metadata_get_string (metadata, "forum"), ==, "Second Committee");
   g_assert_cmpstr (plenary_metadata_get_string (metadata, "submitted-by"), ==, "Canada");
 
-  g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 5);
-  assert_section (draft, 0, "BRIEFING NOTE", (PlenaryRole[]) { 0 }, (const char *[]) { NULL });
-  assert_section (draft, 1, "OBJECTIVE", (PlenaryRole[]) { P },
+  /* Without a topic field, the title over the header is the topic. */
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "question"), ==, "BRIEFING NOTE");
+
+  g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 4);
+  assert_section (draft, 0, "OBJECTIVE", (PlenaryRole[]) { P },
                   (const char *[]) { "Secure a reference", NULL });
-  assert_section (draft, 2, "BACKGROUND", (PlenaryRole[]) { P, P },
+  assert_section (draft, 1, "BACKGROUND", (PlenaryRole[]) { P, P },
                   (const char *[]) { "The draft on artificial", "It has twelve", NULL });
-  assert_section (draft, 3, "Talking points", (PlenaryRole[]) { B, B },
+  assert_section (draft, 2, "Talking points", (PlenaryRole[]) { B, B },
                   (const char *[]) { "Canada supports", "Social dialogue", NULL });
-  assert_section (draft, 4, "RED LINES", (PlenaryRole[]) { P },
+  assert_section (draft, 3, "RED LINES", (PlenaryRole[]) { P },
                   (const char *[]) { "No new reporting obligation", NULL });
 }
 

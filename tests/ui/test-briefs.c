@@ -1,0 +1,199 @@
+/* test-briefs.c: a position paper in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "plenary-test-utils.h"
+#include "plenary-window-private.h"
+
+static PlenaryApplication *app;
+
+static GtkLabel *
+length_label (PlenaryPage *page)
+{
+  return GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page), PLENARY_TYPE_PAGE, "length_label"));
+}
+
+static void
+replace_line (GtkTextBuffer *buffer,
+              guint          line,
+              const char    *text)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+}
+
+static guint
+find_line (GtkTextBuffer *buffer,
+           const char    *prefix)
+{
+  guint n = gtk_text_buffer_get_line_count (buffer);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &start, i);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      text = gtk_text_iter_get_slice (&start, &end);
+      if (g_str_has_prefix (text, prefix))
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static char *
+outline_headings (PlenaryOutline *outline)
+{
+  GString *headings = g_string_new (NULL);
+  guint n;
+
+  plenary_outline_flush (outline);
+  n = g_list_model_get_n_items (G_LIST_MODEL (outline));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryOutlineItem) item = g_list_model_get_item (G_LIST_MODEL (outline), i);
+
+      if (plenary_outline_item_get_kind (item) == PLENARY_OUTLINE_HEADING)
+        g_string_append_printf (headings, "%s|", plenary_outline_item_get_words (item));
+    }
+
+  return g_string_free (headings, FALSE);
+}
+
+static gboolean
+has_page_limit_problem (PlenaryProblems *problems)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (problems));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+      if (plenary_problem_item_get_problem (item)->kind == PLENARY_CHECK_PAGE_LIMIT)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_position_paper (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+  PlenaryPage *page;
+  GtkTextBuffer *buffer;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  guint context, position;
+
+  plenary_application_new_draft (app, window, "position-paper");
+  document = plenary_window_get_visible_document (window);
+  page = plenary_window_get_visible_page (window);
+  buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  g_assert_cmpint (plenary_draft_get_kind (plenary_document_get_draft (document)), ==, PLENARY_DRAFT_KIND_BRIEF);
+  g_assert_cmpuint (plenary_metadata_get_page_limit (plenary_draft_get_metadata (plenary_document_get_draft (document))), ==, 2);
+
+  /* Fill two sections in place of their hints. */
+  context = find_line (buffer, "# Contexte");
+  replace_line (buffer, context + 1, "La question est à l’ordre du jour depuis 2019.");
+  position = find_line (buffer, "# Position");
+  replace_line (buffer, position + 1, "La délégation soutient un cadre commun.");
+  plenary_test_spin (700);
+
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (length_label (page)), "1 page of 2 allowed"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (length_label (page)), "warning"));
+
+  /* Move the position section to the top: the outline follows. */
+  before = outline_headings (plenary_page_get_outline (page));
+  g_assert_true (g_str_has_prefix (before, "Contexte|"));
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, find_line (buffer, "# Position"));
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    while (plenary_editor_view_move_paragraph (plenary_page_get_view (page), -1))
+      ;
+  }
+  plenary_test_spin (50);
+  after = outline_headings (plenary_page_get_outline (page));
+  g_assert_true (g_str_has_prefix (after, "Position"));
+  g_assert_cmpuint (find_line (buffer, "La délégation soutient"), ==, 1);
+
+  /* Past two pages, the indicator warns and the problem is listed. */
+  for (int i = 0; i < 120; i++)
+    g_string_append (long_text, "Les délégations du Sud demandent un partage équitable des technologies et un financement durable. ");
+  replace_line (buffer, find_line (buffer, "La question est"), long_text->str);
+  plenary_test_spin (1200);
+  g_assert_nonnull (strstr (gtk_label_get_label (length_label (page)), "pages of 2 allowed"));
+  g_assert_false (g_str_has_suffix (gtk_label_get_label (length_label (page)), " 1 page of 2 allowed"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (length_label (page)), "warning"));
+  g_assert_true (has_page_limit_problem (plenary_page_get_problems (page)));
+
+  plenary_window_set_close_confirmed (window);
+  gtk_window_close (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
+static void
+test_save_as_template (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  AdwMessageDialog *dialog;
+  PlenaryDocument *document;
+  g_autofree char *text = NULL;
+  gboolean listed = FALSE;
+
+  plenary_application_new_draft (app, window, "briefing-note");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL));
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Note du G77");
+  plenary_test_respond (dialog, "save");
+
+  for (guint i = 0; i < (guint) g_menu_model_get_n_items (G_MENU_MODEL (window->user_templates_section)); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (G_MENU_MODEL (window->user_templates_section), i, "label", "s", &label))
+        listed |= g_str_equal (label, "Note du G77");
+    }
+  g_assert_true (listed);
+
+  /* A new brief from it has the same sections. */
+  plenary_application_new_draft (app, window, "user:Note du G77");
+  document = plenary_window_get_visible_document (window);
+  text = plenary_test_buffer_text (document);
+  g_assert_nonnull (strstr (text, "# Objectif"));
+  g_assert_nonnull (strstr (text, "# Lignes rouges"));
+
+  plenary_window_set_close_confirmed (window);
+  gtk_window_close (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = plenary_test_init (&argc, &argv);
+
+  g_test_add_func ("/briefs/position-paper", test_position_paper);
+  g_test_add_func ("/briefs/save-as-template", test_save_as_template);
+
+  return plenary_test_run (app);
+}
