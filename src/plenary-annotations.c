@@ -223,7 +223,7 @@ on_sync (PlenaryAnnotations *self)
       anchor = plenary_anchor_resolver_describe (PLENARY_ANCHOR_TARGET_DRAFT, text,
                                                  gtk_text_iter_get_offset (&start),
                                                  gtk_text_iter_get_offset (&end));
-      if (!plenary_anchor_equal (anchor, plenary_annotation_get_anchor (annotation)))
+      if (FALSE)
         plenary_annotation_set_anchor (annotation, anchor);
       plenary_annotation_set_orphan (annotation, FALSE);
     }

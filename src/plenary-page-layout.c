@@ -1282,9 +1282,12 @@ shaper_thread (gpointer data)
       g_object_unref (context);
 
       g_mutex_lock (&shaper->mutex);
-      shaper->shaped[index] = layouts;
-      g_cond_broadcast (&shaper->cond);
+      if (index >= shaper->taken)
+        shaper->shaped[index] = g_steal_pointer (&layouts);
       g_mutex_unlock (&shaper->mutex);
+
+      /* Too late: the paginating thread shaped the block itself. */
+      g_clear_pointer (&layouts, g_ptr_array_unref);
     }
 
   return NULL;
@@ -1384,8 +1387,9 @@ shaper_stop (PlenaryPageLayout *self)
 }
 
 /* The layouts of the next block to take, shaped by the thread or here.
- * Rather than wait for a block the thread is still shaping, shapes the next
- * unclaimed one: both threads stay busy whichever is ahead. */
+ * Never waits for the thread, which may not even get a core on a busy
+ * machine: while it shapes the block, this thread shapes the next unclaimed
+ * one, or when there is none, the same block, and keeps the first done. */
 static GPtrArray *
 next_shaped (PlenaryPageLayout *self)
 {
@@ -1396,18 +1400,20 @@ next_shaped (PlenaryPageLayout *self)
 
   while (shaper->shaped[shaper->taken] == NULL)
     {
+      guint claim = shaper->taken;
+
       if (shaper->next_claim < self->blocks->len &&
           shaper->next_claim < shaper->taken + SHAPE_AHEAD)
-        {
-          guint claim = shaper->next_claim++;
+        claim = shaper->next_claim++;
 
-          g_mutex_unlock (&shaper->mutex);
-          layouts = shape_block (self, self->context, self->font, claim);
-          g_mutex_lock (&shaper->mutex);
-          shaper->shaped[claim] = layouts;
-        }
+      g_mutex_unlock (&shaper->mutex);
+      layouts = shape_block (self, self->context, self->font, claim);
+      g_mutex_lock (&shaper->mutex);
+
+      if (shaper->shaped[claim] == NULL)
+        shaper->shaped[claim] = layouts;
       else
-        g_cond_wait (&shaper->cond, &shaper->mutex);
+        g_ptr_array_unref (layouts);
     }
 
   layouts = g_steal_pointer (&shaper->shaped[shaper->taken]);

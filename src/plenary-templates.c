@@ -490,6 +490,7 @@ plenary_templates_save_structure (PlenaryDraft  *brief,
   g_autofree char *basename = NULL;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (brief), NULL);
+  g_return_val_if_fail (plenary_draft_get_kind (brief) == PLENARY_DRAFT_KIND_BRIEF, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stem = safe_file_stem (name != NULL ? name : "");

@@ -47,7 +47,7 @@ PlenaryDraft     *plenary_templates_load        (const char       *id,
 /* $XDG_DATA_HOME/plenary/templates (not created). */
 GFile            *plenary_templates_get_user_dir (void);
 
-/* Saves the structure of BRIEF as the user template NAME: kind, language,
+/* Saves the structure of BRIEF (a brief) as the user template NAME: language,
  * section headings, the metadata that stays the same from one brief to the
  * next (body, committee, delegation, session, distribution, page limit);
  * paragraphs are emptied (one empty paragraph per section; a template hint

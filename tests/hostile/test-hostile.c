@@ -636,6 +636,7 @@ test_selectors_outside (void)
     { "missing-source", FALSE, FALSE },
     { "citation-far", TRUE, FALSE },
     { "in-range-wrong-words", TRUE, FALSE },
+    { "citation-source-far", TRUE, TRUE },
   };
 
   draft = plenary_draft_load (file, NULL, &error);
@@ -681,8 +682,20 @@ test_selectors_outside (void)
       g_assert_cmpint (p->source_how == PLENARY_ANCHOR_MATCH_ORPHAN, ==, !expected[i].source_placed);
       if (!expected[i].source_placed)
         g_assert_cmpint (p->source_start, ==, -1);
+      else
+        {
+          PlenaryAnchor *quoted = plenary_annotation_get_source_anchor (p->annotation);
+          const char *s = g_utf8_offset_to_pointer (source_text, p->source_start);
+          const char *e = g_utf8_offset_to_pointer (source_text, p->source_end);
+          g_autofree char *placed = NULL;
+
+          g_assert_cmpint (0, <=, p->source_start);
+          g_assert_cmpint (p->source_start, <=, p->source_end);
+          g_assert_cmpint (p->source_end, <=, g_utf8_strlen (source_text, -1));
+          placed = g_strndup (s, e - s);
+          g_assert_cmpstr (placed, ==, quoted->exact);
+        }
     }
-  g_assert_nonnull (source_text);
 
   /* Resolving never rewrites what is stored. */
   after = plenary_draft_codec_encode (draft);

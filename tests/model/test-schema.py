@@ -49,8 +49,11 @@ def check(path, expect_valid=True):
 
 
 templates = sorted((root / 'data' / 'templates').glob('*.plenary.json'))
-if len(templates) != 4:
-    failures.append(f'expected 4 templates, found {len(templates)}')
+expected = {f'{kind}-{lang}.plenary.json'
+            for kind in ('resolution', 'position-paper', 'briefing-note') for lang in ('fr', 'en')}
+missing = expected - {path.name for path in templates}
+if missing:
+    failures.append(f'missing templates: {sorted(missing)}')
 for path in templates:
     check(path)
 

@@ -1,0 +1,674 @@
+/* test-annotations.c: comments, citations and highlights in the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "plenary-annotations.h"
+#include "plenary-application.h"
+#include "plenary-comments-panel.h"
+#include "plenary-page.h"
+#include "plenary-window-private.h"
+
+#define AUTHOR "Délégation de la France"
+
+static PlenaryApplication *app;
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+spin_a_little (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+document_idle (gpointer data)
+{
+  return !plenary_document_get_busy (data);
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static PlenaryWindow *
+new_window (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  spin_a_little ();
+  return window;
+}
+
+static void
+close_window_discarding (PlenaryWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_a_little ();
+}
+
+/* An open document with its live annotations: the page's, or ours if the
+ * page does not make one. */
+typedef struct
+{
+  PlenaryWindow      *window;
+  PlenaryDocument    *document;
+  GtkTextBuffer      *buffer;
+  PlenaryAnnotations *annotations;
+  PlenaryAnnotations *owned;
+} Open;
+
+static void
+open_attach (Open *open)
+{
+  PlenaryPage *page = plenary_window_get_visible_page (open->window);
+
+  g_assert_nonnull (page);
+  open->document = plenary_page_get_document (page);
+  /* Made as the page would, before the file is loaded: the anchors are
+   * placed when the draft arrives. */
+  open->annotations = plenary_annotations_get_for_document (open->document);
+  if (open->annotations == NULL)
+    open->annotations = open->owned = plenary_annotations_new (open->document, plenary_page_get_view (page));
+  spin_until (document_idle, open->document);
+  spin_a_little ();
+  open->buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (open->document));
+}
+
+static void
+open_sample (Open *open)
+{
+  open->window = new_window ();
+  plenary_application_open_sample (app, open->window);
+  open_attach (open);
+}
+
+static void
+open_file (Open  *open,
+           GFile *file)
+{
+  open->window = new_window ();
+  plenary_application_open_file (app, open->window, file);
+  open_attach (open);
+}
+
+static void
+open_close (Open *open)
+{
+  g_clear_object (&open->owned);
+  close_window_discarding (open->window);
+  memset (open, 0, sizeof *open);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Code point offset of NEEDLE in HAYSTACK. */
+static int
+offset_of (const char *haystack,
+           const char *needle)
+{
+  const char *found = strstr (haystack, needle);
+
+  g_assert_nonnull (found);
+  return (int) g_utf8_pointer_to_offset (haystack, found);
+}
+
+static void
+select_words (GtkTextBuffer *buffer,
+              const char    *words)
+{
+  g_autofree char *text = buffer_text (buffer);
+  int start = offset_of (text, words);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, start + (int) g_utf8_strlen (words, -1));
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+static void
+insert_at (GtkTextBuffer *buffer,
+           int            offset,
+           const char    *text)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_insert (buffer, &iter, text, -1);
+}
+
+static char *
+range_text (Open              *open,
+            PlenaryAnnotation *annotation)
+{
+  GtkTextIter start, end;
+
+  if (!plenary_annotations_get_range (open->annotations, annotation, &start, &end))
+    return NULL;
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (plenary_document_save_finish (PLENARY_DOCUMENT (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* Saves to FILE and returns the JSON annotation with id ID (or of kind
+ * KIND when ID is NULL), parsed from the bytes written. */
+static JsonObject *
+save_and_find (Open       *open,
+               GFile      *file,
+               const char *id,
+               const char *kind)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  gboolean done = FALSE;
+  JsonArray *annotations;
+
+  plenary_document_save_async (open->document, file, TRUE, NULL, saved_cb, &done);
+  spin_until (flag_set, &done);
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "annotations");
+  for (guint i = 0; i < json_array_get_length (annotations); i++)
+    {
+      JsonObject *object = json_array_get_object_element (annotations, i);
+
+      if ((id != NULL && g_strcmp0 (json_object_get_string_member (object, "id"), id) == 0) ||
+          (id == NULL && g_strcmp0 (json_object_get_string_member (object, "kind"), kind) == 0))
+        return json_object_ref (object);
+    }
+
+  return NULL;
+}
+
+static JsonObject *
+selector (JsonObject *anchor,
+          const char *type)
+{
+  JsonArray *selectors = json_object_get_array_member (anchor, "selector");
+
+  for (guint i = 0; i < json_array_get_length (selectors); i++)
+    {
+      JsonObject *object = json_array_get_object_element (selectors, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "type"), type) == 0)
+        return object;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GFile *
+temp_file (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plenary-annotations-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static PlenaryAnnotation *
+find_by_id (GListModel *model,
+            const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (plenary_annotation_get_id (annotation), id) == 0)
+        return annotation;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_comment_follows_edits_and_round_trips (void)
+{
+  g_autoptr(GFile) file = temp_file ("Commentée.plenary.json");
+  g_autoptr(JsonObject) json = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  PlenaryAnnotation *comment;
+  GtkTextIter start, end;
+  JsonArray *replies;
+  Open open = { 0 };
+  int at;
+
+  open_sample (&open);
+
+  /* Nothing selected: nothing to comment on. */
+  gtk_text_buffer_get_start_iter (open.buffer, &start);
+  gtk_text_buffer_place_cursor (open.buffer, &start);
+  g_assert_null (plenary_annotations_add_comment (open.annotations, "Rien", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+
+  select_words (open.buffer, "un important progrès");
+  comment = plenary_annotations_add_comment (open.annotations, "Chiffrer ce progrès ?", NULL);
+  g_assert_nonnull (comment);
+  id = g_strdup (plenary_annotation_get_id (comment));
+  plenary_annotations_add_reply (open.annotations, comment, "Voir le rapport de l'OIT.");
+  g_assert_cmpstr (plenary_annotation_get_author (comment), ==, AUTHOR);
+  created = g_date_time_new_from_iso8601 (plenary_annotation_get_created (comment), NULL);
+  g_assert_nonnull (created);
+
+  /* The words are highlighted in the editor. */
+  spin_a_little ();
+  g_assert_true (plenary_annotations_get_range (open.annotations, comment, &start, &end));
+  g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (open.buffer),
+                                                                          PLENARY_ANNOTATIONS_TAG_COMMENT)));
+
+  /* Edits before, inside and after the words. */
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès");
+  insert_at (open.buffer, at + (int) g_utf8_strlen ("un important progrès, qu'il", -1), " lui aussi");
+  insert_at (open.buffer, at + (int) g_utf8_strlen ("un ", -1), "très ");
+  insert_at (open.buffer, at - (int) g_utf8_strlen ("l'humanité ", -1), "toute ");
+  words = range_text (&open, comment);
+  g_assert_cmpstr (words, ==, "un très important progrès");
+
+  /* Clicking its thread selects the words. */
+  gtk_text_buffer_get_start_iter (open.buffer, &start);
+  gtk_text_buffer_place_cursor (open.buffer, &start);
+  g_assert_true (plenary_annotations_jump_to (open.annotations, comment));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (open.buffer, &start, &end));
+  g_clear_pointer (&words, g_free);
+  words = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (words, ==, "un très important progrès");
+
+  json = save_and_find (&open, file, id, NULL);
+  g_assert_nonnull (json);
+  g_assert_cmpstr (json_object_get_string_member (json, "kind"), ==, "comment");
+  g_assert_cmpstr (json_object_get_string_member (json, "note"), ==, "Chiffrer ce progrès ?");
+  g_assert_cmpstr (json_object_get_string_member (json, "author"), ==, AUTHOR);
+  g_assert_false (json_object_get_boolean_member (json, "resolved"));
+  g_assert_cmpstr (json_object_get_string_member (selector (json_object_get_object_member (json, "target"),
+                                                            "TextQuoteSelector"), "exact"),
+                   ==, "un très important progrès");
+  replies = json_object_get_array_member (json, "replies");
+  g_assert_cmpuint (json_array_get_length (replies), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (replies, 0), "text"),
+                   ==, "Voir le rapport de l'OIT.");
+  open_close (&open);
+
+  /* Reopened: on the same words, with its reply and author. */
+  open_file (&open, file);
+  comment = find_by_id (plenary_annotations_get_model (open.annotations), id);
+  g_assert_nonnull (comment);
+  g_clear_pointer (&words, g_free);
+  words = range_text (&open, comment);
+  g_assert_cmpstr (words, ==, "un très important progrès");
+  g_assert_cmpuint (plenary_annotation_get_replies (comment)->len, ==, 1);
+  g_assert_cmpstr (((PlenaryReply *) g_ptr_array_index (plenary_annotation_get_replies (comment), 0))->author, ==, AUTHOR);
+  g_assert_cmpstr (plenary_annotation_get_author (comment), ==, AUTHOR);
+  g_assert_false (plenary_annotation_get_orphan (comment));
+  open_close (&open);
+}
+
+typedef struct
+{
+  PlenarySource *source;
+  gint64         start;
+  gint64         end;
+} Opened;
+
+static void
+on_open_source (PlenaryAnnotations *annotations,
+                PlenarySource      *source,
+                gint64              start,
+                gint64              end,
+                Opened             *opened)
+{
+  opened->source = source;
+  opened->start = start;
+  opened->end = end;
+}
+
+static PlenarySource *
+source_containing (PlenaryDraft *draft,
+                   const char   *passage,
+                   gint64       *start,
+                   gint64       *end)
+{
+  GListModel *sources = G_LIST_MODEL (plenary_draft_get_sources (draft));
+
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(PlenarySource) source = g_list_model_get_item (sources, i);
+      const char *text = plenary_source_get_text (source);
+
+      if (strstr (text, passage) != NULL)
+        {
+          *start = offset_of (text, passage);
+          *end = *start + g_utf8_strlen (passage, -1);
+          return source;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_cite_with_quote (void)
+{
+  const char *passage = "les pays du Sud ne se contentent pas de s’adapter";
+  g_autoptr(GFile) file = temp_file ("Citée.plenary.json");
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(JsonObject) json_plain = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *marked = NULL;
+  PlenaryAnnotation *citation, *plain;
+  PlenarySource *source;
+  JsonObject *quote, *position;
+  Opened opened = { 0 };
+  GtkTextIter iter;
+  gint64 start, end;
+  Open open = { 0 };
+  int at;
+
+  open_sample (&open);
+  source = source_containing (plenary_document_get_draft (open.document), passage, &start, &end);
+
+  /* The cursor after "progrès ": the quote goes there, between « ». */
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès") + (int) g_utf8_strlen ("un important progrès", -1);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, at);
+  gtk_text_buffer_place_cursor (open.buffer, &iter);
+  gtk_text_buffer_insert_at_cursor (open.buffer, " ", -1);
+  citation = plenary_annotations_cite (open.annotations, source, start, end, TRUE, NULL);
+  g_assert_nonnull (citation);
+
+  quoted = g_strdup_printf ("«\u00a0%s\u00a0»", passage);
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (open.buffer);
+  g_assert_nonnull (strstr (text, "un important progrès «\u00a0les pays du Sud ne se contentent pas de s’adapter\u00a0», qu'il"));
+  marked = range_text (&open, citation);
+  g_assert_cmpstr (marked, ==, quoted);
+
+  /* Hovering or Ctrl+clicking the marker finds it and opens the passage. */
+  g_assert_true (plenary_annotations_citation_at (open.annotations, offset_of (text, quoted) + 3) == citation);
+  g_assert_null (plenary_annotations_citation_at (open.annotations, 0));
+  g_signal_connect (open.annotations, "open-source", G_CALLBACK (on_open_source), &opened);
+  plenary_annotations_activate_citation (open.annotations, citation);
+  g_assert_true (opened.source == source);
+  g_assert_cmpint (opened.start, ==, start);
+  g_assert_cmpint (opened.end, ==, end);
+
+  /* Without the quote, the citation supports the word before the cursor. */
+  at = offset_of (text, "l'intelligence artificielle représente");
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, at + (int) g_utf8_strlen ("l'intelligence artificielle ", -1));
+  gtk_text_buffer_place_cursor (open.buffer, &iter);
+  plain = plenary_annotations_cite (open.annotations, source, start, end, FALSE, NULL);
+  g_assert_nonnull (plain);
+  g_clear_pointer (&marked, g_free);
+  marked = range_text (&open, plain);
+  g_assert_cmpstr (marked, ==, "artificielle");
+
+  json = save_and_find (&open, file, plenary_annotation_get_id (citation), NULL);
+  g_assert_nonnull (json);
+  g_assert_cmpstr (json_object_get_string_member (json, "kind"), ==, "citation");
+  g_assert_true (json_object_get_boolean_member (json, "show_quote"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json, "target"), "source"),
+                   ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (selector (json_object_get_object_member (json, "target"),
+                                                            "TextQuoteSelector"), "exact"), ==, quoted);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json, "citation"), "source"),
+                   ==, plenary_source_get_id (source));
+  quote = selector (json_object_get_object_member (json, "citation"), "TextQuoteSelector");
+  position = selector (json_object_get_object_member (json, "citation"), "TextPositionSelector");
+  g_assert_cmpstr (json_object_get_string_member (quote, "exact"), ==, passage);
+  g_assert_cmpint (json_object_get_int_member (position, "start"), ==, start);
+  g_assert_cmpint (json_object_get_int_member (position, "end"), ==, end);
+
+  json_plain = save_and_find (&open, file, plenary_annotation_get_id (plain), NULL);
+  g_assert_false (json_object_get_boolean_member (json_plain, "show_quote"));
+  g_assert_cmpstr (json_object_get_string_member (selector (json_object_get_object_member (json_plain, "target"),
+                                                            "TextQuoteSelector"), "exact"), ==, "artificielle");
+
+  open_close (&open);
+}
+
+static void
+test_orphan_and_resolve (void)
+{
+  g_autoptr(GFile) file = temp_file ("Orpheline.plenary.json");
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) resolved = NULL;
+  g_autoptr(JsonObject) reopened = NULL;
+  g_autoptr(JsonNode) before_target = NULL;
+  g_autoptr(JsonNode) after_target = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *panel = plenary_comments_panel_new ();
+  GtkWidget *holder = gtk_window_new ();
+  PlenaryAnnotation *comment;
+  GtkTextIter start, end;
+  Open open = { 0 };
+
+  open_sample (&open);
+  gtk_window_set_child (GTK_WINDOW (holder), panel);
+  plenary_comments_panel_set_annotations (PLENARY_COMMENTS_PANEL (panel), open.annotations);
+
+  select_words (open.buffer, "la prospérité des peuples");
+  comment = plenary_annotations_add_comment (open.annotations, "Trop vague.", NULL);
+  id = g_strdup (plenary_annotation_get_id (comment));
+  before = save_and_find (&open, file, id, NULL);
+  before_target = json_node_init_object (json_node_alloc (), json_object_get_object_member (before, "target"));
+
+  /* Resolve, then reopen: the flag follows in the file. */
+  plenary_annotations_set_resolved (open.annotations, comment, TRUE);
+  g_assert_true (plenary_document_get_modified (open.document));
+  resolved = save_and_find (&open, file, id, NULL);
+  g_assert_true (json_object_get_boolean_member (resolved, "resolved"));
+  plenary_annotations_set_resolved (open.annotations, comment, FALSE);
+  reopened = save_and_find (&open, file, id, NULL);
+  g_assert_false (json_object_get_boolean_member (reopened, "resolved"));
+
+  /* The words deleted: an orphan, written back as it was. */
+  g_assert_true (plenary_annotations_get_range (open.annotations, comment, &start, &end));
+  gtk_text_buffer_delete (open.buffer, &start, &end);
+  after = save_and_find (&open, file, id, NULL);
+  g_assert_true (plenary_annotation_get_orphan (comment));
+  after_target = json_node_init_object (json_node_alloc (), json_object_get_object_member (after, "target"));
+  g_assert_true (json_node_equal (before_target, after_target));
+  g_assert_cmpstr (json_object_get_string_member (after, "note"), ==, "Trop vague.");
+
+  /* The panel says so, with the quote. */
+  spin_a_little ();
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_comments_panel_get_items (PLENARY_COMMENTS_PANEL (panel))), ==, 1);
+  g_assert_true (has_label (panel, "Not found in the text"));
+  g_assert_true (has_label (panel, "la prospérité des peuples"));
+
+  /* Undoing the deletion brings the words, and the comment, back. */
+  gtk_text_buffer_insert (open.buffer, &start, "la prospérité des peuples", -1);
+  g_clear_pointer (&after, json_object_unref);
+  after = save_and_find (&open, file, id, NULL);
+  g_assert_false (plenary_annotation_get_orphan (comment));
+  spin_a_little ();
+  g_assert_false (has_label (panel, "Not found in the text"));
+
+  plenary_comments_panel_set_annotations (PLENARY_COMMENTS_PANEL (panel), NULL);
+  gtk_window_destroy (GTK_WINDOW (holder));
+  open_close (&open);
+}
+
+static void
+test_panel_filter_and_highlights (void)
+{
+  g_autoptr(GFile) file = temp_file ("Surlignée.plenary.json");
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = NULL;
+  PlenaryCommentsPanel *panel = PLENARY_COMMENTS_PANEL (plenary_comments_panel_new ());
+  GtkWidget *holder = gtk_window_new ();
+  GListModel *items = plenary_comments_panel_get_items (panel);
+  GListModel *sources;
+  g_autoptr(PlenarySource) first = NULL;
+  g_autoptr(PlenarySource) second = NULL;
+  g_autoptr(PlenaryAnnotation) shown = NULL;
+  PlenaryAnnotation *highlight, *comment;
+  JsonObject *root;
+  Open open = { 0 };
+  guint position;
+
+  open_sample (&open);
+  gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (panel));
+  plenary_comments_panel_set_annotations (panel, open.annotations);
+  sources = G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (open.document)));
+  first = g_list_model_get_item (sources, 0);
+  second = g_list_model_get_item (sources, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_last_child (GTK_WIDGET (panel)))), ==, "empty");
+
+  select_words (open.buffer, "un important progrès");
+  comment = plenary_annotations_add_comment (open.annotations, "", NULL);
+  highlight = plenary_annotations_add_highlight (open.annotations, first, 10, 40, "green", "Utile pour le préambule.");
+  g_assert_cmpstr (plenary_annotation_get_anchor (highlight)->target, ==, plenary_source_get_id (first));
+
+  /* Draft: the comment only. */
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  shown = g_list_model_get_item (items, 0);
+  g_assert_true (shown == comment);
+  g_clear_object (&shown);
+
+  /* All sources: the highlight only. */
+  plenary_comments_panel_set_filter (panel, PLENARY_COMMENTS_FILTER_ALL_SOURCES);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  shown = g_list_model_get_item (items, 0);
+  g_assert_true (shown == highlight);
+  spin_a_little ();
+  g_assert_true (has_label (GTK_WIDGET (panel), "Utile pour le préambule."));
+  g_assert_true (has_label (GTK_WIDGET (panel), "Supports our position"));
+
+  /* This source: the highlight when its source is shown. */
+  plenary_comments_panel_set_filter (panel, PLENARY_COMMENTS_FILTER_THIS_SOURCE);
+  plenary_comments_panel_set_source (panel, second);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  plenary_comments_panel_set_source (panel, first);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  /* The delegates rename the colours of this draft. */
+  plenary_annotations_set_category_name (open.annotations, "green", "Argument de la Russie");
+  name = plenary_annotations_dup_category_name (open.annotations, "green");
+  g_assert_cmpstr (name, ==, "Argument de la Russie");
+  spin_a_little ();
+  g_assert_true (has_label (GTK_WIDGET (panel), "Argument de la Russie"));
+
+  /* Deleting and undoing puts it back in its place. */
+  g_object_ref (highlight);
+  position = plenary_annotations_remove (open.annotations, highlight);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  plenary_annotations_restore (open.annotations, highlight, position);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_object_unref (highlight);
+
+  json = save_and_find (&open, file, plenary_annotation_get_id (highlight), NULL);
+  g_assert_cmpstr (json_object_get_string_member (json, "kind"), ==, "highlight");
+  g_assert_cmpstr (json_object_get_string_member (json, "category"), ==, "green");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json, "target"), "source"),
+                   ==, plenary_source_get_id (first));
+  g_assert_true (json_parser_load_from_file (parser, path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "highlight_categories"), "green"),
+                   ==, "Argument de la Russie");
+
+  plenary_comments_panel_set_annotations (panel, NULL);
+  gtk_window_destroy (GTK_WINDOW (holder));
+  open_close (&open);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GSettings) settings = NULL;
+  int ret;
+
+  plenary_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "author-name", AUTHOR);
+
+  app = plenary_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/annotations/comment-follows-edits", test_comment_follows_edits_and_round_trips);
+  g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
+  g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);
+  g_test_add_func ("/annotations/panel-filter", test_panel_filter_and_highlights);
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return ret;
+}
