@@ -24,6 +24,10 @@ struct _PlenaryAnnotations
   GtkTextTag        *comment_tag;
   GtkTextTag        *citation_tag;
   GtkGesture        *click;
+  GSimpleAction     *open_action;
+  GMenuModel        *previous_menu;
+  /* The citation under the last right click, for the context menu. */
+  PlenaryAnnotation *context_citation;
   /* PlenaryAnnotation -> Marks, for the annotations placed on the draft;
    * entries outlive a removal so that undo brings them back in place. */
   GHashTable        *marks;
@@ -223,7 +227,7 @@ on_sync (PlenaryAnnotations *self)
       anchor = plenary_anchor_resolver_describe (PLENARY_ANCHOR_TARGET_DRAFT, text,
                                                  gtk_text_iter_get_offset (&start),
                                                  gtk_text_iter_get_offset (&end));
-      if (FALSE)
+      if (!plenary_anchor_equal (anchor, plenary_annotation_get_anchor (annotation)))
         plenary_annotation_set_anchor (annotation, anchor);
       plenary_annotation_set_orphan (annotation, FALSE);
     }
@@ -313,13 +317,65 @@ on_click_pressed (PlenaryAnnotations *self,
                   GtkGestureClick    *click)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (click));
-  PlenaryAnnotation *citation;
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (click));
+  PlenaryAnnotation *citation = annotation_at_location (self, x, y);
 
-  if ((state & GDK_CONTROL_MASK) == 0 || (citation = annotation_at_location (self, x, y)) == NULL)
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      g_set_object (&self->context_citation, citation);
+      g_simple_action_set_enabled (self->open_action, citation != NULL);
+      return;
+    }
+
+  if (button != GDK_BUTTON_PRIMARY || (state & GDK_CONTROL_MASK) == 0 || citation == NULL)
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
   plenary_annotations_activate_citation (self, citation);
+}
+
+static void
+on_open_citation (PlenaryAnnotations *self)
+{
+  g_autoptr(PlenaryAnnotation) citation = g_steal_pointer (&self->context_citation);
+
+  if (citation == NULL)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+      if ((citation = plenary_annotations_citation_at (self, gtk_text_iter_get_offset (&iter))) != NULL)
+        g_object_ref (citation);
+    }
+
+  if (citation != NULL)
+    plenary_annotations_activate_citation (self, citation);
+}
+
+/* "Open Cited Source" in the editor's context menu, after the view's own
+ * extra items. */
+static void
+add_context_menu (PlenaryAnnotations *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GMenuModel *previous = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self->view));
+
+  self->open_action = g_simple_action_new ("open-citation", NULL);
+  g_simple_action_set_enabled (self->open_action, FALSE);
+  g_signal_connect_object (self->open_action, "activate", G_CALLBACK (on_open_citation), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->open_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self->view), "annotations", G_ACTION_GROUP (group));
+
+  if (previous != NULL)
+    {
+      self->previous_menu = g_object_ref (previous);
+      g_menu_append_section (menu, NULL, previous);
+    }
+  g_menu_append (section, _("Open Cited Source"), "annotations.open-citation");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (menu));
 }
 
 static GtkTextTag *
@@ -376,10 +432,11 @@ plenary_annotations_constructed (GObject *object)
       g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip), self, G_CONNECT_SWAPPED);
 
       self->click = gtk_gesture_click_new ();
-      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), GDK_BUTTON_PRIMARY);
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), 0);
       gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->click), GTK_PHASE_CAPTURE);
       g_signal_connect_object (self->click, "pressed", G_CALLBACK (on_click_pressed), self, G_CONNECT_SWAPPED);
       gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (g_object_ref (self->click)));
+      add_context_menu (self);
     }
 
   place_all (self);
@@ -397,8 +454,13 @@ plenary_annotations_dispose (GObject *object)
       if (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (self->click)) != NULL)
         gtk_widget_remove_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (self->click));
       g_signal_handlers_disconnect_by_data (self->view, self);
+      gtk_widget_insert_action_group (GTK_WIDGET (self->view), "annotations", NULL);
+      gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), self->previous_menu);
     }
   g_clear_object (&self->click);
+  g_clear_object (&self->open_action);
+  g_clear_object (&self->previous_menu);
+  g_clear_object (&self->context_citation);
 
   if (self->document != NULL &&
       g_object_get_qdata (G_OBJECT (self->document), plenary_annotations_quark ()) == self)
