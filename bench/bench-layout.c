@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <sys/resource.h>
 
 #include <glib/gstdio.h>
@@ -114,10 +115,11 @@ compare_doubles (gconstpointer a,
   return da < db ? -1 : da > db;
 }
 
+/* Sorts VALUES. */
 static double
 median (double values[N_RUNS])
 {
-  qsort (values, N_RUNS, sizeof (double), (GCompareFunc)compare_doubles);
+  qsort (values, N_RUNS, sizeof (double), compare_doubles);
 
   return values[N_RUNS / 2];
 }

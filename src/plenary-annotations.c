@@ -352,6 +352,17 @@ on_open_citation (PlenaryAnnotations *self)
     plenary_annotations_activate_citation (self, citation);
 }
 
+static void
+on_cursor_moved (PlenaryAnnotations *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  g_clear_object (&self->context_citation);
+  g_simple_action_set_enabled (self->open_action,
+                               plenary_annotations_citation_at (self, gtk_text_iter_get_offset (&iter)) != NULL);
+}
+
 /* "Open Cited Source" in the editor's context menu, after the view's own
  * extra items. */
 static void
@@ -367,6 +378,7 @@ add_context_menu (PlenaryAnnotations *self)
   g_signal_connect_object (self->open_action, "activate", G_CALLBACK (on_open_citation), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->open_action));
   gtk_widget_insert_action_group (GTK_WIDGET (self->view), "annotations", G_ACTION_GROUP (group));
+  g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
 
   if (previous != NULL)
     {

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "plenary-comments-panel.h"
 
@@ -23,6 +24,9 @@ struct _PlenaryCommentsPanel
 
   /* Template widgets */
   GtkDropDown        *filter_dropdown;
+  GtkMenuButton      *categories_button;
+  GtkPopover         *categories_popover;
+  GtkGrid            *categories_grid;
   GtkStack           *stack;
   GtkListBox         *list_box;
   AdwStatusPage      *empty_page;
@@ -250,6 +254,85 @@ on_open_source_clicked (GtkButton *button)
     plenary_annotations_activate_citation (self->annotations, row_annotation (GTK_WIDGET (button)));
 }
 
+/* A dot of the colour, then its meaning. */
+static GtkWidget *
+new_category_label (const char *category,
+                    const char *name)
+{
+  static const struct { const char *category; guint16 red, green, blue; } colours[] = {
+    /* Mid tones of the GNOME palette, readable on light and dark. */
+    { "yellow", 0xe5e5, 0xa5a5, 0x0a0a },
+    { "green",  0x2626, 0xa2a2, 0x6969 },
+    { "blue",   0x3535, 0x8484, 0xe4e4 },
+    { "red",    0xe0e0, 0x1b1b, 0x2424 },
+  };
+  g_autofree char *text = g_strdup_printf ("● %s", name);
+  GtkWidget *label = new_label (text, NULL);
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    if (g_strcmp0 (colours[i].category, category) == 0)
+      {
+        PangoAttribute *attribute = pango_attr_foreground_new (colours[i].red, colours[i].green, colours[i].blue);
+
+        attribute->start_index = 0;
+        attribute->end_index = strlen ("●");
+        pango_attr_list_insert (attributes, attribute);
+      }
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
+  pango_attr_list_unref (attributes);
+
+  return label;
+}
+
+static void
+fill_categories (PlenaryCommentsPanel *self)
+{
+  const char * const *categories = plenary_annotations_list_categories ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->categories_grid))) != NULL)
+    gtk_grid_remove (self->categories_grid, child);
+
+  if (self->annotations == NULL)
+    return;
+
+  for (guint i = 0; categories[i] != NULL; i++)
+    {
+      g_autofree char *name = plenary_annotations_dup_category_name (self->annotations, categories[i]);
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_grid_attach (self->categories_grid, new_category_label (categories[i], ""), 0, (int) i, 1, 1);
+      gtk_editable_set_text (GTK_EDITABLE (entry), name);
+      g_object_set_data_full (G_OBJECT (entry), "category", g_strdup (categories[i]), g_free);
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_popover_popdown), self->categories_popover);
+      gtk_grid_attach (self->categories_grid, entry, 1, (int) i, 1, 1);
+    }
+}
+
+static void
+apply_categories (PlenaryCommentsPanel *self)
+{
+  if (self->annotations == NULL)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->categories_grid));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *category = g_object_get_data (G_OBJECT (child), "category");
+      g_autofree char *name = NULL;
+      g_autofree char *text = NULL;
+
+      if (category == NULL)
+        continue;
+
+      name = plenary_annotations_dup_category_name (self->annotations, category);
+      text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
+      if (g_strcmp0 (name, text) != 0)
+        plenary_annotations_set_category_name (self->annotations, category, text);
+    }
+}
+
 static GtkWidget *
 new_quote_label (const char *quote)
 {
@@ -338,10 +421,9 @@ create_row (gpointer item,
         {
           const char *category = plenary_annotation_get_category (annotation);
           g_autofree char *name = plenary_annotations_dup_category_name (self->annotations, category);
-          g_autofree char *css_class = g_strdup_printf ("plenary-category-%s", category);
-          label = new_label (name, "caption-heading");
 
-          gtk_widget_add_css_class (label, css_class);
+          label = new_category_label (category, name);
+          gtk_widget_add_css_class (label, "caption-heading");
           gtk_box_append (GTK_BOX (box), label);
         }
       if (!is_on_draft (annotation))
@@ -535,6 +617,9 @@ plenary_comments_panel_class_init (PlenaryCommentsPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-comments-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryCommentsPanel, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryCommentsPanel, categories_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryCommentsPanel, categories_popover);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryCommentsPanel, categories_grid);
   gtk_widget_class_bind_template_child (widget_class, PlenaryCommentsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryCommentsPanel, list_box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryCommentsPanel, empty_page);
@@ -561,6 +646,10 @@ plenary_comments_panel_init (PlenaryCommentsPanel *self)
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row, self, NULL);
   g_signal_connect_object (self->list_box, "row-activated",
                            G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->categories_popover, "show",
+                           G_CALLBACK (fill_categories), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->categories_popover, "closed",
+                           G_CALLBACK (apply_categories), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_dropdown, "notify::selected",
                            G_CALLBACK (on_dropdown_selected), self, G_CONNECT_SWAPPED);
 
@@ -596,6 +685,7 @@ plenary_comments_panel_set_annotations (PlenaryCommentsPanel *self,
   if (annotations != NULL)
     g_signal_connect_object (annotations, "notify::model", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
 
+  gtk_widget_set_sensitive (GTK_WIDGET (self->categories_button), annotations != NULL);
   on_model_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATIONS]);
 }
@@ -674,4 +764,24 @@ plenary_comments_panel_focus (PlenaryCommentsPanel *self,
       gtk_widget_grab_focus (row);
       return;
     }
+}
+
+PlenaryAnnotation *
+plenary_comments_panel_comment_selection (PlenaryCommentsPanel  *self,
+                                          GError               **error)
+{
+  PlenaryAnnotation *comment;
+
+  g_return_val_if_fail (PLENARY_IS_COMMENTS_PANEL (self), NULL);
+
+  if (self->annotations == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Open a draft to comment on it"));
+      return NULL;
+    }
+
+  if ((comment = plenary_annotations_add_comment (self->annotations, "", error)) != NULL)
+    plenary_comments_panel_focus (self, comment);
+
+  return comment;
 }

@@ -46,4 +46,10 @@ GListModel         *plenary_comments_panel_get_items       (PlenaryCommentsPanel
 void                plenary_comments_panel_focus           (PlenaryCommentsPanel  *self,
                                                             PlenaryAnnotation     *annotation);
 
+/* What "win.comment" does once the panel is revealed: a comment with no
+ * text yet on the words selected in the draft, its text field focused.
+ * NULL with an error when nothing is selected. A borrowed reference. */
+PlenaryAnnotation  *plenary_comments_panel_comment_selection (PlenaryCommentsPanel *self,
+                                                              GError              **error);
+
 G_END_DECLS

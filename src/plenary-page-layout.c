@@ -204,6 +204,8 @@ typedef struct
   /* ...the first block whose layouts are not in the cache yet... */
   guint                  taken;
   gboolean               cancelled;
+  /* ...whether the thread waits for the paginator to take blocks... */
+  gboolean               waiting;
   /* ...and the layouts of each block shaped but not taken yet. */
   GPtrArray            **shaped;
   /* Only the thread uses these. */
@@ -245,7 +247,7 @@ struct _PlenaryPageLayout
 
   GHashTable           *cache;
   GQueue                cache_order;
-  /* Blocks before this one were shaped by this thread, without the other. */
+  /* The shaping thread starts after the blocks made before it. */
   guint                 blocks_made;
   Shaper               *shaper;
   GArray               *lines;
@@ -1266,7 +1268,11 @@ shaper_thread (gpointer data)
       while (!shaper->cancelled &&
              shaper->next_claim < self->blocks->len &&
              shaper->next_claim >= shaper->taken + SHAPE_AHEAD)
-        g_cond_wait (&shaper->cond, &shaper->mutex);
+        {
+          shaper->waiting = TRUE;
+          g_cond_wait (&shaper->cond, &shaper->mutex);
+          shaper->waiting = FALSE;
+        }
       if (shaper->cancelled || shaper->next_claim >= self->blocks->len)
         {
           g_mutex_unlock (&shaper->mutex);
@@ -1418,7 +1424,9 @@ next_shaped (PlenaryPageLayout *self)
 
   layouts = g_steal_pointer (&shaper->shaped[shaper->taken]);
   shaper->taken++;
-  g_cond_broadcast (&shaper->cond);
+  /* A system call each time otherwise. */
+  if (shaper->waiting)
+    g_cond_signal (&shaper->cond);
   g_mutex_unlock (&shaper->mutex);
 
   return layouts;

@@ -27,7 +27,8 @@ PlenaryDocument *plenary_session_find_by_file         (PlenarySession  *self,
                                                        GFile           *file);
 /* Both constructors add the new document to the session and return a new
  * reference to it.
- * TEMPLATE_ID: "resolution-fr", "resolution-en", "brief-fr", "brief-en". */
+ * TEMPLATE_ID: a template id of plenary_templates_load ("resolution-fr",
+ * "position-paper-en", "briefing-note-fr", "user:NAME"). */
 PlenaryDocument *plenary_session_create_from_template (PlenarySession  *self,
                                                        const char      *template_id,
                                                        GError         **error);

@@ -626,8 +626,9 @@ html_to_text (const char  *html,
   walk.text = g_string_new (NULL);
   root = xmlDocGetRootElement (doc);
 
-  /* The <title> lives in <head>, which is otherwise skipped. */
-  for (xmlNode *n = root != NULL ? root->children : NULL; n != NULL; n = n->next)
+  /* The <title> lives in <head>, which is otherwise skipped. Broken pages
+   * can have several: the first title wins. */
+  for (xmlNode *n = root != NULL ? root->children : NULL; n != NULL && walk.title == NULL; n = n->next)
     if (n->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) n->name, "head") == 0)
       for (xmlNode *c = n->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) c->name, "title") == 0)

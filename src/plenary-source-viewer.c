@@ -81,23 +81,55 @@ remove_tag_everywhere (PlenarySourceViewer *self,
 
 /* Annotations -------------------------------------------------------- */
 
-static void
+/* Colours of the highlight categories, over the default yellow. */
+static const struct {
+  const char *category;
+  const char *color;
+} highlight_colors[] = {
+  { "yellow", "rgba(246, 211, 45, 0.45)" },
+  { "green", "rgba(87, 227, 137, 0.40)" },
+  { "blue", "rgba(98, 160, 234, 0.40)" },
+  { "red", "rgba(246, 97, 81, 0.35)" },
+};
+
+static gboolean
 tag_anchor (PlenarySourceViewer *self,
             PlenaryAnchor       *anchor,
-            const char          *tag)
+            const char          *tag,
+            GtkTextIter         *start_iter,
+            GtkTextIter         *end_iter)
 {
   const char *text = plenary_source_get_text (self->source);
   gint64 start, end;
-  GtkTextIter start_iter, end_iter;
 
   if (anchor == NULL || g_strcmp0 (anchor->target, plenary_source_get_id (self->source)) != 0)
-    return;
+    return FALSE;
 
   if (!plenary_anchor_resolver_resolve (anchor, text, &start, &end, NULL))
+    return FALSE;
+
+  get_iters (self, start, end, start_iter, end_iter);
+  gtk_text_buffer_apply_tag_by_name (self->buffer, tag, start_iter, end_iter);
+  return TRUE;
+}
+
+static void
+tag_highlight (PlenarySourceViewer *self,
+               PlenaryAnnotation   *annotation)
+{
+  const char *category = plenary_annotation_get_category (annotation);
+  GtkTextIter start, end;
+
+  if (!tag_anchor (self, plenary_annotation_get_anchor (annotation),
+                   PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT, &start, &end))
     return;
 
-  get_iters (self, start, end, &start_iter, &end_iter);
-  gtk_text_buffer_apply_tag_by_name (self->buffer, tag, &start_iter, &end_iter);
+  for (guint i = 0; i < G_N_ELEMENTS (highlight_colors); i++)
+    if (g_strcmp0 (category, highlight_colors[i].category) == 0)
+      {
+        g_autofree char *name = g_strconcat (PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "-", category, NULL);
+        gtk_text_buffer_apply_tag_by_name (self->buffer, name, &start, &end);
+      }
 }
 
 static void
@@ -107,6 +139,11 @@ update_annotations (PlenarySourceViewer *self)
   guint n;
 
   remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (highlight_colors); i++)
+    {
+      g_autofree char *name = g_strconcat (PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "-", highlight_colors[i].category, NULL);
+      remove_tag_everywhere (self, name);
+    }
   remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_CITATION);
   remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_COMMENT);
 
@@ -119,17 +156,20 @@ update_annotations (PlenarySourceViewer *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
+      GtkTextIter start, end;
 
       switch (plenary_annotation_get_kind (annotation))
         {
         case PLENARY_ANNOTATION_HIGHLIGHT:
-          tag_anchor (self, plenary_annotation_get_anchor (annotation), PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT);
+          tag_highlight (self, annotation);
           break;
         case PLENARY_ANNOTATION_CITATION:
-          tag_anchor (self, plenary_annotation_get_source_anchor (annotation), PLENARY_SOURCE_VIEWER_TAG_CITATION);
+          tag_anchor (self, plenary_annotation_get_source_anchor (annotation),
+                      PLENARY_SOURCE_VIEWER_TAG_CITATION, &start, &end);
           break;
         case PLENARY_ANNOTATION_COMMENT:
-          tag_anchor (self, plenary_annotation_get_anchor (annotation), PLENARY_SOURCE_VIEWER_TAG_COMMENT);
+          tag_anchor (self, plenary_annotation_get_anchor (annotation),
+                      PLENARY_SOURCE_VIEWER_TAG_COMMENT, &start, &end);
           break;
         default:
           break;
@@ -247,11 +287,10 @@ select_match (PlenarySourceViewer *self,
 {
   g_autoptr(PlenarySearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->matches), index);
 
-  self->current = index;
+  /* Also makes it the current match. */
   plenary_source_viewer_select_range (self,
                                       plenary_search_result_get_start (result),
                                       plenary_search_result_get_end (result));
-  update_match_label (self);
 }
 
 void
@@ -334,6 +373,27 @@ on_back_clicked (PlenarySourceViewer *self)
   g_signal_emit (self, signals[CLOSE], 0);
 }
 
+static gboolean
+focus_find (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  PlenarySourceViewer *self = PLENARY_SOURCE_VIEWER (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+  return TRUE;
+}
+
+static gboolean
+close_viewer (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  g_signal_emit (widget, signals[CLOSE], 0);
+  return TRUE;
+}
+
 static void
 update_title (PlenarySourceViewer *self)
 {
@@ -393,6 +453,9 @@ plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_next_match);
   gtk_widget_class_bind_template_callback (widget_class, on_previous_match);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_find, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_viewer, NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plenary-source-viewer");
 }
@@ -408,6 +471,14 @@ create_tags (PlenarySourceViewer *self)
 
   gtk_text_buffer_create_tag (self->buffer, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT,
                               "background-rgba", &highlight, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (highlight_colors); i++)
+    {
+      g_autofree char *name = g_strconcat (PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "-", highlight_colors[i].category, NULL);
+      GdkRGBA color;
+
+      gdk_rgba_parse (&color, highlight_colors[i].color);
+      gtk_text_buffer_create_tag (self->buffer, name, "background-rgba", &color, NULL);
+    }
   gtk_text_buffer_create_tag (self->buffer, PLENARY_SOURCE_VIEWER_TAG_CITATION,
                               "background-rgba", &citation,
                               "underline", PANGO_UNDERLINE_SINGLE, NULL);

@@ -12,8 +12,9 @@
 G_BEGIN_DECLS
 
 /* Names of the tags of the viewer's buffer: matches of the find field,
- * highlights (PLENARY_ANNOTATION_HIGHLIGHT) anchored on the source,
- * passages quoted by citations, passages commented on. */
+ * highlights (PLENARY_ANNOTATION_HIGHLIGHT) anchored on the source (plus
+ * "plenary-highlight-<category>" for the categories yellow, green, blue
+ * and red), passages quoted by citations, passages commented on. */
 #define PLENARY_SOURCE_VIEWER_TAG_FIND      "plenary-find-match"
 #define PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "plenary-highlight"
 #define PLENARY_SOURCE_VIEWER_TAG_CITATION  "plenary-citation"
@@ -27,7 +28,8 @@ G_DECLARE_FINAL_TYPE (PlenarySourceViewer, plenary_source_viewer, PLENARY, SOURC
  * a find field (Enter: next match, Shift+Enter: previous; case- and
  * accent-insensitive, all matches highlighted) and the text, with the
  * draft's annotations on the source highlighted and kept up to date.
- * Signal "close": the back button or Escape. */
+ * Ctrl+F goes to the find field. Signal "close": the back button, or
+ * Escape (in the find field: once to clear it, then to close). */
 GtkWidget     *plenary_source_viewer_new                 (void);
 /* Shows SOURCE of DRAFT (both NULL: nothing). The text is set once. */
 void           plenary_source_viewer_set_source          (PlenarySourceViewer *self,

@@ -59,8 +59,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void set_draft (PlenarySourcesPanel *self, PlenaryDraft *draft);
-
 static PlenarySource *
 find_source (PlenarySourcesPanel *self,
              const char          *id,

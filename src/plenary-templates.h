@@ -41,7 +41,7 @@ PlenaryDraft     *plenary_template_load         (PlenaryTemplate  *self,
 GListStore       *plenary_templates_list        (const char       *language,
                                                  int               kind);
 /* Loads a template by id: a built-in id ("briefing-note-en",
- * "resolution-fr", also the older "brief-fr") or "user:NAME". */
+ * "resolution-fr") or "user:NAME". */
 PlenaryDraft     *plenary_templates_load        (const char       *id,
                                                  GError          **error);
 /* $XDG_DATA_HOME/plenary/templates (not created). */

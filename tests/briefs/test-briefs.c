@@ -272,12 +272,6 @@ test_list_templates (void)
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), >=, 6);
 
-  /* The id New -> Brief asked for before still loads. */
-  g_clear_object (&draft);
-  draft = plenary_templates_load ("brief-fr", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (plenary_draft_get_kind (draft), ==, PLENARY_DRAFT_KIND_BRIEF);
-
   g_clear_object (&draft);
   draft = plenary_templates_load ("no-such-template", &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);

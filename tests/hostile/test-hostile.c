@@ -869,6 +869,20 @@ test_fuzz_regressions (void)
   g_assert_true (g_utf8_validate_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), NULL));
   g_clear_object (&draft);
 
+  /* A broken page with two <head>s: the second title replaced the first,
+   * which leaked. The first one wins. */
+  {
+    static const char two_heads[] = "<html><head><title>Premier</title></head>"
+                                    "<head><title>Second</title></head><body><p>x</p></body></html>";
+    g_autoptr(PlenaryDraft) owner = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+    g_autoptr(GBytes) page = g_bytes_new_static (two_heads, strlen (two_heads));
+    g_autoptr(PlenarySource) imported = NULL;
+
+    imported = plenary_source_importer_import_bytes (owner, page, "page.html", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (plenary_source_get_title (imported), ==, "Premier");
+  }
+
   /* A value quoted in a message is shortened, not pasted whole. */
   long_kind = g_strnfill (100000, 'k');
   json = g_strdup_printf ("{\"format\": \"plenary-draft\", \"version\": 1, \"kind\": \"%s\"}", long_kind);

@@ -238,8 +238,8 @@ test_templates (void)
   } templates[] = {
     { "resolution-fr.plenary.json", PLENARY_DRAFT_KIND_RESOLUTION, "fr", "Rappelant", "L'Assemblée générale," },
     { "resolution-en.plenary.json", PLENARY_DRAFT_KIND_RESOLUTION, "en", "Recalling", "The General Assembly," },
-    { "brief-fr.plenary.json", PLENARY_DRAFT_KIND_BRIEF, "fr", "Contexte", NULL },
-    { "brief-en.plenary.json", PLENARY_DRAFT_KIND_BRIEF, "en", "Background", NULL },
+    { "position-paper-fr.plenary.json", PLENARY_DRAFT_KIND_BRIEF, "fr", "Contexte", NULL },
+    { "position-paper-en.plenary.json", PLENARY_DRAFT_KIND_BRIEF, "en", "Background", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)

@@ -12,6 +12,7 @@
 #include "plenary-application.h"
 #include "plenary-comments-panel.h"
 #include "plenary-page.h"
+#include "plenary-test-utils.h"
 #include "plenary-window-private.h"
 
 #define AUTHOR "Délégation de la France"
@@ -19,32 +20,9 @@
 static PlenaryApplication *app;
 
 static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 spin_a_little (void)
 {
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-document_idle (gpointer data)
-{
-  return !plenary_document_get_busy (data);
+  plenary_test_spin (50);
 }
 
 static gboolean
@@ -92,7 +70,7 @@ open_attach (Open *open)
   open->annotations = plenary_annotations_get_for_document (open->document);
   if (open->annotations == NULL)
     open->annotations = open->owned = plenary_annotations_new (open->document, plenary_page_get_view (page));
-  spin_until (document_idle, open->document);
+  plenary_test_spin_until (plenary_test_document_idle, open->document);
   spin_a_little ();
   open->buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (open->document));
 }
@@ -204,7 +182,7 @@ save_and_find (Open       *open,
   JsonArray *annotations;
 
   plenary_document_save_async (open->document, file, TRUE, NULL, saved_cb, &done);
-  spin_until (flag_set, &done);
+  plenary_test_spin_until (flag_set, &done);
 
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   g_assert_no_error (error);
@@ -277,6 +255,94 @@ has_label (GtkWidget  *widget,
       return TRUE;
 
   return FALSE;
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_category_entry (GtkWidget  *widget,
+                     const char *category)
+{
+  if (GTK_IS_ENTRY (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "category"), category) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_category_entry (child, category);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static void
@@ -456,6 +522,15 @@ test_cite_with_quote (void)
   g_assert_cmpint (opened.start, ==, start);
   g_assert_cmpint (opened.end, ==, end);
 
+  /* So does "Open Cited Source" in the editor's menu, with the cursor in it. */
+  memset (&opened, 0, sizeof opened);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, offset_of (text, quoted) + 5);
+  gtk_text_buffer_place_cursor (open.buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_annotations_get_view (open.annotations)),
+                                             "annotations.open-citation", NULL));
+  g_assert_true (opened.source == source);
+  g_assert_cmpint (opened.start, ==, start);
+
   /* Without the quote, the citation supports the word before the cursor. */
   at = offset_of (text, "l'intelligence artificielle représente");
   gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, at + (int) g_utf8_strlen ("l'intelligence artificielle ", -1));
@@ -564,18 +639,21 @@ test_panel_filter_and_highlights (void)
   g_autofree char *name = NULL;
   PlenaryCommentsPanel *panel = PLENARY_COMMENTS_PANEL (plenary_comments_panel_new ());
   GtkWidget *holder = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
   GListModel *items = plenary_comments_panel_get_items (panel);
   GListModel *sources;
   g_autoptr(PlenarySource) first = NULL;
   g_autoptr(PlenarySource) second = NULL;
   g_autoptr(PlenaryAnnotation) shown = NULL;
   PlenaryAnnotation *highlight, *comment;
+  GtkWidget *menu_button, *green, *entry;
   JsonObject *root;
   Open open = { 0 };
   guint position;
 
   open_sample (&open);
-  gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (panel));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (panel));
+  gtk_window_set_child (GTK_WINDOW (holder), overlay);
   plenary_comments_panel_set_annotations (panel, open.annotations);
   sources = G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (open.document)));
   first = g_list_model_get_item (sources, 0);
@@ -585,7 +663,9 @@ test_panel_filter_and_highlights (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_last_child (GTK_WIDGET (panel)))), ==, "empty");
 
   select_words (open.buffer, "un important progrès");
-  comment = plenary_annotations_add_comment (open.annotations, "", NULL);
+  comment = plenary_comments_panel_comment_selection (panel, NULL);
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (plenary_annotation_get_note (comment), ==, "");
   highlight = plenary_annotations_add_highlight (open.annotations, first, 10, 40, "green", "Utile pour le préambule.");
   g_assert_cmpstr (plenary_annotation_get_anchor (highlight)->target, ==, plenary_source_get_id (first));
 
@@ -594,6 +674,23 @@ test_panel_filter_and_highlights (void)
   shown = g_list_model_get_item (items, 0);
   g_assert_true (shown == comment);
   g_clear_object (&shown);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_last_child (GTK_WIDGET (panel)))), ==, "list");
+
+  /* Its thread: the first text is the comment, the next ones replies. */
+  entry = find_entry (GTK_WIDGET (panel));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "Write a comment…");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Source ?");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (plenary_annotation_get_note (comment), ==, "Source ?");
+  entry = find_entry (GTK_WIDGET (panel));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Le rapport de l'OIT, p. 4.");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (plenary_annotation_get_replies (comment)->len, ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (panel), "Le rapport de l'OIT, p. 4."));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (panel), "_Resolve"), "clicked");
+  g_assert_true (plenary_annotation_get_resolved (comment));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (panel), "Re_open"), "clicked");
+  g_assert_false (plenary_annotation_get_resolved (comment));
 
   /* All sources: the highlight only. */
   plenary_comments_panel_set_filter (panel, PLENARY_COMMENTS_FILTER_ALL_SOURCES);
@@ -602,7 +699,7 @@ test_panel_filter_and_highlights (void)
   g_assert_true (shown == highlight);
   spin_a_little ();
   g_assert_true (has_label (GTK_WIDGET (panel), "Utile pour le préambule."));
-  g_assert_true (has_label (GTK_WIDGET (panel), "Supports our position"));
+  g_assert_true (has_label (GTK_WIDGET (panel), "● Supports our position"));
 
   /* This source: the highlight when its source is shown. */
   plenary_comments_panel_set_filter (panel, PLENARY_COMMENTS_FILTER_THIS_SOURCE);
@@ -611,12 +708,22 @@ test_panel_filter_and_highlights (void)
   plenary_comments_panel_set_source (panel, first);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 
-  /* The delegates rename the colours of this draft. */
-  plenary_annotations_set_category_name (open.annotations, "green", "Argument de la Russie");
+  /* The delegates rename the colours of this draft, from the panel. */
+  g_assert_nonnull ((menu_button = find_menu_button (GTK_WIDGET (panel))));
+  gtk_window_present (GTK_WINDOW (holder));
+  spin_a_little ();
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  spin_a_little ();
+  green = find_category_entry (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), "green");
+  g_assert_nonnull (green);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (green)), ==, "Supports our position");
+  gtk_editable_set_text (GTK_EDITABLE (green), "Argument de la Russie");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  spin_a_little ();
   name = plenary_annotations_dup_category_name (open.annotations, "green");
   g_assert_cmpstr (name, ==, "Argument de la Russie");
-  spin_a_little ();
-  g_assert_true (has_label (GTK_WIDGET (panel), "Argument de la Russie"));
+  g_assert_true (has_label (GTK_WIDGET (panel), "● Argument de la Russie"));
+  g_assert_true (plenary_document_get_modified (open.document));
 
   /* Deleting and undoing puts it back in its place. */
   g_object_ref (highlight);
@@ -625,6 +732,14 @@ test_panel_filter_and_highlights (void)
   plenary_annotations_restore (open.annotations, highlight, position);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
   g_object_unref (highlight);
+
+  /* The same from its thread: deleted, then back with Undo on the toast. */
+  g_assert_cmpuint (plenary_comments_panel_get_filter (panel), ==, PLENARY_COMMENTS_FILTER_THIS_SOURCE);
+  g_signal_emit_by_name (find_icon_button (GTK_WIDGET (panel), "user-trash-symbolic"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  spin_a_little ();
+  g_signal_emit_by_name (find_button (overlay, "_Undo"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 
   json = save_and_find (&open, file, plenary_annotation_get_id (highlight), NULL);
   g_assert_cmpstr (json_object_get_string_member (json, "kind"), ==, "highlight");
@@ -646,29 +761,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GSettings) settings = NULL;
-  int ret;
 
-  plenary_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
+  app = plenary_test_init (&argc, &argv);
 
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "author-name", AUTHOR);
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/annotations/comment-follows-edits", test_comment_follows_edits_and_round_trips);
   g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
   g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);
   g_test_add_func ("/annotations/panel-filter", test_panel_filter_and_highlights);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }

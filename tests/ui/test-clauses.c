@@ -706,7 +706,7 @@ test_header_form_for_brief (void)
   GtkWidget *committee, *delegation, *topic, *page_limit;
   PlenaryMetadata *metadata;
 
-  fixture_open (&f, "brief-fr");
+  fixture_open (&f, "position-paper-fr");
   g_object_ref_sink (form);
   plenary_header_form_set_document (PLENARY_HEADER_FORM (form), f.document);
   metadata = plenary_draft_get_metadata (plenary_document_get_draft (f.document));

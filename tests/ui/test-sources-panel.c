@@ -10,49 +10,13 @@
 #include <string.h>
 
 #include "plenary-anchor-resolver.h"
-#include "plenary-application.h"
 #include "plenary-source-search.h"
 #include "plenary-source-viewer.h"
 #include "plenary-sources-panel.h"
+#include "plenary-test-utils.h"
 #include "plenary-window.h"
 
 static PlenaryApplication *app;
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Past the delay of search entries. */
-static void
-spin_past_delay (void)
-{
-  gint64 until = g_get_monotonic_time () + 500 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (2000);
-    }
-}
-
-static void
-spin_a_little (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (1000);
-    }
-}
 
 typedef struct
 {
@@ -76,9 +40,9 @@ fixture_init (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   f->window = plenary_application_new_window (app);
-  spin_a_little ();
+  plenary_test_spin (50);
   plenary_application_new_draft (app, f->window, "resolution-fr");
-  spin_a_little ();
+  plenary_test_spin (50);
   f->document = plenary_window_get_visible_document (f->window);
   g_assert_nonnull (f->document);
   f->draft = plenary_document_get_draft (f->document);
@@ -90,7 +54,7 @@ fixture_init (Fixture *f)
   gtk_window_set_child (f->host, GTK_WIDGET (f->panel));
   gtk_window_present (f->host);
   plenary_sources_panel_set_document (f->panel, f->document);
-  spin_a_little ();
+  plenary_test_spin (50);
 
   f->dir = g_dir_make_tmp ("plenary-sources-XXXXXX", &error);
   g_assert_no_error (error);
@@ -110,7 +74,19 @@ fixture_clear (Fixture *f)
   gtk_window_destroy (f->host);
   plenary_window_set_close_confirmed (f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin_a_little ();
+  plenary_test_spin (50);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (f->dir);
+  }
   g_free (f->dir);
 }
 
@@ -118,8 +94,8 @@ static void
 add_samples (Fixture *f)
 {
   gtk_widget_activate_action (GTK_WIDGET (f->panel), "sources.add-samples", NULL);
-  spin_until (panel_idle, f->panel);
-  spin_a_little ();
+  plenary_test_spin_until (panel_idle, f->panel);
+  plenary_test_spin (50);
 }
 
 static guint
@@ -220,7 +196,7 @@ wait_for_widget (GtkWidget     *root,
 {
   Wanted wanted = { root, match, data };
 
-  spin_until (wanted_shown, &wanted);
+  plenary_test_spin_until (wanted_shown, &wanted);
   return find_widget (root, match, data);
 }
 
@@ -350,8 +326,8 @@ test_import_files (void)
 
   plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
   g_assert_true (plenary_sources_panel_get_busy (f.panel));
-  spin_until (panel_idle, f.panel);
-  spin_a_little ();
+  plenary_test_spin_until (panel_idle, f.panel);
+  plenary_test_spin (50);
 
   /* In the order given, without the file that is not a document. */
   g_assert_cmpuint (n_sources (&f), ==, 2);
@@ -421,7 +397,7 @@ test_drop_files (void)
   g_value_unset (&value);
   g_assert_true (accepted);
 
-  spin_until (panel_idle, f.panel);
+  plenary_test_spin_until (panel_idle, f.panel);
   g_assert_cmpuint (n_sources (&f), ==, 2);
   g_assert_cmpstr (plenary_source_get_origin (source_at (&f, 0)), ==, "Deux pages.pdf");
   g_assert_cmpstr (plenary_source_get_origin (source_at (&f, 1)), ==, "Résolution latin-1.txt");
@@ -443,7 +419,7 @@ test_remove_and_undo (void)
   removed = g_object_ref (source_at (&f, 1));
 
   gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.remove", "s", plenary_source_get_id (removed));
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpuint (n_sources (&f), ==, 3);
   g_assert_true (source_at (&f, 1) != removed);
   g_assert_null (find_widget (GTK_WIDGET (f.panel), is_label_with_text, plenary_source_get_title (removed)));
@@ -452,7 +428,7 @@ test_remove_and_undo (void)
   undo = wait_for_widget (GTK_WIDGET (f.panel), is_button_with_label, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin_a_little ();
+  plenary_test_spin (50);
 
   g_assert_cmpuint (n_sources (&f), ==, 4);
   g_assert_true (source_at (&f, 1) == removed);
@@ -475,7 +451,7 @@ test_rename (void)
   plenary_document_set_modified (f.document, FALSE);
 
   gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.rename", "s", plenary_source_get_id (source));
-  spin_a_little ();
+  plenary_test_spin (50);
   dialog = find_dialog ("Rename Source");
   g_assert_nonnull (dialog);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
@@ -487,9 +463,7 @@ test_rename (void)
 
   gtk_editable_set_text (entry, "  Villes & <partenariats>  ");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  adw_message_dialog_response (dialog, "rename");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_a_little ();
+  plenary_test_respond (dialog, "rename");
 
   g_assert_cmpstr (plenary_source_get_title (source), ==, "Villes & <partenariats>");
   g_assert_true (plenary_document_get_modified (f.document));
@@ -514,8 +488,8 @@ search_for (Fixture    *f,
             const char *text)
 {
   gtk_editable_set_text (plenary_sources_panel_get_search_entry (f->panel), text);
-  spin_until (search_done, f->panel);
-  spin_a_little ();
+  plenary_test_spin_until (search_done, f->panel);
+  plenary_test_spin (50);
 }
 
 static char *
@@ -544,7 +518,7 @@ test_search (void)
   latin1 = write_latin1 (&f);
   g_list_store_append (files, latin1);
   plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
-  spin_until (panel_idle, f.panel);
+  plenary_test_spin_until (panel_idle, f.panel);
 
   search_for (&f, "cooperation");
   search = plenary_sources_panel_get_search (f.panel);
@@ -661,7 +635,7 @@ test_open_result (void)
   g_assert_nonnull (result);
 
   g_signal_emit_by_name (results_view, "activate", position);
-  spin_past_delay ();
+  plenary_test_spin (500);
 
   viewer = plenary_sources_panel_get_viewer (f.panel);
   g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
@@ -710,7 +684,7 @@ test_open_result (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.window)));
   g_signal_emit_by_name (plenary_source_viewer_get_find_entry (viewer), "stop-search");
   g_signal_emit_by_name (plenary_source_viewer_get_find_entry (viewer), "stop-search");
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_false (plenary_sources_panel_get_viewer_visible (f.panel));
 
   fixture_clear (&f);
@@ -740,7 +714,7 @@ test_find_in_viewer (void)
   source = source_at (&f, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.open", "s", plenary_source_get_id (source));
-  spin_a_little ();
+  plenary_test_spin (50);
   viewer = plenary_sources_panel_get_viewer (f.panel);
   g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
   g_assert_true (plenary_source_viewer_get_source (viewer) == source);
@@ -751,8 +725,8 @@ test_find_in_viewer (void)
 
   /* Typed in the find field, without accents. */
   gtk_editable_set_text (plenary_source_viewer_get_find_entry (viewer), "cooperation");
-  spin_until (viewer_found, viewer);
-  spin_a_little ();
+  plenary_test_spin_until (viewer_found, viewer);
+  plenary_test_spin (50);
 
   expected = plenary_search_group_new_for_source (source, "cooperation");
   n = g_list_model_get_n_items (G_LIST_MODEL (expected));
@@ -836,6 +810,7 @@ test_annotations_in_viewer (void)
   citation = plenary_annotation_new ("a2", PLENARY_ANNOTATION_CITATION,
                                      plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "x", "", "", 0, 1));
   plenary_annotation_set_source_anchor (citation, quote);
+  plenary_annotation_set_category (highlight, "green");
   g_list_store_append (plenary_draft_get_annotations (f.draft), highlight);
 
   plenary_sources_panel_open_source (f.panel, source, -1, -1);
@@ -845,6 +820,8 @@ test_annotations_in_viewer (void)
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, 10);
   g_assert_true (gtk_text_iter_starts_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT)));
+  g_assert_true (gtk_text_iter_starts_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "-green")));
+  g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "-red")));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, 30);
   g_assert_true (gtk_text_iter_ends_tag (&iter, gtk_text_tag_table_lookup (table, PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT)));
 
@@ -858,7 +835,7 @@ test_annotations_in_viewer (void)
 
   /* The list counts them. */
   plenary_sources_panel_show_list (f.panel);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_containing, "2 annotations"));
 
   fixture_clear (&f);
@@ -877,11 +854,11 @@ test_document_switch (void)
 
   /* Another draft: its own (empty) sources, the viewer closed. */
   plenary_application_new_draft (app, f.window, "resolution-fr");
-  spin_a_little ();
+  plenary_test_spin (50);
   second = plenary_window_get_visible_document (f.window);
   g_assert_true (second != f.document);
   plenary_sources_panel_set_document (f.panel, second);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_false (plenary_sources_panel_get_viewer_visible (f.panel));
   g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, "No Sources"));
 
@@ -897,18 +874,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  plenary_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/sources-panel/sample-library", test_sample_library);
   g_test_add_func ("/sources-panel/import-files", test_import_files);
@@ -921,8 +887,5 @@ main (int   argc,
   g_test_add_func ("/sources-panel/annotations-in-viewer", test_annotations_in_viewer);
   g_test_add_func ("/sources-panel/document-switch", test_document_switch);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }
