@@ -24,6 +24,7 @@ struct _PlenaryPreferencesWindow
   AdwEntryRow          *author_row;
   AdwComboRow          *paper_row;
   GtkSwitch            *line_numbers_switch;
+  GtkSwitch            *numbered_headings_switch;
 
   AdwComboRow          *phrase_language_row;
   AdwComboRow          *phrase_group_row;
@@ -266,6 +267,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, line_numbers_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, numbered_headings_switch);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_language_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_group_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_row);
@@ -299,6 +301,7 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
   g_settings_bind (self->settings, "default-body", self->body_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "numbered-headings", self->numbered_headings_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   self->phrase_rows = g_ptr_array_new ();
   /* Phrases are added to the drafting language the user drafts in. */

@@ -18,7 +18,9 @@ typedef struct
   PlenaryDocument   *document;
   PlenaryPageLayout *layout;
   GtkCheckButton    *line_numbers;
+  GtkCheckButton    *numbered_headings;
   gboolean           with_line_numbers;
+  gboolean           with_numbered_headings;
 } PrintData;
 
 static void
@@ -47,6 +49,7 @@ begin_print (GtkPrintOperation *operation,
   options.width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
   options.height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
   options.line_numbers = print->with_line_numbers;
+  options.numbered_headings = print->with_numbered_headings;
 
   g_clear_object (&print->layout);
   print->layout = plenary_page_layout_new (plenary_document_get_draft (print->document), &options);
@@ -101,6 +104,14 @@ create_custom_widget (GtkPrintOperation *operation,
   gtk_box_append (GTK_BOX (box), check);
   print->line_numbers = GTK_CHECK_BUTTON (check);
 
+  if (plenary_draft_get_kind (plenary_document_get_draft (print->document)) == PLENARY_DRAFT_KIND_BRIEF)
+    {
+      check = gtk_check_button_new_with_mnemonic (_("Number the _headings"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), print->with_numbered_headings);
+      gtk_box_append (GTK_BOX (box), check);
+      print->numbered_headings = GTK_CHECK_BUTTON (check);
+    }
+
   return G_OBJECT (box);
 }
 
@@ -110,6 +121,8 @@ custom_widget_apply (GtkPrintOperation *operation,
                      PrintData         *print)
 {
   print->with_line_numbers = gtk_check_button_get_active (print->line_numbers);
+  if (print->numbered_headings != NULL)
+    print->with_numbered_headings = gtk_check_button_get_active (print->numbered_headings);
 }
 
 GtkPrintOperation *
@@ -130,6 +143,7 @@ plenary_print_operation_new (PlenaryDocument *document)
   print = g_new0 (PrintData, 1);
   print->document = g_object_ref (document);
   print->with_line_numbers = g_settings_get_boolean (settings, "line-numbers");
+  print->with_numbered_headings = g_settings_get_boolean (settings, "numbered-headings");
 
   operation = gtk_print_operation_new ();
   /* The layout has its own margins and works in points from the paper corner. */

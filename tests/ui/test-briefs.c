@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "plenary-print.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
 
@@ -186,6 +187,66 @@ test_save_as_template (void)
   plenary_test_spin (50);
 }
 
+static void
+export_done (GtkPrintOperation       *operation,
+             GtkPrintOperationResult  result,
+             gpointer                 user_data)
+{
+  *(GtkPrintOperationResult *) user_data = result;
+}
+
+static char *
+export_text (PlenaryWindow   *window,
+             PlenaryDocument *document)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-brief-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "brief.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = plenary_print_operation_new (document);
+  GtkPrintOperationResult result = -1;
+  char *argv[] = { (char *) "pdftotext", path, (char *) "-", NULL };
+  char *text = NULL;
+
+  gtk_print_operation_set_export_filename (operation, path);
+  g_signal_connect (operation, "done", G_CALLBACK (export_done), &result);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), NULL);
+  while ((int) result == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, NULL, NULL));
+  return text;
+}
+
+/* The Preferences switch numbers the sections of printed briefs. */
+static void
+test_numbered_headings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+  g_autofree char *plain = NULL;
+  g_autofree char *numbered = NULL;
+
+  plenary_application_new_draft (app, window, "briefing-note");
+  document = plenary_window_get_visible_document (window);
+
+  g_settings_set_boolean (settings, "numbered-headings", FALSE);
+  plain = export_text (window, document);
+  g_assert_nonnull (strstr (plain, "Objectif"));
+  g_assert_null (strstr (plain, "1.\n\nObjectif"));
+
+  g_settings_set_boolean (settings, "numbered-headings", TRUE);
+  numbered = export_text (window, document);
+  /* pdftotext puts the number and the heading on lines of their own. */
+  g_assert_nonnull (strstr (numbered, "1.\n\nObjectif"));
+  g_assert_nonnull (strstr (numbered, "2.\n\nContexte"));
+  g_settings_reset (settings, "numbered-headings");
+
+  plenary_window_set_close_confirmed (window);
+  gtk_window_close (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/briefs/position-paper", test_position_paper);
   g_test_add_func ("/briefs/save-as-template", test_save_as_template);
+  g_test_add_func ("/briefs/numbered-headings", test_numbered_headings);
 
   return plenary_test_run (app);
 }

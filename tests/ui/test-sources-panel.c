@@ -417,10 +417,12 @@ test_remove_and_undo (void)
   fixture_init (&f);
   add_samples (&f);
   removed = g_object_ref (source_at (&f, 1));
+  plenary_document_set_modified (f.document, FALSE);
 
   gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.remove", "s", plenary_source_get_id (removed));
   plenary_test_spin (50);
   g_assert_cmpuint (n_sources (&f), ==, 3);
+  g_assert_true (plenary_document_get_modified (f.document));
   g_assert_true (source_at (&f, 1) != removed);
   g_assert_null (find_widget (GTK_WIDGET (f.panel), is_label_with_text, plenary_source_get_title (removed)));
 
