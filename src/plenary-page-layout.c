@@ -209,6 +209,7 @@ typedef struct
   /* ...and the layouts of each block shaped but not taken yet. */
   GPtrArray            **shaped;
   /* Only the thread uses these. */
+  char                  *font_map_key;
   PangoFontMap          *font_map;
   PangoFontDescription  *font;
   /* The block of each footnote's mark, G_MAXUINT for none. */
@@ -1303,12 +1304,15 @@ shaper_thread (gpointer data)
  * Pango never frees all of a font map, and loading the fonts again takes
  * time. A thread has one to itself until it ends. They are kept per font
  * family so that one never holds more fontsets than Pango caches: it would
- * drop fonts that the paginating thread may still hold in its layouts. */
+ * drop fonts that the paginating thread may still hold in its layouts. The
+ * key also has the serial of the paginating thread's font map, which
+ * changes when fonts are installed: then both threads load them anew (the
+ * old font maps stay idle, this is rare). */
 G_LOCK_DEFINE_STATIC (idle_font_maps);
 static GHashTable *idle_font_maps;
 
 static PangoFontMap *
-acquire_font_map (const char *family)
+acquire_font_map (const char *key)
 {
   GSList *idle;
   PangoFontMap *font_map = NULL;
@@ -1316,11 +1320,11 @@ acquire_font_map (const char *family)
   G_LOCK (idle_font_maps);
   if (idle_font_maps == NULL)
     idle_font_maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  idle = g_hash_table_lookup (idle_font_maps, family);
+  idle = g_hash_table_lookup (idle_font_maps, key);
   if (idle != NULL)
     {
       font_map = idle->data;
-      g_hash_table_insert (idle_font_maps, g_strdup (family), g_slist_delete_link (idle, idle));
+      g_hash_table_insert (idle_font_maps, g_strdup (key), g_slist_delete_link (idle, idle));
     }
   G_UNLOCK (idle_font_maps);
 
@@ -1329,12 +1333,12 @@ acquire_font_map (const char *family)
 
 /* Takes FONT_MAP. */
 static void
-release_font_map (const char   *family,
+release_font_map (const char   *key,
                   PangoFontMap *font_map)
 {
   G_LOCK (idle_font_maps);
-  g_hash_table_insert (idle_font_maps, g_strdup (family),
-                       g_slist_prepend (g_hash_table_lookup (idle_font_maps, family), font_map));
+  g_hash_table_insert (idle_font_maps, g_strdup (key),
+                       g_slist_prepend (g_hash_table_lookup (idle_font_maps, key), font_map));
   G_UNLOCK (idle_font_maps);
 }
 
@@ -1342,13 +1346,15 @@ static void
 shaper_start (PlenaryPageLayout *self)
 {
   Shaper *shaper = g_new0 (Shaper, 1);
+  guint serial = pango_font_map_get_serial (pango_context_get_font_map (self->context));
 
   g_mutex_init (&shaper->mutex);
   g_cond_init (&shaper->cond);
   shaper->shaped = g_new0 (GPtrArray *, self->blocks->len);
   shaper->next_claim = self->blocks_made;
   shaper->taken = self->blocks_made;
-  shaper->font_map = acquire_font_map (self->options.font_family);
+  shaper->font_map_key = g_strdup_printf ("%u %s", serial, self->options.font_family);
+  shaper->font_map = acquire_font_map (shaper->font_map_key);
   shaper->font = pango_font_description_copy (self->font);
 
   shaper->note_blocks = g_new (guint, self->notes->len);
@@ -1385,7 +1391,8 @@ shaper_stop (PlenaryPageLayout *self)
     g_clear_pointer (&shaper->shaped[i], g_ptr_array_unref);
   g_free (shaper->shaped);
   g_free (shaper->note_blocks);
-  release_font_map (self->options.font_family, shaper->font_map);
+  release_font_map (shaper->font_map_key, shaper->font_map);
+  g_free (shaper->font_map_key);
   pango_font_description_free (shaper->font);
   g_mutex_clear (&shaper->mutex);
   g_cond_clear (&shaper->cond);

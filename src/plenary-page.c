@@ -26,6 +26,7 @@ struct _PlenaryPage
   PlenaryDocument   *document;
   PlenaryOutline    *outline;
   PlenaryProblems   *problems;
+  PlenaryAnnotations *annotations;
 
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
@@ -195,6 +196,7 @@ plenary_page_constructed (GObject *object)
   plenary_editor_view_set_document (self->view, self->document);
   self->outline = plenary_outline_new (self->view);
   self->problems = plenary_problems_new (self->view);
+  self->annotations = plenary_annotations_new (self->document, self->view);
   plenary_header_form_set_document (self->header_form, self->document);
 
   {
@@ -231,6 +233,7 @@ plenary_page_dispose (GObject *object)
   g_clear_object (&self->metadata_signals);
   g_clear_object (&self->outline);
   g_clear_object (&self->problems);
+  g_clear_object (&self->annotations);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -356,4 +359,11 @@ plenary_page_get_problems (PlenaryPage *self)
 {
   g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
   return self->problems;
+}
+
+PlenaryAnnotations *
+plenary_page_get_annotations (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+  return self->annotations;
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include <gtksourceview/gtksource.h>
 
+#include "plenary-annotations.h"
 #include "plenary-document.h"
 #include "plenary-editor-view.h"
 #include "plenary-outline.h"
@@ -27,5 +28,6 @@ PlenaryEditorView *plenary_page_get_view   (PlenaryPage     *self);
 void             plenary_page_grab_focus   (PlenaryPage     *self);
 PlenaryOutline  *plenary_page_get_outline  (PlenaryPage     *self);
 PlenaryProblems *plenary_page_get_problems (PlenaryPage     *self);
+PlenaryAnnotations *plenary_page_get_annotations (PlenaryPage *self);
 
 G_END_DECLS

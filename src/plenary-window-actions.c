@@ -35,12 +35,15 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-page", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.comment", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-clause",
                                  has_document &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template",
                                  has_document &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_BRIEF);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
 }
@@ -421,6 +424,21 @@ close_page_action (GtkWidget  *widget,
     adw_tab_view_close_page (self->tab_view, tab);
 }
 
+/* Ctrl+Alt+M: a comment on the words selected in the draft. */
+static void
+comment_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  adw_flap_set_reveal_flap (self->comments_flap, TRUE);
+  plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
+  if (plenary_comments_panel_comment_selection (self->comments_view, &error) == NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
 static void
 toggle_panel_action (GtkWidget  *widget,
                      const char *action_name,
@@ -441,6 +459,73 @@ insert_clause_action (GtkWidget  *widget,
 
   if (page != NULL)
     gtk_window_present (GTK_WINDOW (plenary_clause_picker_new (plenary_page_get_view (page))));
+}
+
+/* Citing and highlighting sources ------------------------------------- */
+
+/* The passage selected in the source viewer, if it shows one. */
+static PlenarySource *
+get_source_passage (PlenaryWindow *self,
+                    gint64        *start,
+                    gint64        *end)
+{
+  PlenarySourceViewer *viewer = plenary_sources_panel_get_viewer (self->sources_panel);
+
+  if (!plenary_sources_panel_get_viewer_visible (self->sources_panel) ||
+      !plenary_source_viewer_get_selection_range (viewer, start, end))
+    return NULL;
+
+  return plenary_source_viewer_get_source (viewer);
+}
+
+static void
+cite_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryPage *page = plenary_window_get_visible_page (self);
+  g_autoptr(GError) error = NULL;
+  PlenarySource *source;
+  gint64 start, end;
+
+  if (page == NULL)
+    return;
+
+  if (!(source = get_source_passage (self, &start, &end)))
+    {
+      plenary_window_show_toast (self, _("Select the passage of the source to quote first"));
+      return;
+    }
+
+  if (!plenary_annotations_cite (plenary_page_get_annotations (page), source, start, end, TRUE, &error))
+    plenary_window_show_toast (self, error->message);
+  else
+    plenary_page_grab_focus (page);
+}
+
+static void
+highlight_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryPage *page = plenary_window_get_visible_page (self);
+  PlenarySource *source;
+  gint64 start, end;
+
+  if (page == NULL)
+    return;
+
+  if (!(source = get_source_passage (self, &start, &end)))
+    {
+      plenary_window_show_toast (self, _("Select the passage of the source to highlight first"));
+      return;
+    }
+
+  plenary_annotations_add_highlight (plenary_page_get_annotations (page), source, start, end,
+                                     g_variant_get_string (param, NULL), NULL);
+  adw_flap_set_reveal_flap (self->comments_flap, TRUE);
 }
 
 /* Printing and PDF ----------------------------------------------------- */
@@ -723,6 +808,9 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.comment", NULL, comment_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.comment", NULL);
+
   gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-comments-panel", NULL);
 
@@ -730,6 +818,10 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.insert-clause", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
+
+  gtk_widget_class_install_action (widget_class, "win.cite", NULL, cite_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cite", NULL);
+  gtk_widget_class_install_action (widget_class, "win.highlight", "s", highlight_action);
 
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "plenary-comments-panel.h"
+#include "plenary-sources-panel.h"
 #include "plenary-window.h"
 
 G_BEGIN_DECLS
@@ -19,6 +21,8 @@ struct _PlenaryWindow
   /* Whether the visible page has problems: a dot on the side panel's tab. */
   GBindingGroup        *problems_badge;
   PlenaryDocument      *visible_document;
+  /* Follows the annotations of the selected tab: citations open their source. */
+  GSignalGroup         *annotations_signals;
   /* Set once the user agreed to close with unsaved changes. */
   guint                 close_confirmed : 1;
 
@@ -32,12 +36,13 @@ struct _PlenaryWindow
   AdwFlap              *comments_flap;
   GtkStack             *content_stack;
   GtkStack             *side_stack;
-  GtkStack             *sources_stack;
+  PlenarySourcesPanel  *sources_panel;
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
-  GtkListView          *sources_view;
   GMenu                *recent_section;
+  PlenaryCommentsPanel *comments_view;
   GMenu                *user_templates_section;
+  GMenuModel           *source_text_menu;
 };
 
 void plenary_window_class_actions_init (PlenaryWindowClass *klass);

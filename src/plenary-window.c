@@ -103,119 +103,19 @@ on_document_changed (PlenaryWindow   *self,
     }
 }
 
-/* Sources panel -------------------------------------------------------- */
-
-static guint
-count_annotations_on (PlenaryDraft  *draft,
-                      PlenarySource *source)
-{
-  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
-  guint n = g_list_model_get_n_items (annotations);
-  guint count = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
-      PlenaryAnchor *anchor = plenary_annotation_get_anchor (annotation);
-
-      if (anchor != NULL && g_strcmp0 (anchor->target, plenary_source_get_id (source)) == 0)
-        count++;
-    }
-
-  return count;
-}
-
-static void
-setup_source_row (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  /* Long titles must not widen the panel. */
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (details), 24);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_source_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 PlenaryWindow            *self)
-{
-  PlenarySource *source = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (title);
-  g_autofree char *size = g_format_size (strlen (plenary_source_get_text (source)));
-  g_autofree char *notes = NULL;
-  g_autofree char *line = NULL;
-  guint n_notes = 0;
-
-  if (self->visible_document != NULL)
-    n_notes = count_annotations_on (plenary_document_get_draft (self->visible_document), source);
-
-  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n_notes), n_notes);
-  /* Size and notes first: a long file name is what gets ellipsized. */
-  line = g_strdup_printf ("%s · %s · %s", size, notes, plenary_source_get_origin (source));
-
-  gtk_label_set_label (GTK_LABEL (title), plenary_source_get_title (source));
-  gtk_label_set_label (GTK_LABEL (details), line);
-  gtk_widget_set_tooltip_text (box, plenary_source_get_title (source));
-}
-
-static void
-update_sources_stack (PlenaryWindow *self)
-{
-  GtkSelectionModel *model = gtk_list_view_get_model (self->sources_view);
-  guint n = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
-
-  gtk_stack_set_visible_child_name (self->sources_stack, n > 0 ? "list" : "empty");
-}
-
-static void
-show_sources_of (PlenaryWindow   *self,
-                 PlenaryDocument *document)
-{
-  GtkSelectionModel *old = gtk_list_view_get_model (self->sources_view);
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
-  if (old != NULL)
-    g_signal_handlers_disconnect_by_func (old, update_sources_stack, self);
-
-  if (document != NULL)
-    {
-      GListModel *sources = G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (document)));
-      selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (sources)));
-      gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-      gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
-      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
-      g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (update_sources_stack), self);
-    }
-
-  gtk_list_view_set_model (self->sources_view, selection);
-  update_sources_stack (self);
-}
-
 /* Following the selected tab ------------------------------------------- */
 
+/* A citation was activated: its source, at the passage, in the side panel. */
 static void
-on_draft_replaced (PlenaryWindow *self)
+on_open_source (PlenaryWindow *self,
+                PlenarySource *source,
+                gint64         start,
+                gint64         end)
 {
-  show_sources_of (self, self->visible_document);
+  adw_flap_set_reveal_flap (self->side_flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "sources");
+  plenary_sources_panel_open_source (self->sources_panel, source, start, end);
+  plenary_comments_panel_set_source (self->comments_view, source);
 }
 
 static void
@@ -230,11 +130,13 @@ on_selected_page_changed (PlenaryWindow *self)
   plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (adw_bin_get_child (self->problems_bin)),
                                        page != NULL ? plenary_page_get_problems (page) : NULL);
   g_binding_group_set_source (self->problems_badge, page != NULL ? plenary_page_get_problems (page) : NULL);
+  plenary_comments_panel_set_annotations (self->comments_view, page != NULL ? plenary_page_get_annotations (page) : NULL);
+  g_signal_group_set_target (self->annotations_signals, page != NULL ? plenary_page_get_annotations (page) : NULL);
 
   if (g_set_object (&self->visible_document, document))
     {
       g_signal_group_set_target (self->document_signals, document);
-      show_sources_of (self, document);
+      plenary_sources_panel_set_document (self->sources_panel, document);
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, tab != NULL ? "tabs" : "empty");
@@ -437,6 +339,7 @@ plenary_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
 
+  g_clear_object (&self->annotations_signals);
   G_OBJECT_CLASS (plenary_window_parent_class)->dispose (object);
 }
 
@@ -450,7 +353,10 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   object_class->dispose = plenary_window_dispose;
   window_class->close_request = plenary_window_close_request;
 
+  g_type_ensure (PLENARY_TYPE_COMMENTS_PANEL);
+  g_type_ensure (PLENARY_TYPE_SOURCES_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, window_title);
@@ -460,12 +366,12 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_flap);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_stack);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_panel);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, source_text_menu);
 
   plenary_window_class_actions_init (klass);
 }
@@ -483,19 +389,22 @@ any_problem (GBinding     *binding,
 static void
 plenary_window_init (PlenaryWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  self->annotations_signals = g_signal_group_new (PLENARY_TYPE_ANNOTATIONS);
+  g_signal_group_connect_object (self->annotations_signals, "open-source",
+                                 G_CALLBACK (on_open_source), self, G_CONNECT_SWAPPED);
+  /* A passage of a source is cited or highlighted from its context menu. */
+  gtk_text_view_set_extra_menu (plenary_source_viewer_get_text_view (plenary_sources_panel_get_viewer (self->sources_panel)),
+                                self->source_text_menu);
 
   self->document_signals = g_signal_group_new (PLENARY_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::title",
                                  G_CALLBACK (update_window_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::file",
                                  G_CALLBACK (update_window_title), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "notify::draft",
-                                 G_CALLBACK (on_draft_replaced), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->outline_bin, plenary_outline_panel_new ());
   adw_bin_set_child (self->problems_bin, plenary_problems_panel_new ());
@@ -504,11 +413,6 @@ plenary_window_init (PlenaryWindow *self)
                              gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)),
                              "needs-attention", G_BINDING_SYNC_CREATE,
                              any_problem, NULL, NULL, NULL);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_source_row), self);
-  gtk_list_view_set_factory (self->sources_view, factory);
 
   g_signal_connect_object (self->tab_view, "notify::selected-page",
                            G_CALLBACK (on_selected_page_changed), self, G_CONNECT_SWAPPED);

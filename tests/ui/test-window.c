@@ -138,6 +138,56 @@ test_edit_marks_modified_and_save_writes_json (void)
   close_window_discarding (window);
 }
 
+/* Opening a draft written by a newer or other program and saving it again
+ * changes nothing, unknown members included. */
+static void
+test_open_save_keeps_bytes (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "model", "data", "unknown-fields.plenary.json", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Inconnu.plenary.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gsize length;
+  PlenaryWindow *window;
+  PlenaryDocument *document;
+
+  /* Text the parser cannot place would become an operative paragraph in
+   * the editor, and saving refreshes annotation anchors from the text (the
+   * fixture's are made up): leave both out, this is about what the file
+   * carries around them. */
+  {
+    g_autoptr(GFile) source = g_file_new_for_path (fixture);
+    g_autoptr(PlenaryDraft) draft = plenary_draft_load (source, NULL, NULL);
+    GPtrArray *paragraphs = plenary_draft_get_body (draft)->paragraphs;
+    g_autoptr(GBytes) bytes = NULL;
+
+    for (guint i = paragraphs->len; i > 0; i--)
+      if (((PlenaryParagraph *) g_ptr_array_index (paragraphs, i - 1))->role == PLENARY_ROLE_PARAGRAPH)
+        g_ptr_array_remove_index (paragraphs, i - 1);
+    g_list_store_remove_all (plenary_draft_get_annotations (draft));
+    bytes = plenary_draft_codec_encode (draft);
+    original = g_strndup (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+    g_assert_nonnull (strstr (original, "\"x_vote\""));
+    g_assert_nonnull (strstr (original, "\"x_numbering\""));
+    g_assert_true (g_file_set_contents (path, original, length, NULL));
+  }
+
+  window = new_window ();
+  document = open_and_wait (window, file);
+
+  /* Save even though nothing changed, as a user pressing Ctrl+S does. */
+  plenary_document_set_modified (document, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plenary_test_spin_until (document_saved, document);
+
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpstr (saved, ==, original);
+
+  close_window_discarding (window);
+}
+
 static void
 test_close_with_changes_asks (void)
 {
@@ -361,6 +411,75 @@ test_window_state_restored (void)
   close_window_discarding (next);
 }
 
+/* A passage selected in the source viewer is cited into the draft at the
+ * cursor (Ctrl+Shift+C), or highlighted. */
+static void
+test_cite_and_highlight_from_viewer (void)
+{
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document;
+  PlenaryDraft *draft;
+  PlenarySource *source;
+  GListModel *annotations;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autofree char *text = NULL;
+  const char *source_text;
+  const char *found;
+  gint64 start;
+
+  plenary_application_open_sample (app, window);
+  plenary_test_spin (50);
+  document = plenary_window_get_visible_document (window);
+  draft = plenary_document_get_draft (document);
+  annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
+  source = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_sources (draft)), 0);
+  g_object_unref (source);
+
+  /* Without a passage selected, Ctrl+Shift+C explains what to do. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cite", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+
+  source_text = plenary_source_get_text (source);
+  found = strstr (source_text, "coopération Sud-Sud et triangulaire");
+  g_assert_nonnull (found);
+  start = g_utf8_pointer_to_offset (source_text, found);
+  plenary_sources_panel_open_source (window->sources_panel, source, start,
+                                     start + g_utf8_strlen ("coopération Sud-Sud et triangulaire", -1));
+  plenary_test_spin (50);
+
+  buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nPrend note de ", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cite", NULL));
+  plenary_test_spin (50);
+  text = plenary_test_buffer_text (document);
+  g_assert_true (g_str_has_suffix (text, "Prend note de «\u00a0coopération Sud-Sud et triangulaire\u00a0»"));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  {
+    g_autoptr(PlenaryAnnotation) citation = g_list_model_get_item (annotations, 0);
+
+    g_assert_cmpint (plenary_annotation_get_kind (citation), ==, PLENARY_ANNOTATION_CITATION);
+    g_assert_cmpstr (plenary_annotation_get_source_anchor (citation)->target, ==, plenary_source_get_id (source));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.highlight", "s", "green"));
+  plenary_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
+  {
+    g_autoptr(PlenaryAnnotation) highlight = g_list_model_get_item (annotations, 1);
+
+    g_assert_cmpint (plenary_annotation_get_kind (highlight), ==, PLENARY_ANNOTATION_HIGHLIGHT);
+    g_assert_cmpstr (plenary_annotation_get_category (highlight), ==, "green");
+    g_assert_cmpstr (plenary_annotation_get_anchor (highlight)->exact, ==, "coopération Sud-Sud et triangulaire");
+  }
+
+  close_window_discarding (window);
+}
+
 static void
 test_sample_has_sources (void)
 {
@@ -380,7 +499,7 @@ test_sample_has_sources (void)
 
   sources = G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (document)));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 4);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sources_stack), ==, "list");
+  g_assert_true (plenary_sources_panel_get_document (window->sources_panel) == document);
 
   close_window_discarding (window);
 }
@@ -441,6 +560,7 @@ main (int   argc,
     {
       g_test_add_func ("/ui/open-shows-text", test_open_shows_text);
       g_test_add_func ("/ui/edit-modified-save-json", test_edit_marks_modified_and_save_writes_json);
+      g_test_add_func ("/ui/open-save-keeps-bytes", test_open_save_keeps_bytes);
       g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
       g_test_add_func ("/ui/failed-save", test_failed_save_keeps_changes);
@@ -448,6 +568,7 @@ main (int   argc,
       g_test_add_func ("/ui/recent-files", test_recent_files);
       g_test_add_func ("/ui/window-state", test_window_state_restored);
       g_test_add_func ("/ui/sample-has-sources", test_sample_has_sources);
+      g_test_add_func ("/ui/cite-and-highlight", test_cite_and_highlight_from_viewer);
       g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
     }
 
