@@ -114,6 +114,22 @@ save_title (PlenaryFileKind kind)
 
 #if GTK_CHECK_VERSION (4, 10, 0)
 
+/* GtkFileDialog reports cancellation in its own domain; callers check for
+ * G_IO_ERROR_CANCELLED on both GTK versions. */
+static void
+return_dialog_error (GTask  *task,
+                     GError *error)
+{
+  if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
+      g_error_free (error);
+    }
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 open_cb (GObject      *object,
          GAsyncResult *result,
@@ -126,48 +142,29 @@ open_cb (GObject      *object,
   files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, &error);
   if (files == NULL)
     {
-      /* GtkFileDialog reports cancellation in its own domain. */
-      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
-          g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
+      return_dialog_error (task, g_steal_pointer (&error));
       return;
     }
 
   g_task_return_pointer (task, files, g_object_unref);
 }
 
-void
-plenary_file_chooser_open_async (GtkWindow           *parent,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static void
+open_files_async (GtkWindow           *parent,
+                  const char          *title,
+                  const char          *accept_label,
+                  GListModel          *filters,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = create_open_filters ();
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, plenary_file_chooser_open_async);
-  gtk_file_dialog_set_title (dialog, _("Open Draft"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open_multiple (dialog, parent, cancellable, open_cb, task);
-}
-
-void
-plenary_file_chooser_open_sources_async (GtkWindow           *parent,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = create_source_filters ();
-  GTask *task = g_task_new (parent, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, plenary_file_chooser_open_sources_async);
-  gtk_file_dialog_set_title (dialog, _("Add Sources"));
-  gtk_file_dialog_set_accept_label (dialog, _("_Add"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  g_task_set_source_tag (task, open_files_async);
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_filters (dialog, filters);
   gtk_file_dialog_open_multiple (dialog, parent, cancellable, open_cb, task);
 }
 
@@ -183,11 +180,7 @@ save_cb (GObject      *object,
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
   if (file == NULL)
     {
-      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
-          g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
+      return_dialog_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -218,6 +211,14 @@ plenary_file_chooser_save_async (GtkWindow           *parent,
 
 #else /* GTK < 4.10: GtkFileChooserNative */
 
+static void open_files_async (GtkWindow           *parent,
+                              const char          *title,
+                              const char          *accept_label,
+                              GListModel          *filters,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data);
+
 static void
 native_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -228,8 +229,7 @@ native_response_cb (GtkNativeDialog *native,
 
   if (response != GTK_RESPONSE_ACCEPT)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
-  else if (g_task_get_source_tag (task) == plenary_file_chooser_open_async ||
-           g_task_get_source_tag (task) == plenary_file_chooser_open_sources_async)
+  else if (g_task_get_source_tag (task) == open_files_async)
     g_task_return_pointer (task, gtk_file_chooser_get_files (chooser), g_object_unref);
   else
     g_task_return_pointer (task, gtk_file_chooser_get_file (chooser), g_object_unref);
@@ -238,59 +238,30 @@ native_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-void
-plenary_file_chooser_open_async (GtkWindow           *parent,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static void
+open_files_async (GtkWindow           *parent,
+                  const char          *title,
+                  const char          *accept_label,
+                  GListModel          *filters,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
-  g_autoptr(GListStore) filters = create_open_filters ();
   GtkFileChooserNative *native;
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
   guint n;
 
-  g_task_set_source_tag (task, plenary_file_chooser_open_async);
+  g_task_set_source_tag (task, open_files_async);
 
-  native = gtk_file_chooser_native_new (_("Open Draft"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (filters));
+  n = g_list_model_get_n_items (filters);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-
-  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-void
-plenary_file_chooser_open_sources_async (GtkWindow           *parent,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
-{
-  g_autoptr(GListStore) filters = create_source_filters ();
-  GtkFileChooserNative *native;
-  GTask *task = g_task_new (parent, cancellable, callback, user_data);
-  guint n;
-
-  g_task_set_source_tag (task, plenary_file_chooser_open_sources_async);
-
-  native = gtk_file_chooser_native_new (_("Add Sources"), parent,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (filters));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
 
@@ -328,6 +299,30 @@ plenary_file_chooser_save_async (GtkWindow           *parent,
 }
 
 #endif
+
+void
+plenary_file_chooser_open_async (GtkWindow           *parent,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GListStore) filters = create_open_filters ();
+
+  open_files_async (parent, _("Open Draft"), _("_Open"), G_LIST_MODEL (filters),
+                    cancellable, callback, user_data);
+}
+
+void
+plenary_file_chooser_open_sources_async (GtkWindow           *parent,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GListStore) filters = create_source_filters ();
+
+  open_files_async (parent, _("Add Sources"), _("_Add"), G_LIST_MODEL (filters),
+                    cancellable, callback, user_data);
+}
 
 GListModel *
 plenary_file_chooser_open_finish (GAsyncResult  *result,
