@@ -259,6 +259,26 @@ is_rule (const char *text)
   return g_regex_match_simple ("^\\s*([-*_])(\\s*\\1){2,}\\s*$", text, 0, 0);
 }
 
+/* What follows the marker of a list item ("- text", "  * text"), or NULL.
+ * The spaces before the marker may be any Unicode space (a no-break space
+ * in French text): the position comes from the match, not from counting
+ * ASCII spaces, so that it never falls inside a character. */
+static const char *
+list_item_text (const char *text)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  int end;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^\\s{0,3}[-*+](?=\\s)", G_REGEX_DEFAULT, 0, NULL));
+
+  if (!g_regex_match (regex, text, 0, &match) || !g_match_info_fetch_pos (match, 0, NULL, &end))
+    return NULL;
+
+  return text + end;
+}
+
 static GPtrArray *
 lines_from_markdown (char **raw)
 {
@@ -267,6 +287,7 @@ lines_from_markdown (char **raw)
   for (guint i = 0; raw[i] != NULL; i++)
     {
       const char *text = raw[i];
+      const char *item;
       Line *line;
 
       if (is_rule (text))
@@ -289,12 +310,8 @@ lines_from_markdown (char **raw)
         line = line_new (stripped);
         line->italic = leading_italic (text);
         /* Emphasis stripping would eat a "*" marker: keep the item's text. */
-        if (g_regex_match_simple ("^\\s{0,3}[-*+]\\s", text, 0, 0))
-          {
-            const char *item = text + strspn (text, " ") + 1;
-
-            line->bullet = g_strstrip (strip_inline_markdown (item));
-          }
+        if ((item = list_item_text (text)) != NULL)
+          line->bullet = g_strstrip (strip_inline_markdown (item));
         g_ptr_array_add (lines, line);
       }
     }

@@ -43,6 +43,7 @@ plenary_window_update_actions (PlenaryWindow *self)
                                  has_document &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_BRIEF);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite-reference", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
@@ -498,7 +499,10 @@ cite_action (GtkWidget  *widget,
       return;
     }
 
-  if (!plenary_annotations_cite (plenary_page_get_annotations (page), source, start, end, TRUE, &error))
+  /* "cite" puts the quoted words in the draft; "cite-reference" only the
+   * footnote marker after the words at the cursor. */
+  if (!plenary_annotations_cite (plenary_page_get_annotations (page), source, start, end,
+                                 g_str_equal (action_name, "win.cite"), &error))
     plenary_window_show_toast (self, error->message);
   else
     plenary_page_grab_focus (page);
@@ -821,6 +825,7 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.cite", NULL, cite_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cite", NULL);
+  gtk_widget_class_install_action (widget_class, "win.cite-reference", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "win.highlight", "s", highlight_action);
 
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

@@ -883,6 +883,25 @@ test_fuzz_regressions (void)
     g_assert_cmpstr (plenary_source_get_title (imported), ==, "Premier");
   }
 
+  /* A list item after a no-break space: the item's text was taken from
+   * inside that character (a critical, and the bullet lost). */
+  {
+    static const char markdown[] = "# Contexte\n\n\xe2\x80\xaf- premier point;\n\xc2\xa0* second point;\n";
+    g_autoptr(PlenaryDraft) brief = NULL;
+    PlenaryParagraph *section;
+
+    brief = plenary_importer_import (markdown, strlen (markdown), "notes.md", "fr", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (plenary_draft_get_kind (brief), ==, PLENARY_DRAFT_KIND_BRIEF);
+    section = g_ptr_array_index (plenary_draft_get_body (brief)->paragraphs, 0);
+    g_assert_cmpstr (section->text, ==, "Contexte");
+    g_assert_cmpuint (section->children->len, ==, 2);
+    for (guint i = 0; i < 2; i++)
+      g_assert_cmpint (((PlenaryParagraph *) g_ptr_array_index (section->children, i))->role, ==, PLENARY_ROLE_BULLET);
+    g_assert_cmpstr (((PlenaryParagraph *) g_ptr_array_index (section->children, 0))->text, ==, "premier point;");
+    g_assert_cmpstr (((PlenaryParagraph *) g_ptr_array_index (section->children, 1))->text, ==, "second point;");
+  }
+
   /* A value quoted in a message is shortened, not pasted whole. */
   long_kind = g_strnfill (100000, 'k');
   json = g_strdup_printf ("{\"format\": \"plenary-draft\", \"version\": 1, \"kind\": \"%s\"}", long_kind);

@@ -477,7 +477,53 @@ test_cite_and_highlight_from_viewer (void)
     g_assert_cmpstr (plenary_annotation_get_anchor (highlight)->exact, ==, "coopération Sud-Sud et triangulaire");
   }
 
-  close_window_discarding (window);
+  /* Save, reopen: the quote, its citation and the source are all there. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "Cité.plenary.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *reopened_text = NULL;
+    PlenaryWindow *other;
+    PlenaryDocument *reopened;
+    PlenaryDraft *reopened_draft;
+    GtkTextIter quote;
+    GtkTextTag *cited;
+    guint n_citations = 0;
+
+    plenary_document_save_async (document, file, TRUE, NULL, NULL, NULL);
+    plenary_test_spin_until (document_saved, document);
+    /* A file already open would only be focused: close it first. */
+    close_window_discarding (window);
+
+    other = new_window ();
+    reopened = open_and_wait (other, file);
+    reopened_draft = plenary_document_get_draft (reopened);
+    reopened_text = plenary_test_buffer_text (reopened);
+    g_assert_true (g_str_has_suffix (reopened_text, "Prend note de «\u00a0coopération Sud-Sud et triangulaire\u00a0»"));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plenary_draft_get_sources (reopened_draft))), ==, 4);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (plenary_draft_get_annotations (reopened_draft))); i++)
+      {
+        g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_annotations (reopened_draft)), i);
+
+        if (plenary_annotation_get_kind (annotation) == PLENARY_ANNOTATION_CITATION)
+          {
+            n_citations++;
+            g_assert_false (plenary_annotation_get_orphan (annotation));
+            g_assert_cmpstr (plenary_annotation_get_source_anchor (annotation)->target, ==, plenary_source_get_id (source));
+          }
+      }
+    g_assert_cmpuint (n_citations, ==, 1);
+
+    /* The marker is styled in the editor. */
+    cited = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (plenary_document_get_buffer (reopened))),
+                                       PLENARY_ANNOTATIONS_TAG_CITATION);
+    g_assert_nonnull (cited);
+    gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (plenary_document_get_buffer (reopened)), &quote);
+    gtk_text_iter_backward_chars (&quote, 3);
+    g_assert_true (gtk_text_iter_has_tag (&quote, cited));
+
+    close_window_discarding (other);
+  }
 }
 
 static void
