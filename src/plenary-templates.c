@@ -463,11 +463,20 @@ structure_of (PlenaryDraft *brief)
           const PlenaryParagraph *child = g_ptr_array_index (section->children, j);
           g_autofree char *full = plenary_paragraph_dup_full_text (child);
 
+          /* append_child() takes its own reference. */
           if (plenary_templates_is_hint (language, full))
-            plenary_paragraph_append_child (heading, plenary_paragraph_new (child->role, NULL, full));
+            {
+              g_autoptr(PlenaryParagraph) hint = plenary_paragraph_new (child->role, NULL, full);
+
+              plenary_paragraph_append_child (heading, hint);
+            }
         }
       if (heading->children->len == 0)
-        plenary_paragraph_append_child (heading, plenary_paragraph_new (PLENARY_ROLE_PARAGRAPH, NULL, ""));
+        {
+          g_autoptr(PlenaryParagraph) empty = plenary_paragraph_new (PLENARY_ROLE_PARAGRAPH, NULL, "");
+
+          plenary_paragraph_append_child (heading, empty);
+        }
 
       plenary_body_append (skeleton, heading);
     }

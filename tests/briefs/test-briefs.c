@@ -290,6 +290,7 @@ test_save_structure (void)
   g_autoptr(GListStore) en = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlenarySource) source = NULL;
+  g_autoptr(PlenaryParagraph) bullet = plenary_paragraph_new (PLENARY_ROLE_BULLET, NULL, "Un emploi sur quatre.");
   g_autofree char *expected_path = NULL;
   g_autofree char *path = NULL;
   PlenaryMetadata *metadata = plenary_draft_get_metadata (brief);
@@ -308,7 +309,7 @@ test_save_structure (void)
   paragraph = g_ptr_array_index (context->children, 0);
   g_free (paragraph->text);
   paragraph->text = g_strdup ("L’IA transforme le travail.");
-  plenary_paragraph_append_child (context, plenary_paragraph_new (PLENARY_ROLE_BULLET, NULL, "Un emploi sur quatre."));
+  plenary_paragraph_append_child (context, bullet);
   g_ptr_array_set_size (section (brief, 2)->children, 0);
   source = plenary_source_new ("s1", "Rapport de l’OIT", "rapport.txt", "text/plain", "Texte.");
   g_list_store_append (plenary_draft_get_sources (brief), source);
