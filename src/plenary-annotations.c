@@ -390,29 +390,6 @@ add_context_menu (PlenaryAnnotations *self)
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (menu));
 }
 
-static GtkTextTag *
-ensure_tag (GtkTextBuffer *buffer,
-            const char    *name,
-            const char    *first_property,
-            ...)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-  va_list args;
-
-  if (tag != NULL)
-    return tag;
-
-  tag = gtk_text_tag_new (name);
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (tag), first_property, args);
-  va_end (args);
-  gtk_text_tag_table_add (table, tag);
-  g_object_unref (tag);
-
-  return tag;
-}
-
 static void
 plenary_annotations_constructed (GObject *object)
 {
@@ -425,9 +402,9 @@ plenary_annotations_constructed (GObject *object)
   G_OBJECT_CLASS (plenary_annotations_parent_class)->constructed (object);
 
   self->buffer = GTK_TEXT_BUFFER (g_object_ref (plenary_document_get_buffer (self->document)));
-  self->comment_tag = ensure_tag (self->buffer, PLENARY_ANNOTATIONS_TAG_COMMENT,
+  self->comment_tag = plenary_text_buffer_ensure_tag (self->buffer, PLENARY_ANNOTATIONS_TAG_COMMENT,
                                   "background-rgba", &comment_background, NULL);
-  self->citation_tag = ensure_tag (self->buffer, PLENARY_ANNOTATIONS_TAG_CITATION,
+  self->citation_tag = plenary_text_buffer_ensure_tag (self->buffer, PLENARY_ANNOTATIONS_TAG_CITATION,
                                    "background-rgba", &citation_background,
                                    "underline", PANGO_UNDERLINE_SINGLE,
                                    "underline-rgba", &citation_underline, NULL);

@@ -81,11 +81,11 @@ same_state (const PlenaryLineState *a,
          (a->line_index == 0) == (b->line_index == 0);
 }
 
-static GtkTextTag *
-ensure_tag (GtkTextBuffer *buffer,
-            const char    *name,
-            const char    *first_property,
-            ...)
+GtkTextTag *
+plenary_text_buffer_ensure_tag (GtkTextBuffer *buffer,
+                                const char    *name,
+                                const char    *first_property,
+                                ...)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
@@ -109,17 +109,17 @@ create_tags (PlenaryEditorView *self)
 {
   int margin = gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self));
 
-  self->phrase_tag = ensure_tag (self->buffer, "plenary-phrase", "style", PANGO_STYLE_ITALIC, NULL);
-  self->hidden_tag = ensure_tag (self->buffer, "plenary-hidden", "invisible", TRUE, NULL);
-  self->opening_tag = ensure_tag (self->buffer, "plenary-opening", "pixels-below-lines", 18, NULL);
-  self->preambular_tag = ensure_tag (self->buffer, "plenary-preambular", "indent", INDENT_STEP, NULL);
-  self->level_tags[0] = ensure_tag (self->buffer, "plenary-operative", "left-margin", margin + INDENT_STEP, NULL);
-  self->level_tags[1] = ensure_tag (self->buffer, "plenary-level-1", "left-margin", margin + 2 * INDENT_STEP, NULL);
-  self->level_tags[2] = ensure_tag (self->buffer, "plenary-level-2", "left-margin", margin + 3 * INDENT_STEP, NULL);
-  self->heading_tag = ensure_tag (self->buffer, "plenary-heading",
+  self->phrase_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-phrase", "style", PANGO_STYLE_ITALIC, NULL);
+  self->hidden_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-hidden", "invisible", TRUE, NULL);
+  self->opening_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-opening", "pixels-below-lines", 18, NULL);
+  self->preambular_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-preambular", "indent", INDENT_STEP, NULL);
+  self->level_tags[0] = plenary_text_buffer_ensure_tag (self->buffer, "plenary-operative", "left-margin", margin + INDENT_STEP, NULL);
+  self->level_tags[1] = plenary_text_buffer_ensure_tag (self->buffer, "plenary-level-1", "left-margin", margin + 2 * INDENT_STEP, NULL);
+  self->level_tags[2] = plenary_text_buffer_ensure_tag (self->buffer, "plenary-level-2", "left-margin", margin + 3 * INDENT_STEP, NULL);
+  self->heading_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-heading",
                                   "weight", PANGO_WEIGHT_BOLD, "scale", 1.2,
                                   "pixels-above-lines", 12, NULL);
-  self->bullet_tag = ensure_tag (self->buffer, "plenary-bullet", "left-margin", margin + INDENT_STEP / 2, NULL);
+  self->bullet_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-bullet", "left-margin", margin + INDENT_STEP / 2, NULL);
 }
 
 static char *

@@ -24,6 +24,13 @@ G_DECLARE_FINAL_TYPE (PlenaryEditorView, plenary_editor_view, PLENARY, EDITOR_VI
  * Signals: "lines-changed" (first, last): classification of lines FIRST to
  * LAST changed (the outline and the checks follow it). */
 
+/* The tag NAME of BUFFER's table, created with the given properties the
+ * first time: the view, the checks and the annotations share one buffer. */
+GtkTextTag    *plenary_text_buffer_ensure_tag      (GtkTextBuffer     *buffer,
+                                                    const char        *name,
+                                                    const char        *first_property,
+                                                    ...) G_GNUC_NULL_TERMINATED;
+
 void           plenary_editor_view_set_document    (PlenaryEditorView *self,
                                                     PlenaryDocument   *document);
 PlenaryDocument *plenary_editor_view_get_document  (PlenaryEditorView *self);

@@ -665,26 +665,6 @@ on_query_tooltip (PlenaryProblems   *self,
   return TRUE;
 }
 
-static GtkTextTag *
-ensure_tag (GtkTextBuffer *buffer,
-            const char    *name,
-            PangoUnderline underline,
-            const GdkRGBA *color)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-
-  if (tag != NULL)
-    return tag;
-
-  tag = gtk_text_tag_new (name);
-  g_object_set (tag, "underline", underline, "underline-rgba", color, NULL);
-  gtk_text_tag_table_add (table, tag);
-  g_object_unref (tag);
-
-  return tag;
-}
-
 static void
 follow_buffer (PlenaryProblems *self)
 {
@@ -696,8 +676,12 @@ follow_buffer (PlenaryProblems *self)
   if (buffer != self->buffer)
     {
       g_set_object (&self->buffer, buffer);
-      self->problem_tag = ensure_tag (buffer, "plenary-problem", PANGO_UNDERLINE_ERROR, &error);
-      self->hint_tag = ensure_tag (buffer, "plenary-hint", PANGO_UNDERLINE_SINGLE, &hint);
+      self->problem_tag = plenary_text_buffer_ensure_tag (buffer, "plenary-problem",
+                                                         "underline", PANGO_UNDERLINE_ERROR,
+                                                         "underline-rgba", &error, NULL);
+      self->hint_tag = plenary_text_buffer_ensure_tag (buffer, "plenary-hint",
+                                                      "underline", PANGO_UNDERLINE_SINGLE,
+                                                      "underline-rgba", &hint, NULL);
 
       /* The view classified the new text in full: nothing of the old list holds. */
       if (self->items->len > 0)
