@@ -934,3 +934,29 @@ plenary_editor_view_newline (PlenaryEditorView *self)
   g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), FALSE);
   return continue_bullet (self);
 }
+
+void
+plenary_editor_view_go_to_line (PlenaryEditorView *self,
+                                guint              line,
+                                gsize              index)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (PLENARY_IS_EDITOR_VIEW (self));
+
+  if (self->buffer == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  if (index < (gsize) gtk_text_iter_get_bytes_in_line (&iter))
+    gtk_text_iter_set_line_index (&iter, index);
+  /* Indentation is hidden: start where the paragraph's words do. */
+  while ((gtk_text_iter_get_char (&iter) == '\t' || gtk_text_iter_get_char (&iter) == ' ') &&
+         !gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_char (&iter);
+
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (self->buffer),
+                                0.0, TRUE, 0.0, 0.3);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}

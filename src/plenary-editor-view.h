@@ -52,6 +52,11 @@ PlenaryPhraseDictionary *plenary_editor_view_get_dictionary (PlenaryEditorView *
  * previous or below the next paragraph of its level. */
 gboolean       plenary_editor_view_move_paragraph  (PlenaryEditorView *self,
                                                     int                direction);
+/* Puts the cursor at byte INDEX of LINE, past the hidden indentation,
+ * scrolls to it and focuses the view. */
+void           plenary_editor_view_go_to_line      (PlenaryEditorView *self,
+                                                    guint              line,
+                                                    gsize              index);
 /* What Enter does beyond a plain new line: in a brief, continue or end a
  * bulleted list. FALSE when Enter is a plain new line here. */
 gboolean       plenary_editor_view_newline         (PlenaryEditorView *self);

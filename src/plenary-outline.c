@@ -510,26 +510,11 @@ void
 plenary_outline_go_to (PlenaryOutline     *self,
                        PlenaryOutlineItem *item)
 {
-  GtkTextView *text_view;
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-
   g_return_if_fail (PLENARY_IS_OUTLINE (self));
   g_return_if_fail (PLENARY_IS_OUTLINE_ITEM (item));
 
   plenary_outline_flush (self);
-
-  text_view = GTK_TEXT_VIEW (self->view);
-  buffer = gtk_text_view_get_buffer (text_view);
-  gtk_text_buffer_get_iter_at_line (buffer, &iter, item->line);
-  /* Indentation is hidden: start where the paragraph's words do. */
-  while ((gtk_text_iter_get_char (&iter) == '\t' || gtk_text_iter_get_char (&iter) == ' ') &&
-         !gtk_text_iter_ends_line (&iter))
-    gtk_text_iter_forward_char (&iter);
-
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.3);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  plenary_editor_view_go_to_line (self->view, item->line, 0);
 }
 
 static void

@@ -757,29 +757,13 @@ void
 plenary_problems_go_to (PlenaryProblems    *self,
                         PlenaryProblemItem *item)
 {
-  GtkTextView *text_view;
-  GtkTextIter iter;
-  guint line;
-
   g_return_if_fail (PLENARY_IS_PROBLEMS (self));
   g_return_if_fail (PLENARY_IS_PROBLEM_ITEM (item));
 
   plenary_problems_flush (self);
-
-  text_view = GTK_TEXT_VIEW (self->view);
-  line = item->problem->line;
-  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
-  if (g_ptr_array_find (self->items, item, NULL) &&
-      item->problem->start < (gsize) gtk_text_iter_get_bytes_in_line (&iter))
-    gtk_text_iter_set_line_index (&iter, item->problem->start);
-  /* Indentation is hidden: start where the paragraph's words do. */
-  while ((gtk_text_iter_get_char (&iter) == '\t' || gtk_text_iter_get_char (&iter) == ' ') &&
-         !gtk_text_iter_ends_line (&iter))
-    gtk_text_iter_forward_char (&iter);
-
-  gtk_text_buffer_place_cursor (self->buffer, &iter);
-  gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (self->buffer), 0.0, TRUE, 0.0, 0.3);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  /* A problem of the whole text has no range to go to within its line. */
+  plenary_editor_view_go_to_line (self->view, item->problem->line,
+                                  g_ptr_array_find (self->items, item, NULL) ? item->problem->start : 0);
 }
 
 static void
