@@ -19,12 +19,6 @@
 
 static PlenaryApplication *app;
 
-static void
-spin_a_little (void)
-{
-  plenary_test_spin (50);
-}
-
 static gboolean
 flag_set (gpointer data)
 {
@@ -35,7 +29,7 @@ static PlenaryWindow *
 new_window (void)
 {
   PlenaryWindow *window = plenary_application_new_window (app);
-  spin_a_little ();
+  plenary_test_spin (50);
   return window;
 }
 
@@ -44,7 +38,7 @@ close_window_discarding (PlenaryWindow *window)
 {
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_a_little ();
+  plenary_test_spin (50);
 }
 
 /* An open document with its live annotations: the page's, or ours if the
@@ -71,7 +65,7 @@ open_attach (Open *open)
   if (open->annotations == NULL)
     open->annotations = open->owned = plenary_annotations_new (open->document, plenary_page_get_view (page));
   plenary_test_spin_until (plenary_test_document_idle, open->document);
-  spin_a_little ();
+  plenary_test_spin (50);
   open->buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (open->document));
 }
 
@@ -379,7 +373,7 @@ test_comment_follows_edits_and_round_trips (void)
   g_assert_nonnull (created);
 
   /* The words are highlighted in the editor. */
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_true (plenary_annotations_get_range (open.annotations, comment, &start, &end));
   g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (open.buffer),
                                                                           PLENARY_ANNOTATIONS_TAG_COMMENT)));
@@ -611,7 +605,7 @@ test_orphan_and_resolve (void)
   g_assert_cmpstr (json_object_get_string_member (after, "note"), ==, "Trop vague.");
 
   /* The panel says so, with the quote. */
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (plenary_comments_panel_get_items (PLENARY_COMMENTS_PANEL (panel))), ==, 1);
   g_assert_true (has_label (panel, "Not found in the text"));
   g_assert_true (has_label (panel, "la prospérité des peuples"));
@@ -621,7 +615,7 @@ test_orphan_and_resolve (void)
   g_clear_pointer (&after, json_object_unref);
   after = save_and_find (&open, file, id, NULL);
   g_assert_false (plenary_annotation_get_orphan (comment));
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_false (has_label (panel, "Not found in the text"));
 
   plenary_comments_panel_set_annotations (PLENARY_COMMENTS_PANEL (panel), NULL);
@@ -697,7 +691,7 @@ test_panel_filter_and_highlights (void)
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
   shown = g_list_model_get_item (items, 0);
   g_assert_true (shown == highlight);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_true (has_label (GTK_WIDGET (panel), "Utile pour le préambule."));
   g_assert_true (has_label (GTK_WIDGET (panel), "● Supports our position"));
 
@@ -711,15 +705,15 @@ test_panel_filter_and_highlights (void)
   /* The delegates rename the colours of this draft, from the panel. */
   g_assert_nonnull ((menu_button = find_menu_button (GTK_WIDGET (panel))));
   gtk_window_present (GTK_WINDOW (holder));
-  spin_a_little ();
+  plenary_test_spin (50);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  spin_a_little ();
+  plenary_test_spin (50);
   green = find_category_entry (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), "green");
   g_assert_nonnull (green);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (green)), ==, "Supports our position");
   gtk_editable_set_text (GTK_EDITABLE (green), "Argument de la Russie");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
-  spin_a_little ();
+  plenary_test_spin (50);
   name = plenary_annotations_dup_category_name (open.annotations, "green");
   g_assert_cmpstr (name, ==, "Argument de la Russie");
   g_assert_true (has_label (GTK_WIDGET (panel), "● Argument de la Russie"));
@@ -737,7 +731,7 @@ test_panel_filter_and_highlights (void)
   g_assert_cmpuint (plenary_comments_panel_get_filter (panel), ==, PLENARY_COMMENTS_FILTER_THIS_SOURCE);
   g_signal_emit_by_name (find_icon_button (GTK_WIDGET (panel), "user-trash-symbolic"), "clicked");
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_signal_emit_by_name (find_button (overlay, "_Undo"), "clicked");
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 

@@ -7,36 +7,13 @@
 
 #include <glib/gstdio.h>
 
-#include "plenary-application.h"
+#include "plenary-test-utils.h"
 #include "plenary-clause-picker.h"
 #include "plenary-header-form.h"
 #include "plenary-phrase-completion.h"
 #include "plenary-window-private.h"
 
 static PlenaryApplication *app;
-
-static void
-spin_a_little (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (1000);
-    }
-}
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 is_not_null (gpointer data)
@@ -63,9 +40,9 @@ fixture_open (Fixture    *f,
               const char *template)
 {
   f->window = plenary_application_new_window (app);
-  spin_a_little ();
+  plenary_test_spin (50);
   plenary_application_new_draft (app, f->window, template);
-  spin_a_little ();
+  plenary_test_spin (50);
 
   f->document = plenary_window_get_visible_document (f->window);
   g_assert_nonnull (f->document);
@@ -78,7 +55,7 @@ fixture_close (Fixture *f)
 {
   f->window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin_a_little ();
+  plenary_test_spin (50);
 }
 
 static void
@@ -90,7 +67,7 @@ set_text (Fixture    *f,
   gtk_text_buffer_set_text (f->buffer, text, -1);
   gtk_text_buffer_get_end_iter (f->buffer, &end);
   gtk_text_buffer_place_cursor (f->buffer, &end);
-  spin_a_little ();
+  plenary_test_spin (50);
 }
 
 static void
@@ -207,7 +184,7 @@ type_text (Fixture    *f,
   gtk_text_buffer_delete_selection (f->buffer, TRUE, TRUE);
   gtk_text_buffer_insert_interactive_at_cursor (f->buffer, text, -1, TRUE);
   gtk_text_buffer_end_user_action (f->buffer);
-  spin_a_little ();
+  plenary_test_spin (50);
 }
 
 static char *
@@ -235,7 +212,7 @@ open_picker (Fixture    *f,
   p->picker = plenary_clause_picker_new (f->view);
   g_object_add_weak_pointer (G_OBJECT (p->picker), (gpointer *) &p->picker);
   gtk_window_present (GTK_WINDOW (p->picker));
-  spin_a_little ();
+  plenary_test_spin (50);
 
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (p->picker)) == GTK_WINDOW (f->window));
   entry = find_widget (GTK_WIDGET (p->picker), GTK_TYPE_SEARCH_ENTRY);
@@ -246,7 +223,7 @@ open_picker (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), search);
   /* The search entry waits a moment for more typing. */
   for (int i = 0; i < 6; i++)
-    spin_a_little ();
+    plenary_test_spin (50);
 }
 
 /* The bold phrase of ROW, as shown. */
@@ -265,7 +242,7 @@ activate_first_row (Picker *p)
 
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
-  spin_a_little ();
+  plenary_test_spin (50);
   /* Choosing closes the picker. */
   g_assert_null (p->picker);
 }
@@ -308,7 +285,7 @@ test_picker_inserts_template_with_tab_stops (void)
   g_assert_cmpstr (selected, ==, "quatre-vingtième");
   type_text (&f, "quatre-vingt-unième");
   g_assert_true (press_key (GTK_WIDGET (f.view), GDK_KEY_Tab));
-  spin_a_little ();
+  plenary_test_spin (50);
   g_clear_pointer (&selected, g_free);
   selected = selected_text (&f);
   g_assert_cmpstr (selected, ==, "l'application de la présente résolution");
@@ -411,7 +388,7 @@ test_picker_escape_and_empty_search (void)
                    plenary_phrase_dictionary_count_group (plenary_editor_view_get_dictionary (f.view),
                                                           PLENARY_PHRASE_GROUP_PREAMBULAR));
   gtk_window_close (GTK_WINDOW (p.picker));
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_null (p.picker);
 
   /* From a preambular one, the preambular phrases. */
@@ -420,7 +397,7 @@ test_picker_escape_and_empty_search (void)
   row = gtk_list_box_get_selected_row (p.list);
   g_assert_cmpstr (row_phrase (row), ==, first_phrase_of (&f, PLENARY_PHRASE_GROUP_PREAMBULAR));
   gtk_window_close (GTK_WINDOW (p.picker));
-  spin_a_little ();
+  plenary_test_spin (50);
 
   open_picker (&f, &p, "zzzz introuvable");
   stack = GTK_STACK (find_widget (GTK_WIDGET (p.picker), GTK_TYPE_STACK));
@@ -428,7 +405,7 @@ test_picker_escape_and_empty_search (void)
 
   /* Escape in the search closes without inserting anything. */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (p.picker), GTK_TYPE_SEARCH_ENTRY), "stop-search");
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_null (p.picker);
 
   gtk_text_buffer_get_bounds (f.buffer, &start, &end);
@@ -472,7 +449,7 @@ propose (Fixture                     *f,
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
   gtk_source_completion_provider_populate_async (provider, context, NULL, populated_cb, &model);
-  spin_until (is_not_null, &model);
+  plenary_test_spin_until (is_not_null, &model);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -678,7 +655,7 @@ test_header_form_edits_metadata_and_saves (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (signatories)), ==, "Chili, Pérou");
 
   plenary_document_save_async (f.document, file, FALSE, NULL, document_saved_cb, NULL);
-  spin_until (document_saved, f.document);
+  plenary_test_spin_until (document_saved, f.document);
 
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   g_assert_no_error (error);
@@ -751,18 +728,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  plenary_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/clauses/picker-template-tab-stops", test_picker_inserts_template_with_tab_stops);
   g_test_add_func ("/clauses/picker-agreement", test_picker_agrees_with_body);
@@ -772,8 +738,5 @@ main (int   argc,
   g_test_add_func ("/clauses/header-form-brief", test_header_form_for_brief);
   g_test_add_func ("/clauses/split-names", test_split_names);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "plenary-application.h"
+#include "plenary-test-utils.h"
 #include "plenary-outline-panel.h"
 #include "plenary-page.h"
 #include "plenary-problems-panel.h"
@@ -16,29 +16,6 @@
 #define NBSP "\xc2\xa0"
 
 static PlenaryApplication *app;
-
-static void
-spin_a_little (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (1000);
-    }
-}
-
-/* Until the checks that wait for a pause in typing have run. */
-static void
-spin_past_delay (void)
-{
-  gint64 until = g_get_monotonic_time () + 400 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_iteration (NULL, FALSE));
-      g_usleep (2000);
-    }
-}
 
 typedef struct
 {
@@ -54,9 +31,9 @@ static void
 fixture_open_sample (Fixture *f)
 {
   f->window = plenary_application_new_window (app);
-  spin_a_little ();
+  plenary_test_spin (50);
   plenary_application_open_sample (app, f->window);
-  spin_a_little ();
+  plenary_test_spin (50);
 
   f->document = plenary_window_get_visible_document (f->window);
   g_assert_nonnull (f->document);
@@ -64,7 +41,7 @@ fixture_open_sample (Fixture *f)
   f->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
   f->outline = plenary_outline_new (f->view);
   f->problems = plenary_problems_new (f->view);
-  spin_past_delay ();
+  plenary_test_spin (400);
 }
 
 static void
@@ -74,7 +51,7 @@ fixture_close (Fixture *f)
   g_clear_object (&f->problems);
   f->window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin_a_little ();
+  plenary_test_spin (50);
 }
 
 static char *
@@ -243,7 +220,7 @@ test_outline_follows_typing (void)
   third = operative_line (&f, 3);
   insert_line_after (&f, third, "Prie le Secrétaire général de lui faire rapport ;");
   line = third + 1;
-  spin_a_little ();
+  plenary_test_spin (50);
 
   marker = plenary_editor_view_dup_marker (f.view, line);
   next_marker = plenary_editor_view_dup_marker (f.view, line + 1);
@@ -269,7 +246,7 @@ test_outline_follows_typing (void)
     gtk_text_buffer_get_iter_at_line_offset (f.buffer, &iter, line, strlen ("Prie"));
     gtk_text_buffer_insert_interactive (f.buffer, &iter, " instamment", -1, TRUE);
   }
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 11)), ==, "Prie instamment");
   g_assert_cmpstr (plenary_outline_item_get_marker (outline_item (&f, 11)), ==, "4.");
 
@@ -281,7 +258,7 @@ test_outline_follows_typing (void)
     gtk_text_buffer_get_iter_at_line (f.buffer, &end, line + 1);
     gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
   }
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.outline)), ==, 16);
   item = outline_item (&f, 11);
   g_assert_cmpstr (plenary_outline_item_get_marker (item), ==, "4.");
@@ -309,7 +286,7 @@ test_outline_row_moves_cursor (void)
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "empty");
   plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (panel), f.outline);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "list");
 
   list_view = gtk_widget_get_first_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_first_child (panel)), "list"));
@@ -350,9 +327,9 @@ test_final_period_fix (void)
   gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
 
   /* Not while typing: after a pause. */
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_null (find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING));
-  spin_past_delay ();
+  plenary_test_spin (400);
   problem = find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING);
   g_assert_nonnull (problem);
   g_assert_true (plenary_problem_item_get_has_fix (problem));
@@ -565,7 +542,7 @@ test_problems_panel (void)
                             "Considérant que la question est urgente,\n"
                             "Décide de rester saisie de la question.", -1);
   plenary_problems_flush (f.problems);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f.problems)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "clean");
 
@@ -576,7 +553,7 @@ test_problems_panel (void)
   gtk_text_iter_backward_char (&start);
   gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
   plenary_problems_flush (f.problems);
-  spin_a_little ();
+  plenary_test_spin (50);
   g_assert_cmpuint (plenary_problems_get_n_problems (f.problems), ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
@@ -608,7 +585,7 @@ test_problems_panel (void)
     g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "End with “.”");
     g_signal_emit_by_name (button, "clicked");
   }
-  spin_a_little ();
+  plenary_test_spin (50);
   gtk_text_buffer_get_bounds (f.buffer, &start, &end);
   text = gtk_text_buffer_get_text (f.buffer, &start, &end, TRUE);
   g_assert_true (g_str_has_suffix (text, "saisie de la question."));
@@ -775,18 +752,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  plenary_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    g_error ("These tests need a display: run them under xvfb-run (tools/dev test does).");
-
-  app = plenary_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/editor-panels/outline-of-sample", test_outline_of_sample);
   g_test_add_func ("/editor-panels/outline-follows-typing", test_outline_follows_typing);
@@ -800,8 +766,5 @@ main (int   argc,
   g_test_add_func ("/editor-panels/empty-draft", test_empty_draft_has_no_problems);
   g_test_add_func ("/editor-panels/incremental-matches-full", test_incremental_matches_full);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return ret;
+  return plenary_test_run (app);
 }
