@@ -818,8 +818,8 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-comments-panel", NULL);
 
+  /* Ctrl+Shift+I is claimed in plenary_window_actions_init(). */
   gtk_widget_class_install_action (widget_class, "win.insert-clause", NULL, insert_clause_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.insert-clause", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
 
@@ -843,6 +843,17 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
 void
 plenary_window_actions_init (PlenaryWindow *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* GTK binds Ctrl+Shift+I to its inspector on every window, and that
+   * binding runs before the ones of subclasses: take it first, in the
+   * capture phase, for Insert Clause. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.insert-clause")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
