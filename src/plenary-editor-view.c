@@ -711,17 +711,20 @@ on_key_pressed (PlenaryEditorView     *self,
     return plenary_editor_view_change_level (self, -1);
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
     return continue_bullet (self);
+  /* GtkSourceView moves bare lines on Alt+Up/Down; a paragraph moves with
+   * its sub-paragraphs, or not at all. */
+  if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && state == GDK_ALT_MASK)
+    {
+      plenary_editor_view_move_paragraph (self, -1);
+      return GDK_EVENT_STOP;
+    }
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && state == GDK_ALT_MASK)
+    {
+      plenary_editor_view_move_paragraph (self, 1);
+      return GDK_EVENT_STOP;
+    }
 
   return GDK_EVENT_PROPAGATE;
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  plenary_editor_view_move_paragraph (PLENARY_EDITOR_VIEW (widget),
-                                      g_str_equal (action_name, "editor.move-up") ? -1 : 1);
 }
 
 /* GObject -------------------------------------------------------------- */
@@ -788,10 +791,6 @@ plenary_editor_view_class_init (PlenaryEditorViewClass *klass)
     g_signal_new ("lines-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
-  gtk_widget_class_install_action (widget_class, "editor.move-up", NULL, move_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-up", NULL);
-  gtk_widget_class_install_action (widget_class, "editor.move-down", NULL, move_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-down", NULL);
 }
 
 static void

@@ -27,27 +27,64 @@ def wait_for_window(name, seconds=20):
     return None
 
 
+DRAFT = """L'Assemblée générale,
+Rappelant ses résolutions,
+1. Encourage les États ;
+2. Prie le Secrétaire général :
+   a) de faire rapport ;
+   b) d'informer les États ;
+3. Décide de rester saisie de la question.
+"""
+
+
 class Keys(unittest.TestCase):
     def setUp(self):
         # A state folder of its own: recovery copies other tests left would
         # open a dialog first.
-        self.state = tempfile.TemporaryDirectory()
-        env = dict(os.environ, LANGUAGE="en", XDG_STATE_HOME=self.state.name)
-        self.app = subprocess.Popen([PLENARY, "--sample"], env=env,
+        self.tmp = tempfile.TemporaryDirectory()
+        self.env = dict(os.environ, LANGUAGE="en", XDG_STATE_HOME=self.tmp.name)
+        self.app = None
+
+    def start(self, *args, title):
+        self.app = subprocess.Popen([PLENARY, *args], env=self.env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.window = wait_for_window("Sample Draft")
-        self.assertIsNotNone(self.window, "the main window did not appear")
+        window = wait_for_window(title)
+        self.assertIsNotNone(window, "the main window did not appear")
         time.sleep(1)
         # Without a window manager, a click gives the editor the focus.
-        xdotool("mousemove", "--window", self.window, "600", "400", "click", "1")
+        xdotool("mousemove", "--window", window, "600", "400", "click", "1")
         time.sleep(0.3)
 
     def tearDown(self):
-        self.app.kill()
-        self.app.wait(timeout=10)
-        self.state.cleanup()
+        if self.app is not None:
+            self.app.kill()
+            self.app.wait(timeout=10)
+        self.tmp.cleanup()
+
+    def test_alt_up_moves_a_paragraph_with_its_subparagraphs(self):
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write(DRAFT)
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^projet")
+        xdotool("key", "ctrl+Home", "Down", "Down", "Down")
+        xdotool("key", "alt+Up")
+        xdotool("key", "ctrl+s")
+        time.sleep(1.5)
+
+        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+        with open(plain, encoding="utf-8") as f:
+            self.assertEqual(f.read(), DRAFT.replace(
+                "1. Encourage les États ;\n2. Prie le Secrétaire général :\n"
+                "   a) de faire rapport ;\n   b) d'informer les États ;\n",
+                "1. Prie le Secrétaire général :\n   a) de faire rapport ;\n"
+                "   b) d'informer les États ;\n2. Encourage les États ;\n"))
 
     def test_ctrl_shift_i_opens_the_clause_picker(self):
+        self.start("--sample", title="Sample Draft")
         xdotool("key", "ctrl+shift+i")
         self.assertIsNotNone(wait_for_window("^Insert Clause$", 10),
                              "Ctrl+Shift+I did not open Insert Clause")
