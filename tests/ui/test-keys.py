@@ -3,6 +3,7 @@
 """Real key presses on the real application (xdotool under Xvfb): the
 shortcuts a delegate types reach Plenary, not GTK's own bindings."""
 
+import json
 import os
 import subprocess
 import sys
@@ -82,6 +83,34 @@ class Keys(unittest.TestCase):
                 "   a) de faire rapport ;\n   b) d'informer les États ;\n",
                 "1. Prie le Secrétaire général :\n   a) de faire rapport ;\n"
                 "   b) d'informer les États ;\n2. Encourage les États ;\n"))
+
+    def test_tab_and_comment(self):
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write(DRAFT)
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^projet")
+        # Tab at the start of the last paragraph makes it sub-paragraph c).
+        xdotool("key", "ctrl+End", "Home", "Tab")
+        # Select the opening formula and comment on it.
+        xdotool("key", "ctrl+Home", "shift+End", "ctrl+alt+m")
+        xdotool("key", "ctrl+s")
+        time.sleep(1.5)
+
+        with open(draft, encoding="utf-8") as f:
+            saved = json.load(f)
+        comments = [a for a in saved["annotations"] if a["kind"] == "comment"]
+        self.assertEqual(len(comments), 1)
+        quote = next(s for s in comments[0]["target"]["selector"] if s["type"] == "TextQuoteSelector")
+        self.assertEqual(quote["exact"], "L'Assemblée générale,")
+
+        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+        with open(plain, encoding="utf-8") as f:
+            self.assertTrue(f.read().endswith("   b) d'informer les États ;\n"
+                                              "   c) Décide de rester saisie de la question.\n"))
 
     def test_ctrl_shift_i_opens_the_clause_picker(self):
         self.start("--sample", title="Sample Draft")
