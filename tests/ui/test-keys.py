@@ -18,13 +18,15 @@ def xdotool(*args):
     return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=20)
 
 
-def wait_for_window(name, seconds=20):
+def wait_for_window(name, seconds=20, process=None):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         found = xdotool("search", "--name", name)
         if found.returncode == 0 and found.stdout.strip():
             return found.stdout.split()[0]
-        time.sleep(0.2)
+        if process is not None and process.poll() is not None:
+            return None
+        time.sleep(0.5)
     return None
 
 
@@ -47,9 +49,19 @@ class Keys(unittest.TestCase):
         self.app = None
 
     def start(self, *args, title):
-        self.app = subprocess.Popen([PLENARY, *args], env=self.env,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        window = wait_for_window(title)
+        # A busy Xvfb sometimes refuses a connection ("cannot open display"):
+        # an application that exits before its window shows is started again.
+        window = None
+        log = os.path.join(self.tmp.name, "stderr.log")
+        for attempt in range(3):
+            with open(log, "wb") as stderr:
+                self.app = subprocess.Popen([PLENARY, *args], env=self.env,
+                                            stdout=subprocess.DEVNULL, stderr=stderr)
+            window = wait_for_window(title, 30, self.app)
+            if window is not None or self.app.poll() is None:
+                break
+            with open(log, "rb") as stderr:
+                self.assertIn(b"cannot open display", stderr.read())
         self.assertIsNotNone(window, "the main window did not appear")
         time.sleep(1)
         # Without a window manager, a click gives the editor the focus.
