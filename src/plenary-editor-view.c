@@ -959,3 +959,40 @@ plenary_editor_view_go_to_line (PlenaryEditorView *self,
                                 0.0, TRUE, 0.0, 0.3);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
+
+void
+plenary_line_changes_add (PlenaryLineChanges *self,
+                          guint               first,
+                          guint               last,
+                          guint               n_lines)
+{
+  int shift = (int) n_lines - (int) self->n_lines;
+
+  /* Lines after FIRST moved by SHIFT: keep the range in the new numbering. */
+  if (self->first < 0)
+    {
+      self->first = first;
+      self->last = last;
+    }
+  else
+    {
+      if (self->last > (int) first)
+        self->last = MAX (self->last + shift, (int) first);
+      self->first = MIN (self->first, (int) first);
+      self->last = MAX (self->last, (int) last);
+    }
+  self->n_lines = n_lines;
+}
+
+void
+plenary_line_changes_done (PlenaryLineChanges *self)
+{
+  self->first = self->last = -1;
+  self->synced_lines = self->n_lines;
+}
+
+int
+plenary_line_changes_get_shift (const PlenaryLineChanges *self)
+{
+  return (int) self->n_lines - (int) self->synced_lines;
+}

@@ -12,6 +12,27 @@
 
 G_BEGIN_DECLS
 
+/* What the "lines-changed" signals reported since a follower of the view
+ * (outline, checks) last caught up: the changed range in the view's current
+ * numbering, and how many lines the view had then and has now. */
+typedef struct
+{
+  int   first;          /* -1 when up to date */
+  int   last;
+  guint n_lines;        /* the view's lines at the last signal */
+  guint synced_lines;   /* the view's lines when the follower caught up */
+} PlenaryLineChanges;
+
+/* Merges a "lines-changed" (FIRST, LAST) from a view that now has N_LINES. */
+void plenary_line_changes_add  (PlenaryLineChanges *self,
+                                guint               first,
+                                guint               last,
+                                guint               n_lines);
+/* The follower caught up with the view. */
+void plenary_line_changes_done (PlenaryLineChanges *self);
+/* Lines added (or removed, negative) since the follower caught up. */
+int  plenary_line_changes_get_shift (const PlenaryLineChanges *self);
+
 #define PLENARY_TYPE_EDITOR_VIEW (plenary_editor_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (PlenaryEditorView, plenary_editor_view, PLENARY, EDITOR_VIEW, GtkSourceView)

@@ -159,12 +159,8 @@ struct _PlenaryOutline
   PlenaryEditorView *view;
   GPtrArray         *items;          /* PlenaryOutlineItem, sorted by line */
 
-  /* Lines FIRST to LAST (numbered as the view now numbers them) changed
-   * since the items were built, when the view had SYNCED_LINES lines. */
-  int                dirty_first;    /* -1 when up to date */
-  int                dirty_last;
-  guint              n_lines;        /* the view's lines at the last signal */
-  guint              synced_lines;
+  /* What the view changed since the items were built. */
+  PlenaryLineChanges changes;
   guint              idle_id;
 };
 
@@ -422,15 +418,15 @@ plenary_outline_flush (PlenaryOutline *self)
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
 
-  if (self->dirty_first < 0)
+  if (self->changes.first < 0)
     return;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
   kind = get_kind (self);
-  first = self->dirty_first;
-  last = MIN (self->dirty_last, (int) self->n_lines - 1);
-  shift = (int) self->n_lines - (int) self->synced_lines;
-  old_last = self->dirty_last - shift;
+  first = self->changes.first;
+  last = MIN (self->changes.last, (int) self->changes.n_lines - 1);
+  shift = plenary_line_changes_get_shift (&self->changes);
+  old_last = self->changes.last - shift;
 
   position = lower_bound (self->items, first);
   end = lower_bound (self->items, old_last + 1);
@@ -457,8 +453,7 @@ plenary_outline_flush (PlenaryOutline *self)
 
   g_ptr_array_unref (self->items);
   self->items = g_steal_pointer (&items);
-  self->dirty_first = self->dirty_last = -1;
-  self->synced_lines = self->n_lines;
+  plenary_line_changes_done (&self->changes);
 
   renumber (self, position, added);
 
@@ -483,24 +478,7 @@ on_lines_changed (PlenaryOutline    *self,
                   guint              last,
                   PlenaryEditorView *view)
 {
-  guint n = plenary_editor_view_get_n_lines (view);
-  int shift = (int) n - (int) self->n_lines;
-
-  /* Lines after FIRST moved by SHIFT; keep the dirty range in the view's
-   * new numbering. */
-  if (self->dirty_first < 0)
-    {
-      self->dirty_first = first;
-      self->dirty_last = last;
-    }
-  else
-    {
-      if (self->dirty_last > (int) first)
-        self->dirty_last = MAX (self->dirty_last + shift, (int) first);
-      self->dirty_first = MIN (self->dirty_first, (int) first);
-      self->dirty_last = MAX (self->dirty_last, (int) last);
-    }
-  self->n_lines = n;
+  plenary_line_changes_add (&self->changes, first, last, plenary_editor_view_get_n_lines (view));
 
   if (self->idle_id == 0)
     self->idle_id = g_idle_add_full (G_PRIORITY_LOW, flush_in_idle, self, NULL);
@@ -527,11 +505,11 @@ plenary_outline_constructed (GObject *object)
   g_signal_connect_object (self->view, "lines-changed", G_CALLBACK (on_lines_changed),
                            self, G_CONNECT_SWAPPED);
 
-  self->n_lines = plenary_editor_view_get_n_lines (self->view);
-  if (self->n_lines > 0)
+  self->changes.n_lines = plenary_editor_view_get_n_lines (self->view);
+  if (self->changes.n_lines > 0)
     {
-      self->dirty_first = 0;
-      self->dirty_last = self->n_lines - 1;
+      self->changes.first = 0;
+      self->changes.last = self->changes.n_lines - 1;
       self->idle_id = g_idle_add_full (G_PRIORITY_LOW, flush_in_idle, self, NULL);
     }
 }
@@ -616,7 +594,7 @@ static void
 plenary_outline_init (PlenaryOutline *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->dirty_first = self->dirty_last = -1;
+  self->changes.first = self->changes.last = -1;
 }
 
 PlenaryOutline *

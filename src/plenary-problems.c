@@ -180,12 +180,8 @@ struct _PlenaryProblems
   GtkTextTag           *problem_tag;
   GtkTextTag           *hint_tag;
 
-  /* Lines FIRST to LAST (numbered as the view now numbers them) changed
-   * since they were checked, when the view had SYNCED_LINES lines. */
-  int                   dirty_first;   /* -1 when up to date */
-  int                   dirty_last;
-  guint                 n_lines;       /* the view's lines at the last signal */
-  guint                 synced_lines;
+  /* What the view changed since the lines were checked. */
+  PlenaryLineChanges    changes;
   /* The last non-blank line when checked (the final-period rule), -1 when
    * the text was blank. */
   int                   checked_last;
@@ -314,7 +310,7 @@ ensure_checker (PlenaryProblems *self)
 static int
 find_last_line (PlenaryProblems *self)
 {
-  for (guint i = self->n_lines; i > 0; i--)
+  for (guint i = self->changes.n_lines; i > 0; i--)
     {
       gboolean is_blank = TRUE;
 
@@ -370,7 +366,7 @@ check_line (PlenaryProblems *self,
   guint level = 0;
 
   plenary_editor_view_get_line (self->view, line, NULL, &level, NULL, NULL);
-  for (guint next = line + 1; next < self->n_lines; next++)
+  for (guint next = line + 1; next < self->changes.n_lines; next++)
     {
       guint next_level;
       gboolean is_blank;
@@ -476,26 +472,26 @@ plenary_problems_flush (PlenaryProblems *self)
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
 
-  if (self->dirty_first < 0 || self->buffer == NULL || self->n_lines == 0)
+  if (self->changes.first < 0 || self->buffer == NULL || self->changes.n_lines == 0)
     return;
 
   ensure_checker (self);
 
-  shift = (int) self->n_lines - (int) self->synced_lines;
+  shift = plenary_line_changes_get_shift (&self->changes);
   last_line = find_last_line (self);
 
   /* The line above sees whether the next one is a sub-paragraph. */
-  first = MAX (self->dirty_first - 1, 0);
-  last = MIN (self->dirty_last, (int) self->n_lines - 1);
-  old_last = self->dirty_last - shift;
+  first = MAX (self->changes.first - 1, 0);
+  last = MIN (self->changes.last, (int) self->changes.n_lines - 1);
+  old_last = self->changes.last - shift;
 
   if ((self->checked_last < 0) != (last_line < 0))
     {
       /* The first words of a new draft, or all of it gone: the blank lines
        * count, or no longer do. */
       first = 0;
-      last = self->n_lines - 1;
-      old_last = self->synced_lines - 1;
+      last = self->changes.n_lines - 1;
+      old_last = self->changes.synced_lines - 1;
     }
 
   /* Where the previous last line is now, if it was not in the range. */
@@ -506,8 +502,7 @@ plenary_problems_flush (PlenaryProblems *self)
   else
     old_checked_last = -1;
 
-  self->dirty_first = self->dirty_last = -1;
-  self->synced_lines = self->n_lines;
+  plenary_line_changes_done (&self->changes);
   self->checked_last = last_line;
 
   recheck_range (self, first, last, old_last, shift, last_line);
@@ -515,7 +510,7 @@ plenary_problems_flush (PlenaryProblems *self)
   /* The final-period rule moves with the last line. */
   if (last_line != old_checked_last)
     {
-      if (old_checked_last >= 0 && old_checked_last < (int) self->n_lines)
+      if (old_checked_last >= 0 && old_checked_last < (int) self->changes.n_lines)
         recheck_range (self, old_checked_last, old_checked_last, old_checked_last, 0, last_line);
       if (last_line >= 0 && (last_line < first || last_line > last))
         recheck_range (self, last_line, last_line, last_line, 0, last_line);
@@ -546,24 +541,7 @@ on_lines_changed (PlenaryProblems   *self,
                   guint              last,
                   PlenaryEditorView *view)
 {
-  guint n = plenary_editor_view_get_n_lines (view);
-  int shift = (int) n - (int) self->n_lines;
-
-  /* Lines after FIRST moved by SHIFT; keep the dirty range in the view's
-   * new numbering. */
-  if (self->dirty_first < 0)
-    {
-      self->dirty_first = first;
-      self->dirty_last = last;
-    }
-  else
-    {
-      if (self->dirty_last > (int) first)
-        self->dirty_last = MAX (self->dirty_last + shift, (int) first);
-      self->dirty_first = MIN (self->dirty_first, (int) first);
-      self->dirty_last = MAX (self->dirty_last, (int) last);
-    }
-  self->n_lines = n;
+  plenary_line_changes_add (&self->changes, first, last, plenary_editor_view_get_n_lines (view));
 
   queue_check (self);
 }
@@ -571,12 +549,12 @@ on_lines_changed (PlenaryProblems   *self,
 static void
 recheck_all (PlenaryProblems *self)
 {
-  if (self->n_lines == 0)
+  if (self->changes.n_lines == 0)
     return;
 
   /* Numbered as now, every line is dirty. */
-  self->dirty_last = MAX (self->dirty_last, (int) self->n_lines - 1);
-  self->dirty_first = 0;
+  self->changes.last = MAX (self->changes.last, (int) self->changes.n_lines - 1);
+  self->changes.first = 0;
   queue_check (self);
 }
 
@@ -623,7 +601,7 @@ on_query_tooltip (PlenaryProblems   *self,
   guint line;
 
   /* Until the changed lines are checked, the lines of the list are stale. */
-  if (self->buffer == NULL || self->dirty_first >= 0)
+  if (self->buffer == NULL || self->changes.first >= 0)
     return FALSE;
 
   if (keyboard_mode)
@@ -696,10 +674,10 @@ follow_buffer (PlenaryProblems *self)
           self->n_problems = 0;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
         }
-      self->synced_lines = 0;
+      self->changes.synced_lines = 0;
       self->checked_last = -1;
-      self->n_lines = plenary_editor_view_get_n_lines (self->view);
-      self->dirty_first = self->dirty_last = -1;
+      self->changes.n_lines = plenary_editor_view_get_n_lines (self->view);
+      self->changes.first = self->changes.last = -1;
     }
 
   follow_draft (self);
@@ -877,7 +855,7 @@ plenary_problems_init (PlenaryProblems *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->whole = g_ptr_array_new_with_free_func (g_object_unref);
-  self->dirty_first = self->dirty_last = -1;
+  self->changes.first = self->changes.last = -1;
   self->checked_last = -1;
 }
 
