@@ -1,0 +1,418 @@
+/* plenary-office-importer.c
+ *
+ * Copyright 2026 The Plenary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-office-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "plenary-clause-parser.h"
+#include "plenary-clause-printer.h"
+#include "plenary-importer.h"
+#include "plenary-office-importer.h"
+
+#define CONTEXT_LENGTH 32
+
+/* The styles of the masthead Plenary writes: their text comes back from
+ * the document properties instead. */
+static const char * const masthead_styles[] = {
+  "Masthead", "Masthead Symbol", "Masthead Body", "Masthead Details", "Session Line",
+  "Sponsor Line", "Document Type", "Document Title", NULL
+};
+
+static gboolean
+is_label_letter (const char *label)
+{
+  const char *p = label + (label[0] == '(' ? 1 : 0);
+
+  return g_ascii_isalpha (p[0]);
+}
+
+/* The paragraphs as Markdown: what the text importer reads, with the list
+ * labels Word computes written out, the leading italics marked and
+ * sub-paragraphs indented by tabs. */
+static char *
+to_markdown (PlenaryOfficeDocument *document,
+             gboolean               skip_masthead)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < document->paragraphs->len; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+      const char *text = paragraph->text;
+      guint level = paragraph->level;
+
+      if (skip_masthead && paragraph->style != NULL &&
+          g_strv_contains (masthead_styles, paragraph->style))
+        continue;
+
+      switch (paragraph->kind)
+        {
+        case PLENARY_OFFICE_BLOCK_HEADING:
+          g_string_append (out, "# ");
+          break;
+        case PLENARY_OFFICE_BLOCK_NUMBERED:
+          /* "a)" on the first level of a list is a sub-paragraph. */
+          if (level == 0 && is_label_letter (paragraph->label))
+            level = 1;
+          for (guint l = 0; l < MIN (level, 2); l++)
+            g_string_append_c (out, '\t');
+          g_string_append_printf (out, "%s ", paragraph->label);
+          break;
+        case PLENARY_OFFICE_BLOCK_BULLET:
+          for (guint l = 0; l < MIN (level, 2); l++)
+            g_string_append_c (out, '\t');
+          g_string_append (out, "- ");
+          break;
+        case PLENARY_OFFICE_BLOCK_PARAGRAPH:
+        default:
+          break;
+        }
+
+      if (paragraph->italic_end > 0 && paragraph->kind != PLENARY_OFFICE_BLOCK_HEADING &&
+          memchr (text, '*', paragraph->italic_end) == NULL)
+        {
+          g_autofree char *phrase = g_strndup (text, paragraph->italic_end);
+
+          g_strchomp (phrase);
+          g_string_append_printf (out, "*%s*%s", phrase, text + strlen (phrase));
+        }
+      else
+        g_string_append (out, text);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+property (PlenaryOfficeDocument *document,
+          const char            *field)
+{
+  g_autofree char *name = plenary_office_property_name (field);
+
+  return g_hash_table_lookup (document->properties, name);
+}
+
+static void
+apply_properties (PlenaryOfficeDocument *document,
+                  PlenaryDraft          *draft)
+{
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
+  const char * const *fields = plenary_metadata_list_string_fields ();
+  const char *value;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if ((value = property (document, fields[i])) != NULL)
+      plenary_metadata_set_string (metadata, fields[i], value);
+
+  if ((value = property (document, "co-sponsors")) != NULL && value[0] != '\0')
+    {
+      g_auto(GStrv) names = g_strsplit (value, "; ", -1);
+      plenary_metadata_set_co_sponsors (metadata, (const char * const *) names);
+    }
+  if ((value = property (document, "signatories")) != NULL && value[0] != '\0')
+    {
+      g_auto(GStrv) names = g_strsplit (value, "; ", -1);
+      plenary_metadata_set_signatories (metadata, (const char * const *) names);
+    }
+  if ((value = property (document, "page-limit")) != NULL)
+    plenary_metadata_set_page_limit (metadata, (guint) g_ascii_strtoull (value, NULL, 10));
+}
+
+/* Code point offset of NEEDLE in HAYSTACK, or -1: the occurrence preceded
+ * by PREFIX if there is one, else the first. */
+static gint64
+find_text (const char *haystack,
+           const char *needle,
+           const char *prefix)
+{
+  const char *found = NULL;
+
+  if (needle[0] == '\0')
+    return -1;
+  if (prefix != NULL && prefix[0] != '\0')
+    {
+      g_autofree char *both = g_strconcat (prefix, needle, NULL);
+      const char *at = strstr (haystack, both);
+
+      if (at != NULL)
+        found = at + strlen (prefix);
+    }
+  if (found == NULL)
+    found = strstr (haystack, needle);
+  return found != NULL ? g_utf8_pointer_to_offset (haystack, found) : -1;
+}
+
+/* Up to CONTEXT_LENGTH code points of TEXT before code point START. */
+static char *
+context_before (const char *text,
+                gint64      start)
+{
+  const char *end = g_utf8_offset_to_pointer (text, start);
+  const char *begin = g_utf8_offset_to_pointer (text, MAX (0, start - CONTEXT_LENGTH));
+
+  return g_strndup (begin, end - begin);
+}
+
+static char *
+context_after (const char *text,
+               gint64      end)
+{
+  const char *begin = g_utf8_offset_to_pointer (text, end);
+  glong rest = g_utf8_strlen (begin, -1);
+
+  return g_utf8_substring (begin, 0, MIN (rest, CONTEXT_LENGTH));
+}
+
+/* An anchor on the editor text for the words EXACT that came after PREFIX
+ * in the document; placed at 0 (and left for the resolver to call orphan)
+ * when the words are not in the draft any more. */
+static PlenaryAnchor *
+anchor_on (const char *editor,
+           const char *exact,
+           const char *prefix)
+{
+  gint64 start = find_text (editor, exact, prefix);
+  gint64 end;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (start < 0)
+    return plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, exact, prefix, "", 0, 0);
+
+  end = start + g_utf8_strlen (exact, -1);
+  before = context_before (editor, start);
+  after = context_after (editor, end);
+  return plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, exact, before, after, start, end);
+}
+
+/* The words of PARAGRAPH's text between code points START and END; a point
+ * widens to the word before it (or after it at the start). */
+static char *
+covered_text (PlenaryOfficeDocument *document,
+              PlenaryOfficeComment  *comment,
+              char                 **prefix)
+{
+  GString *exact = g_string_new (NULL);
+  int last = MIN (comment->end_paragraph, (int) document->paragraphs->len - 1);
+  int first = comment->start_paragraph;
+  PlenaryOfficeParagraph *start = g_ptr_array_index (document->paragraphs, first);
+
+  for (int i = first; i <= last; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+      glong length = g_utf8_strlen (paragraph->text, -1);
+      gint64 from = i == first ? MIN (comment->start, length) : 0;
+      gint64 to = i == last ? MIN (comment->end, length) : length;
+      g_autofree char *part = to > from ? g_utf8_substring (paragraph->text, from, to) : g_strdup ("");
+
+      if (i > first)
+        g_string_append_c (exact, '\n');
+      g_string_append (exact, part);
+    }
+  g_strstrip (exact->str);
+  exact->len = strlen (exact->str);
+
+  if (exact->len == 0)
+    {
+      /* A comment on a point: the word before it. */
+      glong length = g_utf8_strlen (start->text, -1);
+      gint64 at = MIN (comment->start, length);
+      gint64 begin = at, end = at;
+      const char *text = start->text;
+
+      while (begin > 0 && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, begin - 1))))
+        begin--;
+      end = begin;
+      while (begin > 0 && !g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, begin - 1))))
+        begin--;
+      if (begin == end)
+        while (end < length && !g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, end))))
+          end++;
+      g_string_free (exact, TRUE);
+      *prefix = context_before (text, begin);
+      return g_utf8_substring (text, begin, end);
+    }
+
+  *prefix = context_before (start->text, MIN (comment->start, g_utf8_strlen (start->text, -1)));
+  return g_string_free (exact, FALSE);
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+static void
+add_comments (PlenaryOfficeDocument *document,
+              PlenaryDraft          *draft,
+              const char            *editor)
+{
+  GListStore *annotations = plenary_draft_get_annotations (draft);
+  GPtrArray *comments = document->comments;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new_full (comments->len, g_object_unref);
+  g_autofree char *now = now_iso8601 ();
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      PlenaryOfficeComment *comment = g_ptr_array_index (comments, i);
+      g_autoptr(PlenaryAnchor) anchor = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *exact = NULL;
+      g_autofree char *prefix = NULL;
+      PlenaryAnnotation *annotation = NULL;
+
+      if (comment->parent < 0)
+        {
+          if (comment->start_paragraph >= 0 && comment->start_paragraph < (int) document->paragraphs->len)
+            exact = covered_text (document, comment, &prefix);
+          anchor = exact != NULL && exact[0] != '\0'
+                   ? anchor_on (editor, exact, prefix)
+                   : plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "", "", "", 0, 0);
+          id = plenary_draft_new_id (draft, "note-");
+          annotation = plenary_annotation_new (id, PLENARY_ANNOTATION_COMMENT, anchor);
+          plenary_annotation_set_note (annotation, comment->text);
+          plenary_annotation_set_author (annotation, comment->author != NULL ? comment->author : "");
+          plenary_annotation_set_created (annotation, comment->date != NULL ? comment->date : now);
+          plenary_annotation_set_resolved (annotation, comment->done);
+          g_list_store_append (annotations, annotation);
+          g_ptr_array_add (threads, annotation);
+        }
+      else
+        {
+          g_ptr_array_add (threads, NULL);
+          annotation = comment->parent < (int) i ? g_ptr_array_index (threads, comment->parent) : NULL;
+          if (annotation != NULL)
+            plenary_annotation_add_reply (annotation,
+                                          plenary_reply_new (comment->author != NULL ? comment->author : "",
+                                                             comment->date != NULL ? comment->date : now,
+                                                             comment->text));
+        }
+    }
+}
+
+/* Until the draft has notes of its own, a footnote is kept as a comment on
+ * the word it follows, so that its text is neither lost nor mixed into the
+ * resolution. */
+static guint
+add_footnotes (PlenaryOfficeDocument *document,
+               PlenaryDraft          *draft,
+               const char            *editor)
+{
+  GListStore *annotations = plenary_draft_get_annotations (draft);
+  g_autofree char *now = now_iso8601 ();
+  guint number = 0;
+
+  for (guint i = 0; i < document->paragraphs->len; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+
+      for (guint n = 0; n < paragraph->notes->len; n++)
+        {
+          PlenaryOfficeNote *note = &g_array_index (paragraph->notes, PlenaryOfficeNote, n);
+          PlenaryOfficeComment point = { 0 };
+          g_autoptr(PlenaryAnchor) anchor = NULL;
+          g_autoptr(PlenaryAnnotation) annotation = NULL;
+          g_autofree char *prefix = NULL;
+          g_autofree char *exact = NULL;
+          g_autofree char *id = NULL;
+          g_autofree char *text = NULL;
+
+          point.start_paragraph = point.end_paragraph = i;
+          point.start = point.end = note->offset;
+          exact = covered_text (document, &point, &prefix);
+          anchor = exact[0] != '\0' ? anchor_on (editor, exact, prefix)
+                                    : plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "", "", "", 0, 0);
+          /* Translators: %u is the footnote's number, %s its text. */
+          text = g_strdup_printf (_("Footnote %u: %s"), ++number, note->text);
+          id = plenary_draft_new_id (draft, "note-");
+          annotation = plenary_annotation_new (id, PLENARY_ANNOTATION_COMMENT, anchor);
+          plenary_annotation_set_note (annotation, text);
+          plenary_annotation_set_author (annotation, "");
+          plenary_annotation_set_created (annotation, now);
+          g_list_store_append (annotations, annotation);
+        }
+    }
+  return number;
+}
+
+/* "fr-FR" -> "fr". */
+static char *
+language_of (PlenaryOfficeDocument *document)
+{
+  const char *tag = property (document, "language");
+
+  if (tag == NULL)
+    return NULL;
+  return g_strndup (tag, strcspn (tag, "-_"));
+}
+
+PlenaryDraft *
+plenary_office_importer_import (const char  *data,
+                                gsize        len,
+                                const char  *language,
+                                GPtrArray  **warnings,
+                                GError     **error)
+{
+  g_autoptr(PlenaryOfficeDocument) document = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GPtrArray) local_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_parse_warning_free);
+  g_autofree char *markdown = NULL;
+  g_autofree char *own_language = NULL;
+  g_autofree char *editor = NULL;
+  gboolean ours;
+
+  if (!(document = plenary_office_read (data, len, error)))
+    return NULL;
+
+  /* A document Plenary wrote says so in its properties. */
+  ours = property (document, "kind") != NULL;
+  markdown = to_markdown (document, ours);
+  if (language == NULL && ours)
+    language = own_language = language_of (document);
+
+  draft = plenary_importer_import (markdown, strlen (markdown), "document.md", language,
+                                   &local_warnings, error);
+  if (draft == NULL)
+    return NULL;
+
+  if (ours)
+    apply_properties (document, draft);
+
+  editor = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                         plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
+  add_comments (document, draft, editor);
+  add_footnotes (document, draft, editor);
+
+  if (document->tracked_changes > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u tracked change was accepted: insertions are kept, deletions dropped",
+                                      "%u tracked changes were accepted: insertions are kept, deletions dropped",
+                                      document->tracked_changes),
+                         document->tracked_changes);
+      g_ptr_array_add (local_warnings, plenary_parse_warning_new (0, message));
+    }
+
+  if (warnings != NULL)
+    {
+      if (*warnings == NULL)
+        *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_parse_warning_free);
+      g_ptr_array_extend_and_steal (*warnings, g_steal_pointer (&local_warnings));
+    }
+
+  return g_steal_pointer (&draft);
+}
