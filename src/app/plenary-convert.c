@@ -14,6 +14,7 @@
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
+#include "plenary-office-export.h"
 #include "plenary-pdf-export.h"
 
 static PlenaryDraft *
@@ -65,10 +66,11 @@ plenary_convert (GFile   *input,
   lower = g_utf8_strdown (out_name, -1);
 
   if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".txt"))
+      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
+      !g_str_has_suffix (lower, ".odt"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf or .txt file."),
+                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
                    out_name);
       return FALSE;
     }
@@ -89,6 +91,11 @@ plenary_convert (GFile   *input,
 
       return plenary_pdf_export (draft, path, NULL, error);
     }
+
+  if (g_str_has_suffix (lower, ".docx"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, error);
+  if (g_str_has_suffix (lower, ".odt"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, error);
 
   if (g_str_has_suffix (lower, ".txt"))
     {
