@@ -201,6 +201,41 @@ plenary_office_document_free (PlenaryOfficeDocument *self)
 }
 
 char *
+plenary_office_document_to_text (PlenaryOfficeDocument  *self,
+                                 char                  **title)
+{
+  GString *out = g_string_new (NULL);
+  const char *heading = NULL;
+  guint notes = 0;
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (self->paragraphs, i);
+
+      if (paragraph->text[0] == '\0' && paragraph->label == NULL)
+        continue;
+      if (paragraph->kind == PLENARY_OFFICE_BLOCK_HEADING && heading == NULL)
+        heading = paragraph->text;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (paragraph->label != NULL)
+        g_string_append_printf (out, "%s ", paragraph->label);
+      g_string_append (out, paragraph->text);
+      for (guint n = 0; n < paragraph->notes->len; n++)
+        g_string_append_printf (out, "\n[%u] %s", ++notes,
+                                g_array_index (paragraph->notes, PlenaryOfficeNote, n).text);
+    }
+
+  if (title != NULL)
+    {
+      const char *property = g_hash_table_lookup (self->properties, "title");
+
+      *title = g_strdup (property != NULL && property[0] != '\0' ? property : heading);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 plenary_office_property_name (const char *field)
 {
   return g_strconcat ("Plenary ", field, NULL);

@@ -91,6 +91,13 @@ PlenaryOfficeDocument *plenary_office_read          (const char             *dat
                                                      GError                **error);
 void                   plenary_office_document_free (PlenaryOfficeDocument  *self);
 
+/* The document as plain text (a source): one paragraph a line, list
+ * labels and bullets before their text, footnotes as "[1] …" lines after
+ * their paragraph. *TITLE (nullable) gets the title property, else the
+ * first heading, else NULL. */
+char                  *plenary_office_document_to_text (PlenaryOfficeDocument *self,
+                                                        char                 **title);
+
 /* The name under which the export stores a metadata field in the custom
  * properties ("Plenary symbol" for "symbol"). */
 char                  *plenary_office_property_name (const char             *field);
