@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
@@ -24,6 +25,7 @@ read_draft (GFile   *input,
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (input);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   PlenaryDraft *draft;
   gsize length;
 
@@ -38,7 +40,11 @@ read_draft (GFile   *input,
   if (plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    draft = plenary_importer_import (contents, length, basename, NULL, NULL, &local_error);
+    draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &local_error);
+
+  /* What the import repaired or changed (tracked changes accepted...). */
+  for (guint i = 0; draft != NULL && warnings != NULL && i < warnings->len; i++)
+    g_printerr (_("Warning: %s\n"), ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
 
   if (draft == NULL)
     {

@@ -27,6 +27,109 @@ static const char * const masthead_styles[] = {
   "Sponsor Line", "Document Type", "Document Title", NULL
 };
 
+/* The characters Markdown would take as markup stand in for themselves
+ * through private-use code points while the text importer reads the
+ * paragraphs, and are put back afterwards. */
+static const struct {
+  char     ascii;
+  gunichar stand_in;
+} markup_chars[] = {
+  { '*', 0x10FFF0 }, { '_', 0x10FFF1 }, { '`', 0x10FFF2 }, { '[', 0x10FFF3 }, { '#', 0x10FFF4 },
+};
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gssize      len)
+{
+  const char *stop = len >= 0 ? text + len : NULL;
+
+  for (const char *p = text; *p != '\0' && (stop == NULL || p < stop); p++)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (markup_chars); i++)
+        if (*p == markup_chars[i].ascii)
+          break;
+      if (i < G_N_ELEMENTS (markup_chars))
+        g_string_append_unichar (out, markup_chars[i].stand_in);
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+unescape (char **text)
+{
+  GString *out;
+
+  if (*text == NULL || strstr (*text, "\xf4\x8f\xbf") == NULL)
+    return;
+  out = g_string_new (NULL);
+  for (const char *p = *text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (markup_chars); i++)
+        if (c == markup_chars[i].stand_in)
+          break;
+      if (i < G_N_ELEMENTS (markup_chars))
+        g_string_append_c (out, markup_chars[i].ascii);
+      else
+        g_string_append_unichar (out, c);
+    }
+  g_free (*text);
+  *text = g_string_free (out, FALSE);
+}
+
+static void
+unescape_paragraphs (GPtrArray *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      unescape (&paragraph->phrase);
+      unescape (&paragraph->text);
+      unescape_paragraphs (paragraph->children);
+    }
+}
+
+static void
+unescape_draft (PlenaryDraft *draft)
+{
+  PlenaryBody *body = plenary_draft_get_body (draft);
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
+  const char * const *fields = plenary_metadata_list_string_fields ();
+
+  unescape (&body->opening);
+  unescape_paragraphs (body->paragraphs);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *value = g_strdup (plenary_metadata_get_string (metadata, fields[i]));
+
+      unescape (&value);
+      plenary_metadata_set_string (metadata, fields[i], value);
+    }
+  for (int list = 0; list < 2; list++)
+    {
+      const char * const *names = list == 0 ? plenary_metadata_get_co_sponsors (metadata)
+                                            : plenary_metadata_get_signatories (metadata);
+      g_auto(GStrv) copy = g_strdupv ((char **) names);
+
+      for (guint i = 0; copy != NULL && copy[i] != NULL; i++)
+        unescape (&copy[i]);
+      if (copy != NULL)
+        {
+          if (list == 0)
+            plenary_metadata_set_co_sponsors (metadata, (const char * const *) copy);
+          else
+            plenary_metadata_set_signatories (metadata, (const char * const *) copy);
+        }
+    }
+}
+
 static gboolean
 is_label_letter (const char *label)
 {
@@ -77,16 +180,18 @@ to_markdown (PlenaryOfficeDocument *document,
           break;
         }
 
-      if (paragraph->italic_end > 0 && paragraph->kind != PLENARY_OFFICE_BLOCK_HEADING &&
-          memchr (text, '*', paragraph->italic_end) == NULL)
+      if (paragraph->italic_end > 0 && paragraph->kind != PLENARY_OFFICE_BLOCK_HEADING)
         {
           g_autofree char *phrase = g_strndup (text, paragraph->italic_end);
 
           g_strchomp (phrase);
-          g_string_append_printf (out, "*%s*%s", phrase, text + strlen (phrase));
+          g_string_append_c (out, '*');
+          append_escaped (out, phrase, -1);
+          g_string_append_c (out, '*');
+          append_escaped (out, text + strlen (phrase), -1);
         }
       else
-        g_string_append (out, text);
+        append_escaped (out, text, -1);
       g_string_append_c (out, '\n');
     }
 
@@ -110,9 +215,10 @@ apply_properties (PlenaryOfficeDocument *document,
   const char * const *fields = plenary_metadata_list_string_fields ();
   const char *value;
 
+  /* The export leaves empty fields out: what is not there is empty, not
+   * what the text importer guessed from the paragraphs. */
   for (guint i = 0; fields[i] != NULL; i++)
-    if ((value = property (document, fields[i])) != NULL)
-      plenary_metadata_set_string (metadata, fields[i], value);
+    plenary_metadata_set_string (metadata, fields[i], (value = property (document, fields[i])) ? value : "");
 
   if ((value = property (document, "co-sponsors")) != NULL && value[0] != '\0')
     {
@@ -256,13 +362,21 @@ now_iso8601 (void)
 }
 
 static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
 add_comments (PlenaryOfficeDocument *document,
               PlenaryDraft          *draft,
               const char            *editor)
 {
   GListStore *annotations = plenary_draft_get_annotations (draft);
   GPtrArray *comments = document->comments;
-  g_autoptr(GPtrArray) threads = g_ptr_array_new_full (comments->len, g_object_unref);
+  /* Each comment's thread: its annotation, or NULL for a reply. */
+  g_autoptr(GPtrArray) threads = g_ptr_array_new_full (comments->len, unref_nullable);
   g_autofree char *now = now_iso8601 ();
 
   for (guint i = 0; i < comments->len; i++)
@@ -387,6 +501,7 @@ plenary_office_importer_import (const char  *data,
                                    &local_warnings, error);
   if (draft == NULL)
     return NULL;
+  unescape_draft (draft);
 
   if (ours)
     apply_properties (document, draft);

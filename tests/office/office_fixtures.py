@@ -30,7 +30,8 @@ PHRASES = {
 }
 
 WORDS = ("la question des droits de l’homme « dans » les États Membres & <coopération> "
-         "internationale 2026 A/RES/77/1 l’éducation 40 % durable réfugiés ; : ? !").split()
+         "internationale 2026 A/RES/77/1 l’éducation 40 % durable réfugiés *note* _____ "
+         "[voir] `code` ; : ? !").split()
 
 
 def run(args, check=True, **kwargs):
@@ -165,20 +166,21 @@ def random_draft(seed, language):
     rng = random.Random(seed)
     phrases = PHRASES[language]
 
-    def text():
-        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 14))) + rng.choice([",", ";", "."])
+    # Words, then the punctuation a drafter ends the paragraph with.
+    def text(end):
+        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 14))) + end
 
     def subs(level):
         if level > 2 or rng.random() < 0.6:
             return []
-        return [dict({"text": text()}, **({"subparagraphs": s} if (s := subs(level + 1)) else {}))
+        return [dict({"text": text(";")}, **({"subparagraphs": s} if (s := subs(level + 1)) else {}))
                 for _ in range(rng.randint(1, 3))]
 
     paragraphs = []
     for _ in range(rng.randint(1, 5)):
-        paragraphs.append({"role": "preambular", "phrase": rng.choice(phrases["preambular"]), "text": text()})
+        paragraphs.append({"role": "preambular", "phrase": rng.choice(phrases["preambular"]), "text": text(",")})
     for _ in range(rng.randint(1, 6)):
-        p = {"role": "operative", "phrase": rng.choice(phrases["operative"]), "text": text()}
+        p = {"role": "operative", "phrase": rng.choice(phrases["operative"]), "text": text(";")}
         s = subs(1)
         if s:
             p["subparagraphs"] = s
@@ -221,7 +223,8 @@ def structure(draft):
     body = draft["body"]
     if "sections" in body:
         for s in body["sections"]:
-            out.append((0, "heading", None, s["heading"]))
+            if s.get("heading") is not None:
+                out.append((0, "heading", None, s["heading"]))
             walk(s.get("paragraphs", []), 1)
     else:
         walk(body["paragraphs"], 0)
