@@ -189,10 +189,42 @@ locate (Plan   *plan,
   *in_line = CLAMP (offset - line->start - line->prefix, 0, (gint64) g_utf8_strlen (line->full, -1));
 }
 
+/* The editor text between code points START and END (lines joined by
+ * "\n"), found through the lines rather than from the start of the text. */
+static char *
+editor_range (Plan   *plan,
+              gint64  start,
+              gint64  end)
+{
+  GString *out = g_string_new (NULL);
+  guint first, last;
+  gint64 from, to;
+
+  locate (plan, start, &first, &from);
+  locate (plan, end, &last, &to);
+  for (guint i = first; i <= last; i++)
+    {
+      Line *line = &g_array_index (plan->lines, Line, i);
+      const char *a = g_utf8_offset_to_pointer (line->full, i == first ? from : 0);
+      const char *b = i == last ? g_utf8_offset_to_pointer (line->full, to) : line->full + strlen (line->full);
+
+      if (i > first)
+        {
+          g_string_append_c (out, '\n');
+          for (gint64 t = 0; t < line->prefix; t++)
+            g_string_append_c (out, '\t');
+        }
+      if (b > a)
+        g_string_append_len (out, a, b - a);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Where ANCHOR sits in EDITOR: its stored range when that still holds its
  * words, else the first place they are found. FALSE when nowhere. */
 static gboolean
-place_anchor (PlenaryAnchor *anchor,
+place_anchor (Plan          *plan,
+              PlenaryAnchor *anchor,
               const char    *editor,
               glong          editor_length,
               gint64        *start,
@@ -202,9 +234,10 @@ place_anchor (PlenaryAnchor *anchor,
 
   if (anchor->start >= 0 && anchor->end >= anchor->start && anchor->end <= editor_length)
     {
-      g_autofree char *there = g_utf8_substring (editor, anchor->start, anchor->end);
+      g_autofree char *there = anchor->exact != NULL && anchor->exact[0] != '\0'
+                               ? editor_range (plan, anchor->start, anchor->end) : NULL;
 
-      if (anchor->exact == NULL || anchor->exact[0] == '\0' || strcmp (there, anchor->exact) == 0)
+      if (there == NULL || strcmp (there, anchor->exact) == 0)
         {
           *start = anchor->start;
           *end = anchor->end;
@@ -307,7 +340,7 @@ plan_init (Plan         *plan,
       if (anchor == NULL || g_strcmp0 (anchor->target, PLENARY_ANCHOR_TARGET_DRAFT) != 0 ||
           plenary_annotation_get_orphan (annotation) ||
           (kind != PLENARY_ANNOTATION_COMMENT && kind != PLENARY_ANNOTATION_CITATION) ||
-          !place_anchor (anchor, editor, editor_length, &start, &end))
+          !place_anchor (plan, anchor, editor, editor_length, &start, &end))
         continue;
 
       if (kind == PLENARY_ANNOTATION_CITATION)

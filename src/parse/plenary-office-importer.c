@@ -234,71 +234,111 @@ apply_properties (PlenaryOfficeDocument *document,
     plenary_metadata_set_page_limit (metadata, (guint) g_ascii_strtoull (value, NULL, 10));
 }
 
-/* Code point offset of NEEDLE in HAYSTACK, or -1: the occurrence preceded
- * by PREFIX if there is one, else the first. */
+/* The editor text of the imported draft, searched for the words of each
+ * comment and footnote in document order: searching from where the last
+ * one was found and counting code points from there keeps the whole pass
+ * linear in the length of the text. */
+typedef struct
+{
+  const char *text;
+  const char *cursor;
+  gint64      cursor_offset;
+} Editor;
+
 static gint64
-find_text (const char *haystack,
+offset_of (Editor     *editor,
+           const char *p)
+{
+  if (p < editor->cursor)
+    {
+      editor->cursor = editor->text;
+      editor->cursor_offset = 0;
+    }
+  editor->cursor_offset += g_utf8_pointer_to_offset (editor->cursor, p);
+  editor->cursor = p;
+  return editor->cursor_offset;
+}
+
+/* NEEDLE after the cursor, else anywhere; preceded by PREFIX if possible. */
+static const char *
+find_text (Editor     *editor,
            const char *needle,
            const char *prefix)
 {
-  const char *found = NULL;
+  const char *starts[] = { editor->cursor, editor->text };
 
   if (needle[0] == '\0')
-    return -1;
-  if (prefix != NULL && prefix[0] != '\0')
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
     {
-      g_autofree char *both = g_strconcat (prefix, needle, NULL);
-      const char *at = strstr (haystack, both);
+      if (prefix != NULL && prefix[0] != '\0')
+        {
+          g_autofree char *both = g_strconcat (prefix, needle, NULL);
+          const char *at = strstr (starts[i], both);
 
-      if (at != NULL)
-        found = at + strlen (prefix);
+          if (at != NULL)
+            return at + strlen (prefix);
+        }
+      {
+        const char *at = strstr (starts[i], needle);
+
+        if (at != NULL)
+          return at;
+      }
     }
-  if (found == NULL)
-    found = strstr (haystack, needle);
-  return found != NULL ? g_utf8_pointer_to_offset (haystack, found) : -1;
+  return NULL;
 }
 
-/* Up to CONTEXT_LENGTH code points of TEXT before code point START. */
+/* Up to CONTEXT_LENGTH code points before P (not before START) or after it. */
+static char *
+context_before_pointer (const char *start,
+                        const char *p)
+{
+  const char *begin = p;
+
+  for (guint i = 0; i < CONTEXT_LENGTH && begin > start; i++)
+    begin = g_utf8_find_prev_char (start, begin);
+  return g_strndup (begin, p - begin);
+}
+
+static char *
+context_after_pointer (const char *p)
+{
+  const char *end = p;
+
+  for (guint i = 0; i < CONTEXT_LENGTH && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  return g_strndup (p, end - p);
+}
+
 static char *
 context_before (const char *text,
                 gint64      start)
 {
-  const char *end = g_utf8_offset_to_pointer (text, start);
-  const char *begin = g_utf8_offset_to_pointer (text, MAX (0, start - CONTEXT_LENGTH));
-
-  return g_strndup (begin, end - begin);
-}
-
-static char *
-context_after (const char *text,
-               gint64      end)
-{
-  const char *begin = g_utf8_offset_to_pointer (text, end);
-  glong rest = g_utf8_strlen (begin, -1);
-
-  return g_utf8_substring (begin, 0, MIN (rest, CONTEXT_LENGTH));
+  return context_before_pointer (text, g_utf8_offset_to_pointer (text, start));
 }
 
 /* An anchor on the editor text for the words EXACT that came after PREFIX
  * in the document; placed at 0 (and left for the resolver to call orphan)
  * when the words are not in the draft any more. */
 static PlenaryAnchor *
-anchor_on (const char *editor,
+anchor_on (Editor     *editor,
            const char *exact,
            const char *prefix)
 {
-  gint64 start = find_text (editor, exact, prefix);
-  gint64 end;
+  const char *found = find_text (editor, exact, prefix);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  gint64 start;
 
-  if (start < 0)
+  if (found == NULL)
     return plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, exact, prefix, "", 0, 0);
 
-  end = start + g_utf8_strlen (exact, -1);
-  before = context_before (editor, start);
-  after = context_after (editor, end);
-  return plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, exact, before, after, start, end);
+  start = offset_of (editor, found);
+  before = context_before_pointer (editor->text, found);
+  after = context_after_pointer (found + strlen (exact));
+  return plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, exact, before, after,
+                             start, start + g_utf8_strlen (exact, -1));
 }
 
 /* The words of PARAGRAPH's text between code points START and END; a point
@@ -371,7 +411,7 @@ unref_nullable (gpointer object)
 static void
 add_comments (PlenaryOfficeDocument *document,
               PlenaryDraft          *draft,
-              const char            *editor)
+              Editor                *editor)
 {
   GListStore *annotations = plenary_draft_get_annotations (draft);
   GPtrArray *comments = document->comments;
@@ -423,7 +463,7 @@ add_comments (PlenaryOfficeDocument *document,
 static guint
 add_footnotes (PlenaryOfficeDocument *document,
                PlenaryDraft          *draft,
-               const char            *editor)
+               Editor                *editor)
 {
   GListStore *annotations = plenary_draft_get_annotations (draft);
   g_autofree char *now = now_iso8601 ();
@@ -485,7 +525,8 @@ plenary_office_importer_import (const char  *data,
   g_autoptr(GPtrArray) local_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_parse_warning_free);
   g_autofree char *markdown = NULL;
   g_autofree char *own_language = NULL;
-  g_autofree char *editor = NULL;
+  g_autofree char *editor_text = NULL;
+  Editor editor;
   gboolean ours;
 
   if (!(document = plenary_office_read (data, len, error)))
@@ -506,10 +547,12 @@ plenary_office_importer_import (const char  *data,
   if (ours)
     apply_properties (document, draft);
 
-  editor = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
-                                         plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
-  add_comments (document, draft, editor);
-  add_footnotes (document, draft, editor);
+  editor_text = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                              plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
+  editor = (Editor) { editor_text, editor_text, 0 };
+  add_comments (document, draft, &editor);
+  editor = (Editor) { editor_text, editor_text, 0 };
+  add_footnotes (document, draft, &editor);
 
   if (document->tracked_changes > 0)
     {
