@@ -15,6 +15,7 @@
 #include "plenary-clause-printer.h"
 #include "plenary-importer.h"
 #include "plenary-office-export.h"
+#include "plenary-office-package.h"
 #include "plenary-sources-panel.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
@@ -147,6 +148,76 @@ test_open_odt (void)
 }
 
 static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return has_label_containing (window, "2 tracked changes were accepted");
+}
+
+/* A Word file with an insertion and a deletion tracked: opened, the text
+ * has them accepted, and the window says so. */
+static void
+test_tracked_changes_said (void)
+{
+  static const char types[] =
+    "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+  static const char rels[] =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/></Relationships>";
+  static const char document_xml[] =
+    "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    "<w:p><w:r><w:t>L'Assemblée générale,</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t xml:space=\"preserve\">Rappelant ses résolutions </w:t></w:r>"
+    "<w:ins w:id=\"1\" w:author=\"Omar\"><w:r><w:t xml:space=\"preserve\">antérieures</w:t></w:r></w:ins>"
+    "<w:del w:id=\"2\" w:author=\"Omar\"><w:r><w:delText>récentes</w:delText></w:r></w:del>"
+    "<w:r><w:t>,</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>Décide de rester saisie de la question.</w:t></w:r></w:p>"
+    "</w:body></w:document>";
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-office-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Suivi.docx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlenaryOfficeWriter) writer = plenary_office_writer_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+
+  g_assert_true (plenary_office_writer_add (writer, "[Content_Types].xml", types, strlen (types), FALSE, &error));
+  g_assert_true (plenary_office_writer_add (writer, "_rels/.rels", rels, strlen (rels), FALSE, &error));
+  g_assert_true (plenary_office_writer_add (writer, "word/document.xml", document_xml, strlen (document_xml), FALSE, &error));
+  bytes = plenary_office_writer_finish (writer, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  plenary_test_spin (50);
+  plenary_application_open_file (app, window, file);
+  document = plenary_window_get_visible_document (window);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  text = plenary_test_buffer_text (document);
+  g_assert_cmpstr (text, ==, "L'Assemblée générale,\nRappelant ses résolutions antérieures,\n"
+                             "Décide de rester saisie de la question.");
+  plenary_test_spin_until (toast_shown, window);
+
+  close_window_discarding (window);
+}
+
+static gboolean
 panel_idle (gpointer data)
 {
   return !plenary_sources_panel_get_busy (data);
@@ -250,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/office/open-odt", test_open_odt);
   g_test_add_func ("/office/drop-docx-on-sources", test_drop_docx_on_sources);
   g_test_add_func ("/office/export-menu", test_export_menu);
+  g_test_add_func ("/office/tracked-changes-said", test_tracked_changes_said);
 
   return plenary_test_run (app);
 }
