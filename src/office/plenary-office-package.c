@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf.h>
+#include <gsf/gsf-infile-impl.h>
 
 #include "plenary-office-package.h"
 
@@ -68,11 +69,25 @@ plenary_office_looks_like_package (const char *data,
          (len >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0);
 }
 
+/* The class function rather than gsf_infile_child_by_name(), which prints
+ * a warning on the console for every damaged entry: the user gets our
+ * message instead. */
+static GsfInput *
+child_by_name (GsfInfile  *infile,
+               const char *name)
+{
+  GError *error = NULL;
+  GsfInput *child = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (infile))->child_by_name (infile, name, &error);
+
+  g_clear_error (&error);
+  return child;
+}
+
 static gboolean
 ole_has (GsfInfile  *ole,
          const char *name)
 {
-  g_autoptr(GsfInput) child = gsf_infile_child_by_name (ole, name);
+  g_autoptr(GsfInput) child = child_by_name (ole, name);
 
   return child != NULL;
 }
@@ -160,7 +175,7 @@ find_member (PlenaryOfficePackage *self,
       if (names[i][0] == '\0')
         continue;
       if (GSF_IS_INFILE (current))
-        child = gsf_infile_child_by_name (GSF_INFILE (current), names[i]);
+        child = child_by_name (GSF_INFILE (current), names[i]);
       g_object_unref (current);
       current = child;
     }

@@ -48,9 +48,9 @@ write_ole (const char *path,
       gsf_output_close (child);
       g_object_unref (child);
     }
+  /* Closing the compound file closes its sink. */
   gsf_output_close (GSF_OUTPUT (ole));
   g_object_unref (ole);
-  gsf_output_close (sink);
   g_object_unref (sink);
   return 0;
 }
