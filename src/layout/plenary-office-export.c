@@ -679,6 +679,7 @@ docx_text_run (xmlTextWriterPtr  w,
                const char       *char_style)
 {
   g_autofree char *safe = xml_safe (text, len);
+  g_auto(GStrv) pieces = NULL;
 
   if (safe[0] == '\0')
     return;
@@ -689,10 +690,22 @@ docx_text_run (xmlTextWriterPtr  w,
       val (w, "w:rStyle", char_style);
       end (w);
     }
-  el (w, "w:t");
-  at (w, "xml:space", "preserve");
-  xmlTextWriterWriteString (w, BAD_CAST safe);
-  end (w);
+  /* A tab in the text is Word's tab. */
+  pieces = g_strsplit (safe, "\t", -1);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      if (i > 0)
+        {
+          el (w, "w:tab");
+          end (w);
+        }
+      if (pieces[i][0] == '\0')
+        continue;
+      el (w, "w:t");
+      at (w, "xml:space", "preserve");
+      xmlTextWriterWriteString (w, BAD_CAST pieces[i]);
+      end (w);
+    }
   end (w);
 }
 
@@ -1657,6 +1670,47 @@ odf_name (const char *display)
   return g_string_free (out, FALSE);
 }
 
+/* ODF collapses white space in text: a second space is <text:s/>, a tab
+ * <text:tab/>. */
+static void
+odt_text (xmlTextWriterPtr  w,
+          const char       *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *run = p + strcspn (p, " \t");
+      guint spaces = 0;
+
+      if (run > p)
+        xmlTextWriterWriteFormatString (w, "%.*s", (int) (run - p), p);
+      p = run;
+      if (*p == '\t')
+        {
+          el (w, "text:tab");
+          end (w);
+          p++;
+          continue;
+        }
+      while (p[spaces] == ' ')
+        spaces++;
+      if (spaces == 0)
+        continue;
+      xmlTextWriterWriteString (w, BAD_CAST " ");
+      if (spaces > 1)
+        {
+          char count[16];
+
+          g_snprintf (count, sizeof count, "%u", spaces - 1);
+          el (w, "text:s");
+          at (w, "text:c", count);
+          end (w);
+        }
+      p += spaces;
+    }
+}
+
 static void
 odt_span (xmlTextWriterPtr  w,
           const char       *text,
@@ -1672,7 +1726,7 @@ odt_span (xmlTextWriterPtr  w,
       el (w, "text:span");
       at (w, "text:style-name", "Opening_20_Phrase");
     }
-  xmlTextWriterWriteString (w, BAD_CAST safe);
+  odt_text (w, safe);
   if (phrase)
     end (w);
 }
@@ -2000,7 +2054,7 @@ odt_content_part (xmlTextWriterPtr  w,
       g_autofree char *style = odf_name (odt_style_of (line));
       PlenaryRole role = line->paragraph != NULL ? line->paragraph->role : PLENARY_ROLE_PREAMBULAR;
 
-      if (role == PLENARY_ROLE_OPERATIVE || role == PLENARY_ROLE_BULLET)
+      if (role == PLENARY_ROLE_OPERATIVE || role == PLENARY_ROLE_BULLET || role == PLENARY_ROLE_SUBPARAGRAPH)
         {
           /* One list for a run of operative paragraphs (or bullets) with
            * their sub-paragraphs nested; a later run continues the count. */
@@ -2037,8 +2091,10 @@ odt_content_part (xmlTextWriterPtr  w,
               item_open[depth] = FALSE;
               for (; depth < item_depth; depth++)
                 {
+                  /* Sub-paragraphs without a paragraph above them: an
+                   * unnumbered header holds their list. */
                   if (!item_open[depth])
-                    el (w, "text:list-item");
+                    el (w, "text:list-header");
                   item_open[depth] = TRUE;
                   el (w, "text:list");
                 }

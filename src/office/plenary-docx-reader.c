@@ -615,13 +615,15 @@ walk_run (Walk    *walk,
         {
           xmlChar *content = xmlNodeGetContent (child);
 
-          office_text_append (&walk->text, (const char *) content, italic == 1);
+          office_text_append (&walk->text, (const char *) content, italic == 1, FALSE);
           xmlFree (content);
         }
-      else if (is_w (child, "tab") || is_w (child, "br") || is_w (child, "cr"))
-        office_text_append (&walk->text, " ", italic == 1);
+      else if (is_w (child, "tab"))
+        office_text_append (&walk->text, "\t", italic == 1, FALSE);
+      else if (is_w (child, "br") || is_w (child, "cr"))
+        office_text_append (&walk->text, " ", italic == 1, FALSE);
       else if (is_w (child, "noBreakHyphen"))
-        office_text_append (&walk->text, "\u2011", italic == 1);
+        office_text_append (&walk->text, "\u2011", italic == 1, FALSE);
       else if (!walk->in_note && (is_w (child, "footnoteReference") || is_w (child, "endnoteReference")))
         {
           g_autofree char *id = w_attr (child, "id");

@@ -37,6 +37,7 @@ typedef struct
   char *list_style;
   int   italic;    /* -1 unset */
   int   outline;   /* 0 unset */
+  gboolean automatic;  /* generated ("P1"): its parent has the name people see */
 } OdfStyle;
 
 typedef struct
@@ -131,8 +132,9 @@ uint_attr (xmlNode    *node,
 /* Styles ------------------------------------------------------------------------ */
 
 static void
-read_style (Odt     *odt,
-            xmlNode *node)
+read_style (Odt      *odt,
+            xmlNode  *node,
+            gboolean  automatic)
 {
   g_autofree char *name = attr (node, STYLE_NS, "name");
   OdfStyle *style;
@@ -145,6 +147,7 @@ read_style (Odt     *odt,
   style->list_style = attr (node, STYLE_NS, "list-style-name");
   style->outline = uint_attr (node, STYLE_NS, "default-outline-level", 0);
   style->italic = -1;
+  style->automatic = automatic;
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (is_el (child, STYLE_NS, "text-properties"))
       {
@@ -202,6 +205,7 @@ read_styles (Odt                   *odt,
 {
   g_autoptr(GBytes) bytes = NULL;
   xmlTextReaderPtr reader = plenary_office_package_xml (package, path, TRUE, &bytes, error);
+  gboolean automatic = FALSE;
   int ret;
 
   if (reader == NULL)
@@ -220,6 +224,11 @@ read_styles (Odt                   *odt,
           /* The body of content.xml is read in a second pass. */
           if (plenary_office_xml_is (reader, OFFICE_NS, "body"))
             break;
+          if (plenary_office_xml_is (reader, OFFICE_NS, "automatic-styles"))
+            automatic = TRUE;
+          else if (plenary_office_xml_is (reader, OFFICE_NS, "styles") ||
+                   plenary_office_xml_is (reader, OFFICE_NS, "master-styles"))
+            automatic = FALSE;
           ret = plenary_office_xml_next (reader, path, error);
           continue;
         }
@@ -229,7 +238,7 @@ read_styles (Odt                   *odt,
           break;
         }
       if (style)
-        read_style (odt, node);
+        read_style (odt, node, automatic);
       else if (list)
         read_list_style (odt, node);
       else
@@ -362,12 +371,21 @@ walk_content (Odt      *odt,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        office_text_append (&odt->text, (const char *) child->content, italic);
+        office_text_append (&odt->text, (const char *) child->content, italic, TRUE);
       else if (child->type != XML_ELEMENT_NODE)
         continue;
-      else if (is_el (child, TEXT_NS, "s") || is_el (child, TEXT_NS, "tab") ||
-               is_el (child, TEXT_NS, "line-break"))
-        office_text_append (&odt->text, " ", italic);
+      else if (is_el (child, TEXT_NS, "s"))
+        {
+          /* Spaces written out, as many as it says (bounded). */
+          guint count = MIN (uint_attr (child, TEXT_NS, "c", 1), 1000);
+
+          for (guint i = 0; i < count; i++)
+            office_text_append (&odt->text, " ", italic, FALSE);
+        }
+      else if (is_el (child, TEXT_NS, "tab"))
+        office_text_append (&odt->text, "\t", italic, FALSE);
+      else if (is_el (child, TEXT_NS, "line-break"))
+        office_text_append (&odt->text, " ", italic, FALSE);
       else if (is_el (child, TEXT_NS, "span"))
         {
           g_autofree char *style = attr (child, TEXT_NS, "style-name");
@@ -422,7 +440,7 @@ read_paragraph (Odt     *odt,
   ODF_STYLE_CHAIN (odt, style_name, style)
     {
       /* Automatic styles have generated names: show the named one. */
-      if (g_hash_table_lookup (odt->styles, style_name) != style || display == NULL)
+      if (display == NULL && !style->automatic)
         display = style->display_name;
       if (outline == 0)
         outline = style->outline;

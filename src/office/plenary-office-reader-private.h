@@ -35,9 +35,13 @@ typedef struct
 
 void                    office_text_init        (OfficeText             *text);
 void                    office_text_clear       (OfficeText             *text);
+/* COLLAPSE (ODF text): runs of white space are one space. Otherwise
+ * (WordprocessingML w:t) spaces and tabs are text, as typed. Either way
+ * the paragraph never starts or ends with white space. */
 void                    office_text_append      (OfficeText             *text,
                                                  const char             *str,
-                                                 gboolean                italic);
+                                                 gboolean                italic,
+                                                 gboolean                collapse);
 void                    office_text_add_note    (OfficeText             *text,
                                                  const char             *note);
 /* Where a comment starting (or ending) now sits, in code points. */

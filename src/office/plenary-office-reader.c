@@ -54,7 +54,8 @@ is_collapsible (gunichar c)
 void
 office_text_append (OfficeText *text,
                     const char *str,
-                    gboolean    italic)
+                    gboolean    italic,
+                    gboolean    collapse)
 {
   gboolean visible = FALSE;
 
@@ -65,13 +66,20 @@ office_text_append (OfficeText *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      /* Control characters have no place in a paragraph. */
-      if (is_collapsible (c) || (c < 0x20) || c == 0x7f)
+      if (collapse && is_collapsible (c))
         {
           if (text->text->len > 0)
             text->pending_space = TRUE;
           continue;
         }
+      /* Line breaks become spaces; other control characters have no place
+       * in a paragraph; nothing opens it but text. */
+      if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        c = ' ';
+      if ((c < 0x20 && c != '\t') || c == 0x7f)
+        continue;
+      if ((c == ' ' || c == '\t') && text->text->len == 0)
+        continue;
 
       if (text->pending_space)
         {
@@ -81,7 +89,8 @@ office_text_append (OfficeText *text,
         }
       g_string_append_unichar (text->text, c);
       text->chars++;
-      visible = TRUE;
+      if (c != ' ' && c != '\t')
+        visible = TRUE;
     }
 
   if (visible && text->italic_open)
@@ -119,6 +128,20 @@ office_text_finish (OfficeText             *text,
                     const char             *style)
 {
   PlenaryOfficeParagraph *paragraph = g_new0 (PlenaryOfficeParagraph, 1);
+
+  /* Spaces at the end are layout, not text. */
+  while (text->text->len > 0 && (text->text->str[text->text->len - 1] == ' ' ||
+                                 text->text->str[text->text->len - 1] == '\t'))
+    {
+      g_string_truncate (text->text, text->text->len - 1);
+      text->chars--;
+    }
+  text->italic_end = MIN (text->italic_end, text->text->len);
+  for (guint i = 0; i < text->notes->len; i++)
+    {
+      PlenaryOfficeNote *note = &g_array_index (text->notes, PlenaryOfficeNote, i);
+      note->offset = MIN (note->offset, text->chars);
+    }
 
   paragraph->kind = kind;
   paragraph->text = g_string_free (g_steal_pointer (&text->text), FALSE);

@@ -215,10 +215,14 @@ class RoundTrip(unittest.TestCase):
     def test_corpus(self):
         texts = sorted(glob.glob(os.path.join(DATA, "corpus", "*.txt")) + glob.glob(os.path.join(DATA, "corpus", "*.md")))
         self.assertGreaterEqual(len(texts), 6)
+        # The whole real-resolution corpus too, where the workspace has it.
+        shared = os.path.join(os.environ.get("PLENARY_SOURCE_ROOT", "."), "..", "shared", "corpus", "real")
+        texts += sorted(glob.glob(os.path.join(shared, "c*.txt")) + glob.glob(os.path.join(shared, "c*.md")))
         for path in texts:
             name = os.path.splitext(os.path.basename(path))[0]
             reference, _ = convert(path, "corpus-" + name)
-            self.round_trip(reference, "corpus-rt-" + name)
+            for ext in ("docx", "odt"):
+                self.round_trip(reference, f"corpus-rt-{name}-{ext}", ext)
 
 
 if __name__ == "__main__":
