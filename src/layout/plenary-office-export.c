@@ -114,6 +114,7 @@ typedef struct
   GArray        *lines;      /* Line */
   GArray        *events;     /* Event, in reading order */
   GPtrArray     *threads;    /* PlenaryAnnotation*, comments on the draft */
+  guint         *first_id;   /* per thread: the Word comment id of its first comment */
   GPtrArray     *notes;      /* char*, footnote texts in order */
 } Plan;
 
@@ -346,7 +347,6 @@ plan_init (Plan         *plan,
       if (kind == PLENARY_ANNOTATION_CITATION)
         {
           event.kind = EVENT_NOTE;
-          event.index = G_MAXUINT;
           locate (plan, end, &event.line, &event.offset);
           /* The note text waits for the numbering in reading order. */
           g_ptr_array_add (plan->notes, citation_text (plan, annotation));
@@ -366,6 +366,14 @@ plan_init (Plan         *plan,
     }
 
   g_array_sort (plan->events, compare_events);
+
+  /* Word comment ids: each thread's comment, then its replies. */
+  plan->first_id = g_new0 (guint, plan->threads->len + 1);
+  for (guint i = 0, id = 0; i < plan->threads->len; i++)
+    {
+      plan->first_id[i] = id;
+      id += 1 + plenary_annotation_get_replies (g_ptr_array_index (plan->threads, i))->len;
+    }
 
   /* Notes are numbered in reading order. */
   {
@@ -388,6 +396,7 @@ plan_init (Plan         *plan,
 static void
 plan_clear (Plan *plan)
 {
+  g_free (plan->first_id);
   g_array_unref (plan->lines);
   g_array_unref (plan->events);
   g_ptr_array_unref (plan->threads);
@@ -723,8 +732,7 @@ docx_events (xmlTextWriterPtr  w,
              Plan             *plan,
              guint            *next,
              guint             line_index,
-             gint64            offset,
-             const guint      *first_id)
+             gint64            offset)
 {
   while (*next < plan->events->len)
     {
@@ -755,7 +763,7 @@ docx_events (xmlTextWriterPtr  w,
 
         for (guint k = 0; k < n; k++)
           {
-            docx_comment_id (id, sizeof id, first_id[event->index] + k);
+            docx_comment_id (id, sizeof id, plan->first_id[event->index] + k);
             el (w, event->kind == EVENT_COMMENT_START ? "w:commentRangeStart" : "w:commentRangeEnd");
             at (w, "w:id", id);
             end (w);
@@ -779,8 +787,7 @@ static void
 docx_paragraph_text (xmlTextWriterPtr  w,
                      Plan             *plan,
                      guint             line_index,
-                     guint            *next,
-                     const guint      *first_id)
+                     guint            *next)
 {
   Line *line = &g_array_index (plan->lines, Line, line_index);
   const char *p = line->full;
@@ -792,7 +799,7 @@ docx_paragraph_text (xmlTextWriterPtr  w,
       gint64 stop = length;
       const char *q;
 
-      docx_events (w, plan, next, line_index, pos, first_id);
+      docx_events (w, plan, next, line_index, pos);
       if (*next < plan->events->len &&
           g_array_index (plan->events, Event, *next).line == line_index)
         stop = MIN (stop, g_array_index (plan->events, Event, *next).offset);
@@ -805,7 +812,7 @@ docx_paragraph_text (xmlTextWriterPtr  w,
       p = q;
       pos = stop;
     }
-  docx_events (w, plan, next, line_index, G_MAXINT64, first_id);
+  docx_events (w, plan, next, line_index, G_MAXINT64);
 }
 
 static void
@@ -959,8 +966,7 @@ docx_style_of (Line *line,
 
 static void
 docx_document (xmlTextWriterPtr  w,
-               Plan             *plan,
-               const guint      *first_id)
+               Plan             *plan)
 {
   g_autoptr(GArray) head = build_head (plan);
   guint next = 0;
@@ -978,7 +984,7 @@ docx_document (xmlTextWriterPtr  w,
       const char *style = docx_style_of (line, &num_id, &ilvl);
 
       docx_paragraph_start (w, style, num_id, ilvl);
-      docx_paragraph_text (w, plan, i, &next, first_id);
+      docx_paragraph_text (w, plan, i, &next);
       end (w);
     }
 
@@ -1246,7 +1252,8 @@ docx_numbering_part (xmlTextWriterPtr  w,
 }
 
 static void
-docx_settings_part (xmlTextWriterPtr w)
+docx_settings_part (xmlTextWriterPtr  w,
+                    Plan             *plan)
 {
   el (w, "w:settings");
   xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:w", BAD_CAST W_NS);
@@ -1359,62 +1366,57 @@ docx_comment (xmlTextWriterPtr  w,
 }
 
 static void
-docx_comments_parts (PlenaryOfficeWriter  *writer,
-                     Plan                 *plan,
-                     const guint          *first_id,
-                     GError              **error_out,
-                     gboolean             *ok)
+docx_comments_part (xmlTextWriterPtr  w,
+                    Plan             *plan)
 {
-  xmlBufferPtr buffer;
-  xmlTextWriterPtr w = plenary_office_xml_writer_new (&buffer);
-  xmlBufferPtr ex_buffer;
-  xmlTextWriterPtr ex = plenary_office_xml_writer_new (&ex_buffer);
-
   el (w, "w:comments");
   xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:w", BAD_CAST W_NS);
   xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:w14", BAD_CAST W14_NS);
-  el (ex, "w15:commentsEx");
-  xmlTextWriterWriteAttribute (ex, BAD_CAST "xmlns:w15", BAD_CAST W15_NS);
-
   for (guint i = 0; i < plan->threads->len; i++)
     {
       PlenaryAnnotation *annotation = g_ptr_array_index (plan->threads, i);
       GPtrArray *replies = plenary_annotation_get_replies (annotation);
-      gboolean done = plenary_annotation_get_resolved (annotation);
-      char para[16], parent[16];
 
-      docx_comment (w, first_id[i], plenary_annotation_get_author (annotation),
+      docx_comment (w, plan->first_id[i], plenary_annotation_get_author (annotation),
                     plenary_annotation_get_created (annotation), plenary_annotation_get_note (annotation));
-      g_snprintf (parent, sizeof parent, "%08X", first_id[i] + 1);
-      el (ex, "w15:commentEx");
-      at (ex, "w15:paraId", parent);
-      at (ex, "w15:done", done ? "1" : "0");
-      end (ex);
-
       for (guint r = 0; r < replies->len; r++)
         {
           PlenaryReply *reply = g_ptr_array_index (replies, r);
 
-          docx_comment (w, first_id[i] + 1 + r, reply->author, reply->created, reply->text);
-          g_snprintf (para, sizeof para, "%08X", first_id[i] + 2 + r);
-          el (ex, "w15:commentEx");
-          at (ex, "w15:paraId", para);
-          at (ex, "w15:paraIdParent", parent);
-          at (ex, "w15:done", done ? "1" : "0");
-          end (ex);
+          docx_comment (w, plan->first_id[i] + 1 + r, reply->author, reply->created, reply->text);
         }
     }
   end (w);
-  end (ex);
+}
 
-  *ok = *ok && plenary_office_writer_add_xml (writer, "word/comments.xml", w, buffer, error_out);
-  if (*ok)
-    *ok = plenary_office_writer_add_xml (writer, "word/commentsExtended.xml", ex, ex_buffer, error_out);
-  else
+/* Which comments are replies to which, and which threads are resolved:
+ * linked through the paragraph ids of the comments. */
+static void
+docx_comments_extended_part (xmlTextWriterPtr  w,
+                             Plan             *plan)
+{
+  el (w, "w15:commentsEx");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:w15", BAD_CAST W15_NS);
+  for (guint i = 0; i < plan->threads->len; i++)
     {
-      xmlFreeTextWriter (ex);
-      xmlBufferFree (ex_buffer);
+      PlenaryAnnotation *annotation = g_ptr_array_index (plan->threads, i);
+      guint n = 1 + plenary_annotation_get_replies (annotation)->len;
+      gboolean done = plenary_annotation_get_resolved (annotation);
+      char para[16], parent[16];
+
+      g_snprintf (parent, sizeof parent, "%08X", plan->first_id[i] + 1);
+      for (guint k = 0; k < n; k++)
+        {
+          g_snprintf (para, sizeof para, "%08X", plan->first_id[i] + 1 + k);
+          el (w, "w15:commentEx");
+          at (w, "w15:paraId", para);
+          if (k > 0)
+            at (w, "w15:paraIdParent", parent);
+          at (w, "w15:done", done ? "1" : "0");
+          end (w);
+        }
     }
+  end (w);
 }
 
 static void
@@ -1470,27 +1472,10 @@ property_list (PlenaryDraft *draft)
   return list;
 }
 
-static GBytes *
-export_docx (Plan    *plan,
-             GError **error)
+static void
+docx_content_types_part (xmlTextWriterPtr  w,
+                         Plan             *plan)
 {
-  g_autoptr(PlenaryOfficeWriter) writer = plenary_office_writer_new ();
-  PlenaryMetadata *metadata = plenary_draft_get_metadata (plan->draft);
-  g_autoptr(GPtrArray) properties = property_list (plan->draft);
-  g_autofree guint *first_id = g_new0 (guint, plan->threads->len + 1);
-  g_autofree char *now = iso_date (NULL);
-  gboolean comments = plan->threads->len > 0;
-  xmlBufferPtr buffer;
-  xmlTextWriterPtr w;
-  gboolean ok = TRUE;
-
-  for (guint i = 0, id = 0; i < plan->threads->len; i++)
-    {
-      first_id[i] = id;
-      id += 1 + plenary_annotation_get_replies (g_ptr_array_index (plan->threads, i))->len;
-    }
-
-  w = plenary_office_xml_writer_new (&buffer);
   el (w, "Types");
   at (w, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
   el (w, "Default");
@@ -1506,7 +1491,7 @@ export_docx (Plan    *plan,
   override (w, "/word/numbering.xml", CT_WML "numbering+xml");
   override (w, "/word/settings.xml", CT_WML "settings+xml");
   override (w, "/word/footnotes.xml", CT_WML "footnotes+xml");
-  if (comments)
+  if (plan->threads->len > 0)
     {
       override (w, "/word/comments.xml", CT_WML "comments+xml");
       override (w, "/word/commentsExtended.xml", CT_WML "commentsExtended+xml");
@@ -1515,133 +1500,165 @@ export_docx (Plan    *plan,
   override (w, "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml");
   override (w, "/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml");
   end (w);
-  ok = plenary_office_writer_add_xml (writer, "[Content_Types].xml", w, buffer, error);
+}
 
-  if (ok)
+static void
+docx_package_rels_part (xmlTextWriterPtr  w,
+                        Plan             *plan)
+{
+  el (w, "Relationships");
+  at (w, "xmlns", PKG_REL);
+  rel (w, "rId1", DOC_REL "officeDocument", "word/document.xml");
+  rel (w, "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
+  rel (w, "rId3", DOC_REL "extended-properties", "docProps/app.xml");
+  rel (w, "rId4", DOC_REL "custom-properties", "docProps/custom.xml");
+  end (w);
+}
+
+static void
+docx_document_rels_part (xmlTextWriterPtr  w,
+                         Plan             *plan)
+{
+  el (w, "Relationships");
+  at (w, "xmlns", PKG_REL);
+  rel (w, "rId1", DOC_REL "styles", "styles.xml");
+  rel (w, "rId2", DOC_REL "numbering", "numbering.xml");
+  rel (w, "rId3", DOC_REL "settings", "settings.xml");
+  rel (w, "rId4", DOC_REL "footnotes", "footnotes.xml");
+  if (plan->threads->len > 0)
     {
-      w = plenary_office_xml_writer_new (&buffer);
-      el (w, "Relationships");
-      at (w, "xmlns", PKG_REL);
-      rel (w, "rId1", DOC_REL "officeDocument", "word/document.xml");
-      rel (w, "rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml");
-      rel (w, "rId3", DOC_REL "extended-properties", "docProps/app.xml");
-      rel (w, "rId4", DOC_REL "custom-properties", "docProps/custom.xml");
+      rel (w, "rId5", DOC_REL "comments", "comments.xml");
+      rel (w, "rId6", "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+           "commentsExtended.xml");
+    }
+  end (w);
+}
+
+static void
+docx_core_part (xmlTextWriterPtr  w,
+                Plan             *plan)
+{
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (plan->draft);
+  const char *creator = plenary_metadata_get_string (metadata, "submitted-by");
+  const char *symbol = plenary_metadata_get_string (metadata, "symbol");
+  const char *forum = plenary_metadata_get_string (metadata, "forum");
+  g_autofree char *now = iso_date (NULL);
+
+  el (w, "cp:coreProperties");
+  at (w, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+  at (w, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+  at (w, "xmlns:dcterms", "http://purl.org/dc/terms/");
+  at (w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+  text_el (w, "dc:title", document_title (plan));
+  if (forum[0] != '\0')
+    text_el (w, "dc:subject", forum);
+  if (creator[0] != '\0')
+    text_el (w, "dc:creator", creator);
+  if (symbol[0] != '\0')
+    text_el (w, "cp:keywords", symbol);
+  text_el (w, "dc:language", plan->labels->tag);
+  el (w, "dcterms:created");
+  at (w, "xsi:type", "dcterms:W3CDTF");
+  xmlTextWriterWriteString (w, BAD_CAST now);
+  end (w);
+  end (w);
+}
+
+static void
+docx_app_part (xmlTextWriterPtr  w,
+               Plan             *plan)
+{
+  el (w, "Properties");
+  at (w, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+  text_el (w, "Application", "Plenary");
+  end (w);
+}
+
+static void
+docx_custom_part (xmlTextWriterPtr  w,
+                  Plan             *plan)
+{
+  g_autoptr(GPtrArray) properties = property_list (plan->draft);
+
+  el (w, "Properties");
+  at (w, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
+  at (w, "xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes");
+  for (guint i = 0; i + 1 < properties->len; i += 2)
+    {
+      char pid[16];
+      g_autofree char *value = xml_safe (g_ptr_array_index (properties, i + 1), -1);
+
+      g_snprintf (pid, sizeof pid, "%u", i / 2 + 2);
+      el (w, "property");
+      at (w, "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
+      at (w, "pid", pid);
+      at (w, "name", g_ptr_array_index (properties, i));
+      text_el (w, "vt:lpwstr", value);
       end (w);
-      ok = plenary_office_writer_add_xml (writer, "_rels/.rels", w, buffer, error);
+    }
+  end (w);
+}
+
+typedef void (*PartFunc) (xmlTextWriterPtr w, Plan *plan);
+
+typedef struct
+{
+  const char *path;
+  PartFunc    write;
+  gboolean    with_comments;  /* only when the draft has comments */
+} Part;
+
+static GBytes *
+write_parts (Plan         *plan,
+             const Part   *parts,
+             guint         n_parts,
+             const char   *mimetype,
+             GError      **error)
+{
+  g_autoptr(PlenaryOfficeWriter) writer = plenary_office_writer_new ();
+
+  /* ODF's first entry, uncompressed, so that the type is found at a fixed offset. */
+  if (mimetype != NULL &&
+      !plenary_office_writer_add (writer, "mimetype", mimetype, strlen (mimetype), TRUE, error))
+    return NULL;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      xmlBufferPtr buffer;
+      xmlTextWriterPtr w;
+
+      if (parts[i].with_comments && plan->threads->len == 0)
+        continue;
+      w = plenary_office_xml_writer_new (&buffer);
+      parts[i].write (w, plan);
+      if (!plenary_office_writer_add_xml (writer, parts[i].path, w, buffer, error))
+        return NULL;
     }
 
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      docx_document (w, plan, first_id);
-      ok = plenary_office_writer_add_xml (writer, "word/document.xml", w, buffer, error);
-    }
+  return plenary_office_writer_finish (writer, error);
+}
 
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      el (w, "Relationships");
-      at (w, "xmlns", PKG_REL);
-      rel (w, "rId1", DOC_REL "styles", "styles.xml");
-      rel (w, "rId2", DOC_REL "numbering", "numbering.xml");
-      rel (w, "rId3", DOC_REL "settings", "settings.xml");
-      rel (w, "rId4", DOC_REL "footnotes", "footnotes.xml");
-      if (comments)
-        {
-          rel (w, "rId5", DOC_REL "comments", "comments.xml");
-          rel (w, "rId6", "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
-               "commentsExtended.xml");
-        }
-      end (w);
-      ok = plenary_office_writer_add_xml (writer, "word/_rels/document.xml.rels", w, buffer, error);
-    }
+static GBytes *
+export_docx (Plan    *plan,
+             GError **error)
+{
+  static const Part parts[] = {
+    { "[Content_Types].xml", docx_content_types_part },
+    { "_rels/.rels", docx_package_rels_part },
+    { "word/document.xml", docx_document },
+    { "word/_rels/document.xml.rels", docx_document_rels_part },
+    { "word/styles.xml", docx_styles_part },
+    { "word/numbering.xml", docx_numbering_part },
+    { "word/settings.xml", docx_settings_part },
+    { "word/footnotes.xml", docx_footnotes_part },
+    { "word/comments.xml", docx_comments_part, TRUE },
+    { "word/commentsExtended.xml", docx_comments_extended_part, TRUE },
+    { "docProps/core.xml", docx_core_part },
+    { "docProps/app.xml", docx_app_part },
+    { "docProps/custom.xml", docx_custom_part },
+  };
 
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      docx_styles_part (w, plan);
-      ok = plenary_office_writer_add_xml (writer, "word/styles.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      docx_numbering_part (w, plan);
-      ok = plenary_office_writer_add_xml (writer, "word/numbering.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      docx_settings_part (w);
-      ok = plenary_office_writer_add_xml (writer, "word/settings.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      docx_footnotes_part (w, plan);
-      ok = plenary_office_writer_add_xml (writer, "word/footnotes.xml", w, buffer, error);
-    }
-  if (ok && comments)
-    docx_comments_parts (writer, plan, first_id, error, &ok);
-
-  if (ok)
-    {
-      const char *creator = plenary_metadata_get_string (metadata, "submitted-by");
-      const char *symbol = plenary_metadata_get_string (metadata, "symbol");
-
-      w = plenary_office_xml_writer_new (&buffer);
-      el (w, "cp:coreProperties");
-      at (w, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-      at (w, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
-      at (w, "xmlns:dcterms", "http://purl.org/dc/terms/");
-      at (w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-      text_el (w, "dc:title", document_title (plan));
-      if (plenary_metadata_get_string (metadata, "forum")[0] != '\0')
-        text_el (w, "dc:subject", plenary_metadata_get_string (metadata, "forum"));
-      if (creator[0] != '\0')
-        text_el (w, "dc:creator", creator);
-      if (symbol[0] != '\0')
-        text_el (w, "cp:keywords", symbol);
-      text_el (w, "dc:language", plan->labels->tag);
-      el (w, "dcterms:created");
-      at (w, "xsi:type", "dcterms:W3CDTF");
-      xmlTextWriterWriteString (w, BAD_CAST now);
-      end (w);
-      end (w);
-      ok = plenary_office_writer_add_xml (writer, "docProps/core.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      el (w, "Properties");
-      at (w, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
-      text_el (w, "Application", "Plenary");
-      end (w);
-      ok = plenary_office_writer_add_xml (writer, "docProps/app.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      el (w, "Properties");
-      at (w, "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
-      at (w, "xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes");
-      for (guint i = 0; i + 1 < properties->len; i += 2)
-        {
-          char pid[16];
-          g_autofree char *value = xml_safe (g_ptr_array_index (properties, i + 1), -1);
-
-          g_snprintf (pid, sizeof pid, "%u", i / 2 + 2);
-          el (w, "property");
-          at (w, "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}");
-          at (w, "pid", pid);
-          at (w, "name", g_ptr_array_index (properties, i));
-          text_el (w, "vt:lpwstr", value);
-          end (w);
-        }
-      end (w);
-      ok = plenary_office_writer_add_xml (writer, "docProps/custom.xml", w, buffer, error);
-    }
-
-  return ok ? plenary_office_writer_finish (writer, error) : NULL;
+  return write_parts (plan, parts, G_N_ELEMENTS (parts), NULL, error);
 }
 
 /* .odt ---------------------------------------------------------------------------- */
@@ -2123,87 +2140,77 @@ odt_content_part (xmlTextWriterPtr  w,
   end (w);
 }
 
+#define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
+
+static void
+odt_meta_part (xmlTextWriterPtr  w,
+               Plan             *plan)
+{
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (plan->draft);
+  g_autoptr(GPtrArray) properties = property_list (plan->draft);
+  const char *creator = plenary_metadata_get_string (metadata, "submitted-by");
+  const char *forum = plenary_metadata_get_string (metadata, "forum");
+
+  el (w, "office:document-meta");
+  ODF_NAMESPACES (w);
+  el (w, "office:meta");
+  text_el (w, "meta:generator", "Plenary");
+  text_el (w, "dc:title", document_title (plan));
+  if (forum[0] != '\0')
+    text_el (w, "dc:subject", forum);
+  if (creator[0] != '\0')
+    text_el (w, "meta:initial-creator", creator);
+  text_el (w, "dc:language", plan->labels->tag);
+  for (guint i = 0; i + 1 < properties->len; i += 2)
+    {
+      g_autofree char *value = xml_safe (g_ptr_array_index (properties, i + 1), -1);
+
+      el (w, "meta:user-defined");
+      at (w, "meta:name", g_ptr_array_index (properties, i));
+      at (w, "meta:value-type", "string");
+      xmlTextWriterWriteString (w, BAD_CAST value);
+      end (w);
+    }
+  end (w);
+  end (w);
+}
+
+static void
+odt_manifest_part (xmlTextWriterPtr  w,
+                   Plan             *plan)
+{
+  static const char * const parts[] = { "content.xml", "styles.xml", "meta.xml", NULL };
+
+  el (w, "manifest:manifest");
+  at (w, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
+  at (w, "manifest:version", "1.3");
+  el (w, "manifest:file-entry");
+  at (w, "manifest:full-path", "/");
+  at (w, "manifest:version", "1.3");
+  at (w, "manifest:media-type", ODT_MIME_TYPE);
+  end (w);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      el (w, "manifest:file-entry");
+      at (w, "manifest:full-path", parts[i]);
+      at (w, "manifest:media-type", "text/xml");
+      end (w);
+    }
+  end (w);
+}
+
 static GBytes *
 export_odt (Plan    *plan,
             GError **error)
 {
-  g_autoptr(PlenaryOfficeWriter) writer = plenary_office_writer_new ();
-  g_autoptr(GPtrArray) properties = property_list (plan->draft);
-  PlenaryMetadata *metadata = plenary_draft_get_metadata (plan->draft);
-  static const char mimetype[] = "application/vnd.oasis.opendocument.text";
-  xmlBufferPtr buffer;
-  xmlTextWriterPtr w;
-  gboolean ok;
+  static const Part parts[] = {
+    { "content.xml", odt_content_part },
+    { "styles.xml", odt_styles_part },
+    { "meta.xml", odt_meta_part },
+    { "META-INF/manifest.xml", odt_manifest_part },
+  };
 
-  /* The first entry, uncompressed, so that the type is found at a fixed offset. */
-  ok = plenary_office_writer_add (writer, "mimetype", mimetype, strlen (mimetype), TRUE, error);
-
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      odt_content_part (w, plan);
-      ok = plenary_office_writer_add_xml (writer, "content.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      w = plenary_office_xml_writer_new (&buffer);
-      odt_styles_part (w, plan);
-      ok = plenary_office_writer_add_xml (writer, "styles.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      const char *creator = plenary_metadata_get_string (metadata, "submitted-by");
-
-      w = plenary_office_xml_writer_new (&buffer);
-      el (w, "office:document-meta");
-      ODF_NAMESPACES (w);
-      el (w, "office:meta");
-      text_el (w, "meta:generator", "Plenary");
-      text_el (w, "dc:title", document_title (plan));
-      if (plenary_metadata_get_string (metadata, "forum")[0] != '\0')
-        text_el (w, "dc:subject", plenary_metadata_get_string (metadata, "forum"));
-      if (creator[0] != '\0')
-        text_el (w, "meta:initial-creator", creator);
-      text_el (w, "dc:language", plan->labels->tag);
-      for (guint i = 0; i + 1 < properties->len; i += 2)
-        {
-          g_autofree char *value = xml_safe (g_ptr_array_index (properties, i + 1), -1);
-
-          el (w, "meta:user-defined");
-          at (w, "meta:name", g_ptr_array_index (properties, i));
-          at (w, "meta:value-type", "string");
-          xmlTextWriterWriteString (w, BAD_CAST value);
-          end (w);
-        }
-      end (w);
-      end (w);
-      ok = plenary_office_writer_add_xml (writer, "meta.xml", w, buffer, error);
-    }
-  if (ok)
-    {
-      static const char * const parts[] = { "content.xml", "styles.xml", "meta.xml", NULL };
-
-      w = plenary_office_xml_writer_new (&buffer);
-      el (w, "manifest:manifest");
-      at (w, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
-      at (w, "manifest:version", "1.3");
-      el (w, "manifest:file-entry");
-      at (w, "manifest:full-path", "/");
-      at (w, "manifest:version", "1.3");
-      at (w, "manifest:media-type", mimetype);
-      end (w);
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          el (w, "manifest:file-entry");
-          at (w, "manifest:full-path", parts[i]);
-          at (w, "manifest:media-type", "text/xml");
-          end (w);
-        }
-      end (w);
-      ok = plenary_office_writer_add_xml (writer, "META-INF/manifest.xml", w, buffer, error);
-    }
-
-  return ok ? plenary_office_writer_finish (writer, error) : NULL;
+  return write_parts (plan, parts, G_N_ELEMENTS (parts), ODT_MIME_TYPE, error);
 }
 
 GBytes *

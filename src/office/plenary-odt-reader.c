@@ -66,7 +66,6 @@ typedef struct
   GHashTable            *comment_names; /* office:name -> index + 1 */
   GArray                *lists;         /* ListFrame */
   OfficeText             text;
-  const char            *para_style;
 } Odt;
 
 static void
@@ -496,7 +495,6 @@ read_paragraph (Odt     *odt,
       level = outline - 1;
     }
 
-  odt->para_style = style_name;
   walk_content (odt, node, italic == 1);
   office_text_finish (&odt->text, odt->document, kind, label, level, display);
 }

@@ -26,13 +26,6 @@ typedef struct
   GArray   *notes;
 } OfficeText;
 
-/* A comment range still open: the comment's index by its id in the file. */
-typedef struct
-{
-  PlenaryOfficeDocument *document;
-  GHashTable            *comment_ids;   /* id (string) -> index + 1 */
-} OfficeContext;
-
 void                    office_text_init        (OfficeText             *text);
 void                    office_text_clear       (OfficeText             *text);
 /* COLLAPSE (ODF text): runs of white space are one space. Otherwise
