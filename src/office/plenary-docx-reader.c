@@ -387,31 +387,6 @@ read_style (Docx     *docx,
   return TRUE;
 }
 
-static gboolean
-read_doc_defaults (Docx     *docx,
-                   xmlNode  *node,
-                   GError  **error)
-{
-  xmlNode *rpr = w_child (w_child (w_child (node, "rPrDefault"), "rPr"), "lang");
-
-  if (rpr != NULL)
-    {
-      char *lang = w_attr (rpr, "val");
-
-      if (lang != NULL)
-        g_hash_table_replace (docx->document->properties, g_strdup ("style-language"), lang);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_styles_element (Docx     *docx,
-                     xmlNode  *node,
-                     GError  **error)
-{
-  return is_w (node, "style") ? read_style (docx, node, error) : read_doc_defaults (docx, node, error);
-}
-
 /* Follows basedOn up to 16 steps (a loop in a damaged file ends there). */
 #define STYLE_CHAIN(docx, id, style) \
   for (Style *style = (id) ? g_hash_table_lookup ((docx)->styles, (id)) : NULL, *_guard = GUINT_TO_POINTER (16); \
@@ -920,7 +895,7 @@ office_read_docx (PlenaryOfficePackage   *package,
                   PlenaryOfficeDocument  *document,
                   GError                **error)
 {
-  static const char * const style_elements[] = { "style", "docDefaults", NULL };
+  static const char * const style_elements[] = { "style", NULL };
   static const char * const numbering_elements[] = { "abstractNum", "num", NULL };
   static const char * const note_elements[] = { "footnote", "endnote", NULL };
   static const char * const comment_elements[] = { "comment", NULL };
@@ -973,7 +948,7 @@ office_read_docx (PlenaryOfficePackage   *package,
 
   /* A missing optional part is no error; a broken one is. */
   ok = (!(part = g_hash_table_lookup (rels, "styles")) ||
-        each_element (package, part, TRUE, W_NS, style_elements, &docx, read_styles_element, error)) &&
+        each_element (package, part, TRUE, W_NS, style_elements, &docx, read_style, error)) &&
        (!(part = g_hash_table_lookup (rels, "numbering")) ||
         each_element (package, part, TRUE, W_NS, numbering_elements, &docx, read_numbering_element, error)) &&
        (!(part = g_hash_table_lookup (rels, "footnotes")) ||

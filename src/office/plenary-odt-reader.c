@@ -215,10 +215,9 @@ read_styles (Odt                   *odt,
     {
       gboolean style = plenary_office_xml_is (reader, STYLE_NS, "style");
       gboolean list = plenary_office_xml_is (reader, TEXT_NS, "list-style");
-      gboolean deflt = plenary_office_xml_is (reader, STYLE_NS, "default-style");
       xmlNode *node;
 
-      if (!style && !list && !deflt)
+      if (!style && !list)
         {
           /* The body of content.xml is read in a second pass. */
           if (plenary_office_xml_is (reader, OFFICE_NS, "body"))
@@ -238,21 +237,8 @@ read_styles (Odt                   *odt,
         }
       if (style)
         read_style (odt, node, automatic);
-      else if (list)
-        read_list_style (odt, node);
       else
-        for (xmlNode *child = node->children; child != NULL; child = child->next)
-          if (is_el (child, STYLE_NS, "text-properties") &&
-              !g_hash_table_contains (odt->document->properties, "style-language"))
-            {
-              g_autofree char *language = attr (child, FO_NS, "language");
-              g_autofree char *country = attr (child, FO_NS, "country");
-
-              if (language != NULL && strcmp (language, "zxx") != 0)
-                g_hash_table_replace (odt->document->properties, g_strdup ("style-language"),
-                                      country != NULL ? g_strdup_printf ("%s-%s", language, country)
-                                                      : g_strdup (language));
-            }
+        read_list_style (odt, node);
       ret = xmlTextReaderNext (reader);
     }
 

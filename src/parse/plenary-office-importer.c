@@ -39,12 +39,9 @@ static const struct {
 
 static void
 append_escaped (GString    *out,
-                const char *text,
-                gssize      len)
+                const char *text)
 {
-  const char *stop = len >= 0 ? text + len : NULL;
-
-  for (const char *p = text; *p != '\0' && (stop == NULL || p < stop); p++)
+  for (const char *p = text; *p != '\0'; p++)
     {
       guint i;
 
@@ -186,12 +183,12 @@ to_markdown (PlenaryOfficeDocument *document,
 
           g_strchomp (phrase);
           g_string_append_c (out, '*');
-          append_escaped (out, phrase, -1);
+          append_escaped (out, phrase);
           g_string_append_c (out, '*');
-          append_escaped (out, text + strlen (phrase), -1);
+          append_escaped (out, text + strlen (phrase));
         }
       else
-        append_escaped (out, text, -1);
+        append_escaped (out, text);
       g_string_append_c (out, '\n');
     }
 
