@@ -1939,6 +1939,27 @@ odt_styles_part (xmlTextWriterPtr  w,
             }
           if (s->keep_next)
             at (w, "fo:keep-with-next", "always");
+          /* Paragraphs stand in for the PDF's two columns: the details
+           * go to the right under the body. */
+          if (strcmp (s->id, "MastheadDetails") == 0)
+            at (w, "fo:text-align", "end");
+          /* The footnote number in the margin, the text beside it. */
+          if (strcmp (s->id, "FootnoteText") == 0)
+            {
+              at (w, "fo:margin-left", "0.6cm");
+              at (w, "fo:text-indent", "-0.6cm");
+            }
+          if (s->right_tab)
+            {
+              at (w, "fo:border-bottom", "0.75pt solid #000000");
+              at (w, "fo:padding-bottom", "0.05cm");
+              el (w, "style:tab-stops");
+              el (w, "style:tab-stop");
+              at (w, "style:position", "16cm");
+              at (w, "style:type", "right");
+              end (w);
+              end (w);
+            }
           end (w);
         }
       el (w, "style:text-properties");
@@ -2058,9 +2079,14 @@ odt_content_part (xmlTextWriterPtr  w,
       odt_span (w, line->text, -1, FALSE);
       if (line->side != NULL)
         {
+          g_autofree char *safe = xml_safe (line->side, -1);
+
           el (w, "text:tab");
           end (w);
-          odt_span (w, line->side, -1, FALSE);
+          el (w, "text:span");
+          at (w, "text:style-name", "Masthead_20_Symbol");
+          odt_text (w, safe);
+          end (w);
         }
       end (w);
     }
