@@ -1670,6 +1670,7 @@ export_docx (Plan    *plan,
     at (w, "xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"); \
     at (w, "xmlns:dc", "http://purl.org/dc/elements/1.1/"); \
     at (w, "xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"); \
+    at (w, "xmlns:loext", "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"); \
     at (w, "office:version", "1.3"); \
   } G_STMT_END
 
@@ -1748,9 +1749,13 @@ odt_span (xmlTextWriterPtr  w,
     end (w);
 }
 
+/* ODF has no threads: LibreOffice's extension names a reply's parent and
+ * says whether a thread is resolved. */
 static void
 odt_annotation (xmlTextWriterPtr  w,
                 const char       *name,
+                const char       *parent,
+                gboolean          resolved,
                 const char       *author,
                 const char       *date,
                 const char       *text)
@@ -1759,6 +1764,9 @@ odt_annotation (xmlTextWriterPtr  w,
 
   el (w, "office:annotation");
   at (w, "office:name", name);
+  if (parent != NULL)
+    at (w, "loext:parent-name", parent);
+  at (w, "loext:resolved", resolved ? "true" : "false");
   text_el (w, "dc:creator", author != NULL ? author : "");
   if (date != NULL && date[0] != '\0')
     text_el (w, "dc:date", date);
@@ -1809,8 +1817,11 @@ odt_events (xmlTextWriterPtr  w,
       {
         PlenaryAnnotation *annotation = g_ptr_array_index (plan->threads, event->index);
         GPtrArray *replies = plenary_annotation_get_replies (annotation);
+        gboolean resolved = plenary_annotation_get_resolved (annotation);
+        char root[32];
 
         /* The thread, then each reply, on the same words. */
+        g_snprintf (root, sizeof root, "__Annotation__%u_0", event->index);
         for (guint k = 0; k <= replies->len; k++)
           {
             g_snprintf (name, sizeof name, "__Annotation__%u_%u", event->index, k);
@@ -1821,13 +1832,13 @@ odt_events (xmlTextWriterPtr  w,
                 end (w);
               }
             else if (k == 0)
-              odt_annotation (w, name, plenary_annotation_get_author (annotation),
+              odt_annotation (w, name, NULL, resolved, plenary_annotation_get_author (annotation),
                               plenary_annotation_get_created (annotation),
                               plenary_annotation_get_note (annotation));
             else
               {
                 PlenaryReply *reply = g_ptr_array_index (replies, k - 1);
-                odt_annotation (w, name, reply->author, reply->created, reply->text);
+                odt_annotation (w, name, root, resolved, reply->author, reply->created, reply->text);
               }
           }
       }

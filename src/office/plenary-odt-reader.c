@@ -28,6 +28,7 @@
 #define META_NS     "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define DC_NS       "http://purl.org/dc/elements/1.1/"
 #define MANIFEST_NS "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+#define LOEXT_NS    "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 #define MAX_LEVELS  10
 
 typedef struct
@@ -312,6 +313,19 @@ comment_at (Odt     *odt,
 
   comment = g_new0 (PlenaryOfficeComment, 1);
   comment->parent = -1;
+  /* LibreOffice's threads: a reply names its parent. */
+  {
+    g_autofree char *parent = attr (node, LOEXT_NS, "parent-name");
+    g_autofree char *resolved = attr (node, LOEXT_NS, "resolved");
+    guint parent_index = GPOINTER_TO_UINT (parent ? g_hash_table_lookup (odt->comment_names, parent) : NULL);
+
+    if (parent_index > 0)
+      {
+        PlenaryOfficeComment *root = g_ptr_array_index (document->comments, parent_index - 1);
+        comment->parent = root->parent >= 0 ? root->parent : (int) parent_index - 1;
+      }
+    comment->done = g_strcmp0 (resolved, "true") == 0;
+  }
   {
     GString *text = g_string_new (NULL);
 

@@ -27,6 +27,7 @@ STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 DC = "{http://purl.org/dc/elements/1.1/}"
+LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -220,6 +221,12 @@ class LibreOfficeReadsDocx(unittest.TestCase):
         self.assertIn("Omar Diallo", authors)  # the reply, and the resolved comment
         self.assertTrue(any("Trop vague ?" if fr else "Too vague?" in t for _, t in annotations))
         self.assertTrue(any(("D’accord, à préciser." if fr else "Agreed, to be specified.") in t for _, t in annotations))
+        # The resolved thread is resolved for LibreOffice too.
+        resolved = {"".join(a.itertext()): a.get(LOEXT + "resolved") for a in flat.iter(OFFICE + "annotation")}
+        when = next(v for t, v in resolved.items() if ("Quand ?" if fr else "When?") in t)
+        self.assertEqual(when, "true")
+        vague = next(v for t, v in resolved.items() if ("Trop vague ?" if fr else "Too vague?") in t)
+        self.assertEqual(vague, "false")
         # The language the text is spell-checked in.
         langs = {(p.get(FO + "language"), p.get(FO + "country")) for p in flat.iter(STYLE + "text-properties")
                  if p.get(FO + "language")}

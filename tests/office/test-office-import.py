@@ -197,9 +197,16 @@ class RoundTrip(unittest.TestCase):
 
     def test_rich_odt(self):
         for language in ("fr", "en"):
+            fr = language == "fr"
             _, back = self.round_trip(rich_draft(language), "rich-odt-" + language, "odt")
-            notes = [c[0] for c in threads(back)]
-            self.assertIn("Trop vague ?" if language == "fr" else "Too vague?", notes)
+            comments = threads(back)
+            # Threads through LibreOffice's loext:parent-name and loext:resolved.
+            self.assertIn(("Trop vague ?" if fr else "Too vague?", "Marie Dupont",
+                           "groupe de travail" if fr else "working group",
+                           [("Omar Diallo", "D’accord, à préciser." if fr else "Agreed, to be specified.")], False),
+                          comments)
+            self.assertIn(("Quand ?" if fr else "When?", "Omar Diallo",
+                           "présenter un rapport" if fr else "submit a report", [], True), comments)
 
     def test_property_drafts(self):
         for seed in range(12):
