@@ -446,10 +446,12 @@ add_comments (PlenaryOfficeDocument *document,
           g_ptr_array_add (threads, NULL);
           annotation = comment->parent < (int) i ? g_ptr_array_index (threads, comment->parent) : NULL;
           if (annotation != NULL)
-            plenary_annotation_add_reply (annotation,
-                                          plenary_reply_new (comment->author != NULL ? comment->author : "",
-                                                             comment->date != NULL ? comment->date : now,
-                                                             comment->text));
+            {
+              g_autoptr(PlenaryReply) reply = plenary_reply_new (comment->author != NULL ? comment->author : "",
+                                                                 comment->date != NULL ? comment->date : now,
+                                                                 comment->text);
+              plenary_annotation_add_reply (annotation, reply);
+            }
         }
     }
 }
