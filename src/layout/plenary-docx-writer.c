@@ -89,92 +89,61 @@ docx_comment_id (char  *buffer,
 
 /* Thread I of the plan has comment ids FIRST_ID[I] .. + replies. */
 static void
-docx_events (xmlTextWriterPtr  w,
-             Plan             *plan,
-             guint            *next,
-             guint             line_index,
-             gint64            offset)
+docx_event (xmlTextWriterPtr  w,
+            Plan             *plan,
+            const Event      *event)
 {
-  while (*next < plan->events->len)
+  PlenaryAnnotation *annotation;
+  char id[16];
+  guint n;
+
+  if (event->kind == EVENT_NOTE)
     {
-      Event *event = &g_array_index (plan->events, Event, *next);
-      char id[16];
+      docx_comment_id (id, sizeof id, event->index + 1);
+      el (w, "w:r");
+      el (w, "w:rPr");
+      val (w, "w:rStyle", "FootnoteReference");
+      end (w);
+      el (w, "w:footnoteReference");
+      at (w, "w:id", id);
+      end (w);
+      end (w);
+      return;
+    }
 
-      if (event->line != line_index || event->offset > offset)
-        break;
-      (*next)++;
-
-      if (event->kind == EVENT_NOTE)
+  /* The thread's comment and its replies cover the same words. */
+  annotation = g_ptr_array_index (plan->threads, event->index);
+  n = 1 + plenary_annotation_get_replies (annotation)->len;
+  for (guint k = 0; k < n; k++)
+    {
+      docx_comment_id (id, sizeof id, plan->first_id[event->index] + k);
+      el (w, event->kind == EVENT_COMMENT_START ? "w:commentRangeStart" : "w:commentRangeEnd");
+      at (w, "w:id", id);
+      end (w);
+      if (event->kind == EVENT_COMMENT_END)
         {
-          docx_comment_id (id, sizeof id, event->index + 1);
           el (w, "w:r");
           el (w, "w:rPr");
-          val (w, "w:rStyle", "FootnoteReference");
+          val (w, "w:rStyle", "CommentReference");
           end (w);
-          el (w, "w:footnoteReference");
+          el (w, "w:commentReference");
           at (w, "w:id", id);
           end (w);
           end (w);
-          continue;
         }
-
-      {
-        PlenaryAnnotation *annotation = g_ptr_array_index (plan->threads, event->index);
-        guint n = 1 + plenary_annotation_get_replies (annotation)->len;
-
-        for (guint k = 0; k < n; k++)
-          {
-            docx_comment_id (id, sizeof id, plan->first_id[event->index] + k);
-            el (w, event->kind == EVENT_COMMENT_START ? "w:commentRangeStart" : "w:commentRangeEnd");
-            at (w, "w:id", id);
-            end (w);
-            if (event->kind == EVENT_COMMENT_END)
-              {
-                el (w, "w:r");
-                el (w, "w:rPr");
-                val (w, "w:rStyle", "CommentReference");
-                end (w);
-                el (w, "w:commentReference");
-                at (w, "w:id", id);
-                end (w);
-                end (w);
-              }
-          }
-      }
     }
 }
 
 static void
-docx_paragraph_text (xmlTextWriterPtr  w,
-                     Plan             *plan,
-                     guint             line_index,
-                     guint            *next)
+docx_body_run (xmlTextWriterPtr  w,
+               const char       *text,
+               gssize            len,
+               gboolean          phrase)
 {
-  Line *line = &g_array_index (plan->lines, Line, line_index);
-  const char *p = line->full;
-  gint64 length = g_utf8_strlen (line->full, -1);
-  gint64 pos = 0;
-
-  for (;;)
-    {
-      gint64 stop = length;
-      const char *q;
-
-      docx_events (w, plan, next, line_index, pos);
-      if (*next < plan->events->len &&
-          g_array_index (plan->events, Event, *next).line == line_index)
-        stop = MIN (stop, g_array_index (plan->events, Event, *next).offset);
-      if (pos < line->phrase_end)
-        stop = MIN (stop, line->phrase_end);
-      if (stop <= pos && pos >= length)
-        break;
-      q = g_utf8_offset_to_pointer (p, stop - pos);
-      docx_text_run (w, p, q - p, pos < line->phrase_end ? "OpeningPhrase" : NULL);
-      p = q;
-      pos = stop;
-    }
-  docx_events (w, plan, next, line_index, G_MAXINT64);
+  docx_text_run (w, text, len, phrase ? "OpeningPhrase" : NULL);
 }
+
+static const LineWriter docx_line_writer = { docx_body_run, docx_event };
 
 static void
 docx_paragraph_start (xmlTextWriterPtr  w,
@@ -345,7 +314,7 @@ docx_document (xmlTextWriterPtr  w,
       const char *style = office_docx_style_of (line, &num_id, &ilvl);
 
       docx_paragraph_start (w, style, num_id, ilvl);
-      docx_paragraph_text (w, plan, i, &next);
+      office_write_line (w, plan, i, &next, &docx_line_writer);
       end (w);
     }
 

@@ -133,71 +133,62 @@ odt_annotation (xmlTextWriterPtr  w,
 }
 
 static void
-odt_events (xmlTextWriterPtr  w,
-            Plan             *plan,
-            guint            *next,
-            guint             line_index,
-            gint64            offset)
+odt_event (xmlTextWriterPtr  w,
+           Plan             *plan,
+           const Event      *event)
 {
-  while (*next < plan->events->len)
+  PlenaryAnnotation *annotation;
+  GPtrArray *replies;
+  gboolean resolved;
+  char name[32], root[32];
+
+  if (event->kind == EVENT_NOTE)
     {
-      Event *event = &g_array_index (plan->events, Event, *next);
-      char name[32];
+      char id[16], number[16];
 
-      if (event->line != line_index || event->offset > offset)
-        break;
-      (*next)++;
+      g_snprintf (id, sizeof id, "ftn%u", event->index + 1);
+      g_snprintf (number, sizeof number, "%u", event->index + 1);
+      el (w, "text:note");
+      at (w, "text:id", id);
+      at (w, "text:note-class", "footnote");
+      text_el (w, "text:note-citation", number);
+      el (w, "text:note-body");
+      el (w, "text:p");
+      at (w, "text:style-name", "Footnote");
+      odt_span (w, g_ptr_array_index (plan->notes, event->index), -1, FALSE);
+      end (w);
+      end (w);
+      end (w);
+      return;
+    }
 
-      if (event->kind == EVENT_NOTE)
+  /* The thread, then each reply, on the same words. */
+  annotation = g_ptr_array_index (plan->threads, event->index);
+  replies = plenary_annotation_get_replies (annotation);
+  resolved = plenary_annotation_get_resolved (annotation);
+  g_snprintf (root, sizeof root, "__Annotation__%u_0", event->index);
+  for (guint k = 0; k <= replies->len; k++)
+    {
+      g_snprintf (name, sizeof name, "__Annotation__%u_%u", event->index, k);
+      if (event->kind == EVENT_COMMENT_END)
         {
-          char id[16], number[16];
-
-          g_snprintf (id, sizeof id, "ftn%u", event->index + 1);
-          g_snprintf (number, sizeof number, "%u", event->index + 1);
-          el (w, "text:note");
-          at (w, "text:id", id);
-          at (w, "text:note-class", "footnote");
-          text_el (w, "text:note-citation", number);
-          el (w, "text:note-body");
-          el (w, "text:p");
-          at (w, "text:style-name", "Footnote");
-          odt_span (w, g_ptr_array_index (plan->notes, event->index), -1, FALSE);
+          el (w, "office:annotation-end");
+          at (w, "office:name", name);
           end (w);
-          end (w);
-          end (w);
-          continue;
         }
-
-      {
-        PlenaryAnnotation *annotation = g_ptr_array_index (plan->threads, event->index);
-        GPtrArray *replies = plenary_annotation_get_replies (annotation);
-        gboolean resolved = plenary_annotation_get_resolved (annotation);
-        char root[32];
-
-        /* The thread, then each reply, on the same words. */
-        g_snprintf (root, sizeof root, "__Annotation__%u_0", event->index);
-        for (guint k = 0; k <= replies->len; k++)
-          {
-            g_snprintf (name, sizeof name, "__Annotation__%u_%u", event->index, k);
-            if (event->kind == EVENT_COMMENT_END)
-              {
-                el (w, "office:annotation-end");
-                at (w, "office:name", name);
-                end (w);
-              }
-            else if (k == 0)
-              odt_annotation (w, name, NULL, resolved, plenary_annotation_get_author (annotation),
-                              plenary_annotation_get_created (annotation),
-                              plenary_annotation_get_note (annotation));
-            else
-              {
-                PlenaryReply *reply = g_ptr_array_index (replies, k - 1);
-                odt_annotation (w, name, root, resolved, reply->author, reply->created, reply->text);
-              }
-          }
-      }
+      else if (k == 0)
+        odt_annotation (w, name, NULL, resolved, plenary_annotation_get_author (annotation),
+                        plenary_annotation_get_created (annotation),
+                        plenary_annotation_get_note (annotation));
+      else
+        {
+          PlenaryReply *reply = g_ptr_array_index (replies, k - 1);
+          odt_annotation (w, name, root, resolved, reply->author, reply->created, reply->text);
+        }
     }
 }
+
+static const LineWriter odt_line_writer = { odt_span, odt_event };
 
 static void
 odt_paragraph (xmlTextWriterPtr  w,
@@ -208,32 +199,12 @@ odt_paragraph (xmlTextWriterPtr  w,
 {
   Line *line = &g_array_index (plan->lines, Line, line_index);
   gboolean heading = line->paragraph != NULL && line->paragraph->role == PLENARY_ROLE_HEADING;
-  const char *p = line->full;
-  gint64 length = g_utf8_strlen (line->full, -1);
-  gint64 pos = 0;
 
   el (w, heading ? "text:h" : "text:p");
   at (w, "text:style-name", style);
   if (heading)
     at (w, "text:outline-level", "1");
-  for (;;)
-    {
-      gint64 stop = length;
-      const char *q;
-
-      odt_events (w, plan, next, line_index, pos);
-      if (*next < plan->events->len && g_array_index (plan->events, Event, *next).line == line_index)
-        stop = MIN (stop, g_array_index (plan->events, Event, *next).offset);
-      if (pos < line->phrase_end)
-        stop = MIN (stop, line->phrase_end);
-      if (stop <= pos && pos >= length)
-        break;
-      q = g_utf8_offset_to_pointer (p, stop - pos);
-      odt_span (w, p, q - p, pos < line->phrase_end);
-      p = q;
-      pos = stop;
-    }
-  odt_events (w, plan, next, line_index, G_MAXINT64);
+  office_write_line (w, plan, line_index, next, &odt_line_writer);
   end (w);
 }
 

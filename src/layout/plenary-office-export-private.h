@@ -137,6 +137,22 @@ typedef struct
   gboolean    with_comments;  /* only when the draft has comments */
 } Part;
 
+/* How a format writes a line: its text in runs (PHRASE: the opening
+ * phrase), and the comment boundaries and note marks between them. */
+typedef struct
+{
+  void (*text)  (xmlTextWriterPtr w, const char *text, gssize len, gboolean phrase);
+  void (*event) (xmlTextWriterPtr w, Plan *plan, const Event *event);
+} LineWriter;
+
+/* Writes the text of line LINE_INDEX with the events from *NEXT that sit
+ * on it, in reading order; *NEXT moves past them. */
+void         office_write_line      (xmlTextWriterPtr  w,
+                                     Plan             *plan,
+                                     guint             line_index,
+                                     guint            *next,
+                                     const LineWriter *writer);
+
 /* The heading block of the PDF, as lines (HeadLine, in order). */
 GArray      *office_build_head      (Plan        *plan);
 /* The title of the document properties: the question, or "Draft resolution". */

@@ -17,8 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "plenary-clause-printer.h"
 #include "plenary-draft-file.h"
 #include "plenary-office-export-private.h"
@@ -326,6 +324,58 @@ plan_clear (Plan *plan)
   g_array_unref (plan->events);
   g_ptr_array_unref (plan->threads);
   g_ptr_array_unref (plan->notes);
+}
+
+/* The events from *NEXT that sit on LINE_INDEX at or before OFFSET. */
+static void
+write_events (xmlTextWriterPtr  w,
+              Plan             *plan,
+              guint             line_index,
+              gint64            offset,
+              guint            *next,
+              const LineWriter *writer)
+{
+  for (; *next < plan->events->len; (*next)++)
+    {
+      const Event *event = &g_array_index (plan->events, Event, *next);
+
+      if (event->line != line_index || event->offset > offset)
+        break;
+      writer->event (w, plan, event);
+    }
+}
+
+void
+office_write_line (xmlTextWriterPtr  w,
+                   Plan             *plan,
+                   guint             line_index,
+                   guint            *next,
+                   const LineWriter *writer)
+{
+  Line *line = &g_array_index (plan->lines, Line, line_index);
+  const char *p = line->full;
+  gint64 length = g_utf8_strlen (line->full, -1);
+  gint64 pos = 0;
+
+  /* Runs end at each event and at the end of the phrase. */
+  for (;;)
+    {
+      gint64 stop = length;
+      const char *q;
+
+      write_events (w, plan, line_index, pos, next, writer);
+      if (*next < plan->events->len && g_array_index (plan->events, Event, *next).line == line_index)
+        stop = MIN (stop, g_array_index (plan->events, Event, *next).offset);
+      if (pos < line->phrase_end)
+        stop = MIN (stop, line->phrase_end);
+      if (stop <= pos && pos >= length)
+        break;
+      q = g_utf8_offset_to_pointer (p, stop - pos);
+      writer->text (w, p, q - p, pos < line->phrase_end);
+      p = q;
+      pos = stop;
+    }
+  write_events (w, plan, line_index, G_MAXINT64, next, writer);
 }
 
 /* Heading block ----------------------------------------------------------------- */
