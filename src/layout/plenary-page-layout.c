@@ -59,6 +59,10 @@ typedef struct
   const char *delegation;
   const char *topic;
   const char *draft_resolution;
+  /* The one sponsor line of a UN masthead: "%s: draft resolution". */
+  const char *sponsor_line;
+  /* The last separator of a list of names: " and ", " et ". */
+  const char *list_and;
   const char *unknown_source;
   const char *quote_open;
   const char *quote_close;
@@ -73,7 +77,8 @@ static const Labels labels_table[] = {
     "fr", "Nations Unies", "Distr. limitée", "Distr. générale", "Distr. restreinte",
     "Original\u00a0: %s", "Point %s de l’ordre du jour", "\u00a0:",
     "Soumis par", "Coauteurs", "Signataires", "Commission", "Question",
-    "Délégation", "Sujet", "Projet de résolution", "Source inconnue",
+    "Délégation", "Sujet", "Projet de résolution", "%s\u00a0: projet de résolution", " et ",
+    "Source inconnue",
     "«\u00a0", "\u00a0»",
     { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
       "septembre", "octobre", "novembre", "décembre" },
@@ -86,7 +91,8 @@ static const Labels labels_table[] = {
     "en", "United Nations", "Distr.: Limited", "Distr.: General", "Distr.: Restricted",
     "Original: %s", "Agenda item %s", ":",
     "Submitted by", "Co-sponsors", "Signatories", "Committee", "Question",
-    "Delegation", "Topic", "Draft resolution", "Unknown source",
+    "Delegation", "Topic", "Draft resolution", "%s: draft resolution", " and ",
+    "Unknown source",
     "“", "”",
     { "January", "February", "March", "April", "May", "June", "July", "August",
       "September", "October", "November", "December" },
@@ -507,6 +513,43 @@ join_list (const char * const *list)
   return g_strjoinv (", ", (char **)list);
 }
 
+/* The sponsor and the co-sponsors as one list joined as the language joins
+ * names: "Belgique, Côte d'Ivoire, France et Sénégal". Several names typed in
+ * one field, separated by commas or semicolons, count one by one. NULL when
+ * there are none. */
+static char *
+join_sponsors (const Labels    *labels,
+               PlenaryMetadata *metadata)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) typed = g_regex_split_simple ("[,;]", plenary_metadata_get_string (metadata, "submitted-by"), 0, 0);
+  const char * const *co_sponsors = plenary_metadata_get_co_sponsors (metadata);
+  GString *out;
+
+  for (guint i = 0; typed[i] != NULL; i++)
+    if (*g_strstrip (typed[i]) != '\0')
+      g_ptr_array_add (names, g_strdup (typed[i]));
+  for (guint i = 0; co_sponsors != NULL && co_sponsors[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (co_sponsors[i]));
+
+      if (name[0] != '\0')
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  out = g_string_new (g_ptr_array_index (names, 0));
+  for (guint i = 1; i < names->len; i++)
+    {
+      g_string_append (out, i + 1 == names->len ? labels->list_and : ", ");
+      g_string_append (out, g_ptr_array_index (names, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* French puts a no-break space before ; : ? ! » and after «, so that the
  * mark never starts a line. Code points keep their count. */
 static char *
@@ -587,9 +630,10 @@ build_un_heading (PlenaryPageLayout *self,
   const char *session = plenary_metadata_get_string (metadata, "session");
   const char *agenda = plenary_metadata_get_string (metadata, "agenda-item");
   const char *question = plenary_metadata_get_string (metadata, "question");
+  const char *committee = plenary_metadata_get_string (metadata, "forum");
   g_autofree char *date = format_date (labels, plenary_metadata_get_string (metadata, "date"));
   g_autofree char *original = NULL;
-  g_autofree char *co_sponsors = join_list (plenary_metadata_get_co_sponsors (metadata));
+  g_autofree char *sponsors = join_sponsors (labels, metadata);
   GString *text;
   GString *side;
   PangoAttrList *attrs;
@@ -638,6 +682,16 @@ build_un_heading (PlenaryPageLayout *self,
       block->keep_with_next = TRUE;
     }
 
+  if (committee[0] != '\0' && g_strcmp0 (committee, body) != 0)
+    {
+      text = g_string_new (NULL);
+      attrs = new_attrs (self);
+      append_styled (text, attrs, committee, 0, HEAD_SIZE);
+      block = add_text_block (self, text, attrs);
+      block->space_before = session[0] != '\0' ? 0 : 10.0;
+      block->keep_with_next = TRUE;
+    }
+
   if (agenda[0] != '\0')
     {
       g_autofree char *item = g_ascii_isdigit (agenda[0])
@@ -648,19 +702,23 @@ build_un_heading (PlenaryPageLayout *self,
       attrs = new_attrs (self);
       append_styled (text, attrs, item, 0, HEAD_SIZE);
       block = add_text_block (self, text, attrs);
-      block->space_before = session[0] != '\0' ? 0 : 10.0;
+      block->space_before = session[0] != '\0' || committee[0] != '\0' ? 0 : 10.0;
       block->keep_with_next = TRUE;
     }
 
-  add_label_row (self, labels->submitted_by,
-                 plenary_metadata_get_string (metadata, "submitted-by"), 18.0);
-  add_label_row (self, labels->co_sponsors, co_sponsors, 4.0);
-
+  /* One line names every sponsor, as the UN prints it: "Belgium, France
+   * and Senegal: draft resolution". */
   text = g_string_new (NULL);
   attrs = new_attrs (self);
-  append_styled (text, attrs, labels->draft_resolution, STYLE_ITALIC, 0);
+  if (sponsors != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (labels->sponsor_line, sponsors);
+
+      append_styled (text, attrs, line, 0, HEAD_SIZE);
+    }
+  else
+    append_styled (text, attrs, labels->draft_resolution, 0, HEAD_SIZE);
   block = add_text_block (self, text, attrs);
-  block->alignment = PANGO_ALIGN_CENTER;
   block->space_before = 18.0;
   block->keep_with_next = TRUE;
 
@@ -1663,7 +1721,12 @@ plenary_page_layout_new (PlenaryDraft               *draft,
 
   if (plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF)
     build_brief_heading (self, metadata);
-  else if (symbol[0] != '\0')
+  /* A symbol, a session or an agenda item make an official document: the
+   * masthead names its body, session and committee even before it has a
+   * symbol. */
+  else if (symbol[0] != '\0' ||
+           plenary_metadata_get_string (metadata, "session")[0] != '\0' ||
+           plenary_metadata_get_string (metadata, "agenda-item")[0] != '\0')
     build_un_heading (self, draft, metadata);
   else
     build_mun_heading (self, metadata);
