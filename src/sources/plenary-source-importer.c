@@ -1236,3 +1236,41 @@ plenary_source_importer_import_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* Plain passages ---------------------------------------------------------- */
+
+char *
+plenary_source_importer_plain_passage (PlenarySource *source,
+                                       const char    *passage)
+{
+  /* Applied in order; a passage may cut a pair of markers in two, so each
+   * marker goes on its own rather than only in pairs. */
+  static const struct {
+    const char *pattern;
+    const char *replacement;
+  } rules[] = {
+    { "!?\\[([^\\]]*)\\]\\([^)]*\\)", "\\1" },     /* [words](link), ![alt](image) */
+    { "^[ \\t]{0,3}(#{1,6}|>+)[ \\t]*", "" },           /* heading, quote */
+    { "\\*+|`+|~~", "" },                                /* *emphasis*, **strong**, `code` */
+    { "(?<!\\w)_+|_+(?!\\w)", "" },                      /* _emphasis_, not snake_case */
+  };
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (passage != NULL, NULL);
+
+  if (g_strcmp0 (plenary_source_get_media_type (source), "text/markdown") != 0)
+    return g_strdup (passage);
+
+  text = g_strdup (passage);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (rules[i].pattern, G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+      char *replaced = g_regex_replace (regex, text, -1, 0, rules[i].replacement, 0, NULL);
+
+      g_free (text);
+      text = replaced;
+    }
+
+  return g_steal_pointer (&text);
+}

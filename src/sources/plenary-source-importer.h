@@ -66,4 +66,11 @@ char          *plenary_source_importer_decode_text   (const char           *data
                                                       gsize                 length,
                                                       const char          **encoding);
 
+/* PASSAGE, a part of SOURCE's text, as the plain words a quotation shows: in
+ * a Markdown source, emphasis, code, link, heading and quote markup is
+ * dropped ("l'**intelligence artificielle**" gives "l'intelligence
+ * artificielle"); other sources give PASSAGE as it is. */
+char          *plenary_source_importer_plain_passage (PlenarySource        *source,
+                                                      const char           *passage);
+
 G_END_DECLS
