@@ -429,7 +429,12 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
         continue;
 
       marker = plenary_clause_marker (self->language, level, counters[level] - 1);
-      gtk_text_buffer_get_iter_at_line_index (self->buffer, &iter, i, entry->content_start);
+      /* The first visible character: GTK 4.8 places an iter that follows
+       * invisible text (the tabs and typed numbers hidden above) one
+       * character further per hidden one, so that a marker measured there
+       * lands on the text. The line's start is placed where the text
+       * starts, whatever is hidden. */
+      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, i);
       gtk_text_view_get_iter_location (text_view, &iter, &location);
 
       pango_layout_set_text (self->marker_layout, marker, -1);
