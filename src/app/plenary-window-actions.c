@@ -135,21 +135,85 @@ document_saved_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-static GFile *
-with_draft_suffix (GFile *file)
+/* A name the user typed gets its extension; when that names another file
+ * that exists, the dialog did not ask about it, so ask here. */
+typedef void (*ChosenFunc) (PlenaryWindow *self,
+                            GFile         *file,
+                            gpointer       data);
+
+typedef struct
 {
-  g_autofree char *basename = g_file_get_basename (file);
+  ChosenFunc  func;
+  gpointer    data;
+  GFile      *file;
+} Chosen;
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Chosen           *chosen)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  chosen->func (self, g_str_equal (response, "replace") ? chosen->file : NULL, chosen->data);
+  g_object_unref (chosen->file);
+  g_free (chosen);
+}
+
+static void
+complete_chosen_file (PlenaryWindow   *self,
+                      GFile           *picked,
+                      PlenaryFileKind  kind,
+                      ChosenFunc       func,
+                      gpointer         data)
+{
+  g_autoptr(GFile) file = plenary_file_chooser_complete_file (picked, kind);
   g_autofree char *name = NULL;
-  g_autoptr(GFile) parent = NULL;
+  Chosen *chosen;
+  GtkWidget *dialog;
 
-  /* "Résolution" becomes "Résolution.plenary.json"; a name the user gave an
-   * extension to is left as it is. */
-  if (strchr (basename, '.') != NULL)
-    return g_object_ref (file);
+  if (g_file_equal (file, picked) || !g_file_query_exists (file, NULL))
+    {
+      func (self, file, data);
+      return;
+    }
 
-  parent = g_file_get_parent (file);
-  name = g_strconcat (basename, PLENARY_DRAFT_SUFFIX, NULL);
-  return g_file_get_child (parent, name);
+  name = g_file_get_basename (file);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("A file with this name already exists in the folder. Replacing it overwrites its contents."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  chosen = g_new0 (Chosen, 1);
+  chosen->func = func;
+  chosen->data = data;
+  chosen->file = g_steal_pointer (&file);
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), chosen);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_to_chosen (PlenaryWindow *self,
+                GFile         *file,
+                gpointer       data)
+{
+  g_autoptr(GTask) task = data;
+  PlenaryDocument *document = g_task_get_task_data (task);
+
+  if (file == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  /* The file dialog, or the question above, already asked about replacing
+   * an existing file. */
+  plenary_document_save_async (document, file, TRUE, NULL, document_saved_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -158,20 +222,30 @@ save_as_chosen_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PlenaryDocument *document = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) chosen = NULL;
-  g_autoptr(GFile) file = NULL;
 
-  if (!(chosen = plenary_file_chooser_save_finish (result, &error)))
+  if (!(chosen = plenary_file_chooser_save_finish (result, NULL)))
     {
       g_task_return_boolean (task, FALSE);
       return;
     }
 
-  file = with_draft_suffix (chosen);
-  /* The file dialog already asked about replacing an existing file. */
-  plenary_document_save_async (document, file, TRUE, NULL, document_saved_cb, g_object_ref (task));
+  complete_chosen_file (g_task_get_source_object (task), chosen, PLENARY_FILE_KIND_DRAFT,
+                        save_to_chosen, g_steal_pointer (&task));
+}
+
+/* What the save dialogs propose: the file's name, else the symbol or the
+ * question, never "New Draft" when the header says more. */
+static char *
+suggest_name (PlenaryDocument *document,
+              PlenaryFileKind  kind)
+{
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (plenary_document_get_draft (document));
+
+  return plenary_file_chooser_suggest_name (plenary_document_get_file (document),
+                                            plenary_metadata_get_string (metadata, "symbol"),
+                                            plenary_metadata_get_string (metadata, "question"),
+                                            plenary_document_get_title (document), kind);
 }
 
 void
@@ -189,7 +263,7 @@ _plenary_window_save_async (PlenaryWindow       *self,
 
   if (file == NULL || save_as)
     {
-      g_autofree char *name = g_strconcat (plenary_document_get_title (document), PLENARY_DRAFT_SUFFIX, NULL);
+      g_autofree char *name = suggest_name (document, PLENARY_FILE_KIND_DRAFT);
       g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
 
       plenary_file_chooser_save_async (GTK_WINDOW (self), PLENARY_FILE_KIND_DRAFT, name, folder, NULL,
@@ -589,17 +663,15 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-export_chosen_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+export_to_chosen (PlenaryWindow *self,
+                  GFile         *file,
+                  gpointer       data)
 {
-  PlenaryWindow *self = PLENARY_WINDOW (object);
-  g_autoptr(PlenaryDocument) document = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(PlenaryDocument) document = data;
   g_autofree char *path = NULL;
   GtkPrintOperation *operation;
 
-  if (!(file = plenary_file_chooser_save_finish (result, NULL)))
+  if (file == NULL)
     return;
 
   if (!(path = g_file_get_path (file)))
@@ -617,6 +689,21 @@ export_chosen_cb (GObject      *object,
 }
 
 static void
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(GFile) chosen = NULL;
+
+  if (!(chosen = plenary_file_chooser_save_finish (result, NULL)))
+    return;
+
+  complete_chosen_file (PLENARY_WINDOW (object), chosen, PLENARY_FILE_KIND_PDF,
+                        export_to_chosen, g_steal_pointer (&document));
+}
+
+static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -629,7 +716,7 @@ export_pdf_action (GtkWidget  *widget,
   if (document == NULL)
     return;
 
-  name = g_strconcat (plenary_document_get_title (document), ".pdf", NULL);
+  name = suggest_name (document, PLENARY_FILE_KIND_PDF);
   if (plenary_document_get_file (document) != NULL)
     folder = g_file_get_parent (plenary_document_get_file (document));
 

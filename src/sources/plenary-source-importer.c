@@ -15,6 +15,7 @@
 #include <libxml/HTMLparser.h>
 #include <poppler.h>
 
+#include "plenary-draft-codec.h"
 #include "plenary-source-importer.h"
 
 /* A first line longer than this is a paragraph, not a title. */
@@ -838,6 +839,26 @@ is_text_type (const char *mime)
                           g_content_type_is_a (mime, "text/plain"));
 }
 
+/* A Plenary draft, by its name or its first member ("format": "plenary-draft"
+ * opens every draft the codec writes). */
+static gboolean
+is_plenary_draft (const char *data,
+                  gsize       length,
+                  const char *filename,
+                  const char *hint_type)
+{
+  g_autoptr(GRegex) format = NULL;
+  g_autofree char *head = NULL;
+
+  if ((filename != NULL && g_str_has_suffix (filename, PLENARY_DRAFT_SUFFIX)) ||
+      g_strcmp0 (hint_type, PLENARY_DRAFT_MIME_TYPE) == 0)
+    return TRUE;
+
+  head = g_strndup (data, MIN (length, 4096));
+  format = g_regex_new ("^\\s*\\{\\s*\"format\"\\s*:\\s*\"plenary-draft\"", 0, 0, NULL);
+  return g_regex_match (format, head, 0, NULL);
+}
+
 static gboolean
 detect_kind (const char  *data,
              gsize        length,
@@ -854,6 +875,20 @@ detect_kind (const char  *data,
   const guchar *u = (const guchar *) data;
   gboolean uncertain = FALSE;
   gboolean big_endian;
+
+  if (is_plenary_draft (data, length, filename, hint_type))
+    {
+      if (filename != NULL)
+        /* Translators: %s is a file name. */
+        g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT,
+                     _("“%s” is a Plenary draft, not a document: open it as a draft (Ctrl+O). "
+                       "Sources are texts, Markdown, web pages and PDF."), filename);
+      else
+        g_set_error_literal (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT,
+                             _("This file is a Plenary draft, not a document: open it as a draft (Ctrl+O). "
+                               "Sources are texts, Markdown, web pages and PDF."));
+      return FALSE;
+    }
 
   if (has_pdf_magic (data, length) ||
       g_strcmp0 (hint_type, "application/pdf") == 0 ||

@@ -24,6 +24,7 @@ typedef enum
   PLENARY_SOURCE_IMPORT_ERROR_ENCRYPTED,    /* password-protected PDF */
   PLENARY_SOURCE_IMPORT_ERROR_NO_TEXT,      /* PDF without a text layer (scanned) */
   PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,      /* PDF or HTML that cannot be read */
+  PLENARY_SOURCE_IMPORT_ERROR_DRAFT,        /* a Plenary draft, not a document */
 } PlenarySourceImportError;
 
 GQuark         plenary_source_import_error_quark     (void);
