@@ -603,7 +603,12 @@ plenary_annotations_dup_author_name (void)
         return g_steal_pointer (&name);
     }
 
-  return g_strdup (g_get_real_name ());
+  /* The account's full name, but never its login name ("root"): the window
+   * asks for a name before the first comment. */
+  if (g_strcmp0 (g_get_real_name (), g_get_user_name ()) != 0 &&
+      g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    return g_strdup (g_get_real_name ());
+  return g_strdup ("");
 }
 
 /* Tells the document and the list that ANNOTATION changed. */

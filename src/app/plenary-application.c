@@ -119,7 +119,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   PlenaryApplication *self = user_data;
-  static const char *developers[] = { "The Plenary developers", NULL };
+  const char *developers[] = { _("The Plenary developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", "Plenary",
@@ -131,7 +131,7 @@ about_action (GSimpleAction *action,
                          "website", "https://plenary.org",
                          "issue-url", "https://plenary.org/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Plenary developers",
+                         "copyright", _("© 2026 The Plenary developers"),
                          "translator-credits", _("translator-credits"),
                          NULL);
 }

@@ -499,6 +499,65 @@ close_page_action (GtkWidget  *widget,
     adw_tab_view_close_page (self->tab_view, tab);
 }
 
+/* Comments, citations and highlights carry their author's name, which the
+ * other delegations read: the first time, ask for it rather than print the
+ * login name. */
+static void
+author_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PlenaryWindow    *self)
+{
+  const char *action_name = g_object_get_data (G_OBJECT (dialog), "action-name");
+  GVariant *param = g_object_get_data (G_OBJECT (dialog), "param");
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))));
+
+  if (!g_str_equal (response, "continue") || *g_strstrip (name) == '\0')
+    return;
+
+  g_settings_set_string (self->settings, "author-name", name);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), action_name, param);
+}
+
+static gboolean
+ask_author_first (PlenaryWindow *self,
+                  const char    *action_name,
+                  GVariant      *param)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "author-name");
+  const char *real_name = g_get_real_name ();
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (*g_strstrip (name) != '\0')
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Name"),
+                                   _("Comments and citations show who wrote them to the other delegations. "
+                                     "The name is kept in Preferences, where it can be changed."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name or delegation"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* The account's full name, never its login name ("root"). */
+  if (g_strcmp0 (real_name, g_get_user_name ()) != 0 && g_strcmp0 (real_name, "Unknown") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), real_name);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
+  if (param != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "param", g_variant_ref_sink (param), (GDestroyNotify) g_variant_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (author_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+
+  return TRUE;
+}
+
 /* Ctrl+Alt+M: a comment on the words selected in the draft. */
 static void
 comment_action (GtkWidget  *widget,
@@ -507,6 +566,9 @@ comment_action (GtkWidget  *widget,
 {
   PlenaryWindow *self = PLENARY_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+
+  if (ask_author_first (self, action_name, param))
+    return;
 
   adw_flap_set_reveal_flap (self->comments_flap, TRUE);
   plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
@@ -573,6 +635,9 @@ cite_action (GtkWidget  *widget,
       return;
     }
 
+  if (ask_author_first (self, action_name, param))
+    return;
+
   /* "cite" puts the quoted words in the draft; "cite-reference" only the
    * footnote marker after the words at the cursor. */
   if (!plenary_annotations_cite (plenary_page_get_annotations (page), source, start, end,
@@ -600,6 +665,9 @@ highlight_action (GtkWidget  *widget,
       plenary_window_show_toast (self, _("Select the passage of the source to highlight first"));
       return;
     }
+
+  if (ask_author_first (self, action_name, param))
+    return;
 
   plenary_annotations_add_highlight (plenary_page_get_annotations (page), source, start, end,
                                      g_variant_get_string (param, NULL), NULL);

@@ -1,0 +1,242 @@
+/* test-defects.c: defects a delegate found in real use, on the real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run in French (LANGUAGE=fr): the words checked are the ones a French
+ * delegate reads.
+ */
+
+#include "config.h"
+
+#include "plenary-comments-panel.h"
+#include "plenary-file-chooser.h"
+#include "plenary-test-utils.h"
+#include "plenary-window-private.h"
+
+static PlenaryApplication *app;
+
+static PlenaryWindow *
+new_draft_window (const char *template)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+
+  plenary_test_spin (50);
+  plenary_application_new_draft (app, window, template);
+  plenary_test_spin (50);
+  g_assert_nonnull (plenary_window_get_visible_document (window));
+
+  return window;
+}
+
+static void
+close_window (PlenaryWindow *window)
+{
+  plenary_window_set_close_confirmed (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
+static gboolean
+sources_idle (gpointer panel)
+{
+  return !plenary_sources_panel_get_busy (panel);
+}
+
+/* "This Source" lists the notes of the source opened from the list, not
+ * only of one reached through a citation. */
+static void
+test_this_source_from_list (void)
+{
+  PlenaryWindow *window = new_draft_window ("resolution-fr");
+  PlenaryDraft *draft = plenary_document_get_draft (plenary_window_get_visible_document (window));
+  g_autoptr(PlenarySource) source = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window->sources_panel), "sources.add-samples", NULL);
+  plenary_test_spin_until (sources_idle, window->sources_panel);
+  source = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_sources (draft)), 2);
+  g_assert_nonnull (source);
+
+  plenary_comments_panel_set_filter (window->comments_view, PLENARY_COMMENTS_FILTER_THIS_SOURCE);
+  gtk_widget_activate_action (GTK_WIDGET (window->sources_panel), "sources.open", "s",
+                              plenary_source_get_id (source));
+  plenary_test_spin (50);
+  g_assert_true (plenary_comments_panel_get_source (window->comments_view) == source);
+
+  /* Back to the list: no source shown, none filtered on. */
+  plenary_sources_panel_show_list (window->sources_panel);
+  g_assert_null (plenary_comments_panel_get_source (window->comments_view));
+
+  close_window (window);
+}
+
+static gboolean
+problems_flagged (gpointer data)
+{
+  return gtk_stack_page_get_needs_attention (data);
+}
+
+/* The Problems tab loses its dot when the last draft is closed. */
+static void
+test_problems_dot (void)
+{
+  PlenaryWindow *window = new_draft_window ("resolution-fr");
+  PlenaryDocument *document = plenary_window_get_visible_document (window);
+  GtkStackPage *tab = gtk_stack_get_page (window->side_stack, GTK_WIDGET (window->problems_bin));
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (plenary_document_get_buffer (document)),
+                            "L'Assemblée générale,\nRappelant ses résolutions\nDécide de rester saisie\n", -1);
+  plenary_test_spin_until (problems_flagged, tab);
+
+  plenary_document_set_modified (document, FALSE);
+  adw_tab_view_close_page (window->tab_view, adw_tab_view_get_selected_page (window->tab_view));
+  plenary_test_spin (100);
+  g_assert_null (plenary_window_get_visible_document (window));
+  g_assert_false (gtk_stack_page_get_needs_attention (tab));
+
+  close_window (window);
+}
+
+/* The first comment asks for the author's name, then keeps it in
+ * Preferences; the login name ("root") is never printed. */
+static void
+test_author_asked_once (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PlenaryWindow *window = new_draft_window ("resolution-fr");
+  PlenaryDocument *document = plenary_window_get_visible_document (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (plenary_document_get_draft (document)));
+  g_autoptr(PlenaryAnnotation) first = NULL;
+  g_autoptr(PlenaryAnnotation) second = NULL;
+  AdwMessageDialog *dialog;
+  GtkTextIter start, end;
+
+  g_settings_set_string (settings, "author-name", "");
+  gtk_text_buffer_set_text (buffer, "L'Assemblée générale,\nRappelant ses résolutions,\n", -1);
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 1);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment", NULL));
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Votre nom");
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), " Délégation du Sénégal ");
+  plenary_test_respond (dialog, "continue");
+
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  first = g_list_model_get_item (annotations, 0);
+  g_assert_cmpstr (plenary_annotation_get_author (first), ==, "Délégation du Sénégal");
+  g_autofree char *saved = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (saved, ==, "Délégation du Sénégal");
+
+  /* Not asked again. */
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment", NULL));
+  plenary_test_spin (50);
+  g_assert_null (plenary_test_find_message_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
+  second = g_list_model_get_item (annotations, 1);
+  g_assert_cmpstr (plenary_annotation_get_author (second), ==, "Délégation du Sénégal");
+
+  plenary_document_set_modified (document, FALSE);
+  close_window (window);
+}
+
+static AdwAboutWindow *
+find_about (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        return ADW_ABOUT_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+about_shown (gpointer unused)
+{
+  return find_about () != NULL;
+}
+
+/* The French About page is French throughout. */
+static void
+test_about_in_french (void)
+{
+  PlenaryWindow *window = new_draft_window ("resolution-fr");
+  AdwAboutWindow *about;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  plenary_test_spin_until (about_shown, NULL);
+  about = find_about ();
+  g_assert_cmpstr (adw_about_window_get_copyright (about), ==, "© 2026 Les développeurs de Plenary");
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "Les développeurs de Plenary");
+  g_assert_cmpstr (adw_about_window_get_developers (about)[0], ==, "Les développeurs de Plenary");
+  g_assert_null (strstr (adw_about_window_get_comments (about), "Draft"));
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  close_window (window);
+}
+
+/* Save and export propose the symbol or the question, and a typed name
+ * keeps or gets its extension. */
+static void
+test_file_names (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path ("/tmp/délégation");
+  struct { const char *typed; PlenaryFileKind kind; const char *expected; } names[] = {
+    { "Projet", PLENARY_FILE_KIND_DRAFT, "Projet.plenary.json" },
+    { "Projet.plenary", PLENARY_FILE_KIND_DRAFT, "Projet.plenary.json" },
+    { "Projet.json", PLENARY_FILE_KIND_DRAFT, "Projet.plenary.json" },
+    { "Projet v2.1", PLENARY_FILE_KIND_DRAFT, "Projet v2.1.plenary.json" },
+    { "Projet.plenary.json", PLENARY_FILE_KIND_DRAFT, "Projet.plenary.json" },
+    { "Rapport", PLENARY_FILE_KIND_PDF, "Rapport.pdf" },
+    { "Rapport.PDF", PLENARY_FILE_KIND_PDF, "Rapport.PDF" },
+    { "Projet.plenary", PLENARY_FILE_KIND_PDF, "Projet.plenary.pdf" },
+  };
+  g_autofree char *by_symbol = plenary_file_chooser_suggest_name (NULL, "A/C.3/80/L.12", "Les océans",
+                                                                 "Nouveau projet", PLENARY_FILE_KIND_PDF);
+  g_autofree char *by_question = plenary_file_chooser_suggest_name (NULL, "", "Quelles propositions face aux défis "
+                                                                   "que représente l'I.A. pour le monde du travail ?",
+                                                                   "Nouveau projet", PLENARY_FILE_KIND_DRAFT);
+  g_autofree char *by_title = plenary_file_chooser_suggest_name (NULL, "", "", "Nouveau projet", PLENARY_FILE_KIND_DRAFT);
+  g_autoptr(GFile) saved = g_file_new_for_path ("/tmp/Résolution.plenary.json");
+  g_autofree char *by_file = plenary_file_chooser_suggest_name (saved, "A/80/L.1", "", "Résolution", PLENARY_FILE_KIND_PDF);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) typed = g_file_get_child (folder, names[i].typed);
+      g_autoptr(GFile) completed = plenary_file_chooser_complete_file (typed, names[i].kind);
+      g_autofree char *name = g_file_get_basename (completed);
+
+      g_assert_cmpstr (name, ==, names[i].expected);
+    }
+
+  g_assert_cmpstr (by_symbol, ==, "A-C.3-80-L.12.pdf");
+  g_assert_cmpstr (by_question, ==, "Quelles propositions face aux défis que représente l'I.A.plenary.json");
+  g_assert_cmpstr (by_title, ==, "Nouveau projet.plenary.json");
+  g_assert_cmpstr (by_file, ==, "Résolution.pdf");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = plenary_test_init (&argc, &argv);
+
+  g_test_add_func ("/defects/this-source-from-list", test_this_source_from_list);
+  g_test_add_func ("/defects/problems-dot", test_problems_dot);
+  g_test_add_func ("/defects/author-asked-once", test_author_asked_once);
+  g_test_add_func ("/defects/about-in-french", test_about_in_french);
+  g_test_add_func ("/defects/file-names", test_file_names);
+
+  return plenary_test_run (app);
+}
