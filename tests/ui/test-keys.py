@@ -109,6 +109,17 @@ class Keys(unittest.TestCase):
         xdotool("key", "ctrl+End", "Home", "Tab")
         # Select the opening formula and comment on it.
         xdotool("key", "ctrl+Home", "shift+End", "ctrl+alt+m")
+        # The first comment asks for the author's name; Enter confirms it.
+        dialog = wait_for_window("^Your Name$", 10)
+        self.assertIsNotNone(dialog)
+        deadline = time.monotonic() + 10
+        while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
+            time.sleep(0.1)
+        xdotool("type", "--delay", "30", "Delegation of France")
+        xdotool("key", "Return")
+        while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
+                time.monotonic() < deadline + 10:
+            time.sleep(0.1)
         xdotool("key", "ctrl+s")
         time.sleep(1.5)
 
@@ -118,6 +129,7 @@ class Keys(unittest.TestCase):
         self.assertEqual(len(comments), 1)
         quote = next(s for s in comments[0]["target"]["selector"] if s["type"] == "TextQuoteSelector")
         self.assertEqual(quote["exact"], "L'Assemblée générale,")
+        self.assertEqual(comments[0]["author"], "Delegation of France")
 
         subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
         with open(plain, encoding="utf-8") as f:
