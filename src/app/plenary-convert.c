@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plenary-anchor-resolver.h"
 #include "plenary-clause-printer.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
@@ -79,6 +80,7 @@ plenary_convert (GFile   *input,
   if (g_str_has_suffix (lower, ".pdf"))
     {
       g_autofree char *path = g_file_get_path (output);
+      g_autofree char *editor = NULL;
 
       if (path == NULL)
         {
@@ -86,6 +88,12 @@ plenary_convert (GFile   *input,
                        _("Cannot write a PDF to “%s”: it is not a local file."), out_name);
           return FALSE;
         }
+
+      /* Stored positions are only a hint: a file edited by another program
+       * or merged has its footnote markers where the quotes are. */
+      editor = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                             plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
+      plenary_anchor_resolver_update_draft (draft, editor);
 
       return plenary_pdf_export (draft, path, NULL, error);
     }
