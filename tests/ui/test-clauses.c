@@ -301,12 +301,22 @@ test_picker_inserts_template_with_tab_stops (void)
   fixture_close (&f);
 }
 
+/* The example under the phrase of ROW, as shown. */
+static const char *
+row_example (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
 static char *
 insert_through_picker (Fixture    *f,
                        const char *body,
                        const char *search,
                        char      **shown)
 {
+  g_autofree char *example = NULL;
   Picker p;
 
   plenary_metadata_set_string (plenary_draft_get_metadata (plenary_document_get_draft (f->document)), "body", body);
@@ -316,6 +326,9 @@ insert_through_picker (Fixture    *f,
 
   open_picker (f, &p, search);
   *shown = g_strdup (row_phrase (gtk_list_box_get_row_at_index (p.list, 0)));
+  /* The example is in the same form as the phrase. */
+  example = g_strconcat (*shown, " ", NULL);
+  g_assert_true (g_str_has_prefix (row_example (gtk_list_box_get_row_at_index (p.list, 0)), example));
   activate_first_row (&p);
   g_assert_cmpint (gtk_text_buffer_get_line_count (f->buffer), ==, 3);
 
