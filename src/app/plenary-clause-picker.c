@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "plenary-clause-picker.h"
@@ -488,6 +490,16 @@ plenary_clause_picker_insert_entry (PlenaryClausePicker *self,
 
   dictionary = plenary_editor_view_get_dictionary (self->view);
   text = plenary_phrase_dictionary_dup_snippet (dictionary, entry, self->gender, self->number);
+  /* The last Tab goes to an explicit end stop: without one GtkSourceView 5.6
+   * moves past its last chunk and warns ("_gtk_source_snippet_insert_set:
+   * assertion 'snippet->current_chunk != NULL' failed"). */
+  if (strstr (text, "$0") == NULL && strstr (text, "${0") == NULL)
+    {
+      char *ended = g_strconcat (text, "$0", NULL);
+
+      g_free (text);
+      text = ended;
+    }
   snippet = gtk_source_snippet_new_parsed (text, NULL);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));

@@ -114,5 +114,38 @@ Rappelant ses résolutions,
 """)
 
 
+    def test_insert_clause_placeholders(self):
+        # Filling a clause's placeholders with Tab, past the last one: no
+        # GtkSourceView critical (fatal in the tests), the words in place.
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write(DRAFT)
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+        self.start(draft)
+
+        xdotool("key", "ctrl+Home", "Down", "Down", "End", "Return", "ctrl+shift+i")
+
+        def picker_focused():
+            found = xdotool("search", "--onlyvisible", "--name", "^Insert Clause$").stdout.split()
+            return bool(found) and xdotool("getwindowfocus").stdout.strip() == found[0]
+
+        self.assertTrue(wait_until(picker_focused), "Insert Clause did not open")
+        xdotool("type", "--delay", "30", "Prie le Secretaire general de lui presenter")
+        xdotool("key", "Return")
+        self.assertTrue(wait_until(lambda: not xdotool("search", "--onlyvisible", "--name",
+                                                         "^Insert Clause$").stdout.strip()))
+        xdotool("type", "--delay", "30", "81e")
+        xdotool("key", "Tab")
+        xdotool("type", "--delay", "30", "la mise en oeuvre")
+        xdotool("key", "Tab", "Tab")
+        self.assertIsNone(self.app.poll(), "Plenary stopped while the placeholders were filled")
+
+        after = self.save_and_read(draft, plain)
+        self.assertIn("2. Prie le Secrétaire général de lui présenter, à sa 81e session, "
+                      "un rapport sur la mise en oeuvre\u00a0;", after)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
