@@ -24,6 +24,7 @@ struct _PlenaryHeaderForm
   /* Template widgets */
   GtkWidget       *box;
   GtkEntry        *question_entry;
+  GtkWidget       *fields;
   GtkLabel        *forum_label;
   GtkEntry        *forum_entry;
   GtkLabel        *submitted_by_label;
@@ -153,10 +154,11 @@ update_kind (PlenaryHeaderForm *self,
   };
   const char *question = resolution ? _("Question") : _("Topic");
 
+  /* Each label sits with its field in a cell of the flow box: the cell
+   * goes, or the other cells would leave a hole. */
   for (guint i = 0; i < G_N_ELEMENTS (resolution_only); i++)
-    gtk_widget_set_visible (resolution_only[i], resolution);
-  gtk_widget_set_visible (self->page_limit_label, !resolution);
-  gtk_widget_set_visible (GTK_WIDGET (self->page_limit_spin), !resolution);
+    gtk_widget_set_visible (gtk_widget_get_ancestor (resolution_only[i], GTK_TYPE_FLOW_BOX_CHILD), resolution);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->page_limit_label, GTK_TYPE_FLOW_BOX_CHILD), !resolution);
 
   gtk_label_set_text (self->forum_label, resolution ? _("Forum") : _("Committee"));
   gtk_label_set_text (self->submitted_by_label, resolution ? _("Submitted by") : _("Delegation"));
@@ -257,6 +259,7 @@ plenary_header_form_class_init (PlenaryHeaderFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-header-form.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, question_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, fields);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, forum_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, forum_entry);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, submitted_by_label);
@@ -308,6 +311,11 @@ static void
 plenary_header_form_init (PlenaryHeaderForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Tab goes from field to field, not through the cells around them. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->fields); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 
   self->bodies_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->body_button, G_MENU_MODEL (self->bodies_menu));

@@ -226,6 +226,114 @@ test_file_names (void)
   g_assert_cmpstr (by_file, ==, "Résolution.pdf");
 }
 
+static GtkWidget *
+find_field (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), label) == 0 &&
+      gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) != NULL)
+    return gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *field;
+  int        width;
+} Sized;
+
+/* The window at its new width (less its decorations), laid out. */
+static gboolean
+window_sized (gpointer data)
+{
+  Sized *sized = data;
+
+  return ABS (gtk_widget_get_width (sized->window) - sized->width) <= 24 &&
+         gtk_widget_get_width (sized->field) > 0;
+}
+
+/* The header's fields at a window width: each at least 120 px wide (some 15 letters);
+ * TWO_COLUMNS: "Instance" and "Soumis par" side by side, else one above
+ * the other. */
+static void
+check_header_at (PlenaryWindow *window,
+                 int            width,
+                 gboolean       two_columns)
+{
+  const char *labels[] = { "Instance", "Soumis par", "Organe", "Cote", "Coauteurs", "Signataires",
+                           "Session", "Point de l’ordre du jour", "Date" };
+  Sized sized = { GTK_WIDGET (window), NULL, width };
+  graphene_rect_t forum, submitted;
+
+  sized.field = find_field (GTK_WIDGET (window), "Instance");
+  g_assert_nonnull (sized.field);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 860);
+  plenary_test_spin_until (window_sized, &sized);
+  plenary_test_spin (100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *field = find_field (GTK_WIDGET (window), labels[i]);
+
+      g_assert_nonnull (field);
+      if (gtk_widget_get_width (field) < 120)
+        g_error ("at %d px, “%s” is %d px wide", width, labels[i], gtk_widget_get_width (field));
+    }
+
+  g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Instance"), GTK_WIDGET (window), &forum));
+  g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Soumis par"), GTK_WIDGET (window), &submitted));
+  if (two_columns)
+    {
+      g_assert_cmpfloat (submitted.origin.x, >, forum.origin.x + forum.size.width);
+      g_assert_cmpfloat (submitted.origin.y, ==, forum.origin.y);
+    }
+  else
+    g_assert_cmpfloat (submitted.origin.y, >, forum.origin.y + forum.size.height);
+}
+
+/* The header form stays readable from 800 px up: two columns when there
+ * is room, one below that, never fields squeezed to a few letters. */
+static void
+test_header_form_widths (void)
+{
+  PlenaryWindow *window = new_draft_window ("resolution-fr");
+  GtkExpander *expander;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  expander = GTK_EXPANDER (find_type (GTK_WIDGET (window), GTK_TYPE_EXPANDER));
+  g_assert_nonnull (expander);
+  gtk_expander_set_expanded (expander, TRUE);
+
+  check_header_at (window, 1440, TRUE);
+  check_header_at (window, 800, FALSE);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/defects/author-asked-once", test_author_asked_once);
   g_test_add_func ("/defects/about-in-french", test_about_in_french);
   g_test_add_func ("/defects/file-names", test_file_names);
+  g_test_add_func ("/defects/header-form-widths", test_header_form_widths);
 
   return plenary_test_run (app);
 }
