@@ -9,8 +9,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-editor-view.h"
+#include "plenary-templates.h"
 
 /* Pixels between the end of a drawn marker and the text. */
 #define MARKER_GAP   10
@@ -370,6 +373,63 @@ get_marker_color (PlenaryEditorView *self,
   color->alpha *= 0.75;
 }
 
+/* A brief's empty section shows what goes in it, as a placeholder on its
+ * blank line: dimmed, in italics, gone as soon as the section has text, and
+ * never part of the text (nor of the PDF). */
+static void
+snapshot_hints (PlenaryEditorView *self,
+                GtkSnapshot       *snapshot)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GdkRGBA color;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  get_marker_color (self, &color);
+  color.alpha *= 0.6;
+
+  for (guint i = 0; i + 1 < self->lines->len; i++)
+    {
+      g_autofree char *heading = NULL;
+      g_autofree char *hint = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoAttrList *attrs;
+      GtkTextIter start, end;
+      GdkRectangle location;
+      guint j;
+
+      if (entry_at (self, i)->role != PLENARY_ROLE_HEADING || !entry_at (self, i + 1)->is_blank)
+        continue;
+      for (j = i + 1; j < self->lines->len && entry_at (self, j)->is_blank; j++)
+        ;
+      if (j < self->lines->len && entry_at (self, j)->role != PLENARY_ROLE_HEADING)
+        continue;
+
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, i + 1);
+      gtk_text_view_get_iter_location (text_view, &start, &location);
+      if (location.y > visible.y + visible.height || location.y + location.height < visible.y)
+        continue;
+
+      heading = dup_line (self, i, &start, &end);
+      hint = plenary_templates_dup_hint_for_heading (self->language,
+                                                     heading + entry_at (self, i)->content_start);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), hint != NULL ? hint : _("Write this section here."));
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      /* One line: the next heading follows right below. */
+      pango_layout_set_width (layout, MAX (1, visible.x + visible.width - location.x -
+                                              gtk_text_view_get_right_margin (text_view)) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (location.x, location.y));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
 static void
 plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
@@ -384,8 +444,15 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
 
   GTK_TEXT_VIEW_CLASS (plenary_editor_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
 
-  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL ||
-      self->kind != PLENARY_DRAFT_KIND_RESOLUTION)
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL)
+    return;
+
+  if (self->kind == PLENARY_DRAFT_KIND_BRIEF)
+    {
+      snapshot_hints (self, snapshot);
+      return;
+    }
+  if (self->kind != PLENARY_DRAFT_KIND_RESOLUTION)
     return;
 
   gtk_text_view_get_visible_rect (text_view, &visible);

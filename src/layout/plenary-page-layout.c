@@ -16,6 +16,7 @@
 
 #include "plenary-clause-printer.h"
 #include "plenary-page-layout.h"
+#include "plenary-templates.h"
 
 #define CM               (72.0 / 2.54)
 #define BODY_SIZE        12.0
@@ -61,6 +62,9 @@ typedef struct
   const char *draft_resolution;
   /* The one sponsor line of a UN masthead: "%s: draft resolution". */
   const char *sponsor_line;
+  const char *position_paper;
+  const char *briefing_note;
+  const char *date;
   /* The last separator of a list of names: " and ", " et ". */
   const char *list_and;
   const char *unknown_source;
@@ -77,7 +81,8 @@ static const Labels labels_table[] = {
     "fr", "Nations Unies", "Distr. limitée", "Distr. générale", "Distr. restreinte",
     "Original\u00a0: %s", "Point %s de l’ordre du jour", "\u00a0:",
     "Soumis par", "Coauteurs", "Signataires", "Commission", "Question",
-    "Délégation", "Sujet", "Projet de résolution", "%s\u00a0: projet de résolution", " et ",
+    "Délégation", "Sujet", "Projet de résolution", "%s\u00a0: projet de résolution", "Note de position", "Note d’information", "Date",
+    " et ",
     "Source inconnue",
     "«\u00a0", "\u00a0»",
     { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -91,7 +96,8 @@ static const Labels labels_table[] = {
     "en", "United Nations", "Distr.: Limited", "Distr.: General", "Distr.: Restricted",
     "Original: %s", "Agenda item %s", ":",
     "Submitted by", "Co-sponsors", "Signatories", "Committee", "Question",
-    "Delegation", "Topic", "Draft resolution", "%s: draft resolution", " and ",
+    "Delegation", "Topic", "Draft resolution", "%s: draft resolution", "Position Paper", "Briefing Note", "Date",
+    " and ",
     "Unknown source",
     "“", "”",
     { "January", "February", "March", "April", "May", "June", "July", "August",
@@ -763,15 +769,59 @@ build_mun_heading (PlenaryPageLayout *self,
   add_rule (self, 0.75, 12.0);
 }
 
+/* The kind of paper a brief is ("paper" in the metadata's extra members,
+ * set by the template it was made from), or NULL. */
+static const char *
+paper_title (const Labels    *labels,
+             PlenaryMetadata *metadata)
+{
+  JsonObject *extra = plenary_metadata_get_extra (metadata);
+  const char *paper = extra != NULL ? json_object_get_string_member_with_default (extra, "paper", "") : "";
+
+  if (g_strcmp0 (paper, "position-paper") == 0)
+    return labels->position_paper;
+  if (g_strcmp0 (paper, "briefing-note") == 0)
+    return labels->briefing_note;
+  return NULL;
+}
+
+/* As a delegation hands a brief in: the kind of paper, the delegation, the
+ * committee and the date (today's when the header has none), then the topic. */
 static void
 build_brief_heading (PlenaryPageLayout *self,
                      PlenaryMetadata   *metadata)
 {
   const Labels *labels = self->labels;
+  const char *title = paper_title (labels, metadata);
   g_autofree char *topic = apply_spacing (labels, plenary_metadata_get_string (metadata, "question"));
+  g_autofree char *date = NULL;
 
-  add_label_row (self, labels->delegation, plenary_metadata_get_string (metadata, "submitted-by"), 0);
+  if (plenary_metadata_get_string (metadata, "date")[0] != '\0')
+    date = format_date (labels, plenary_metadata_get_string (metadata, "date"));
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+
+      date = format_date (labels, iso);
+    }
+
+  if (title != NULL)
+    {
+      GString *text = g_string_new (NULL);
+      PangoAttrList *attrs = new_attrs (self);
+      Block *block;
+
+      append_styled (text, attrs, title, STYLE_BOLD, HEAD_SIZE);
+      block = add_text_block (self, text, attrs);
+      block->keep_with_next = TRUE;
+      add_rule (self, 0.75, 4.0);
+    }
+
+  add_label_row (self, labels->delegation, plenary_metadata_get_string (metadata, "submitted-by"),
+                 title != NULL ? 8.0 : 0);
   add_label_row (self, labels->committee, plenary_metadata_get_string (metadata, "forum"), 4.0);
+  add_label_row (self, labels->date, date, 4.0);
   add_rule (self, 0.75, 10.0);
 
   if (topic[0] != '\0')
@@ -798,6 +848,7 @@ typedef struct
   gint64            start;      /* code point offset of the line in the editor text */
   gint64            prefix;     /* code points before the full text (tabs, "# ", "• ") */
   gint64            length;     /* code points of the full text */
+  gboolean          blank;      /* the blank line of an empty section */
 } Line;
 
 typedef struct
@@ -831,6 +882,13 @@ collect_lines (GArray    *lines,
 
       g_array_append_val (lines, line);
       collect_lines (lines, paragraph->children, level + 1);
+
+      /* The editor text keeps a line to write in under an empty section. */
+      if (paragraph->role == PLENARY_ROLE_HEADING && paragraph->children->len == 0)
+        {
+          Line blank = { paragraph, level + 1, 0, .blank = TRUE };
+          g_array_append_val (lines, blank);
+        }
     }
 }
 
@@ -1039,8 +1097,8 @@ build_body (PlenaryPageLayout *self,
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
-      g_autofree char *full = line->paragraph != NULL
-                              ? plenary_paragraph_dup_full_text (line->paragraph)
+      g_autofree char *full = line->blank ? g_strdup ("")
+                              : line->paragraph != NULL ? plenary_paragraph_dup_full_text (line->paragraph)
                               : g_strdup (body->opening);
 
       line->length = g_utf8_strlen (full, -1);
@@ -1054,6 +1112,13 @@ build_body (PlenaryPageLayout *self,
     {
       Line *line = &g_array_index (lines, Line, i);
       PlenaryParagraph *paragraph = line->paragraph;
+
+      /* A template's hint left in an older brief is never printed. */
+      if (line->blank ||
+          (brief && paragraph != NULL && paragraph->role != PLENARY_ROLE_HEADING &&
+           plenary_templates_is_hint (language, paragraph->text)))
+        continue;
+
       g_autofree char *full = NULL;
       g_autofree char *spaced = NULL;
       g_autofree char *marker = NULL;

@@ -143,6 +143,11 @@ print_brief (GString           *out,
       append_full_text (out, paragraph);
       g_string_append_c (out, '\n');
 
+      /* An empty section keeps a line to write in (and to show its hint on). */
+      if (paragraph->role == PLENARY_ROLE_HEADING && paragraph->children->len == 0 &&
+          !(flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
+
       for (guint j = 0; j < paragraph->children->len; j++)
         {
           const PlenaryParagraph *child = g_ptr_array_index (paragraph->children, j);

@@ -460,9 +460,16 @@ test_brief (void)
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   const gint64 starts[] = { 0, 4 };
+  g_autoptr(PlenaryParagraph) empty = plenary_paragraph_new (PLENARY_ROLE_HEADING, NULL, "Résumé");
+  g_autoptr(PlenaryParagraph) hint = plenary_paragraph_new (PLENARY_ROLE_PARAGRAPH, NULL,
+                                                            "Formulez des solutions concrètes et réalistes que votre "
+                                                            "délégation défendra en commission, en précisant qui agit, "
+                                                            "avec quels moyens et dans quel délai.");
+  g_autoptr(JsonObject) extra = json_object_new ();
   const char *expected[] = {
-    "Délégation : France", "Commission : OIT", "L’avenir du travail",
-    "1. Contexte", "Le travail change vite1", "2. Position", "• Former les travailleurs.",
+    "Note de position", "Délégation : France", "Commission : OIT", "Date : 14 mars 2026",
+    "L’avenir du travail",
+    "1. Résumé", "2. Contexte", "Le travail change vite1", "3. Position", "• Former les travailleurs.",
     "Rapport de l’OIT, p. 2 : « le texte cité ».",
     NULL
   };
@@ -470,8 +477,15 @@ test_brief (void)
   plenary_metadata_set_string (metadata, "submitted-by", "France");
   plenary_metadata_set_string (metadata, "forum", "OIT");
   plenary_metadata_set_string (metadata, "question", "L’avenir du travail");
+  plenary_metadata_set_string (metadata, "date", "2026-03-14");
+  json_object_set_string_member (extra, "paper", "position-paper");
+  plenary_metadata_set_extra (metadata, extra);
   plenary_paragraph_append_child (heading, para);
+  /* A hint of the templates left in: never printed. */
+  plenary_paragraph_append_child (heading2, hint);
   plenary_paragraph_append_child (heading2, bullet);
+  /* An empty section first: the citation below still finds its line. */
+  plenary_body_append (body, empty);
   plenary_body_append (body, heading);
   plenary_body_append (body, heading2);
   plenary_source_set_page_starts (source, starts, G_N_ELEMENTS (starts));
@@ -485,6 +499,7 @@ test_brief (void)
   raw = pdf_text (path, FALSE);
   text = normalize (raw);
   assert_in_order (text, expected);
+  g_assert_null (strstr (text, "Formulez des solutions"));
 }
 
 static void
