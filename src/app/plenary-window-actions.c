@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-brief.h"
 #include "plenary-clause-picker.h"
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
@@ -718,12 +719,103 @@ run_print_operation (PlenaryWindow           *self,
     plenary_window_show_error (self, _("Could Not Print"), error);
 }
 
+/* The headings of a brief's sections with nothing written under them yet,
+ * quoted and joined; NULL when every section has text. */
+static char *
+describe_empty_sections (PlenaryDocument *document)
+{
+  PlenaryDraft *draft = plenary_document_get_draft (document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) names = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkTextIter start, end;
+
+  if (plenary_draft_get_kind (draft) != PLENARY_DRAFT_KIND_BRIEF)
+    return NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  lines = g_strsplit (text, "\n", -1);
+  problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), 0, 0);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const PlenaryCheckProblem *problem = g_ptr_array_index (problems, i);
+      guint line = problem->line;
+
+      if (problem->kind == PLENARY_CHECK_TEMPLATE_HINT)
+        while (line > 0 && !g_str_has_prefix (lines[line], "# "))
+          line--;
+      else if (problem->kind != PLENARY_CHECK_EMPTY_SECTION)
+        continue;
+      if (line >= g_strv_length (lines) || !g_str_has_prefix (lines[line], "# "))
+        continue;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append_printf (names, _("“%s”"), g_strstrip (lines[line] + 2));
+    }
+
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+static void
+empty_sections_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            PlenaryWindow    *self)
+{
+  const char *action_name = g_object_get_data (G_OBJECT (dialog), "action-name");
+
+  if (!g_str_equal (response, "continue"))
+    return;
+
+  g_object_set_data (G_OBJECT (self), "plenary-empty-sections-confirmed", GINT_TO_POINTER (TRUE));
+  gtk_widget_activate_action (GTK_WIDGET (self), action_name, NULL);
+  g_object_set_data (G_OBJECT (self), "plenary-empty-sections-confirmed", NULL);
+}
+
+/* A brief printed with sections still empty is rarely what a delegation
+ * means to hand in: say which, and let them go on or go back. */
+static gboolean
+ask_about_empty_sections (PlenaryWindow *self,
+                          const char    *action_name)
+{
+  g_autofree char *names = NULL;
+  GtkWidget *dialog;
+
+  if (g_object_get_data (G_OBJECT (self), "plenary-empty-sections-confirmed") != NULL ||
+      !(names = describe_empty_sections (self->visible_document)))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Sections Are Empty"), NULL);
+  /* Translators: %s is a list of quoted section headings. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Nothing is written yet under %s. These headings would print with nothing under them."),
+                                  names);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Go Back"),
+                                    "continue", _("_Continue Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (empty_sections_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->visible_document != NULL && ask_about_empty_sections (self, action_name))
+    return;
 
   if (self->visible_document != NULL)
     run_print_operation (self, plenary_print_operation_new (self->visible_document),
@@ -781,7 +873,7 @@ export_pdf_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autoptr(GFile) folder = NULL;
 
-  if (document == NULL)
+  if (document == NULL || ask_about_empty_sections (self, action_name))
     return;
 
   name = suggest_name (document, PLENARY_FILE_KIND_PDF);

@@ -10,6 +10,7 @@
 
 #include "plenary-comments-panel.h"
 #include "plenary-file-chooser.h"
+#include "plenary-templates.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
 
@@ -334,6 +335,134 @@ test_header_form_widths (void)
   close_window (window);
 }
 
+typedef struct
+{
+  guchar *pixels;
+  gsize   stride;
+  int     width;
+  int     height;
+} Image;
+
+typedef struct
+{
+  GtkWidget *widget;
+  Image     *image;
+} Render;
+
+/* FALSE while the widget has no drawing yet. */
+static gboolean
+render (gpointer data)
+{
+  Render *r = data;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (r->widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  r->image->width = gtk_widget_get_width (r->widget);
+  r->image->height = gtk_widget_get_height (r->widget);
+  gdk_paintable_snapshot (paintable, snapshot, r->image->width, r->image->height);
+  if (r->image->width == 0 || (node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))) == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (r->widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, r->image->width, r->image->height));
+  r->image->stride = 4 * r->image->width;
+  g_free (r->image->pixels);
+  r->image->pixels = g_malloc (r->image->stride * r->image->height);
+  gdk_texture_download (texture, r->image->pixels, r->image->stride);
+  return TRUE;
+}
+
+/* The rightmost column with ink on LINE of VIEW, -1 for none. */
+static int
+rightmost_ink (GtkTextView *view,
+               const Image *image,
+               guint        line)
+{
+  GtkTextIter iter;
+  int y, height, wy;
+
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &iter, line);
+  gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, y, NULL, &wy);
+
+  for (int x = image->width - 1; x >= 0; x--)
+    for (int row = MAX (wy + 1, 0); row < MIN (wy + height - 1, image->height); row++)
+      {
+        const guchar *p = image->pixels + row * image->stride + 4 * x;
+
+        if ((p[0] + p[1] + p[2]) / 3 < 200)
+          return x;
+      }
+  return -1;
+}
+
+/* A brief from a template: the hints are placeholders on the empty lines,
+ * not text; they go when the section is written in; exporting with empty
+ * sections asks first, naming them. */
+static void
+test_brief_placeholders (void)
+{
+  PlenaryWindow *window = new_draft_window ("position-paper-fr");
+  PlenaryDocument *document = plenary_window_get_visible_document (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  GtkTextView *view = GTK_TEXT_VIEW (plenary_page_get_view (plenary_window_get_visible_page (window)));
+  PlenaryBody *body;
+  g_autofree char *text = NULL;
+  Image image = { 0 };
+  Render rendering = { GTK_WIDGET (view), &image };
+  AdwMessageDialog *dialog;
+  GtkTextIter iter;
+  int before, after;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The text has the headings and blank lines, no hint. */
+  text = plenary_test_buffer_text (document);
+  g_assert_true (g_str_has_prefix (text, "# Contexte\n\n# Action internationale\n\n"));
+  g_assert_null (strstr (text, "Présentez"));
+
+  /* The hint is drawn across the blank line of "Contexte"... */
+  plenary_test_spin_until (render, &rendering);
+  before = rightmost_ink (view, &image, 1);
+  g_assert_cmpint (before, >, image.width / 2);
+
+  /* ...and goes when the section is written in. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  gtk_text_buffer_insert (buffer, &iter, "Le travail.", -1);
+  plenary_test_spin (100);
+  plenary_test_spin_until (render, &rendering);
+  after = rightmost_ink (view, &image, 1);
+  g_assert_cmpint (after, >, 0);
+  g_assert_cmpint (after, <, image.width / 3);
+
+  /* Nothing of the hints reaches the draft. */
+  plenary_document_sync_draft (document);
+  body = plenary_draft_get_body (plenary_document_get_draft (document));
+  for (guint i = 0; i < body->paragraphs->len; i++)
+    {
+      PlenaryParagraph *section = g_ptr_array_index (body->paragraphs, i);
+
+      for (guint j = 0; j < section->children->len; j++)
+        g_assert_false (plenary_templates_is_hint ("fr", ((PlenaryParagraph *) g_ptr_array_index (section->children, j))->text));
+    }
+
+  /* Export asks first, naming the empty sections. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Des sections sont vides");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«\u00a0Action internationale\u00a0»"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«\u00a0Propositions\u00a0»"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "Contexte"));
+  plenary_test_respond (dialog, "cancel");
+
+  g_free (image.pixels);
+  plenary_document_set_modified (document, FALSE);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/defects/about-in-french", test_about_in_french);
   g_test_add_func ("/defects/file-names", test_file_names);
   g_test_add_func ("/defects/header-form-widths", test_header_form_widths);
+  g_test_add_func ("/defects/brief-placeholders", test_brief_placeholders);
 
   return plenary_test_run (app);
 }
