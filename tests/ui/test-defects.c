@@ -10,6 +10,7 @@
 
 #include "plenary-comments-panel.h"
 #include "plenary-file-chooser.h"
+#include "plenary-print.h"
 #include "plenary-templates.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
@@ -463,6 +464,72 @@ test_brief_placeholders (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+preview_shown (gpointer unused)
+{
+  return find_window_titled ("Aperçu avant impression") != NULL;
+}
+
+static guint
+count_pictures (GtkWidget *widget)
+{
+  guint n = GTK_IS_PICTURE (widget) && gtk_picture_get_paintable (GTK_PICTURE (widget)) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_pictures (child);
+  return n;
+}
+
+/* Print Preview shows the pages in Plenary: no external previewer is
+ * installed here, as in the Flatpak sandbox. */
+static void
+test_print_preview (void)
+{
+  PlenaryWindow *window = new_draft_window ("resolution-fr");
+  PlenaryDocument *document = plenary_window_get_visible_document (window);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("L'Assemblée générale,\n");
+  GtkWindow *preview;
+
+  g_assert_null (g_find_program_in_path ("evince"));
+  for (guint i = 0; i < 90; i++)
+    g_string_append (text, "Prie le Secrétaire général de lui présenter un rapport sur l'application de la présente résolution ;\n");
+  g_string_append (text, "Décide de rester saisie de la question.\n");
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (plenary_document_get_buffer (document)), text->str, -1);
+  g_string_free (text, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+
+  operation = plenary_print_operation_new (document);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, GTK_WINDOW (window), &error),
+                   !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_assert_no_error (error);
+  plenary_test_spin_until (preview_shown, NULL);
+  preview = find_window_titled ("Aperçu avant impression");
+  /* Ninety operative paragraphs: several pages, all shown. */
+  g_assert_cmpuint (count_pictures (GTK_WIDGET (preview)), >=, 3);
+
+  gtk_window_destroy (preview);
+  plenary_document_set_modified (document, FALSE);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/defects/file-names", test_file_names);
   g_test_add_func ("/defects/header-form-widths", test_header_form_widths);
   g_test_add_func ("/defects/brief-placeholders", test_brief_placeholders);
+  g_test_add_func ("/defects/print-preview", test_print_preview);
 
   return plenary_test_run (app);
 }
