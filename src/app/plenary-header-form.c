@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "plenary-header-form.h"
@@ -23,7 +25,8 @@ struct _PlenaryHeaderForm
 
   /* Template widgets */
   GtkWidget       *box;
-  GtkEntry        *question_entry;
+  GtkTextView     *question_view;
+  GtkLabel        *question_placeholder;
   GtkWidget       *fields;
   GtkLabel        *forum_label;
   GtkEntry        *forum_entry;
@@ -162,8 +165,8 @@ update_kind (PlenaryHeaderForm *self,
 
   gtk_label_set_text (self->forum_label, resolution ? _("Forum") : _("Committee"));
   gtk_label_set_text (self->submitted_by_label, resolution ? _("Submitted by") : _("Delegation"));
-  gtk_entry_set_placeholder_text (self->question_entry, question);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->question_entry),
+  gtk_label_set_text (self->question_placeholder, question);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->question_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
 }
 
@@ -258,7 +261,8 @@ plenary_header_form_class_init (PlenaryHeaderFormClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-header-form.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, box);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, question_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, question_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, question_placeholder);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, fields);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, forum_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, forum_entry);
@@ -286,6 +290,32 @@ plenary_header_form_class_init (PlenaryHeaderFormClass *klass)
   gtk_widget_class_set_css_name (widget_class, "plenaryheaderform");
 
   gtk_widget_class_install_action (widget_class, "header-form.set-body", "s", set_body_action);
+}
+
+/* The question is one paragraph: a line break typed or pasted is a space. */
+static void
+on_question_insert (GtkTextBuffer *buffer,
+                    GtkTextIter   *iter,
+                    const char    *text,
+                    int            length,
+                    gpointer       user_data)
+{
+  g_autofree char *flat = NULL;
+
+  if (memchr (text, '\n', length < 0 ? strlen (text) : (gsize) length) == NULL)
+    return;
+
+  flat = g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
+  g_strdelimit (flat, "\r\n", ' ');
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_text_buffer_insert (buffer, iter, flat, -1);
+}
+
+static void
+on_question_changed (PlenaryHeaderForm *self,
+                     GtkTextBuffer     *buffer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->question_placeholder), gtk_text_buffer_get_char_count (buffer) == 0);
 }
 
 static void
@@ -320,8 +350,13 @@ plenary_header_form_init (PlenaryHeaderForm *self)
   self->bodies_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->body_button, G_MENU_MODEL (self->bodies_menu));
 
+  g_signal_connect (gtk_text_view_get_buffer (self->question_view), "insert-text",
+                    G_CALLBACK (on_question_insert), NULL);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->question_view), "changed",
+                           G_CALLBACK (on_question_changed), self, G_CONNECT_SWAPPED);
+
   self->bindings = g_binding_group_new ();
-  bind_text (self, "question", self->question_entry);
+  bind_text (self, "question", gtk_text_view_get_buffer (self->question_view));
   bind_text (self, "forum", self->forum_entry);
   bind_text (self, "submitted-by", self->submitted_by_entry);
   bind_text (self, "body", self->body_entry);

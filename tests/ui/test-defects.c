@@ -330,8 +330,27 @@ test_header_form_widths (void)
   g_assert_nonnull (expander);
   gtk_expander_set_expanded (expander, TRUE);
 
+  plenary_metadata_set_string (plenary_draft_get_metadata (plenary_document_get_draft (plenary_window_get_visible_document (window))),
+                               "question", "Quelles propositions face aux défis que représente l'intelligence "
+                               "artificielle pour le monde du travail et la protection sociale ?");
   check_header_at (window, 1440, TRUE);
   check_header_at (window, 800, FALSE);
+
+  /* The long question wraps rather than being cut. */
+  {
+    GtkTextView *question = GTK_TEXT_VIEW (find_type (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW));
+    GtkTextIter start;
+    g_autofree char *text = NULL;
+    GtkTextIter end;
+
+    g_assert_nonnull (question);
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (question), &start, &end);
+    text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (question), &start, &end, FALSE);
+    g_assert_true (g_str_has_prefix (text, "Quelles propositions"));
+    /* A second display line starts within the text. */
+    g_assert_true (gtk_text_view_forward_display_line (question, &start));
+    g_assert_false (gtk_text_iter_is_end (&start));
+  }
 
   close_window (window);
 }
