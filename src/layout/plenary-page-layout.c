@@ -812,7 +812,7 @@ build_brief_heading (PlenaryPageLayout *self,
       PangoAttrList *attrs = new_attrs (self);
       Block *block;
 
-      append_styled (text, attrs, title, STYLE_BOLD, HEAD_SIZE);
+      append_styled (text, attrs, title, STYLE_BOLD, 16.0);
       block = add_text_block (self, text, attrs);
       block->keep_with_next = TRUE;
       add_rule (self, 0.75, 4.0);
