@@ -7,6 +7,11 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+
 #include <locale.h>
 #include <glib/gi18n.h>
 
@@ -401,6 +406,53 @@ plenary_application_open (GApplication  *application,
   maybe_offer_recovery (self, window);
 }
 
+typedef struct
+{
+  GFile        *input;
+  GFile        *output;
+  GCancellable *cancellable;
+  GMainLoop    *loop;
+  GError       *error;
+  gboolean      done;
+  guint         interrupts;
+} ConvertJob;
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+convert_thread (gpointer data)
+{
+  ConvertJob *job = data;
+
+  plenary_convert (job->input, job->output, job->cancellable, &job->error);
+  g_atomic_int_set (&job->done, TRUE);
+  /* Through the loop's context: a quit before it runs would be lost. */
+  g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
+
+  return NULL;
+}
+
+/* Ctrl+C (or a SIGTERM, a closed terminal) cancels: the writers remove
+ * their temporary file and leave the output as it was. A second one does
+ * not wait for that. */
+static gboolean
+convert_interrupted (gpointer data)
+{
+  ConvertJob *job = data;
+
+  if (++job->interrupts > 1)
+    _exit (130);
+  g_cancellable_cancel (job->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static int
 convert_command_line (char **argv)
 {
@@ -437,11 +489,45 @@ convert_command_line (char **argv)
   input = g_file_new_for_commandline_arg (args[1]);
   output = g_file_new_for_commandline_arg (args[2]);
 
-  if (!plenary_convert (input, output, &error))
-    {
-      g_printerr ("plenary: %s\n", error->message);
-      return 1;
-    }
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GMainContext) context = g_main_context_new ();
+    g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+    ConvertJob job = { input, output, cancellable, loop, NULL, FALSE, 0 };
+    const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+    guint sources[G_N_ELEMENTS (signals)];
+    GThread *thread;
+
+    g_main_context_push_thread_default (context);
+    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+      {
+        g_autoptr(GSource) source = g_unix_signal_source_new (signals[i]);
+
+        g_source_set_callback (source, convert_interrupted, &job, NULL);
+        sources[i] = g_source_attach (source, context);
+      }
+
+    thread = g_thread_new ("convert", convert_thread, &job);
+    while (!g_atomic_int_get (&job.done))
+      g_main_loop_run (loop);
+    g_thread_join (thread);
+
+    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+      g_source_destroy (g_main_context_find_source_by_id (context, sources[i]));
+    g_main_context_pop_thread_default (context);
+
+    if (job.error != NULL)
+      {
+        gboolean cancelled = g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+        if (cancelled)
+          g_printerr ("plenary: %s\n", _("Conversion cancelled; nothing was written."));
+        else
+          g_printerr ("plenary: %s\n", job.error->message);
+        g_clear_error (&job.error);
+        return cancelled ? 130 : 1;
+      }
+  }
 
   return 0;
 }

@@ -610,7 +610,7 @@ load_thread (GTask        *task,
   gsize length = 0;
   LoadResult *result;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, &error))
+  if (!plenary_file_load_checked (file, PLENARY_MAX_FILE_SIZE, cancellable, &contents, &length, &etag, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

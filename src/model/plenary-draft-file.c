@@ -20,7 +20,7 @@
 #include "plenary-draft-file.h"
 
 /* A draft is text; anything larger is not one, and would only exhaust memory. */
-#define MAX_DRAFT_SIZE (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+#define MAX_DRAFT_SIZE PLENARY_MAX_FILE_SIZE
 
 static void
 set_errno_error (GError     **error,
@@ -220,6 +220,140 @@ plenary_file_replace_atomic (GFile         *file,
   return TRUE;
 }
 
+static void
+set_too_large_error (GError     **error,
+                     GFile       *file,
+                     guint64      max_size)
+{
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("“%s” is too large to open (more than %u MB)."),
+               display, (guint) (max_size / (1024 * 1024)));
+}
+
+gboolean
+plenary_file_load_checked (GFile         *file,
+                           guint64        max_size,
+                           GCancellable  *cancellable,
+                           char         **contents,
+                           gsize         *length,
+                           char         **etag,
+                           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) stream_info = NULL;
+  g_autofree char *buffer = NULL;
+  gsize allocated;
+  gsize filled = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (length != NULL, FALSE);
+
+  /* Before opening: opening a FIFO blocks until someone writes to it. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a file."), display);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file (it is a device, a pipe or a socket), so it cannot be opened."),
+                   display);
+      return FALSE;
+    }
+
+  if ((guint64) g_file_info_get_size (info) > max_size)
+    {
+      set_too_large_error (error, file, max_size);
+      return FALSE;
+    }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  /* One byte more than announced, to see a file that grew meanwhile. */
+  allocated = (gsize) g_file_info_get_size (info) + 2;
+  buffer = g_try_malloc (allocated);
+  if (buffer == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("Not enough memory to open “%s”."), display);
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      gssize got;
+
+      if (filled + 1 == allocated)
+        {
+          gsize grown = MIN (allocated * 2, (gsize) max_size + 2);
+          char *larger;
+
+          if (filled > max_size)
+            {
+              set_too_large_error (error, file, max_size);
+              return FALSE;
+            }
+          larger = g_try_realloc (buffer, grown);
+          if (larger == NULL)
+            {
+              g_autofree char *display = g_file_get_parse_name (file);
+
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                           _("Not enough memory to open “%s”."), display);
+              return FALSE;
+            }
+          buffer = larger;
+          allocated = grown;
+        }
+
+      got = g_input_stream_read (G_INPUT_STREAM (stream), buffer + filled,
+                                 allocated - 1 - filled, cancellable, error);
+      if (got < 0)
+        return FALSE;
+      if (got == 0)
+        break;
+      filled += got;
+    }
+
+  if (filled > max_size)
+    {
+      set_too_large_error (error, file, max_size);
+      return FALSE;
+    }
+
+  if (etag != NULL)
+    {
+      stream_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
+      *etag = stream_info != NULL ? g_strdup (g_file_info_get_etag (stream_info)) : NULL;
+    }
+
+  buffer[filled] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = filled;
+
+  return TRUE;
+}
+
 GFile *
 plenary_draft_file_get_backup (GFile *file)
 {
@@ -251,29 +385,13 @@ plenary_draft_load (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if ((guint64) g_file_info_get_size (info) > MAX_DRAFT_SIZE)
-    {
-      g_autofree char *display = g_file_get_parse_name (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("“%s” is too large to be a draft (more than %u MB)."),
-                   display, (guint) (MAX_DRAFT_SIZE / (1024 * 1024)));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!plenary_file_load_checked (file, MAX_DRAFT_SIZE, cancellable, &contents, &length, NULL, error))
     return NULL;
 
   return plenary_draft_codec_decode (contents, length, error);

@@ -18,6 +18,22 @@ gboolean      plenary_file_replace_atomic (GFile                *file,
                                            GCancellable         *cancellable,
                                            GError              **error);
 
+/* Files Plenary opens (drafts, imports) are refused over this size. */
+#define PLENARY_MAX_FILE_SIZE (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+
+/* Reads FILE whole, after checking that it is a regular file (a FIFO would
+ * block, a device never ends) of at most MAX_SIZE bytes, which are checked
+ * again while reading (the file may grow). The memory is allocated with
+ * g_try_malloc(): a failure is an error, never an abort. CONTENTS is
+ * NUL-terminated. ETAG may be NULL. */
+gboolean      plenary_file_load_checked   (GFile                *file,
+                                           guint64               max_size,
+                                           GCancellable         *cancellable,
+                                           char                **contents,
+                                           gsize                *length,
+                                           char                **etag,
+                                           GError              **error);
+
 /* Where the backup of FILE goes: $XDG_STATE_HOME/plenary/backups/, named
  * after the file and a hash of its path (the Flatpak document portal lets us
  * write the file itself, not files beside it). */

@@ -15,6 +15,7 @@
 #include <libxml/HTMLparser.h>
 #include <poppler.h>
 
+#include "plenary-draft-file.h"
 #include "plenary-source-importer.h"
 
 /* A first line longer than this is a paragraph, not a title. */
@@ -1099,7 +1100,7 @@ load_file (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!plenary_file_load_checked (file, PLENARY_SOURCE_MAX_SIZE, cancellable, &contents, &length, NULL, error))
     return NULL;
 
   return g_bytes_new_take (contents, length);
