@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
@@ -90,6 +91,8 @@ struct _PlenaryRecovery
   GObject     parent_instance;
   GFile      *directory;
   GHashTable *watches;           /* PlenaryDocument* -> Watch* */
+  guint       idle_ms;
+  guint       max_ms;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryRecovery, plenary_recovery, G_TYPE_OBJECT)
@@ -152,9 +155,11 @@ write_thread (GTask        *task,
       return;
     }
   g_clear_error (&error);
+  /* Unsaved drafts are nobody else's business. */
+  g_chmod (g_file_peek_path (parent), 0700);
 
-  if (!plenary_file_replace_atomic (job->draft_file, job->draft, NULL, cancellable, &error) ||
-      !plenary_file_replace_atomic (job->info_file, job->info, NULL, cancellable, &error))
+  if (!plenary_file_replace_private (job->draft_file, job->draft, cancellable, &error) ||
+      !plenary_file_replace_private (job->info_file, job->info, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -251,9 +256,9 @@ on_changed (Watch *watch)
   /* Every change restarts the quiet period; the first one also starts the
    * deadline, so that a long typing session is still saved regularly. */
   g_clear_handle_id (&watch->idle_source, g_source_remove);
-  watch->idle_source = g_timeout_add (PLENARY_RECOVERY_IDLE_SECONDS * 1000, on_idle_timeout, watch);
+  watch->idle_source = g_timeout_add (watch->recovery->idle_ms, on_idle_timeout, watch);
   if (watch->deadline_source == 0)
-    watch->deadline_source = g_timeout_add (PLENARY_RECOVERY_MAX_SECONDS * 1000, on_deadline, watch);
+    watch->deadline_source = g_timeout_add (watch->recovery->max_ms, on_deadline, watch);
 }
 
 static void
@@ -336,6 +341,20 @@ static void
 plenary_recovery_init (PlenaryRecovery *self)
 {
   self->watches = g_hash_table_new_full (NULL, NULL, NULL, watch_free);
+  self->idle_ms = PLENARY_RECOVERY_IDLE_SECONDS * 1000;
+  self->max_ms = PLENARY_RECOVERY_MAX_SECONDS * 1000;
+}
+
+void
+plenary_recovery_set_intervals (PlenaryRecovery *self,
+                                guint            idle_ms,
+                                guint            max_ms)
+{
+  g_return_if_fail (PLENARY_IS_RECOVERY (self));
+  g_return_if_fail (idle_ms > 0 && max_ms > 0);
+
+  self->idle_ms = idle_ms;
+  self->max_ms = max_ms;
 }
 
 PlenaryRecovery *

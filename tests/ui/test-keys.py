@@ -30,6 +30,23 @@ def wait_for_window(name, seconds=20, process=None):
     return None
 
 
+def wait_for_rewrite(path, before, seconds=60):
+    """Waits for PATH to be replaced (saves are atomic renames: a new
+    inode, or a new time stamp) and returns when it is."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        st = os.stat(path)
+        if (st.st_ino, st.st_mtime_ns) != before:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path} was not saved")
+
+
+def file_state(path):
+    st = os.stat(path)
+    return (st.st_ino, st.st_mtime_ns)
+
+
 DRAFT = """L'Assemblée générale,
 Rappelant ses résolutions,
 1. Encourage les États ;
@@ -83,10 +100,11 @@ class Keys(unittest.TestCase):
         subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
 
         self.start(draft, title="^projet")
+        before = file_state(draft)
         xdotool("key", "ctrl+Home", "Down", "Down", "Down")
         xdotool("key", "alt+Up")
         xdotool("key", "ctrl+s")
-        time.sleep(1.5)
+        wait_for_rewrite(draft, before)
 
         subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
         with open(plain, encoding="utf-8") as f:
@@ -105,12 +123,13 @@ class Keys(unittest.TestCase):
         subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
 
         self.start(draft, title="^projet")
+        before = file_state(draft)
         # Tab at the start of the last paragraph makes it sub-paragraph c).
         xdotool("key", "ctrl+End", "Home", "Tab")
         # Select the opening formula and comment on it.
         xdotool("key", "ctrl+Home", "shift+End", "ctrl+alt+m")
         xdotool("key", "ctrl+s")
-        time.sleep(1.5)
+        wait_for_rewrite(draft, before)
 
         with open(draft, encoding="utf-8") as f:
             saved = json.load(f)
