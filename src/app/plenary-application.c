@@ -13,6 +13,7 @@
 #include <glib-unix.h>
 
 #include <locale.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
@@ -28,6 +29,7 @@ struct _PlenaryApplication
   GSettings      *settings;
   GtkCssProvider *font_provider;
   gboolean        recovery_offered;
+  guint           inhibit_cookie;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
@@ -321,6 +323,66 @@ static const GActionEntry app_actions[] = {
   { "open-sample", open_sample_action },
 };
 
+/* Logout and signals ---------------------------------------------------- */
+
+/* Logging out with unsaved drafts first asks the session to wait (GNOME
+ * then shows our reason), as GNOME Text Editor does. */
+static void
+update_inhibit (PlenaryApplication *self)
+{
+  GListModel *documents = plenary_session_get_documents (self->session);
+  gboolean unsaved = FALSE;
+
+  for (guint i = 0; !unsaved && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (documents, i);
+
+      unsaved = plenary_document_get_modified (document);
+    }
+
+  if (unsaved && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (self),
+                                                    gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                    GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("There are drafts with unsaved changes"));
+  else if (!unsaved && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static void
+on_documents_changed (PlenaryApplication *self,
+                      guint               position,
+                      guint               removed,
+                      guint               added,
+                      GListModel         *documents)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (documents, i);
+
+      g_signal_connect_object (document, "notify::modified",
+                               G_CALLBACK (update_inhibit), self, G_CONNECT_SWAPPED);
+    }
+  update_inhibit (self);
+}
+
+/* SIGTERM and SIGHUP (logout, shutdown, a closed terminal): what was typed
+ * since the last recovery copy is copied now, and the copies stay for the
+ * next start to offer. Nothing is closed: closing would discard them. */
+static gboolean
+on_terminate_signal (gpointer data)
+{
+  PlenaryApplication *self = data;
+
+  plenary_recovery_flush (plenary_session_get_recovery (self->session));
+  exit (0);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* GApplication --------------------------------------------------------- */
 
 static void
@@ -352,6 +414,11 @@ plenary_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::editor-font",
                            G_CALLBACK (update_editor_font), self, G_CONNECT_SWAPPED);
   update_editor_font (self);
+
+  g_signal_connect_object (plenary_session_get_documents (self->session), "items-changed",
+                           G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+  g_unix_signal_add (SIGTERM, on_terminate_signal, self);
+  g_unix_signal_add (SIGHUP, on_terminate_signal, self);
 }
 
 static void

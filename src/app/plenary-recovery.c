@@ -181,7 +181,19 @@ write_cb (GObject      *object,
 }
 
 static void
+write_copy_full (Watch    *watch,
+                 gboolean  wait);
+
+static void
 write_copy (Watch *watch)
+{
+  write_copy_full (watch, FALSE);
+}
+
+/* WAIT: done when this returns (before quitting). */
+static void
+write_copy_full (Watch    *watch,
+                 gboolean  wait)
 {
   PlenaryRecovery *self = watch->recovery;
   PlenaryDocument *document = watch->document;
@@ -219,9 +231,18 @@ write_copy (Watch *watch)
 
   watch->written = TRUE;
 
-  task = g_task_new (self, NULL, write_cb, NULL);
+  task = g_task_new (self, NULL, wait ? NULL : write_cb, NULL);
   g_task_set_task_data (task, job, write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  if (wait)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_task_run_in_thread_sync (task, write_thread);
+      if (!g_task_propagate_boolean (task, &error))
+        g_warning ("Could not write a recovery copy: %s", error->message);
+    }
+  else
+    g_task_run_in_thread (task, write_thread);
 }
 
 /* Whichever timer fires writes the copy; write_copy() stops the other. */
@@ -420,7 +441,7 @@ plenary_recovery_flush (PlenaryRecovery *self)
   g_hash_table_iter_init (&iter, self->watches);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &watch))
     if (watch->idle_source != 0 || watch->deadline_source != 0)
-      write_copy (watch);
+      write_copy_full (watch, TRUE);
 }
 
 static gboolean

@@ -44,7 +44,8 @@ void             plenary_recovery_watch        (PlenaryRecovery       *self,
                                                 PlenaryDocument       *document);
 void             plenary_recovery_unwatch      (PlenaryRecovery       *self,
                                                 PlenaryDocument       *document);
-/* Writes the copies of documents with pending changes now. */
+/* Writes the copies of documents with pending changes now, and returns
+ * when they are on disk (SIGTERM, SIGHUP: the process is about to end). */
 void             plenary_recovery_flush        (PlenaryRecovery       *self);
 /* Copies that belong to no watched document: what a crash left. Sorted by
  * time, newest first. */

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include "plenary-test-utils.h"
 #include "plenary-draft-file.h"
@@ -164,6 +165,65 @@ test_crash_offers_recovery (void)
 /* Typing that never pauses long enough still gets a copy, at the latest
  * after the longest wait. The intervals are shortened (the real ones are
  * 2 s and 30 s): the test waits for the copy to appear, not for a time. */
+/* The child for the signal test: types, with timers that never fire in
+ * time, and waits for the signal. */
+static int
+run_signal_child (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+
+  plenary_recovery_set_intervals (plenary_session_get_recovery (plenary_application_get_session (app)),
+                                  120 * 1000, 120 * 1000);
+  plenary_application_new_draft (app, window, "resolution-fr");
+  type_at_end (plenary_window_get_visible_document (window), "\nTapé juste avant la déconnexion ;");
+  plenary_test_spin (50);
+  g_print ("typed\n");
+  plenary_test_spin (60000);
+  return 0;
+}
+
+/* Logout, shutdown or a closed terminal send SIGTERM or SIGHUP: what was
+ * typed since the last copy is copied before the process ends, and
+ * offered at the next start. */
+static void
+test_signal_writes_copy (gconstpointer data)
+{
+  int signal_number = GPOINTER_TO_INT (data);
+  const char *argv[] = { self_path, "--signal-child", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(PlenaryDocument) restored = NULL;
+  g_autofree char *text = NULL;
+  PlenaryRecovery *recovery = plenary_session_get_recovery (plenary_application_get_session (app));
+  char buf[16] = "";
+  int wait_status;
+  int out_fd;
+  GPid pid;
+
+  g_assert_cmpuint (count_copies (), ==, 0);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (out_fd, buf, 5), ==, 5);
+  g_assert_cmpstr (buf, ==, "typed");
+  g_assert_cmpuint (count_copies (), ==, 0);
+  kill (pid, signal_number);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  close (out_fd);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+
+  g_assert_cmpuint (count_copies (), ==, 1);
+  left = plenary_recovery_list_left (recovery);
+  g_assert_cmpuint (left->len, ==, 1);
+  restored = plenary_recovery_restore (recovery, g_ptr_array_index (left, 0), &error);
+  g_assert_no_error (error);
+  text = plenary_test_buffer_text (restored);
+  g_assert_nonnull (strstr (text, "Tapé juste avant la déconnexion ;"));
+  plenary_recovery_unwatch (recovery, restored);
+  g_assert_cmpuint (count_copies (), ==, 0);
+}
+
 static void
 test_copy_while_typing (void)
 {
@@ -370,12 +430,23 @@ main (int   argc,
       g_application_register (G_APPLICATION (app), NULL, NULL);
       return run_typing_child ();
     }
+  if (argc > 1 && g_str_equal (argv[1], "--signal-child"))
+    {
+      if (!gtk_init_check ())
+        return 1;
+      app = plenary_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, NULL);
+      return run_signal_child ();
+    }
 
   app = plenary_test_init (&argc, &argv);
   clear_copies ();
 
   g_test_add_func ("/recovery/crash", test_crash_offers_recovery);
   g_test_add_func ("/recovery/copy-while-typing", test_copy_while_typing);
+  g_test_add_data_func ("/recovery/sigterm", GINT_TO_POINTER (SIGTERM), test_signal_writes_copy);
+  g_test_add_data_func ("/recovery/sighup", GINT_TO_POINTER (SIGHUP), test_signal_writes_copy);
   g_test_add_func ("/recovery/external-change", test_external_change_banner);
   g_test_add_func ("/recovery/quit-asks-once", test_quit_asks_once);
 
