@@ -437,6 +437,7 @@ plenary_document_new_for_file (GFile *file)
 PlenaryDocument *
 plenary_document_new_restored (PlenaryDraft *draft,
                                GFile        *file,
+                               const char   *etag,
                                const char   *title)
 {
   PlenaryDocument *self;
@@ -445,12 +446,29 @@ plenary_document_new_restored (PlenaryDraft *draft,
 
   self = plenary_document_new (draft, title);
   if (file != NULL)
-    plenary_document_set_file (self, file);
+    {
+      g_autofree char *now = query_etag (file);
+
+      plenary_document_set_file (self, file);
+      /* The file as it was when the copy was made: a colleague's save
+       * since then is not replaced without asking. An unknown state is
+       * never taken for the same one. */
+      remember_etag (self, g_strdup (etag != NULL ? etag : ""));
+      if (now != NULL && g_strcmp0 (now, self->etag) != 0)
+        plenary_document_set_disk_state (self, PLENARY_DISK_STATE_CHANGED);
+    }
   if (title != NULL)
     plenary_document_set_title (self, title);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
 
   return self;
+}
+
+const char *
+plenary_document_get_etag (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->etag;
 }
 
 PlenaryDraft *

@@ -44,10 +44,15 @@ PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
                                                    const char           *title);
 PlenaryDocument *plenary_document_new_for_file    (GFile                *file);
 /* A draft recovered after a crash: modified, with FILE (nullable) as the
- * file it was last saved as. */
+ * file it was last saved as, and ETAG the state that file was in when the
+ * copy was made (NULL: unknown). A file changed since (or unknown) counts as
+ * changed on disk: saving asks before replacing it. */
 PlenaryDocument *plenary_document_new_restored    (PlenaryDraft         *draft,
                                                    GFile                *file,
+                                                   const char           *etag,
                                                    const char           *title);
+/* The state of the file when it was last read or written (NULL: none). */
+const char      *plenary_document_get_etag        (PlenaryDocument      *self);
 PlenaryDraft    *plenary_document_get_draft       (PlenaryDocument      *self);
 GtkSourceBuffer *plenary_document_get_buffer      (PlenaryDocument      *self);
 GFile           *plenary_document_get_file        (PlenaryDocument      *self);

@@ -24,6 +24,7 @@ struct _PlenaryRecoveredDraft
   char      *id;
   char      *title;
   GFile     *file;
+  char      *etag;
   GDateTime *time;
 };
 
@@ -37,6 +38,7 @@ plenary_recovered_draft_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_clear_object (&self->file);
+  g_free (self->etag);
   g_clear_pointer (&self->time, g_date_time_unref);
 
   G_OBJECT_CLASS (plenary_recovered_draft_parent_class)->finalize (object);
@@ -220,6 +222,10 @@ write_copy_full (Watch    *watch,
     {
       g_autofree char *uri = g_file_get_uri (file);
       g_key_file_set_string (keyfile, INFO_GROUP, "file", uri);
+      /* What the file was when this copy was made: restoring, then saving,
+       * must not replace a version saved since without asking. */
+      if (plenary_document_get_etag (document) != NULL)
+        g_key_file_set_string (keyfile, INFO_GROUP, "etag", plenary_document_get_etag (document));
     }
   info = g_key_file_to_data (keyfile, &length, NULL);
 
@@ -520,6 +526,7 @@ plenary_recovery_list_left (PlenaryRecovery *self)
       uri = g_key_file_get_string (keyfile, INFO_GROUP, "file", NULL);
       if (uri != NULL)
         recovered->file = g_file_new_for_uri (uri);
+      recovered->etag = g_key_file_get_string (keyfile, INFO_GROUP, "etag", NULL);
 
       g_ptr_array_add (left, recovered);
     }
@@ -544,7 +551,8 @@ plenary_recovery_restore (PlenaryRecovery        *self,
   if (!(draft = plenary_draft_load (file, NULL, error)))
     return NULL;
 
-  document = plenary_document_new_restored (draft, recovered->file, recovered->title);
+  document = plenary_document_new_restored (draft, recovered->file, recovered->etag,
+                                            recovered->title);
   /* The copy stays under its id until this document is saved or closed. */
   watch_with_id (self, document, recovered->id, TRUE);
 

@@ -165,6 +165,28 @@ test_crash_offers_recovery (void)
 /* Typing that never pauses long enough still gets a copy, at the latest
  * after the longest wait. The intervals are shortened (the real ones are
  * 2 s and 30 s): the test waits for the copy to appear, not for a time. */
+/* The child for the restore test: opens PATH, types, waits for the copy,
+ * then waits to be killed. */
+static int
+run_file_child (const char *path)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlenaryDocument *document;
+
+  plenary_recovery_set_intervals (plenary_session_get_recovery (plenary_application_get_session (app)),
+                                  200, 120 * 1000);
+  plenary_application_open_file (app, window, file);
+  document = plenary_window_get_visible_document (window);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  type_at_end (document, "\nPrie le Secrétaire général de faire rapport ;");
+  while (count_copies () == 0)
+    plenary_test_spin (50);
+  g_print ("typed\n");
+  plenary_test_spin (60000);
+  return 0;
+}
+
 /* The child for the signal test: types, with timers that never fire in
  * time, and waits for the signal. */
 static int
@@ -386,6 +408,60 @@ test_external_change_banner (void)
   discard_window (window);
 }
 
+/* After a crash a colleague saves the file; the recovery copy is restored
+ * and Ctrl+S pressed: the newer version is not replaced without asking. */
+static void
+test_restore_then_save_asks (void)
+{
+  g_autoptr(GFile) file = write_draft_file ("Restauré.plenary.json", "de rester saisie de la question.");
+  const char *argv[] = { self_path, "--file-child", g_file_peek_path (file), NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PlenaryWindow *window;
+  PlenaryDocument *restored;
+  char buf[16] = "";
+  int out_fd;
+  GPid pid;
+
+  g_assert_cmpuint (count_copies (), ==, 0);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (out_fd, buf, 5), ==, 5);
+  g_assert_cmpstr (buf, ==, "typed");
+  kill (pid, SIGKILL);
+  g_spawn_close_pid (pid);
+  close (out_fd);
+
+  rewrite_draft_file (file, "de clore le débat.");
+  g_file_load_contents (file, NULL, &before, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  window = plenary_application_new_window (app);
+  plenary_application_offer_recovery (app, window);
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  plenary_test_respond (plenary_test_find_message_dialog (), "restore");
+  restored = plenary_window_get_visible_document (window);
+  g_assert_nonnull (restored);
+  g_assert_true (g_file_equal (plenary_document_get_file (restored), file));
+  /* The banner says so at once. */
+  g_assert_cmpint (plenary_document_get_disk_state (restored), ==, PLENARY_DISK_STATE_CHANGED);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (plenary_test_find_message_dialog ()), ==, "Replace the Newer Version?");
+  plenary_test_respond (plenary_test_find_message_dialog (), "cancel");
+  plenary_test_spin_until (plenary_test_document_idle, restored);
+  g_file_load_contents (file, NULL, &after, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (plenary_document_get_modified (restored));
+
+  discard_window (window);
+  g_assert_cmpuint (count_copies (), ==, 0);
+}
+
 static gboolean
 no_windows (gpointer data)
 {
@@ -430,6 +506,15 @@ main (int   argc,
       g_application_register (G_APPLICATION (app), NULL, NULL);
       return run_typing_child ();
     }
+  if (argc > 2 && g_str_equal (argv[1], "--file-child"))
+    {
+      if (!gtk_init_check ())
+        return 1;
+      app = plenary_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, NULL);
+      return run_file_child (argv[2]);
+    }
   if (argc > 1 && g_str_equal (argv[1], "--signal-child"))
     {
       if (!gtk_init_check ())
@@ -448,6 +533,7 @@ main (int   argc,
   g_test_add_data_func ("/recovery/sigterm", GINT_TO_POINTER (SIGTERM), test_signal_writes_copy);
   g_test_add_data_func ("/recovery/sighup", GINT_TO_POINTER (SIGHUP), test_signal_writes_copy);
   g_test_add_func ("/recovery/external-change", test_external_change_banner);
+  g_test_add_func ("/recovery/restore-then-save", test_restore_then_save_asks);
   g_test_add_func ("/recovery/quit-asks-once", test_quit_asks_once);
 
   return plenary_test_run (app);
