@@ -143,6 +143,32 @@ class Keys(unittest.TestCase):
             self.assertTrue(f.read().endswith("   b) d'informer les États ;\n"
                                               "   c) Décide de rester saisie de la question.\n"))
 
+    def test_typing_after_a_commented_word_stays_outside(self):
+        text = os.path.join(self.tmp.name, "eau.txt")
+        draft = os.path.join(self.tmp.name, "eau.plenary.json")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write("L'Assemblée générale,\n1. Encourage les infrastructures\n")
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^eau")
+        before = file_state(draft)
+        # Select the last word of the paragraph, comment on it, then type
+        # right after it and start a new paragraph.
+        xdotool("key", "ctrl+End", "ctrl+shift+Left", "ctrl+alt+m")
+        xdotool("key", "End")
+        xdotool("type", " hydrauliques")
+        xdotool("key", "Return")
+        xdotool("type", "Prie")
+        xdotool("key", "ctrl+s")
+        wait_for_rewrite(draft, before)
+
+        with open(draft, encoding="utf-8") as f:
+            saved = json.load(f)
+        comments = [a for a in saved["annotations"] if a["kind"] == "comment"]
+        self.assertEqual(len(comments), 1)
+        quote = next(s for s in comments[0]["target"]["selector"] if s["type"] == "TextQuoteSelector")
+        self.assertEqual(quote["exact"], "infrastructures")
+
     def test_ctrl_shift_i_opens_the_clause_picker(self):
         self.start("--sample", title="Sample Draft")
         xdotool("key", "ctrl+shift+i")
