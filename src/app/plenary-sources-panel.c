@@ -714,7 +714,11 @@ choose_files_cb (GObject      *object,
   if (files == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (self, adw_toast_new (error->message));
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          add_toast (self, adw_toast_new (escaped));
+        }
       return;
     }
 

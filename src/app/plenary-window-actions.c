@@ -7,7 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "plenary-application.h"
 #include "plenary-clause-picker.h"
@@ -437,7 +442,7 @@ comment_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->comments_flap, TRUE);
   plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
   if (plenary_comments_panel_comment_selection (self->comments_view, &error) == NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    plenary_window_show_toast (self, error->message);
 }
 
 static void
@@ -541,6 +546,23 @@ print_done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
   const char *exported = g_object_get_data (G_OBJECT (operation), "plenary-exported");
+  const char *temporary = g_object_get_data (G_OBJECT (operation), "plenary-export-temporary");
+
+  /* The PDF was written beside its name; only a whole one takes it. */
+  if (temporary != NULL && result == GTK_PRINT_OPERATION_RESULT_APPLY && g_rename (temporary, exported) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (exported);
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
+      g_unlink (temporary);
+      plenary_window_show_error (self, _("Could Not Export the PDF"), error);
+      g_object_unref (operation);
+      return;
+    }
+  if (temporary != NULL && result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_unlink (temporary);
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -551,7 +573,9 @@ print_done_cb (GtkPrintOperation       *operation,
     {
       g_autoptr(GFile) file = g_file_new_for_path (exported);
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      /* Markup: the name is escaped. */
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), escaped);
       g_autofree char *uri = g_file_get_uri (file);
       AdwToast *toast = adw_toast_new (message);
 
@@ -611,7 +635,26 @@ export_chosen_cb (GObject      *object,
     }
 
   operation = plenary_print_operation_new (document);
-  gtk_print_operation_set_export_filename (operation, path);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_autofree char *basename = g_path_get_basename (path);
+    char *temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+    int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
+
+    /* Written under a hidden name and renamed when complete (print_done_cb),
+     * so that a crash never leaves a truncated PDF under the final name. */
+    if (fd >= 0)
+      {
+        close (fd);
+        gtk_print_operation_set_export_filename (operation, temporary);
+        g_object_set_data_full (G_OBJECT (operation), "plenary-export-temporary", temporary, g_free);
+      }
+    else
+      {
+        g_free (temporary);
+        gtk_print_operation_set_export_filename (operation, path);
+      }
+  }
   g_object_set_data_full (G_OBJECT (operation), "plenary-exported", g_strdup (path), g_free);
   run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
 }

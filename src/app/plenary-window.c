@@ -537,8 +537,13 @@ void
 plenary_window_show_toast (PlenaryWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (PLENARY_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  /* A toast's title is markup: an "&" in a file name would hide it. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 void

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -259,6 +262,74 @@ test_refused_file_is_reported_and_kept (void)
   g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
   g_assert_cmpstr (after, ==, broken);
 
+  close_window_discarding (window);
+}
+
+/* A pipe or a device given to Open (or dropped) is refused with a
+ * message; the window, and every other one, stays. */
+static void
+test_open_device_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "tube.txt", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.plenary.json", NULL);
+  const char *paths[] = { fifo, zero };
+  PlenaryWindow *window = new_window ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      AdwMessageDialog *dialog;
+
+      plenary_application_open_file (app, window, file);
+      plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+      dialog = plenary_test_find_message_dialog ();
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a regular file"));
+      plenary_test_respond (dialog, "close");
+      g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 0);
+    }
+
+  g_unlink (fifo);
+  g_unlink (zero);
+  g_rmdir (dir);
+  close_window_discarding (window);
+}
+
+static GtkLabel *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return find_label_with_text (window, "Exported “Rapport R&D <final>.pdf”") != NULL;
+}
+
+/* A toast's title is markup: a file name with "&" or "<" showed nothing. */
+static void
+test_toast_shows_names_as_text (void)
+{
+  PlenaryWindow *window = new_window ();
+
+  plenary_window_show_toast (window, "Exported “Rapport R&D <final>.pdf”");
+  plenary_test_spin_until (toast_shown, window);
   close_window_discarding (window);
 }
 
@@ -609,6 +680,8 @@ main (int   argc,
       g_test_add_func ("/ui/open-save-keeps-bytes", test_open_save_keeps_bytes);
       g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
+      g_test_add_func ("/ui/open-device-refused", test_open_device_refused);
+      g_test_add_func ("/ui/toast-shows-names", test_toast_shows_names_as_text);
       g_test_add_func ("/ui/failed-save", test_failed_save_keeps_changes);
       g_test_add_func ("/ui/drop-imports-text", test_drop_imports_text);
       g_test_add_func ("/ui/recent-files", test_recent_files);
