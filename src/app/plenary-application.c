@@ -747,7 +747,9 @@ document_loaded_cb (GObject      *object,
                                                       plenary_document_get_title (document));
           PlenaryPage *page = plenary_window_find_page (open->window, document);
 
-          plenary_window_show_error (open->window, heading, error);
+          /* Cancelled by the user: the tab just goes. */
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            plenary_window_show_error (open->window, heading, error);
           if (page != NULL)
             {
               AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));

@@ -79,6 +79,10 @@ void             plenary_document_load_async      (PlenaryDocument      *self,
 gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+/* Whether a load is under way; cancelling it makes the load finish at once
+ * with G_IO_ERROR_CANCELLED (the document stays as it was). */
+gboolean         plenary_document_get_loading     (PlenaryDocument      *self);
+void             plenary_document_cancel_loading  (PlenaryDocument      *self);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
  * stays modified. Unless OVERWRITE, saving over a file that another program

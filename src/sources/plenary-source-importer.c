@@ -1387,6 +1387,8 @@ plenary_source_importer_import_async (PlenaryDraft        *draft,
   task = g_task_new (draft, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_source_importer_import_async);
   g_task_set_task_data (task, job, import_job_free);
+  /* Cancel answers at once; the thread's result is dropped when it ends. */
+  g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, import_thread);
 }
 

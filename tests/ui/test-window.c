@@ -298,6 +298,63 @@ test_open_device_refused (void)
   close_window_discarding (window);
 }
 
+static GtkWidget *
+find_visible_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_visible_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_tab (gpointer window)
+{
+  return adw_tab_view_get_n_pages (((PlenaryWindow *) window)->tab_view) == 0;
+}
+
+/* Opening a large text shows a banner with Cancel: it stops the import
+ * and closes the tab, without an error. */
+static void
+test_cancel_opening (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Très long.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("L'Assemblée générale,\n");
+  g_autoptr(GError) error = NULL;
+  PlenaryWindow *window = new_window ();
+  GtkWidget *cancel;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, "%u. Prie le Secrétaire général de faire rapport ;\n", i + 1);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  plenary_application_open_file (app, window, file);
+  /* At once, before the main loop can deliver the import. */
+  cancel = find_visible_button (GTK_WIDGET (window), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  plenary_test_spin_until (no_tab, window);
+  plenary_test_spin (50);
+  g_assert_null (plenary_test_find_message_dialog ());
+
+  g_unlink (path);
+  g_rmdir (dir);
+  close_window_discarding (window);
+}
+
 static GtkLabel *
 find_label_with_text (GtkWidget  *widget,
                       const char *text)
@@ -681,6 +738,7 @@ main (int   argc,
       g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
       g_test_add_func ("/ui/open-device-refused", test_open_device_refused);
+      g_test_add_func ("/ui/cancel-opening", test_cancel_opening);
       g_test_add_func ("/ui/toast-shows-names", test_toast_shows_names_as_text);
       g_test_add_func ("/ui/failed-save", test_failed_save_keeps_changes);
       g_test_add_func ("/ui/drop-imports-text", test_drop_imports_text);
