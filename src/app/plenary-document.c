@@ -468,6 +468,17 @@ plenary_document_new_restored (PlenaryDraft *draft,
   return self;
 }
 
+void
+plenary_document_restore_version (PlenaryDocument *self,
+                                  PlenaryDraft    *draft)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (PLENARY_IS_DRAFT (draft));
+
+  plenary_document_take_draft (self, draft);
+  mark_modified (self);
+}
+
 gboolean
 plenary_document_get_loading (PlenaryDocument *self)
 {

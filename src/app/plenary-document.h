@@ -79,6 +79,10 @@ void             plenary_document_load_async      (PlenaryDocument      *self,
 gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+/* Shows DRAFT, an earlier version of the document's file (a backup), in
+ * place of the text: modified, the file unchanged until the user saves. */
+void             plenary_document_restore_version (PlenaryDocument      *self,
+                                                   PlenaryDraft         *draft);
 /* Whether a load is under way; cancelling it makes the load finish at once
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);

@@ -17,6 +17,7 @@
 #include "plenary-application.h"
 #include "plenary-clause-picker.h"
 #include "plenary-draft-codec.h"
+#include "plenary-draft-file.h"
 #include "plenary-file-chooser.h"
 #include "plenary-print.h"
 #include "plenary-templates.h"
@@ -52,6 +53,9 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", has_document && !busy);
+  /* A save adds a version, another draft has others. */
+  plenary_window_update_versions (self);
 }
 
 /* Saving --------------------------------------------------------------- */
@@ -827,6 +831,111 @@ update_recent_menu (PlenaryWindow *self)
     }
 }
 
+/* Previous versions ------------------------------------------------------ */
+
+/* The backups of the visible draft's file, newest first, as kept by every
+ * save (plenary_draft_file_list_backups()). */
+void
+plenary_window_update_versions (PlenaryWindow *self)
+{
+  GFile *file = self->visible_document != NULL ? plenary_document_get_file (self->visible_document) : NULL;
+  g_autoptr(GPtrArray) backups = file != NULL ? plenary_draft_file_list_backups (file, NULL) : NULL;
+
+  g_menu_remove_all (self->versions_section);
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      GFile *backup = g_ptr_array_index (backups, i);
+      g_autoptr(GFileInfo) info = g_file_query_info (backup, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GDateTime) modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+      g_autoptr(GDateTime) local = modified != NULL ? g_date_time_to_local (modified) : NULL;
+      /* Translators: a date and time in strftime() format, when a version was saved. */
+      g_autofree char *when = local != NULL ? g_date_time_format (local, _("%e %B %Y, %H:%M")) : NULL;
+      /* Translators: %s is a date and time. */
+      g_autofree char *label = g_strdup_printf (_("Saved %s"), when != NULL ? g_strstrip (when) : "?");
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.restore-version", "s", g_file_peek_path (backup));
+      g_menu_append_item (self->versions_section, item);
+    }
+
+  if (backups == NULL || backups->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Previous Versions"), "win.no-versions");
+      g_menu_append_item (self->versions_section, item);
+    }
+}
+
+typedef struct
+{
+  PlenaryDocument *document;
+  PlenaryDraft    *draft;
+} RestoreVersion;
+
+static void
+restore_version_free (RestoreVersion *restore)
+{
+  g_object_unref (restore->document);
+  g_object_unref (restore->draft);
+  g_free (restore);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RestoreVersion   *restore)
+{
+  if (g_str_equal (response, "restore"))
+    plenary_document_restore_version (restore->document, restore->draft);
+  restore_version_free (restore);
+}
+
+static void
+restore_version_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  g_autoptr(GFile) backup = g_file_new_for_path (g_variant_get_string (param, NULL));
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  RestoreVersion *restore;
+  GtkWidget *dialog;
+
+  if (self->visible_document == NULL)
+    return;
+
+  if (!(draft = plenary_draft_load (backup, NULL, &error)))
+    {
+      plenary_window_show_error (self, _("Could Not Restore the Version"), error);
+      return;
+    }
+
+  restore = g_new0 (RestoreVersion, 1);
+  restore->document = g_object_ref (self->visible_document);
+  restore->draft = g_steal_pointer (&draft);
+
+  /* Restoring replaces the text: unsaved changes would go. */
+  if (!plenary_document_get_modified (self->visible_document))
+    {
+      restore_response_cb (NULL, "restore", restore);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Previous Version?"),
+                                   _("The unsaved changes of this draft will be lost. The version on disk is kept "
+                                     "as a previous version when you save."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), restore);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Set-up --------------------------------------------------------------- */
 
 void
@@ -838,6 +947,8 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-draft", "s", "default");
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-version", "s", restore_version_action);
+  gtk_widget_class_install_action (widget_class, "win.no-versions", NULL, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
@@ -898,6 +1009,7 @@ plenary_window_actions_init (PlenaryWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-versions", FALSE);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);

@@ -370,6 +370,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, versions_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, source_text_menu);
 

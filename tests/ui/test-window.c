@@ -141,6 +141,62 @@ test_edit_marks_modified_and_save_writes_json (void)
   close_window_discarding (window);
 }
 
+/* Every save keeps the version it replaces; Previous Versions lists them
+ * in the main menu and restores one, which Save then writes. */
+static void
+test_previous_versions (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Versions.plenary.json");
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document = open_and_wait (window, file);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *label = NULL;
+  GtkTextIter end;
+
+  g_assert_true (g_file_load_contents (file, NULL, &original, NULL, NULL, NULL));
+  g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->versions_section)), ==, 1);
+  g_assert_false (g_menu_model_get_item_attribute (G_MENU_MODEL (window->versions_section), 0,
+                                                   G_MENU_ATTRIBUTE_TARGET, "s", &path));
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nPrie le Secrétaire général de lui faire rapport.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plenary_test_spin_until (document_saved, document);
+  plenary_test_spin (50);
+
+  /* The menu lists the version that was replaced, by the time it was saved. */
+  g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->versions_section)), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->versions_section), 0,
+                                                  G_MENU_ATTRIBUTE_TARGET, "s", &path));
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->versions_section), 0,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_true (g_str_has_prefix (label, "Saved "));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-version", "s", path));
+  plenary_test_spin (50);
+  g_assert_true (plenary_document_get_modified (document));
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter start;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_null (strstr (text, "lui faire rapport"));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plenary_test_spin_until (document_saved, document);
+  g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
+  g_assert_null (strstr (after, "lui faire rapport"));
+  g_assert_nonnull (strstr (after, "rester saisie de la question."));
+  g_assert_nonnull (strstr (original, "rester saisie de la question."));
+
+  close_window_discarding (window);
+}
+
 /* Opening a draft written by a newer or other program and saving it again
  * changes nothing, unknown members included. */
 static void
@@ -735,6 +791,7 @@ main (int   argc,
       g_test_add_func ("/ui/open-shows-text", test_open_shows_text);
       g_test_add_func ("/ui/edit-modified-save-json", test_edit_marks_modified_and_save_writes_json);
       g_test_add_func ("/ui/open-save-keeps-bytes", test_open_save_keeps_bytes);
+      g_test_add_func ("/ui/previous-versions", test_previous_versions);
       g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
       g_test_add_func ("/ui/open-device-refused", test_open_device_refused);
