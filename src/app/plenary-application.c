@@ -223,7 +223,18 @@ offer_response_cb (AdwMessageDialog *dialog,
       g_autoptr(PlenaryDocument) document = plenary_recovery_restore (recovery, recovered, &error);
 
       if (document == NULL)
-        plenary_window_show_error (offer->window, _("Could Not Restore the Draft"), error);
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Restore “%s”"),
+                                                      plenary_recovered_draft_get_title (recovered));
+          GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (offer->window), heading, error->message);
+
+          /* The next offer waits until this one is read. */
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+          g_ptr_array_remove_index (offer->left, 0);
+          g_signal_connect_swapped (failed, "response", G_CALLBACK (offer_next), offer);
+          gtk_window_present (GTK_WINDOW (failed));
+          return;
+        }
       else
         {
           plenary_session_add (offer->app->session, document);

@@ -535,6 +535,35 @@ plenary_recovery_list_left (PlenaryRecovery *self)
   return left;
 }
 
+/* A copy that cannot be read would be offered again at every start: it goes
+ * to the "unreadable" folder beside the others, and ERROR says where. */
+static void
+move_aside (PlenaryRecovery  *self,
+            const char       *id,
+            GError          **error)
+{
+  g_autoptr(GFile) folder = g_file_get_child (self->directory, "unreadable");
+  const char *suffixes[] = { PLENARY_DRAFT_SUFFIX, ".ini" };
+  g_autofree char *display = NULL;
+
+  if (!g_file_make_directory (folder, NULL, NULL) && !g_file_query_exists (folder, NULL))
+    return;
+  g_chmod (g_file_peek_path (folder), 0700);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autoptr(GFile) from = child_file (self, id, suffixes[i]);
+      g_autofree char *name = g_strconcat (id, suffixes[i], NULL);
+      g_autoptr(GFile) to = g_file_get_child (folder, name);
+
+      g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
+
+  display = g_file_get_parse_name (folder);
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, _("The copy was moved to “%s”. "), display);
+}
+
 PlenaryDocument *
 plenary_recovery_restore (PlenaryRecovery        *self,
                           PlenaryRecoveredDraft  *recovered,
@@ -549,7 +578,10 @@ plenary_recovery_restore (PlenaryRecovery        *self,
 
   file = child_file (self, recovered->id, PLENARY_DRAFT_SUFFIX);
   if (!(draft = plenary_draft_load (file, NULL, error)))
-    return NULL;
+    {
+      move_aside (self, recovered->id, error);
+      return NULL;
+    }
 
   document = plenary_document_new_restored (draft, recovered->file, recovered->etag,
                                             recovered->title);

@@ -462,6 +462,49 @@ test_restore_then_save_asks (void)
   g_assert_cmpuint (count_copies (), ==, 0);
 }
 
+/* A copy that cannot be read: the error names the draft, shows before any
+ * other offer, and the copy is moved aside, never offered again. */
+static void
+test_unreadable_copy (void)
+{
+  g_autoptr(GFile) dir = recovery_dir ();
+  g_autoptr(GFile) draft = g_file_get_child (dir, "cassee.plenary.json");
+  g_autoptr(GFile) info = g_file_get_child (dir, "cassee.ini");
+  g_autoptr(GFile) aside = g_file_get_child (dir, "unreadable/cassee.plenary.json");
+  g_autoptr(GError) error = NULL;
+  PlenaryWindow *window;
+  AdwMessageDialog *dialog;
+  static const char ini[] = "[Recovery]\ntitle=Projet sur l'eau\ntime=2026-12-01T10:00:00Z\n";
+
+  g_assert_cmpuint (count_copies (), ==, 0);
+  g_file_make_directory_with_parents (dir, NULL, NULL);
+  g_assert_true (g_file_replace_contents (draft, "{\"format\": \"plenary-draft\", \"ver", 30, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_true (g_file_replace_contents (info, ini, strlen (ini), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = plenary_application_new_window (app);
+  plenary_application_offer_recovery (app, window);
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  plenary_test_respond (plenary_test_find_message_dialog (), "restore");
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore “Projet sur l'eau”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unreadable"));
+  plenary_test_respond (dialog, "close");
+
+  g_assert_cmpuint (count_copies (), ==, 0);
+  g_assert_true (g_file_query_exists (aside, NULL));
+  {
+    g_autoptr(PlenaryRecovery) other = plenary_recovery_new (dir);
+    g_autoptr(GPtrArray) left = plenary_recovery_list_left (other);
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  discard_window (window);
+}
+
 static gboolean
 no_windows (gpointer data)
 {
@@ -534,6 +577,7 @@ main (int   argc,
   g_test_add_data_func ("/recovery/sighup", GINT_TO_POINTER (SIGHUP), test_signal_writes_copy);
   g_test_add_func ("/recovery/external-change", test_external_change_banner);
   g_test_add_func ("/recovery/restore-then-save", test_restore_then_save_asks);
+  g_test_add_func ("/recovery/unreadable-copy", test_unreadable_copy);
   g_test_add_func ("/recovery/quit-asks-once", test_quit_asks_once);
 
   return plenary_test_run (app);
