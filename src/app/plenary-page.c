@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-draft-spelling.h"
 #include "plenary-editor-view.h"
 #include "plenary-outline.h"
 #include "plenary-brief.h"
@@ -17,6 +18,7 @@
 #include "plenary-page.h"
 #include "plenary-phrase-completion.h"
 #include "plenary-problems.h"
+#include "plenary-search-bar.h"
 #include "plenary-window.h"
 
 struct _PlenaryPage
@@ -27,9 +29,11 @@ struct _PlenaryPage
   PlenaryOutline    *outline;
   PlenaryProblems   *problems;
   PlenaryAnnotations *annotations;
+  PlenaryDraftSpelling *spelling;
 
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
+  PlenarySearchBar  *search_bar;
   PlenaryHeaderForm *header_form;
   GtkLabel          *length_label;
   guint              measure_source;
@@ -118,6 +122,15 @@ keep_mine_action (GtkWidget  *widget,
   plenary_document_keep_mine (PLENARY_PAGE (widget)->document);
 }
 
+/* Ctrl+F finds in the draft, Ctrl+H replaces. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  plenary_search_bar_open (PLENARY_PAGE (widget)->search_bar, g_str_equal (action_name, "page.replace"));
+}
+
 /* Briefs: words and pages at the export layout, and the checks that need
  * the whole text, a moment after typing stops. */
 #define MEASURE_DELAY_MS 500
@@ -197,6 +210,8 @@ plenary_page_constructed (GObject *object)
   self->outline = plenary_outline_new (self->view);
   self->problems = plenary_problems_new (self->view);
   self->annotations = plenary_annotations_new (self->document, self->view);
+  self->spelling = plenary_draft_spelling_new (self->document, self->view);
+  plenary_search_bar_set_view (self->search_bar, GTK_SOURCE_VIEW (self->view));
   plenary_header_form_set_document (self->header_form, self->document);
 
   {
@@ -234,6 +249,7 @@ plenary_page_dispose (GObject *object)
   g_clear_object (&self->outline);
   g_clear_object (&self->problems);
   g_clear_object (&self->annotations);
+  g_clear_object (&self->spelling);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -297,6 +313,7 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, header_form);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, length_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner);
@@ -307,10 +324,15 @@ plenary_page_class_init (PlenaryPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.find", NULL);
+  gtk_widget_class_install_action (widget_class, "page.replace", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "page.replace", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (PLENARY_TYPE_EDITOR_VIEW);
   g_type_ensure (PLENARY_TYPE_HEADER_FORM);
+  g_type_ensure (PLENARY_TYPE_SEARCH_BAR);
 }
 
 static void
