@@ -14,6 +14,7 @@
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-preferences-window.h"
+#include "plenary-zoom.h"
 
 struct _PlenaryApplication
 {
@@ -347,6 +348,13 @@ plenary_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::editor-font",
                            G_CALLBACK (update_editor_font), self, G_CONNECT_SWAPPED);
   update_editor_font (self);
+
+  plenary_zoom_install (GTK_APPLICATION (self), self->settings);
+  /* Check Spelling in the View menu and in Preferences. */
+  {
+    g_autoptr(GAction) spell_check = g_settings_create_action (self->settings, "spell-check");
+    g_action_map_add_action (G_ACTION_MAP (self), spell_check);
+  }
 }
 
 static void

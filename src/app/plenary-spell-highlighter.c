@@ -341,7 +341,7 @@ update_menu (PlenarySpellHighlighter *self,
 
   g_clear_object (&section);
   section = g_menu_new ();
-  g_menu_append (section, _("_Add to Dictionary"), "spelling.add");
+  g_menu_append (section, _("Add t_o Dictionary"), "spelling.add");
   g_menu_append (section, _("_Ignore"), "spelling.ignore");
   g_menu_append_section (self->menu, NULL, G_MENU_MODEL (section));
 }

@@ -118,7 +118,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* A personal dictionary of its own, so that added words start afresh. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/spell-checker/french", test_french);
   g_test_add_func ("/spell-checker/english", test_english);
