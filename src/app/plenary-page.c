@@ -37,6 +37,8 @@ struct _PlenaryPage
   PlenaryHeaderForm *header_form;
   GtkLabel          *length_label;
   guint              measure_source;
+  guint              measure_cost_ms;
+  GSettings         *settings;
   /* Follows the header of the draft shown, for its page limit. */
   GSignalGroup      *metadata_signals;
   GtkRevealer       *banner;
@@ -131,55 +133,106 @@ find_action (GtkWidget  *widget,
   plenary_search_bar_open (PLENARY_PAGE (widget)->search_bar, g_str_equal (action_name, "page.replace"));
 }
 
-/* Briefs: words and pages at the export layout, and the checks that need
- * the whole text, a moment after typing stops. */
+/* Words, paragraphs and pages at the export layout (with a brief's page
+ * limit or a resolution's word limit), and a brief's checks that need the
+ * whole text, a moment after typing stops. Paginating a long draft takes
+ * a while: the pause waited for grows with what the last one cost. */
 #define MEASURE_DELAY_MS 500
+#define MEASURE_COST_FACTOR 10
+
+static guint
+count_paragraphs (GPtrArray *paragraphs)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      count += 1 + count_paragraphs (paragraph->children);
+    }
+
+  return count;
+}
+
+static char *
+dup_resolution_length (PlenaryDraft      *draft,
+                       PlenaryBriefStats  stats,
+                       guint              word_limit)
+{
+  guint n_paragraphs = count_paragraphs (plenary_draft_get_body (draft)->paragraphs);
+  g_autofree char *words = NULL;
+  g_autofree char *paragraphs = NULL;
+  g_autofree char *pages = NULL;
+
+  if (word_limit > 0)
+    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word of %u allowed", "%u words of %u allowed", stats.words),
+                             stats.words, word_limit);
+  else
+    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words);
+  paragraphs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u paragraph", "%u paragraphs", n_paragraphs),
+                                n_paragraphs);
+  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages);
+
+  return g_strdup_printf ("%s · %s · %s", words, paragraphs, pages);
+}
 
 static gboolean
-measure_brief (gpointer data)
+measure_draft (gpointer data)
 {
   PlenaryPage *self = data;
   PlenaryDraft *draft = plenary_document_get_draft (self->document);
   guint limit = plenary_metadata_get_page_limit (plenary_draft_get_metadata (draft));
+  guint word_limit = g_settings_get_uint (self->settings, "word-limit");
+  gboolean brief = plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *words = NULL;
-  g_autofree char *pages = NULL;
+  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
   PlenaryBriefStats stats;
   GtkTextIter start, end;
+  gboolean over;
+  gint64 began = g_get_monotonic_time ();
 
   self->measure_source = 0;
-
-  if (plenary_draft_get_kind (draft) != PLENARY_DRAFT_KIND_BRIEF)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->length_label), FALSE);
-      plenary_problems_set_whole_text_problems (self->problems, NULL);
-      return G_SOURCE_REMOVE;
-    }
 
   plenary_document_sync_draft (self->document);
   stats = plenary_brief_measure (draft);
 
-  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words);
-  if (limit > 0)
-    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
-                             stats.pages, limit);
+  if (brief)
+    {
+      g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words);
+      g_autofree char *pages = NULL;
+
+      if (limit > 0)
+        pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
+                                 stats.pages, limit);
+      else
+        pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages);
+      label = g_strdup_printf ("%s · %s", words, pages);
+      over = limit > 0 && stats.pages > limit;
+    }
   else
-    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages);
-  {
-    g_autofree char *label = g_strdup_printf ("%s · %s", words, pages);
-    gtk_label_set_label (self->length_label, label);
-  }
-  if (limit > 0 && stats.pages > limit)
+    {
+      label = dup_resolution_length (draft, stats, word_limit);
+      over = word_limit > 0 && stats.words > word_limit;
+    }
+
+  gtk_label_set_label (self->length_label, label);
+  if (over)
     gtk_widget_add_css_class (GTK_WIDGET (self->length_label), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->length_label), "warning");
   gtk_widget_set_visible (GTK_WIDGET (self->length_label), TRUE);
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document)), &start, &end);
-  text = gtk_text_iter_get_slice (&start, &end);
-  problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), limit, stats.pages);
+  if (brief)
+    {
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document)), &start, &end);
+      text = gtk_text_iter_get_slice (&start, &end);
+      problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), limit, stats.pages);
+    }
   plenary_problems_set_whole_text_problems (self->problems, problems);
+
+  self->measure_cost_ms = (g_get_monotonic_time () - began) / 1000;
 
   return G_SOURCE_REMOVE;
 }
@@ -188,7 +241,8 @@ static void
 queue_measure (PlenaryPage *self)
 {
   g_clear_handle_id (&self->measure_source, g_source_remove);
-  self->measure_source = g_timeout_add (MEASURE_DELAY_MS, measure_brief, self);
+  self->measure_source = g_timeout_add (MAX (MEASURE_DELAY_MS, MEASURE_COST_FACTOR * self->measure_cost_ms),
+                                        measure_draft, self);
 }
 
 static void
@@ -225,6 +279,9 @@ plenary_page_constructed (GObject *object)
 
   g_signal_connect_object (plenary_document_get_buffer (self->document), "changed",
                            G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::word-limit",
+                           G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
   self->metadata_signals = g_signal_group_new (PLENARY_TYPE_METADATA);
   g_signal_group_connect_object (self->metadata_signals, "notify::page-limit",
                                  G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
@@ -246,6 +303,7 @@ plenary_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->measure_source, g_source_remove);
   g_clear_object (&self->metadata_signals);
+  g_clear_object (&self->settings);
   g_clear_object (&self->outline);
   g_clear_object (&self->problems);
   g_clear_object (&self->annotations);
