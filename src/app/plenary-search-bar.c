@@ -277,6 +277,29 @@ on_shift_enter (GtkWidget *widget,
   return TRUE;
 }
 
+/* Tab goes from what to find to what to replace it with. */
+static gboolean
+on_tab (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  PlenarySearchBar *self = user_data;
+
+  if (!gtk_widget_get_visible (self->replace_box))
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
+  return TRUE;
+}
+
+static gboolean
+on_replace_all_key (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (user_data), "search.replace-all", NULL);
+}
+
 static gboolean
 on_escape (GtkWidget *widget,
            GVariant  *args,
@@ -580,7 +603,10 @@ plenary_search_bar_init (PlenarySearchBar *self)
 
   add_key (GTK_WIDGET (self->search_entry), GDK_KEY_Return, GDK_SHIFT_MASK, on_shift_enter, self);
   add_key (GTK_WIDGET (self->search_entry), GDK_KEY_KP_Enter, GDK_SHIFT_MASK, on_shift_enter, self);
+  add_key (GTK_WIDGET (self->search_entry), GDK_KEY_Tab, 0, on_tab, self);
   add_key (GTK_WIDGET (self->replace_entry), GDK_KEY_Escape, 0, on_escape, self);
+  add_key (GTK_WIDGET (self->replace_entry), GDK_KEY_Return, GDK_CONTROL_MASK, on_replace_all_key, self);
+  add_key (GTK_WIDGET (self->search_entry), GDK_KEY_Return, GDK_CONTROL_MASK, on_replace_all_key, self);
 }
 
 PlenarySearchBar *

@@ -131,6 +131,94 @@ class Keys(unittest.TestCase):
                              "Ctrl+Shift+I did not open Insert Clause")
         self.assertIsNone(wait_for_window("GTK Inspector", 1))
 
+    # Writing tools: spelling, find and replace -----------------------------
+
+    def convert(self, text, name="projet"):
+        source = os.path.join(self.tmp.name, name + ".txt")
+        draft = os.path.join(self.tmp.name, name + ".plenary.json")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(text)
+        subprocess.run([PLENARY, "--convert", source, draft], env=self.env, check=True)
+        return draft
+
+    def save_and_read(self, draft):
+        """Ctrl+S, then the draft's text once the file has changed."""
+        plain = os.path.join(self.tmp.name, "after.txt")
+        before = os.stat(draft).st_mtime_ns
+        xdotool("key", "ctrl+s")
+        deadline = time.monotonic() + 30
+        while os.stat(draft).st_mtime_ns == before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertNotEqual(os.stat(draft).st_mtime_ns, before, "Ctrl+S did not save")
+        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+        with open(plain, encoding="utf-8") as f:
+            return f.read()
+
+    def misspelt_word_is_corrected(self, draft, typed, corrected):
+        self.start(draft, title="^projet")
+        # A misspelt word at the end of the last paragraph, then back into it:
+        # the context menu (Shift+F10) offers its suggestions.
+        xdotool("key", "ctrl+End", "BackSpace")
+        xdotool("type", "--delay", "60", " " + typed + ".")
+        xdotool("key", "Left", "Left", "Left")
+        # The check runs in the background, in a moment on a short draft.
+        time.sleep(1)
+        # Shift+F10 opens the context menu on Undo (what was typed can be
+        # undone); below it Select All, Insert Emoji, then the spelling
+        # section, whose first item is the best suggestion.
+        xdotool("key", "shift+F10")
+        time.sleep(0.5)
+        xdotool("key", "Down", "Down", "Down", "Return")
+        text = self.save_and_read(draft)
+        self.assertIn(" " + corrected + ".\n", text)
+        self.assertNotIn(typed, text)
+
+    def test_spelling_suggestion_replaces_a_misspelt_word_french(self):
+        draft = self.convert(DRAFT)
+        self.misspelt_word_is_corrected(draft, "préocupation", "préoccupation")
+
+    def test_spelling_suggestion_replaces_a_misspelt_word_english(self):
+        draft = self.convert("The General Assembly,\nRecalling its resolutions,\n"
+                             "1. Requests the Secretary-General to report;\n"
+                             "2. Decides to remain seized of the matter.\n")
+        self.misspelt_word_is_corrected(draft, "goverment", "government")
+
+    def test_ctrl_h_replaces_across_paragraphs_and_ctrl_z_undoes_it(self):
+        draft = self.convert(DRAFT)
+        self.start(draft, title="^projet")
+        # Ctrl+H, what to find, Tab, what to replace it with, Ctrl+Enter:
+        # "États" is in two paragraphs, one of them a sub-paragraph.
+        xdotool("key", "ctrl+h")
+        time.sleep(0.5)
+        xdotool("type", "--delay", "60", "États")
+        xdotool("key", "Tab")
+        xdotool("type", "--delay", "60", "Parties")
+        xdotool("key", "ctrl+Return")
+        time.sleep(0.3)
+        xdotool("key", "Escape")
+        replaced = self.save_and_read(draft)
+        self.assertEqual(replaced, DRAFT.replace("États", "Parties"))
+
+        # One Ctrl+Z takes every replacement back, numbering untouched.
+        xdotool("key", "ctrl+z")
+        self.assertEqual(self.save_and_read(draft), DRAFT)
+
+    def test_replace_keeps_the_numbering(self):
+        # "1" and "a)" are typed in the text file but drawn by the editor:
+        # replacing "a" everywhere must not reach the markers.
+        draft = self.convert(DRAFT)
+        self.start(draft, title="^projet")
+        xdotool("key", "ctrl+h")
+        time.sleep(0.5)
+        xdotool("type", "--delay", "60", "Décide")
+        xdotool("key", "Tab")
+        xdotool("type", "--delay", "60", "Décide en outre")
+        xdotool("key", "ctrl+Return")
+        time.sleep(0.3)
+        xdotool("key", "Escape")
+        self.assertEqual(self.save_and_read(draft),
+                         DRAFT.replace("3. Décide", "3. Décide en outre"))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
