@@ -299,7 +299,7 @@ plenary_problems_panel_class_init (PlenaryProblemsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryProblemsPanel, fix_all_button);
   gtk_widget_class_install_action (widget_class, "problems.fix-all", "i", fix_all_action);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plenary-problems-panel");
 }
 
@@ -309,6 +309,8 @@ plenary_problems_panel_init (PlenaryProblemsPanel *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
