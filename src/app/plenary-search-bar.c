@@ -566,6 +566,8 @@ plenary_search_bar_class_init (PlenarySearchBarClass *klass)
   gtk_widget_class_install_action (widget_class, "search.replace", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "search.replace-all", NULL, replace_all_action);
   gtk_widget_class_install_action (widget_class, "search.close", NULL, close_action);
+  /* From the buttons too, not only from the entries. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "search.close", NULL);
   gtk_widget_class_install_property_action (widget_class, "search.case-sensitive", "case-sensitive");
   gtk_widget_class_install_property_action (widget_class, "search.whole-words", "whole-words");
   gtk_widget_class_install_property_action (widget_class, "search.ignore-accents", "ignore-accents");
