@@ -155,26 +155,37 @@ count_paragraphs (GPtrArray *paragraphs)
   return count;
 }
 
+/* "1,234 words · 40 paragraphs · 5 pages": a brief's pages against its
+ * page limit, a resolution's words against the word limit. */
 static char *
-dup_resolution_length (PlenaryDraft      *draft,
-                       PlenaryBriefStats  stats,
-                       guint              word_limit)
+dup_length_label (PlenaryDraft      *draft,
+                  PlenaryBriefStats  stats,
+                  guint              page_limit,
+                  guint              word_limit)
 {
-  guint n_paragraphs = count_paragraphs (plenary_draft_get_body (draft)->paragraphs);
-  g_autofree char *words = NULL;
-  g_autofree char *paragraphs = NULL;
-  g_autofree char *pages = NULL;
+  gboolean brief = plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  if (word_limit > 0)
-    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word of %u allowed", "%u words of %u allowed", stats.words),
-                             stats.words, word_limit);
+  if (!brief && word_limit > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word of %u allowed", "%u words of %u allowed", stats.words),
+                                                 stats.words, word_limit));
   else
-    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words);
-  paragraphs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u paragraph", "%u paragraphs", n_paragraphs),
-                                n_paragraphs);
-  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages);
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words));
 
-  return g_strdup_printf ("%s · %s · %s", words, paragraphs, pages);
+  if (!brief)
+    {
+      guint n = count_paragraphs (plenary_draft_get_body (draft)->paragraphs);
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u paragraph", "%u paragraphs", n), n));
+    }
+
+  if (brief && page_limit > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
+                                                 stats.pages, page_limit));
+  else
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 static gboolean
@@ -198,24 +209,8 @@ measure_draft (gpointer data)
   plenary_document_sync_draft (self->document);
   stats = plenary_brief_measure (draft);
 
-  if (brief)
-    {
-      g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words);
-      g_autofree char *pages = NULL;
-
-      if (limit > 0)
-        pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
-                                 stats.pages, limit);
-      else
-        pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages);
-      label = g_strdup_printf ("%s · %s", words, pages);
-      over = limit > 0 && stats.pages > limit;
-    }
-  else
-    {
-      label = dup_resolution_length (draft, stats, word_limit);
-      over = word_limit > 0 && stats.words > word_limit;
-    }
+  label = dup_length_label (draft, stats, limit, word_limit);
+  over = brief ? limit > 0 && stats.pages > limit : word_limit > 0 && stats.words > word_limit;
 
   gtk_label_set_label (self->length_label, label);
   if (over)

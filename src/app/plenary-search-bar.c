@@ -432,19 +432,14 @@ on_replace_toggled (PlenarySearchBar *self)
 /* Actions -------------------------------------------------------------------- */
 
 static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
 {
-  on_search_activate (PLENARY_SEARCH_BAR (widget));
-}
+  PlenarySearchBar *self = PLENARY_SEARCH_BAR (widget);
 
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  on_previous_match (PLENARY_SEARCH_BAR (widget));
+  self->replaced = 0;
+  go (self, g_str_equal (action_name, "search.next"));
 }
 
 static void
@@ -561,8 +556,8 @@ plenary_search_bar_class_init (PlenarySearchBarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_replace_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_replace_toggled);
 
-  gtk_widget_class_install_action (widget_class, "search.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "search.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "search.next", NULL, go_action);
+  gtk_widget_class_install_action (widget_class, "search.previous", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "search.replace", NULL, replace_action);
   gtk_widget_class_install_action (widget_class, "search.replace-all", NULL, replace_all_action);
   gtk_widget_class_install_action (widget_class, "search.close", NULL, close_action);

@@ -410,24 +410,9 @@ replace_action (GSimpleAction *action,
   gtk_text_buffer_place_cursor (self->buffer, &start);
 }
 
+/* "Add to Dictionary" keeps the word for good, "Ignore" for this session. */
 static void
-add_action (GSimpleAction *action,
-            GVariant      *param,
-            gpointer       user_data)
-{
-  PlenarySpellHighlighter *self = user_data;
-  GtkTextIter start, end;
-  g_autofree char *word = dup_menu_word (self, &start, &end);
-
-  if (word[0] != '\0')
-    {
-      plenary_spell_checker_add_word (self->checker, word);
-      plenary_spell_highlighter_recheck (self);
-    }
-}
-
-static void
-ignore_action (GSimpleAction *action,
+accept_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
@@ -435,11 +420,14 @@ ignore_action (GSimpleAction *action,
   GtkTextIter start, end;
   g_autofree char *word = dup_menu_word (self, &start, &end);
 
-  if (word[0] != '\0')
-    {
-      plenary_spell_checker_ignore_word (self->checker, word);
-      plenary_spell_highlighter_recheck (self);
-    }
+  if (word[0] == '\0')
+    return;
+
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "add"))
+    plenary_spell_checker_add_word (self->checker, word);
+  else
+    plenary_spell_checker_ignore_word (self->checker, word);
+  plenary_spell_highlighter_recheck (self);
 }
 
 static void
@@ -447,8 +435,8 @@ add_context_menu (PlenarySpellHighlighter *self)
 {
   static const GActionEntry entries[] = {
     { "replace", replace_action, "s" },
-    { "add", add_action },
-    { "ignore", ignore_action },
+    { "add", accept_action },
+    { "ignore", accept_action },
     { "none" },
   };
   g_autoptr(GMenu) menu = g_menu_new ();
