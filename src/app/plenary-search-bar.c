@@ -107,20 +107,17 @@ update_settings (PlenarySearchBar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean accents = self->ignore_accents && !self->regex;
+  g_autofree char *search = NULL;
 
   gtk_source_search_settings_set_case_sensitive (self->settings, self->case_sensitive);
   gtk_source_search_settings_set_at_word_boundaries (self->settings, self->whole_words);
   gtk_source_search_settings_set_regex_enabled (self->settings, self->regex || accents);
 
-  if (text[0] == '\0')
-    gtk_source_search_settings_set_search_text (self->settings, NULL);
-  else if (accents)
-    {
-      g_autofree char *pattern = accent_pattern (text);
-      gtk_source_search_settings_set_search_text (self->settings, pattern);
-    }
-  else
-    gtk_source_search_settings_set_search_text (self->settings, text);
+  if (text[0] != '\0')
+    search = accents ? accent_pattern (text) : g_strdup (text);
+  /* The same text again would scan the draft again. */
+  if (g_strcmp0 (search, gtk_source_search_settings_get_search_text (self->settings)) != 0)
+    gtk_source_search_settings_set_search_text (self->settings, search);
 }
 
 static gboolean
@@ -221,6 +218,9 @@ go (PlenarySearchBar *self,
   if (self->buffer == NULL)
     return FALSE;
 
+  /* The entry tells of changes after a pause: a key pressed before then
+   * must see the text typed. */
+  update_settings (self);
   gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
   from = forward ? end : start;
   if (!find (self, &from, forward, &match_start, &match_end))
@@ -339,6 +339,7 @@ replace_action (GtkWidget  *widget,
   if (self->context == NULL)
     return;
 
+  update_settings (self);
   self->replaced = 0;
   /* The selection is a match: replace it, then go to the next one. */
   if (gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) &&
@@ -368,7 +369,11 @@ replace_all_action (GtkWidget  *widget,
   GtkTextIter iter, match_start, match_end;
   guint replaced = 0;
 
-  if (self->context == NULL || gtk_source_search_settings_get_search_text (self->settings) == NULL)
+  if (self->context == NULL)
+    return;
+
+  update_settings (self);
+  if (gtk_source_search_settings_get_search_text (self->settings) == NULL)
     return;
 
   replacement = dup_replacement (self);

@@ -8,9 +8,11 @@
 
 #include <string.h>
 
+#include "plenary-annotations.h"
 #include "plenary-draft-spelling.h"
 #include "plenary-page.h"
 #include "plenary-problems-panel.h"
+#include "plenary-search-bar.h"
 #include "plenary-spell-highlighter.h"
 #include "plenary-test-utils.h"
 #include "plenary-window.h"
@@ -315,6 +317,100 @@ test_fix_all (void)
   plenary_test_spin (50);
 }
 
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* Replace All through the page's search bar: FIND by REPLACEMENT. */
+static void
+replace_all (Fixture    *f,
+             const char *find,
+             const char *replacement)
+{
+  PlenarySearchBar *bar = PLENARY_SEARCH_BAR (template_child (f->page, PLENARY_TYPE_PAGE, "search_bar"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.replace", NULL));
+  g_assert_true (plenary_search_bar_is_open (bar));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (bar, PLENARY_TYPE_SEARCH_BAR, "search_entry")), find);
+  gtk_editable_set_text (GTK_EDITABLE (template_child (bar, PLENARY_TYPE_SEARCH_BAR, "replace_entry")), replacement);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "search.replace-all", NULL));
+}
+
+static gboolean
+has_tag_over (Fixture    *f,
+              const char *tag_name,
+              const char *words)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (f->buffer), tag_name);
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (f->buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
+  for (GtkTextIter iter = match_start; gtk_text_iter_compare (&iter, &match_end) < 0; gtk_text_iter_forward_char (&iter))
+    if (!gtk_text_iter_has_tag (&iter, tag))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Replacing inside a phrase and inside commented words keeps the italics
+ * of the phrase and the comment on its words; one Undo takes it back. */
+static void
+test_replace_keeps_structure (void)
+{
+  Fixture f = { 0 };
+  PlenaryAnnotations *annotations;
+  PlenaryAnnotation *comment;
+  GtkTextIter start, end;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *commented = NULL;
+
+  fixture_open (&f, "fr", "Assemblée générale", "Zorglandie");
+  type (&f, "L'Assemblée générale,\n"
+            "Notant le rapport du Comité des droits,\n"
+            "Prie le Comité de faire rapport ;\n"
+            "Décide de rester saisie de la question.");
+  before = plenary_test_buffer_text (f.document);
+
+  annotations = plenary_page_get_annotations (f.page);
+  gtk_text_buffer_get_start_iter (f.buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "rapport du Comité", 0, &start, &end, NULL));
+  gtk_text_buffer_select_range (f.buffer, &start, &end);
+  comment = plenary_annotations_add_comment (annotations, "Quel comité ?", NULL);
+  g_assert_nonnull (comment);
+
+  replace_all (&f, "Comité", "Conseil");
+  replace_all (&f, "Notant", "Notant avec préoccupation");
+  plenary_test_spin (50);
+
+  after = plenary_test_buffer_text (f.document);
+  g_assert_nonnull (strstr (after, "Notant avec préoccupation le rapport du Conseil des droits,"));
+  g_assert_nonnull (strstr (after, "Prie le Conseil de faire rapport"));
+  /* The longer phrase is the phrase: all of it in italics. */
+  g_assert_true (has_tag_over (&f, "plenary-phrase", "Notant avec préoccupation"));
+  g_assert_false (has_tag_over (&f, "plenary-phrase", "Notant avec préoccupation le"));
+  /* The comment stays on its words, the replaced one included. */
+  g_assert_true (plenary_annotations_get_range (annotations, comment, &start, &end));
+  commented = gtk_text_iter_get_slice (&start, &end);
+  g_assert_cmpstr (commented, ==, "rapport du Conseil");
+
+  gtk_text_buffer_undo (f.buffer);
+  gtk_text_buffer_undo (f.buffer);
+  g_clear_pointer (&after, g_free);
+  after = plenary_test_buffer_text (f.document);
+  g_assert_cmpstr (after, ==, before);
+
+  fixture_close (&f);
+}
+
 static gboolean
 length_label_has_limit (gpointer data)
 {
@@ -354,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/writing/spelling/comment", test_spelling_comment);
   g_test_add_func ("/writing/fix-all", test_fix_all);
   g_test_add_func ("/writing/resolution-length", test_resolution_length);
+  g_test_add_func ("/writing/replace-keeps-structure", test_replace_keeps_structure);
 
   return plenary_test_run (app);
 }
