@@ -478,7 +478,16 @@ plenary_spell_highlighter_dispose (GObject *object)
 
   g_clear_handle_id (&self->check_source, g_source_remove);
   if (self->buffer != NULL)
-    g_signal_handlers_disconnect_by_data (self->buffer, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->buffer, self);
+      gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (self->buffer), self->pending_tag);
+      gtk_text_buffer_delete_mark (self->buffer, self->deferred);
+      gtk_text_buffer_delete_mark (self->buffer, self->menu_start);
+      gtk_text_buffer_delete_mark (self->buffer, self->menu_end);
+    }
+  /* Its actions point to this object. */
+  if (self->view != NULL)
+    gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spelling", NULL);
   g_clear_object (&self->checker);
   g_clear_object (&self->menu);
   g_clear_object (&self->previous_menu);
