@@ -32,6 +32,7 @@ struct _PlenarySpellHighlighter
 
   /* The misspelt word being typed, left unflagged until the cursor leaves. */
   GtkTextMark         *deferred;
+  gboolean             has_deferred;
   gboolean             typing;
 
   /* The word of the context menu. */
@@ -112,6 +113,7 @@ check_line (PlenarySpellHighlighter *self,
           (gtk_text_iter_in_range (&cursor, &word_start, &word_end) || gtk_text_iter_equal (&cursor, &word_end)))
         {
           gtk_text_buffer_move_mark (self->buffer, self->deferred, &word_start);
+          self->has_deferred = TRUE;
           continue;
         }
 
@@ -217,7 +219,7 @@ on_cursor_moved (PlenarySpellHighlighter *self)
 
   self->typing = FALSE;
 
-  if (gtk_text_mark_get_deleted (self->deferred) || !gtk_text_mark_get_visible (self->deferred))
+  if (!self->has_deferred)
     return;
 
   gtk_text_buffer_get_iter_at_mark (self->buffer, &deferred, self->deferred);
@@ -228,7 +230,7 @@ on_cursor_moved (PlenarySpellHighlighter *self)
       gtk_text_iter_get_line (&cursor) == gtk_text_iter_get_line (&deferred))
     return;
 
-  gtk_text_mark_set_visible (self->deferred, FALSE);
+  self->has_deferred = FALSE;
   mark_lines (self, &deferred, &deferred);
 }
 
@@ -608,7 +610,6 @@ plenary_spell_highlighter_new (GtkTextView *view)
 
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->deferred = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
-  gtk_text_mark_set_visible (self->deferred, FALSE);
   self->menu_start = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
   self->menu_end = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
 

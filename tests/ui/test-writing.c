@@ -147,6 +147,23 @@ test_spelling_french (void)
     plenary_test_spin_until (word_not_underlined, &f);
   }
 
+  /* The word being typed waits for the cursor to leave it. */
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (f.buffer, &end);
+    gtk_text_buffer_place_cursor (f.buffer, &end);
+    type (&f, "\nPrie le Comitté et la Conférance");
+    f.word = "Comitté";
+    plenary_test_spin_until (word_underlined, &f);
+    g_assert_false (is_underlined (&f, "Conférance"));
+
+    gtk_text_buffer_get_start_iter (f.buffer, &end);
+    gtk_text_buffer_place_cursor (f.buffer, &end);
+    f.word = "Conférance";
+    plenary_test_spin_until (word_underlined, &f);
+  }
+
   fixture_close (&f);
 }
 
