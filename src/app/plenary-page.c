@@ -38,6 +38,9 @@ struct _PlenaryPage
   GtkLabel          *length_label;
   guint              measure_source;
   guint              measure_cost_ms;
+  guint              paginate_source;
+  PlenaryPageLayout *layout;             /* being paginated */
+  PlenaryBriefStats  stats;
   GSettings         *settings;
   /* Follows the header of the draft shown, for its page limit. */
   GSignalGroup      *metadata_signals;
@@ -135,10 +138,12 @@ find_action (GtkWidget  *widget,
 
 /* Words, paragraphs and pages at the export layout (with a brief's page
  * limit or a resolution's word limit), and a brief's checks that need the
- * whole text, a moment after typing stops. Paginating a long draft takes
- * a while: the pause waited for grows with what the last one cost. */
+ * whole text, a moment after typing stops. Pages are laid out a few at a
+ * time in the background; reading the text into the draft takes a while
+ * in a long one, so the pause waited for grows with what it cost. */
 #define MEASURE_DELAY_MS 500
 #define MEASURE_COST_FACTOR 10
+#define PAGINATE_BUDGET_US 4000
 
 static guint
 count_paragraphs (GPtrArray *paragraphs)
@@ -188,29 +193,17 @@ dup_length_label (PlenaryDraft      *draft,
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-static gboolean
-measure_draft (gpointer data)
+/* The label, and a brief's checks, once the pages are counted. */
+static void
+show_length (PlenaryPage *self)
 {
-  PlenaryPage *self = data;
   PlenaryDraft *draft = plenary_document_get_draft (self->document);
   guint limit = plenary_metadata_get_page_limit (plenary_draft_get_metadata (draft));
   guint word_limit = g_settings_get_uint (self->settings, "word-limit");
   gboolean brief = plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *text = NULL;
-  PlenaryBriefStats stats;
-  GtkTextIter start, end;
-  gboolean over;
-  gint64 began = g_get_monotonic_time ();
-
-  self->measure_source = 0;
-
-  plenary_document_sync_draft (self->document);
-  stats = plenary_brief_measure (draft);
-
-  label = dup_length_label (draft, stats, limit, word_limit);
-  over = brief ? limit > 0 && stats.pages > limit : word_limit > 0 && stats.words > word_limit;
+  g_autofree char *label = dup_length_label (draft, self->stats, limit, word_limit);
+  gboolean over = brief ? limit > 0 && self->stats.pages > limit : word_limit > 0 && self->stats.words > word_limit;
 
   gtk_label_set_label (self->length_label, label);
   if (over)
@@ -221,13 +214,53 @@ measure_draft (gpointer data)
 
   if (brief)
     {
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
       gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document)), &start, &end);
       text = gtk_text_iter_get_slice (&start, &end);
-      problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), limit, stats.pages);
+      problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), limit, self->stats.pages);
     }
   plenary_problems_set_whole_text_problems (self->problems, problems);
+}
 
+/* A page at a time at low priority: a long resolution has hundreds. */
+static gboolean
+paginate (gpointer data)
+{
+  PlenaryPage *self = data;
+  gint64 deadline = g_get_monotonic_time () + PAGINATE_BUDGET_US;
+
+  while (!plenary_page_layout_paginate_step (self->layout))
+    if (g_get_monotonic_time () >= deadline)
+      return G_SOURCE_CONTINUE;
+
+  self->paginate_source = 0;
+  self->stats.pages = plenary_page_layout_get_n_pages (self->layout);
+  g_clear_object (&self->layout);
+  show_length (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+measure_draft (gpointer data)
+{
+  PlenaryPage *self = data;
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+  gint64 began = g_get_monotonic_time ();
+
+  self->measure_source = 0;
+
+  /* The layout copies the draft: typing meanwhile changes nothing. */
+  plenary_document_sync_draft (self->document);
+  self->stats.words = plenary_brief_count_draft_words (draft);
+  g_clear_object (&self->layout);
+  self->layout = plenary_page_layout_new (draft, NULL);
   self->measure_cost_ms = (g_get_monotonic_time () - began) / 1000;
+
+  g_clear_handle_id (&self->paginate_source, g_source_remove);
+  self->paginate_source = g_idle_add_full (G_PRIORITY_LOW, paginate, self, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -297,6 +330,8 @@ plenary_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->measure_source, g_source_remove);
+  g_clear_handle_id (&self->paginate_source, g_source_remove);
+  g_clear_object (&self->layout);
   g_clear_object (&self->metadata_signals);
   g_clear_object (&self->settings);
   g_clear_object (&self->outline);
