@@ -173,7 +173,7 @@ dup_length_label (PlenaryDraft      *draft,
 
   if (!brief && word_limit > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word of %u allowed", "%u words of %u allowed", stats.words),
-                                                 stats.words, word_limit));
+                                             stats.words, word_limit));
   else
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words));
 
@@ -185,7 +185,7 @@ dup_length_label (PlenaryDraft      *draft,
 
   if (brief && page_limit > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
-                                                 stats.pages, page_limit));
+                                             stats.pages, page_limit));
   else
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages));
 
