@@ -175,10 +175,21 @@ test_spelling_english (void)
   fixture_open (&f, "en", "General Assembly", "Zorglandia");
   type (&f, "The General Assembly,\n"
             "Recognizing the role of the Organization and the initiative of Zorglandia,\n"
-            "Requests the Secretary-General to report on the gouvernment.");
+            "Requests the Secretary-General to report on the gouvernment and the Kwaxala findings.");
 
   f.word = "gouvernment";
   plenary_test_spin_until (word_underlined, &f);
+  g_assert_true (is_underlined (&f, "Kwaxala"));
+
+  /* A source added to the draft: the words of its title are known. */
+  {
+    g_autoptr(PlenarySource) source = plenary_source_new ("s1", "The Kwaxala Report", "", "text/plain", "Text.");
+
+    g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (f.document)), source);
+    f.word = "Kwaxala";
+    plenary_test_spin_until (word_not_underlined, &f);
+    g_assert_true (is_underlined (&f, "gouvernment"));
+  }
   /* UN English (-ize), phrases, the delegation in the header. */
   g_assert_false (is_underlined (&f, "Recognizing"));
   g_assert_false (is_underlined (&f, "Organization"));
@@ -428,6 +439,45 @@ test_replace_keeps_structure (void)
   fixture_close (&f);
 }
 
+static double
+font_size (GtkWidget *widget)
+{
+  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+
+  return pango_font_description_get_size (font) / (double) PANGO_SCALE;
+}
+
+/* Ctrl+plus, Ctrl+minus, Ctrl+0 (app.zoom-*) in the editor. */
+static void
+test_zoom (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *view;
+  double normal;
+
+  fixture_open (&f, "fr", "Assemblée générale", "Zorglandie");
+  view = GTK_WIDGET (plenary_page_get_view (f.page));
+  normal = font_size (view);
+  g_assert_cmpfloat (normal, >, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-in", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-in", NULL);
+  plenary_test_spin (50);
+  g_assert_cmpfloat_with_epsilon (font_size (view), normal * 1.2, 0.2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-out", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-out", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-out", NULL);
+  plenary_test_spin (50);
+  g_assert_cmpfloat_with_epsilon (font_size (view), normal * 0.9, 0.2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-reset", NULL);
+  plenary_test_spin (50);
+  g_assert_cmpfloat_with_epsilon (font_size (view), normal, 0.01);
+
+  fixture_close (&f);
+}
+
 static gboolean
 length_label_has_limit (gpointer data)
 {
@@ -468,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/writing/fix-all", test_fix_all);
   g_test_add_func ("/writing/resolution-length", test_resolution_length);
   g_test_add_func ("/writing/replace-keeps-structure", test_replace_keeps_structure);
+  g_test_add_func ("/writing/zoom", test_zoom);
 
   return plenary_test_run (app);
 }
