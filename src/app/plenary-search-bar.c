@@ -634,6 +634,18 @@ plenary_search_bar_set_view (PlenarySearchBar *self,
   self->origin = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
 }
 
+/* After the entry took the focus, which puts the cursor where it was:
+ * what is typed next replaces the previous search. */
+static gboolean
+select_search_text (gpointer data)
+{
+  g_autoptr(PlenarySearchBar) self = data;
+
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 plenary_search_bar_open (PlenarySearchBar *self,
                          gboolean          replace)
@@ -671,7 +683,7 @@ plenary_search_bar_open (PlenarySearchBar *self,
   gtk_toggle_button_set_active (self->replace_toggle, replace || gtk_toggle_button_get_active (self->replace_toggle));
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  g_idle_add (select_search_text, g_object_ref (self));
 }
 
 void
