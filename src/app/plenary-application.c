@@ -20,6 +20,7 @@
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-preferences-window.h"
+#include "plenary-zoom.h"
 
 struct _PlenaryApplication
 {
@@ -430,6 +431,12 @@ plenary_application_startup (GApplication *application)
                            G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
   g_unix_signal_add (SIGTERM, on_terminate_signal, self);
   g_unix_signal_add (SIGHUP, on_terminate_signal, self);
+  plenary_zoom_install (GTK_APPLICATION (self), self->settings);
+  /* Check Spelling in the View menu and in Preferences. */
+  {
+    g_autoptr(GAction) spell_check = g_settings_create_action (self->settings, "spell-check");
+    g_action_map_add_action (G_ACTION_MAP (self), spell_check);
+  }
 }
 
 static void
