@@ -788,6 +788,15 @@ document_loaded_cb (GObject      *object,
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
     }
 
+  /* What the import changed, such as tracked changes accepted, is said. */
+  if (open->window != NULL)
+    {
+      g_auto(GStrv) warnings = plenary_document_take_import_warnings (document);
+
+      for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+        plenary_window_show_toast (open->window, warnings[i]);
+    }
+
   open_file_free (open);
 }
 

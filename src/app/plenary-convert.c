@@ -11,11 +11,13 @@
 #include <glib/gstdio.h>
 
 #include "plenary-anchor-resolver.h"
+#include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
+#include "plenary-office-export.h"
 #include "plenary-pdf-export.h"
 
 /* The same file, whatever the names: through symbolic and hard links. */
@@ -43,6 +45,7 @@ read_draft (GFile         *input,
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (input);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   PlenaryDraft *draft;
   gsize length;
 
@@ -58,7 +61,11 @@ read_draft (GFile         *input,
   if (*is_draft_file)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    draft = plenary_importer_import (contents, length, basename, NULL, NULL, &local_error);
+    draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &local_error);
+
+  /* What the import repaired or changed (tracked changes accepted...). */
+  for (guint i = 0; draft != NULL && warnings != NULL && i < warnings->len; i++)
+    g_printerr (_("Warning: %s\n"), ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
 
   if (draft == NULL)
     {
@@ -88,10 +95,11 @@ plenary_convert (GFile         *input,
   lower = g_utf8_strdown (out_name, -1);
 
   if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".txt"))
+      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
+      !g_str_has_suffix (lower, ".odt"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf or .txt file."),
+                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
                    out_name);
       return FALSE;
     }
@@ -134,6 +142,11 @@ plenary_convert (GFile         *input,
 
       return plenary_pdf_export (draft, path, NULL, cancellable, error);
     }
+
+  if (g_str_has_suffix (lower, ".docx"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, error);
+  if (g_str_has_suffix (lower, ".odt"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, error);
 
   if (g_str_has_suffix (lower, ".txt"))
     {

@@ -17,6 +17,7 @@
 
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
+#include "plenary-office-reader.h"
 #include "plenary-source-importer.h"
 
 /* A first line longer than this is a paragraph, not a title. */
@@ -1119,13 +1120,13 @@ detect_kind (const char  *data,
        * such as "PNG image". */
       g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
                    _("“%s” cannot be imported as a source (%s). "
-                     "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
+                     "Plenary reads plain text, Markdown, web pages (HTML), PDF, Word (.docx) and OpenDocument (.odt)."),
                    filename, description);
     else
       /* Translators: %s is a file type such as "PNG image". */
       g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
                    _("This file cannot be imported as a source (%s). "
-                     "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
+                     "Plenary reads plain text, Markdown, web pages (HTML), PDF, Word (.docx) and OpenDocument (.odt)."),
                    description);
   }
   return FALSE;
@@ -1221,6 +1222,37 @@ import_with_id (const char  *id,
                    _("This file is too large to import as a source (more than %d MB)."),
                    PLENARY_SOURCE_MAX_SIZE / (1024 * 1024));
       return NULL;
+    }
+
+  /* .docx and .odt, and what hides behind such a name. */
+  if (plenary_office_looks_like_package (bytes, length))
+    {
+      g_autoptr(PlenaryOfficeDocument) document = NULL;
+      g_autoptr(GError) office_error = NULL;
+
+      if (!(document = plenary_office_read (bytes, length, &office_error)))
+        {
+          static const PlenarySourceImportError codes[] = {
+            [PLENARY_OFFICE_ERROR_DAMAGED] = PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+            [PLENARY_OFFICE_ERROR_ENCRYPTED] = PLENARY_SOURCE_IMPORT_ERROR_ENCRYPTED,
+            [PLENARY_OFFICE_ERROR_LEGACY] = PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
+            [PLENARY_OFFICE_ERROR_TOO_LARGE] = PLENARY_SOURCE_IMPORT_ERROR_TOO_LARGE,
+            [PLENARY_OFFICE_ERROR_UNSUPPORTED] = PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
+          };
+          int code = office_error->domain == PLENARY_OFFICE_ERROR && office_error->code >= 0 &&
+                     office_error->code < (int) G_N_ELEMENTS (codes)
+                     ? (int) codes[office_error->code] : PLENARY_SOURCE_IMPORT_ERROR_DAMAGED;
+
+          g_set_error_literal (error, PLENARY_SOURCE_IMPORT_ERROR, code, office_error->message);
+          return NULL;
+        }
+      text = plenary_office_document_to_text (document, &title);
+      if (title == NULL)
+        title = title_from_text (text, filename);
+      media_type = document->format == PLENARY_OFFICE_FORMAT_ODT
+                   ? "application/vnd.oasis.opendocument.text"
+                   : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      return plenary_source_new (id, title, filename != NULL ? filename : "", media_type, text);
     }
 
   if (!detect_kind (bytes, length, filename, media_type_hint, &kind, error))
