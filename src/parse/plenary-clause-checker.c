@@ -437,15 +437,33 @@ check_agreement (PlenaryClauseChecker  *self,
   g_autofree char *label = NULL;
   PlenaryCheckProblem *problem;
 
-  if (g_strcmp0 (matched, wanted) == 0)
+  if (info->entry == NULL || g_strcmp0 (matched, wanted) == 0)
     return;
 
   /* "Conscients des …" matched "Conscients de": keep the contraction. */
   if (actual_len < strlen (matched) && strrchr (wanted, ' ') != NULL &&
       (g_str_has_suffix (wanted, " de") || g_str_has_suffix (wanted, " à")))
     replacement = g_strndup (wanted, strrchr (wanted, ' ') - wanted);
-  else
+  else if (actual_len == strlen (matched))
     replacement = g_strdup (wanted);
+  else
+    {
+      /* Adverbs around the form ("Profondément préoccupé par", "Rappelant
+       * également"): only the form's words change. */
+      g_autofree char *actual = g_strndup (line + info->phrase_start, actual_len);
+      g_autofree char *lower = g_strdup (matched);
+      g_autofree char *lower_wanted = g_strdup (wanted);
+      const char *at;
+
+      lower[0] = g_ascii_tolower (lower[0]);
+      lower_wanted[0] = g_ascii_tolower (lower_wanted[0]);
+      if (g_str_has_prefix (actual, matched))
+        replacement = g_strconcat (wanted, actual + strlen (matched), NULL);
+      else if ((at = strstr (actual, lower)) != NULL && at > actual && at[-1] == ' ')
+        replacement = g_strdup_printf ("%.*s%s%s", (int) (at - actual), actual, lower_wanted, at + strlen (lower));
+      else
+        return;
+    }
 
   /* Translators: %1$s is a phrase, %2$s the body adopting the text, %3$s the right form */
   message = g_strdup_printf (_("“%s” does not agree with “%s”: write “%s”"),
