@@ -71,7 +71,8 @@ import_is_opening (PlenaryPhraseDictionary *dict,
     return FALSE;
   if (text[len - 1] == ',' && plenary_phrase_dictionary_is_opening (dict, text, len))
     return TRUE;
-  if (import_phrase_length (dict, text, NULL, NULL) > 0)
+  if (import_phrase_length (dict, text, NULL, NULL) > 0 || !g_unichar_isupper (g_utf8_get_char (text)) ||
+      g_str_has_prefix (text, "Adopt"))
     return FALSE;
 
   for (const char *p = text; *p; p++)
@@ -86,7 +87,11 @@ import_is_opening (PlenaryPhraseDictionary *dict,
     {
       g_autofree char *body = g_utf8_casefold (bodies[i], -1);
 
-      if (strstr (folded, body) != NULL)
+      const char *at = strstr (folded, body);
+
+      /* Near the start: "To the 2023 General Assembly …", not a sentence
+       * that mentions one. */
+      if (at != NULL && at - folded < 40)
         return TRUE;
     }
 
@@ -290,6 +295,16 @@ is_symbol_text (const char *text)
          g_ascii_isalnum (text[2]) && strchr (text, ' ') == NULL;
 }
 
+static GRegex *
+date_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\b\\d{1,2}(?:er)?\\s+\\p{L}+\\s+\\d{4}\\b", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
 static gboolean
 is_date (const char *text)
 {
@@ -354,10 +369,16 @@ read_masthead (PlenaryMetadata *metadata,
       /* "Distr.: General 29 May 2020" on one line */
       if (rest != NULL)
         {
-          g_autofree char *date = g_strstrip (g_strdup (rest + strcspn (rest, " ")));
+          g_autoptr(GMatchInfo) match = NULL;
 
-          if (is_date (date) && plenary_metadata_get_string (metadata, "date")[0] == '\0')
-            plenary_metadata_set_string (metadata, "date", date);
+          if (g_regex_match_simple ("\\d", rest, 0, 0) &&
+              g_regex_match (date_regex (), rest, 0, &match) &&
+              plenary_metadata_get_string (metadata, "date")[0] == '\0')
+            {
+              g_autofree char *date = g_match_info_fetch (match, 0);
+
+              plenary_metadata_set_string (metadata, "date", date);
+            }
         }
       return;
     }

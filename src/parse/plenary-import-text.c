@@ -474,7 +474,8 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
 
       if (is_footnote_definition (line->text) ||
           (in_footnotes && (line->boxed || !starts_upper (line->text) || g_ascii_isdigit (line->text[0]))) ||
-          (g_ascii_isdigit (line->text[0]) && is_footnote_line (dict, line->text, last_number + 1)))
+          (g_ascii_isdigit (line->text[0]) && (after_page || (i > 0 && ((ImportLine *) g_ptr_array_index (lines, i - 1))->blank)) &&
+           is_footnote_line (dict, line->text, last_number + 1)))
         {
           line->footnote = TRUE;
           import_report (report, line->source, _("Footnote kept out of the paragraphs"), line->text);
@@ -735,7 +736,28 @@ continues (PlenaryPhraseDictionary *dict,
   if (line->footnote != current->footnote || line->boxed != current->boxed)
     return FALSE;
   if (label->label != LABEL_NONE && label->label != LABEL_BARE)
-    return FALSE;
+    {
+      /* "…: (i) full implementation …;" then "(ii) production …": a list
+       * inside the paragraph, not sub-paragraphs. */
+      if ((label->label == LABEL_ROMAN && label->roman > 1) ||
+          (label->label == LABEL_LETTER && label->number > 1))
+        {
+          g_autofree char *previous = NULL;
+
+          if (label->label == LABEL_ROMAN && label->roman <= 10)
+            {
+              static const char *romans[] = { "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix" };
+
+              previous = g_strdup_printf ("(%s) ", romans[label->roman - 1]);
+            }
+          else if (label->label == LABEL_LETTER && label->number <= 26)
+            previous = g_strdup_printf ("(%c) ", 'a' + label->number - 2);
+          if (previous != NULL && strstr (current->text->str, previous) != NULL &&
+              !g_str_has_prefix (current->text->str, previous + 0) && current->text->str[0] != '(')
+            return TRUE;
+        }
+      return FALSE;
+    }
   if (label->label == LABEL_BARE && import_phrase_length (dict, text + label_len, NULL, NULL) > 0)
     return FALSE;
   if (import_is_opening (dict, text) || import_is_enacting (text))
@@ -765,6 +787,11 @@ continues (PlenaryPhraseDictionary *dict,
   if (starts_paragraph (dict, text) && g_utf8_strlen (current->text->str, -1) <= 100 &&
       (gap || current->first == current->last))
     return FALSE;
+  /* Across a blank line or page break, only a paragraph cut in its
+   * middle goes on; short lines there are headers ("Original: English"). */
+  if (gap && g_utf8_strlen (current->text->str, -1) < 60)
+    return FALSE;
+  /* An inline list continued on the next line: "(i) …; (ii) …". */
   return TRUE;
 }
 
