@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-clause-parser.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-preferences-window.h"
@@ -409,9 +410,12 @@ convert_command_line (char **argv)
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GPtrArray) report = NULL;
   gboolean convert = FALSE;
+  gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
     { NULL }
   };
 
@@ -437,10 +441,21 @@ convert_command_line (char **argv)
   input = g_file_new_for_commandline_arg (args[1]);
   output = g_file_new_for_commandline_arg (args[2]);
 
-  if (!plenary_convert (input, output, &error))
+  if (!plenary_convert (input, output, verbose ? &report : NULL, &error))
     {
       g_printerr ("plenary: %s\n", error->message);
       return 1;
+    }
+
+  for (guint i = 0; report != NULL && i < report->len; i++)
+    {
+      const PlenaryParseWarning *entry = g_ptr_array_index (report, i);
+
+      if (entry->line > 0)
+        /* Translators: an import report line: the line of the file, then what was done. */
+        g_printerr (_("line %u: %s\n"), entry->line + 1, entry->message);
+      else
+        g_printerr ("%s\n", entry->message);
     }
 
   return 0;

@@ -17,8 +17,9 @@
 #include "plenary-pdf-export.h"
 
 static PlenaryDraft *
-read_draft (GFile   *input,
-            GError **error)
+read_draft (GFile      *input,
+            GPtrArray **report,
+            GError    **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (input);
@@ -37,7 +38,7 @@ read_draft (GFile   *input,
   if (plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    draft = plenary_importer_import (contents, length, basename, NULL, NULL, &local_error);
+    draft = plenary_importer_import (contents, length, basename, NULL, report, &local_error);
 
   if (draft == NULL)
     {
@@ -50,9 +51,10 @@ read_draft (GFile   *input,
 }
 
 gboolean
-plenary_convert (GFile   *input,
-                 GFile   *output,
-                 GError **error)
+plenary_convert (GFile      *input,
+                 GFile      *output,
+                 GPtrArray **report,
+                 GError    **error)
 {
   g_autoptr(PlenaryDraft) draft = NULL;
   g_autofree char *out_name = NULL;
@@ -73,7 +75,7 @@ plenary_convert (GFile   *input,
       return FALSE;
     }
 
-  if (!(draft = read_draft (input, error)))
+  if (!(draft = read_draft (input, report, error)))
     return FALSE;
 
   if (g_str_has_suffix (lower, ".pdf"))

@@ -565,6 +565,15 @@ last_paragraph (Builder *b)
 }
 
 static gboolean
+is_closing (PlenaryPhraseDictionary *dict,
+            const char              *text)
+{
+  PlenaryPhraseMatch match;
+
+  return plenary_phrase_dictionary_match (dict, text, &match) && match.group == PLENARY_PHRASE_GROUP_CLOSING;
+}
+
+static gboolean
 looks_like_heading (Builder           *b,
                     const ImportBlock *block,
                     const ImportBlock *next)
@@ -736,14 +745,22 @@ import_structure (PlenaryPhraseDictionary *dict,
       /* Items whose labels were lost: after a paragraph ending with ":",
        * up to the next number (or, without numbers, the next operative
        * phrase). */
-      if (b.op != NULL && (b.lost != NULL || text_ends_with (last_paragraph (&b)->text, ":")) &&
+      if (b.op != NULL && !is_closing (dict, text) &&
+          (b.lost != NULL || text_ends_with (last_paragraph (&b)->text, ":") ||
+           (b.numbered && b.sub != NULL && text_ends_with (last_paragraph (&b)->text, ";"))) &&
           (b.numbered || !(known && group == PLENARY_PHRASE_GROUP_OPERATIVE)))
         {
           guint level;
 
           if (b.lost == NULL)
             {
-              b.lost = last_paragraph (&b);
+              PlenaryParagraph *last = last_paragraph (&b);
+
+              /* Under a paragraph ending with ":", or beside one ending with ";". */
+              if (text_ends_with (last->text, ":"))
+                b.lost = last;
+              else
+                b.lost = last == b.sub || last == b.op ? b.op : b.sub;
               b.lost_level = b.lost == b.op ? 0 : 1;
             }
           level = b.lost_level + 1;

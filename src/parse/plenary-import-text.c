@@ -21,6 +21,9 @@
 #include "plenary-importer-private.h"
 #include "plenary-markdown.h"
 
+static gboolean starts_paragraph (PlenaryPhraseDictionary *dict,
+                                  const char              *text);
+
 void
 import_line_free (ImportLine *line)
 {
@@ -290,7 +293,10 @@ ends_with_punctuation (const char *text)
   while (last > text && g_ascii_isdigit (*last))
     last--;
   return strchr (",;:.!?", *last) != NULL ||
-         g_str_has_suffix (text, "\xe2\x80\x9d") || g_str_has_suffix (text, "\xc2\xbb");
+         g_str_has_suffix (text, "\xe2\x80\x9d") || g_str_has_suffix (text, "\xc2\xbb") ||
+         /* "…to do the same; and": the last but one paragraph. */
+         g_str_has_suffix (text, "; and") || g_str_has_suffix (text, "; or") ||
+         g_str_has_suffix (text, " ; et") || g_str_has_suffix (text, "; et") || g_str_has_suffix (text, ", and");
 }
 
 static gboolean
@@ -505,7 +511,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
           after_page = TRUE;
           /* "63" then "S/1999/402, annexe.": the note under that number. */
           if (next != NULL && ends_with_punctuation (next->text) && !g_str_has_suffix (next->text, ",") &&
-              import_phrase_length (dict, next->text, NULL, NULL) == 0 && strlen (next->text) < 400 &&
+              !starts_paragraph (dict, next->text) && strlen (next->text) < 400 &&
               (starts_upper (next->text) || is_symbol (next->text)))
             {
               next->footnote = TRUE;
@@ -789,7 +795,7 @@ continues (PlenaryPhraseDictionary *dict,
     return FALSE;
   /* Across a blank line or page break, only a paragraph cut in its
    * middle goes on; short lines there are headers ("Original: English"). */
-  if (gap && g_utf8_strlen (current->text->str, -1) < 60)
+  if (gap && (current->boxed || g_utf8_strlen (current->text->str, -1) < 60))
     return FALSE;
   /* An inline list continued on the next line: "(i) …; (ii) …". */
   return TRUE;

@@ -440,6 +440,10 @@ plenary_importer_import (const char  *data,
   blocks = import_blocks (dict, lines, report);
 
   kind = is_resolution (dict, blocks) ? PLENARY_DRAFT_KIND_RESOLUTION : PLENARY_DRAFT_KIND_BRIEF;
+  g_ptr_array_insert (report, 0,
+                      plenary_parse_warning_new (0, kind == PLENARY_DRAFT_KIND_RESOLUTION
+                                                    ? _("Read as a resolution (it has an opening formula or phrases)")
+                                                    : _("Read as a brief (no opening formula, no resolution phrases)")));
   draft = plenary_draft_new (kind, lang);
   metadata = plenary_draft_get_metadata (draft);
   if (front_matter != NULL)

@@ -1045,7 +1045,8 @@ static gboolean ends_word   (const char *p);
 static gsize
 word_from_list (GStrv       words,
                 const char *p,
-                gboolean    first_ci)
+                gboolean    first_ci,
+                gboolean    allow_comma)
 {
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -1062,6 +1063,9 @@ word_from_list (GStrv       words,
       if (strncmp (p_rest, w_rest, len - (w_rest - w)) != 0)
         continue;
       if (p[len] == ' ')
+        return len + 1;
+      /* "Reaffirming further, in the context of": the adverb, not the comma. */
+      if (p[len] == ',' && allow_comma)
         return len + 1;
     }
 
@@ -1096,7 +1100,7 @@ compare_form (PlenaryPhraseDictionary *self,
         }
       if (f[-1] == ' ' && t[-1] == ' ')
         {
-          gsize skip = word_from_list (self->inner_adverbs, t, FALSE);
+          gsize skip = word_from_list (self->inner_adverbs, t, FALSE, FALSE);
 
           if (skip > 0)
             {
@@ -1138,11 +1142,18 @@ match_forms (PlenaryPhraseDictionary *self,
         continue;
 
       if (candidate->stripped && text[len] == ' ' &&
-          (more = word_from_list (self->prepositions, text + len + 1, FALSE)) > 0)
+          (more = word_from_list (self->prepositions, text + len + 1, FALSE, FALSE)) > 0)
         len += more;
       if (candidate->entry->group == PLENARY_PHRASE_GROUP_PREAMBULAR)
-        while (text[len] == ' ' && (more = word_from_list (self->trailing_adverbs, text + len + 1, FALSE)) > 0)
-          len += more;
+        while (text[len] == ' ' && (more = word_from_list (self->trailing_adverbs, text + len + 1, FALSE, TRUE)) > 0)
+          {
+            len += more;
+            if (text[len - 1] != ' ')
+              {
+                len--;  /* the adverb stopped at a comma */
+                break;
+              }
+          }
       while (len > 0 && text[len - 1] == ' ')
         len--;
 
@@ -1186,11 +1197,11 @@ plenary_phrase_dictionary_match (PlenaryPhraseDictionary *self,
             match->group = group;
           return TRUE;
         }
-      if ((skip = word_from_list (self->preambular_copulas, p, TRUE)) > 0)
+      if ((skip = word_from_list (self->preambular_copulas, p, TRUE, FALSE)) > 0)
         group = PLENARY_PHRASE_GROUP_PREAMBULAR;
-      else if ((skip = word_from_list (self->operative_copulas, p, TRUE)) > 0)
+      else if ((skip = word_from_list (self->operative_copulas, p, TRUE, FALSE)) > 0)
         group = PLENARY_PHRASE_GROUP_OPERATIVE;
-      else if ((skip = word_from_list (self->leading_adverbs, p, TRUE)) == 0)
+      else if ((skip = word_from_list (self->leading_adverbs, p, TRUE, FALSE)) == 0)
         {
           gsize len;
 
