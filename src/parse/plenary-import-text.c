@@ -842,6 +842,18 @@ import_blocks (PlenaryPhraseDictionary *dict,
       else if (!line->heading)
         label_len = read_label (text, &probe);
 
+      /* A footnote between two pieces of a paragraph is kept apart; the
+       * paragraph goes on after it. */
+      if (line->footnote)
+        {
+          ImportBlock *note = block_new (line, TRUE);
+
+          g_string_append (note->text, text);
+          g_ptr_array_add (blocks, note);
+          gap = TRUE;
+          continue;
+        }
+
       if (current != NULL && continues (dict, current, line, gap, label_len, &probe))
         {
           if (gap && current->text->len > 0)

@@ -1146,14 +1146,7 @@ match_forms (PlenaryPhraseDictionary *self,
         len += more;
       if (candidate->entry->group == PLENARY_PHRASE_GROUP_PREAMBULAR)
         while (text[len] == ' ' && (more = word_from_list (self->trailing_adverbs, text + len + 1, FALSE, TRUE)) > 0)
-          {
-            len += more;
-            if (text[len - 1] != ' ')
-              {
-                len--;  /* the adverb stopped at a comma */
-                break;
-              }
-          }
+          len += more;
       while (len > 0 && text[len - 1] == ' ')
         len--;
 
