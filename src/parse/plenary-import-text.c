@@ -791,7 +791,11 @@ continues (PlenaryPhraseDictionary *dict,
   /* No punctuation: a heading or a wrapped line. A heading is short and
    * the paragraph under it starts with a phrase. */
   if (starts_paragraph (dict, text) && g_utf8_strlen (current->text->str, -1) <= 100 &&
-      (gap || current->first == current->last))
+      current->first == current->last)
+    return FALSE;
+  /* After a blank line, a capital phrase opens a paragraph: the items of
+   * a Model UN list have no final punctuation. */
+  if (gap && starts_upper (text) && import_phrase_length (dict, text, NULL, NULL) > 0)
     return FALSE;
   /* Across a blank line or page break, only a paragraph cut in its
    * middle goes on; short lines there are headers ("Original: English"). */
