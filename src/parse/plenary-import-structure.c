@@ -359,9 +359,9 @@ read_masthead (PlenaryMetadata *metadata,
       return;
     }
 
-  if (g_str_has_prefix (text, "Distr.") || g_str_has_prefix (text, "Distr "))
+  if (strstr (text, "Distr.") != NULL || g_str_has_prefix (text, "Distr "))
     {
-      const char *rest = strstr (text, "General");
+      const char *rest = strstr (strstr (text, "Distr"), "General");
 
       *after_distribution = TRUE;
       if (rest == NULL)

@@ -273,6 +273,30 @@ furniture_regex (void)
   return regex;
 }
 
+/* A line of page furniture, also two of them side by side in a
+ * pdftotext -layout line ("2/3        16-22921"). */
+static gboolean
+is_furniture (const char *text)
+{
+  g_auto(GStrv) cells = NULL;
+  guint n = 0;
+
+  if (g_regex_match (furniture_regex (), text, 0, NULL))
+    return TRUE;
+  if (strstr (text, "   ") == NULL)
+    return FALSE;
+  cells = g_regex_split_simple ("\\s{3,}", text, 0, 0);
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      if (cells[i][0] == '\0')
+        continue;
+      if (!g_regex_match (furniture_regex (), cells[i], 0, NULL))
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
 static gboolean
 is_symbol (const char *text)
 {
@@ -342,6 +366,10 @@ is_footnote_line (PlenaryPhraseDictionary *dict,
                   guint                    next_number)
 {
   guint n = 0, i = 0;
+
+  /* "10 January 2024" under "Distr.: General" */
+  if (g_regex_match_simple ("^\\d{1,2}(?:er)?\\s+\\p{L}+\\s+\\d{4}$", text, 0, 0))
+    return FALSE;
 
   while (g_ascii_isdigit (text[i]) && i < 4)
     n = n * 10 + (text[i++] - '0');
@@ -428,8 +456,6 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
       ImportLine *line = g_ptr_array_index (lines, i);
       guint number;
 
-      if (line->gap)
-        after_page = TRUE;
       if (line->blank)
         {
           /* A blank line ends a footnote block in text with blank lines. */
@@ -445,7 +471,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
       if ((number = paragraph_number (line->text)) > 0)
         last_number = number;
 
-      if (g_regex_match (furniture_regex (), line->text, 0, NULL))
+      if (is_furniture (line->text))
         {
           if (symbol != NULL && *symbol == NULL && is_symbol (line->text))
             {
@@ -458,7 +484,6 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
             }
           drop_line (line, report, _("Page furniture removed"));
           in_footnotes = FALSE;
-          after_page = TRUE;
           continue;
         }
 
@@ -532,6 +557,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
                i > 0 && !import_is_opening (dict, line->text)))
             {
               drop_line (line, report, _("Running head removed"));
+              after_page = FALSE;
               continue;
             }
         }
