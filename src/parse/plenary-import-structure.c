@@ -208,6 +208,17 @@ import_match_field (const char  *text,
   return TRUE;
 }
 
+gboolean
+import_field_is_empty (PlenaryMetadata *metadata,
+                       const char      *field)
+{
+  if (strcmp (field, "co-sponsors") == 0)
+    return plenary_metadata_get_co_sponsors (metadata)[0] == NULL;
+  if (strcmp (field, "signatories") == 0)
+    return plenary_metadata_get_signatories (metadata)[0] == NULL;
+  return plenary_metadata_get_string (metadata, field)[0] == '\0';
+}
+
 void
 import_set_field (PlenaryMetadata *metadata,
                   const char      *field,
@@ -278,7 +289,7 @@ read_box_fields (PlenaryMetadata *metadata,
           value[strlen (value) - 2] = '\0';
           g_strstrip (value);
         }
-      if (value[0] != '\0' && plenary_metadata_get_string (metadata, field)[0] == '\0')
+      if (value[0] != '\0' && import_field_is_empty (metadata, field))
         import_set_field (metadata, field, value);
       found = TRUE;
     }
@@ -340,8 +351,7 @@ read_masthead (PlenaryMetadata *metadata,
     {
       if (g_str_has_prefix (field, "date") && !is_date (value))
         return;
-      if (plenary_metadata_get_string (metadata, field)[0] == '\0' ||
-          g_str_equal (field, "co-sponsors") || g_str_equal (field, "signatories"))
+      if (import_field_is_empty (metadata, field))
         import_set_field (metadata, field, value);
       return;
     }
@@ -436,6 +446,8 @@ typedef struct
   gboolean                 sub_labelled; /* the last level-2 item had a label */
   gboolean                 operative;    /* the operative part has begun */
   gboolean                 numbered;     /* operative paragraphs carry numbers */
+  guint                    operatives;
+  GArray                  *unnumbered;   /* source lines of operative paragraphs without one */
   PlenaryParagraph        *lost;         /* a paragraph ending in ":" whose items lost their labels */
   guint                    lost_level;
 } Builder;
@@ -476,7 +488,8 @@ set_phrase (Builder          *b,
 
       while (*p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
-      if (p - text >= 3 && (*p == ' ' || *p == '\0'))
+      if (p - text >= 3 && (*p == ' ' || *p == '\0') &&
+          !plenary_phrase_dictionary_is_not_phrase (b->dict, text, p - text))
         {
           phrase_len = p - text;
           import_report (b->report, block->first, _("Phrase not in the dictionary, taken as written"),
@@ -608,10 +621,13 @@ import_structure (PlenaryPhraseDictionary *dict,
                   GPtrArray               *report)
 {
   g_autoptr(PlenaryBody) body = plenary_body_new ();
+  g_autoptr(GArray) unnumbered = g_array_new (FALSE, FALSE, sizeof (guint));
   Builder b = { dict, body, report };
   gboolean after_distribution = FALSE;
   gboolean ended = FALSE;
   guint start = blocks->len;
+
+  b.unnumbered = unnumbered;
 
   /* The masthead runs to the opening formula, or to the first paragraph
    * when there is none. */
@@ -637,6 +653,22 @@ import_structure (PlenaryPhraseDictionary *dict,
           break;
         }
     }
+
+  /* Without an opening formula, paragraphs ending with "," just before
+   * the first phrase are preambular ones with a phrase no rule knows. */
+  if (body->opening == NULL)
+    while (start > 0 && start < blocks->len)
+      {
+        ImportBlock *block = g_ptr_array_index (blocks, start - 1);
+
+        g_autofree char *field = NULL;
+        g_autofree char *value = NULL;
+
+        if (block->heading || block->footnote || block->boxed || !text_ends_with (block->text->str, ",") ||
+            import_match_field (block->text->str, &field, &value))
+          break;
+        start--;
+      }
 
   for (guint i = 0; i < MIN (start, blocks->len); i++)
     {
@@ -695,6 +727,14 @@ import_structure (PlenaryPhraseDictionary *dict,
       if (block->label == LABEL_NUMBER || (block->label == LABEL_BARE && phrase_len > 0))
         {
           add_top (&b, PLENARY_ROLE_OPERATIVE, block, phrase_len);
+          b.operatives++;
+          if (block->number != b.operatives)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("Paragraph numbered %u is operative paragraph %u: renumbered"),
+                                 block->number, b.operatives);
+              import_report (report, block->first, message, NULL);
+            }
           b.numbered = TRUE;
           if (block->label == LABEL_BARE)
             import_report (report, block->first, _("Number without its point read as a paragraph number"), text);
@@ -784,10 +824,9 @@ import_structure (PlenaryPhraseDictionary *dict,
       if (phrase_len > 0 && (group == PLENARY_PHRASE_GROUP_OPERATIVE || b.operative) &&
           (known || b.operative || !text_ends_with (text, ",")))
         {
-          if (!b.numbered || !b.operative)
-            add_top (&b, PLENARY_ROLE_OPERATIVE, block, phrase_len);
-          else
-            add_top (&b, PLENARY_ROLE_OPERATIVE, block, phrase_len);
+          add_top (&b, PLENARY_ROLE_OPERATIVE, block, phrase_len);
+          b.operatives++;
+          g_array_append_val (b.unnumbered, block->first);
           continue;
         }
       if (!b.operative && (phrase_len > 0 || text_ends_with (text, ",")))
@@ -806,10 +845,23 @@ import_structure (PlenaryPhraseDictionary *dict,
         }
       else
         {
-          add_top (&b, b.operative || phrase_len > 0 ? PLENARY_ROLE_OPERATIVE : PLENARY_ROLE_PARAGRAPH, block, phrase_len);
+          PlenaryRole role = b.operative || phrase_len > 0 ? PLENARY_ROLE_OPERATIVE : PLENARY_ROLE_PARAGRAPH;
+
+          add_top (&b, role, block, phrase_len);
+          if (role == PLENARY_ROLE_OPERATIVE)
+            {
+              b.operatives++;
+              g_array_append_val (b.unnumbered, block->first);
+            }
           import_report (report, block->first, _("Role of the paragraph guessed"), text);
         }
     }
+
+  /* Numbers are optional; only a mix is worth saying. */
+  if (b.numbered)
+    for (guint i = 0; i < unnumbered->len; i++)
+      import_report (report, g_array_index (unnumbered, guint, i),
+                     _("Operative paragraph without a number: numbered automatically"), NULL);
 
   return g_steal_pointer (&body);
 }

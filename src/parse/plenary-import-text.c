@@ -89,6 +89,11 @@ line_new (const char *text,
           line->indent++;
           p++;
         }
+      else if (p + 2 < end && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
+        {
+          line->indent++;
+          p += 2;
+        }
       else
         break;
     }
@@ -692,6 +697,16 @@ read_label (const char  *text,
 /* ---- blocks ------------------------------------------------------------------------ */
 
 static gboolean
+is_field (const char *text)
+{
+  g_autofree char *field = NULL;
+  g_autofree char *value = NULL;
+  const char *colon = strchr (text, ':');
+
+  return colon != NULL && colon - text <= 44 && import_match_field (text, &field, &value);
+}
+
+static gboolean
 starts_paragraph (PlenaryPhraseDictionary *dict,
                   const char              *text)
 {
@@ -752,6 +767,7 @@ block_new (const ImportLine *line,
 static gboolean
 continues (PlenaryPhraseDictionary *dict,
            const ImportBlock       *current,
+           guint                    blocks_before,
            const ImportLine        *line,
            gboolean                 gap,
            guint                    label_len,
@@ -794,6 +810,9 @@ continues (PlenaryPhraseDictionary *dict,
     return FALSE;
   if (import_is_opening (dict, text) || import_is_enacting (text))
     return FALSE;
+  /* Header fields are one a line: "Topic: …", "**Sponsors:** …". */
+  if (is_field (text) || is_field (current->text->str))
+    return FALSE;
 
   punctuated = ends_clause (current->text);
   /* Lower case goes on, whatever came between. */
@@ -827,7 +846,9 @@ continues (PlenaryPhraseDictionary *dict,
    * middle goes on; short lines there are headers ("Original: English"). */
   if (gap && (current->boxed || g_utf8_strlen (current->text->str, -1) < 60))
     return FALSE;
-  /* An inline list continued on the next line: "(i) …; (ii) …". */
+  /* The first line of a file, unpunctuated, is its title. */
+  if (current->first == current->last && blocks_before == 0 && starts_upper (text))
+    return FALSE;
   return TRUE;
 }
 
@@ -884,7 +905,7 @@ import_blocks (PlenaryPhraseDictionary *dict,
           continue;
         }
 
-      if (current != NULL && continues (dict, current, line, gap, label_len, &probe))
+      if (current != NULL && continues (dict, current, blocks->len - 1, line, gap, label_len, &probe))
         {
           if (gap && current->text->len > 0)
             import_report (report, line->source, _("Paragraph continued after a page break or blank line"), text);

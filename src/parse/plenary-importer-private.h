@@ -97,6 +97,8 @@ gboolean    import_is_enacting         (const char              *text);
 gboolean    import_match_field         (const char              *text,
                                         char                   **field,
                                         char                   **value);
+gboolean    import_field_is_empty      (PlenaryMetadata         *metadata,
+                                        const char              *field);
 void        import_set_field           (PlenaryMetadata         *metadata,
                                         const char              *field,
                                         const char              *value);

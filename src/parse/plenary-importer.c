@@ -340,7 +340,7 @@ read_front_matter (PlenaryMetadata *metadata,
               value[len - 1] = '\0';
               memmove (value, value + 1, len - 1);
             }
-          if (value[0] != '\0' && plenary_metadata_get_string (metadata, field)[0] == '\0')
+          if (value[0] != '\0' && import_field_is_empty (metadata, field))
             import_set_field (metadata, field, value);
         }
     }

@@ -1079,7 +1079,8 @@ static gsize
 compare_form (PlenaryPhraseDictionary *self,
               const char              *form,
               gsize                    form_len,
-              const char              *text)
+              const char              *text,
+              gboolean                 inner)
 {
   const char *f = form;
   const char *f_end = form + form_len;
@@ -1098,7 +1099,7 @@ compare_form (PlenaryPhraseDictionary *self,
           t++;
           continue;
         }
-      if (f[-1] == ' ' && t[-1] == ' ')
+      if (inner && f[-1] == ' ' && t[-1] == ' ')
         {
           gsize skip = word_from_list (self->inner_adverbs, t, FALSE, FALSE);
 
@@ -1132,10 +1133,11 @@ match_forms (PlenaryPhraseDictionary *self,
   if ((array = g_hash_table_lookup (self->index, key)) == NULL)
     return FALSE;
 
-  for (guint i = 0; i < array->len; i++)
+  /* The words as written first; adverbs between them only then. */
+  for (guint i = 0; i < array->len * 2; i++)
     {
-      const Candidate *candidate = &g_array_index (array, Candidate, i);
-      gsize len = compare_form (self, candidate->form, candidate->length, text);
+      const Candidate *candidate = &g_array_index (array, Candidate, i % array->len);
+      gsize len = compare_form (self, candidate->form, candidate->length, text, i >= array->len);
       gsize more;
 
       if (len == 0)
@@ -1571,6 +1573,16 @@ plenary_phrase_dictionary_verb_length (PlenaryPhraseDictionary *self,
     return 0;
 
   return prefix + len;
+}
+
+gboolean
+plenary_phrase_dictionary_is_not_phrase (PlenaryPhraseDictionary *self,
+                                         const char              *word,
+                                         gsize                    len)
+{
+  g_return_val_if_fail (PLENARY_IS_PHRASE_DICTIONARY (self), FALSE);
+
+  return is_not_phrase (self, word, len);
 }
 
 gboolean
