@@ -428,7 +428,8 @@ is_adoption (const char *text)
 static gboolean
 is_annex_heading (const char *text)
 {
-  return g_regex_match_simple ("^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\\s+[IVXLC\\d]+)?\\.?$", text, 0, 0);
+  return (g_str_has_prefix (text, "Annex") || g_str_has_prefix (text, "ANNEX")) && strlen (text) < 16 &&
+         g_regex_match_simple ("^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\\s+[IVXLC\\d]+)?\\.?$", text, 0, 0);
 }
 
 /* ---- structure ------------------------------------------------------------------ */
@@ -646,8 +647,7 @@ import_structure (PlenaryPhraseDictionary *dict,
           start = i + 1;
           break;
         }
-      if (import_phrase_length (dict, text, &group, &known) > 0 && known && !block->boxed &&
-          (text_ends_with (text, ",") || block->label == LABEL_NUMBER || group == PLENARY_PHRASE_GROUP_OPERATIVE))
+      if (import_phrase_length (dict, text, &group, &known) > 0 && known && !block->boxed)
         {
           start = i;
           break;

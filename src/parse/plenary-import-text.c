@@ -355,7 +355,7 @@ paragraph_number (const char *text)
 {
   guint n = 0, i = 0;
 
-  while (g_ascii_isdigit (text[i]) && i < 3)
+  while (g_ascii_isdigit (text[i]) && i < 4)
     n = n * 10 + (text[i++] - '0');
   if (i == 0 || (text[i] != '.' && text[i] != ')'))
     return 0;
@@ -449,7 +449,8 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
       ImportLine *line = g_ptr_array_index (lines, i);
       g_autofree char *key = NULL;
 
-      if (line->blank || line->heading || ends_with_punctuation (line->text) || strlen (line->text) < 12)
+      if (line->blank || line->heading || ends_with_punctuation (line->text) || strlen (line->text) < 12 ||
+          !starts_upper (line->text) || starts_paragraph (dict, line->text))
         continue;
       key = repeat_key (line->text);
       g_hash_table_insert (repeats, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (repeats, key)) + 1));
@@ -553,7 +554,8 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
       if (!line->heading && !ends_with_punctuation (line->text) && strlen (line->text) >= 12)
         {
           g_autofree char *key = repeat_key (line->text);
-          gboolean repeated = GPOINTER_TO_UINT (g_hash_table_lookup (repeats, key)) >= 3;
+          gboolean repeated = GPOINTER_TO_UINT (g_hash_table_lookup (repeats, key)) >= 3 &&
+                              starts_upper (line->text) && !starts_paragraph (dict, line->text);
 
           /* After a page number: the running head of the next page. */
           if (repeated ||
@@ -592,7 +594,7 @@ read_label (const char  *text,
   block->number = block->roman = 0;
 
   /* "12." "12)" "12.\t" "12" alone */
-  while (g_ascii_isdigit (text[i]) && i < 3)
+  while (g_ascii_isdigit (text[i]) && i < 4)
     block->number = block->number * 10 + (text[i++] - '0');
   if (i > 0)
     {

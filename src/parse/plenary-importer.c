@@ -346,6 +346,20 @@ read_front_matter (PlenaryMetadata *metadata,
     }
 }
 
+/* Control characters other than tabs, line and page breaks are what binary
+ * files are made of; a text may have a stray one. */
+static gboolean
+looks_like_text (const char *text)
+{
+  gsize controls = 0, len = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++, len++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\f' && *p != '\v')
+      controls++;
+
+  return controls <= 8 || controls * 100 < len;
+}
+
 /* Whether the blocks are a resolution: an opening formula, or paragraphs
  * opening with phrases of the dictionary. */
 static gboolean
@@ -405,6 +419,12 @@ plenary_importer_import (const char  *data,
     return plenary_draft_codec_decode (data, len, error);
 
   text = plenary_text_decode (data, len, NULL, &encoding);
+  if (!looks_like_text (text))
+    {
+      g_set_error (error, PLENARY_IMPORTER_ERROR, PLENARY_IMPORTER_ERROR_ENCODING,
+                   _("This file is not text: it holds control characters that no text has"));
+      return NULL;
+    }
   if (strspn (text, " \t\n\f\r\v") == strlen (text))
     {
       g_set_error (error, PLENARY_IMPORTER_ERROR, PLENARY_IMPORTER_ERROR_EMPTY,
