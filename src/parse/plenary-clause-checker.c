@@ -432,6 +432,7 @@ check_agreement (PlenaryClauseChecker  *self,
   const char *matched = plenary_phrase_entry_get_form (info->entry, info->form);
   const char *wanted = plenary_phrase_entry_get_form (info->entry, wanted_form);
   gsize actual_len = info->phrase_end - info->phrase_start;
+  gsize phrase_end = info->phrase_end;
   g_autofree char *replacement = NULL;
   g_autofree char *message = NULL;
   g_autofree char *label = NULL;
@@ -439,6 +440,16 @@ check_agreement (PlenaryClauseChecker  *self,
 
   if (info->entry == NULL || g_strcmp0 (matched, wanted) == 0)
     return;
+
+  /* Only the verb of a closing formula is in italics; the agreement is
+   * that of the whole formula ("rester saisi / saisie de la question"). */
+  if (plenary_phrase_entry_get_group (info->entry) == PLENARY_PHRASE_GROUP_CLOSING &&
+      strlen (line + info->phrase_start) >= strlen (matched) &&
+      strncmp (line + info->phrase_start + 1, matched + 1, strlen (matched) - 1) == 0)
+    {
+      actual_len = strlen (matched);
+      phrase_end = info->phrase_start + actual_len;
+    }
 
   /* "Conscients des …" matched "Conscients de": keep the contraction. */
   if (actual_len < strlen (matched) && strrchr (wanted, ' ') != NULL &&
@@ -471,7 +482,7 @@ check_agreement (PlenaryClauseChecker  *self,
   label = g_strdup_printf (_("Replace with “%s”"), replacement);
 
   problem = problem_new (PLENARY_CHECK_AGREEMENT, line_index,
-                         info->phrase_start, info->phrase_end, message);
+                         info->phrase_start, phrase_end, message);
   problem_set_fix (problem, replacement, label);
   g_ptr_array_add (problems, problem);
 }

@@ -41,6 +41,11 @@ import_phrase_length (PlenaryPhraseDictionary *dict,
         *known = TRUE;
       if (group != NULL)
         *group = match.group == PLENARY_PHRASE_GROUP_CLOSING ? PLENARY_PHRASE_GROUP_OPERATIVE : match.group;
+      /* Only the verb of a closing formula is its phrase ("*Decides* to
+       * remain seized of the matter."), as in the editor. */
+      if (match.group == PLENARY_PHRASE_GROUP_CLOSING && strlen (text + match.length) <= 1 &&
+          (len = plenary_phrase_dictionary_verb_length (dict, text)) > 0 && len < match.length)
+        return len;
       return match.length;
     }
 
