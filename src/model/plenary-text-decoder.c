@@ -239,6 +239,28 @@ without_nul (const char *data,
   return out;
 }
 
+/* C1 controls never occur in Latin-1 text; in Windows-1252 they are curly
+ * quotes, dashes and the euro sign. */
+static gboolean
+has_c1 (const GString *bytes)
+{
+  for (gsize i = 0; i < bytes->len; i++)
+    if ((guchar) bytes->str[i] >= 0x80 && (guchar) bytes->str[i] < 0xA0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_latin_code_page (const char *charset)
+{
+  static const char * const latin[] = {
+    "WINDOWS-1250", "WINDOWS-1252", "WINDOWS-1254", "WINDOWS-1257", "WINDOWS-1258",
+    "ISO-8859-1", "ISO-8859-2", "ISO-8859-9", NULL
+  };
+
+  return g_strv_contains (latin, charset);
+}
+
 static GString *
 convert_from (const char *bytes,
               gsize       length,
@@ -271,8 +293,8 @@ static_charset (const char *name)
   /* uchardet and HTML spell some differently. */
   if (g_str_equal (upper, "GB2312") || g_str_equal (upper, "GBK"))
     return "GB18030";
-  if (g_str_equal (upper, "LATIN1") || g_str_equal (upper, "ISO-8859-1"))
-    return "WINDOWS-1252";  /* as browsers read it */
+  if (g_str_equal (upper, "LATIN1"))
+    return "ISO-8859-1";
   if (g_str_equal (upper, "CP1251"))
     return "WINDOWS-1251";
   if (g_str_equal (upper, "CP1252"))
@@ -356,21 +378,27 @@ plenary_text_decode (const char          *data,
 
       count_utf8 (bytes->str, bytes->len, &n_valid, &n_invalid);
       /* A few broken bytes in UTF-8 text are damage, not an encoding. */
-      if (n_invalid == 0 || n_invalid * 4 < n_valid)
+      if (n_invalid == 0 || n_valid > n_invalid)
         text = decode_utf8_lossy (bytes->str, bytes->len, &local.replaced);
       if (text == NULL && charset != NULL && (text = convert_from (bytes->str, bytes->len, charset)) != NULL)
         local.encoding = charset;
-      if (text == NULL && (charset = detect_charset (bytes->str, bytes->len)) != NULL &&
-          (text = convert_from (bytes->str, bytes->len, charset)) != NULL)
-        local.encoding = charset;
+      if (text == NULL && (charset = detect_charset (bytes->str, bytes->len)) != NULL)
+        {
+          /* Bytes 0x80-0x9F are controls in Latin-1, quotes and dashes in
+           * Windows-1252: the text is in the latter. */
+          if (g_str_equal (charset, "ISO-8859-1") && has_c1 (bytes))
+            charset = "WINDOWS-1252";
+          /* On a few words the detector picks any Latin code page (1258 for
+           * "c’est “bien” €"): below a page, Western European is likelier. */
+          if (bytes->len < 1024 && is_latin_code_page (charset))
+            charset = has_c1 (bytes) ? "WINDOWS-1252" : "ISO-8859-1";
+          if ((text = convert_from (bytes->str, bytes->len, charset)) != NULL)
+            local.encoding = charset;
+        }
       if (text == NULL)
         {
-          /* C1 controls never occur in Latin-1 text; in Windows-1252 they
-           * are curly quotes, dashes and the euro sign. */
-          gboolean c1 = FALSE;
+          gboolean c1 = has_c1 (bytes);
 
-          for (gsize i = 0; i < bytes->len && !c1; i++)
-            c1 = (guchar) bytes->str[i] >= 0x80 && (guchar) bytes->str[i] < 0xA0;
           local.encoding = c1 ? "WINDOWS-1252" : "ISO-8859-1";
           local.unsure = TRUE;
           text = decode_8bit ((const guchar *) bytes->str, bytes->len, c1);
