@@ -40,6 +40,7 @@ static PlenaryDraft *
 read_draft (GFile         *input,
             GCancellable  *cancellable,
             gboolean      *is_draft_file,
+            GPtrArray    **report,
             GError       **error)
 {
   g_autofree char *contents = NULL;
@@ -63,9 +64,18 @@ read_draft (GFile         *input,
   else
     draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &local_error);
 
-  /* What the import repaired or changed (tracked changes accepted...). */
+  /* What the import changed in the whole document (tracked changes
+   * accepted...) is always said; the line-by-line report only when asked
+   * for (--verbose), where the caller prints all of it. */
+  if (report != NULL)
+    *report = g_steal_pointer (&warnings);
   for (guint i = 0; draft != NULL && warnings != NULL && i < warnings->len; i++)
-    g_printerr (_("Warning: %s\n"), ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
+    {
+      const PlenaryParseWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->line == 0)
+        g_printerr (_("Warning: %s\n"), warning->message);
+    }
 
   if (draft == NULL)
     {
@@ -81,6 +91,7 @@ gboolean
 plenary_convert (GFile         *input,
                  GFile         *output,
                  GCancellable  *cancellable,
+                 GPtrArray    **report,
                  GError       **error)
 {
   g_autoptr(PlenaryDraft) draft = NULL;
@@ -104,7 +115,7 @@ plenary_convert (GFile         *input,
       return FALSE;
     }
 
-  if (!(draft = read_draft (input, cancellable, &is_draft_file, error)))
+  if (!(draft = read_draft (input, cancellable, &is_draft_file, report, error)))
     return FALSE;
 
   /* Writing over the input would lose it: only a draft rewritten as a
