@@ -64,18 +64,8 @@ read_draft (GFile         *input,
   else
     draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &local_error);
 
-  /* What the import changed in the whole document (tracked changes
-   * accepted...) is always said; the line-by-line report only when asked
-   * for (--verbose), where the caller prints all of it. */
   if (report != NULL)
     *report = g_steal_pointer (&warnings);
-  for (guint i = 0; draft != NULL && warnings != NULL && i < warnings->len; i++)
-    {
-      const PlenaryParseWarning *warning = g_ptr_array_index (warnings, i);
-
-      if (warning->line == 0)
-        g_printerr (_("Warning: %s\n"), warning->message);
-    }
 
   if (draft == NULL)
     {
@@ -87,36 +77,16 @@ read_draft (GFile         *input,
   return draft;
 }
 
-gboolean
-plenary_convert (GFile         *input,
-                 GFile         *output,
-                 GCancellable  *cancellable,
-                 GPtrArray    **report,
-                 GError       **error)
+static gboolean
+write_draft (PlenaryDraft  *draft,
+             GFile         *input,
+             GFile         *output,
+             gboolean       is_draft_file,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_autoptr(PlenaryDraft) draft = NULL;
-  g_autofree char *out_name = NULL;
-  g_autofree char *lower = NULL;
-  gboolean is_draft_file = FALSE;
-
-  g_return_val_if_fail (G_IS_FILE (input), FALSE);
-  g_return_val_if_fail (G_IS_FILE (output), FALSE);
-
-  out_name = g_file_get_basename (output);
-  lower = g_utf8_strdown (out_name, -1);
-
-  if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
-      !g_str_has_suffix (lower, ".odt"))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
-                   out_name);
-      return FALSE;
-    }
-
-  if (!(draft = read_draft (input, cancellable, &is_draft_file, report, error)))
-    return FALSE;
+  g_autofree char *out_name = g_file_get_basename (output);
+  g_autofree char *lower = g_utf8_strdown (out_name, -1);
 
   /* Writing over the input would lose it: only a draft rewritten as a
    * draft may, and plenary_draft_save() keeps the previous version. */
@@ -173,3 +143,54 @@ plenary_convert (GFile         *input,
 
   return plenary_draft_save (draft, output, cancellable, error);
 }
+
+gboolean
+plenary_convert (GFile         *input,
+                 GFile         *output,
+                 GCancellable  *cancellable,
+                 GPtrArray    **report,
+                 GError       **error)
+{
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *out_name = NULL;
+  g_autofree char *lower = NULL;
+  gboolean is_draft_file = FALSE;
+
+  g_return_val_if_fail (G_IS_FILE (input), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  out_name = g_file_get_basename (output);
+  lower = g_utf8_strdown (out_name, -1);
+
+  if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
+      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
+      !g_str_has_suffix (lower, ".odt"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
+                   out_name);
+      return FALSE;
+    }
+
+  if (!(draft = read_draft (input, cancellable, &is_draft_file, &warnings, error)))
+    return FALSE;
+  if (!write_draft (draft, input, output, is_draft_file, cancellable, error))
+    return FALSE;
+
+  /* What the import changed in the whole document (tracked changes
+   * accepted, an encoding guessed) is said once the file is written; the
+   * line-by-line report, and what the file was read as (its first entry),
+   * only when asked for (--verbose), where the caller prints all of it. */
+  if (report != NULL)
+    *report = g_steal_pointer (&warnings);
+  for (guint i = 1; warnings != NULL && i < warnings->len; i++)
+    {
+      const PlenaryParseWarning *warning = g_ptr_array_index (warnings, i);
+
+      if (warning->line == 0)
+        g_printerr (_("Warning: %s\n"), warning->message);
+    }
+  return TRUE;
+}
+
