@@ -562,48 +562,18 @@ plenary_application_new_window (PlenaryApplication *self)
   return window;
 }
 
-typedef struct
-{
-  PlenaryWindow   *window;
-  PlenaryDocument *document;
-} OpenFile;
-
-static void
-open_file_free (OpenFile *open)
-{
-  g_clear_weak_pointer (&open->window);
-  g_clear_object (&open->document);
-  g_free (open);
-}
-
 static void
 document_loaded_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   PlenaryDocument *document = PLENARY_DOCUMENT (object);
-  OpenFile *open = user_data;
-  g_autoptr(GError) error = NULL;
-  GFile *file = plenary_document_get_file (document);
+  GFile *file;
 
-  if (!plenary_document_load_finish (document, result, &error))
-    {
-      if (open->window != NULL)
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"),
-                                                      plenary_document_get_title (document));
-          PlenaryPage *page = plenary_window_find_page (open->window, document);
-
-          plenary_window_show_error (open->window, heading, error);
-          if (page != NULL)
-            {
-              AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
-              plenary_document_set_modified (document, FALSE);
-              adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
-            }
-        }
-    }
-  else if (file != NULL)
+  /* A file that could not be read is explained in its page's banner; an
+   * imported text has no file of its own. */
+  if (plenary_document_load_finish (document, result, NULL) &&
+      (file = plenary_document_get_file (document)) != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
       GtkRecentData data = {
@@ -614,8 +584,6 @@ document_loaded_cb (GObject      *object,
 
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
     }
-
-  open_file_free (open);
 }
 
 void
@@ -625,7 +593,6 @@ plenary_application_open_file (PlenaryApplication *self,
 {
   PlenaryDocument *existing;
   g_autoptr(PlenaryDocument) document = NULL;
-  OpenFile *open;
 
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
   g_return_if_fail (PLENARY_IS_WINDOW (window));
@@ -647,10 +614,7 @@ plenary_application_open_file (PlenaryApplication *self,
   plenary_session_add (self->session, document);
   plenary_window_add_document (window, document);
 
-  open = g_new0 (OpenFile, 1);
-  g_set_weak_pointer (&open->window, window);
-  open->document = g_object_ref (document);
-  plenary_document_load_async (document, NULL, document_loaded_cb, open);
+  plenary_document_load_async (document, NULL, document_loaded_cb, NULL);
 }
 
 void

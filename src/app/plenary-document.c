@@ -35,6 +35,8 @@ struct _PlenaryDocument
   GFileMonitor    *monitor;
   char            *etag;
   PlenaryDiskState disk_state;
+  /* Why the file could not be read, until it is read. */
+  GError          *error;
 };
 
 G_DEFINE_QUARK (plenary-document-error-quark, plenary_document_error)
@@ -50,6 +52,7 @@ enum {
   PROP_MODIFIED,
   PROP_BUSY,
   PROP_DISK_STATE,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -100,6 +103,25 @@ plenary_document_set_disk_state (PlenaryDocument  *self,
     }
 }
 
+static void
+mark_modified (PlenaryDocument *self)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
+}
+
+static void
+plenary_document_set_error (PlenaryDocument *self,
+                            const GError    *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
 static char *
 query_etag (GFile *file)
 {
@@ -144,7 +166,11 @@ on_file_changed (PlenaryDocument   *self,
 
   /* Our own atomic save shows up as events too: the etag tells. */
   if (!(etag = query_etag (self->file)))
-    plenary_document_set_disk_state (self, PLENARY_DISK_STATE_DELETED);
+    {
+      /* Nothing on disk holds the text any more: it is unsaved work. */
+      plenary_document_set_disk_state (self, PLENARY_DISK_STATE_DELETED);
+      mark_modified (self);
+    }
   else if (g_strcmp0 (etag, self->etag) != 0)
     plenary_document_set_disk_state (self, PLENARY_DISK_STATE_CHANGED);
   else
@@ -198,12 +224,6 @@ plenary_document_set_busy (PlenaryDocument *self,
       self->busy = busy;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
     }
-}
-
-static void
-mark_modified (PlenaryDocument *self)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
 }
 
 static void
@@ -308,6 +328,7 @@ plenary_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (plenary_document_parent_class)->finalize (object);
 }
@@ -342,6 +363,9 @@ plenary_document_get_property (GObject    *object,
       break;
     case PROP_DISK_STATE:
       g_value_set_uint (value, self->disk_state);
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -379,6 +403,11 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
   properties[PROP_DISK_STATE] =
     g_param_spec_uint ("disk-state", NULL, NULL, 0, PLENARY_DISK_STATE_DELETED, PLENARY_DISK_STATE_SAME,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* Why the file could not be opened or reloaded; NULL once it was. */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -501,6 +530,13 @@ plenary_document_get_busy (PlenaryDocument *self)
 {
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
   return self->busy;
+}
+
+const GError *
+plenary_document_get_error (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->error;
 }
 
 PlenaryDiskState
@@ -640,43 +676,29 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, result, load_result_free);
 }
 
-void
-plenary_document_load_async (PlenaryDocument     *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+/* Back on the main thread: the document takes what was read. */
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
-  g_return_if_fail (self->file != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plenary_document_load_async);
-  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
-
-  plenary_document_set_busy (self, TRUE);
-  g_task_run_in_thread (task, load_thread);
-}
-
-gboolean
-plenary_document_load_finish (PlenaryDocument  *self,
-                              GAsyncResult     *result,
-                              GError          **error)
-{
+  PlenaryDocument *self = PLENARY_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
   LoadResult *loaded;
-
-  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   plenary_document_set_busy (self, FALSE);
 
-  loaded = g_task_propagate_pointer (G_TASK (result), error);
-  if (loaded == NULL)
-    return FALSE;
+  if (!(loaded = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      plenary_document_set_error (self, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   plenary_document_take_draft (self, loaded->draft);
   remember_etag (self, g_steal_pointer (&loaded->etag));
+  plenary_document_set_error (self, NULL);
 
   /* An imported text keeps its name as title but not its file: saving
    * must never write a draft over somebody's .txt or .md. */
@@ -688,7 +710,40 @@ plenary_document_load_finish (PlenaryDocument  *self,
     }
 
   load_result_free (loaded);
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_document_load_async (PlenaryDocument     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read = NULL;
+
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (self->file != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_document_load_async);
+
+  read = g_task_new (self, cancellable, loaded_cb, g_steal_pointer (&task));
+  g_task_set_task_data (read, g_object_ref (self->file), g_object_unref);
+
+  plenary_document_set_busy (self, TRUE);
+  g_task_run_in_thread (read, load_thread);
+}
+
+gboolean
+plenary_document_load_finish (PlenaryDocument  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Saving ------------------------------------------------------------------ */

@@ -37,7 +37,9 @@ G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObj
 /* An open draft: the PlenaryDraft (header, sources, annotations), the text
  * of its body in a GtkSourceBuffer, and the file it was loaded from.
  * Properties: "draft", "buffer", "file", "title", "modified", "busy",
- * "disk-state" (PlenaryDiskState as uint).
+ * "disk-state" (PlenaryDiskState as uint), "error" (why the file could not
+ * be read, or NULL). A file deleted or moved by another program leaves the
+ * document modified: nothing on disk holds its text any more.
  * Signal "sync": the draft was just brought up to date with the buffer. */
 
 PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
@@ -57,6 +59,7 @@ void             plenary_document_set_modified    (PlenaryDocument      *self,
                                                    gboolean              modified);
 gboolean         plenary_document_get_busy        (PlenaryDocument      *self);
 PlenaryDiskState plenary_document_get_disk_state  (PlenaryDocument      *self);
+const GError    *plenary_document_get_error       (PlenaryDocument      *self);
 /* "Keep mine": the version on disk is not wanted; the document stays
  * modified and the next save may overwrite the file. */
 void             plenary_document_keep_mine       (PlenaryDocument      *self);

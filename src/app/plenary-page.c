@@ -17,7 +17,6 @@
 #include "plenary-page.h"
 #include "plenary-phrase-completion.h"
 #include "plenary-problems.h"
-#include "plenary-window.h"
 
 struct _PlenaryPage
 {
@@ -40,6 +39,7 @@ struct _PlenaryPage
   GtkWidget         *keep_button;
   GtkWidget         *reload_button;
   GtkWidget         *save_as_button;
+  GtkWidget         *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPage, plenary_page, GTK_TYPE_WIDGET)
@@ -47,10 +47,41 @@ G_DEFINE_FINAL_TYPE (PlenaryPage, plenary_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_IS_MODIFIED,
+  PROP_BUSY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Presenting the document ---------------------------------------------- */
+
+static void
+notify_title (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+notify_subtitle (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+notify_modified (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+notify_busy (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
 /* The editor follows the light or dark style of the desktop. */
 static void
@@ -64,40 +95,33 @@ update_style_scheme (PlenaryPage *self)
   gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
-/* Another program changed or removed the file: say so above the text. */
+/* The file could not be read, or another program changed or removed it:
+ * say so above the text. */
 static void
 update_banner (PlenaryPage *self)
 {
   PlenaryDiskState state = plenary_document_get_disk_state (self->document);
+  const GError *error = plenary_document_get_error (self->document);
 
-  if (state == PLENARY_DISK_STATE_CHANGED)
+  if (error != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("“%s” could not be read: %s"),
+                                                plenary_document_get_title (self->document),
+                                                error->message);
+      gtk_label_set_label (self->banner_label, label);
+    }
+  else if (state == PLENARY_DISK_STATE_CHANGED)
     gtk_label_set_label (self->banner_label,
                          _("The file was changed by another program. Reload it, or keep your version?"));
   else if (state == PLENARY_DISK_STATE_DELETED)
     gtk_label_set_label (self->banner_label,
                          _("The file was deleted or moved. The draft is still open: save it to keep it."));
 
-  gtk_widget_set_visible (self->keep_button, state == PLENARY_DISK_STATE_CHANGED);
-  gtk_widget_set_visible (self->reload_button, state == PLENARY_DISK_STATE_CHANGED);
-  gtk_widget_set_visible (self->save_as_button, state == PLENARY_DISK_STATE_DELETED);
-  gtk_revealer_set_reveal_child (self->banner, state != PLENARY_DISK_STATE_SAME);
-}
-
-static void
-reloaded_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(PlenaryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!plenary_document_load_finish (PLENARY_DOCUMENT (object), result, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (PLENARY_IS_WINDOW (root))
-        plenary_window_show_error (PLENARY_WINDOW (root), _("Could Not Reload the Draft"), error);
-    }
+  gtk_widget_set_visible (self->keep_button, error == NULL && state == PLENARY_DISK_STATE_CHANGED);
+  gtk_widget_set_visible (self->reload_button, error != NULL || state == PLENARY_DISK_STATE_CHANGED);
+  gtk_widget_set_visible (self->save_as_button, error == NULL && state == PLENARY_DISK_STATE_DELETED);
+  gtk_widget_set_visible (self->close_button, error != NULL);
+  gtk_revealer_set_reveal_child (self->banner, error != NULL || state != PLENARY_DISK_STATE_SAME);
 }
 
 static void
@@ -107,7 +131,8 @@ reload_action (GtkWidget  *widget,
 {
   PlenaryPage *self = PLENARY_PAGE (widget);
 
-  plenary_document_load_async (self->document, NULL, reloaded_cb, g_object_ref (self));
+  /* A failure shows in the banner, through the document's "error". */
+  plenary_document_load_async (self->document, NULL, NULL, NULL);
 }
 
 static void
@@ -206,7 +231,18 @@ plenary_page_constructed (GObject *object)
 
   g_signal_connect_object (self->document, "notify::disk-state",
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::error",
+                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   update_banner (self);
+
+  g_signal_connect_object (self->document, "notify::title",
+                           G_CALLBACK (notify_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified",
+                           G_CALLBACK (notify_modified), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (notify_subtitle), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (notify_busy), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (plenary_document_get_buffer (self->document), "changed",
                            G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
@@ -255,6 +291,18 @@ plenary_page_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_TITLE:
+      g_value_take_string (value, plenary_page_dup_title (self));
+      break;
+    case PROP_SUBTITLE:
+      g_value_take_string (value, plenary_page_dup_subtitle (self));
+      break;
+    case PROP_IS_MODIFIED:
+      g_value_set_boolean (value, plenary_page_get_is_modified (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, plenary_page_get_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -292,6 +340,20 @@ plenary_page_class_init (PlenaryPageClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The document's title, after "• " when it has unsaved changes. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Where the file is ("~/Documents"), or "Not saved yet". */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_IS_MODIFIED] =
+    g_param_spec_boolean ("is-modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
@@ -304,6 +366,7 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, reload_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, save_as_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, close_button);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
@@ -366,4 +429,54 @@ plenary_page_get_annotations (PlenaryPage *self)
 {
   g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
   return self->annotations;
+}
+
+char *
+plenary_page_dup_title (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+
+  /* A bullet in front of the name says "unsaved", as in GNOME Text Editor. */
+  if (plenary_document_get_modified (self->document))
+    return g_strdup_printf ("• %s", plenary_document_get_title (self->document));
+  return g_strdup (plenary_document_get_title (self->document));
+}
+
+char *
+plenary_page_dup_subtitle (PlenaryPage *self)
+{
+  GFile *file;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+
+  if (!(file = plenary_document_get_file (self->document)))
+    return g_strdup (_("Not saved yet"));
+
+  parent = g_file_get_parent (file);
+  if (parent != NULL && g_file_is_native (parent))
+    {
+      g_autofree char *path = g_file_get_path (parent);
+      const char *home = g_get_home_dir ();
+
+      if (g_str_has_prefix (path, home) && path[strlen (home)] == '/')
+        return g_strdup_printf ("~%s", path + strlen (home));
+      return g_steal_pointer (&path);
+    }
+
+  return parent != NULL ? g_file_get_parse_name (parent) : g_file_get_parse_name (file);
+}
+
+gboolean
+plenary_page_get_is_modified (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), FALSE);
+  return plenary_document_get_modified (self->document);
+}
+
+gboolean
+plenary_page_get_busy (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), FALSE);
+  return plenary_document_get_busy (self->document);
 }

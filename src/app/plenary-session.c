@@ -92,7 +92,7 @@ plenary_session_add (PlenarySession  *self,
 }
 
 void
-plenary_session_remove (PlenarySession  *self,
+plenary_session_close (PlenarySession  *self,
                         PlenaryDocument *document)
 {
   guint position;

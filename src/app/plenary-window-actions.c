@@ -187,7 +187,11 @@ _plenary_window_save_async (PlenaryWindow       *self,
   g_task_set_source_tag (task, _plenary_window_save_async);
   g_task_set_task_data (task, g_object_ref (document), g_object_unref);
 
-  if (file == NULL || save_as)
+  /* A file another program removed, or one that could not be read, is not
+   * a place to save to without asking. */
+  if (file == NULL || save_as ||
+      plenary_document_get_disk_state (document) == PLENARY_DISK_STATE_DELETED ||
+      plenary_document_get_error (document) != NULL)
     {
       g_autofree char *name = g_strconcat (plenary_document_get_title (document), PLENARY_DRAFT_SUFFIX, NULL);
       g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
@@ -225,6 +229,7 @@ typedef struct
 {
   GPtrArray *documents;
   guint      next;
+  gboolean   answer;
 } ConfirmClose;
 
 static void
@@ -269,6 +274,20 @@ save_next (GTask *task)
                               FALSE, saved_one_cb, task);
 }
 
+/* The answer is given once the question is gone: the windows it was
+ * asked for may close then, and a dialog must not outlive its parent. */
+static gboolean
+return_answer (gpointer user_data)
+{
+  GTask *task = user_data;
+  ConfirmClose *state = g_task_get_task_data (task);
+
+  g_task_return_boolean (task, state->answer);
+  g_object_unref (task);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -287,12 +306,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
     {
       for (guint i = 0; i < state->documents->len; i++)
         plenary_document_set_modified (g_ptr_array_index (state->documents, i), FALSE);
-      g_task_return_boolean (task, TRUE);
+      state->answer = TRUE;
     }
-  else
-    g_task_return_boolean (task, FALSE);
 
-  g_object_unref (task);
+  g_idle_add (return_answer, task);
 }
 
 void

@@ -124,6 +124,39 @@ class Keys(unittest.TestCase):
             self.assertTrue(f.read().endswith("   b) d'informer les États ;\n"
                                               "   c) Décide de rester saisie de la question.\n"))
 
+    def test_quit_discard_all_with_two_modified_drafts(self):
+        # A draft opened and typed into, a new one typed into, Ctrl+Q,
+        # Discard All: the application ends without a warning or critical
+        # (G_DEBUG=fatal-warnings would also abort it).
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write(DRAFT)
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^projet")
+        window = wait_for_window("^projet")
+        xdotool("key", "ctrl+End", "Return")
+        xdotool("type", "Notes,")
+        xdotool("key", "ctrl+n")
+        xdotool("type", "Note,")
+        deadline = time.monotonic() + 10
+        while xdotool("getwindowname", window).stdout.startswith("• projet") or \
+                not xdotool("getwindowname", window).stdout.startswith("• "):
+            self.assertLess(time.monotonic(), deadline, "the new draft was not typed into")
+            time.sleep(0.2)
+        xdotool("key", "ctrl+q")
+        time.sleep(1)
+        # The question's Discard All button, by its mnemonic.
+        xdotool("key", "alt+d")
+        status = self.app.wait(timeout=30)
+        self.app = None
+        with open(os.path.join(self.tmp.name, "stderr.log"), encoding="utf-8") as f:
+            log = f.read()
+        self.assertNotIn("CRITICAL", log)
+        self.assertNotIn("WARNING", log)
+        self.assertEqual(status, 0, log)
+
     def test_ctrl_shift_i_opens_the_clause_picker(self):
         self.start("--sample", title="Sample Draft")
         xdotool("key", "ctrl+shift+i")
