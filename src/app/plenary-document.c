@@ -23,6 +23,7 @@ struct _PlenaryDocument
 
   PlenaryDraft    *draft;
   GtkSourceBuffer *buffer;
+  PlenaryLineIndex *line_index;
   GFile           *file;
   char            *title;
 
@@ -257,6 +258,18 @@ disconnect_draft (PlenaryDocument *self)
   g_signal_handlers_disconnect_by_data (self->draft, self);
 }
 
+/* The lines are classified as lines of the draft's kind and language. */
+static void
+update_line_index (PlenaryDocument *self)
+{
+  PlenaryDraftKind kind = plenary_draft_get_kind (self->draft);
+  const char *language = plenary_draft_get_language (self->draft);
+
+  if (kind != plenary_line_index_get_kind (self->line_index) ||
+      g_strcmp0 (language, plenary_line_index_get_language (self->line_index)) != 0)
+    plenary_line_index_set_kind (self->line_index, kind, language);
+}
+
 static char *
 print_body (PlenaryDraft *draft)
 {
@@ -285,8 +298,11 @@ plenary_document_take_draft (PlenaryDocument *self,
                             G_CALLBACK (on_model_changed), self);
   g_signal_connect_swapped (draft, "notify::language",
                             G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (draft, "notify::language",
+                            G_CALLBACK (update_line_index), self);
 
   text = print_body (draft);
+  update_line_index (self);
 
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text, -1);
@@ -309,6 +325,7 @@ plenary_document_dispose (GObject *object)
 
   disconnect_draft (self);
   g_clear_object (&self->draft);
+  g_clear_object (&self->line_index);
   g_clear_object (&self->buffer);
   if (self->monitor != NULL)
     {
@@ -424,6 +441,7 @@ plenary_document_init (PlenaryDocument *self)
 {
   self->buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  self->line_index = plenary_line_index_new (GTK_TEXT_BUFFER (self->buffer));
   g_signal_connect_object (self->buffer, "modified-changed",
                            G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "changed",
@@ -494,6 +512,13 @@ plenary_document_get_buffer (PlenaryDocument *self)
 {
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
   return self->buffer;
+}
+
+PlenaryLineIndex *
+plenary_document_get_line_index (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->line_index;
 }
 
 GFile *

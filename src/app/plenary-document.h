@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "plenary-draft.h"
+#include "plenary-line-index.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,8 @@ PlenaryDocument *plenary_document_new_restored    (PlenaryDraft         *draft,
                                                    const char           *title);
 PlenaryDraft    *plenary_document_get_draft       (PlenaryDocument      *self);
 GtkSourceBuffer *plenary_document_get_buffer      (PlenaryDocument      *self);
+/* The buffer's lines, classified as the draft's kind and language say. */
+PlenaryLineIndex *plenary_document_get_line_index (PlenaryDocument      *self);
 GFile           *plenary_document_get_file        (PlenaryDocument      *self);
 const char      *plenary_document_get_title       (PlenaryDocument      *self);
 gboolean         plenary_document_get_modified    (PlenaryDocument      *self);

@@ -211,6 +211,37 @@ follow_draft (PlenaryPage *self)
   queue_measure (self);
 }
 
+/* The problems under the pointer, or at the cursor from the keyboard. */
+static gboolean
+on_query_tooltip (PlenaryPage *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_mode,
+                  GtkTooltip  *tooltip)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autofree char *text = NULL;
+  GtkTextIter iter;
+
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  else
+    {
+      int bx, by;
+
+      gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (text_view, &iter, bx, by))
+        return FALSE;
+    }
+
+  if (!(text = plenary_problems_dup_message_at (self->problems, &iter)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 plenary_page_constructed (GObject *object)
 {
@@ -219,8 +250,11 @@ plenary_page_constructed (GObject *object)
   G_OBJECT_CLASS (plenary_page_parent_class)->constructed (object);
 
   plenary_editor_view_set_document (self->view, self->document);
-  self->outline = plenary_outline_new (self->view);
-  self->problems = plenary_problems_new (self->view);
+  self->outline = plenary_outline_new (self->document);
+  self->problems = plenary_problems_new (self->document);
+  g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
   self->annotations = plenary_annotations_new (self->document, self->view);
   plenary_header_form_set_document (self->header_form, self->document);
 

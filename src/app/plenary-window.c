@@ -44,6 +44,18 @@ on_open_source (PlenaryWindow *self,
   plenary_comments_panel_set_source (self->comments_view, source);
 }
 
+/* A row of the outline or of the problems was activated. */
+static void
+on_go_to_line (PlenaryWindow *self,
+               guint          line,
+               guint64        index)
+{
+  PlenaryPage *page = plenary_window_get_visible_page (self);
+
+  if (page != NULL)
+    plenary_editor_view_go_to_line (plenary_page_get_view (page), line, index);
+}
+
 static void
 on_selected_page_changed (PlenaryWindow *self)
 {
@@ -397,6 +409,10 @@ plenary_window_init (PlenaryWindow *self)
 
   adw_bin_set_child (self->outline_bin, plenary_outline_panel_new ());
   adw_bin_set_child (self->problems_bin, plenary_problems_panel_new ());
+  g_signal_connect_object (adw_bin_get_child (self->outline_bin), "go-to-line",
+                           G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_bin_get_child (self->problems_bin), "go-to-line",
+                           G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
   self->problems_badge = g_binding_group_new ();
   g_binding_group_bind_full (self->problems_badge, "n-problems",
                              gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)),

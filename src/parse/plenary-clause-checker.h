@@ -101,6 +101,17 @@ GPtrArray            *plenary_clause_checker_check_line   (PlenaryClauseChecker 
                                                            PlenaryLineState              *state,
                                                            const PlenaryCheckLineContext *context);
 
+/* As plenary_clause_checker_check_line(), for a line already classified:
+ * BEFORE is the state before it, INFO what
+ * plenary_clause_parser_classify_line() made of it. */
+GPtrArray            *plenary_clause_checker_check_classified_line (PlenaryClauseChecker          *self,
+                                                                    const char                    *line,
+                                                                    gssize                         len,
+                                                                    guint                          line_index,
+                                                                    const PlenaryLineState        *before,
+                                                                    const PlenaryLineInfo         *info,
+                                                                    const PlenaryCheckLineContext *context);
+
 /* Checks the whole editor text. */
 GPtrArray            *plenary_clause_checker_check_text   (PlenaryClauseChecker    *self,
                                                            const char              *text,
