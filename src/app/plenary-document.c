@@ -31,6 +31,8 @@ struct _PlenaryDocument
    * does not mark those later changes as saved. */
   guint64          change_count;
   guint            busy : 1;
+  /* A draft is being shown: its formula and its body are as saved. */
+  guint            taking_draft : 1;
 
   /* The file as we last read or wrote it, to tell our writes from others'. */
   GFileMonitor    *monitor;
@@ -270,6 +272,98 @@ update_line_index (PlenaryDocument *self)
     plenary_line_index_set_kind (self->line_index, kind, language);
 }
 
+/* The opening formula and the body in the header name the same body:
+ * typing "Le Conseil de sécurité," sets the body, and choosing a body in
+ * the header rewrites a formula that names another one. */
+
+static int
+find_opening_line (PlenaryDocument *self)
+{
+  guint n = plenary_line_index_get_n_lines (self->line_index);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlenaryLineInfo *info = plenary_line_index_get_info (self->line_index, i);
+
+      if (info->is_opening)
+        return i;
+      if (!info->is_blank)
+        break;
+    }
+
+  return -1;
+}
+
+static char *
+dup_line_text (PlenaryDocument *self,
+               guint            line,
+               GtkTextIter     *start,
+               GtkTextIter     *end)
+{
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), start, line);
+  *end = *start;
+  if (!gtk_text_iter_ends_line (end))
+    gtk_text_iter_forward_to_line_end (end);
+
+  return gtk_text_iter_get_slice (start, end);
+}
+
+static void
+on_lines_changed (PlenaryDocument *self,
+                  guint            first,
+                  guint            last)
+{
+  PlenaryPhraseDictionary *dictionary = plenary_line_index_get_dictionary (self->line_index);
+  PlenaryMetadata *metadata;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *body;
+  int line;
+
+  if (self->taking_draft || self->draft == NULL ||
+      plenary_draft_get_kind (self->draft) != PLENARY_DRAFT_KIND_RESOLUTION)
+    return;
+
+  line = find_opening_line (self);
+  if (line < 0 || (guint) line < first || (guint) line > last)
+    return;
+
+  text = dup_line_text (self, line, &start, &end);
+  body = plenary_phrase_dictionary_body_for_opening (dictionary, g_strstrip (text));
+  metadata = plenary_draft_get_metadata (self->draft);
+  if (body != NULL && g_strcmp0 (body, plenary_metadata_get_string (metadata, "body")) != 0)
+    plenary_metadata_set_string (metadata, "body", body);
+}
+
+static void
+on_body_changed (PlenaryDocument *self)
+{
+  PlenaryPhraseDictionary *dictionary = plenary_line_index_get_dictionary (self->line_index);
+  const char *body = plenary_metadata_get_string (plenary_draft_get_metadata (self->draft), "body");
+  const char *opening = plenary_phrase_dictionary_get_opening (dictionary, body);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *named;
+  int line;
+
+  if (self->taking_draft || opening == NULL ||
+      plenary_draft_get_kind (self->draft) != PLENARY_DRAFT_KIND_RESOLUTION ||
+      (line = find_opening_line (self)) < 0)
+    return;
+
+  text = dup_line_text (self, line, &start, &end);
+  named = plenary_phrase_dictionary_body_for_opening (dictionary, g_strstrip (text));
+  if (named == NULL || g_strcmp0 (named, body) == 0)
+    return;
+
+  /* Past the indentation, which the view hides. */
+  gtk_text_iter_set_line_index (&start, plenary_line_index_get_info (self->line_index, line)->content_start);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (self->buffer), &start, opening, -1);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self->buffer));
+}
+
 static char *
 print_body (PlenaryDraft *draft)
 {
@@ -292,6 +386,8 @@ plenary_document_take_draft (PlenaryDocument *self,
 
   g_signal_connect_swapped (plenary_draft_get_metadata (draft), "notify",
                             G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (plenary_draft_get_metadata (draft), "notify::body",
+                            G_CALLBACK (on_body_changed), self);
   g_signal_connect_swapped (plenary_draft_get_sources (draft), "items-changed",
                             G_CALLBACK (on_model_changed), self);
   g_signal_connect_swapped (plenary_draft_get_annotations (draft), "items-changed",
@@ -302,11 +398,13 @@ plenary_document_take_draft (PlenaryDocument *self,
                             G_CALLBACK (update_line_index), self);
 
   text = print_body (draft);
+  self->taking_draft = TRUE;
   update_line_index (self);
 
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
+  self->taking_draft = FALSE;
 
   {
     GtkTextIter start;
@@ -442,6 +540,8 @@ plenary_document_init (PlenaryDocument *self)
   self->buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   self->line_index = plenary_line_index_new (GTK_TEXT_BUFFER (self->buffer));
+  g_signal_connect_object (self->line_index, "lines-changed",
+                           G_CALLBACK (on_lines_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "modified-changed",
                            G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "changed",

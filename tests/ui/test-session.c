@@ -272,6 +272,131 @@ test_quit_discard_all (void)
   g_rmdir (dir);
 }
 
+static char *
+first_line (PlenaryDocument *document)
+{
+  g_autofree char *text = plenary_test_buffer_text (document);
+  char *newline = strchr (text, '\n');
+
+  if (newline != NULL)
+    *newline = '\0';
+  return g_steal_pointer (&text);
+}
+
+static guint
+count_agreement_problems (PlenaryWindow *window)
+{
+  PlenaryProblems *problems = plenary_page_get_problems (plenary_window_get_visible_page (window));
+  guint count = 0;
+
+  plenary_problems_flush (problems);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (problems)); i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+      count += plenary_problem_item_get_problem (item)->kind == PLENARY_CHECK_AGREEMENT;
+    }
+
+  return count;
+}
+
+/* Agreement is checked in a draft opened from its file or imported, not
+ * only in one typed in this run. */
+static void
+test_reopened_draft_is_checked (void)
+{
+  static const char *text =
+    "Le Conseil de sécurité,\n"
+    "Préoccupée par la situation humanitaire,\n"
+    "Décide de rester saisie de la question.\n";
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryBody) body = plenary_body_new ();
+  g_autofree char *dir = g_dir_make_tmp ("plenary-session-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Conseil.plenary.json", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "Conseil.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+
+  plenary_metadata_set_string (plenary_draft_get_metadata (draft), "body", "Conseil de sécurité");
+  plenary_body_set_opening (body, "Le Conseil de sécurité,");
+  plenary_body_append (body, plenary_paragraph_new (PLENARY_ROLE_PREAMBULAR, "Préoccupée par",
+                                                    "la situation humanitaire,"));
+  plenary_body_append (body, plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Décide",
+                                                    "de rester saisie de la question."));
+  plenary_draft_set_body (draft, body);
+  g_assert_true (plenary_draft_save (draft, file, NULL, NULL));
+  g_assert_true (g_file_set_contents (text_path, text, -1, NULL));
+
+  plenary_application_open_file (app, window, file);
+  document = plenary_window_get_visible_document (window);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  plenary_test_spin (50);
+  g_assert_cmpstr (plenary_metadata_get_string (plenary_draft_get_metadata (plenary_document_get_draft (document)), "body"),
+                   ==, "Conseil de sécurité");
+  g_assert_cmpuint (count_agreement_problems (window), ==, 2);
+
+  plenary_application_open_file (app, window, text_file);
+  document = plenary_window_get_visible_document (window);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  plenary_test_spin (50);
+  g_assert_cmpuint (count_agreement_problems (window), ==, 2);
+
+  quit_discarding ();
+  g_unlink (path);
+  g_unlink (text_path);
+  g_rmdir (dir);
+}
+
+/* The formula names the body and the header's body rewrites the formula;
+ * a new draft speaks as the body chosen in Preferences. */
+static void
+test_body_and_formula_linked (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+  PlenaryMetadata *metadata;
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
+  GtkTextIter start, end;
+
+  g_settings_set_string (settings, "default-body", "Conseil de sécurité");
+  plenary_application_new_draft (app, window, "resolution-fr");
+  document = plenary_window_get_visible_document (window);
+  metadata = plenary_draft_get_metadata (plenary_document_get_draft (document));
+  buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  text = plenary_test_buffer_text (document);
+  g_assert_true (g_str_has_prefix (text, "Le Conseil de sécurité,\n"));
+  g_assert_nonnull (strstr (text, "rester saisi de la question"));
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "body"), ==, "Conseil de sécurité");
+  g_assert_cmpuint (count_agreement_problems (window), ==, 0);
+
+  /* The header's body rewrites the formula, as one undoable edit. */
+  plenary_metadata_set_string (metadata, "body", "Assemblée générale");
+  plenary_test_spin (50);
+  line = first_line (document);
+  g_assert_cmpstr (line, ==, "L'Assemblée générale,");
+  g_clear_pointer (&line, g_free);
+
+  /* Typing another formula sets the body; the checker then asks for the
+   * masculine form. */
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 0);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "Le Conseil de sécurité,", -1);
+  plenary_test_spin (50);
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "body"), ==, "Conseil de sécurité");
+  line = first_line (document);
+  g_assert_cmpstr (line, ==, "Le Conseil de sécurité,");
+
+  g_settings_reset (settings, "default-body");
+  quit_discarding ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +406,8 @@ main (int   argc,
   g_test_add_func ("/session/moved-page-keeps-its-draft", test_moved_page_keeps_its_draft);
   g_test_add_func ("/session/deleted-file-is-unsaved-work", test_deleted_file_is_unsaved_work);
   g_test_add_func ("/session/quit-discard-all", test_quit_discard_all);
+  g_test_add_func ("/session/reopened-draft-is-checked", test_reopened_draft_is_checked);
+  g_test_add_func ("/session/body-and-formula-linked", test_body_and_formula_linked);
 
   return plenary_test_run (app);
 }
