@@ -22,6 +22,8 @@ struct _PlenaryDraft
   GListStore       *sources;
   GListStore       *annotations;
   JsonObject       *extra;
+  /* Ids handed out for sources still being imported. */
+  GHashTable       *reserved_ids;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryDraft, plenary_draft, G_TYPE_OBJECT)
@@ -64,6 +66,7 @@ plenary_draft_finalize (GObject *object)
   g_clear_object (&self->sources);
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->reserved_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (plenary_draft_parent_class)->finalize (object);
 }
@@ -164,12 +167,31 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
 }
 
 static void
+release_added_ids (PlenaryDraft *self,
+                   guint         position,
+                   guint         removed,
+                   guint         added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PlenarySource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      g_hash_table_remove (self->reserved_ids, plenary_source_get_id (source));
+    }
+}
+
+static void
 plenary_draft_init (PlenaryDraft *self)
 {
   self->language = g_strdup ("fr");
   self->body = plenary_body_new ();
   self->sources = g_list_store_new (PLENARY_TYPE_SOURCE);
   self->annotations = g_list_store_new (PLENARY_TYPE_ANNOTATION);
+  self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* A reserved id is the draft's own once its source is added. */
+  g_signal_connect_object (self->sources, "items-changed",
+                           G_CALLBACK (release_added_ids), self, G_CONNECT_SWAPPED);
 }
 
 PlenaryDraft *
@@ -345,8 +367,17 @@ plenary_draft_new_id (PlenaryDraft *self,
   if (prefix == NULL)
     prefix = "";
 
-  /* Sources and annotations share one namespace, so an id never names two things. */
+  /* Sources and annotations share one namespace, so an id never names two
+   * things; an id reserved for an import under way is taken too. */
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer id;
+
+    g_hash_table_iter_init (&iter, self->reserved_ids);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      g_hash_table_add (ids, g_strdup (id));
+  }
   collect_ids (G_LIST_MODEL (self->sources),
                (const char *(*) (gpointer)) plenary_source_get_id, ids);
   collect_ids (G_LIST_MODEL (self->annotations),
@@ -360,6 +391,30 @@ plenary_draft_new_id (PlenaryDraft *self,
       if (!g_hash_table_contains (ids, id))
         return g_steal_pointer (&id);
     }
+}
+
+char *
+plenary_draft_reserve_id (PlenaryDraft *self,
+                          const char   *prefix)
+{
+  char *id;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  id = plenary_draft_new_id (self, prefix);
+  g_hash_table_add (self->reserved_ids, g_strdup (id));
+
+  return id;
+}
+
+void
+plenary_draft_release_id (PlenaryDraft *self,
+                          const char   *id)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (id != NULL);
+
+  g_hash_table_remove (self->reserved_ids, id);
 }
 
 const char *
