@@ -557,7 +557,9 @@ print_done_cb (GtkPrintOperation       *operation,
                PlenaryWindow           *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *exported = g_object_get_data (G_OBJECT (operation), "plenary-exported");
+  g_autofree char *exported = NULL;
+
+  g_object_get (operation, "export-filename", &exported, NULL);
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -629,7 +631,6 @@ export_chosen_cb (GObject      *object,
 
   operation = plenary_print_operation_new (document);
   gtk_print_operation_set_export_filename (operation, path);
-  g_object_set_data_full (G_OBJECT (operation), "plenary-exported", g_strdup (path), g_free);
   run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
 }
 
