@@ -11,6 +11,7 @@
 
 #include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
+#include "plenary-app-enums.h"
 #include "plenary-document.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
@@ -477,7 +478,7 @@ plenary_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
     case PROP_DISK_STATE:
-      g_value_set_uint (value, self->disk_state);
+      g_value_set_enum (value, self->disk_state);
       break;
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
@@ -516,7 +517,7 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   properties[PROP_DISK_STATE] =
-    g_param_spec_uint ("disk-state", NULL, NULL, 0, PLENARY_DISK_STATE_DELETED, PLENARY_DISK_STATE_SAME,
+    g_param_spec_enum ("disk-state", NULL, NULL, PLENARY_TYPE_DISK_STATE, PLENARY_DISK_STATE_SAME,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /* Why the file could not be opened or reloaded; NULL once it was. */

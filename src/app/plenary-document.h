@@ -38,7 +38,7 @@ G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObj
 /* An open draft: the PlenaryDraft (header, sources, annotations), the text
  * of its body in a GtkSourceBuffer, and the file it was loaded from.
  * Properties: "draft", "buffer", "file", "title", "modified", "busy",
- * "disk-state" (PlenaryDiskState as uint), "error" (why the file could not
+ * "disk-state" (PlenaryDiskState), "error" (why the file could not
  * be read, or NULL). A file deleted or moved by another program leaves the
  * document modified: nothing on disk holds its text any more.
  * Signal "sync": the draft was just brought up to date with the buffer. */

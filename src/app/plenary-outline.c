@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "plenary-clause-printer.h"
+#include "plenary-app-enums.h"
 #include "plenary-outline.h"
 
 /* How many words of a paragraph the outline shows after its phrase. */
@@ -64,7 +65,7 @@ plenary_outline_item_get_property (GObject    *object,
   switch (prop_id)
     {
     case ITEM_PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case ITEM_PROP_MARKER:
       g_value_set_string (value, self->marker);
@@ -92,8 +93,8 @@ plenary_outline_item_class_init (PlenaryOutlineItemClass *klass)
   object_class->get_property = plenary_outline_item_get_property;
 
   item_properties[ITEM_PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, PLENARY_OUTLINE_OPENING, PLENARY_OUTLINE_HEADING,
-                      PLENARY_OUTLINE_OPENING,
+    g_param_spec_enum ("kind", NULL, NULL, PLENARY_TYPE_OUTLINE_KIND,
+                       PLENARY_OUTLINE_OPENING,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   item_properties[ITEM_PROP_MARKER] =
     g_param_spec_string ("marker", NULL, NULL, "",

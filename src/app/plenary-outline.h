@@ -23,8 +23,7 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (PlenaryOutlineItem, plenary_outline_item, PLENARY, OUTLINE_ITEM, GObject)
 
-/* Read-only properties for list item bindings: "kind" (PlenaryOutlineKind
- * as int), "marker" ("3." for operative paragraphs, "" otherwise, notifies
+/* Read-only properties for list item bindings: "kind" (PlenaryOutlineKind), "marker" ("3." for operative paragraphs, "" otherwise, notifies
  * when paragraphs above are added or removed), "phrase" ("" when none),
  * "words" (the first words after the phrase), "line". */
 PlenaryOutlineKind  plenary_outline_item_get_kind   (PlenaryOutlineItem *self);

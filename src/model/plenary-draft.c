@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "plenary-model-enums.h"
 #include "plenary-draft.h"
 
 struct _PlenaryDraft
@@ -38,11 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char * const kind_names[] = {
-  [PLENARY_DRAFT_KIND_RESOLUTION] = "resolution",
-  [PLENARY_DRAFT_KIND_BRIEF]      = "brief",
-};
 
 static void
 plenary_draft_constructed (GObject *object)
@@ -82,7 +78,7 @@ plenary_draft_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_uint (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
 
     case PROP_LANGUAGE:
@@ -113,7 +109,7 @@ plenary_draft_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      plenary_draft_set_kind (self, g_value_get_uint (value));
+      plenary_draft_set_kind (self, g_value_get_enum (value));
       break;
 
     case PROP_LANGUAGE:
@@ -144,10 +140,8 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
   object_class->get_property = plenary_draft_get_property;
   object_class->set_property = plenary_draft_set_property;
 
-  /* A plain uint: the enum has no registered GType. */
   properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL,
-                       PLENARY_DRAFT_KIND_RESOLUTION, PLENARY_DRAFT_KIND_BRIEF,
+    g_param_spec_enum ("kind", NULL, NULL, PLENARY_TYPE_DRAFT_KIND,
                        PLENARY_DRAFT_KIND_RESOLUTION,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -418,29 +412,31 @@ plenary_draft_release_id (PlenaryDraft *self,
 }
 
 const char *
-plenary_draft_kind_to_string (PlenaryDraftKind kind)
+plenary_draft_kind_to_string (PlenaryDraftKind value)
 {
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_DRAFT_KIND);
+  GEnumValue *found = g_enum_get_value (klass, value);
 
-  return kind_names[kind];
+  g_return_val_if_fail (found != NULL, NULL);
+
+  return found->value_nick;
 }
 
 gboolean
-plenary_draft_kind_from_string (const char       *str,
-                                PlenaryDraftKind *kind)
+plenary_draft_kind_from_string (const char *str,
+                                PlenaryDraftKind *value)
 {
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
   if (str == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (strcmp (str, kind_names[i]) == 0)
-        {
-          if (kind != NULL)
-            *kind = (PlenaryDraftKind) i;
-          return TRUE;
-        }
-    }
+  klass = g_type_class_ref (PLENARY_TYPE_DRAFT_KIND);
+  if (!(found = g_enum_get_value_by_nick (klass, str)))
+    return FALSE;
 
-  return FALSE;
+  if (value != NULL)
+    *value = found->value;
+  return TRUE;
 }

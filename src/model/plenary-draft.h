@@ -13,6 +13,8 @@
 #include "plenary-metadata.h"
 #include "plenary-source.h"
 
+#include "plenary-model-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
