@@ -657,9 +657,3 @@ plenary_clause_picker_new (PlenaryEditorView *view)
   return g_object_new (PLENARY_TYPE_CLAUSE_PICKER, "view", view, NULL);
 }
 
-PlenaryEditorView *
-plenary_clause_picker_get_view (PlenaryClausePicker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_PICKER (self), NULL);
-  return self->view;
-}

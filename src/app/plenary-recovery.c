@@ -393,20 +393,6 @@ plenary_recovery_unwatch (PlenaryRecovery *self,
   g_hash_table_remove (self->watches, document);
 }
 
-void
-plenary_recovery_flush (PlenaryRecovery *self)
-{
-  GHashTableIter iter;
-  Watch *watch;
-
-  g_return_if_fail (PLENARY_IS_RECOVERY (self));
-
-  g_hash_table_iter_init (&iter, self->watches);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &watch))
-    if (watch->idle_source != 0 || watch->deadline_source != 0)
-      write_copy (watch);
-}
-
 static gboolean
 is_watched_id (PlenaryRecovery *self,
                const char      *id)

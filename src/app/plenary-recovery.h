@@ -38,8 +38,6 @@ void             plenary_recovery_watch        (PlenaryRecovery       *self,
                                                 PlenaryDocument       *document);
 void             plenary_recovery_unwatch      (PlenaryRecovery       *self,
                                                 PlenaryDocument       *document);
-/* Writes the copies of documents with pending changes now. */
-void             plenary_recovery_flush        (PlenaryRecovery       *self);
 /* Copies that belong to no watched document: what a crash left. Sorted by
  * time, newest first. */
 GPtrArray       *plenary_recovery_list_left    (PlenaryRecovery       *self);

@@ -274,14 +274,6 @@ plenary_clause_checker_get_dictionary (PlenaryClauseChecker *self)
   return self->dictionary;
 }
 
-PlenaryDraftKind
-plenary_clause_checker_get_kind (PlenaryClauseChecker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), 0);
-
-  return self->kind;
-}
-
 void
 plenary_clause_checker_set_kind (PlenaryClauseChecker *self,
                                  PlenaryDraftKind      kind)
@@ -293,14 +285,6 @@ plenary_clause_checker_set_kind (PlenaryClauseChecker *self,
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
-}
-
-const char *
-plenary_clause_checker_get_body (PlenaryClauseChecker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), NULL);
-
-  return self->body;
 }
 
 void

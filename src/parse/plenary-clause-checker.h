@@ -83,10 +83,8 @@ G_DECLARE_FINAL_TYPE (PlenaryClauseChecker, plenary_clause_checker, PLENARY, CLA
 PlenaryClauseChecker *plenary_clause_checker_new          (PlenaryPhraseDictionary *dictionary,
                                                            PlenaryDraftKind         kind);
 PlenaryPhraseDictionary *plenary_clause_checker_get_dictionary (PlenaryClauseChecker *self);
-PlenaryDraftKind      plenary_clause_checker_get_kind     (PlenaryClauseChecker    *self);
 void                  plenary_clause_checker_set_kind     (PlenaryClauseChecker    *self,
                                                            PlenaryDraftKind         kind);
-const char           *plenary_clause_checker_get_body     (PlenaryClauseChecker    *self);
 void                  plenary_clause_checker_set_body     (PlenaryClauseChecker    *self,
                                                            const char              *body);
 
