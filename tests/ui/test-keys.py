@@ -124,6 +124,32 @@ class Keys(unittest.TestCase):
             self.assertTrue(f.read().endswith("   b) d'informer les États ;\n"
                                               "   c) Décide de rester saisie de la question.\n"))
 
+    def test_enter_continues_and_ends_a_bullet_list(self):
+        # In a brief, Enter after a bullet starts the next one; Enter on
+        # the new, empty bullet ends the list.
+        note = os.path.join(self.tmp.name, "note.md")
+        draft = os.path.join(self.tmp.name, "note.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(note, "w", encoding="utf-8") as f:
+            f.write("# Contexte\n\nLa question est inscrite depuis 2019.\n\n- première résolution\n")
+        subprocess.run([PLENARY, "--convert", note, draft], env=self.env, check=True)
+
+        self.start(draft, title="^note")
+        xdotool("key", "ctrl+End", "Return")
+        xdotool("type", "seconde résolution")
+        xdotool("key", "Return", "Return")
+        xdotool("type", "Fin de la section.")
+        xdotool("key", "ctrl+s")
+        deadline = time.monotonic() + 20
+        while True:
+            subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+            with open(plain, encoding="utf-8") as f:
+                text = f.read()
+            if "Fin de la section." in text or time.monotonic() > deadline:
+                break
+            time.sleep(0.3)
+        self.assertTrue(text.endswith("• première résolution\n• seconde résolution\nFin de la section.\n"), text)
+
     def test_quit_discard_all_with_two_modified_drafts(self):
         # A draft opened and typed into, a new one typed into, Ctrl+Q,
         # Discard All: the application ends without a warning or critical
