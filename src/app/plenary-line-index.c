@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-line-index.h"
 #include "plenary-phrase-dictionary.h"
@@ -100,6 +102,17 @@ dup_line (GtkTextBuffer *buffer,
 
 static gboolean normalize_numbers (gpointer data);
 
+/* Loaded when a line needs it: an empty new document opens without
+ * reading the phrases, and a file's phrases are read by its loader. */
+static PlenaryPhraseDictionary *
+ensure_dictionary (PlenaryLineIndex *self)
+{
+  if (self->dictionary == NULL)
+    self->dictionary = plenary_phrase_dictionary_get_default (self->language);
+
+  return self->dictionary;
+}
+
 /* Classifies lines FIRST to LAST, then the lines below for as long as the
  * state they start from differs from the one they were classified with. */
 static void
@@ -125,7 +138,15 @@ classify_lines (PlenaryLineIndex *self,
 
       entry->before = state;
       text = dup_line (self->buffer, i);
-      plenary_clause_parser_classify_line (self->dictionary, self->kind, text, -1, &state, &entry->info);
+      if (text[0] == '\0')
+        {
+          /* A blank line: nothing to look up. */
+          memset (&entry->info, 0, sizeof entry->info);
+          entry->info.role = PLENARY_ROLE_PARAGRAPH;
+          entry->info.is_blank = TRUE;
+          continue;
+        }
+      plenary_clause_parser_classify_line (ensure_dictionary (self), self->kind, text, -1, &state, &entry->info);
       /* Only a resolution draws its numbers. */
       entry->info.numbered = entry->info.numbered && self->kind == PLENARY_DRAFT_KIND_RESOLUTION;
       any_numbered |= entry->info.numbered;
@@ -306,7 +327,7 @@ plenary_line_index_set_kind (PlenaryLineIndex *self,
   g_free (self->language);
   self->language = g_strdup (language);
   self->kind = kind;
-  self->dictionary = plenary_phrase_dictionary_get_default (language);
+  self->dictionary = NULL;
 
   classify_all (self);
 }
@@ -329,7 +350,7 @@ PlenaryPhraseDictionary *
 plenary_line_index_get_dictionary (PlenaryLineIndex *self)
 {
   g_return_val_if_fail (PLENARY_IS_LINE_INDEX (self), NULL);
-  return self->dictionary;
+  return ensure_dictionary (self);
 }
 
 guint
