@@ -97,6 +97,8 @@ bind_row (GtkSignalListItemFactory *factory,
   binding = g_object_bind_property (item, "marker", row->marker, "label", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "binding", binding);
 
+  /* Sub-paragraphs stand under their paragraph, indented by level. */
+  gtk_widget_set_margin_start (gtk_list_item_get_child (list_item), 18 * plenary_outline_item_get_level (item));
   gtk_label_set_text (row->phrase, phrase);
   gtk_widget_set_visible (GTK_WIDGET (row->phrase), phrase[0] != '\0');
   gtk_label_set_text (row->words, plenary_outline_item_get_words (item));

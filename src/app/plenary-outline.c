@@ -22,7 +22,8 @@ struct _PlenaryOutlineItem
 
   PlenaryOutlineKind  kind;
   guint               line;
-  guint               number;   /* 1-based number of an operative paragraph */
+  guint               level;    /* of a sub-paragraph: 1, 2 */
+  guint               number;   /* 1-based number among its siblings */
   char               *marker;
   char               *phrase;
   char               *words;
@@ -142,6 +143,13 @@ plenary_outline_item_get_words (PlenaryOutlineItem *self)
 {
   g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), NULL);
   return self->words;
+}
+
+guint
+plenary_outline_item_get_level (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), 0);
+  return self->level;
 }
 
 guint
@@ -300,6 +308,8 @@ create_item (PlenaryOutline *self,
     item_kind = PLENARY_OUTLINE_OPERATIVE;
   else if (info->role == PLENARY_ROLE_HEADING)
     item_kind = PLENARY_OUTLINE_HEADING;
+  else if ((info->role == PLENARY_ROLE_SUBPARAGRAPH || info->role == PLENARY_ROLE_OPERATIVE) && info->level > 0)
+    item_kind = PLENARY_OUTLINE_SUBPARAGRAPH;
   else
     return NULL;
 
@@ -311,6 +321,7 @@ create_item (PlenaryOutline *self,
 
   item = g_object_new (PLENARY_TYPE_OUTLINE_ITEM, NULL);
   item->kind = item_kind;
+  item->level = item_kind == PLENARY_OUTLINE_SUBPARAGRAPH ? MIN (info->level, 2) : 0;
   item->line = line;
   item->marker = g_strdup ("");
   if (info->phrase_end > info->phrase_start && item_kind != PLENARY_OUTLINE_OPENING)
@@ -342,45 +353,52 @@ set_number (PlenaryOutlineItem *item,
 {
   item->number = number;
   g_free (item->marker);
-  item->marker = plenary_clause_marker (language, 0, number - 1);
+  item->marker = plenary_clause_marker (language, item->level, number - 1);
   if (notify)
     g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_MARKER]);
 }
 
-/* Numbers the operative items from POSITION on. Past the ADDED new items,
- * the first one already right means all the following ones are. */
+/* Numbers the operative items and their sub-paragraphs from POSITION on.
+ * Past the ADDED new items, the first operative item already right means
+ * all the following ones are. */
 static void
 renumber (PlenaryOutline *self,
           guint           position,
           guint           added)
 {
   const char *language = plenary_line_index_get_language (self->index);
-  guint count = 0;
+  guint counts[3] = { 0, 0, 0 };
+  guint start = position;
 
-  for (guint i = position; i > 0; i--)
-    {
-      PlenaryOutlineItem *item = g_ptr_array_index (self->items, i - 1);
+  /* Sub-paragraphs count from the operative paragraph above them. */
+  while (start > 0 && ((PlenaryOutlineItem *) g_ptr_array_index (self->items, start - 1))->kind != PLENARY_OUTLINE_OPERATIVE)
+    start--;
+  if (start > 0)
+    counts[0] = ((PlenaryOutlineItem *) g_ptr_array_index (self->items, start - 1))->number;
 
-      if (item->kind == PLENARY_OUTLINE_OPERATIVE)
-        {
-          count = item->number;
-          break;
-        }
-    }
-
-  for (guint i = position; i < self->items->len; i++)
+  for (guint i = start; i < self->items->len; i++)
     {
       PlenaryOutlineItem *item = g_ptr_array_index (self->items, i);
-      gboolean is_new = i < position + added;
+      gboolean is_new = i >= position && i < position + added;
+      guint level;
 
-      if (item->kind != PLENARY_OUTLINE_OPERATIVE)
-        continue;
+      if (item->kind == PLENARY_OUTLINE_OPERATIVE || item->kind == PLENARY_OUTLINE_SUBPARAGRAPH)
+        level = item->level;
+      else
+        {
+          /* As the view counts: anything else restarts the sub-paragraphs. */
+          counts[1] = counts[2] = 0;
+          continue;
+        }
 
-      count++;
-      if (item->number == count && !is_new)
+      counts[level]++;
+      for (guint l = level + 1; l < 3; l++)
+        counts[l] = 0;
+
+      if (level == 0 && i >= position + added && item->number == counts[0])
         break;
-      if (item->number != count)
-        set_number (item, language, count, !is_new);
+      if (item->number != counts[level])
+        set_number (item, language, counts[level], !is_new);
     }
 }
 

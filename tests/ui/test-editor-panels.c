@@ -737,6 +737,71 @@ test_incremental_matches_full (void)
   fixture_close (&f);
 }
 
+/* The outline lists sub-paragraphs under their paragraph, with their
+ * markers, and renumbers them as they come and go. A document alone: the
+ * outline needs no view. */
+static void
+test_outline_lists_subparagraphs (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryDocument) document = plenary_document_new (draft, NULL);
+  g_autoptr(PlenaryOutline) outline = plenary_outline_new (document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  GListModel *model = G_LIST_MODEL (outline);
+  const char *expected[][3] = {
+    { "", "", "L'Assemblée générale," },
+    { "", "Rappelant", "ses résolutions antérieures," },
+    { "1.", "Prie", "le Secrétaire général :" },
+    { "a)", "", "de faire rapport ;" },
+    { "i)", "", "sur la coopération ;" },
+    { "b)", "", "d'informer les États ;" },
+    { "2.", "Décide de rester saisie de la question", "" },
+  };
+  GtkTextIter iter;
+
+  gtk_text_buffer_set_text (buffer,
+                            "L'Assemblée générale,\n"
+                            "Rappelant ses résolutions antérieures,\n"
+                            "Prie le Secrétaire général :\n"
+                            "\tde faire rapport ;\n"
+                            "\t\tsur la coopération ;\n"
+                            "\td'informer les États ;\n"
+                            "Décide de rester saisie de la question.", -1);
+  plenary_outline_flush (outline);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(PlenaryOutlineItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (plenary_outline_item_get_marker (item), ==, expected[i][0]);
+      g_assert_cmpstr (plenary_outline_item_get_phrase (item), ==, expected[i][1]);
+      g_assert_cmpstr (plenary_outline_item_get_words (item), ==, expected[i][2]);
+    }
+  {
+    g_autoptr(PlenaryOutlineItem) item = g_list_model_get_item (model, 4);
+
+    g_assert_cmpint (plenary_outline_item_get_kind (item), ==, PLENARY_OUTLINE_SUBPARAGRAPH);
+    g_assert_cmpuint (plenary_outline_item_get_level (item), ==, 2);
+    g_assert_cmpuint (plenary_outline_item_get_line (item), ==, 4);
+  }
+
+  /* A new first sub-paragraph: the others become b) and c). */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+  gtk_text_buffer_insert (buffer, &iter, "\td'agir ;\n", -1);
+  plenary_outline_flush (outline);
+  {
+    g_autoptr(PlenaryOutlineItem) first = g_list_model_get_item (model, 3);
+    g_autoptr(PlenaryOutlineItem) second = g_list_model_get_item (model, 4);
+    g_autoptr(PlenaryOutlineItem) third = g_list_model_get_item (model, 6);
+
+    g_assert_cmpstr (plenary_outline_item_get_marker (first), ==, "a)");
+    g_assert_cmpstr (plenary_outline_item_get_words (first), ==, "d'agir ;");
+    g_assert_cmpstr (plenary_outline_item_get_marker (second), ==, "b)");
+    g_assert_cmpstr (plenary_outline_item_get_marker (third), ==, "c)");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/editor-panels/problems-panel", test_problems_panel);
   g_test_add_func ("/editor-panels/empty-draft", test_empty_draft_has_no_problems);
   g_test_add_func ("/editor-panels/incremental-matches-full", test_incremental_matches_full);
+  g_test_add_func ("/editor-panels/outline-subparagraphs", test_outline_lists_subparagraphs);
 
   return plenary_test_run (app);
 }
