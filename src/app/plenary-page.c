@@ -13,6 +13,7 @@
 #include "plenary-editor-view.h"
 #include "plenary-outline.h"
 #include "plenary-brief.h"
+#include "plenary-clause-picker.h"
 #include "plenary-header-form.h"
 #include "plenary-page.h"
 #include "plenary-phrase-completion.h"
@@ -135,6 +136,27 @@ reload_action (GtkWidget  *widget,
   plenary_document_load_async (self->document, NULL, NULL, NULL);
 }
 
+/* Ctrl+Shift+I: the clause picker, for this page's draft. */
+static void
+insert_clause_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryPage *self = PLENARY_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (plenary_clause_picker_new (self->view)));
+}
+
+/* Clauses are offered in resolutions, not in briefs. */
+static void
+update_actions (PlenaryPage *self)
+{
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.insert-clause",
+                                 plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_RESOLUTION);
+}
+
 static void
 keep_mine_action (GtkWidget  *widget,
                   const char *action_name,
@@ -206,6 +228,7 @@ queue_measure (PlenaryPage *self)
 static void
 follow_draft (PlenaryPage *self)
 {
+  update_actions (self);
   g_signal_group_set_target (self->metadata_signals,
                              plenary_draft_get_metadata (plenary_document_get_draft (self->document)));
   queue_measure (self);
@@ -404,6 +427,7 @@ plenary_page_class_init (PlenaryPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "page.insert-clause", NULL, insert_clause_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (PLENARY_TYPE_EDITOR_VIEW);

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
-#include "plenary-clause-picker.h"
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
 #include "plenary-print.h"
@@ -468,6 +467,7 @@ toggle_panel_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
 }
 
+/* The header bar's button and the shortcut reach the visible page's own. */
 static void
 insert_clause_action (GtkWidget  *widget,
                       const char *action_name,
@@ -476,7 +476,7 @@ insert_clause_action (GtkWidget  *widget,
   PlenaryPage *page = plenary_window_get_visible_page (PLENARY_WINDOW (widget));
 
   if (page != NULL)
-    gtk_window_present (GTK_WINDOW (plenary_clause_picker_new (plenary_page_get_view (page))));
+    gtk_widget_activate_action (GTK_WIDGET (page), "page.insert-clause", NULL);
 }
 
 /* Citing and highlighting sources ------------------------------------- */

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "plenary-test-utils.h"
+#include "plenary-clause-picker.h"
 #include "plenary-draft-file.h"
 #include "plenary-window-private.h"
 
@@ -397,6 +398,45 @@ test_body_and_formula_linked (void)
   quit_discarding ();
 }
 
+static gboolean
+picker_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PLENARY_IS_CLAUSE_PICKER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Insert Clause is the page's own action: offered for a resolution, not
+ * for a brief, and the window's button reaches the visible page's. */
+static void
+test_insert_clause_is_a_page_action (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryPage *resolution, *brief;
+
+  plenary_application_new_draft (app, window, "resolution-fr");
+  resolution = plenary_window_get_visible_page (window);
+  plenary_application_new_draft (app, window, "brief");
+  brief = plenary_window_get_visible_page (window);
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (brief), "page.insert-clause", NULL) && picker_shown (NULL));
+  g_assert_false (picker_shown (NULL));
+
+  adw_tab_view_set_selected_page (window->tab_view, adw_tab_view_get_page (window->tab_view, GTK_WIDGET (resolution)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-clause", NULL));
+  plenary_test_spin_until (picker_shown, NULL);
+
+  quit_discarding ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/session/quit-discard-all", test_quit_discard_all);
   g_test_add_func ("/session/reopened-draft-is-checked", test_reopened_draft_is_checked);
   g_test_add_func ("/session/body-and-formula-linked", test_body_and_formula_linked);
+  g_test_add_func ("/session/insert-clause-is-a-page-action", test_insert_clause_is_a_page_action);
 
   return plenary_test_run (app);
 }
