@@ -39,18 +39,7 @@ session_has (PlenaryDocument *document)
 static guint
 count_copies (void)
 {
-  GFile *dir = plenary_recovery_get_directory (plenary_session_get_recovery (get_session ()));
-  g_autoptr(GFileEnumerator) enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
-  GFileInfo *info;
-  guint count = 0;
-
-  while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)))
-    {
-      count += g_str_has_suffix (g_file_info_get_name (info), ".ini");
-      g_object_unref (info);
-    }
-
-  return count;
+  return plenary_test_count_recovery_copies (app);
 }
 
 static gboolean

@@ -234,38 +234,6 @@ test_close_with_changes_asks (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-static GtkRevealer *
-find_banner (GtkWidget *widget)
-{
-  if (GTK_IS_REVEALER (widget))
-    return GTK_REVEALER (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkRevealer *found = find_banner (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkLabel *
-find_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 close_file_choosers (void)
 {
@@ -304,9 +272,9 @@ test_refused_file_is_reported_and_kept (void)
   /* The page says why, in its banner, and offers to close. */
   g_assert_nonnull (plenary_document_get_error (document));
   g_assert_null (plenary_test_find_message_dialog ());
-  banner = find_banner (GTK_WIDGET (plenary_window_get_visible_page (window)));
+  banner = GTK_REVEALER (plenary_test_find_child (GTK_WIDGET (plenary_window_get_visible_page (window)), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (banner));
-  label = find_label (GTK_WIDGET (banner));
+  label = GTK_LABEL (plenary_test_find_child (GTK_WIDGET (banner), GTK_TYPE_LABEL));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "Cassé"));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "line 4, column 11"));
 
