@@ -46,7 +46,6 @@ read_draft (GFile         *input,
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (input);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
   PlenaryDraft *draft;
   gsize length;
 
@@ -62,20 +61,9 @@ read_draft (GFile         *input,
   if (*is_draft_file)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &local_error);
-
-  /* What the import changed in the whole document (tracked changes
-   * accepted...) is always said; the line-by-line report only when asked
-   * for (--verbose), where the caller prints all of it. */
-  if (report != NULL)
-    *report = g_steal_pointer (&warnings);
-  for (guint i = 0; draft != NULL && warnings != NULL && i < warnings->len; i++)
-    {
-      const PlenaryParseWarning *warning = g_ptr_array_index (warnings, i);
-
-      if (warning->line == 0)
-        g_printerr (_("Warning: %s\n"), warning->message);
-    }
+    /* What the importer decided and changed (tracked changes accepted...):
+     * printed by the caller with --verbose. */
+    draft = plenary_importer_import (contents, length, basename, NULL, report, &local_error);
 
   if (draft == NULL)
     {

@@ -377,6 +377,16 @@ check_source_importer (const HostileCase *c,
   source = plenary_source_importer_import (draft, file, NULL, &error);
   assert_untouched (path, state);
 
+  /* A draft is never taken as a source, however broken. */
+  if (g_str_has_suffix (c->name, ".plenary.json"))
+    {
+      g_assert_null (source);
+      g_assert_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT);
+      assert_clear_message (error);
+      g_assert_nonnull (strstr (error->message, c->name));
+      return;
+    }
+
   if (c->source_refused)
     {
       g_assert_null (source);
