@@ -7,8 +7,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cairo-pdf.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "plenary-page-layout.h"
 #include "plenary-print.h"
@@ -23,6 +29,10 @@ struct _PlenaryPrintOperation
   GtkCheckButton    *numbered_headings;
   gboolean           with_line_numbers;
   gboolean           with_numbered_headings;
+
+  /* A PDF export: its name, and the hidden one it is written under. */
+  char              *export_path;
+  char              *temporary_path;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPrintOperation, plenary_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -86,6 +96,121 @@ plenary_print_operation_draw_page (GtkPrintOperation *operation,
   plenary_page_layout_draw_page (print->layout, cr, page);
 }
 
+/* Print preview --------------------------------------------------------- */
+
+/* Pixels per point of the preview's pages: an A4 page some 740 px wide. */
+#define PREVIEW_SCALE 1.25
+
+static GdkTexture *
+render_page (PlenaryPageLayout *layout,
+             guint              page)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  cairo_t *cr;
+
+  plenary_page_layout_get_page_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * PREVIEW_SCALE),
+                                        (int) (height * PREVIEW_SCALE));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
+  plenary_page_layout_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+static void
+end_preview (gpointer data)
+{
+  g_autoptr(GtkPrintOperationPreview) operation_preview = data;
+
+  gtk_print_operation_preview_end_preview (operation_preview);
+}
+
+/* GTK shows a preview by handing a PDF to an external previewer, and does
+ * nothing at all when none is installed (as in the Flatpak sandbox): the
+ * pages are shown here instead, laid out as they print. */
+static gboolean
+plenary_print_operation_preview (GtkPrintOperation        *operation,
+                                 GtkPrintOperationPreview *operation_preview,
+                                 GtkPrintContext          *context,
+                                 GtkWindow                *parent)
+{
+  PlenaryPrintOperation *print = PLENARY_PRINT_OPERATION (operation);
+  GtkWidget *window, *box, *header, *scrolled, *pages;
+  cairo_surface_t *unused;
+  cairo_t *cr;
+  guint n_pages;
+
+  /* GTK insists on a cairo context to draw on, which the pages below do
+   * not need. */
+  unused = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (unused);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (unused);
+
+  plenary_print_operation_begin_print (operation, context);
+  plenary_page_layout_paginate (print->layout);
+  n_pages = plenary_page_layout_get_n_pages (print->layout);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 900);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Print Preview"),
+                                                         plenary_document_get_title (print->document)));
+  gtk_box_append (GTK_BOX (box), header);
+
+  pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (pages, 18);
+  gtk_widget_set_margin_bottom (pages, 18);
+  gtk_widget_set_halign (pages, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GdkTexture) texture = render_page (print->layout, i);
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      /* Translators: %u is a page number, %u the number of pages. */
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (GTK_BOX (pages), picture);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), pages);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Once GTK is done with this emission: the preview ends its run. */
+  g_idle_add_once (end_preview, g_object_ref (operation_preview));
+  return TRUE;
+}
+
 static GtkWidget *
 plenary_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
@@ -133,15 +258,28 @@ plenary_print_operation_dispose (GObject *object)
 }
 
 static void
+plenary_print_operation_finalize (GObject *object)
+{
+  PlenaryPrintOperation *self = PLENARY_PRINT_OPERATION (object);
+
+  g_free (self->export_path);
+  g_free (self->temporary_path);
+
+  G_OBJECT_CLASS (plenary_print_operation_parent_class)->finalize (object);
+}
+
+static void
 plenary_print_operation_class_init (PlenaryPrintOperationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
 
   object_class->dispose = plenary_print_operation_dispose;
+  object_class->finalize = plenary_print_operation_finalize;
   operation_class->begin_print = plenary_print_operation_begin_print;
   operation_class->paginate = plenary_print_operation_paginate;
   operation_class->draw_page = plenary_print_operation_draw_page;
+  operation_class->preview = plenary_print_operation_preview;
   operation_class->create_custom_widget = plenary_print_operation_create_custom_widget;
   operation_class->custom_widget_apply = plenary_print_operation_custom_widget_apply;
 }
@@ -183,4 +321,75 @@ plenary_print_operation_new (PlenaryDocument *document)
   self->with_numbered_headings = g_settings_get_boolean (settings, "numbered-headings");
 
   return GTK_PRINT_OPERATION (self);
+}
+
+void
+plenary_print_operation_export_to (PlenaryPrintOperation *self,
+                                   const char            *path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *basename = NULL;
+  char *temporary;
+  int fd;
+
+  g_return_if_fail (PLENARY_IS_PRINT_OPERATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  g_clear_pointer (&self->temporary_path, g_free);
+
+  /* Written under a hidden name and renamed when complete, so that a crash
+   * never leaves a truncated PDF under the final name. */
+  folder = g_path_get_dirname (path);
+  basename = g_path_get_basename (path);
+  temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
+  if (fd >= 0)
+    {
+      close (fd);
+      self->temporary_path = temporary;
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), temporary);
+    }
+  else
+    {
+      g_free (temporary);
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), path);
+    }
+}
+
+const char *
+plenary_print_operation_get_export_path (PlenaryPrintOperation *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PRINT_OPERATION (self), NULL);
+  return self->export_path;
+}
+
+gboolean
+plenary_print_operation_complete_export (PlenaryPrintOperation    *self,
+                                         GtkPrintOperationResult   result,
+                                         GError                  **error)
+{
+  g_return_val_if_fail (PLENARY_IS_PRINT_OPERATION (self), FALSE);
+
+  if (self->temporary_path == NULL)
+    return TRUE;
+
+  /* Only a whole PDF takes the name. */
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_unlink (self->temporary_path);
+  else if (g_rename (self->temporary_path, self->export_path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (self->export_path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
+      g_unlink (self->temporary_path);
+      g_clear_pointer (&self->temporary_path, g_free);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->temporary_path, g_free);
+  return TRUE;
 }

@@ -63,5 +63,12 @@ void               plenary_problems_locate         (PlenaryProblems    *self,
  * tooltip). */
 char              *plenary_problems_dup_message_at (PlenaryProblems    *self,
                                                     const GtkTextIter  *iter);
+/* The problems of KIND listed now that have a fix. */
+guint              plenary_problems_count_fixable  (PlenaryProblems    *self,
+                                                    PlenaryCheckKind    kind);
+/* Applies every fix of KIND as one user action (one Undo takes them all
+ * back) and checks again; returns how many were applied. */
+guint              plenary_problems_fix_all        (PlenaryProblems    *self,
+                                                    PlenaryCheckKind    kind);
 
 G_END_DECLS
