@@ -405,6 +405,16 @@ check_source_importer (const HostileCase *c,
   assert_fast (cpu_time_now () - start, "plenary_source_importer_import()", c->name);
   assert_untouched (path, state);
 
+  /* A draft, even a broken one, is never taken as a source. */
+  if (g_str_has_suffix (c->name, ".plenary.json"))
+    {
+      g_assert_null (source);
+      g_assert_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT);
+      assert_clear_message (error);
+      g_assert_nonnull (strstr (error->message, c->name));
+      return;
+    }
+
   if (c->source_refused)
     {
       g_assert_null (source);
