@@ -41,6 +41,8 @@ struct _PlenarySourcesPanel
   GtkStack            *pages;
   GtkSearchEntry      *search_entry;
   GtkSpinner          *spinner;
+  GtkButton           *cancel_button;
+  GCancellable        *cancellable;   /* of the imports under way */
   GtkStack            *content_stack;
   GtkListView         *sources_view;
   GtkLabel            *summary_label;
@@ -497,8 +499,13 @@ set_busy (PlenarySourcesPanel *self,
   else
     self->n_imports--;
 
+  if (self->spinner == NULL)
+    return;   /* disposed */
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->n_imports > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), self->n_imports > 0);
   gtk_spinner_set_spinning (self->spinner, self->n_imports > 0);
+  if (self->n_imports == 0)
+    g_clear_object (&self->cancellable);
   if (was_busy != (self->n_imports > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -564,7 +571,9 @@ import_cb (GObject      *object,
   guint n = batch->names->len;
 
   source = plenary_source_importer_import_finish (result, &error);
-  if (source == NULL)
+  if (source == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ; /* Stopped by the user: nothing to report. */
+  else if (source == NULL)
     {
       const char *name = g_ptr_array_index (batch->names, job->index);
 
@@ -641,6 +650,8 @@ plenary_sources_panel_add_files (PlenarySourcesPanel *self,
   batch->n_pending = n;
 
   set_busy (self, TRUE);
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
 
   for (guint i = 0; i < n; i++)
     {
@@ -650,8 +661,14 @@ plenary_sources_panel_add_files (PlenarySourcesPanel *self,
       job->batch = batch;
       job->index = i;
       g_ptr_array_add (batch->names, dup_display_name (file));
-      plenary_source_importer_import_async (self->draft, file, NULL, import_cb, job);
+      plenary_source_importer_import_async (self->draft, file, self->cancellable, import_cb, job);
     }
+}
+
+static void
+on_cancel_clicked (PlenarySourcesPanel *self)
+{
+  g_cancellable_cancel (self->cancellable);
 }
 
 static gboolean
@@ -714,7 +731,11 @@ choose_files_cb (GObject      *object,
   if (files == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (self, adw_toast_new (error->message));
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          add_toast (self, adw_toast_new (escaped));
+        }
       return;
     }
 
@@ -1151,6 +1172,8 @@ plenary_sources_panel_dispose (GObject *object)
   g_clear_object (&self->search);
   g_clear_object (&self->draft);
   g_clear_object (&self->document);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCES_PANEL);
 
@@ -1221,6 +1244,8 @@ plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, pages);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, summary_label);

@@ -7,12 +7,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "plenary-application.h"
 #include "plenary-brief.h"
 #include "plenary-clause-picker.h"
 #include "plenary-draft-codec.h"
+#include "plenary-draft-file.h"
 #include "plenary-file-chooser.h"
 #include "plenary-print.h"
 #include "plenary-templates.h"
@@ -48,6 +54,9 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", has_document && !busy);
+  /* A save adds a version, another draft has others. */
+  plenary_window_update_versions (self);
 }
 
 /* Saving --------------------------------------------------------------- */
@@ -574,7 +583,7 @@ comment_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->comments_flap, TRUE);
   plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
   if (plenary_comments_panel_comment_selection (self->comments_view, &error) == NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    plenary_window_show_toast (self, error->message);
 }
 
 static void
@@ -684,6 +693,23 @@ print_done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
   const char *exported = g_object_get_data (G_OBJECT (operation), "plenary-exported");
+  const char *temporary = g_object_get_data (G_OBJECT (operation), "plenary-export-temporary");
+
+  /* The PDF was written beside its name; only a whole one takes it. */
+  if (temporary != NULL && result == GTK_PRINT_OPERATION_RESULT_APPLY && g_rename (temporary, exported) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (exported);
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
+      g_unlink (temporary);
+      plenary_window_show_error (self, _("Could Not Export the PDF"), error);
+      g_object_unref (operation);
+      return;
+    }
+  if (temporary != NULL && result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_unlink (temporary);
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -694,7 +720,9 @@ print_done_cb (GtkPrintOperation       *operation,
     {
       g_autoptr(GFile) file = g_file_new_for_path (exported);
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      /* Markup: the name is escaped. */
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), escaped);
       g_autofree char *uri = g_file_get_uri (file);
       AdwToast *toast = adw_toast_new (message);
 
@@ -843,7 +871,26 @@ export_to_chosen (PlenaryWindow *self,
     }
 
   operation = plenary_print_operation_new (document);
-  gtk_print_operation_set_export_filename (operation, path);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_autofree char *basename = g_path_get_basename (path);
+    char *temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+    int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
+
+    /* Written under a hidden name and renamed when complete (print_done_cb),
+     * so that a crash never leaves a truncated PDF under the final name. */
+    if (fd >= 0)
+      {
+        close (fd);
+        gtk_print_operation_set_export_filename (operation, temporary);
+        g_object_set_data_full (G_OBJECT (operation), "plenary-export-temporary", temporary, g_free);
+      }
+    else
+      {
+        g_free (temporary);
+        gtk_print_operation_set_export_filename (operation, path);
+      }
+  }
   g_object_set_data_full (G_OBJECT (operation), "plenary-exported", g_strdup (path), g_free);
   run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
 }
@@ -1031,6 +1078,111 @@ update_recent_menu (PlenaryWindow *self)
     }
 }
 
+/* Previous versions ------------------------------------------------------ */
+
+/* The backups of the visible draft's file, newest first, as kept by every
+ * save (plenary_draft_file_list_backups()). */
+void
+plenary_window_update_versions (PlenaryWindow *self)
+{
+  GFile *file = self->visible_document != NULL ? plenary_document_get_file (self->visible_document) : NULL;
+  g_autoptr(GPtrArray) backups = file != NULL ? plenary_draft_file_list_backups (file, NULL) : NULL;
+
+  g_menu_remove_all (self->versions_section);
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      GFile *backup = g_ptr_array_index (backups, i);
+      g_autoptr(GFileInfo) info = g_file_query_info (backup, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GDateTime) modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+      g_autoptr(GDateTime) local = modified != NULL ? g_date_time_to_local (modified) : NULL;
+      /* Translators: a date and time in strftime() format, when a version was saved. */
+      g_autofree char *when = local != NULL ? g_date_time_format (local, _("%e %B %Y, %H:%M")) : NULL;
+      /* Translators: %s is a date and time. */
+      g_autofree char *label = g_strdup_printf (_("Saved %s"), when != NULL ? g_strstrip (when) : "?");
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.restore-version", "s", g_file_peek_path (backup));
+      g_menu_append_item (self->versions_section, item);
+    }
+
+  if (backups == NULL || backups->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Previous Versions"), "win.no-versions");
+      g_menu_append_item (self->versions_section, item);
+    }
+}
+
+typedef struct
+{
+  PlenaryDocument *document;
+  PlenaryDraft    *draft;
+} RestoreVersion;
+
+static void
+restore_version_free (RestoreVersion *restore)
+{
+  g_object_unref (restore->document);
+  g_object_unref (restore->draft);
+  g_free (restore);
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RestoreVersion   *restore)
+{
+  if (g_str_equal (response, "restore"))
+    plenary_document_restore_version (restore->document, restore->draft);
+  restore_version_free (restore);
+}
+
+static void
+restore_version_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  g_autoptr(GFile) backup = g_file_new_for_path (g_variant_get_string (param, NULL));
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  RestoreVersion *restore;
+  GtkWidget *dialog;
+
+  if (self->visible_document == NULL)
+    return;
+
+  if (!(draft = plenary_draft_load (backup, NULL, &error)))
+    {
+      plenary_window_show_error (self, _("Could Not Restore the Version"), error);
+      return;
+    }
+
+  restore = g_new0 (RestoreVersion, 1);
+  restore->document = g_object_ref (self->visible_document);
+  restore->draft = g_steal_pointer (&draft);
+
+  /* Restoring replaces the text: unsaved changes would go. */
+  if (!plenary_document_get_modified (self->visible_document))
+    {
+      restore_response_cb (NULL, "restore", restore);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Previous Version?"),
+                                   _("The unsaved changes of this draft will be lost. The version on disk is kept "
+                                     "as a previous version when you save."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), restore);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Set-up --------------------------------------------------------------- */
 
 void
@@ -1042,6 +1194,8 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-draft", "s", "default");
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-version", "s", restore_version_action);
+  gtk_widget_class_install_action (widget_class, "win.no-versions", NULL, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
@@ -1102,6 +1256,7 @@ plenary_window_actions_init (PlenaryWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-versions", FALSE);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);

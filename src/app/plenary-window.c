@@ -382,6 +382,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, versions_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, source_text_menu);
 
@@ -552,8 +553,13 @@ void
 plenary_window_show_toast (PlenaryWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (PLENARY_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  /* A toast's title is markup: an "&" in a file name would hide it. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 void

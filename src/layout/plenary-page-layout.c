@@ -1029,6 +1029,50 @@ add_note (PlenaryPageLayout *self,
   g_array_append_val (self->notes, note);
 }
 
+/* Unicode's stream-safe text format allows 30 combining marks in a row;
+ * HarfBuzz takes time quadratic in a longer run (a line of 100,000 marks
+ * took minutes). Marks past the 30th of a run are printed as U+2060 WORD
+ * JOINER (invisible): one code point for one, so offsets into the text
+ * (citations, the phrase) still hold. Returns TEXT, or a new string. */
+#define MAX_MARKS_IN_A_ROW 30
+
+static gboolean
+is_mark (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK;
+}
+
+static char *
+bound_mark_runs (char *text)
+{
+  GString *bounded = NULL;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      run = is_mark (c) ? run + 1 : 0;
+      if (run > MAX_MARKS_IN_A_ROW && bounded == NULL)
+        bounded = g_string_new_len (text, p - text);
+      if (bounded == NULL)
+        continue;
+      if (run > MAX_MARKS_IN_A_ROW)
+        g_string_append_unichar (bounded, 0x2060);
+      else
+        g_string_append_len (bounded, p, g_utf8_next_char (p) - p);
+    }
+
+  if (bounded == NULL)
+    return text;
+  g_free (text);
+
+  return g_string_free (bounded, FALSE);
+}
+
 /* Appends FULL to TEXT with the footnote numbers of CITATIONS (on this line,
  * from *NEXT on) inserted as superscripts; returns the byte index in TEXT
  * where code point PHRASE_END of FULL landed. */
@@ -1139,7 +1183,7 @@ build_body (PlenaryPageLayout *self,
         }
       else
         full = g_strdup (body->opening);
-      spaced = apply_spacing (labels, full);
+      spaced = bound_mark_runs (apply_spacing (labels, full));
 
       if (role == PLENARY_ROLE_OPERATIVE)
         marker = plenary_clause_marker (language, 0, line->index);

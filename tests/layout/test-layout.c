@@ -45,7 +45,7 @@ export (PlenaryDraft               *draft,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (tmpdir, name, NULL);
 
-  g_assert_true (plenary_pdf_export (draft, path, options, &error));
+  g_assert_true (plenary_pdf_export (draft, path, options, NULL, &error));
   g_assert_no_error (error);
 
   return path;
@@ -533,7 +533,7 @@ test_unwritable (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmpdir, "missing", "folder", "out.pdf", NULL);
 
-  g_assert_false (plenary_pdf_export (draft, path, NULL, &error));
+  g_assert_false (plenary_pdf_export (draft, path, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "out.pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

@@ -425,6 +425,87 @@ test_comment_follows_edits_and_round_trips (void)
   open_close (&open);
 }
 
+/* Text typed at either edge of commented words stays outside them, also
+ * a new paragraph after the last word; the saved quote is exactly the
+ * words. Deleting the words and undoing brings them back commented. */
+static void
+test_typing_at_edges (void)
+{
+  g_autoptr(GFile) file = temp_file ("Bords.plenary.json");
+  g_autoptr(JsonObject) json = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *text = NULL;
+  PlenaryAnnotation *comment;
+  GtkTextIter start, end;
+  Open open = { 0 };
+  int at;
+
+  open_sample (&open);
+  select_words (open.buffer, "un important progrès");
+  comment = plenary_annotations_add_comment (open.annotations, "Chiffrer ?", NULL);
+  g_assert_nonnull (comment);
+  id = g_strdup (plenary_annotation_get_id (comment));
+
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès");
+  /* Typed one key at a time, as a delegate does, right after the words
+   * and right before them. */
+  for (const char *p = " hydraulique"; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      insert_at (open.buffer, at + (int) g_utf8_strlen ("un important progrès", -1) + (int) (p - " hydraulique"), key);
+    }
+  insert_at (open.buffer, at, "vraiment ");
+  words = range_text (&open, comment);
+  g_assert_cmpstr (words, ==, "un important progrès");
+
+  json = save_and_find (&open, file, id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (selector (json_object_get_object_member (json, "target"),
+                                                            "TextQuoteSelector"), "exact"),
+                   ==, "un important progrès");
+
+  /* The last word of a paragraph, then Enter and a new paragraph. */
+  {
+    PlenaryAnnotation *last;
+    GtkTextIter line_end;
+    g_autofree char *last_words = NULL;
+
+    gtk_text_buffer_get_start_iter (open.buffer, &line_end);
+    gtk_text_iter_forward_to_line_end (&line_end);
+    start = line_end;
+    gtk_text_iter_backward_word_start (&start);
+    gtk_text_buffer_select_range (open.buffer, &start, &line_end);
+    last_words = gtk_text_iter_get_text (&start, &line_end);
+    last = plenary_annotations_add_comment (open.annotations, "Dernier mot", NULL);
+    g_assert_nonnull (last);
+    gtk_text_buffer_begin_user_action (open.buffer);
+    gtk_text_buffer_insert (open.buffer, &line_end, "\nPrie instamment les États ;", -1);
+    gtk_text_buffer_end_user_action (open.buffer);
+    g_clear_pointer (&words, g_free);
+    words = range_text (&open, last);
+    g_assert_cmpstr (words, ==, last_words);
+  }
+
+  /* The words deleted, then the deletion undone: commented again. */
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès");
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &start, at);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &end, at + (int) g_utf8_strlen ("un important progrès", -1));
+  gtk_text_buffer_begin_user_action (open.buffer);
+  gtk_text_buffer_delete (open.buffer, &start, &end);
+  gtk_text_buffer_end_user_action (open.buffer);
+  g_assert_false (plenary_annotations_get_range (open.annotations, comment, &start, &end));
+  gtk_text_buffer_undo (open.buffer);
+  g_clear_pointer (&words, g_free);
+  words = range_text (&open, comment);
+  g_assert_cmpstr (words, ==, "un important progrès");
+
+  open_close (&open);
+}
+
 typedef struct
 {
   PlenarySource *source;
@@ -802,6 +883,7 @@ main (int   argc,
   g_settings_set_string (settings, "author-name", AUTHOR);
 
   g_test_add_func ("/annotations/comment-follows-edits", test_comment_follows_edits_and_round_trips);
+  g_test_add_func ("/annotations/typing-at-edges", test_typing_at_edges);
   g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
   g_test_add_func ("/annotations/cite-spacing-plain-quote", test_cite_spacing_and_plain_quote);
   g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);

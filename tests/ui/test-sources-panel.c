@@ -359,6 +359,54 @@ test_import_files (void)
   fixture_clear (&f);
 }
 
+static gboolean
+is_stop_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Stop Adding Sources") == 0;
+}
+
+/* Adding a large web page can take a while: the spinner has a Stop
+ * button, which drops the import without an error. */
+static void
+test_cancel_import (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) page = NULL;
+  g_autoptr(GString) html = g_string_new ("<html><body>");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stop;
+
+  fixture_init (&f);
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (html, "<p><font>Paragraphe %u d'une très longue page.", i);
+  g_string_append (html, "</body></html>");
+  path = g_build_filename (f.dir, "Longue page.html", NULL);
+  g_file_set_contents (path, html->str, html->len, &error);
+  g_assert_no_error (error);
+  page = g_file_new_for_path (path);
+  g_list_store_append (files, page);
+
+  g_assert_null (find_widget (GTK_WIDGET (f.panel), is_stop_button, NULL));
+  plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
+  g_assert_true (plenary_sources_panel_get_busy (f.panel));
+  /* At once, before the main loop can deliver the import. */
+  stop = find_widget (GTK_WIDGET (f.panel), is_stop_button, NULL);
+  g_assert_nonnull (stop);
+  g_signal_emit_by_name (stop, "clicked");
+  plenary_test_spin_until (panel_idle, f.panel);
+  plenary_test_spin (50);
+
+  g_assert_cmpuint (n_sources (&f), ==, 0);
+  g_assert_null (find_dialog ("Longue page"));
+  g_assert_null (find_widget (GTK_WIDGET (f.panel), is_stop_button, NULL));
+
+  fixture_clear (&f);
+}
+
 static void
 test_drop_files (void)
 {
@@ -982,6 +1030,7 @@ main (int   argc,
 
   g_test_add_func ("/sources-panel/sample-library", test_sample_library);
   g_test_add_func ("/sources-panel/import-files", test_import_files);
+  g_test_add_func ("/sources-panel/cancel-import", test_cancel_import);
   g_test_add_func ("/sources-panel/drop-files", test_drop_files);
   g_test_add_func ("/sources-panel/remove-and-undo", test_remove_and_undo);
   g_test_add_func ("/sources-panel/refuse-drafts", test_refuse_drafts);
