@@ -87,6 +87,20 @@ class Keys(unittest.TestCase):
         xdotool("mousemove", "--window", window, "600", "400", "click", "1")
         time.sleep(0.3)
 
+    def answer_author_prompt(self):
+        """The first comment asks for the author's name: typed in the dialog
+        once it has the focus, confirmed with Enter, the dialog gone."""
+        dialog = wait_for_window("^Your Name$", 10)
+        self.assertIsNotNone(dialog)
+        deadline = time.monotonic() + 20
+        while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
+            time.sleep(0.1)
+        xdotool("type", "--delay", "30", "Delegation of France")
+        xdotool("key", "Return")
+        while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
+                time.monotonic() < deadline:
+            time.sleep(0.1)
+
     def tearDown(self):
         if self.app is not None:
             self.app.kill()
@@ -131,16 +145,7 @@ class Keys(unittest.TestCase):
         # Select the opening formula and comment on it.
         xdotool("key", "ctrl+Home", "shift+End", "ctrl+alt+m")
         # The first comment asks for the author's name; Enter confirms it.
-        dialog = wait_for_window("^Your Name$", 10)
-        self.assertIsNotNone(dialog)
-        deadline = time.monotonic() + 10
-        while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
-            time.sleep(0.1)
-        xdotool("type", "--delay", "30", "Delegation of France")
-        xdotool("key", "Return")
-        while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
-                time.monotonic() < deadline + 10:
-            time.sleep(0.1)
+        self.answer_author_prompt()
         xdotool("key", "ctrl+s")
         wait_for_rewrite(draft, before)
 
@@ -226,6 +231,7 @@ class Keys(unittest.TestCase):
         # Select the last word of the paragraph, comment on it, then type
         # right after it and start a new paragraph.
         xdotool("key", "ctrl+End", "ctrl+shift+Left", "ctrl+alt+m")
+        self.answer_author_prompt()
         xdotool("key", "End")
         xdotool("type", " hydrauliques")
         xdotool("key", "Return")
