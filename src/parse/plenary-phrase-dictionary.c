@@ -1048,18 +1048,28 @@ word_from_list (GStrv       words,
                 gboolean    first_ci,
                 gboolean    allow_comma)
 {
+  gunichar first;
+
+  if (*p == '\0' || !g_unichar_isalpha (first = g_utf8_get_char (p)))
+    return 0;
+  if (first_ci)
+    first = g_unichar_tolower (first);
+
   for (guint i = 0; words[i] != NULL; i++)
     {
       const char *w = words[i];
-      gsize len = strlen (w);
-      const char *w_rest = g_utf8_next_char (w);
-      const char *p_rest = g_utf8_next_char (p);
+      gsize len;
+      const char *w_rest;
+      const char *p_rest;
 
-      if (*p == '\0')
-        return 0;
-      if (first_ci ? g_unichar_tolower (g_utf8_get_char (w)) != g_unichar_tolower (g_utf8_get_char (p))
-                   : g_utf8_get_char (w) != g_utf8_get_char (p))
+      /* ASCII first letters, the common case, without Unicode tables. */
+      if ((guchar) w[0] < 0x80 && first < 0x80
+          ? (first_ci ? (gunichar) g_ascii_tolower (w[0]) : (gunichar) w[0]) != first
+          : (first_ci ? g_unichar_tolower (g_utf8_get_char (w)) : g_utf8_get_char (w)) != first)
         continue;
+      len = strlen (w);
+      w_rest = g_utf8_next_char (w);
+      p_rest = g_utf8_next_char (p);
       if (strncmp (p_rest, w_rest, len - (w_rest - w)) != 0)
         continue;
       if (p[len] == ' ')
