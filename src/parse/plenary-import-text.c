@@ -1020,7 +1020,7 @@ split_run_together (PlenaryPhraseDictionary *dict,
               (cuts->len == 0 || g_array_index (cuts, gsize, cuts->len - 1) < at))
             g_array_append_val (cuts, at);
         }
-      else if (*p != ',' && g_ascii_isdigit (*q) && read_label (q, &probe) > 0 &&
+      else if (g_ascii_isdigit (*q) && read_label (q, &probe) > 0 &&
                probe.label == LABEL_NUMBER && probe.number == *last_number + 1)
         {
           *last_number = probe.number;

@@ -1143,28 +1143,53 @@ match_forms (PlenaryPhraseDictionary *self,
   if ((array = g_hash_table_lookup (self->index, key)) == NULL)
     return FALSE;
 
-  /* The words as written first; adverbs between them only then. */
+  /* The words as written first; adverbs between them only when that makes
+   * a phrase of more words ("Demande de même instamment" is "Demande
+   * instamment", not "Demande"). */
+  const Candidate *best = NULL;
+  gsize best_len = 0;
+  guint best_words = 0;
+
   for (guint i = 0; i < array->len * 2; i++)
     {
       const Candidate *candidate = &g_array_index (array, Candidate, i % array->len);
       gsize len = compare_form (self, candidate->form, candidate->length, text, i >= array->len);
-      gsize more;
+      guint words = 1;
 
       if (len == 0)
         continue;
+      for (gsize k = 0; k < candidate->length; k++)
+        words += candidate->form[k] == ' ';
+      if (best == NULL || words > best_words)
+        {
+          best = candidate;
+          best_len = len;
+          best_words = words;
+        }
+      /* The longest exact form, or the first inner-adverb one, per pass. */
+      if (i < array->len)
+        i = array->len - 1;
+      else
+        break;
+    }
 
-      if (candidate->stripped && text[len] == ' ' &&
+  if (best != NULL)
+    {
+      gsize len = best_len;
+      gsize more;
+
+      if (best->stripped && text[len] == ' ' &&
           (more = word_from_list (self->prepositions, text + len + 1, FALSE, FALSE)) > 0)
         len += more;
-      if (candidate->entry->group == PLENARY_PHRASE_GROUP_PREAMBULAR)
+      if (best->entry->group == PLENARY_PHRASE_GROUP_PREAMBULAR)
         while (text[len] == ' ' && (more = word_from_list (self->trailing_adverbs, text + len + 1, FALSE, TRUE)) > 0)
           len += more;
       while (len > 0 && text[len - 1] == ' ')
         len--;
 
-      match->entry = candidate->entry;
-      match->group = candidate->entry->group;
-      match->form = candidate->form_kind;
+      match->entry = best->entry;
+      match->group = best->entry->group;
+      match->form = best->form_kind;
       match->length = len;
       return TRUE;
     }
