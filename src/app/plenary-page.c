@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-draft-spelling.h"
 #include "plenary-editor-view.h"
 #include "plenary-outline.h"
 #include "plenary-brief.h"
@@ -17,6 +18,7 @@
 #include "plenary-page.h"
 #include "plenary-phrase-completion.h"
 #include "plenary-problems.h"
+#include "plenary-search-bar.h"
 #include "plenary-window.h"
 
 struct _PlenaryPage
@@ -27,16 +29,24 @@ struct _PlenaryPage
   PlenaryOutline    *outline;
   PlenaryProblems   *problems;
   PlenaryAnnotations *annotations;
+  PlenaryDraftSpelling *spelling;
 
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
+  PlenarySearchBar  *search_bar;
   PlenaryHeaderForm *header_form;
   GtkLabel          *length_label;
   guint              measure_source;
+  guint              measure_cost_ms;
+  guint              paginate_source;
+  PlenaryPageLayout *layout;             /* being paginated */
+  PlenaryBriefStats  stats;
+  GSettings         *settings;
   /* Follows the header of the draft shown, for its page limit. */
   GSignalGroup      *metadata_signals;
   GtkRevealer       *banner;
   GtkLabel          *banner_label;
+  GtkWidget         *cancel_button;
   GtkWidget         *keep_button;
   GtkWidget         *reload_button;
   GtkWidget         *save_as_button;
@@ -69,6 +79,21 @@ static void
 update_banner (PlenaryPage *self)
 {
   PlenaryDiskState state = plenary_document_get_disk_state (self->document);
+  gboolean loading = plenary_document_get_loading (self->document);
+
+  /* A large file takes a while to open: it can be stopped. */
+  gtk_widget_set_visible (self->cancel_button, loading);
+  if (loading)
+    {
+      g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), plenary_document_get_title (self->document));
+
+      gtk_label_set_label (self->banner_label, message);
+      gtk_widget_set_visible (self->keep_button, FALSE);
+      gtk_widget_set_visible (self->reload_button, FALSE);
+      gtk_widget_set_visible (self->save_as_button, FALSE);
+      gtk_revealer_set_reveal_child (self->banner, TRUE);
+      return;
+    }
 
   if (state == PLENARY_DISK_STATE_CHANGED)
     gtk_label_set_label (self->banner_label,
@@ -91,7 +116,8 @@ reloaded_cb (GObject      *object,
   g_autoptr(PlenaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!plenary_document_load_finish (PLENARY_DOCUMENT (object), result, &error))
+  if (!plenary_document_load_finish (PLENARY_DOCUMENT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -111,6 +137,14 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  plenary_document_cancel_loading (PLENARY_PAGE (widget)->document);
+}
+
+static void
 keep_mine_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -118,55 +152,140 @@ keep_mine_action (GtkWidget  *widget,
   plenary_document_keep_mine (PLENARY_PAGE (widget)->document);
 }
 
-/* Briefs: words and pages at the export layout, and the checks that need
- * the whole text, a moment after typing stops. */
-#define MEASURE_DELAY_MS 500
-
-static gboolean
-measure_brief (gpointer data)
+/* Ctrl+F finds in the draft, Ctrl+H replaces. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  PlenaryPage *self = data;
-  PlenaryDraft *draft = plenary_document_get_draft (self->document);
-  guint limit = plenary_metadata_get_page_limit (plenary_draft_get_metadata (draft));
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *words = NULL;
-  g_autofree char *pages = NULL;
-  g_autofree char *text = NULL;
-  PlenaryBriefStats stats;
-  GtkTextIter start, end;
+  plenary_search_bar_open (PLENARY_PAGE (widget)->search_bar, g_str_equal (action_name, "page.replace"));
+}
 
-  self->measure_source = 0;
+/* Words, paragraphs and pages at the export layout (with a brief's page
+ * limit or a resolution's word limit), and a brief's checks that need the
+ * whole text, a moment after typing stops. Pages are laid out a few at a
+ * time in the background; reading the text into the draft takes a while
+ * in a long one, so the pause waited for grows with what it cost. */
+#define MEASURE_DELAY_MS 500
+#define MEASURE_COST_FACTOR 10
+#define PAGINATE_BUDGET_US 4000
 
-  if (plenary_draft_get_kind (draft) != PLENARY_DRAFT_KIND_BRIEF)
+static guint
+count_paragraphs (GPtrArray *paragraphs)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->length_label), FALSE);
-      plenary_problems_set_whole_text_problems (self->problems, NULL);
-      return G_SOURCE_REMOVE;
+      const PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      count += 1 + count_paragraphs (paragraph->children);
     }
 
-  plenary_document_sync_draft (self->document);
-  stats = plenary_brief_measure (draft);
+  return count;
+}
 
-  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words);
-  if (limit > 0)
-    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
-                             stats.pages, limit);
+/* "1,234 words · 40 paragraphs · 5 pages": a brief's pages against its
+ * page limit, a resolution's words against the word limit. */
+static char *
+dup_length_label (PlenaryDraft      *draft,
+                  PlenaryBriefStats  stats,
+                  guint              page_limit,
+                  guint              word_limit)
+{
+  gboolean brief = plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (!brief && word_limit > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word of %u allowed", "%u words of %u allowed", stats.words),
+                                             stats.words, word_limit));
   else
-    pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages);
-  {
-    g_autofree char *label = g_strdup_printf ("%s · %s", words, pages);
-    gtk_label_set_label (self->length_label, label);
-  }
-  if (limit > 0 && stats.pages > limit)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", stats.words), stats.words));
+
+  if (!brief)
+    {
+      guint n = count_paragraphs (plenary_draft_get_body (draft)->paragraphs);
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u paragraph", "%u paragraphs", n), n));
+    }
+
+  if (brief && page_limit > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page of %u allowed", "%u pages of %u allowed", stats.pages),
+                                             stats.pages, page_limit));
+  else
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", stats.pages), stats.pages));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+/* The label, and a brief's checks, once the pages are counted. */
+static void
+show_length (PlenaryPage *self)
+{
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+  guint limit = plenary_metadata_get_page_limit (plenary_draft_get_metadata (draft));
+  guint word_limit = g_settings_get_uint (self->settings, "word-limit");
+  gboolean brief = plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *label = dup_length_label (draft, self->stats, limit, word_limit);
+  gboolean over = brief ? limit > 0 && self->stats.pages > limit : word_limit > 0 && self->stats.words > word_limit;
+
+  gtk_label_set_label (self->length_label, label);
+  if (over)
     gtk_widget_add_css_class (GTK_WIDGET (self->length_label), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->length_label), "warning");
   gtk_widget_set_visible (GTK_WIDGET (self->length_label), TRUE);
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document)), &start, &end);
-  text = gtk_text_iter_get_slice (&start, &end);
-  problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), limit, stats.pages);
+  if (brief)
+    {
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document)), &start, &end);
+      text = gtk_text_iter_get_slice (&start, &end);
+      problems = plenary_brief_check_text (text, plenary_draft_get_language (draft), limit, self->stats.pages);
+    }
   plenary_problems_set_whole_text_problems (self->problems, problems);
+}
+
+/* A page at a time at low priority: a long resolution has hundreds. */
+static gboolean
+paginate (gpointer data)
+{
+  PlenaryPage *self = data;
+  gint64 deadline = g_get_monotonic_time () + PAGINATE_BUDGET_US;
+
+  while (!plenary_page_layout_paginate_step (self->layout))
+    if (g_get_monotonic_time () >= deadline)
+      return G_SOURCE_CONTINUE;
+
+  self->paginate_source = 0;
+  self->stats.pages = plenary_page_layout_get_n_pages (self->layout);
+  g_clear_object (&self->layout);
+  show_length (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+measure_draft (gpointer data)
+{
+  PlenaryPage *self = data;
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+  gint64 began = g_get_monotonic_time ();
+
+  self->measure_source = 0;
+
+  /* The layout copies the draft: typing meanwhile changes nothing. */
+  plenary_document_sync_draft (self->document);
+  self->stats.words = plenary_brief_count_draft_words (draft);
+  g_clear_object (&self->layout);
+  self->layout = plenary_page_layout_new (draft, NULL);
+  self->measure_cost_ms = (g_get_monotonic_time () - began) / 1000;
+
+  g_clear_handle_id (&self->paginate_source, g_source_remove);
+  self->paginate_source = g_idle_add_full (G_PRIORITY_LOW, paginate, self, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -175,7 +294,8 @@ static void
 queue_measure (PlenaryPage *self)
 {
   g_clear_handle_id (&self->measure_source, g_source_remove);
-  self->measure_source = g_timeout_add (MEASURE_DELAY_MS, measure_brief, self);
+  self->measure_source = g_timeout_add (MAX (MEASURE_DELAY_MS, MEASURE_COST_FACTOR * self->measure_cost_ms),
+                                        measure_draft, self);
 }
 
 static void
@@ -197,6 +317,8 @@ plenary_page_constructed (GObject *object)
   self->outline = plenary_outline_new (self->view);
   self->problems = plenary_problems_new (self->view);
   self->annotations = plenary_annotations_new (self->document, self->view);
+  self->spelling = plenary_draft_spelling_new (self->document, self->view);
+  plenary_search_bar_set_view (self->search_bar, GTK_SOURCE_VIEW (self->view));
   plenary_header_form_set_document (self->header_form, self->document);
 
   {
@@ -206,9 +328,14 @@ plenary_page_constructed (GObject *object)
 
   g_signal_connect_object (self->document, "notify::disk-state",
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   update_banner (self);
 
   g_signal_connect_object (plenary_document_get_buffer (self->document), "changed",
+                           G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::word-limit",
                            G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
   self->metadata_signals = g_signal_group_new (PLENARY_TYPE_METADATA);
   g_signal_group_connect_object (self->metadata_signals, "notify::page-limit",
@@ -230,10 +357,14 @@ plenary_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->measure_source, g_source_remove);
+  g_clear_handle_id (&self->paginate_source, g_source_remove);
+  g_clear_object (&self->layout);
   g_clear_object (&self->metadata_signals);
+  g_clear_object (&self->settings);
   g_clear_object (&self->outline);
   g_clear_object (&self->problems);
   g_clear_object (&self->annotations);
+  g_clear_object (&self->spelling);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -297,26 +428,46 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, header_form);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, length_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, cancel_button);
+  gtk_widget_class_install_action (widget_class, "page.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, reload_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, save_as_button);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "page.replace", NULL, find_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (PLENARY_TYPE_EDITOR_VIEW);
   g_type_ensure (PLENARY_TYPE_HEADER_FORM);
+  g_type_ensure (PLENARY_TYPE_SEARCH_BAR);
 }
 
 static void
 plenary_page_init (PlenaryPage *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+F and Ctrl+H from anywhere in the window (the outline, the
+   * problems, the header) reach the draft shown; a source viewer with
+   * the focus keeps Ctrl+F for finding in its source. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("page.find")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_h, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("page.replace")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 PlenaryPage *

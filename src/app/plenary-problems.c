@@ -683,28 +683,13 @@ follow_buffer (PlenaryProblems *self)
   follow_draft (self);
 }
 
-gboolean
-plenary_problems_apply_fix (PlenaryProblems    *self,
-                            PlenaryProblemItem *item)
+static void
+apply_problem (PlenaryProblems           *self,
+               const PlenaryCheckProblem *problem)
 {
-  const PlenaryCheckProblem *problem;
   GtkTextIter start, end;
-  guint line;
+  guint line = problem->line;
 
-  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), FALSE);
-  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (item), FALSE);
-
-  plenary_problems_flush (self);
-
-  /* Checked again since: the offsets may no longer hold. */
-  if (!g_ptr_array_find (self->items, item, NULL))
-    return FALSE;
-
-  problem = item->problem;
-  if (!problem->has_fix)
-    return FALSE;
-
-  line = problem->line;
   gtk_text_buffer_begin_user_action (self->buffer);
 
   if (problem->delete_line)
@@ -727,8 +712,86 @@ plenary_problems_apply_fix (PlenaryProblems    *self,
     }
 
   gtk_text_buffer_end_user_action (self->buffer);
+}
+
+gboolean
+plenary_problems_apply_fix (PlenaryProblems    *self,
+                            PlenaryProblemItem *item)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (item), FALSE);
+
+  plenary_problems_flush (self);
+
+  /* Checked again since: the offsets may no longer hold. */
+  if (!g_ptr_array_find (self->items, item, NULL) || !item->problem->has_fix)
+    return FALSE;
+
+  apply_problem (self, item->problem);
 
   return TRUE;
+}
+
+guint
+plenary_problems_count_fixable (PlenaryProblems  *self,
+                                PlenaryCheckKind  kind)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlenaryProblemItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->problem->kind == kind && item->problem->has_fix)
+        count++;
+    }
+
+  return count;
+}
+
+static int
+compare_problems_backwards (gconstpointer a,
+                            gconstpointer b)
+{
+  const PlenaryCheckProblem *pa = *(PlenaryCheckProblem * const *) a;
+  const PlenaryCheckProblem *pb = *(PlenaryCheckProblem * const *) b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? 1 : -1;
+  return pa->start < pb->start ? 1 : pa->start > pb->start ? -1 : 0;
+}
+
+guint
+plenary_problems_fix_all (PlenaryProblems  *self,
+                          PlenaryCheckKind  kind)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_check_problem_free);
+
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), 0);
+
+  plenary_problems_flush (self);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlenaryProblemItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->problem->kind == kind && item->problem->has_fix)
+        g_ptr_array_add (problems, plenary_check_problem_copy (item->problem));
+    }
+
+  /* From the end of the text back, so that the lines and offsets of the
+   * fixes still to apply hold; one user action, so one Undo. */
+  g_ptr_array_sort (problems, compare_problems_backwards);
+  gtk_text_buffer_begin_user_action (self->buffer);
+  for (guint i = 0; i < problems->len; i++)
+    apply_problem (self, g_ptr_array_index (problems, i));
+  gtk_text_buffer_end_user_action (self->buffer);
+
+  plenary_problems_flush (self);
+
+  return problems->len;
 }
 
 void

@@ -53,6 +53,13 @@ void               plenary_problems_flush          (PlenaryProblems    *self);
  * no fix or the text changed under it. */
 gboolean           plenary_problems_apply_fix      (PlenaryProblems    *self,
                                                     PlenaryProblemItem *item);
+/* The problems of KIND listed now that have a fix. */
+guint              plenary_problems_count_fixable  (PlenaryProblems    *self,
+                                                    PlenaryCheckKind    kind);
+/* Applies every fix of KIND as one user action (one Undo takes them all
+ * back) and checks again; returns how many were applied. */
+guint              plenary_problems_fix_all        (PlenaryProblems    *self,
+                                                    PlenaryCheckKind    kind);
 /* Puts the cursor on ITEM's problem, scrolls to it and focuses the view. */
 void               plenary_problems_go_to          (PlenaryProblems    *self,
                                                     PlenaryProblemItem *item);

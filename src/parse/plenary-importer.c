@@ -16,6 +16,7 @@
 #include "plenary-clause-parser.h"
 #include "plenary-draft-codec.h"
 #include "plenary-importer.h"
+#include "plenary-office-importer.h"
 #include "plenary-importer-private.h"
 #include "plenary-text-decoder.h"
 #include "plenary-phrase-dictionary.h"
@@ -413,6 +414,10 @@ plenary_importer_import (const char  *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* .docx and .odt (and the .doc or encrypted file behind such a name). */
+  if (plenary_office_looks_like_package (data, len))
+    return plenary_office_importer_import (data, len, language, warnings, error);
 
   format = plenary_importer_detect_format (data, len, filename);
   if (format == PLENARY_IMPORT_FORMAT_PLENARY_JSON)
