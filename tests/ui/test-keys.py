@@ -185,6 +185,30 @@ class Keys(unittest.TestCase):
                              "2. Decides to remain seized of the matter.\n")
         self.misspelt_word_is_corrected(draft, "goverment", "government")
 
+    def test_add_to_dictionary_from_the_context_menu(self):
+        # A personal dictionary of this test's own.
+        self.env["XDG_CONFIG_HOME"] = os.path.join(self.tmp.name, "config")
+        personal = os.path.join(self.env["XDG_CONFIG_HOME"], "enchant", "fr_FR.dic")
+        draft = self.convert(DRAFT)
+        self.start(draft, title="^projet")
+        xdotool("key", "ctrl+End", "BackSpace")
+        xdotool("type", "--delay", "60", " avec Zorglubie.")
+        xdotool("key", "Left", "Left", "Left")
+        time.sleep(1)
+        # In the menu, "Add to Dictionary" by its mnemonic, o.
+        xdotool("key", "shift+F10")
+        time.sleep(0.5)
+        xdotool("key", "o")
+        def words():
+            if not os.path.exists(personal):
+                return []
+            with open(personal, encoding="utf-8") as f:
+                return f.read().split()
+        deadline = time.monotonic() + 20
+        while "Zorglubie" not in words() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertIn("Zorglubie", words())
+
     def test_ctrl_h_replaces_across_paragraphs_and_ctrl_z_undoes_it(self):
         draft = self.convert(DRAFT)
         self.start(draft, title="^projet")
