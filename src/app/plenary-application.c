@@ -7,7 +7,13 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+
 #include <locale.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
@@ -24,6 +30,7 @@ struct _PlenaryApplication
   GSettings      *settings;
   GtkCssProvider *font_provider;
   gboolean        recovery_offered;
+  guint           inhibit_cookie;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
@@ -120,7 +127,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   PlenaryApplication *self = user_data;
-  static const char *developers[] = { "The Plenary developers", NULL };
+  const char *developers[] = { _("The Plenary developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", "Plenary",
@@ -132,7 +139,7 @@ about_action (GSimpleAction *action,
                          "website", "https://plenary.org",
                          "issue-url", "https://plenary.org/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Plenary developers",
+                         "copyright", _("© 2026 The Plenary developers"),
                          "translator-credits", _("translator-credits"),
                          NULL);
 }
@@ -217,7 +224,18 @@ offer_response_cb (AdwMessageDialog *dialog,
       g_autoptr(PlenaryDocument) document = plenary_recovery_restore (recovery, recovered, &error);
 
       if (document == NULL)
-        plenary_window_show_error (offer->window, _("Could Not Restore the Draft"), error);
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Restore “%s”"),
+                                                      plenary_recovered_draft_get_title (recovered));
+          GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (offer->window), heading, error->message);
+
+          /* The next offer waits until this one is read. */
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+          g_ptr_array_remove_index (offer->left, 0);
+          g_signal_connect_swapped (failed, "response", G_CALLBACK (offer_next), offer);
+          gtk_window_present (GTK_WINDOW (failed));
+          return;
+        }
       else
         {
           plenary_session_add (offer->app->session, document);
@@ -317,6 +335,66 @@ static const GActionEntry app_actions[] = {
   { "open-sample", open_sample_action },
 };
 
+/* Logout and signals ---------------------------------------------------- */
+
+/* Logging out with unsaved drafts first asks the session to wait (GNOME
+ * then shows our reason), as GNOME Text Editor does. */
+static void
+update_inhibit (PlenaryApplication *self)
+{
+  GListModel *documents = plenary_session_get_documents (self->session);
+  gboolean unsaved = FALSE;
+
+  for (guint i = 0; !unsaved && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (documents, i);
+
+      unsaved = plenary_document_get_modified (document);
+    }
+
+  if (unsaved && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (self),
+                                                    gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                    GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("There are drafts with unsaved changes"));
+  else if (!unsaved && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static void
+on_documents_changed (PlenaryApplication *self,
+                      guint               position,
+                      guint               removed,
+                      guint               added,
+                      GListModel         *documents)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (documents, i);
+
+      g_signal_connect_object (document, "notify::modified",
+                               G_CALLBACK (update_inhibit), self, G_CONNECT_SWAPPED);
+    }
+  update_inhibit (self);
+}
+
+/* SIGTERM and SIGHUP (logout, shutdown, a closed terminal): what was typed
+ * since the last recovery copy is copied now, and the copies stay for the
+ * next start to offer. Nothing is closed: closing would discard them. */
+static gboolean
+on_terminate_signal (gpointer data)
+{
+  PlenaryApplication *self = data;
+
+  plenary_recovery_flush (plenary_session_get_recovery (self->session));
+  exit (0);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* GApplication --------------------------------------------------------- */
 
 static void
@@ -348,6 +426,11 @@ plenary_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::editor-font",
                            G_CALLBACK (update_editor_font), self, G_CONNECT_SWAPPED);
   update_editor_font (self);
+
+  g_signal_connect_object (plenary_session_get_documents (self->session), "items-changed",
+                           G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+  g_unix_signal_add (SIGTERM, on_terminate_signal, self);
+  g_unix_signal_add (SIGHUP, on_terminate_signal, self);
 
   plenary_zoom_install (GTK_APPLICATION (self), self->settings);
   /* Check Spelling in the View menu and in Preferences. */
@@ -409,6 +492,53 @@ plenary_application_open (GApplication  *application,
   maybe_offer_recovery (self, window);
 }
 
+typedef struct
+{
+  GFile        *input;
+  GFile        *output;
+  GCancellable *cancellable;
+  GMainLoop    *loop;
+  GError       *error;
+  gboolean      done;
+  guint         interrupts;
+} ConvertJob;
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+convert_thread (gpointer data)
+{
+  ConvertJob *job = data;
+
+  plenary_convert (job->input, job->output, job->cancellable, &job->error);
+  g_atomic_int_set (&job->done, TRUE);
+  /* Through the loop's context: a quit before it runs would be lost. */
+  g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
+
+  return NULL;
+}
+
+/* Ctrl+C (or a SIGTERM, a closed terminal) cancels: the writers remove
+ * their temporary file and leave the output as it was. A second one does
+ * not wait for that. */
+static gboolean
+convert_interrupted (gpointer data)
+{
+  ConvertJob *job = data;
+
+  if (++job->interrupts > 1)
+    _exit (130);
+  g_cancellable_cancel (job->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static int
 convert_command_line (char **argv)
 {
@@ -445,11 +575,45 @@ convert_command_line (char **argv)
   input = g_file_new_for_commandline_arg (args[1]);
   output = g_file_new_for_commandline_arg (args[2]);
 
-  if (!plenary_convert (input, output, &error))
-    {
-      g_printerr ("plenary: %s\n", error->message);
-      return 1;
-    }
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GMainContext) context = g_main_context_new ();
+    g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+    ConvertJob job = { input, output, cancellable, loop, NULL, FALSE, 0 };
+    const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+    guint sources[G_N_ELEMENTS (signals)];
+    GThread *thread;
+
+    g_main_context_push_thread_default (context);
+    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+      {
+        g_autoptr(GSource) source = g_unix_signal_source_new (signals[i]);
+
+        g_source_set_callback (source, convert_interrupted, &job, NULL);
+        sources[i] = g_source_attach (source, context);
+      }
+
+    thread = g_thread_new ("convert", convert_thread, &job);
+    while (!g_atomic_int_get (&job.done))
+      g_main_loop_run (loop);
+    g_thread_join (thread);
+
+    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+      g_source_destroy (g_main_context_find_source_by_id (context, sources[i]));
+    g_main_context_pop_thread_default (context);
+
+    if (job.error != NULL)
+      {
+        gboolean cancelled = g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+        if (cancelled)
+          g_printerr ("plenary: %s\n", _("Conversion cancelled; nothing was written."));
+        else
+          g_printerr ("plenary: %s\n", job.error->message);
+        g_clear_error (&job.error);
+        return cancelled ? 130 : 1;
+      }
+  }
 
   return 0;
 }
@@ -602,7 +766,9 @@ document_loaded_cb (GObject      *object,
                                                       plenary_document_get_title (document));
           PlenaryPage *page = plenary_window_find_page (open->window, document);
 
-          plenary_window_show_error (open->window, heading, error);
+          /* Cancelled by the user: the tab just goes. */
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            plenary_window_show_error (open->window, heading, error);
           if (page != NULL)
             {
               AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "plenary-clause-picker.h"
@@ -18,6 +20,7 @@ typedef struct
   PlenaryPhraseEntry *entry;
   const char         *phrase;          /* agreeing form, owned by the entry */
   char               *folded_phrase;
+  char               *example;         /* agreeing too */
   char               *folded_example;
   char               *haystack;        /* phrase and example, for word matches */
   guint               index;           /* file order */
@@ -63,6 +66,7 @@ item_clear (gpointer data)
 
   g_clear_object (&item->entry);
   g_clear_pointer (&item->folded_phrase, g_free);
+  g_clear_pointer (&item->example, g_free);
   g_clear_pointer (&item->folded_example, g_free);
   g_clear_pointer (&item->haystack, g_free);
 }
@@ -108,7 +112,7 @@ create_row (gpointer object,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *phrase = gtk_label_new (item->phrase);
-  GtkWidget *example = gtk_label_new (plenary_phrase_entry_get_example (entry));
+  GtkWidget *example = gtk_label_new (item->example);
 
   gtk_label_set_xalign (GTK_LABEL (phrase), 0);
   gtk_label_set_wrap (GTK_LABEL (phrase), TRUE);
@@ -118,7 +122,7 @@ create_row (gpointer object,
   gtk_label_set_wrap (GTK_LABEL (example), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (example), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (example, "dim-label");
-  gtk_widget_set_visible (example, plenary_phrase_entry_get_example (entry)[0] != '\0');
+  gtk_widget_set_visible (example, item->example[0] != '\0');
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -130,7 +134,7 @@ create_row (gpointer object,
   g_object_set_data (G_OBJECT (row), "plenary-group", GINT_TO_POINTER (plenary_phrase_entry_get_group (entry)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, item->phrase,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plenary_phrase_entry_get_example (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, item->example,
                                   -1);
 
   return row;
@@ -418,10 +422,11 @@ load_items (PlenaryClausePicker *self)
     {
       PlenaryPhraseEntry *entry = g_list_model_get_item (entries, i);
       const char *phrase = plenary_phrase_dictionary_agree (dictionary, entry, self->gender, self->number);
-      const char *example = plenary_phrase_entry_get_example (entry);
+      char *example = plenary_phrase_dictionary_dup_example (dictionary, entry, self->gender, self->number);
       Item item = {
         .entry = entry,
         .phrase = phrase,
+        .example = example,
         .folded_phrase = plenary_phrase_completion_fold (phrase),
         .folded_example = plenary_phrase_completion_fold (example),
         .haystack = g_strconcat (phrase, " ", example, NULL),
@@ -485,6 +490,16 @@ plenary_clause_picker_insert_entry (PlenaryClausePicker *self,
 
   dictionary = plenary_editor_view_get_dictionary (self->view);
   text = plenary_phrase_dictionary_dup_snippet (dictionary, entry, self->gender, self->number);
+  /* The last Tab goes to an explicit end stop: without one GtkSourceView 5.6
+   * moves past its last chunk and warns ("_gtk_source_snippet_insert_set:
+   * assertion 'snippet->current_chunk != NULL' failed"). */
+  if (strstr (text, "$0") == NULL && strstr (text, "${0") == NULL)
+    {
+      char *ended = g_strconcat (text, "$0", NULL);
+
+      g_free (text);
+      text = ended;
+    }
   snippet = gtk_source_snippet_new_parsed (text, NULL);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));

@@ -35,6 +35,9 @@ struct _PlenaryDocument
   GFileMonitor    *monitor;
   char            *etag;
   PlenaryDiskState disk_state;
+
+  /* Of the load under way, for its Cancel. */
+  GCancellable    *loading;
 };
 
 G_DEFINE_QUARK (plenary-document-error-quark, plenary_document_error)
@@ -308,6 +311,7 @@ plenary_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_object (&self->loading);
 
   G_OBJECT_CLASS (plenary_document_parent_class)->finalize (object);
 }
@@ -437,6 +441,7 @@ plenary_document_new_for_file (GFile *file)
 PlenaryDocument *
 plenary_document_new_restored (PlenaryDraft *draft,
                                GFile        *file,
+                               const char   *etag,
                                const char   *title)
 {
   PlenaryDocument *self;
@@ -445,12 +450,56 @@ plenary_document_new_restored (PlenaryDraft *draft,
 
   self = plenary_document_new (draft, title);
   if (file != NULL)
-    plenary_document_set_file (self, file);
+    {
+      g_autofree char *now = query_etag (file);
+
+      plenary_document_set_file (self, file);
+      /* The file as it was when the copy was made: a colleague's save
+       * since then is not replaced without asking. An unknown state is
+       * never taken for the same one. */
+      remember_etag (self, g_strdup (etag != NULL ? etag : ""));
+      if (now != NULL && g_strcmp0 (now, self->etag) != 0)
+        plenary_document_set_disk_state (self, PLENARY_DISK_STATE_CHANGED);
+    }
   if (title != NULL)
     plenary_document_set_title (self, title);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
 
   return self;
+}
+
+void
+plenary_document_restore_version (PlenaryDocument *self,
+                                  PlenaryDraft    *draft)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (PLENARY_IS_DRAFT (draft));
+
+  plenary_document_take_draft (self, draft);
+  mark_modified (self);
+}
+
+gboolean
+plenary_document_get_loading (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  return self->loading != NULL;
+}
+
+void
+plenary_document_cancel_loading (PlenaryDocument *self)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+}
+
+const char *
+plenary_document_get_etag (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->etag;
 }
 
 PlenaryDraft *
@@ -610,7 +659,7 @@ load_thread (GTask        *task,
   gsize length = 0;
   LoadResult *result;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, &error))
+  if (!plenary_file_load_checked (file, PLENARY_MAX_FILE_SIZE, cancellable, &contents, &length, &etag, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -651,9 +700,15 @@ plenary_document_load_async (PlenaryDocument     *self,
   g_return_if_fail (PLENARY_IS_DOCUMENT (self));
   g_return_if_fail (self->file != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  g_set_object (&self->loading, cancellable);
+  if (self->loading == NULL)
+    self->loading = g_cancellable_new ();
+
+  task = g_task_new (self, self->loading, callback, user_data);
   g_task_set_source_tag (task, plenary_document_load_async);
   g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  /* Cancel answers at once: what the thread reads is then dropped. */
+  g_task_set_return_on_cancel (task, TRUE);
 
   plenary_document_set_busy (self, TRUE);
   g_task_run_in_thread (task, load_thread);
@@ -669,6 +724,8 @@ plenary_document_load_finish (PlenaryDocument  *self,
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  if (g_task_get_cancellable (G_TASK (result)) == self->loading)
+    g_clear_object (&self->loading);
   plenary_document_set_busy (self, FALSE);
 
   loaded = g_task_propagate_pointer (G_TASK (result), error);

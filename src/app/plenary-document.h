@@ -44,10 +44,15 @@ PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
                                                    const char           *title);
 PlenaryDocument *plenary_document_new_for_file    (GFile                *file);
 /* A draft recovered after a crash: modified, with FILE (nullable) as the
- * file it was last saved as. */
+ * file it was last saved as, and ETAG the state that file was in when the
+ * copy was made (NULL: unknown). A file changed since (or unknown) counts as
+ * changed on disk: saving asks before replacing it. */
 PlenaryDocument *plenary_document_new_restored    (PlenaryDraft         *draft,
                                                    GFile                *file,
+                                                   const char           *etag,
                                                    const char           *title);
+/* The state of the file when it was last read or written (NULL: none). */
+const char      *plenary_document_get_etag        (PlenaryDocument      *self);
 PlenaryDraft    *plenary_document_get_draft       (PlenaryDocument      *self);
 GtkSourceBuffer *plenary_document_get_buffer      (PlenaryDocument      *self);
 GFile           *plenary_document_get_file        (PlenaryDocument      *self);
@@ -74,6 +79,14 @@ void             plenary_document_load_async      (PlenaryDocument      *self,
 gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+/* Shows DRAFT, an earlier version of the document's file (a backup), in
+ * place of the text: modified, the file unchanged until the user saves. */
+void             plenary_document_restore_version (PlenaryDocument      *self,
+                                                   PlenaryDraft         *draft);
+/* Whether a load is under way; cancelling it makes the load finish at once
+ * with G_IO_ERROR_CANCELLED (the document stays as it was). */
+gboolean         plenary_document_get_loading     (PlenaryDocument      *self);
+void             plenary_document_cancel_loading  (PlenaryDocument      *self);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
  * stays modified. Unless OVERWRITE, saving over a file that another program

@@ -7,8 +7,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-editor-view.h"
+#include "plenary-templates.h"
 
 /* Pixels between the end of a drawn marker and the text. */
 #define MARKER_GAP   10
@@ -368,6 +373,63 @@ get_marker_color (PlenaryEditorView *self,
   color->alpha *= 0.75;
 }
 
+/* A brief's empty section shows what goes in it, as a placeholder on its
+ * blank line: dimmed, in italics, gone as soon as the section has text, and
+ * never part of the text (nor of the PDF). */
+static void
+snapshot_hints (PlenaryEditorView *self,
+                GtkSnapshot       *snapshot)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GdkRGBA color;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  get_marker_color (self, &color);
+  color.alpha *= 0.6;
+
+  for (guint i = 0; i + 1 < self->lines->len; i++)
+    {
+      g_autofree char *heading = NULL;
+      g_autofree char *hint = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoAttrList *attrs;
+      GtkTextIter start, end;
+      GdkRectangle location;
+      guint j;
+
+      if (entry_at (self, i)->role != PLENARY_ROLE_HEADING || !entry_at (self, i + 1)->is_blank)
+        continue;
+      for (j = i + 1; j < self->lines->len && entry_at (self, j)->is_blank; j++)
+        ;
+      if (j < self->lines->len && entry_at (self, j)->role != PLENARY_ROLE_HEADING)
+        continue;
+
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, i + 1);
+      gtk_text_view_get_iter_location (text_view, &start, &location);
+      if (location.y > visible.y + visible.height || location.y + location.height < visible.y)
+        continue;
+
+      heading = dup_line (self, i, &start, &end);
+      hint = plenary_templates_dup_hint_for_heading (self->language,
+                                                     heading + entry_at (self, i)->content_start);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), hint != NULL ? hint : _("Write this section here."));
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      /* One line: the next heading follows right below. */
+      pango_layout_set_width (layout, MAX (1, visible.x + visible.width - location.x -
+                                              gtk_text_view_get_right_margin (text_view)) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (location.x, location.y));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
 static void
 plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
@@ -382,8 +444,15 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
 
   GTK_TEXT_VIEW_CLASS (plenary_editor_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
 
-  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL ||
-      self->kind != PLENARY_DRAFT_KIND_RESOLUTION)
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL)
+    return;
+
+  if (self->kind == PLENARY_DRAFT_KIND_BRIEF)
+    {
+      snapshot_hints (self, snapshot);
+      return;
+    }
+  if (self->kind != PLENARY_DRAFT_KIND_RESOLUTION)
     return;
 
   gtk_text_view_get_visible_rect (text_view, &visible);
@@ -427,7 +496,12 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
         continue;
 
       marker = plenary_clause_marker (self->language, level, counters[level] - 1);
-      gtk_text_buffer_get_iter_at_line_index (self->buffer, &iter, i, entry->content_start);
+      /* The first visible character: GTK 4.8 places an iter that follows
+       * invisible text (the tabs and typed numbers hidden above) one
+       * character further per hidden one, so that a marker measured there
+       * lands on the text. The line's start is placed where the text
+       * starts, whatever is hidden. */
+      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, i);
       gtk_text_view_get_iter_location (text_view, &iter, &location);
 
       pango_layout_set_text (self->marker_layout, marker, -1);
@@ -604,13 +678,34 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
   return TRUE;
 }
 
+/* The tabs that start LINE: the level the writer has given it, even while it
+ * is still empty and the parser sees no sub-paragraph yet. */
+static guint
+leading_tabs (PlenaryEditorView *self,
+              guint              line,
+              gboolean          *empty)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  guint tabs = 0;
+
+  text = dup_line (self, line, &start, &end);
+  while (text[tabs] == '\t')
+    tabs++;
+  if (empty != NULL)
+    *empty = text[tabs + strspn (text + tabs, " \t")] == '\0';
+
+  return tabs;
+}
+
 gboolean
 plenary_editor_view_change_level (PlenaryEditorView *self,
                                   int                delta)
 {
   GtkTextIter cursor, start, end;
   const LineEntry *entry;
-  guint line;
+  guint line, tabs;
+  gboolean empty;
 
   g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), FALSE);
 
@@ -620,9 +715,12 @@ plenary_editor_view_change_level (PlenaryEditorView *self,
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
   line = gtk_text_iter_get_line (&cursor);
   entry = entry_at (self, line);
+  tabs = leading_tabs (self, line, &empty);
 
-  /* Only at the start of the paragraph: elsewhere Tab is a tab. */
-  if ((guint) gtk_text_iter_get_line_index (&cursor) > entry->content_start)
+  /* Only at the start of the paragraph: elsewhere Tab is a tab. A new empty
+   * sub-paragraph is only its tabs, and the cursor stands after them. */
+  if (empty ? (guint) gtk_text_iter_get_line_index (&cursor) > tabs
+            : (guint) gtk_text_iter_get_line_index (&cursor) > entry->content_start)
     return FALSE;
 
   gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
@@ -630,21 +728,23 @@ plenary_editor_view_change_level (PlenaryEditorView *self,
   if (delta > 0)
     {
       const LineEntry *above;
+      guint above_level;
 
-      if (line == 0 || entry->is_opening || entry->level >= 2)
+      if (line == 0 || entry->is_opening || tabs >= 2 || (!empty && entry->level >= 2))
         return FALSE;
       above = entry_at (self, line - 1);
       /* A sub-paragraph belongs under an operative paragraph or another
        * sub-paragraph of at least the level it goes to. */
       if (above->role != PLENARY_ROLE_OPERATIVE && above->role != PLENARY_ROLE_SUBPARAGRAPH)
         return FALSE;
-      if (entry->role == PLENARY_ROLE_SUBPARAGRAPH && above->level < entry->level)
+      above_level = above->role == PLENARY_ROLE_SUBPARAGRAPH ? above->level : 0;
+      if (above_level < (empty ? tabs : entry->role == PLENARY_ROLE_SUBPARAGRAPH ? entry->level : 0))
         return FALSE;
       gtk_text_buffer_insert (self->buffer, &start, "\t", 1);
       return TRUE;
     }
 
-  if (entry->role != PLENARY_ROLE_SUBPARAGRAPH || entry->level == 0)
+  if (empty ? tabs == 0 : entry->role != PLENARY_ROLE_SUBPARAGRAPH || entry->level == 0)
     return FALSE;
 
   end = start;
@@ -656,6 +756,57 @@ plenary_editor_view_change_level (PlenaryEditorView *self,
     }
 
   return FALSE;
+}
+
+/* In a resolution, Enter at the end of a sub-paragraph starts the next one at
+ * the same level; Enter on an empty sub-paragraph raises it one level, as
+ * lists do. */
+static gboolean
+continue_subparagraph (PlenaryEditorView *self)
+{
+  GtkTextIter cursor, start;
+  const LineEntry *entry;
+  g_autofree char *indent = NULL;
+  guint line, tabs;
+  gboolean empty;
+
+  if (self->buffer == NULL || self->kind != PLENARY_DRAFT_KIND_RESOLUTION ||
+      gtk_text_buffer_get_has_selection (self->buffer))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  entry = entry_at (self, line);
+  tabs = leading_tabs (self, line, &empty);
+
+  if (empty)
+    {
+      GtkTextIter end;
+
+      if (tabs == 0)
+        return FALSE;
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
+      end = start;
+      gtk_text_iter_forward_char (&end);
+      gtk_text_buffer_begin_user_action (self->buffer);
+      gtk_text_buffer_delete (self->buffer, &start, &end);
+      gtk_text_buffer_end_user_action (self->buffer);
+      return TRUE;
+    }
+
+  /* Before the text, Enter opens a line above as it always does. */
+  if (entry->role != PLENARY_ROLE_SUBPARAGRAPH || entry->level == 0 ||
+      (guint) gtk_text_iter_get_line_index (&cursor) <= entry->content_start)
+    return FALSE;
+
+  indent = g_strnfill (MIN (entry->level, 2), '\t');
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_insert (self->buffer, &cursor, "\n", 1);
+  gtk_text_buffer_insert (self->buffer, &cursor, indent, -1);
+  gtk_text_buffer_end_user_action (self->buffer);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (self->buffer));
+
+  return TRUE;
 }
 
 /* In a brief, Enter on a bullet starts the next bullet; Enter on an empty
@@ -710,7 +861,7 @@ on_key_pressed (PlenaryEditorView     *self,
   if ((keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab) && state == GDK_SHIFT_MASK)
     return plenary_editor_view_change_level (self, -1);
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
-    return continue_bullet (self);
+    return continue_bullet (self) || continue_subparagraph (self);
   /* GtkSourceView moves bare lines on Alt+Up/Down; a paragraph moves with
    * its sub-paragraphs, or not at all. */
   if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && state == GDK_ALT_MASK)

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plenary-draft-codec.h"
@@ -45,8 +47,8 @@ create_open_filters (void)
   return filters;
 }
 
-static GListStore *
-create_source_filters (void)
+GListStore *
+plenary_file_chooser_new_source_filters (void)
 {
   GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   struct {
@@ -54,7 +56,8 @@ create_source_filters (void)
     const char *mime_types[3];
     const char *suffixes[3];
   } kinds[] = {
-    { N_("Text"), { "text/plain" }, { "txt" } },
+    /* By name only: drafts (JSON) are text/plain to shared-mime-info. */
+    { N_("Text"), { NULL }, { "txt", "text" } },
     { N_("Markdown"), { "text/markdown" }, { "md", "markdown" } },
     { N_("Web Pages"), { "text/html", "application/xhtml+xml" }, { "html", "htm" } },
     { N_("PDF Documents"), { "application/pdf" }, { "pdf" } },
@@ -318,7 +321,7 @@ plenary_file_chooser_open_sources_async (GtkWindow           *parent,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_autoptr(GListStore) filters = create_source_filters ();
+  g_autoptr(GListStore) filters = plenary_file_chooser_new_source_filters ();
 
   open_files_async (parent, _("Add Sources"), _("_Add"), G_LIST_MODEL (filters),
                     cancellable, callback, user_data);
@@ -338,4 +341,76 @@ plenary_file_chooser_save_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const char *
+kind_suffix (PlenaryFileKind kind)
+{
+  return kind == PLENARY_FILE_KIND_PDF ? ".pdf" : PLENARY_DRAFT_SUFFIX;
+}
+
+char *
+plenary_file_chooser_suggest_name (GFile           *file,
+                                   const char      *symbol,
+                                   const char      *question,
+                                   const char      *title,
+                                   PlenaryFileKind  kind)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *safe = NULL;
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      stem = g_str_has_suffix (basename, PLENARY_DRAFT_SUFFIX)
+             ? g_strndup (basename, strlen (basename) - strlen (PLENARY_DRAFT_SUFFIX))
+             : g_strdup (basename);
+    }
+  else if (symbol != NULL && symbol[0] != '\0')
+    stem = g_strdup (symbol);
+  else if (question != NULL && question[0] != '\0')
+    {
+      /* A long question is cut at a word, short enough for a file name. */
+      stem = g_utf8_substring (question, 0, MIN (g_utf8_strlen (question, -1), 60));
+      if (g_utf8_strlen (question, -1) > 60 && strrchr (stem, ' ') != NULL)
+        *strrchr (stem, ' ') = '\0';
+      g_strchomp (stem);
+      while (stem[0] != '\0' && strchr (".?!:;,", stem[strlen (stem) - 1]) != NULL)
+        stem[strlen (stem) - 1] = '\0';
+      g_strchomp (stem);
+    }
+  else
+    stem = g_strdup (title);
+
+  /* "/" separates folders; the other characters are refused by some
+   * systems the file may be copied to. */
+  safe = g_strdelimit (g_strdup (stem), "/\\:*?\"<>|", '-');
+
+  return g_strconcat (safe, kind_suffix (kind), NULL);
+}
+
+GFile *
+plenary_file_chooser_complete_file (GFile           *chosen,
+                                    PlenaryFileKind  kind)
+{
+  g_autofree char *basename = g_file_get_basename (chosen);
+  g_autofree char *folded = g_utf8_casefold (basename, -1);
+  g_autoptr(GFile) parent = g_file_get_parent (chosen);
+  g_autofree char *name = NULL;
+
+  if (g_str_has_suffix (folded, kind_suffix (kind)))
+    return g_object_ref (chosen);
+
+  if (kind == PLENARY_FILE_KIND_DRAFT && g_str_has_suffix (folded, ".plenary"))
+    name = g_strconcat (basename, ".json", NULL);
+  else if (kind == PLENARY_FILE_KIND_DRAFT && g_str_has_suffix (folded, ".json"))
+    {
+      basename[strlen (basename) - strlen (".json")] = '\0';
+      name = g_strconcat (basename, PLENARY_DRAFT_SUFFIX, NULL);
+    }
+  else
+    name = g_strconcat (basename, kind_suffix (kind), NULL);
+
+  return g_file_get_child (parent, name);
 }

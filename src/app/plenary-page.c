@@ -46,6 +46,7 @@ struct _PlenaryPage
   GSignalGroup      *metadata_signals;
   GtkRevealer       *banner;
   GtkLabel          *banner_label;
+  GtkWidget         *cancel_button;
   GtkWidget         *keep_button;
   GtkWidget         *reload_button;
   GtkWidget         *save_as_button;
@@ -78,6 +79,21 @@ static void
 update_banner (PlenaryPage *self)
 {
   PlenaryDiskState state = plenary_document_get_disk_state (self->document);
+  gboolean loading = plenary_document_get_loading (self->document);
+
+  /* A large file takes a while to open: it can be stopped. */
+  gtk_widget_set_visible (self->cancel_button, loading);
+  if (loading)
+    {
+      g_autofree char *message = g_strdup_printf (_("Opening “%s”…"), plenary_document_get_title (self->document));
+
+      gtk_label_set_label (self->banner_label, message);
+      gtk_widget_set_visible (self->keep_button, FALSE);
+      gtk_widget_set_visible (self->reload_button, FALSE);
+      gtk_widget_set_visible (self->save_as_button, FALSE);
+      gtk_revealer_set_reveal_child (self->banner, TRUE);
+      return;
+    }
 
   if (state == PLENARY_DISK_STATE_CHANGED)
     gtk_label_set_label (self->banner_label,
@@ -100,7 +116,8 @@ reloaded_cb (GObject      *object,
   g_autoptr(PlenaryPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!plenary_document_load_finish (PLENARY_DOCUMENT (object), result, &error))
+  if (!plenary_document_load_finish (PLENARY_DOCUMENT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -117,6 +134,14 @@ reload_action (GtkWidget  *widget,
   PlenaryPage *self = PLENARY_PAGE (widget);
 
   plenary_document_load_async (self->document, NULL, reloaded_cb, g_object_ref (self));
+}
+
+static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  plenary_document_cancel_loading (PLENARY_PAGE (widget)->document);
 }
 
 static void
@@ -303,6 +328,8 @@ plenary_page_constructed (GObject *object)
 
   g_signal_connect_object (self->document, "notify::disk-state",
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   update_banner (self);
 
   g_signal_connect_object (plenary_document_get_buffer (self->document), "changed",
@@ -406,6 +433,8 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, length_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, cancel_button);
+  gtk_widget_class_install_action (widget_class, "page.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, reload_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, save_as_button);

@@ -258,7 +258,10 @@ static void
 show_error (PlenaryPreferencesWindow *self,
             const GError             *error)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  /* A toast's title is markup; the message may quote the user's text. */
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "plenary-page-layout.h"
@@ -91,6 +92,121 @@ draw_page (GtkPrintOperation *operation,
   plenary_page_layout_draw_page (print->layout, cr, page);
 }
 
+/* Print preview --------------------------------------------------------- */
+
+/* Pixels per point of the preview's pages: an A4 page some 740 px wide. */
+#define PREVIEW_SCALE 1.25
+
+static GdkTexture *
+render_page (PlenaryPageLayout *layout,
+             guint              page)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  cairo_t *cr;
+
+  plenary_page_layout_get_page_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * PREVIEW_SCALE),
+                                        (int) (height * PREVIEW_SCALE));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
+  plenary_page_layout_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+static void
+end_preview (gpointer data)
+{
+  g_autoptr(GtkPrintOperationPreview) operation_preview = data;
+
+  gtk_print_operation_preview_end_preview (operation_preview);
+}
+
+/* GTK shows a preview by handing a PDF to an external previewer, and does
+ * nothing at all when none is installed (as in the Flatpak sandbox): the
+ * pages are shown here instead, laid out as they print. */
+static gboolean
+preview (GtkPrintOperation        *operation,
+         GtkPrintOperationPreview *operation_preview,
+         GtkPrintContext          *context,
+         GtkWindow                *parent,
+         PrintData                *print)
+{
+  GtkWidget *window, *box, *header, *scrolled, *pages;
+  cairo_surface_t *unused;
+  cairo_t *cr;
+  guint n_pages;
+
+  /* GTK insists on a cairo context to draw on, which the pages below do
+   * not need. */
+  unused = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (unused);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (unused);
+
+  begin_print (operation, context, print);
+  plenary_page_layout_paginate (print->layout);
+  n_pages = plenary_page_layout_get_n_pages (print->layout);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 900);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Print Preview"),
+                                                         plenary_document_get_title (print->document)));
+  gtk_box_append (GTK_BOX (box), header);
+
+  pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (pages, 18);
+  gtk_widget_set_margin_bottom (pages, 18);
+  gtk_widget_set_halign (pages, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GdkTexture) texture = render_page (print->layout, i);
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      /* Translators: %u is a page number, %u the number of pages. */
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (GTK_BOX (pages), picture);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), pages);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Once GTK is done with this emission: the preview ends its run. */
+  g_idle_add_once (end_preview, g_object_ref (operation_preview));
+  return TRUE;
+}
+
 static GObject *
 create_custom_widget (GtkPrintOperation *operation,
                       PrintData         *print)
@@ -160,6 +276,7 @@ plenary_print_operation_new (PlenaryDocument *document)
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), print);
   g_signal_connect (operation, "paginate", G_CALLBACK (paginate), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), print);
+  g_signal_connect (operation, "preview", G_CALLBACK (preview), print);
   g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_custom_widget), print);
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply), print);
 

@@ -161,6 +161,8 @@ plenary_session_create_from_template (PlenarySession  *self,
 
   if (!(draft = plenary_templates_load (template_id, error)))
     return NULL;
+  /* The hints are shown as placeholders by the editor, not written in. */
+  plenary_templates_clear_hints (draft);
 
   default_body = g_settings_get_string (self->settings, "default-body");
   if (plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_RESOLUTION && default_body[0] != '\0')

@@ -40,6 +40,7 @@ struct _PlenaryWindow
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
   GMenu                *recent_section;
+  GMenu                *versions_section;
   PlenaryCommentsPanel *comments_view;
   GMenu                *user_templates_section;
   GMenuModel           *source_text_menu;
@@ -49,6 +50,7 @@ void plenary_window_class_actions_init (PlenaryWindowClass *klass);
 void plenary_window_actions_init       (PlenaryWindow      *self);
 void plenary_window_update_actions     (PlenaryWindow      *self);
 void plenary_window_update_templates   (PlenaryWindow      *self);
+void plenary_window_update_versions    (PlenaryWindow      *self);
 void     _plenary_window_save_async           (PlenaryWindow        *self,
                                                PlenaryDocument      *document,
                                                gboolean              save_as,

@@ -115,7 +115,16 @@ on_open_source (PlenaryWindow *self,
   adw_flap_set_reveal_flap (self->side_flap, TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "sources");
   plenary_sources_panel_open_source (self->sources_panel, source, start, end);
-  plenary_comments_panel_set_source (self->comments_view, source);
+}
+
+/* "This Source" in the comments is the source shown beside the draft,
+ * however it was opened: from the list, a search or a citation. */
+static void
+on_viewer_source_changed (PlenaryWindow       *self,
+                          GParamSpec          *pspec,
+                          PlenarySourceViewer *viewer)
+{
+  plenary_comments_panel_set_source (self->comments_view, plenary_source_viewer_get_source (viewer));
 }
 
 static void
@@ -130,6 +139,9 @@ on_selected_page_changed (PlenaryWindow *self)
   plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (adw_bin_get_child (self->problems_bin)),
                                        page != NULL ? plenary_page_get_problems (page) : NULL);
   g_binding_group_set_source (self->problems_badge, page != NULL ? plenary_page_get_problems (page) : NULL);
+  /* Without a source the binding leaves the dot as it was. */
+  if (page == NULL)
+    gtk_stack_page_set_needs_attention (gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)), FALSE);
   plenary_comments_panel_set_annotations (self->comments_view, page != NULL ? plenary_page_get_annotations (page) : NULL);
   g_signal_group_set_target (self->annotations_signals, page != NULL ? plenary_page_get_annotations (page) : NULL);
 
@@ -370,6 +382,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, versions_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, source_text_menu);
 
@@ -399,6 +412,9 @@ plenary_window_init (PlenaryWindow *self)
   /* A passage of a source is cited or highlighted from its context menu. */
   gtk_text_view_set_extra_menu (plenary_source_viewer_get_text_view (plenary_sources_panel_get_viewer (self->sources_panel)),
                                 self->source_text_menu);
+
+  g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::source",
+                           G_CALLBACK (on_viewer_source_changed), self, G_CONNECT_SWAPPED);
 
   self->document_signals = g_signal_group_new (PLENARY_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::title",
@@ -537,8 +553,13 @@ void
 plenary_window_show_toast (PlenaryWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (PLENARY_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  /* A toast's title is markup: an "&" in a file name would hide it. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 void

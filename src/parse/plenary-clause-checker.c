@@ -482,6 +482,53 @@ add_typography (GPtrArray        *problems,
   g_ptr_array_add (problems, problem);
 }
 
+/* "…" or “…” in a French draft: « … » with no-break spaces inside. Pairs
+ * only, on one line; an opening quote without its closing one is left. */
+static void
+check_straight_quotes (GPtrArray  *problems,
+                       const char *line,
+                       guint       line_index,
+                       gsize       start,
+                       gsize       end)
+{
+  gsize i = start;
+
+  while (i < end)
+    {
+      gsize open_len, close_at = 0, close_len = 0;
+      g_autofree char *inner = NULL;
+      PlenaryCheckProblem *problem;
+
+      if (line[i] == '"')
+        open_len = 1;
+      else if (i + 3 <= end && memcmp (line + i, "“", 3) == 0)
+        open_len = 3;
+      else
+        {
+          i++;
+          continue;
+        }
+
+      for (gsize j = i + open_len; j < end && close_len == 0; j++)
+        if (line[j] == '"')
+          close_at = j, close_len = 1;
+        else if (j + 3 <= end && memcmp (line + j, "”", 3) == 0)
+          close_at = j, close_len = 3;
+      if (close_len == 0)
+        return;
+
+      inner = g_strstrip (g_strndup (line + i + open_len, close_at - i - open_len));
+      problem = problem_new (PLENARY_CHECK_TYPOGRAPHY_QUOTES, line_index, i, close_at + close_len,
+                             _("French typography: quotations go between « » with no-break spaces"));
+      {
+        g_autofree char *replacement = g_strconcat ("«" NBSP, inner, NBSP "»", NULL);
+        problem_set_fix (problem, replacement, _("Use « »"));
+      }
+      g_ptr_array_add (problems, problem);
+      i = close_at + close_len;
+    }
+}
+
 static void
 check_typography (GPtrArray             *problems,
                   const char            *line,
@@ -490,6 +537,8 @@ check_typography (GPtrArray             *problems,
 {
   gsize start = info->content_start;
   gsize end = info->content_end;
+
+  check_straight_quotes (problems, line, line_index, start, end);
 
   for (gsize i = start; i < end; i++)
     {

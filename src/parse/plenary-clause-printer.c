@@ -36,6 +36,9 @@ plenary_clause_roman (guint number)
   return g_string_free (str, FALSE);
 }
 
+/* aaa is the 53rd sub-paragraph, zzz the 78th. */
+#define MAX_REPEATED_LETTERS 3
+
 static void
 append_marker (GString                 *out,
                PlenaryPhraseDictionary *dict,
@@ -53,11 +56,34 @@ append_marker (GString                 *out,
   if (enclosed)
     g_string_append_c (out, '(');
 
-  if (level == 1)
+  if (level == 1 && index < 26 * MAX_REPEATED_LETTERS)
     {
       /* a..z, then aa, bb.. as in United Nations documents */
       for (guint i = 0; i <= index / 26; i++)
         g_string_append_c (out, 'a' + index % 26);
+    }
+  else if (level == 1)
+    {
+      /* Past zzz the repeated letter would grow with the count (a marker
+       * of 4,000 letters at the 100,000th, and as many lines): from there
+       * four letters or more, counting in base 26 (aaaa, aaab..). */
+      guint64 n = index - 26 * MAX_REPEATED_LETTERS;
+      guint64 span = 26 * 26 * 26 * 26;
+      guint width = 4;
+      char digits[16];
+
+      while (n >= span && width < sizeof digits)
+        {
+          n -= span;
+          span *= 26;
+          width++;
+        }
+      for (guint i = width; i > 0; i--)
+        {
+          digits[i - 1] = 'a' + n % 26;
+          n /= 26;
+        }
+      g_string_append_len (out, digits, width);
     }
   else
     {
@@ -142,6 +168,11 @@ print_brief (GString           *out,
         g_string_append (out, "• ");
       append_full_text (out, paragraph);
       g_string_append_c (out, '\n');
+
+      /* An empty section keeps a line to write in (and to show its hint on). */
+      if (paragraph->role == PLENARY_ROLE_HEADING && paragraph->children->len == 0 &&
+          !(flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
 
       for (guint j = 0; j < paragraph->children->len; j++)
         {

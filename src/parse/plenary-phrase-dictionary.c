@@ -1270,6 +1270,37 @@ plenary_phrase_dictionary_dup_snippet (PlenaryPhraseDictionary *self,
   return g_strconcat (phrase, " ", snippet, NULL);
 }
 
+char *
+plenary_phrase_dictionary_dup_example (PlenaryPhraseDictionary *self,
+                                       PlenaryPhraseEntry      *entry,
+                                       PlenaryGender            gender,
+                                       PlenaryNumber            number)
+{
+  const PlenaryGender genders[] = { PLENARY_GENDER_MASCULINE, PLENARY_GENDER_FEMININE };
+  const PlenaryNumber numbers[] = { PLENARY_NUMBER_SINGULAR, PLENARY_NUMBER_PLURAL };
+  const char *example = plenary_phrase_entry_get_example (entry);
+  gsize written = 0;
+
+  g_return_val_if_fail (PLENARY_IS_PHRASE_DICTIONARY (self), NULL);
+
+  /* The example opens with one of the entry's forms, whichever its author
+   * wrote it for: the longest that fits is the one to replace. */
+  for (guint g = 0; g < G_N_ELEMENTS (genders); g++)
+    for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+      {
+        const char *form = plenary_phrase_dictionary_agree (self, entry, genders[g], numbers[n]);
+        gsize len = strlen (form);
+
+        if (len > written && strncmp (example, form, len) == 0)
+          written = len;
+      }
+
+  if (written == 0)
+    return g_strdup (example);
+
+  return g_strconcat (plenary_phrase_dictionary_agree (self, entry, gender, number), example + written, NULL);
+}
+
 /* ---- conventions and heuristics ------------------------------------------ */
 
 gboolean

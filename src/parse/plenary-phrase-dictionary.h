@@ -161,6 +161,14 @@ char                    *plenary_phrase_dictionary_dup_snippet  (PlenaryPhraseDi
                                                                  PlenaryGender            gender,
                                                                  PlenaryNumber            number);
 
+/* The entry's example in the form that agrees with a body of GENDER and
+ * NUMBER: "Consciente de l'importance…" becomes "Conscient de l'importance…"
+ * under the Conseil de sécurité. */
+char                    *plenary_phrase_dictionary_dup_example  (PlenaryPhraseDictionary *self,
+                                                                 PlenaryPhraseEntry      *entry,
+                                                                 PlenaryGender            gender,
+                                                                 PlenaryNumber            number);
+
 /* Drafting conventions of the language, from the file. */
 gboolean                 plenary_phrase_dictionary_get_enclosed_markers (PlenaryPhraseDictionary *self);
 gboolean                 plenary_phrase_dictionary_get_french_spacing   (PlenaryPhraseDictionary *self);

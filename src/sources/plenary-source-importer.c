@@ -15,6 +15,8 @@
 #include <libxml/HTMLparser.h>
 #include <poppler.h>
 
+#include "plenary-draft-codec.h"
+#include "plenary-draft-file.h"
 #include "plenary-source-importer.h"
 
 /* A first line longer than this is a paragraph, not a title. */
@@ -550,12 +552,23 @@ html_append_text (HtmlWalk   *walk,
     }
 }
 
-static void
-html_walk (HtmlWalk  *walk,
-           xmlNode   *node,
-           gboolean   preformatted)
+typedef struct
 {
-  for (; node != NULL; node = node->next)
+  xmlNode  *node;
+  gboolean  preformatted;
+  gboolean  block;
+} HtmlFrame;
+
+/* Depth first, with a stack of its own: a page nested thousands of
+ * elements deep (unclosed tags) must not exhaust the C stack. */
+static void
+html_walk (HtmlWalk *walk,
+           xmlNode  *node)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (HtmlFrame));
+  gboolean preformatted = FALSE;
+
+  while (node != NULL)
     {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
@@ -576,28 +589,151 @@ html_walk (HtmlWalk  *walk,
                   walk->title = clean_title ((const char *) content);
                   xmlFree (content);
                 }
-              continue;
             }
-          if (is_hidden_element (name))
-            continue;
-
-          if (walk->h1 == NULL && g_ascii_strcasecmp (name, "h1") == 0)
+          else if (!is_hidden_element (name))
             {
-              xmlChar *content = xmlNodeGetContent (node);
+              if (walk->h1 == NULL && g_ascii_strcasecmp (name, "h1") == 0)
+                {
+                  xmlChar *content = xmlNodeGetContent (node);
 
-              walk->h1 = clean_title ((const char *) content);
-              xmlFree (content);
+                  walk->h1 = clean_title ((const char *) content);
+                  xmlFree (content);
+                }
+
+              block = is_block_element (name);
+              if (block)
+                html_line_break (walk);
+              if (node->children != NULL)
+                {
+                  HtmlFrame frame = { node, preformatted, block };
+
+                  g_array_append_val (stack, frame);
+                  preformatted = preformatted || g_ascii_strcasecmp (name, "pre") == 0;
+                  node = node->children;
+                  continue;
+                }
+              if (block)
+                html_line_break (walk);
             }
+        }
 
-          block = is_block_element (name);
-          if (block)
+      /* Next sibling, or back up to the first ancestor that has one. */
+      node = node->next;
+      while (node == NULL && stack->len > 0)
+        {
+          HtmlFrame frame = g_array_index (stack, HtmlFrame, stack->len - 1);
+
+          g_array_set_size (stack, stack->len - 1);
+          if (frame.block)
             html_line_break (walk);
-          html_walk (walk, node->children,
-                     preformatted || g_ascii_strcasecmp (name, "pre") == 0);
-          if (block)
-            html_line_break (walk);
+          preformatted = frame.preformatted;
+          node = frame.node->next;
         }
     }
+}
+
+/* libxml2 compares each attribute of a tag with all the ones before it: a
+ * tag with 500,000 attributes takes minutes. The text needs no attribute,
+ * so a tag with more than MAX_HTML_ATTRIBUTES loses them all; the others
+ * are left as they are. Returns NULL when no tag has that many. */
+#define MAX_HTML_ATTRIBUTES 1000
+
+static gboolean
+is_raw_text_element (const char *name,
+                     gsize       length)
+{
+  static const char * const raw[] = { "script", "style", "textarea", "xmp", "title", NULL };
+
+  for (guint i = 0; raw[i] != NULL; i++)
+    if (strlen (raw[i]) == length && g_ascii_strncasecmp (name, raw[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GString *
+html_bound_attributes (const char *html,
+                       gsize       length)
+{
+  const char *end = html + length;
+  const char *p = html;
+  const char *copied = html;
+  GString *out = NULL;
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *name = p + 1;
+      const char *q = name;
+      gsize name_length;
+      guint attributes = 0;
+      gboolean in_space = FALSE;
+      char quote = 0;
+
+      if (q >= end || !g_ascii_isalpha (*q))
+        {
+          /* Comments are skipped whole: a '<' in one is not a tag. */
+          if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+            {
+              const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+              p = close != NULL ? close + 3 : end;
+            }
+          else
+            p++;
+          continue;
+        }
+
+      while (q < end && (g_ascii_isalnum (*q) || *q == '-' || *q == ':'))
+        q++;
+      name_length = q - name;
+
+      for (; q < end; q++)
+        {
+          if (quote != 0)
+            {
+              if (*q == quote)
+                quote = 0;
+              continue;
+            }
+          if (*q == '"' || *q == '\'')
+            quote = *q;
+          else if (*q == '>')
+            break;
+          else if (g_ascii_isspace (*q))
+            in_space = TRUE;
+          else if (in_space)
+            {
+              in_space = FALSE;
+              attributes++;
+            }
+        }
+
+      if (attributes > MAX_HTML_ATTRIBUTES)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (length);
+          g_string_append_len (out, copied, name + name_length - copied);
+          copied = q;
+        }
+
+      p = q < end ? q + 1 : end;
+
+      /* Script and style hold text where '<' is no tag: skip to their end. */
+      if (p < end && is_raw_text_element (name, name_length))
+        {
+          g_autofree char *closing = g_strdup_printf ("</%.*s", (int) name_length, name);
+          const char *r = p;
+
+          while (r < end && (r = memchr (r, '<', end - r)) != NULL &&
+                 !(end - r >= (gssize) (name_length + 2) && g_ascii_strncasecmp (r, closing, name_length + 2) == 0))
+            r++;
+          p = r != NULL ? r : end;
+        }
+    }
+
+  if (out != NULL)
+    g_string_append_len (out, copied, end - copied);
+
+  return out;
 }
 
 static gboolean
@@ -607,19 +743,45 @@ html_to_text (const char  *html,
               GError     **error)
 {
   HtmlWalk walk = { 0 };
+  htmlParserCtxtPtr context;
   htmlDocPtr doc;
   xmlNode *root;
   gsize len = strlen (html);
+  g_autoptr(GString) bounded = html_bound_attributes (html, len);
+  gboolean stopped;
+
+  if (bounded != NULL)
+    {
+      html = bounded->str;
+      len = bounded->len;
+    }
 
   /* The text is already decoded, so any <meta charset> must not apply.
-   * LEN fits an int: input files are capped at PLENARY_SOURCE_MAX_SIZE. */
-  doc = htmlReadMemory (html, (int) len, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-  if (doc == NULL)
+   * LEN fits an int: input files are capped at PLENARY_SOURCE_MAX_SIZE.
+   * XML_PARSE_HUGE lifts libxml2's limits (256 levels of nesting, text
+   * nodes of 10 MB), which silently cut pages of unclosed tags short. */
+  context = htmlNewParserCtxt ();
+  if (context == NULL)
     {
       g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
                    _("This web page could not be read."));
+      return FALSE;
+    }
+  doc = htmlCtxtReadMemory (context, html, (int) len, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+  /* A parser that gave up before the end read only part of the page. */
+  stopped = context->input != NULL && context->input->cur != NULL && context->input->end != NULL &&
+            context->input->cur < context->input->end;
+  htmlFreeParserCtxt (context);
+  if (doc == NULL || stopped)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+                   doc == NULL ? _("This web page could not be read.")
+                               : _("This web page could only be read in part, so it was not added: "
+                                   "save it again from the browser, or as text."));
       return FALSE;
     }
 
@@ -640,7 +802,7 @@ html_to_text (const char  *html,
             break;
           }
 
-  html_walk (&walk, root, FALSE);
+  html_walk (&walk, root);
   xmlFreeDoc (doc);
 
   while (walk.text->len > 0 && walk.text->str[walk.text->len - 1] == '\n')
@@ -657,6 +819,16 @@ html_to_text (const char  *html,
 
       g_free (*text);
       *text = valid;
+    }
+
+  /* Nothing but markup: an empty source would only puzzle. */
+  if (**text == '\0')
+    {
+      g_clear_pointer (text, g_free);
+      g_clear_pointer (title, g_free);
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+                   _("This web page has no text to add as a source."));
+      return FALSE;
     }
 
   return TRUE;
@@ -838,6 +1010,26 @@ is_text_type (const char *mime)
                           g_content_type_is_a (mime, "text/plain"));
 }
 
+/* A Plenary draft, by its name or its first member ("format": "plenary-draft"
+ * opens every draft the codec writes). */
+static gboolean
+is_plenary_draft (const char *data,
+                  gsize       length,
+                  const char *filename,
+                  const char *hint_type)
+{
+  g_autoptr(GRegex) format = NULL;
+  g_autofree char *head = NULL;
+
+  if ((filename != NULL && g_str_has_suffix (filename, PLENARY_DRAFT_SUFFIX)) ||
+      g_strcmp0 (hint_type, PLENARY_DRAFT_MIME_TYPE) == 0)
+    return TRUE;
+
+  head = g_strndup (data, MIN (length, 4096));
+  format = g_regex_new ("^\\s*\\{\\s*\"format\"\\s*:\\s*\"plenary-draft\"", 0, 0, NULL);
+  return g_regex_match (format, head, 0, NULL);
+}
+
 static gboolean
 detect_kind (const char  *data,
              gsize        length,
@@ -854,6 +1046,20 @@ detect_kind (const char  *data,
   const guchar *u = (const guchar *) data;
   gboolean uncertain = FALSE;
   gboolean big_endian;
+
+  if (is_plenary_draft (data, length, filename, hint_type))
+    {
+      if (filename != NULL)
+        /* Translators: %s is a file name. */
+        g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT,
+                     _("“%s” is a Plenary draft, not a document: open it as a draft (Ctrl+O). "
+                       "Sources are texts, Markdown, web pages and PDF."), filename);
+      else
+        g_set_error_literal (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT,
+                             _("This file is a Plenary draft, not a document: open it as a draft (Ctrl+O). "
+                               "Sources are texts, Markdown, web pages and PDF."));
+      return FALSE;
+    }
 
   if (has_pdf_magic (data, length) ||
       g_strcmp0 (hint_type, "application/pdf") == 0 ||
@@ -1099,7 +1305,7 @@ load_file (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!plenary_file_load_checked (file, PLENARY_SOURCE_MAX_SIZE, cancellable, &contents, &length, NULL, error))
     return NULL;
 
   return g_bytes_new_take (contents, length);
@@ -1216,6 +1422,8 @@ plenary_source_importer_import_async (PlenaryDraft        *draft,
   task = g_task_new (draft, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_source_importer_import_async);
   g_task_set_task_data (task, job, import_job_free);
+  /* Cancel answers at once; the thread's result is dropped when it ends. */
+  g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -1235,4 +1443,42 @@ plenary_source_importer_import_finish (GAsyncResult  *result,
   g_hash_table_remove (reserved_ids (draft), job->id);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Plain passages ---------------------------------------------------------- */
+
+char *
+plenary_source_importer_plain_passage (PlenarySource *source,
+                                       const char    *passage)
+{
+  /* Applied in order; a passage may cut a pair of markers in two, so each
+   * marker goes on its own rather than only in pairs. */
+  static const struct {
+    const char *pattern;
+    const char *replacement;
+  } rules[] = {
+    { "!?\\[([^\\]]*)\\]\\([^)]*\\)", "\\1" },     /* [words](link), ![alt](image) */
+    { "^[ \\t]{0,3}(#{1,6}|>+)[ \\t]*", "" },           /* heading, quote */
+    { "\\*+|`+|~~", "" },                                /* *emphasis*, **strong**, `code` */
+    { "(?<!\\w)_+|_+(?!\\w)", "" },                      /* _emphasis_, not snake_case */
+  };
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (passage != NULL, NULL);
+
+  if (g_strcmp0 (plenary_source_get_media_type (source), "text/markdown") != 0)
+    return g_strdup (passage);
+
+  text = g_strdup (passage);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (rules[i].pattern, G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+      char *replaced = g_regex_replace (regex, text, -1, 0, rules[i].replacement, 0, NULL);
+
+      g_free (text);
+      text = replaced;
+    }
+
+  return g_steal_pointer (&text);
 }

@@ -24,6 +24,7 @@ typedef enum
   PLENARY_SOURCE_IMPORT_ERROR_ENCRYPTED,    /* password-protected PDF */
   PLENARY_SOURCE_IMPORT_ERROR_NO_TEXT,      /* PDF without a text layer (scanned) */
   PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,      /* PDF or HTML that cannot be read */
+  PLENARY_SOURCE_IMPORT_ERROR_DRAFT,        /* a Plenary draft, not a document */
 } PlenarySourceImportError;
 
 GQuark         plenary_source_import_error_quark     (void);
@@ -65,5 +66,12 @@ PlenarySource *plenary_source_importer_import_finish (GAsyncResult         *resu
 char          *plenary_source_importer_decode_text   (const char           *data,
                                                       gsize                 length,
                                                       const char          **encoding);
+
+/* PASSAGE, a part of SOURCE's text, as the plain words a quotation shows: in
+ * a Markdown source, emphasis, code, link, heading and quote markup is
+ * dropped ("l'**intelligence artificielle**" gives "l'intelligence
+ * artificielle"); other sources give PASSAGE as it is. */
+char          *plenary_source_importer_plain_passage (PlenarySource        *source,
+                                                      const char           *passage);
 
 G_END_DECLS

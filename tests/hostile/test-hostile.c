@@ -2,9 +2,10 @@
  *
  * Broken and hostile files through every way in: the draft loader, the
  * draft importer, the source importer and `plenary --convert`. Each gets a
- * clear message (or loads), never a crash, never more than 2 s of CPU
- * (times the PLENARY_HOSTILE_TIME_SCALE of sanitizer builds), never a hang,
- * and the file is left exactly as it was. The small files are in data/; the
+ * clear message (or loads), never a crash, never a hang (a minute of wall
+ * time, which only a real hang reaches: how fast each file goes is measured
+ * by bench/bench-hostile.c, not here), and the file is left exactly as it
+ * was. The small files are in data/; the
  * big ones (100 MB strings, a 10 MB line, a million brackets, binary noise)
  * are written at test time into a temporary folder.
  *
@@ -41,7 +42,8 @@
 
 static const char *plenary_path;
 static char *tmp_root;
-static double time_limit = 2.0;
+/* Only a real hang takes this long, however busy the machine. */
+#define HANG_SECONDS 60
 
 typedef enum
 {
@@ -269,30 +271,6 @@ generate (Generator   generator,
 
 /* Checks ------------------------------------------------------------------ */
 
-/* Time is measured in CPU time (user + system): on a loaded machine the
- * wall clock says more about the other programs than about ours. A
- * conversion blocked on something (a FIFO, a lock) is caught by the wall
- * clock deadline of run_convert() instead. */
-static gint64
-cpu_time_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static void
-assert_fast (gint64      cpu_used,
-             const char *what,
-             const char *name)
-{
-  double seconds = cpu_used / (double) G_USEC_PER_SEC;
-
-  if (seconds > time_limit)
-    g_error ("%s took %.2f s on %s (limit %.1f s)", what, seconds, name, time_limit);
-}
-
 static void
 assert_clear_message (const GError *error)
 {
@@ -329,10 +307,8 @@ check_loader (const HostileCase *c,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlenaryDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = cpu_time_now ();
 
   draft = plenary_draft_load (file, NULL, &error);
-  assert_fast (cpu_time_now () - start, "plenary_draft_load()", c->name);
   assert_untouched (path, state);
 
   if (c->load_error == LOADS)
@@ -367,10 +343,8 @@ check_importer (const HostileCase *c,
   g_autoptr(GError) error = NULL;
   const char *data = g_mapped_file_get_contents (mapped);
   gsize length = g_mapped_file_get_length (mapped);
-  gint64 start = cpu_time_now ();
 
   draft = plenary_importer_import (data != NULL ? data : "", length, c->name, NULL, &warnings, &error);
-  assert_fast (cpu_time_now () - start, "plenary_importer_import()", c->name);
   assert_untouched (path, state);
 
   /* Whatever comes out of the importer can be saved and opened again. */
@@ -399,10 +373,8 @@ check_source_importer (const HostileCase *c,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlenarySource) source = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = cpu_time_now ();
 
   source = plenary_source_importer_import (draft, file, NULL, &error);
-  assert_fast (cpu_time_now () - start, "plenary_source_importer_import()", c->name);
   assert_untouched (path, state);
 
   if (c->source_refused)
@@ -440,9 +412,8 @@ list_folder (const char *folder)
 }
 
 /* Runs `plenary --convert IN OUT` headless and returns its exit status and
- * what it printed on stderr. Over the limit of CPU time fails the test; a
- * run still going after 10 times the limit of wall time hangs, and is
- * killed. */
+ * what it printed on stderr. A run still going after HANG_SECONDS of wall
+ * time hangs, and is killed. */
 static int
 run_convert_in (const char  *language,
                 const char  *input,
@@ -455,8 +426,7 @@ run_convert_in (const char  *language,
                                            "WAYLAND_DISPLAY");
   const char *argv[] = { plenary_path, "--convert", input, output, NULL };
   g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + (gint64) (10 * time_limit * G_USEC_PER_SEC);
-  struct rusage usage;
+  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
   int err_fd;
   int wait_status;
   GPid pid;
@@ -471,7 +441,7 @@ run_convert_in (const char  *language,
   close (err_fd);
   g_assert_no_error (error);
 
-  while (wait4 (pid, &wait_status, WNOHANG, &usage) == 0)
+  while (waitpid (pid, &wait_status, WNOHANG) == 0)
     {
       if (g_get_monotonic_time () > deadline)
         {
@@ -481,10 +451,6 @@ run_convert_in (const char  *language,
         }
       g_usleep (2000);
     }
-  assert_fast ((gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
-               usage.ru_utime.tv_usec + usage.ru_stime.tv_usec,
-               "plenary --convert", name);
-
   if (!WIFEXITED (wait_status))
     g_error ("plenary --convert %s crashed (signal %d)", name, WTERMSIG (wait_status));
 
@@ -935,7 +901,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  const char *scale;
   const char *big;
   int status;
 
@@ -945,10 +910,6 @@ main (int   argc,
   if (argc < 2)
     g_error ("usage: %s PATH-TO-PLENARY", argv[0]);
   plenary_path = argv[1];
-  /* Sanitizer builds run several times slower. */
-  if ((scale = g_getenv ("PLENARY_HOSTILE_TIME_SCALE")) != NULL)
-    time_limit *= g_ascii_strtod (scale, NULL);
-
   if ((big = g_getenv ("PLENARY_HOSTILE_BIG_MB")) != NULL)
     big_string = g_ascii_strtoull (big, NULL, 10) * 1024 * 1024;
 

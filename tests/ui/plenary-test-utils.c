@@ -54,7 +54,7 @@ void
 plenary_test_spin_until (gboolean (*done) (gpointer),
                          gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (!done (data))
     {

@@ -32,6 +32,23 @@ def wait_for_window(name, seconds=20, process=None):
     return None
 
 
+def wait_for_rewrite(path, before, seconds=60):
+    """Waits for PATH to be replaced (saves are atomic renames: a new
+    inode, or a new time stamp) and returns when it is."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        st = os.stat(path)
+        if (st.st_ino, st.st_mtime_ns) != before:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path} was not saved")
+
+
+def file_state(path):
+    st = os.stat(path)
+    return (st.st_ino, st.st_mtime_ns)
+
+
 DRAFT = """L'Assemblée générale,
 Rappelant ses résolutions,
 1. Encourage les États ;
@@ -85,10 +102,11 @@ class Keys(unittest.TestCase):
         subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
 
         self.start(draft, title="^projet")
+        before = file_state(draft)
         xdotool("key", "ctrl+Home", "Down", "Down", "Down")
         xdotool("key", "alt+Up")
         xdotool("key", "ctrl+s")
-        time.sleep(1.5)
+        wait_for_rewrite(draft, before)
 
         subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
         with open(plain, encoding="utf-8") as f:
@@ -107,12 +125,24 @@ class Keys(unittest.TestCase):
         subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
 
         self.start(draft, title="^projet")
+        before = file_state(draft)
         # Tab at the start of the last paragraph makes it sub-paragraph c).
         xdotool("key", "ctrl+End", "Home", "Tab")
         # Select the opening formula and comment on it.
         xdotool("key", "ctrl+Home", "shift+End", "ctrl+alt+m")
+        # The first comment asks for the author's name; Enter confirms it.
+        dialog = wait_for_window("^Your Name$", 10)
+        self.assertIsNotNone(dialog)
+        deadline = time.monotonic() + 10
+        while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
+            time.sleep(0.1)
+        xdotool("type", "--delay", "30", "Delegation of France")
+        xdotool("key", "Return")
+        while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
+                time.monotonic() < deadline + 10:
+            time.sleep(0.1)
         xdotool("key", "ctrl+s")
-        time.sleep(1.5)
+        wait_for_rewrite(draft, before)
 
         with open(draft, encoding="utf-8") as f:
             saved = json.load(f)
@@ -120,11 +150,38 @@ class Keys(unittest.TestCase):
         self.assertEqual(len(comments), 1)
         quote = next(s for s in comments[0]["target"]["selector"] if s["type"] == "TextQuoteSelector")
         self.assertEqual(quote["exact"], "L'Assemblée générale,")
+        self.assertEqual(comments[0]["author"], "Delegation of France")
 
         subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
         with open(plain, encoding="utf-8") as f:
             self.assertTrue(f.read().endswith("   b) d'informer les États ;\n"
                                               "   c) Décide de rester saisie de la question.\n"))
+
+    def test_typing_after_a_commented_word_stays_outside(self):
+        text = os.path.join(self.tmp.name, "eau.txt")
+        draft = os.path.join(self.tmp.name, "eau.plenary.json")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write("L'Assemblée générale,\n1. Encourage les infrastructures\n")
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^eau")
+        before = file_state(draft)
+        # Select the last word of the paragraph, comment on it, then type
+        # right after it and start a new paragraph.
+        xdotool("key", "ctrl+End", "ctrl+shift+Left", "ctrl+alt+m")
+        xdotool("key", "End")
+        xdotool("type", " hydrauliques")
+        xdotool("key", "Return")
+        xdotool("type", "Prie")
+        xdotool("key", "ctrl+s")
+        wait_for_rewrite(draft, before)
+
+        with open(draft, encoding="utf-8") as f:
+            saved = json.load(f)
+        comments = [a for a in saved["annotations"] if a["kind"] == "comment"]
+        self.assertEqual(len(comments), 1)
+        quote = next(s for s in comments[0]["target"]["selector"] if s["type"] == "TextQuoteSelector")
+        self.assertEqual(quote["exact"], "infrastructures")
 
     def test_ctrl_shift_i_opens_the_clause_picker(self):
         self.start("--sample", title="Sample Draft")
