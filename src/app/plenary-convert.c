@@ -46,7 +46,6 @@ read_draft (GFile         *input,
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (input);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
   PlenaryDraft *draft;
   gsize length;
 
@@ -62,10 +61,7 @@ read_draft (GFile         *input,
   if (*is_draft_file)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &local_error);
-
-  if (report != NULL)
-    *report = g_steal_pointer (&warnings);
+    draft = plenary_importer_import (contents, length, basename, NULL, report, &local_error);
 
   if (draft == NULL)
     {

@@ -77,7 +77,7 @@ WORDS = {
 
 def convert(path, name):
     out = os.path.join(TMP, name + ".plenary.json")
-    result = plenary("--convert", path, out)
+    result = plenary("--convert", "--verbose", path, out)
     return load_json(out), result.stderr
 
 
