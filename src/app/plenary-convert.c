@@ -18,6 +18,7 @@
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
 #include "plenary-office-export.h"
+#include "plenary-office-package.h"
 #include "plenary-pdf-export.h"
 
 /* The same file, whatever the names: through symbolic and hard links. */
@@ -40,6 +41,7 @@ static PlenaryDraft *
 read_draft (GFile         *input,
             GCancellable  *cancellable,
             gboolean      *is_draft_file,
+            gboolean      *is_office,
             GPtrArray    **report,
             GError       **error)
 {
@@ -58,6 +60,7 @@ read_draft (GFile         *input,
     }
 
   *is_draft_file = plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON;
+  *is_office = plenary_office_looks_like_package (contents, length);
   if (*is_draft_file)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
@@ -152,6 +155,7 @@ plenary_convert (GFile         *input,
   g_autofree char *out_name = NULL;
   g_autofree char *lower = NULL;
   gboolean is_draft_file = FALSE;
+  gboolean is_office = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (input), FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
@@ -169,24 +173,19 @@ plenary_convert (GFile         *input,
       return FALSE;
     }
 
-  if (!(draft = read_draft (input, cancellable, &is_draft_file, &warnings, error)))
+  if (!(draft = read_draft (input, cancellable, &is_draft_file, &is_office, &warnings, error)))
     return FALSE;
   if (!write_draft (draft, input, output, is_draft_file, cancellable, error))
     return FALSE;
 
-  /* What the import changed in the whole document (tracked changes
-   * accepted, an encoding guessed) is said once the file is written; the
-   * line-by-line report, and what the file was read as (its first entry),
-   * only when asked for (--verbose), where the caller prints all of it. */
+  /* What changed in a Word or OpenDocument file (tracked changes
+   * accepted) is said once the file is written; the import report, and
+   * what the file was read as (its first entry), only when asked for
+   * (--verbose), where the caller prints all of it. */
   if (report != NULL)
     *report = g_steal_pointer (&warnings);
-  for (guint i = 1; warnings != NULL && i < warnings->len; i++)
-    {
-      const PlenaryParseWarning *warning = g_ptr_array_index (warnings, i);
-
-      if (warning->line == 0)
-        g_printerr (_("Warning: %s\n"), warning->message);
-    }
+  for (guint i = 1; is_office && warnings != NULL && i < warnings->len; i++)
+    g_printerr (_("Warning: %s\n"), ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
   return TRUE;
 }
 

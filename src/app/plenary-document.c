@@ -859,14 +859,9 @@ load_thread (GTask        *task,
       else
         /* Word and OpenDocument: what changed in the whole document
          * (tracked changes accepted), not what it was read as (the first
-         * entry) nor the line-by-line report. */
+         * entry). */
         for (guint i = 1; warnings != NULL && i < warnings->len; i++)
-          {
-            const PlenaryParseWarning *warning = g_ptr_array_index (warnings, i);
-
-            if (warning->line == 0)
-              g_strv_builder_add (messages, warning->message);
-          }
+          g_strv_builder_add (messages, ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
       result->warnings = g_strv_builder_end (messages);
     }
 

@@ -531,6 +531,12 @@ plenary_office_importer_import (const char  *data,
     return NULL;
   apply_italic_phrases (document, plenary_draft_get_body (draft));
 
+  /* The text importer's line-by-line report is about the text made here,
+   * not the document: only what it was read as (its first entry) is kept;
+   * what changed in the document follows. */
+  if (local_warnings->len > 1)
+    g_ptr_array_remove_range (local_warnings, 1, local_warnings->len - 1);
+
   if (ours)
     apply_properties (document, draft);
 
