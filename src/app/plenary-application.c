@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-clause-parser.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-preferences-window.h"
@@ -496,6 +497,7 @@ typedef struct
 {
   GFile        *input;
   GFile        *output;
+  GPtrArray   **report;
   GCancellable *cancellable;
   GMainLoop    *loop;
   GError       *error;
@@ -516,7 +518,7 @@ convert_thread (gpointer data)
 {
   ConvertJob *job = data;
 
-  plenary_convert (job->input, job->output, job->cancellable, &job->error);
+  plenary_convert (job->input, job->output, job->cancellable, job->report, &job->error);
   g_atomic_int_set (&job->done, TRUE);
   /* Through the loop's context: a quit before it runs would be lost. */
   g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
@@ -547,9 +549,12 @@ convert_command_line (char **argv)
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GPtrArray) report = NULL;
   gboolean convert = FALSE;
+  gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
     { NULL }
   };
 
@@ -579,7 +584,7 @@ convert_command_line (char **argv)
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
     g_autoptr(GMainContext) context = g_main_context_new ();
     g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
-    ConvertJob job = { input, output, cancellable, loop, NULL, FALSE, 0 };
+    ConvertJob job = { input, output, verbose ? &report : NULL, cancellable, loop, NULL, FALSE, 0 };
     const int signals[] = { SIGINT, SIGTERM, SIGHUP };
     guint sources[G_N_ELEMENTS (signals)];
     GThread *thread;
@@ -614,6 +619,17 @@ convert_command_line (char **argv)
         return cancelled ? 130 : 1;
       }
   }
+
+  for (guint i = 0; report != NULL && i < report->len; i++)
+    {
+      const PlenaryParseWarning *entry = g_ptr_array_index (report, i);
+
+      if (entry->line > 0)
+        /* Translators: an import report line: the line of the file, then what was done. */
+        g_printerr (_("line %u: %s\n"), entry->line + 1, entry->message);
+      else
+        g_printerr ("%s\n", entry->message);
+    }
 
   return 0;
 }
@@ -787,6 +803,15 @@ document_loaded_cb (GObject      *object,
       };
 
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+    }
+
+  /* What the import changed, such as tracked changes accepted, is said. */
+  if (open->window != NULL)
+    {
+      g_auto(GStrv) warnings = plenary_document_take_import_warnings (document);
+
+      for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+        plenary_window_show_toast (open->window, warnings[i]);
     }
 
   open_file_free (open);

@@ -633,6 +633,7 @@ typedef struct
   PlenaryDraft *draft;
   char         *etag;
   gboolean      is_draft_file;
+  GStrv         warnings;
 } LoadResult;
 
 static void
@@ -642,6 +643,7 @@ load_result_free (gpointer data)
 
   g_clear_object (&result->draft);
   g_free (result->etag);
+  g_strfreev (result->warnings);
   g_free (result);
 }
 
@@ -676,7 +678,13 @@ load_thread (GTask        *task,
     }
   else
     {
-      result->draft = plenary_importer_import (contents, length, basename, NULL, NULL, &error);
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GStrvBuilder) messages = g_strv_builder_new ();
+
+      result->draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &error);
+      for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+        g_strv_builder_add (messages, ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
+      result->warnings = g_strv_builder_end (messages);
     }
 
   if (result->draft == NULL)
@@ -744,8 +752,24 @@ plenary_document_load_finish (PlenaryDocument  *self,
       plenary_document_set_title (self, title);
     }
 
+  g_strfreev (g_object_get_data (G_OBJECT (self), "plenary-import-warnings"));
+  g_object_set_data (G_OBJECT (self), "plenary-import-warnings", g_steal_pointer (&loaded->warnings));
+
   load_result_free (loaded);
   return TRUE;
+}
+
+char **
+plenary_document_take_import_warnings (PlenaryDocument *self)
+{
+  char **warnings;
+
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+
+  warnings = g_object_steal_data (G_OBJECT (self), "plenary-import-warnings");
+  if (warnings != NULL && warnings[0] == NULL)
+    g_clear_pointer (&warnings, g_strfreev);
+  return warnings;
 }
 
 /* Saving ------------------------------------------------------------------ */

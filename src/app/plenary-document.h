@@ -87,6 +87,9 @@ void             plenary_document_restore_version (PlenaryDocument      *self,
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);
 void             plenary_document_cancel_loading  (PlenaryDocument      *self);
+/* What the last import repaired or changed ("2 tracked changes were
+ * accepted…"), translated, once: NULL when nothing or already taken. */
+char           **plenary_document_take_import_warnings (PlenaryDocument *self);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
  * stays modified. Unless OVERWRITE, saving over a file that another program

@@ -14,6 +14,9 @@
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
 
+#define DOCX_MIME_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#define ODT_MIME_TYPE  "application/vnd.oasis.opendocument.text"
+
 static GListStore *
 create_open_filters (void)
 {
@@ -21,6 +24,7 @@ create_open_filters (void)
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) drafts = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) texts = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) word = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (all, _("All Supported Files"));
   gtk_file_filter_add_mime_type (all, PLENARY_DRAFT_MIME_TYPE);
@@ -29,6 +33,16 @@ create_open_filters (void)
   gtk_file_filter_add_mime_type (all, "text/markdown");
   gtk_file_filter_add_suffix (all, "md");
   gtk_file_filter_add_suffix (all, "txt");
+  gtk_file_filter_add_mime_type (all, DOCX_MIME_TYPE);
+  gtk_file_filter_add_mime_type (all, ODT_MIME_TYPE);
+  gtk_file_filter_add_suffix (all, "docx");
+  gtk_file_filter_add_suffix (all, "odt");
+
+  gtk_file_filter_set_name (word, _("Word and OpenDocument"));
+  gtk_file_filter_add_mime_type (word, DOCX_MIME_TYPE);
+  gtk_file_filter_add_mime_type (word, ODT_MIME_TYPE);
+  gtk_file_filter_add_suffix (word, "docx");
+  gtk_file_filter_add_suffix (word, "odt");
 
   gtk_file_filter_set_name (drafts, _("Plenary Drafts"));
   gtk_file_filter_add_mime_type (drafts, PLENARY_DRAFT_MIME_TYPE);
@@ -43,6 +57,7 @@ create_open_filters (void)
   g_list_store_append (filters, all);
   g_list_store_append (filters, drafts);
   g_list_store_append (filters, texts);
+  g_list_store_append (filters, word);
 
   return filters;
 }
@@ -61,6 +76,7 @@ plenary_file_chooser_new_source_filters (void)
     { N_("Markdown"), { "text/markdown" }, { "md", "markdown" } },
     { N_("Web Pages"), { "text/html", "application/xhtml+xml" }, { "html", "htm" } },
     { N_("PDF Documents"), { "application/pdf" }, { "pdf" } },
+    { N_("Word and OpenDocument"), { DOCX_MIME_TYPE, ODT_MIME_TYPE }, { "docx", "odt" } },
   };
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -99,6 +115,18 @@ create_save_filter (PlenaryFileKind kind)
       gtk_file_filter_add_mime_type (filter, "application/pdf");
       gtk_file_filter_add_suffix (filter, "pdf");
     }
+  else if (kind == PLENARY_FILE_KIND_DOCX)
+    {
+      gtk_file_filter_set_name (filter, _("Word Documents"));
+      gtk_file_filter_add_mime_type (filter, DOCX_MIME_TYPE);
+      gtk_file_filter_add_suffix (filter, "docx");
+    }
+  else if (kind == PLENARY_FILE_KIND_ODT)
+    {
+      gtk_file_filter_set_name (filter, _("OpenDocument Texts"));
+      gtk_file_filter_add_mime_type (filter, ODT_MIME_TYPE);
+      gtk_file_filter_add_suffix (filter, "odt");
+    }
   else
     {
       gtk_file_filter_set_name (filter, _("Plenary Drafts"));
@@ -112,7 +140,18 @@ create_save_filter (PlenaryFileKind kind)
 static const char *
 save_title (PlenaryFileKind kind)
 {
-  return kind == PLENARY_FILE_KIND_PDF ? _("Export as PDF") : _("Save Draft");
+  switch (kind)
+    {
+    case PLENARY_FILE_KIND_PDF:
+      return _("Export as PDF");
+    case PLENARY_FILE_KIND_DOCX:
+      return _("Export as Word Document");
+    case PLENARY_FILE_KIND_ODT:
+      return _("Export as OpenDocument Text");
+    case PLENARY_FILE_KIND_DRAFT:
+    default:
+      return _("Save Draft");
+    }
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)

@@ -32,6 +32,8 @@ typedef enum
 {
   PLENARY_FILE_KIND_DRAFT,
   PLENARY_FILE_KIND_PDF,
+  PLENARY_FILE_KIND_DOCX,
+  PLENARY_FILE_KIND_ODT,
 } PlenaryFileKind;
 
 void        plenary_file_chooser_save_async  (GtkWindow            *parent,

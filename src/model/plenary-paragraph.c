@@ -144,6 +144,11 @@ plenary_paragraph_dup_full_text (const PlenaryParagraph *self)
   if (self->text[0] == '\0')
     return g_strdup (self->phrase);
 
+  /* A phrase followed by a comma or ending the paragraph ("Decides, in the
+   * light of …", "Acting under Chapter VII …,") has its text right after it. */
+  if (strchr (",.;:", self->text[0]) != NULL)
+    return g_strconcat (self->phrase, self->text, NULL);
+
   return g_strconcat (self->phrase, " ", self->text, NULL);
 }
 

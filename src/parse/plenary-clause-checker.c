@@ -432,20 +432,49 @@ check_agreement (PlenaryClauseChecker  *self,
   const char *matched = plenary_phrase_entry_get_form (info->entry, info->form);
   const char *wanted = plenary_phrase_entry_get_form (info->entry, wanted_form);
   gsize actual_len = info->phrase_end - info->phrase_start;
+  gsize phrase_end = info->phrase_end;
   g_autofree char *replacement = NULL;
   g_autofree char *message = NULL;
   g_autofree char *label = NULL;
   PlenaryCheckProblem *problem;
 
-  if (g_strcmp0 (matched, wanted) == 0)
+  if (info->entry == NULL || g_strcmp0 (matched, wanted) == 0)
     return;
+
+  /* Only the verb of a closing formula is in italics; the agreement is
+   * that of the whole formula ("rester saisi / saisie de la question"). */
+  if (plenary_phrase_entry_get_group (info->entry) == PLENARY_PHRASE_GROUP_CLOSING &&
+      strlen (line + info->phrase_start) >= strlen (matched) &&
+      strncmp (line + info->phrase_start + 1, matched + 1, strlen (matched) - 1) == 0)
+    {
+      actual_len = strlen (matched);
+      phrase_end = info->phrase_start + actual_len;
+    }
 
   /* "Conscients des …" matched "Conscients de": keep the contraction. */
   if (actual_len < strlen (matched) && strrchr (wanted, ' ') != NULL &&
       (g_str_has_suffix (wanted, " de") || g_str_has_suffix (wanted, " à")))
     replacement = g_strndup (wanted, strrchr (wanted, ' ') - wanted);
-  else
+  else if (actual_len == strlen (matched))
     replacement = g_strdup (wanted);
+  else
+    {
+      /* Adverbs around the form ("Profondément préoccupé par", "Rappelant
+       * également"): only the form's words change. */
+      g_autofree char *actual = g_strndup (line + info->phrase_start, actual_len);
+      g_autofree char *lower = g_strdup (matched);
+      g_autofree char *lower_wanted = g_strdup (wanted);
+      const char *at;
+
+      lower[0] = g_ascii_tolower (lower[0]);
+      lower_wanted[0] = g_ascii_tolower (lower_wanted[0]);
+      if (g_str_has_prefix (actual, matched))
+        replacement = g_strconcat (wanted, actual + strlen (matched), NULL);
+      else if ((at = strstr (actual, lower)) != NULL && at > actual && at[-1] == ' ')
+        replacement = g_strdup_printf ("%.*s%s%s", (int) (at - actual), actual, lower_wanted, at + strlen (lower));
+      else
+        return;
+    }
 
   /* Translators: %1$s is a phrase, %2$s the body adopting the text, %3$s the right form */
   message = g_strdup_printf (_("“%s” does not agree with “%s”: write “%s”"),
@@ -453,7 +482,7 @@ check_agreement (PlenaryClauseChecker  *self,
   label = g_strdup_printf (_("Replace with “%s”"), replacement);
 
   problem = problem_new (PLENARY_CHECK_AGREEMENT, line_index,
-                         info->phrase_start, info->phrase_end, message);
+                         info->phrase_start, phrase_end, message);
   problem_set_fix (problem, replacement, label);
   g_ptr_array_add (problems, problem);
 }

@@ -315,6 +315,16 @@ classify_line_internal (PlenaryPhraseDictionary *dict,
   if (plenary_phrase_dictionary_match (dict, line + p, &match) && p + match.length <= end)
     {
       info->phrase_end = p + match.length;
+      /* "Décide de rester saisi de la question.": in UN style only the verb
+       * of a closing formula that makes the paragraph is in italics. */
+      if (match.group == PLENARY_PHRASE_GROUP_CLOSING &&
+          (p + match.length == end || (line[p + match.length] == '.' && p + match.length + 1 == end)))
+        {
+          gsize verb = plenary_phrase_dictionary_verb_length (dict, line + p);
+
+          if (verb > 0 && p + verb < info->phrase_end)
+            info->phrase_end = p + verb;
+        }
       info->entry = match.entry;
       info->form = match.form;
       info->known_phrase = TRUE;
@@ -346,12 +356,15 @@ classify_line_internal (PlenaryPhraseDictionary *dict,
         }
     }
 
-  /* The text follows the phrase after one space; "Décide, en outre, …"
-   * keeps its phrase for the role but the model holds it as text. */
+  /* The text follows the phrase after one space, or right after it when
+   * punctuation follows: "Decides, in the light of …", "Acting under
+   * Chapter VII of the Charter of the United Nations,". */
   if (info->phrase_end == end)
     info->text_start = end;
   else if (info->phrase_end > info->phrase_start && line[info->phrase_end] == ' ')
     info->text_start = info->phrase_end + 1;
+  else if (info->phrase_end > info->phrase_start && strchr (",.;:", line[info->phrase_end]) != NULL)
+    info->text_start = info->phrase_end;
   else
     info->text_start = info->phrase_start;
 

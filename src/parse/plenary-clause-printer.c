@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-phrase-dictionary.h"
 
@@ -114,7 +116,8 @@ append_full_text (GString                *out,
   if (paragraph->phrase != NULL && paragraph->phrase[0] != '\0')
     {
       g_string_append (out, paragraph->phrase);
-      if (paragraph->text[0] != '\0')
+      /* "Decides, in the light of …", "Décide de rester saisi." */
+      if (paragraph->text[0] != '\0' && strchr (",.;:", paragraph->text[0]) == NULL)
         g_string_append_c (out, ' ');
     }
   g_string_append (out, paragraph->text);

@@ -182,6 +182,11 @@ gsize                    plenary_phrase_dictionary_participle_length (PlenaryPhr
                                                                       const char              *text);
 gsize                    plenary_phrase_dictionary_verb_length  (PlenaryPhraseDictionary *self,
                                                                  const char              *text);
+/* Whether WORD (LEN bytes) is listed as never opening a phrase ("Face",
+ * "Cependant"). */
+gboolean                 plenary_phrase_dictionary_is_not_phrase (PlenaryPhraseDictionary *self,
+                                                                  const char              *word,
+                                                                  gsize                    len);
 /* Whether LINE looks like an opening formula ("The Security Council,"). */
 gboolean                 plenary_phrase_dictionary_is_opening   (PlenaryPhraseDictionary *self,
                                                                  const char              *line,

@@ -353,16 +353,16 @@ test_markdown (void)
   g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
   g_autoptr(GError) error = NULL;
   g_autoptr(PlenarySource) source = import_fixture (draft, "notes.md", &error);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "sources", "data", "notes.md", NULL);
-  g_autofree char *raw = NULL;
 
   g_assert_no_error (error);
-  g_file_get_contents (path, &raw, NULL, &error);
-  g_assert_no_error (error);
-
   g_assert_cmpstr (plenary_source_get_media_type (source), ==, "text/markdown");
   g_assert_cmpstr (plenary_source_get_title (source), ==, "Plan d’action pour la paix");
-  g_assert_cmpstr (plenary_source_get_text (source), ==, raw);
+  /* Read through cmark, as drafts are: the words without their markup, so
+   * that a passage quoted from it is plain text. */
+  g_assert_cmpstr (plenary_source_get_text (source), ==,
+                   "Brouillon interne\n\nPlan d’action pour la paix\n\n"
+                   "Les États membres soulignent l’importance de la coopération.\n\n"
+                   "• premier point\n\n• second point");
 }
 
 static void
