@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "plenary-importer.h"
 
@@ -99,6 +100,42 @@ main (int   argc,
   ms = time_import (generated, strlen (generated), "generated.txt", &paragraphs);
   g_print ("import of a %u-operative-paragraph text (%zu bytes): %.1f ms (median of %d), %u paragraphs\n",
            N_OPERATIVE, strlen (generated), ms, N_RUNS, paragraphs);
+
+  /* Issue 11's hangs, each once (target: under 5 s). */
+  {
+    g_autofree char *blank = g_strnfill (1024 * 1024, '\n');
+    g_autoptr(GString) stars = g_string_new (NULL);
+    g_autoptr(GString) lines = g_string_new ("L'Assemblée générale,\n");
+    g_autoptr(GString) labels = g_string_new ("The General Assembly,\nRecalling its resolution 1,\n1. Decides:\n");
+    const struct { const char *name; const char *data; gsize length; } inputs[] = {
+      { "1 MB of blank lines", blank, strlen (blank) },
+      { "a 400 KB Markdown line of *a", NULL, 0 },
+      { "a million lines", NULL, 0 },
+      { "100,000 labels", NULL, 0 },
+    };
+
+    for (guint i = 0; i < 200 * 1000; i++)
+      g_string_append (stars, "*a");
+    for (guint i = 0; i < 500 * 1000; i++)
+      g_string_append_printf (lines, "Rappelant sa résolution %u sur la coopération\n"
+                                     "internationale et le développement durable,\n", i);
+    for (guint i = 0; i < 100 * 1000; i++)
+      g_string_append_printf (labels, "(%c) item %u;\n", 'a' + i % 26, i);
+
+    for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+      {
+        GString *data = i == 1 ? stars : i == 2 ? lines : i == 3 ? labels : NULL;
+        const char *bytes = data != NULL ? data->str : inputs[i].data;
+        gsize length = data != NULL ? data->len : inputs[i].length;
+        g_autoptr(GError) local_error = NULL;
+        g_autoptr(PlenaryDraft) draft = NULL;
+        gint64 start = g_get_monotonic_time ();
+
+        draft = plenary_importer_import (bytes, length, i == 1 ? "stars.md" : "hostile.txt", NULL, NULL, &local_error);
+        g_print ("import of %s: %.2f s (%s)\n", inputs[i].name, (g_get_monotonic_time () - start) / 1e6,
+                 draft != NULL ? "imported" : local_error->message);
+      }
+  }
 
   return 0;
 }

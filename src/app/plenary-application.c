@@ -432,6 +432,7 @@ plenary_application_startup (GApplication *application)
                            G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
   g_unix_signal_add (SIGTERM, on_terminate_signal, self);
   g_unix_signal_add (SIGHUP, on_terminate_signal, self);
+
   plenary_zoom_install (GTK_APPLICATION (self), self->settings);
   /* Check Spelling in the View menu and in Preferences. */
   {

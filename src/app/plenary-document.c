@@ -16,6 +16,7 @@
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
+#include "plenary-office-importer.h"
 #include "plenary-phrase-dictionary.h"
 
 struct _PlenaryDocument
@@ -847,8 +848,17 @@ load_thread (GTask        *task,
       g_autoptr(GStrvBuilder) messages = g_strv_builder_new ();
 
       result->draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &error);
-      for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-        g_strv_builder_add (messages, ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
+      /* The import report of a text in one line: what it was read as and
+       * what was changed (plenary --convert --verbose lists every line). */
+      if (warnings != NULL && warnings->len > 0 && !plenary_office_looks_like_package (contents, length))
+        {
+          g_autofree char *summary = plenary_importer_summarize_report (warnings);
+
+          g_strv_builder_add (messages, summary);
+        }
+      else
+        for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+          g_strv_builder_add (messages, ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
       result->warnings = g_strv_builder_end (messages);
     }
 

@@ -248,6 +248,20 @@ classify_line_internal (PlenaryPhraseDictionary *dict,
       return;
     }
 
+  /* "# Arms embargo": a heading inside the resolution ("Sanctions",
+   * "Reporting"); not numbered, and the numbering runs on across it. */
+  if (line[p] == '#' && p + 1 < end && line[p + 1] == ' ')
+    {
+      p += 2;
+      while (p < end && line[p] == ' ')
+        p++;
+      info->role = PLENARY_ROLE_HEADING;
+      info->content_start = info->phrase_start = info->phrase_end = info->text_start = p;
+      state->last_sub_index = 0;
+      state->line_index++;
+      return;
+    }
+
   /* Three spaces a level in plain text, a tab a level in editor text. */
   indent = MIN (2, tabs + (spaces == 0 ? 0 : spaces <= 4 ? 1 : 2));
 
@@ -511,6 +525,14 @@ plenary_clause_parser_parse (PlenaryPhraseDictionary  *dict,
             plenary_paragraph_append_child (parents[0], paragraph);
           else
             plenary_body_append (body, paragraph);
+          continue;
+        }
+
+      if (info.role == PLENARY_ROLE_HEADING)
+        {
+          g_autoptr(PlenaryParagraph) heading = paragraph_from_line (line, &info);
+
+          plenary_body_append (body, heading);
           continue;
         }
 

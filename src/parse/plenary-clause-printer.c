@@ -230,6 +230,10 @@ plenary_clause_printer_print (PlenaryBody       *body,
               append_marker (out, dict, 0, operatives++);
               g_string_append_c (out, ' ');
             }
+          /* A heading inside the resolution: "# " in the editor, a line of
+           * its own in plain text (the importer finds it again). */
+          else if (!(flags & PLENARY_PRINT_PLAIN) && paragraph->role == PLENARY_ROLE_HEADING)
+            g_string_append (out, "# ");
 
           append_full_text (out, paragraph);
           g_string_append_c (out, '\n');

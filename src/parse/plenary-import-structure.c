@@ -781,7 +781,8 @@ import_structure (PlenaryPhraseDictionary *dict,
           continue;
         }
 
-      if (looks_like_heading (&b, block, next))
+      if ((b.lost == NULL && (b.op == NULL || !text_ends_with (last_paragraph (&b)->text, ":"))) &&
+          looks_like_heading (&b, block, next))
         {
           add_top (&b, PLENARY_ROLE_HEADING, block, 0);
           continue;

@@ -717,10 +717,30 @@ starts_paragraph (PlenaryPhraseDictionary *dict,
   return import_phrase_length (dict, text, NULL, &known) > 0 && known;
 }
 
+/* The tail of a block that grows line by line: never its whole length
+ * again, or a file of a million lines takes quadratic time. */
 static gboolean
 ends_clause (const GString *text)
 {
-  return ends_with_punctuation (text->str);
+  gsize start = text->len > 16 ? text->len - 16 : 0;
+
+  /* Back to the start of a character. */
+  while (start > 0 && ((guchar) text->str[start] & 0xC0) == 0x80)
+    start--;
+  return ends_with_punctuation (text->str + start);
+}
+
+static char
+last_char (const GString *text)
+{
+  return text->len > 0 ? text->str[text->len - 1] : '\0';
+}
+
+static gboolean
+chars_at_most (const GString *text,
+               gsize          n)
+{
+  return text->len <= n || (text->len <= 4 * n && (gsize) g_utf8_strlen (text->str, text->len) <= n);
 }
 
 static void
@@ -813,12 +833,12 @@ continues (PlenaryPhraseDictionary *dict,
   if (import_is_opening (dict, text) || import_is_enacting (text))
     return FALSE;
   /* Header fields are one a line: "Topic: …", "**Sponsors:** …". */
-  if (is_field (text) || is_field (current->text->str))
+  if (is_field (text) || (current->first == current->last && is_field (current->text->str)))
     return FALSE;
 
   punctuated = ends_clause (current->text);
   /* Lower case goes on, whatever came between. */
-  if (g_unichar_islower (g_utf8_get_char (text)) && !g_str_has_suffix (current->text->str, "."))
+  if (g_unichar_islower (g_utf8_get_char (text)) && last_char (current->text) != '.')
     return TRUE;
   if (punctuated)
     {
@@ -827,7 +847,7 @@ continues (PlenaryPhraseDictionary *dict,
       if (gap)
         return !starts_upper (text) && !g_unichar_isdigit (g_utf8_get_char (text));
       /* ";" or ":" closes a clause; the next capital opens one. */
-      if (g_str_has_suffix (current->text->str, ";") || g_str_has_suffix (current->text->str, ":"))
+      if (last_char (current->text) == ';' || last_char (current->text) == ':')
         return !starts_upper (text);
       /* pdftotext -layout indents a paragraph's first line. */
       if (line->indent > current->indent + 2 && current->last > current->first)
@@ -837,7 +857,7 @@ continues (PlenaryPhraseDictionary *dict,
 
   /* No punctuation: a heading or a wrapped line. A heading is short and
    * the paragraph under it starts with a phrase. */
-  if (starts_paragraph (dict, text) && g_utf8_strlen (current->text->str, -1) <= 100 &&
+  if (starts_paragraph (dict, text) && chars_at_most (current->text, 100) &&
       current->first == current->last)
     return FALSE;
   /* After a blank line, a capital phrase opens a paragraph: the items of
@@ -846,7 +866,7 @@ continues (PlenaryPhraseDictionary *dict,
     return FALSE;
   /* Across a blank line or page break, only a paragraph cut in its
    * middle goes on; short lines there are headers ("Original: English"). */
-  if (gap && (current->boxed || g_utf8_strlen (current->text->str, -1) < 60))
+  if (gap && (current->boxed || chars_at_most (current->text, 59)))
     return FALSE;
   /* The first line of a file, unpunctuated, is its title. */
   if (current->first == current->last && blocks_before == 0 && starts_upper (text))
@@ -1000,7 +1020,7 @@ split_run_together (PlenaryPhraseDictionary *dict,
               (cuts->len == 0 || g_array_index (cuts, gsize, cuts->len - 1) < at))
             g_array_append_val (cuts, at);
         }
-      else if (*p != ',' && g_ascii_isdigit (*q) && read_label (q, &probe) > 0 &&
+      else if (g_ascii_isdigit (*q) && read_label (q, &probe) > 0 &&
                probe.label == LABEL_NUMBER && probe.number == *last_number + 1)
         {
           *last_number = probe.number;

@@ -500,3 +500,42 @@ plenary_importer_import (const char  *data,
 
   return g_steal_pointer (&draft);
 }
+
+char *
+plenary_importer_summarize_report (GPtrArray *report)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  GString *out;
+
+  if (report == NULL || report->len == 0)
+    return NULL;
+
+  out = g_string_new (((PlenaryParseWarning *) g_ptr_array_index (report, 0))->message);
+  for (guint i = 1; i < report->len; i++)
+    {
+      const char *message = ((PlenaryParseWarning *) g_ptr_array_index (report, i))->message;
+      const char *quote = strstr (message, ": “");
+      g_autofree char *kind = quote != NULL ? g_strndup (message, quote - message) : g_strdup (message);
+      gpointer count;
+
+      if (!g_hash_table_lookup_extended (counts, kind, NULL, &count))
+        {
+          g_ptr_array_add (kinds, g_strdup (kind));
+          count = GUINT_TO_POINTER (0);
+        }
+      g_hash_table_insert (counts, g_steal_pointer (&kind), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+    }
+
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const char *kind = g_ptr_array_index (kinds, i);
+
+      /* Translators: an import report kind and how many times it happened. */
+      g_string_append_printf (out, i == 0 ? _(" — %s (%u)") : _(", %s (%u)"), kind,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (counts, kind)));
+      g_free (g_ptr_array_index (kinds, i));
+    }
+
+  return g_string_free (out, FALSE);
+}

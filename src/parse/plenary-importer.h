@@ -49,4 +49,10 @@ PlenaryDraft       *plenary_importer_import        (const char  *data,
                                                     GPtrArray  **warnings,
                                                     GError     **error);
 
+/* One line for a toast: what the text was read as, then each kind of
+ * entry of REPORT (from plenary_importer_import()) with its count: "Read
+ * as a resolution (…) — Page furniture removed (12), Footnote kept out of
+ * the paragraphs (3)". NULL for an empty report. */
+char               *plenary_importer_summarize_report (GPtrArray *report);
+
 G_END_DECLS

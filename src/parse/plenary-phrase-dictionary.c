@@ -1048,18 +1048,28 @@ word_from_list (GStrv       words,
                 gboolean    first_ci,
                 gboolean    allow_comma)
 {
+  gunichar first;
+
+  if (*p == '\0' || !g_unichar_isalpha (first = g_utf8_get_char (p)))
+    return 0;
+  if (first_ci)
+    first = g_unichar_tolower (first);
+
   for (guint i = 0; words[i] != NULL; i++)
     {
       const char *w = words[i];
-      gsize len = strlen (w);
-      const char *w_rest = g_utf8_next_char (w);
-      const char *p_rest = g_utf8_next_char (p);
+      gsize len;
+      const char *w_rest;
+      const char *p_rest;
 
-      if (*p == '\0')
-        return 0;
-      if (first_ci ? g_unichar_tolower (g_utf8_get_char (w)) != g_unichar_tolower (g_utf8_get_char (p))
-                   : g_utf8_get_char (w) != g_utf8_get_char (p))
+      /* ASCII first letters, the common case, without Unicode tables. */
+      if ((guchar) w[0] < 0x80 && first < 0x80
+          ? (first_ci ? (gunichar) g_ascii_tolower (w[0]) : (gunichar) w[0]) != first
+          : (first_ci ? g_unichar_tolower (g_utf8_get_char (w)) : g_utf8_get_char (w)) != first)
         continue;
+      len = strlen (w);
+      w_rest = g_utf8_next_char (w);
+      p_rest = g_utf8_next_char (p);
       if (strncmp (p_rest, w_rest, len - (w_rest - w)) != 0)
         continue;
       if (p[len] == ' ')
@@ -1133,28 +1143,53 @@ match_forms (PlenaryPhraseDictionary *self,
   if ((array = g_hash_table_lookup (self->index, key)) == NULL)
     return FALSE;
 
-  /* The words as written first; adverbs between them only then. */
+  /* The words as written first; adverbs between them only when that makes
+   * a phrase of more words ("Demande de même instamment" is "Demande
+   * instamment", not "Demande"). */
+  const Candidate *best = NULL;
+  gsize best_len = 0;
+  guint best_words = 0;
+
   for (guint i = 0; i < array->len * 2; i++)
     {
       const Candidate *candidate = &g_array_index (array, Candidate, i % array->len);
       gsize len = compare_form (self, candidate->form, candidate->length, text, i >= array->len);
-      gsize more;
+      guint words = 1;
 
       if (len == 0)
         continue;
+      for (gsize k = 0; k < candidate->length; k++)
+        words += candidate->form[k] == ' ';
+      if (best == NULL || words > best_words)
+        {
+          best = candidate;
+          best_len = len;
+          best_words = words;
+        }
+      /* The longest exact form, or the first inner-adverb one, per pass. */
+      if (i < array->len)
+        i = array->len - 1;
+      else
+        break;
+    }
 
-      if (candidate->stripped && text[len] == ' ' &&
+  if (best != NULL)
+    {
+      gsize len = best_len;
+      gsize more;
+
+      if (best->stripped && text[len] == ' ' &&
           (more = word_from_list (self->prepositions, text + len + 1, FALSE, FALSE)) > 0)
         len += more;
-      if (candidate->entry->group == PLENARY_PHRASE_GROUP_PREAMBULAR)
+      if (best->entry->group == PLENARY_PHRASE_GROUP_PREAMBULAR)
         while (text[len] == ' ' && (more = word_from_list (self->trailing_adverbs, text + len + 1, FALSE, TRUE)) > 0)
           len += more;
       while (len > 0 && text[len - 1] == ' ')
         len--;
 
-      match->entry = candidate->entry;
-      match->group = candidate->entry->group;
-      match->form = candidate->form_kind;
+      match->entry = best->entry;
+      match->group = best->entry->group;
+      match->form = best->form_kind;
       match->length = len;
       return TRUE;
     }

@@ -443,6 +443,37 @@ test_phrase_before_punctuation (void)
   g_assert_cmpstr (printed, ==, "Decides, in the light of the report, to act;");
 }
 
+/* A heading inside a resolution ("# Sanctions" in the editor text): its own
+ * role, not numbered, the numbering runs on across it, and the printer gives
+ * the same text back. */
+static void
+test_resolution_heading (void)
+{
+  PlenaryPhraseDictionary *en = plenary_phrase_dictionary_get_default ("en");
+  const char *text = "The Security Council,\n"
+                     "Recalling its resolution 1,\n"
+                     "Decides to act;\n"
+                     "# Arms embargo\n"
+                     "Decides that all States shall prevent the supply of arms;\n"
+                     "\tby land;\n"
+                     "Decides to remain seized of the matter.";
+  g_autoptr(PlenaryBody) body = plenary_clause_parser_parse (en, text, -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
+  g_autofree char *editor = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_cmpuint (body->paragraphs->len, ==, 5);
+  assert_paragraph (top (body, 2), PLENARY_ROLE_HEADING, NULL, "Arms embargo");
+  assert_paragraph (top (body, 3), PLENARY_ROLE_OPERATIVE, "Decides", "that all States shall prevent the supply of arms;");
+  g_assert_cmpuint (top (body, 3)->children->len, ==, 1);
+
+  editor = plenary_clause_printer_print (body, PLENARY_DRAFT_KIND_RESOLUTION, "en", PLENARY_PRINT_EDITOR);
+  g_assert_cmpstr (editor, ==, text);
+  plain = plenary_clause_printer_print (body, PLENARY_DRAFT_KIND_RESOLUTION, "en", PLENARY_PRINT_PLAIN);
+  /* Unnumbered; the paragraph after it is 2. */
+  g_assert_nonnull (strstr (plain, "1. Decides to act;\nArms embargo\n2. Decides that all States"));
+  g_assert_nonnull (strstr (plain, "3. Decides to remain seized"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/clause-parser/brief", test_brief);
 
   g_test_add_func ("/clause-parser/phrase-before-punctuation", test_phrase_before_punctuation);
+  g_test_add_func ("/clause-parser/resolution-heading", test_resolution_heading);
 
   return g_test_run ();
 }

@@ -827,6 +827,11 @@ main (int   argc,
       char *argv[])
 {
   app = plenary_test_init (&argc, &argv);
+  /* Citations carry the author's name; the first one would ask for it. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_string (settings, "author-name", "Délégation de la France");
+  }
 
   if (g_getenv ("PLENARY_TEST_TRANSLATION_ONLY") != NULL)
     g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
