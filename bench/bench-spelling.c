@@ -165,7 +165,7 @@ main (int   argc,
   view = g_object_new (PLENARY_TYPE_EDITOR_VIEW, "wrap-mode", GTK_WRAP_WORD_CHAR, NULL);
   plenary_editor_view_set_document (PLENARY_EDITOR_VIEW (view), document);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  printf ("%u lines\n", plenary_editor_view_get_n_lines (PLENARY_EDITOR_VIEW (view)));
+  printf ("%u lines\n", plenary_line_index_get_n_lines (plenary_document_get_line_index (document)));
 
   /* The draft opens; its first check runs in the background. Measured
    * before the window shows, so that each main loop iteration is one

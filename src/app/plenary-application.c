@@ -432,6 +432,7 @@ plenary_application_startup (GApplication *application)
                            G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
   g_unix_signal_add (SIGTERM, on_terminate_signal, self);
   g_unix_signal_add (SIGHUP, on_terminate_signal, self);
+
   plenary_zoom_install (GTK_APPLICATION (self), self->settings);
   /* Check Spelling in the View menu and in Preferences. */
   {
@@ -749,18 +750,17 @@ plenary_application_new_window (PlenaryApplication *self)
   return window;
 }
 
-typedef struct
+/* The window that shows DOCUMENT now: its tab may have moved. */
+static PlenaryWindow *
+find_window (PlenaryDocument *document)
 {
-  PlenaryWindow   *window;
-  PlenaryDocument *document;
-} OpenFile;
+  GApplication *app = g_application_get_default ();
 
-static void
-open_file_free (OpenFile *open)
-{
-  g_clear_weak_pointer (&open->window);
-  g_clear_object (&open->document);
-  g_free (open);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (PLENARY_IS_WINDOW (l->data) && plenary_window_find_page (l->data, document))
+      return l->data;
+
+  return NULL;
 }
 
 static void
@@ -769,30 +769,16 @@ document_loaded_cb (GObject      *object,
                     gpointer      user_data)
 {
   PlenaryDocument *document = PLENARY_DOCUMENT (object);
-  OpenFile *open = user_data;
-  g_autoptr(GError) error = NULL;
-  GFile *file = plenary_document_get_file (document);
+  g_auto(GStrv) warnings = NULL;
+  PlenaryWindow *window;
+  GFile *file;
 
-  if (!plenary_document_load_finish (document, result, &error))
-    {
-      if (open->window != NULL)
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"),
-                                                      plenary_document_get_title (document));
-          PlenaryPage *page = plenary_window_find_page (open->window, document);
+  /* A file that could not be read is explained in its page's banner; an
+   * imported text has no file of its own. */
+  if (!plenary_document_load_finish (document, result, NULL))
+    return;
 
-          /* Cancelled by the user: the tab just goes. */
-          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            plenary_window_show_error (open->window, heading, error);
-          if (page != NULL)
-            {
-              AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
-              plenary_document_set_modified (document, FALSE);
-              adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
-            }
-        }
-    }
-  else if (file != NULL)
+  if ((file = plenary_document_get_file (document)) != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
       GtkRecentData data = {
@@ -805,15 +791,10 @@ document_loaded_cb (GObject      *object,
     }
 
   /* What the import changed, such as tracked changes accepted, is said. */
-  if (open->window != NULL)
-    {
-      g_auto(GStrv) warnings = plenary_document_take_import_warnings (document);
-
-      for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-        plenary_window_show_toast (open->window, warnings[i]);
-    }
-
-  open_file_free (open);
+  warnings = plenary_document_take_import_warnings (document);
+  if (warnings != NULL && (window = find_window (document)) != NULL)
+    for (guint i = 0; warnings[i] != NULL; i++)
+      plenary_window_show_toast (window, warnings[i]);
 }
 
 void
@@ -823,7 +804,6 @@ plenary_application_open_file (PlenaryApplication *self,
 {
   PlenaryDocument *existing;
   g_autoptr(PlenaryDocument) document = NULL;
-  OpenFile *open;
 
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
   g_return_if_fail (PLENARY_IS_WINDOW (window));
@@ -845,10 +825,7 @@ plenary_application_open_file (PlenaryApplication *self,
   plenary_session_add (self->session, document);
   plenary_window_add_document (window, document);
 
-  open = g_new0 (OpenFile, 1);
-  g_set_weak_pointer (&open->window, window);
-  open->document = g_object_ref (document);
-  plenary_document_load_async (document, NULL, document_loaded_cb, open);
+  plenary_document_load_async (document, NULL, document_loaded_cb, NULL);
 }
 
 void

@@ -379,21 +379,29 @@ on_search_key_pressed (PlenaryClausePicker   *self,
   return GDK_EVENT_STOP;
 }
 
+static PlenaryLineIndex *
+get_line_index (PlenaryClausePicker *self)
+{
+  return plenary_document_get_line_index (plenary_editor_view_get_document (self->view));
+}
+
 static PlenaryPhraseGroup
 guess_group (PlenaryClausePicker *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  PlenaryLineIndex *index = get_line_index (self);
   GtkTextIter cursor;
   PlenaryRole role;
   guint line;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   line = gtk_text_iter_get_line (&cursor);
-  if (!plenary_editor_view_get_line (self->view, line, &role, NULL, NULL, NULL))
+  if (line >= plenary_line_index_get_n_lines (index))
     return PLENARY_PHRASE_GROUP_PREAMBULAR;
 
+  role = plenary_line_index_get_info (index, line)->role;
   if (role == PLENARY_ROLE_OPERATIVE || role == PLENARY_ROLE_SUBPARAGRAPH ||
-      plenary_editor_view_get_state_before (self->view, line)->seen_operative)
+      plenary_line_index_get_state_before (index, line)->seen_operative)
     return PLENARY_PHRASE_GROUP_OPERATIVE;
 
   return PLENARY_PHRASE_GROUP_PREAMBULAR;
@@ -402,7 +410,7 @@ guess_group (PlenaryClausePicker *self)
 static void
 load_items (PlenaryClausePicker *self)
 {
-  PlenaryPhraseDictionary *dictionary = plenary_editor_view_get_dictionary (self->view);
+  PlenaryPhraseDictionary *dictionary = plenary_line_index_get_dictionary (get_line_index (self));
   GListModel *entries = plenary_phrase_dictionary_get_entries (dictionary);
   guint n = g_list_model_get_n_items (entries);
   PlenaryDocument *document = plenary_editor_view_get_document (self->view);
@@ -446,23 +454,23 @@ find_insertion_point (PlenaryClausePicker *self,
                       GtkTextIter         *iter)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  guint n = plenary_editor_view_get_n_lines (self->view);
+  PlenaryLineIndex *index = get_line_index (self);
+  guint n = plenary_line_index_get_n_lines (index);
   guint line, last;
   gboolean is_blank = FALSE;
 
   gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
   line = gtk_text_iter_get_line (iter);
-  plenary_editor_view_get_line (self->view, line, NULL, NULL, NULL, &is_blank);
+  if (line < n)
+    is_blank = plenary_line_index_get_info (index, line)->is_blank;
 
   if (!is_blank)
     {
       for (last = line; last + 1 < n; last++)
         {
-          PlenaryRole role;
-          gboolean next_blank;
+          const PlenaryLineInfo *next = plenary_line_index_get_info (index, last + 1);
 
-          plenary_editor_view_get_line (self->view, last + 1, &role, NULL, NULL, &next_blank);
-          if (next_blank || role != PLENARY_ROLE_SUBPARAGRAPH)
+          if (next->is_blank || next->role != PLENARY_ROLE_SUBPARAGRAPH)
             break;
         }
       gtk_text_buffer_get_iter_at_line (buffer, iter, last);
@@ -488,7 +496,7 @@ plenary_clause_picker_insert_entry (PlenaryClausePicker *self,
   g_return_if_fail (PLENARY_IS_CLAUSE_PICKER (self));
   g_return_if_fail (PLENARY_IS_PHRASE_ENTRY (entry));
 
-  dictionary = plenary_editor_view_get_dictionary (self->view);
+  dictionary = plenary_line_index_get_dictionary (get_line_index (self));
   text = plenary_phrase_dictionary_dup_snippet (dictionary, entry, self->gender, self->number);
   /* The last Tab goes to an explicit end stop: without one GtkSourceView 5.6
    * moves past its last chunk and warns ("_gtk_source_snippet_insert_set:
@@ -664,9 +672,3 @@ plenary_clause_picker_new (PlenaryEditorView *view)
   return g_object_new (PLENARY_TYPE_CLAUSE_PICKER, "view", view, NULL);
 }
 
-PlenaryEditorView *
-plenary_clause_picker_get_view (PlenaryClausePicker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_PICKER (self), NULL);
-  return self->view;
-}

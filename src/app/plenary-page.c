@@ -14,12 +14,12 @@
 #include "plenary-editor-view.h"
 #include "plenary-outline.h"
 #include "plenary-brief.h"
+#include "plenary-clause-picker.h"
 #include "plenary-header-form.h"
 #include "plenary-page.h"
 #include "plenary-phrase-completion.h"
 #include "plenary-problems.h"
 #include "plenary-search-bar.h"
-#include "plenary-window.h"
 
 struct _PlenaryPage
 {
@@ -50,6 +50,7 @@ struct _PlenaryPage
   GtkWidget         *keep_button;
   GtkWidget         *reload_button;
   GtkWidget         *save_as_button;
+  GtkWidget         *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPage, plenary_page, GTK_TYPE_WIDGET)
@@ -57,10 +58,41 @@ G_DEFINE_FINAL_TYPE (PlenaryPage, plenary_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_IS_MODIFIED,
+  PROP_BUSY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Presenting the document ---------------------------------------------- */
+
+static void
+notify_title (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+notify_subtitle (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+notify_modified (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+notify_busy (PlenaryPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
 /* The editor follows the light or dark style of the desktop. */
 static void
@@ -74,11 +106,13 @@ update_style_scheme (PlenaryPage *self)
   gtk_source_buffer_set_style_scheme (buffer, gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
-/* Another program changed or removed the file: say so above the text. */
+/* The file could not be read, or another program changed or removed it:
+ * say so above the text. */
 static void
 update_banner (PlenaryPage *self)
 {
   PlenaryDiskState state = plenary_document_get_disk_state (self->document);
+  const GError *error = plenary_document_get_error (self->document);
   gboolean loading = plenary_document_get_loading (self->document);
 
   /* A large file takes a while to open: it can be stopped. */
@@ -91,39 +125,30 @@ update_banner (PlenaryPage *self)
       gtk_widget_set_visible (self->keep_button, FALSE);
       gtk_widget_set_visible (self->reload_button, FALSE);
       gtk_widget_set_visible (self->save_as_button, FALSE);
+      gtk_widget_set_visible (self->close_button, FALSE);
       gtk_revealer_set_reveal_child (self->banner, TRUE);
       return;
     }
 
-  if (state == PLENARY_DISK_STATE_CHANGED)
+  if (error != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("“%s” could not be read: %s"),
+                                                plenary_document_get_title (self->document),
+                                                error->message);
+      gtk_label_set_label (self->banner_label, label);
+    }
+  else if (state == PLENARY_DISK_STATE_CHANGED)
     gtk_label_set_label (self->banner_label,
                          _("The file was changed by another program. Reload it, or keep your version?"));
   else if (state == PLENARY_DISK_STATE_DELETED)
     gtk_label_set_label (self->banner_label,
                          _("The file was deleted or moved. The draft is still open: save it to keep it."));
 
-  gtk_widget_set_visible (self->keep_button, state == PLENARY_DISK_STATE_CHANGED);
-  gtk_widget_set_visible (self->reload_button, state == PLENARY_DISK_STATE_CHANGED);
-  gtk_widget_set_visible (self->save_as_button, state == PLENARY_DISK_STATE_DELETED);
-  gtk_revealer_set_reveal_child (self->banner, state != PLENARY_DISK_STATE_SAME);
-}
-
-static void
-reloaded_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(PlenaryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!plenary_document_load_finish (PLENARY_DOCUMENT (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (PLENARY_IS_WINDOW (root))
-        plenary_window_show_error (PLENARY_WINDOW (root), _("Could Not Reload the Draft"), error);
-    }
+  gtk_widget_set_visible (self->keep_button, error == NULL && state == PLENARY_DISK_STATE_CHANGED);
+  gtk_widget_set_visible (self->reload_button, error != NULL || state == PLENARY_DISK_STATE_CHANGED);
+  gtk_widget_set_visible (self->save_as_button, error == NULL && state == PLENARY_DISK_STATE_DELETED);
+  gtk_widget_set_visible (self->close_button, error != NULL);
+  gtk_revealer_set_reveal_child (self->banner, error != NULL || state != PLENARY_DISK_STATE_SAME);
 }
 
 static void
@@ -133,7 +158,29 @@ reload_action (GtkWidget  *widget,
 {
   PlenaryPage *self = PLENARY_PAGE (widget);
 
-  plenary_document_load_async (self->document, NULL, reloaded_cb, g_object_ref (self));
+  /* A failure shows in the banner, through the document's "error". */
+  plenary_document_load_async (self->document, NULL, NULL, NULL);
+}
+
+/* Ctrl+Shift+I: the clause picker, for this page's draft. */
+static void
+insert_clause_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryPage *self = PLENARY_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (plenary_clause_picker_new (self->view)));
+}
+
+/* Clauses are offered in resolutions, not in briefs. */
+static void
+update_actions (PlenaryPage *self)
+{
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.insert-clause",
+                                 plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_RESOLUTION);
 }
 
 static void
@@ -141,7 +188,15 @@ cancel_loading_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
-  plenary_document_cancel_loading (PLENARY_PAGE (widget)->document);
+  PlenaryPage *self = PLENARY_PAGE (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document));
+
+  plenary_document_cancel_loading (self->document);
+
+  /* A file stopped while opening leaves nothing to show: its tab goes. A
+   * reload stopped keeps the text as it was. */
+  if (gtk_text_buffer_get_char_count (buffer) == 0 && !plenary_document_get_modified (self->document))
+    gtk_widget_activate_action (widget, "win.close-page", NULL);
 }
 
 static void
@@ -301,9 +356,41 @@ queue_measure (PlenaryPage *self)
 static void
 follow_draft (PlenaryPage *self)
 {
+  update_actions (self);
   g_signal_group_set_target (self->metadata_signals,
                              plenary_draft_get_metadata (plenary_document_get_draft (self->document)));
   queue_measure (self);
+}
+
+/* The problems under the pointer, or at the cursor from the keyboard. */
+static gboolean
+on_query_tooltip (PlenaryPage *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_mode,
+                  GtkTooltip  *tooltip)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autofree char *text = NULL;
+  GtkTextIter iter;
+
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  else
+    {
+      int bx, by;
+
+      gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (text_view, &iter, bx, by))
+        return FALSE;
+    }
+
+  if (!(text = plenary_problems_dup_message_at (self->problems, &iter)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -314,8 +401,11 @@ plenary_page_constructed (GObject *object)
   G_OBJECT_CLASS (plenary_page_parent_class)->constructed (object);
 
   plenary_editor_view_set_document (self->view, self->document);
-  self->outline = plenary_outline_new (self->view);
-  self->problems = plenary_problems_new (self->view);
+  self->outline = plenary_outline_new (self->document);
+  self->problems = plenary_problems_new (self->document);
+  g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
   self->annotations = plenary_annotations_new (self->document, self->view);
   self->spelling = plenary_draft_spelling_new (self->document, self->view);
   plenary_search_bar_set_view (self->search_bar, GTK_SOURCE_VIEW (self->view));
@@ -328,9 +418,20 @@ plenary_page_constructed (GObject *object)
 
   g_signal_connect_object (self->document, "notify::disk-state",
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::error",
+                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::busy",
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   update_banner (self);
+
+  g_signal_connect_object (self->document, "notify::title",
+                           G_CALLBACK (notify_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified",
+                           G_CALLBACK (notify_modified), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (notify_subtitle), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (notify_busy), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (plenary_document_get_buffer (self->document), "changed",
                            G_CALLBACK (queue_measure), self, G_CONNECT_SWAPPED);
@@ -386,6 +487,18 @@ plenary_page_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_TITLE:
+      g_value_take_string (value, plenary_page_dup_title (self));
+      break;
+    case PROP_SUBTITLE:
+      g_value_take_string (value, plenary_page_dup_subtitle (self));
+      break;
+    case PROP_IS_MODIFIED:
+      g_value_set_boolean (value, plenary_page_get_is_modified (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, plenary_page_get_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -423,6 +536,20 @@ plenary_page_class_init (PlenaryPageClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The document's title, after "• " when it has unsaved changes. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Where the file is ("~/Documents"), or "Not saved yet". */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_IS_MODIFIED] =
+    g_param_spec_boolean ("is-modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
@@ -438,9 +565,11 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, keep_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, reload_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, save_as_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, close_button);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "page.insert-clause", NULL, insert_clause_action);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.replace", NULL, find_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -517,4 +646,54 @@ plenary_page_get_annotations (PlenaryPage *self)
 {
   g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
   return self->annotations;
+}
+
+char *
+plenary_page_dup_title (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+
+  /* A bullet in front of the name says "unsaved", as in GNOME Text Editor. */
+  if (plenary_document_get_modified (self->document))
+    return g_strdup_printf ("• %s", plenary_document_get_title (self->document));
+  return g_strdup (plenary_document_get_title (self->document));
+}
+
+char *
+plenary_page_dup_subtitle (PlenaryPage *self)
+{
+  GFile *file;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+
+  if (!(file = plenary_document_get_file (self->document)))
+    return g_strdup (_("Not saved yet"));
+
+  parent = g_file_get_parent (file);
+  if (parent != NULL && g_file_is_native (parent))
+    {
+      g_autofree char *path = g_file_get_path (parent);
+      const char *home = g_get_home_dir ();
+
+      if (g_str_has_prefix (path, home) && path[strlen (home)] == '/')
+        return g_strdup_printf ("~%s", path + strlen (home));
+      return g_steal_pointer (&path);
+    }
+
+  return parent != NULL ? g_file_get_parse_name (parent) : g_file_get_parse_name (file);
+}
+
+gboolean
+plenary_page_get_is_modified (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), FALSE);
+  return plenary_document_get_modified (self->document);
+}
+
+gboolean
+plenary_page_get_busy (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), FALSE);
+  return plenary_document_get_busy (self->document);
 }

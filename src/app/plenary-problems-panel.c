@@ -33,6 +33,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  GO_TO_LINE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   GtkImage  *icon;
@@ -149,7 +156,13 @@ on_activate (PlenaryProblemsPanel *self,
 
   item = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
   if (item != NULL)
-    plenary_problems_go_to (self->problems, item);
+    {
+      guint line;
+      gsize index;
+
+      plenary_problems_locate (self->problems, item, &line, &index);
+      g_signal_emit (self, signals[GO_TO_LINE], 0, line, (guint64) index);
+    }
 }
 
 /* What "Fix All" does for each kind of problem that has fixes. */
@@ -292,6 +305,11 @@ plenary_problems_panel_class_init (PlenaryProblemsPanelClass *klass)
     g_param_spec_object ("problems", NULL, NULL, PLENARY_TYPE_PROBLEMS,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A row was activated: the editor goes to byte INDEX of LINE. */
+  signals[GO_TO_LINE] =
+    g_signal_new ("go-to-line", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-problems-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryProblemsPanel, stack);

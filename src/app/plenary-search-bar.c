@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-search-bar.h"
+#include "plenary-text-replace.h"
 
 /* The editor's tag over typed numbers and markers, drawn rather than shown. */
 #define HIDDEN_TAG "plenary-hidden"
@@ -326,6 +327,23 @@ dup_replacement (PlenarySearchBar *self)
   return g_strjoinv ("\\\\", parts);
 }
 
+/* Replaces the match [START, END); both end up around the new text. A
+ * regular expression's references (\1) are for the search context to
+ * expand; a literal replacement keeps comments on their words. */
+static gboolean
+replace_match (PlenarySearchBar  *self,
+               GtkTextIter       *start,
+               GtkTextIter       *end,
+               const char        *replacement,
+               GError           **error)
+{
+  if (self->regex)
+    return gtk_source_search_context_replace (self->context, start, end, replacement, -1, error);
+
+  plenary_text_buffer_replace (self->buffer, start, end, gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)));
+  return TRUE;
+}
+
 static void
 replace_action (GtkWidget  *widget,
                 const char *action_name,
@@ -347,7 +365,7 @@ replace_action (GtkWidget  *widget,
       !is_hidden (self, &start))
     {
       replacement = dup_replacement (self);
-      if (!gtk_source_search_context_replace (self->context, &start, &end, replacement, -1, &error))
+      if (!replace_match (self, &start, &end, replacement, &error))
         {
           gtk_label_set_label (self->count_label, error->message);
           return;
@@ -398,7 +416,7 @@ replace_all_action (GtkWidget  *widget,
           continue;
         }
 
-      if (!gtk_source_search_context_replace (self->context, &match_start, &match_end, replacement, -1, &error))
+      if (!replace_match (self, &match_start, &match_end, replacement, &error))
         break;
       replaced++;
       iter = match_end;

@@ -888,10 +888,13 @@ describe_citations (PlenaryDraft  *draft,
 
       if (++*n_citations <= 3)
         {
+          const char *words = plenary_annotation_get_anchor (annotation)->exact;
+
           if (names->len > 0)
             g_string_append (names, ", ");
-          /* Translators: a quoted passage of the draft in a list. */
-          g_string_append_printf (names, _("“%s”"), plenary_annotation_get_anchor (annotation)->exact);
+          /* Translators: a quoted passage of the draft in a list. A
+           * footnote marker alone is named by the passage it quotes. */
+          g_string_append_printf (names, _("“%s”"), words != NULL && words[0] != '\0' ? words : cited->exact);
         }
     }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-spell-highlighter.h"
+#include "plenary-text-replace.h"
 
 /* Time given to each round of background checking, so that a round never
  * delays a keystroke by more than this. */
@@ -405,11 +406,8 @@ replace_action (GSimpleAction *action,
   if (word[0] == '\0')
     return;
 
-  gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_delete (self->buffer, &start, &end);
-  gtk_text_buffer_insert (self->buffer, &start, g_variant_get_string (param, NULL), -1);
-  gtk_text_buffer_end_user_action (self->buffer);
-  gtk_text_buffer_place_cursor (self->buffer, &start);
+  plenary_text_buffer_replace (self->buffer, &start, &end, g_variant_get_string (param, NULL));
+  gtk_text_buffer_place_cursor (self->buffer, &end);
 }
 
 /* "Add to Dictionary" keeps the word for good, "Ignore" for this session. */

@@ -7,16 +7,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "plenary-application.h"
 #include "plenary-brief.h"
-#include "plenary-clause-picker.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-file-chooser.h"
@@ -274,7 +268,11 @@ _plenary_window_save_async (PlenaryWindow       *self,
   g_task_set_source_tag (task, _plenary_window_save_async);
   g_task_set_task_data (task, g_object_ref (document), g_object_unref);
 
-  if (file == NULL || save_as)
+  /* A file another program removed, or one that could not be read, is not
+   * a place to save to without asking. */
+  if (file == NULL || save_as ||
+      plenary_document_get_disk_state (document) == PLENARY_DISK_STATE_DELETED ||
+      plenary_document_get_error (document) != NULL)
     {
       g_autofree char *name = suggest_name (document, PLENARY_FILE_KIND_DRAFT);
       g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
@@ -312,6 +310,7 @@ typedef struct
 {
   GPtrArray *documents;
   guint      next;
+  gboolean   answer;
 } ConfirmClose;
 
 static void
@@ -356,6 +355,20 @@ save_next (GTask *task)
                               FALSE, saved_one_cb, task);
 }
 
+/* The answer is given once the question is gone: the windows it was
+ * asked for may close then, and a dialog must not outlive its parent. */
+static gboolean
+return_answer (gpointer user_data)
+{
+  GTask *task = user_data;
+  ConfirmClose *state = g_task_get_task_data (task);
+
+  g_task_return_boolean (task, state->answer);
+  g_object_unref (task);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -374,12 +387,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
     {
       for (guint i = 0; i < state->documents->len; i++)
         plenary_document_set_modified (g_ptr_array_index (state->documents, i), FALSE);
-      g_task_return_boolean (task, TRUE);
+      state->answer = TRUE;
     }
-  else
-    g_task_return_boolean (task, FALSE);
 
-  g_object_unref (task);
+  g_idle_add (return_answer, task);
 }
 
 void
@@ -600,6 +611,7 @@ toggle_panel_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
 }
 
+/* The header bar's button and the shortcut reach the visible page's own. */
 static void
 insert_clause_action (GtkWidget  *widget,
                       const char *action_name,
@@ -608,7 +620,7 @@ insert_clause_action (GtkWidget  *widget,
   PlenaryPage *page = plenary_window_get_visible_page (PLENARY_WINDOW (widget));
 
   if (page != NULL)
-    gtk_window_present (GTK_WINDOW (plenary_clause_picker_new (plenary_page_get_view (page))));
+    gtk_widget_activate_action (GTK_WIDGET (page), "page.insert-clause", NULL);
 }
 
 /* Citing and highlighting sources ------------------------------------- */
@@ -712,24 +724,14 @@ print_done_cb (GtkPrintOperation       *operation,
                PlenaryWindow           *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *exported = g_object_get_data (G_OBJECT (operation), "plenary-exported");
-  const char *temporary = g_object_get_data (G_OBJECT (operation), "plenary-export-temporary");
+  const char *exported = plenary_print_operation_get_export_path (PLENARY_PRINT_OPERATION (operation));
 
-  /* The PDF was written beside its name; only a whole one takes it. */
-  if (temporary != NULL && result == GTK_PRINT_OPERATION_RESULT_APPLY && g_rename (temporary, exported) != 0)
+  if (!plenary_print_operation_complete_export (PLENARY_PRINT_OPERATION (operation), result, &error))
     {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (exported);
-
-      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
-      g_unlink (temporary);
       plenary_window_show_error (self, _("Could Not Export the PDF"), error);
       g_object_unref (operation);
       return;
     }
-  if (temporary != NULL && result != GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_unlink (temporary);
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -882,27 +884,7 @@ export_to_chosen (PlenaryWindow *self,
     }
 
   operation = plenary_print_operation_new (document);
-  {
-    g_autofree char *folder = g_path_get_dirname (path);
-    g_autofree char *basename = g_path_get_basename (path);
-    char *temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
-    int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
-
-    /* Written under a hidden name and renamed when complete (print_done_cb),
-     * so that a crash never leaves a truncated PDF under the final name. */
-    if (fd >= 0)
-      {
-        close (fd);
-        gtk_print_operation_set_export_filename (operation, temporary);
-        g_object_set_data_full (G_OBJECT (operation), "plenary-export-temporary", temporary, g_free);
-      }
-    else
-      {
-        g_free (temporary);
-        gtk_print_operation_set_export_filename (operation, path);
-      }
-  }
-  g_object_set_data_full (G_OBJECT (operation), "plenary-exported", g_strdup (path), g_free);
+  plenary_print_operation_export_to (PLENARY_PRINT_OPERATION (operation), path);
   run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
 }
 

@@ -274,14 +274,6 @@ plenary_clause_checker_get_dictionary (PlenaryClauseChecker *self)
   return self->dictionary;
 }
 
-PlenaryDraftKind
-plenary_clause_checker_get_kind (PlenaryClauseChecker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), 0);
-
-  return self->kind;
-}
-
 void
 plenary_clause_checker_set_kind (PlenaryClauseChecker *self,
                                  PlenaryDraftKind      kind)
@@ -293,14 +285,6 @@ plenary_clause_checker_set_kind (PlenaryClauseChecker *self,
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
-}
-
-const char *
-plenary_clause_checker_get_body (PlenaryClauseChecker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), NULL);
-
-  return self->body;
 }
 
 void
@@ -628,15 +612,14 @@ check_line_internal (PlenaryClauseChecker          *self,
                      const char                    *line,
                      gsize                          len,
                      guint                          line_index,
-                     PlenaryLineState              *state,
+                     const PlenaryLineState        *state,
+                     const PlenaryLineInfo         *classified,
                      const PlenaryCheckLineContext *context)
 {
   PlenaryPhraseDictionary *dict = self->dictionary;
   gboolean french = plenary_phrase_dictionary_get_french_spacing (dict);
   PlenaryLineState before = *state;
-  PlenaryLineInfo info;
-
-  plenary_clause_parser_classify_line (dict, self->kind, line, len, state, &info);
+  PlenaryLineInfo info = *classified;
 
   if (info.is_blank || info.content_start == info.content_end)
     {
@@ -727,7 +710,40 @@ plenary_clause_checker_check_line (PlenaryClauseChecker          *self,
     line = copy = g_strndup (line, len);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)plenary_check_problem_free);
-  check_line_internal (self, problems, line, len, line_index, state, context);
+  {
+    PlenaryLineState before = *state;
+    PlenaryLineInfo info;
+
+    plenary_clause_parser_classify_line (self->dictionary, self->kind, line, len, state, &info);
+    check_line_internal (self, problems, line, len, line_index, &before, &info, context);
+  }
+
+  return problems;
+}
+
+GPtrArray *
+plenary_clause_checker_check_classified_line (PlenaryClauseChecker          *self,
+                                              const char                    *line,
+                                              gssize                         len,
+                                              guint                          line_index,
+                                              const PlenaryLineState        *before,
+                                              const PlenaryLineInfo         *info,
+                                              const PlenaryCheckLineContext *context)
+{
+  GPtrArray *problems;
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), NULL);
+  g_return_val_if_fail (line != NULL, NULL);
+  g_return_val_if_fail (before != NULL && info != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (line);
+  else if (line[len] != '\0')
+    line = copy = g_strndup (line, len);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify)plenary_check_problem_free);
+  check_line_internal (self, problems, line, len, line_index, before, info, context);
 
   return problems;
 }
@@ -784,7 +800,7 @@ plenary_clause_checker_check_text (PlenaryClauseChecker *self,
             break;
           }
 
-      check_line_internal (self, problems, lines[i], strlen (lines[i]), i, &states[i], &context);
+      check_line_internal (self, problems, lines[i], strlen (lines[i]), i, &states[i], &infos[i], &context);
     }
 
   return problems;

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "plenary-data-resources.h"
+#include "plenary-parse-enums.h"
 #include "plenary-phrase-dictionary.h"
 
 /* ---- PlenaryPhraseEntry ------------------------------------------------- */
@@ -434,14 +435,13 @@ static gboolean
 parse_group (const char         *str,
              PlenaryPhraseGroup *group)
 {
-  if (g_strcmp0 (str, "preambular") == 0)
-    *group = PLENARY_PHRASE_GROUP_PREAMBULAR;
-  else if (g_strcmp0 (str, "operative") == 0)
-    *group = PLENARY_PHRASE_GROUP_OPERATIVE;
-  else if (g_strcmp0 (str, "closing") == 0)
-    *group = PLENARY_PHRASE_GROUP_CLOSING;
-  else
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_PHRASE_GROUP);
+  GEnumValue *value;
+
+  if (str == NULL || !(value = g_enum_get_value_by_nick (klass, str)))
     return FALSE;
+
+  *group = value->value;
   return TRUE;
 }
 

@@ -862,68 +862,6 @@ detect_kind (const char  *data,
 
 /* Import ----------------------------------------------------------------- */
 
-/* Ids handed to imports still running: the draft does not know them until
- * the caller adds the source, and several files may be imported at once. */
-static GHashTable *
-reserved_ids (PlenaryDraft *draft)
-{
-  static GQuark quark;
-  GHashTable *ids;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("plenary-source-importer-reserved-ids");
-
-  ids = g_object_get_qdata (G_OBJECT (draft), quark);
-  if (ids == NULL)
-    {
-      ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_object_set_qdata_full (G_OBJECT (draft), quark, ids, (GDestroyNotify) g_hash_table_unref);
-    }
-  return ids;
-}
-
-static gboolean
-id_in_use (PlenaryDraft *draft,
-           const char   *id)
-{
-  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
-  guint n = g_list_model_get_n_items (annotations);
-
-  if (g_hash_table_contains (reserved_ids (draft), id) ||
-      plenary_draft_find_source (draft, id) != NULL)
-    return TRUE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      if (g_strcmp0 (plenary_annotation_get_id (annotation), id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A fresh id, free in the draft and among running imports. */
-static char *
-pick_id (PlenaryDraft *draft)
-{
-  char *id = plenary_draft_new_id (draft, "s");
-  guint64 n;
-
-  if (!g_hash_table_contains (reserved_ids (draft), id))
-    return id;
-
-  n = g_ascii_strtoull (id + 1, NULL, 10);
-  do
-    {
-      g_free (id);
-      id = g_strdup_printf ("s%" G_GUINT64_FORMAT, ++n);
-    }
-  while (id_in_use (draft, id));
-
-  return id;
-}
-
 static PlenarySource *
 import_with_id (const char  *id,
                 GBytes      *data,
@@ -1115,7 +1053,7 @@ plenary_source_importer_import (PlenaryDraft  *draft,
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  id = pick_id (draft);
+  id = plenary_draft_new_id (draft, "s");
   return import_file_with_id (id, file, cancellable, error);
 }
 
@@ -1131,7 +1069,7 @@ plenary_source_importer_import_bytes (PlenaryDraft  *draft,
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
-  id = pick_id (draft);
+  id = plenary_draft_new_id (draft, "s");
   return import_with_id (id, data, filename, media_type_hint, error);
 }
 
@@ -1168,6 +1106,27 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, source, g_object_unref);
 }
 
+/* Back in the calling thread: an id the draft will not get is free again. */
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PlenaryDraft *draft = PLENARY_DRAFT (object);
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  PlenarySource *source;
+
+  if (!(source = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      plenary_draft_release_id (draft, job->id);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, source, g_object_unref);
+}
+
 void
 plenary_source_importer_import_async (PlenaryDraft        *draft,
                                       GFile               *file,
@@ -1176,38 +1135,32 @@ plenary_source_importer_import_async (PlenaryDraft        *draft,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read = NULL;
   ImportJob *job;
 
   g_return_if_fail (PLENARY_IS_DRAFT (draft));
   g_return_if_fail (G_IS_FILE (file));
 
-  job = g_new0 (ImportJob, 1);
-  job->id = pick_id (draft);
-  g_hash_table_add (reserved_ids (draft), g_strdup (job->id));
-  job->file = g_object_ref (file);
-
   task = g_task_new (draft, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_source_importer_import_async);
-  g_task_set_task_data (task, job, import_job_free);
+
+  /* Reserved in the draft until the source is added to it. */
+  job = g_new0 (ImportJob, 1);
+  job->id = plenary_draft_reserve_id (draft, "s");
+  job->file = g_object_ref (file);
+
+  read = g_task_new (draft, cancellable, imported_cb, g_steal_pointer (&task));
+  g_task_set_task_data (read, job, import_job_free);
   /* Cancel answers at once; the thread's result is dropped when it ends. */
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, import_thread);
+  g_task_set_return_on_cancel (read, TRUE);
+  g_task_run_in_thread (read, import_thread);
 }
 
 PlenarySource *
 plenary_source_importer_import_finish (GAsyncResult  *result,
                                        GError       **error)
 {
-  PlenaryDraft *draft;
-  ImportJob *job;
-
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  /* The caller adds the source to the draft right after this, from the
-   * same thread, so the id can be released now. */
-  draft = g_task_get_source_object (G_TASK (result));
-  job = g_task_get_task_data (G_TASK (result));
-  g_hash_table_remove (reserved_ids (draft), job->id);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

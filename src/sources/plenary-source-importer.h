@@ -46,10 +46,10 @@ PlenarySource *plenary_source_importer_import_bytes  (PlenaryDraft         *draf
                                                       const char           *filename,
                                                       const char           *media_type_hint,
                                                       GError              **error);
-/* Reads and decodes in a worker thread; the id is taken from DRAFT in the
+/* Reads and decodes in a worker thread; the id is reserved in DRAFT in the
  * calling thread (DRAFT is never touched by the worker) and stays reserved
- * until _finish(), so imports running together get different ids. Add the
- * source to the draft right after _finish(). */
+ * until the source is added to DRAFT (plenary_draft_reserve_id()), so
+ * imports running together get different ids. */
 void           plenary_source_importer_import_async  (PlenaryDraft         *draft,
                                                       GFile                *file,
                                                       GCancellable         *cancellable,

@@ -370,7 +370,7 @@ static const char *
 first_phrase_of (Fixture            *f,
                  PlenaryPhraseGroup  group)
 {
-  GListModel *entries = plenary_phrase_dictionary_get_entries (plenary_editor_view_get_dictionary (f->view));
+  GListModel *entries = plenary_phrase_dictionary_get_entries (plenary_line_index_get_dictionary (plenary_document_get_line_index (f->document)));
 
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
@@ -406,7 +406,7 @@ test_picker_escape_and_empty_search (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (row_phrase (row), ==, first_phrase_of (&f, PLENARY_PHRASE_GROUP_OPERATIVE));
   g_assert_cmpint (gtk_list_box_row_get_index (row), ==,
-                   plenary_phrase_dictionary_count_group (plenary_editor_view_get_dictionary (f.view),
+                   plenary_phrase_dictionary_count_group (plenary_line_index_get_dictionary (plenary_document_get_line_index (f.document)),
                                                           PLENARY_PHRASE_GROUP_PREAMBULAR));
   gtk_window_close (GTK_WINDOW (p.picker));
   plenary_test_spin (50);
@@ -561,7 +561,7 @@ test_completion_at_paragraph_start (void)
   g_assert_false (contains (texts, "Notant avec préoccupation"));
   for (i = 0; i < texts->len; i++)
     {
-      PlenaryPhraseEntry *entry = plenary_phrase_dictionary_find_entry (plenary_editor_view_get_dictionary (f.view),
+      PlenaryPhraseEntry *entry = plenary_phrase_dictionary_find_entry (plenary_line_index_get_dictionary (plenary_document_get_line_index (f.document)),
                                                                         g_ptr_array_index (texts, i));
       if (entry != NULL)
         g_assert_cmpint (plenary_phrase_entry_get_group (entry), !=, PLENARY_PHRASE_GROUP_PREAMBULAR);

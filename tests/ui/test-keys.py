@@ -3,10 +3,8 @@
 """Real key presses on the real application (xdotool under Xvfb): the
 shortcuts a delegate types reach Plenary, not GTK's own bindings."""
 
-import glob
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -87,6 +85,20 @@ class Keys(unittest.TestCase):
         xdotool("mousemove", "--window", window, "600", "400", "click", "1")
         time.sleep(0.3)
 
+    def answer_author_prompt(self):
+        """The first comment asks for the author's name: typed in the dialog
+        once it has the focus, confirmed with Enter, the dialog gone."""
+        dialog = wait_for_window("^Your Name$", 10)
+        self.assertIsNotNone(dialog)
+        deadline = time.monotonic() + 20
+        while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
+            time.sleep(0.1)
+        xdotool("type", "--delay", "30", "Delegation of France")
+        xdotool("key", "Return")
+        while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
+                time.monotonic() < deadline:
+            time.sleep(0.1)
+
     def tearDown(self):
         if self.app is not None:
             self.app.kill()
@@ -131,16 +143,7 @@ class Keys(unittest.TestCase):
         # Select the opening formula and comment on it.
         xdotool("key", "ctrl+Home", "shift+End", "ctrl+alt+m")
         # The first comment asks for the author's name; Enter confirms it.
-        dialog = wait_for_window("^Your Name$", 10)
-        self.assertIsNotNone(dialog)
-        deadline = time.monotonic() + 10
-        while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
-            time.sleep(0.1)
-        xdotool("type", "--delay", "30", "Delegation of France")
-        xdotool("key", "Return")
-        while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
-                time.monotonic() < deadline + 10:
-            time.sleep(0.1)
+        self.answer_author_prompt()
         xdotool("key", "ctrl+s")
         wait_for_rewrite(draft, before)
 
@@ -157,6 +160,63 @@ class Keys(unittest.TestCase):
             self.assertTrue(f.read().endswith("   b) d'informer les États ;\n"
                                               "   c) Décide de rester saisie de la question.\n"))
 
+    def test_enter_continues_and_ends_a_bullet_list(self):
+        # In a brief, Enter after a bullet starts the next one; Enter on
+        # the new, empty bullet ends the list.
+        note = os.path.join(self.tmp.name, "note.md")
+        draft = os.path.join(self.tmp.name, "note.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(note, "w", encoding="utf-8") as f:
+            f.write("# Contexte\n\nLa question est inscrite depuis 2019.\n\n- première résolution\n")
+        subprocess.run([PLENARY, "--convert", note, draft], env=self.env, check=True)
+
+        self.start(draft, title="^note")
+        before = file_state(draft)
+        xdotool("key", "ctrl+End", "Return")
+        xdotool("type", "seconde resolution")
+        xdotool("key", "Return", "Return")
+        xdotool("type", "Fin de la section.")
+        xdotool("key", "ctrl+s")
+        wait_for_rewrite(draft, before)
+
+        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+        with open(plain, encoding="utf-8") as f:
+            text = f.read()
+        self.assertTrue(text.endswith("• première résolution\n• seconde resolution\nFin de la section.\n"), text)
+
+    def test_quit_discard_all_with_two_modified_drafts(self):
+        # A draft opened and typed into, a new one typed into, Ctrl+Q,
+        # Discard All: the application ends without a warning or critical
+        # (G_DEBUG=fatal-warnings would also abort it).
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write(DRAFT)
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^projet")
+        window = wait_for_window("^projet")
+        xdotool("key", "ctrl+End", "Return")
+        xdotool("type", "Notes,")
+        xdotool("key", "ctrl+n")
+        xdotool("type", "Note,")
+        deadline = time.monotonic() + 10
+        while xdotool("getwindowname", window).stdout.startswith("• projet") or \
+                not xdotool("getwindowname", window).stdout.startswith("• "):
+            self.assertLess(time.monotonic(), deadline, "the new draft was not typed into")
+            time.sleep(0.2)
+        xdotool("key", "ctrl+q")
+        time.sleep(1)
+        # The question's Discard All button, by its mnemonic.
+        xdotool("key", "alt+d")
+        status = self.app.wait(timeout=30)
+        self.app = None
+        with open(os.path.join(self.tmp.name, "stderr.log"), encoding="utf-8") as f:
+            log = f.read()
+        self.assertNotIn("CRITICAL", log)
+        self.assertNotIn("WARNING", log)
+        self.assertEqual(status, 0, log)
+
     def test_typing_after_a_commented_word_stays_outside(self):
         text = os.path.join(self.tmp.name, "eau.txt")
         draft = os.path.join(self.tmp.name, "eau.plenary.json")
@@ -169,6 +229,7 @@ class Keys(unittest.TestCase):
         # Select the last word of the paragraph, comment on it, then type
         # right after it and start a new paragraph.
         xdotool("key", "ctrl+End", "ctrl+shift+Left", "ctrl+alt+m")
+        self.answer_author_prompt()
         xdotool("key", "End")
         xdotool("type", " hydrauliques")
         xdotool("key", "Return")
@@ -189,134 +250,6 @@ class Keys(unittest.TestCase):
         self.assertIsNotNone(wait_for_window("^Insert Clause$", 10),
                              "Ctrl+Shift+I did not open Insert Clause")
         self.assertIsNone(wait_for_window("GTK Inspector", 1))
-
-    # Writing tools: spelling, find and replace -----------------------------
-
-    def convert(self, text, name="projet"):
-        source = os.path.join(self.tmp.name, name + ".txt")
-        draft = os.path.join(self.tmp.name, name + ".plenary.json")
-        with open(source, "w", encoding="utf-8") as f:
-            f.write(text)
-        subprocess.run([PLENARY, "--convert", source, draft], env=self.env, check=True)
-        return draft
-
-    def save_and_read(self, draft):
-        """Ctrl+S, then the draft's text once the file has changed."""
-        plain = os.path.join(self.tmp.name, "after.txt")
-        before = os.stat(draft).st_mtime_ns
-        xdotool("key", "ctrl+s")
-        deadline = time.monotonic() + 30
-        while os.stat(draft).st_mtime_ns == before and time.monotonic() < deadline:
-            time.sleep(0.1)
-        self.assertNotEqual(os.stat(draft).st_mtime_ns, before, "Ctrl+S did not save")
-        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
-        with open(plain, encoding="utf-8") as f:
-            return f.read()
-
-    def misspelt_word_is_corrected(self, draft, typed, corrected):
-        self.start(draft, title="^projet")
-        # A misspelt word at the end of the last paragraph, then back into it:
-        # the context menu (Shift+F10) offers its suggestions.
-        xdotool("key", "ctrl+End", "BackSpace")
-        xdotool("type", "--delay", "60", " " + typed + ".")
-        xdotool("key", "Left", "Left", "Left")
-        # The check runs in the background, in a moment on a short draft.
-        time.sleep(1)
-        # Shift+F10 opens the context menu on Undo (what was typed can be
-        # undone); below it Select All, Insert Emoji, then the spelling
-        # section, whose first item is the best suggestion.
-        xdotool("key", "shift+F10")
-        time.sleep(0.5)
-        xdotool("key", "Down", "Down", "Down", "Return")
-        text = self.save_and_read(draft)
-        self.assertIn(" " + corrected + ".\n", text)
-        self.assertNotIn(typed, text)
-
-    def test_spelling_suggestion_replaces_a_misspelt_word_french(self):
-        draft = self.convert(DRAFT)
-        self.misspelt_word_is_corrected(draft, "préocupation", "préoccupation")
-
-    def test_spelling_suggestion_replaces_a_misspelt_word_english(self):
-        draft = self.convert("The General Assembly,\nRecalling its resolutions,\n"
-                             "1. Requests the Secretary-General to report;\n"
-                             "2. Decides to remain seized of the matter.\n")
-        self.misspelt_word_is_corrected(draft, "goverment", "government")
-
-    def test_ctrl_h_replaces_across_paragraphs_and_ctrl_z_undoes_it(self):
-        draft = self.convert(DRAFT)
-        self.start(draft, title="^projet")
-        # Ctrl+H, what to find, Tab, what to replace it with, Ctrl+Enter:
-        # "les" is in two paragraphs, one of them a sub-paragraph. (ASCII:
-        # xdotool types accented letters unreliably on a busy display.)
-        xdotool("key", "ctrl+h")
-        time.sleep(0.5)
-        xdotool("type", "--delay", "60", "les")
-        xdotool("key", "Tab")
-        xdotool("type", "--delay", "60", "tous les")
-        xdotool("key", "ctrl+Return")
-        time.sleep(0.3)
-        xdotool("key", "Escape")
-        replaced = self.save_and_read(draft)
-        self.assertEqual(replaced, DRAFT.replace("les", "tous les"))
-
-        # One Ctrl+Z takes every replacement back, numbering untouched.
-        xdotool("key", "ctrl+z")
-        self.assertEqual(self.save_and_read(draft), DRAFT)
-
-    def test_replace_keeps_the_numbering(self):
-        # Numbers and markers ("3.", "a)") are drawn by the editor, not
-        # typed: replacing inside a sub-paragraph keeps it a) under 2.
-        draft = self.convert(DRAFT)
-        self.start(draft, title="^projet")
-        xdotool("key", "ctrl+h")
-        time.sleep(0.5)
-        xdotool("type", "--delay", "60", "faire rapport")
-        xdotool("key", "Tab")
-        xdotool("type", "--delay", "60", "rendre compte")
-        xdotool("key", "ctrl+Return")
-        time.sleep(0.3)
-        xdotool("key", "Escape")
-        self.assertEqual(self.save_and_read(draft),
-                         DRAFT.replace("   a) de faire rapport ;", "   a) de rendre compte ;"))
-
-    def fix_all_with_keys(self, language, mnemonic):
-        """Problems tab, then the Fix All menu by its mnemonic, then its first
-        kind: the no-break spaces before ; : ? ! of the sample draft."""
-        self.env["LANGUAGE"] = language
-        seed = glob.glob(os.path.join(os.environ["PLENARY_SOURCE_ROOT"], "seeds", "002_*.txt"))[0]
-        with open(seed, encoding="utf-8") as f:
-            draft = self.convert(f.read())
-        plain = os.path.join(self.tmp.name, "before.txt")
-        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
-        with open(plain, encoding="utf-8") as f:
-            before = f.read()
-        loose = re.compile(r" [;:?!]")
-        self.assertGreaterEqual(len(loose.findall(before)), 2)
-
-        self.start(draft, title="^projet")
-        window = wait_for_window("^projet")
-        # The checks run once the draft is shown: until then the panel has
-        # no Fix All button for the mnemonic to reach.
-        for attempt in range(10):
-            # The Problems tab of the side panel, the third of its switcher.
-            xdotool("mousemove", "--window", window, "210", "74", "click", "1")
-            time.sleep(0.5)
-            xdotool("key", mnemonic)
-            time.sleep(0.5)
-            xdotool("key", "Return")
-            if wait_for_window("^• projet", 2) is not None:
-                break
-            xdotool("key", "Escape")
-        after = self.save_and_read(draft)
-        self.assertEqual(loose.findall(after), [])
-        # Only spaces changed.
-        self.assertEqual(re.sub(r"[ \u00a0\u202f]", "", after), re.sub(r"[ \u00a0\u202f]", "", before))
-
-    def test_fix_all_fixes_every_problem_of_a_kind(self):
-        self.fix_all_with_keys("en", "alt+a")
-
-    def test_fix_all_fixes_every_problem_of_a_kind_french(self):
-        self.fix_all_with_keys("fr", "alt+c")
 
 
 if __name__ == "__main__":
