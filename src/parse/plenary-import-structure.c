@@ -77,7 +77,7 @@ import_is_opening (PlenaryPhraseDictionary *dict,
   if (text[len - 1] == ',' && plenary_phrase_dictionary_is_opening (dict, text, len))
     return TRUE;
   if (import_phrase_length (dict, text, NULL, NULL) > 0 || !g_unichar_isupper (g_utf8_get_char (text)) ||
-      g_str_has_prefix (text, "Adopt"))
+      strstr (text, "Adopt") != NULL)
     return FALSE;
 
   for (const char *p = text; *p; p++)

@@ -18,7 +18,7 @@ import tempfile
 
 # The best total reached so far (raise it when the importer gets better,
 # never lower it) and the floor of every text.
-BEST_TOTAL = 1192
+BEST_TOTAL = 1197
 TOTAL_ITEMS = 1206
 TEXT_FLOOR = 90   # percent
 
