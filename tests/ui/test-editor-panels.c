@@ -756,7 +756,7 @@ test_outline_lists_subparagraphs (void)
     { "a)", "", "de faire rapport ;" },
     { "i)", "", "sur la coopération ;" },
     { "b)", "", "d'informer les États ;" },
-    { "2.", "Décide de rester saisie de la question", "" },
+    { "2.", "Décide", "de rester saisie de la question." },
   };
   GtkTextIter iter;
 
