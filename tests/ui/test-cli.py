@@ -140,7 +140,7 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(first["text"], "its resolution 1 on the situation in the region,")
 
     def test_unknown_output_format_fails_clearly(self):
-        out = self.path("x.docx")
+        out = self.path("x.rtf")
         result = run("--convert", SEED, out)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn(".plenary.json", result.stderr)
