@@ -269,9 +269,10 @@ brief_body (PlenaryPhraseDictionary *dict,
 
       if (looks_like_brief_heading (line, next))
         {
-          /* A heading with only header fields under it is the brief's
-           * title: "# Exposé de position", "**Délégation :** …", "## Contexte". */
-          if (!title_done && line->heading)
+          /* The first heading, with only header fields under it, is the
+           * brief's title: "# Exposé de position", "**Délégation :** …",
+           * "## Contexte"; in plain text "BRIEFING NOTE", "Committee: …". */
+          if (!title_done)
             {
               guint k = j;
               gboolean fields_only = TRUE;
@@ -288,7 +289,13 @@ brief_body (PlenaryPhraseDictionary *dict,
                     break;
                   if (!import_match_field (after->text, &f, &v))
                     {
-                      fields_only = FALSE;
+                      const ImportLine *following = NULL;
+
+                      /* Run once, for the first heading: this scan stays linear. */
+                      for (guint m = k + 1; m < lines->len && following == NULL; m++)
+                        if (!((ImportLine *) g_ptr_array_index (lines, m))->blank)
+                          following = g_ptr_array_index (lines, m);
+                      fields_only = fields_only && k > i + 1 && looks_like_brief_heading (after, following);
                       break;
                     }
                 }
