@@ -1104,14 +1104,72 @@ locate_offset (const char *data,
   *column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
 }
 
-/* json-glib's recursive descent would overflow the stack on a file of a
- * million '['; measure the nesting first, skipping strings. */
 static gboolean
-check_nesting (const char  *data,
-               gsize        length,
-               GError     **error)
+refuse_at (const char  *data,
+           gsize        offset,
+           const char  *detail,
+           GError     **error)
+{
+  guint line, column;
+
+  locate_offset (data, offset, &line, &column);
+  set_location_error (error, line, column,
+                      _("The file is not valid JSON: line %u, column %u (%s)"),
+                      line, column, detail);
+  return FALSE;
+}
+
+/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+is_json_number (const char *p,
+                gsize       length)
+{
+  const char *end = p + length;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return FALSE;
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      if (++p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return p == end;
+}
+
+/* Before json-glib, one pass over the tokens. Its recursive descent would
+ * overflow the stack on a million '[': the nesting is measured. And it
+ * accepts what JSON does not, which other programs then refuse or read
+ * otherwise: numbers like 0x10 or 007, strings in single quotes, comments,
+ * and a second value after the first (lost at the next save). Other
+ * faults are left to json-glib, which names them. */
+static gboolean
+check_strict_json (const char  *data,
+                   gsize        length,
+                   GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean root_done = FALSE;
+  char open[MAX_JSON_DEPTH + 1];
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -1123,28 +1181,55 @@ check_nesting (const char  *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              root_done = depth == 0;
+            }
+          continue;
         }
-      else if (c == '"')
-        {
-          in_string = TRUE;
-        }
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        continue;
+
+      if (root_done)
+        return refuse_at (data, i, _("more text after the end of the draft"), error);
+
+      if (c == '"')
+        in_string = TRUE;
       else if (c == '[' || c == '{')
         {
-          if (++depth > MAX_JSON_DEPTH)
-            {
-              guint line, column;
-
-              locate_offset (data, i, &line, &column);
-              set_location_error (error, line, column,
-                                  _("The file is not valid JSON: line %u, column %u (%s)"),
-                                  line, column, _("values are nested too deeply"));
-              return FALSE;
-            }
+          if (depth == MAX_JSON_DEPTH)
+            return refuse_at (data, i, _("values are nested too deeply"), error);
+          open[depth++] = c;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
+      else if (c == ']' || c == '}')
         {
-          depth--;
+          /* A bracket that closes nothing open: json-glib says so. */
+          if (depth == 0 || open[depth - 1] != (c == ']' ? '[' : '{'))
+            return TRUE;
+          if (--depth == 0)
+            root_done = TRUE;
+        }
+      else if (c == '\'')
+        return refuse_at (data, i, _("text must be in double quotes"), error);
+      else if (c == '/')
+        return refuse_at (data, i, _("comments are not allowed"), error);
+      else if (c == '-' || c == '+' || c == '.' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+
+          while (i + 1 < length && (g_ascii_isalnum (data[i + 1]) || data[i + 1] == '.' ||
+                                    data[i + 1] == '+' || data[i + 1] == '-'))
+            i++;
+          if (!is_json_number (data + start, i + 1 - start))
+            return refuse_at (data, start, _("numbers are written in decimal, without leading zeros"), error);
+          root_done = depth == 0;
+        }
+      else if (g_ascii_isalpha (c))
+        {
+          while (i + 1 < length && g_ascii_isalnum (data[i + 1]))
+            i++;
+          root_done = depth == 0;
         }
     }
 
@@ -1246,7 +1331,7 @@ plenary_draft_codec_decode (const char  *data,
       return NULL;
     }
 
-  if (!check_nesting (data, length, error))
+  if (!check_strict_json (data, length, error))
     return NULL;
 
   parser = json_parser_new ();

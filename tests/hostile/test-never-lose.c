@@ -507,6 +507,56 @@ test_pdf_of_hostile_drafts (void)
   g_assert_true (is_complete_pdf (output));
 }
 
+/* json-glib took 0x10 and 007 for numbers, single quotes for strings, and
+ * ignored a second object after the first (lost at the next save). They
+ * are refused, with the line and column. */
+static void
+test_json_strictness (void)
+{
+  static const struct
+  {
+    const char *json;
+    guint       line;
+    guint       column;
+    const char *says;
+  } cases[] = {
+    { "{\"format\": \"plenary-draft\",\n \"version\": 0x10}", 2, 13, "decimal" },
+    { "{\"format\": \"plenary-draft\",\n \"version\": 007}", 2, 13, "decimal" },
+    { "{\"format\": \"plenary-draft\",\n \"version\": 1, \"kind\": 'brief'}", 2, 24, "double quotes" },
+    { "{\"format\": \"plenary-draft\", \"version\": 1}\n{\"format\": \"plenary-draft\", \"version\": 1}", 2, 1, "after the end" },
+    { "{\"format\": \"plenary-draft\", /* note */ \"version\": 1}", 1, 29, "comments" },
+  };
+  g_autofree char *folder = make_folder ("json");
+  g_autofree char *input = g_build_filename (folder, "lenient.plenary.json", NULL);
+  g_autofree char *output = g_build_filename (folder, "out.pdf", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlenaryDraft) draft = plenary_draft_codec_decode (cases[i].json, strlen (cases[i].json), &error);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_null (draft);
+      g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_cmpuint (plenary_draft_error_get_line (error), ==, cases[i].line);
+      g_assert_cmpuint (plenary_draft_error_get_column (error), ==, cases[i].column);
+
+      write_bytes (input, cases[i].json, -1);
+      assert_refused (input, output, cases[i].says);
+    }
+
+  /* Strict JSON still loads, negative and fractional numbers included. */
+  {
+    static const char good[] = "{\"format\": \"plenary-draft\", \"version\": 1, \"x\": [-0.5e3, 0, 12, true, null]}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlenaryDraft) draft = plenary_draft_codec_decode (good, strlen (good), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (draft);
+  }
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -548,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/never-lose/convert-interrupted", test_convert_interrupted);
   g_test_add_func ("/never-lose/pdf-killed", test_pdf_killed);
   g_test_add_func ("/never-lose/web-pages-whole", test_web_pages_whole);
+  g_test_add_func ("/never-lose/json-strictness", test_json_strictness);
   g_test_add_func ("/never-lose/pdf-of-hostile-drafts", test_pdf_of_hostile_drafts);
 
   status = g_test_run ();
