@@ -536,6 +536,42 @@ decode_paragraph_list (Decoder          *d,
   return TRUE;
 }
 
+/* A paragraph is one line of the editor and one block of the PDF: a line
+ * break inside one (a hand-edited file, text pasted by another program)
+ * broke the layout and lost footnotes. Each becomes a space: one character
+ * for one, so that positions in the text still hold. */
+static void
+flatten_line_breaks (char **text)
+{
+  GString *flat = NULL;
+  const char *p;
+
+  if (*text == NULL)
+    return;
+
+  for (p = *text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean is_break = c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+                          c == 0x85 || c == 0x2028 || c == 0x2029;
+
+      if (is_break && flat == NULL)
+        flat = g_string_new_len (*text, p - *text);
+      if (flat == NULL)
+        continue;
+      if (is_break)
+        g_string_append_c (flat, ' ');
+      else
+        g_string_append_len (flat, p, g_utf8_next_char (p) - p);
+    }
+
+  if (flat != NULL)
+    {
+      g_free (*text);
+      *text = g_string_free (flat, FALSE);
+    }
+}
+
 static PlenaryParagraph *
 decode_paragraph (Decoder     *d,
                   JsonNode    *node,
@@ -572,6 +608,8 @@ decode_paragraph (Decoder     *d,
       return NULL;
     }
 
+  flatten_line_breaks (&phrase);
+  flatten_line_breaks (&text);
   paragraph = plenary_paragraph_new (role, phrase, text);
 
   if (children != NULL && json_array_get_length (children) > 0)
@@ -667,6 +705,7 @@ decode_body (Decoder          *d,
       !read_array (d, object, "paragraphs", &paragraphs) ||
       !read_array (d, object, "sections", &sections))
     return FALSE;
+  flatten_line_breaks (&body->opening);
 
   /* Whichever form is present, preferring the one the kind implies; the
    * other one, if any, is kept as an unknown member. */

@@ -557,6 +557,62 @@ test_json_strictness (void)
   }
 }
 
+/* A line break inside a paragraph of a hand-edited file (\n, U+2028,
+ * U+2029) broke the layout and dropped the citation's footnote from the
+ * PDF: it loads as a space. */
+static void
+test_line_breaks_in_paragraphs (void)
+{
+  g_autofree char *folder = make_folder ("line-breaks");
+  g_autofree char *input = g_build_filename (folder, "breaks.plenary.json", NULL);
+  g_autofree char *output = g_build_filename (folder, "breaks.pdf", NULL);
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryDraft) loaded = NULL;
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport sur l'eau", "eau.txt", "text/plain",
+                                                        "L'accès à l'eau est un droit.");
+  g_autoptr(PlenaryAnchor) anchor = NULL;
+  g_autoptr(PlenaryAnchor) quote = plenary_anchor_new ("s1", "accès à l'eau", "L'", " est", 2, 15);
+  g_autoptr(PlenaryAnnotation) citation = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  PlenaryParagraph *paragraph;
+  PlenaryBody *body;
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", output, "-", NULL };
+  int wait_status;
+
+  plenary_body_set_opening (plenary_draft_get_body (draft), "L'Assemblée générale,");
+  plenary_body_append (plenary_draft_get_body (draft),
+                       plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Décide",
+                                              "de garantir\u2028l'accès\u2029à l'eau\npour tous ;"));
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+  /* "l'accès" in the editor text "L'Assemblée générale,\n1. Décide de garantir l'accès…". */
+  anchor = plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "accès", "garantir\u2028l'", "\u2029à",
+                               22 + 19 + 2, 22 + 19 + 7);
+  citation = plenary_annotation_new ("c1", PLENARY_ANNOTATION_CITATION, anchor);
+  plenary_annotation_set_source_anchor (citation, quote);
+  g_list_store_append (plenary_draft_get_annotations (draft), citation);
+  bytes = plenary_draft_codec_encode (draft);
+  write_bytes (input, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  loaded = plenary_draft_codec_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  body = plenary_draft_get_body (loaded);
+  g_assert_cmpuint (body->paragraphs->len, ==, 1);
+  paragraph = g_ptr_array_index (body->paragraphs, 0);
+  g_assert_cmpstr (paragraph->text, ==, "de garantir l'accès à l'eau pour tous ;");
+
+  g_assert_cmpint (run_convert (input, output, &text), ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (pdftotext);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  /* One line, the footnote mark after the words cited, and the footnote. */
+  g_assert_nonnull (strstr (text, "Décide de garantir l'accès1 à l'eau pour tous ;"));
+  g_assert_nonnull (strstr (text, "Rapport sur l'eau : « accès à l'eau »."));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -599,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/never-lose/pdf-killed", test_pdf_killed);
   g_test_add_func ("/never-lose/web-pages-whole", test_web_pages_whole);
   g_test_add_func ("/never-lose/json-strictness", test_json_strictness);
+  g_test_add_func ("/never-lose/line-breaks-in-paragraphs", test_line_breaks_in_paragraphs);
   g_test_add_func ("/never-lose/pdf-of-hostile-drafts", test_pdf_of_hostile_drafts);
 
   status = g_test_run ();
