@@ -1886,11 +1886,48 @@ write_metadata (Writer          *w,
   end (w, '}');
 }
 
+/* A source is tens of megabytes at most and rarely changes, while the draft
+ * is encoded at every pause in typing (the recovery copy): its JSON is kept
+ * on it, and dropped when it notifies a change. */
+typedef struct
+{
+  char       *json;
+  gsize       length;
+  guint       n_pages;
+  JsonObject *extra;
+} EncodedSource;
+
+G_DEFINE_QUARK (plenary-encoded-source, encoded_source)
+
+static void
+encoded_source_free (gpointer data)
+{
+  EncodedSource *encoded = data;
+
+  g_free (encoded->json);
+  g_free (encoded);
+}
+
+static void
+drop_encoded (GObject *source)
+{
+  g_object_set_qdata (source, encoded_source_quark (), NULL);
+}
+
 static void
 write_source (Writer        *w,
               PlenarySource *source)
 {
   const GArray *starts = plenary_source_get_page_starts (source);
+  EncodedSource *encoded = g_object_get_qdata (G_OBJECT (source), encoded_source_quark ());
+  gsize start = w->out->len;
+
+  if (encoded != NULL && encoded->n_pages == starts->len &&
+      encoded->extra == plenary_source_get_extra (source))
+    {
+      g_string_append_len (w->out, encoded->json, encoded->length);
+      return;
+    }
 
   begin (w, '{');
   member_string (w, "id", plenary_source_get_id (source));
@@ -1912,6 +1949,15 @@ write_source (Writer        *w,
   member_string (w, "text", plenary_source_get_text (source));
   write_extra_members (w, plenary_source_get_extra (source), NULL);
   end (w, '}');
+
+  if (g_signal_handler_find (source, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, drop_encoded, NULL) == 0)
+    g_signal_connect (source, "notify", G_CALLBACK (drop_encoded), NULL);
+  encoded = g_new0 (EncodedSource, 1);
+  encoded->length = w->out->len - start;
+  encoded->json = g_strndup (w->out->str + start, encoded->length);
+  encoded->n_pages = starts->len;
+  encoded->extra = plenary_source_get_extra (source);
+  g_object_set_qdata_full (G_OBJECT (source), encoded_source_quark (), encoded, encoded_source_free);
 }
 
 static const char *
