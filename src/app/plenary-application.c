@@ -7,13 +7,12 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <glib-unix.h>
-
-#include <locale.h>
-#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
