@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -617,6 +618,12 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+close_lock (gpointer fd)
+{
+  close (GPOINTER_TO_INT (fd));
+}
+
+static void
 export_chosen_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -649,7 +656,11 @@ export_chosen_cb (GObject      *object,
      * so that a crash never leaves a truncated PDF under the final name. */
     if (fd >= 0)
       {
-        close (fd);
+        /* Locked until done: a save beside it would take it for one that
+         * a crash left (plenary_file_replace_atomic()). */
+        flock (fd, LOCK_EX);
+        g_object_set_data_full (G_OBJECT (operation), "plenary-export-lock", GINT_TO_POINTER (fd),
+                                close_lock);
         gtk_print_operation_set_export_filename (operation, temporary);
         g_object_set_data_full (G_OBJECT (operation), "plenary-export-temporary", temporary, g_free);
       }
