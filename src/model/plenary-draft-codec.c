@@ -538,25 +538,23 @@ decode_paragraph_list (Decoder          *d,
 
 /* A paragraph is one line of the editor and one block of the PDF: a line
  * break inside one (a hand-edited file, text pasted by another program)
- * broke the layout and lost footnotes. Each becomes a space: one character
- * for one, so that positions in the text still hold. */
-static void
-flatten_line_breaks (char **text)
+ * broke the layout and lost footnotes. Each becomes a space, on reading and
+ * on writing (so that what is written reads back the same): one character
+ * for one, so that positions in the text still hold. NULL when TEXT has
+ * none. */
+static char *
+flatten_line_breaks (const char *text)
 {
   GString *flat = NULL;
-  const char *p;
 
-  if (*text == NULL)
-    return;
-
-  for (p = *text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       gboolean is_break = c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
                           c == 0x85 || c == 0x2028 || c == 0x2029;
 
       if (is_break && flat == NULL)
-        flat = g_string_new_len (*text, p - *text);
+        flat = g_string_new_len (text, p - text);
       if (flat == NULL)
         continue;
       if (is_break)
@@ -565,10 +563,18 @@ flatten_line_breaks (char **text)
         g_string_append_len (flat, p, g_utf8_next_char (p) - p);
     }
 
+  return flat != NULL ? g_string_free (flat, FALSE) : NULL;
+}
+
+static void
+flatten_in_place (char **text)
+{
+  char *flat = flatten_line_breaks (*text);
+
   if (flat != NULL)
     {
       g_free (*text);
-      *text = g_string_free (flat, FALSE);
+      *text = flat;
     }
 }
 
@@ -608,8 +614,8 @@ decode_paragraph (Decoder     *d,
       return NULL;
     }
 
-  flatten_line_breaks (&phrase);
-  flatten_line_breaks (&text);
+  flatten_in_place (&phrase);
+  flatten_in_place (&text);
   paragraph = plenary_paragraph_new (role, phrase, text);
 
   if (children != NULL && json_array_get_length (children) > 0)
@@ -659,6 +665,7 @@ decode_sections (Decoder     *d,
           !read_array (d, object, "paragraphs", &paragraphs))
         return FALSE;
 
+      flatten_in_place (&heading);
       /* A section without a heading holds the paragraphs before the first one. */
       if (heading != NULL)
         {
@@ -705,7 +712,7 @@ decode_body (Decoder          *d,
       !read_array (d, object, "paragraphs", &paragraphs) ||
       !read_array (d, object, "sections", &sections))
     return FALSE;
-  flatten_line_breaks (&body->opening);
+  flatten_in_place (&body->opening);
 
   /* Whichever form is present, preferring the one the kind implies; the
    * other one, if any, is kept as an unknown member. */
@@ -1600,6 +1607,17 @@ member_string (Writer     *w,
   write_string (w, value);
 }
 
+/* A member that is one line: see flatten_line_breaks(). */
+static void
+member_line (Writer     *w,
+             const char *key,
+             const char *value)
+{
+  g_autofree char *flat = flatten_line_breaks (value);
+
+  member_string (w, key, flat != NULL ? flat : value);
+}
+
 static void
 member_int (Writer     *w,
             const char *key,
@@ -1745,8 +1763,8 @@ write_paragraph (Writer                 *w,
   if (!in_subparagraphs || paragraph->role != PLENARY_ROLE_SUBPARAGRAPH)
     member_string (w, "role", plenary_role_to_string (paragraph->role));
   if (paragraph->phrase != NULL)
-    member_string (w, "phrase", paragraph->phrase);
-  member_string (w, "text", paragraph->text);
+    member_line (w, "phrase", paragraph->phrase);
+  member_line (w, "text", paragraph->text);
 
   if (paragraph->children->len > 0)
     {
@@ -1795,7 +1813,7 @@ write_sections (Writer    *w,
 
       if (paragraph->role == PLENARY_ROLE_HEADING)
         {
-          member_string (w, "heading", paragraph->text);
+          member_line (w, "heading", paragraph->text);
           item (w, "paragraphs");
           write_paragraph_list (w, paragraph->children, 0, paragraph->children->len);
           write_extra_members (w, paragraph->extra, NULL);
@@ -1831,13 +1849,13 @@ write_body (Writer           *w,
   if (kind == PLENARY_DRAFT_KIND_BRIEF)
     {
       if (body->opening != NULL)
-        member_string (w, "opening", body->opening);
+        member_line (w, "opening", body->opening);
       item (w, "sections");
       write_sections (w, body->paragraphs);
     }
   else
     {
-      member_string (w, "opening", body->opening);
+      member_line (w, "opening", body->opening);
       item (w, "paragraphs");
       write_paragraph_list (w, body->paragraphs, 0, body->paragraphs->len);
     }
