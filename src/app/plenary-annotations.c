@@ -11,6 +11,7 @@
 
 #include "plenary-anchor-resolver.h"
 #include "plenary-annotations.h"
+#include "plenary-source-importer.h"
 
 #define CATEGORIES_MEMBER "highlight_categories"
 
@@ -677,7 +678,12 @@ plenary_annotations_dup_author_name (void)
         return g_steal_pointer (&name);
     }
 
-  return g_strdup (g_get_real_name ());
+  /* The account's full name, but never its login name ("root"): the window
+   * asks for a name before the first comment. */
+  if (g_strcmp0 (g_get_real_name (), g_get_user_name ()) != 0 &&
+      g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    return g_strdup (g_get_real_name ());
+  return g_strdup ("");
 }
 
 /* Tells the document and the list that ANNOTATION changed. */
@@ -925,8 +931,11 @@ plenary_annotations_cite (PlenaryAnnotations  *self,
 
   if (show_quote)
     {
-      g_autofree char *flat = flatten_quote (source_anchor->exact);
+      /* A quotation is words, never the markup of its source. */
+      g_autofree char *plain = plenary_source_importer_plain_passage (source, source_anchor->exact);
+      g_autofree char *flat = flatten_quote (plain);
       g_autofree char *quoted = NULL;
+      GtkTextIter before;
 
       if (flat[0] == '\0')
         {
@@ -936,11 +945,24 @@ plenary_annotations_cite (PlenaryAnnotations  *self,
         }
 
       quoted = format_quote (self, flat);
-      anchor_start = gtk_text_iter_get_offset (&cursor);
-      anchor_end = anchor_start + (int) g_utf8_strlen (quoted, -1);
 
       gtk_text_buffer_begin_user_action (self->buffer);
+      /* The quotation is a word of the sentence: a space before « or “
+       * unless a line, a space or a bracket precedes it, and one after it
+       * when a word follows. */
+      before = cursor;
+      if (!gtk_text_iter_starts_line (&cursor) && gtk_text_iter_backward_char (&before))
+        {
+          gunichar c = gtk_text_iter_get_char (&before);
+
+          if (!g_unichar_isspace (c) && c != '(' && c != '[')
+            gtk_text_buffer_insert (self->buffer, &cursor, " ", 1);
+        }
+      anchor_start = gtk_text_iter_get_offset (&cursor);
+      anchor_end = anchor_start + (int) g_utf8_strlen (quoted, -1);
       gtk_text_buffer_insert (self->buffer, &cursor, quoted, -1);
+      if (g_unichar_isalnum (gtk_text_iter_get_char (&cursor)))
+        gtk_text_buffer_insert (self->buffer, &cursor, " ", 1);
       gtk_text_buffer_end_user_action (self->buffer);
     }
   else

@@ -16,9 +16,11 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-clause-parser.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-preferences-window.h"
+#include "plenary-zoom.h"
 
 struct _PlenaryApplication
 {
@@ -125,7 +127,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   PlenaryApplication *self = user_data;
-  static const char *developers[] = { "The Plenary developers", NULL };
+  const char *developers[] = { _("The Plenary developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", "Plenary",
@@ -137,7 +139,7 @@ about_action (GSimpleAction *action,
                          "website", "https://plenary.org",
                          "issue-url", "https://plenary.org/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Plenary developers",
+                         "copyright", _("© 2026 The Plenary developers"),
                          "translator-credits", _("translator-credits"),
                          NULL);
 }
@@ -429,6 +431,13 @@ plenary_application_startup (GApplication *application)
                            G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
   g_unix_signal_add (SIGTERM, on_terminate_signal, self);
   g_unix_signal_add (SIGHUP, on_terminate_signal, self);
+
+  plenary_zoom_install (GTK_APPLICATION (self), self->settings);
+  /* Check Spelling in the View menu and in Preferences. */
+  {
+    g_autoptr(GAction) spell_check = g_settings_create_action (self->settings, "spell-check");
+    g_action_map_add_action (G_ACTION_MAP (self), spell_check);
+  }
 }
 
 static void
@@ -487,6 +496,7 @@ typedef struct
 {
   GFile        *input;
   GFile        *output;
+  GPtrArray   **report;
   GCancellable *cancellable;
   GMainLoop    *loop;
   GError       *error;
@@ -507,7 +517,7 @@ convert_thread (gpointer data)
 {
   ConvertJob *job = data;
 
-  plenary_convert (job->input, job->output, job->cancellable, &job->error);
+  plenary_convert (job->input, job->output, job->cancellable, job->report, &job->error);
   g_atomic_int_set (&job->done, TRUE);
   /* Through the loop's context: a quit before it runs would be lost. */
   g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
@@ -538,9 +548,12 @@ convert_command_line (char **argv)
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GPtrArray) report = NULL;
   gboolean convert = FALSE;
+  gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
     { NULL }
   };
 
@@ -570,7 +583,7 @@ convert_command_line (char **argv)
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
     g_autoptr(GMainContext) context = g_main_context_new ();
     g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
-    ConvertJob job = { input, output, cancellable, loop, NULL, FALSE, 0 };
+    ConvertJob job = { input, output, verbose ? &report : NULL, cancellable, loop, NULL, FALSE, 0 };
     const int signals[] = { SIGINT, SIGTERM, SIGHUP };
     guint sources[G_N_ELEMENTS (signals)];
     GThread *thread;
@@ -605,6 +618,17 @@ convert_command_line (char **argv)
         return cancelled ? 130 : 1;
       }
   }
+
+  for (guint i = 0; report != NULL && i < report->len; i++)
+    {
+      const PlenaryParseWarning *entry = g_ptr_array_index (report, i);
+
+      if (entry->line > 0)
+        /* Translators: an import report line: the line of the file, then what was done. */
+        g_printerr (_("line %u: %s\n"), entry->line + 1, entry->message);
+      else
+        g_printerr ("%s\n", entry->message);
+    }
 
   return 0;
 }
@@ -725,18 +749,17 @@ plenary_application_new_window (PlenaryApplication *self)
   return window;
 }
 
-typedef struct
+/* The window that shows DOCUMENT now: its tab may have moved. */
+static PlenaryWindow *
+find_window (PlenaryDocument *document)
 {
-  PlenaryWindow   *window;
-  PlenaryDocument *document;
-} OpenFile;
+  GApplication *app = g_application_get_default ();
 
-static void
-open_file_free (OpenFile *open)
-{
-  g_clear_weak_pointer (&open->window);
-  g_clear_object (&open->document);
-  g_free (open);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (PLENARY_IS_WINDOW (l->data) && plenary_window_find_page (l->data, document))
+      return l->data;
+
+  return NULL;
 }
 
 static void
@@ -745,30 +768,16 @@ document_loaded_cb (GObject      *object,
                     gpointer      user_data)
 {
   PlenaryDocument *document = PLENARY_DOCUMENT (object);
-  OpenFile *open = user_data;
-  g_autoptr(GError) error = NULL;
-  GFile *file = plenary_document_get_file (document);
+  g_auto(GStrv) warnings = NULL;
+  PlenaryWindow *window;
+  GFile *file;
 
-  if (!plenary_document_load_finish (document, result, &error))
-    {
-      if (open->window != NULL)
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"),
-                                                      plenary_document_get_title (document));
-          PlenaryPage *page = plenary_window_find_page (open->window, document);
+  /* A file that could not be read is explained in its page's banner; an
+   * imported text has no file of its own. */
+  if (!plenary_document_load_finish (document, result, NULL))
+    return;
 
-          /* Cancelled by the user: the tab just goes. */
-          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            plenary_window_show_error (open->window, heading, error);
-          if (page != NULL)
-            {
-              AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
-              plenary_document_set_modified (document, FALSE);
-              adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
-            }
-        }
-    }
-  else if (file != NULL)
+  if ((file = plenary_document_get_file (document)) != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
       GtkRecentData data = {
@@ -780,7 +789,11 @@ document_loaded_cb (GObject      *object,
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
     }
 
-  open_file_free (open);
+  /* What the import changed, such as tracked changes accepted, is said. */
+  warnings = plenary_document_take_import_warnings (document);
+  if (warnings != NULL && (window = find_window (document)) != NULL)
+    for (guint i = 0; warnings[i] != NULL; i++)
+      plenary_window_show_toast (window, warnings[i]);
 }
 
 void
@@ -790,7 +803,6 @@ plenary_application_open_file (PlenaryApplication *self,
 {
   PlenaryDocument *existing;
   g_autoptr(PlenaryDocument) document = NULL;
-  OpenFile *open;
 
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
   g_return_if_fail (PLENARY_IS_WINDOW (window));
@@ -812,10 +824,7 @@ plenary_application_open_file (PlenaryApplication *self,
   plenary_session_add (self->session, document);
   plenary_window_add_document (window, document);
 
-  open = g_new0 (OpenFile, 1);
-  g_set_weak_pointer (&open->window, window);
-  open->document = g_object_ref (document);
-  plenary_document_load_async (document, NULL, document_loaded_cb, open);
+  plenary_document_load_async (document, NULL, document_loaded_cb, NULL);
 }
 
 void

@@ -10,11 +10,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "plenary-anchor-resolver.h"
+#include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
+#include "plenary-office-export.h"
 #include "plenary-pdf-export.h"
 
 /* The same file, whatever the names: through symbolic and hard links. */
@@ -37,6 +40,7 @@ static PlenaryDraft *
 read_draft (GFile         *input,
             GCancellable  *cancellable,
             gboolean      *is_draft_file,
+            GPtrArray    **report,
             GError       **error)
 {
   g_autofree char *contents = NULL;
@@ -57,7 +61,9 @@ read_draft (GFile         *input,
   if (*is_draft_file)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    draft = plenary_importer_import (contents, length, basename, NULL, NULL, &local_error);
+    /* What the importer decided and changed (tracked changes accepted...):
+     * printed by the caller with --verbose. */
+    draft = plenary_importer_import (contents, length, basename, NULL, report, &local_error);
 
   if (draft == NULL)
     {
@@ -73,6 +79,7 @@ gboolean
 plenary_convert (GFile         *input,
                  GFile         *output,
                  GCancellable  *cancellable,
+                 GPtrArray    **report,
                  GError       **error)
 {
   g_autoptr(PlenaryDraft) draft = NULL;
@@ -87,15 +94,16 @@ plenary_convert (GFile         *input,
   lower = g_utf8_strdown (out_name, -1);
 
   if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".txt"))
+      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
+      !g_str_has_suffix (lower, ".odt"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf or .txt file."),
+                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
                    out_name);
       return FALSE;
     }
 
-  if (!(draft = read_draft (input, cancellable, &is_draft_file, error)))
+  if (!(draft = read_draft (input, cancellable, &is_draft_file, report, error)))
     return FALSE;
 
   /* Writing over the input would lose it: only a draft rewritten as a
@@ -116,6 +124,7 @@ plenary_convert (GFile         *input,
   if (g_str_has_suffix (lower, ".pdf"))
     {
       g_autofree char *path = g_file_get_path (output);
+      g_autofree char *editor = NULL;
 
       if (path == NULL)
         {
@@ -124,8 +133,19 @@ plenary_convert (GFile         *input,
           return FALSE;
         }
 
+      /* Stored positions are only a hint: a file edited by another program
+       * or merged has its footnote markers where the quotes are. */
+      editor = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                             plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
+      plenary_anchor_resolver_update_draft (draft, editor);
+
       return plenary_pdf_export (draft, path, NULL, cancellable, error);
     }
+
+  if (g_str_has_suffix (lower, ".docx"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, error);
+  if (g_str_has_suffix (lower, ".odt"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, error);
 
   if (g_str_has_suffix (lower, ".txt"))
     {

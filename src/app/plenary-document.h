@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "plenary-draft.h"
+#include "plenary-line-index.h"
 
 G_BEGIN_DECLS
 
@@ -37,7 +38,9 @@ G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObj
 /* An open draft: the PlenaryDraft (header, sources, annotations), the text
  * of its body in a GtkSourceBuffer, and the file it was loaded from.
  * Properties: "draft", "buffer", "file", "title", "modified", "busy",
- * "disk-state" (PlenaryDiskState as uint).
+ * "disk-state" (PlenaryDiskState), "error" (why the file could not
+ * be read, or NULL). A file deleted or moved by another program leaves the
+ * document modified: nothing on disk holds its text any more.
  * Signal "sync": the draft was just brought up to date with the buffer. */
 
 PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
@@ -55,6 +58,8 @@ PlenaryDocument *plenary_document_new_restored    (PlenaryDraft         *draft,
 const char      *plenary_document_get_etag        (PlenaryDocument      *self);
 PlenaryDraft    *plenary_document_get_draft       (PlenaryDocument      *self);
 GtkSourceBuffer *plenary_document_get_buffer      (PlenaryDocument      *self);
+/* The buffer's lines, classified as the draft's kind and language say. */
+PlenaryLineIndex *plenary_document_get_line_index (PlenaryDocument      *self);
 GFile           *plenary_document_get_file        (PlenaryDocument      *self);
 const char      *plenary_document_get_title       (PlenaryDocument      *self);
 gboolean         plenary_document_get_modified    (PlenaryDocument      *self);
@@ -62,6 +67,7 @@ void             plenary_document_set_modified    (PlenaryDocument      *self,
                                                    gboolean              modified);
 gboolean         plenary_document_get_busy        (PlenaryDocument      *self);
 PlenaryDiskState plenary_document_get_disk_state  (PlenaryDocument      *self);
+const GError    *plenary_document_get_error       (PlenaryDocument      *self);
 /* "Keep mine": the version on disk is not wanted; the document stays
  * modified and the next save may overwrite the file. */
 void             plenary_document_keep_mine       (PlenaryDocument      *self);
@@ -87,6 +93,9 @@ void             plenary_document_restore_version (PlenaryDocument      *self,
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);
 void             plenary_document_cancel_loading  (PlenaryDocument      *self);
+/* What the last import repaired or changed ("2 tracked changes were
+ * accepted…"), translated, once: NULL when nothing or already taken. */
+char           **plenary_document_take_import_warnings (PlenaryDocument *self);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
  * stays modified. Unless OVERWRITE, saving over a file that another program

@@ -81,7 +81,9 @@ plenary_recovered_draft_get_time (PlenaryRecoveredDraft *self)
 typedef struct
 {
   PlenaryRecovery *recovery;     /* unowned */
-  PlenaryDocument *document;     /* unowned: the watch goes before it */
+  /* Owned: a session disposed with documents still open drops them
+   * before the recovery, and the handlers must go from a live object. */
+  PlenaryDocument *document;
   char            *id;
   guint            idle_source;
   guint            deadline_source;
@@ -316,6 +318,7 @@ watch_free (gpointer data)
   g_clear_handle_id (&watch->deadline_source, g_source_remove);
   g_signal_handlers_disconnect_by_data (plenary_document_get_buffer (watch->document), watch);
   g_signal_handlers_disconnect_by_data (watch->document, watch);
+  g_clear_object (&watch->document);
   g_free (watch->id);
   g_free (watch);
 }
@@ -333,7 +336,7 @@ watch_with_id (PlenaryRecovery *self,
 
   watch = g_new0 (Watch, 1);
   watch->recovery = self;
-  watch->document = document;
+  watch->document = g_object_ref (document);
   watch->id = g_strdup (id);
   watch->written = written;
   g_hash_table_insert (self->watches, document, watch);

@@ -829,17 +829,15 @@ on_undo_remove (AdwToast *toast)
 }
 
 static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+remove_source (PlenarySourcesPanel *self,
+               PlenarySource       *source)
 {
-  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
   Removal *removal;
-  PlenarySource *source;
   AdwToast *toast;
   guint position;
 
-  if (!(source = find_source (self, g_variant_get_string (parameter, NULL), &position)))
+  if (self->draft == NULL ||
+      !g_list_store_find (plenary_draft_get_sources (self->draft), source, &position))
     return;
 
   removal = g_new0 (Removal, 1);
@@ -854,6 +852,104 @@ remove_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "removal", removal, removal_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove), NULL);
   add_toast (self, toast);
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (user_data);
+
+  if (g_strcmp0 (response, "remove") == 0)
+    remove_source (self, g_object_get_data (G_OBJECT (dialog), "source"));
+}
+
+/* The words of the draft that the citations of SOURCE support, quoted, at
+ * most a few; NULL when no citation uses it. */
+static char *
+describe_citations (PlenaryDraft  *draft,
+                    PlenarySource *source,
+                    guint         *n_citations)
+{
+  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (annotations);
+
+  *n_citations = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
+      PlenaryAnchor *cited = plenary_annotation_get_source_anchor (annotation);
+
+      if (plenary_annotation_get_kind (annotation) != PLENARY_ANNOTATION_CITATION || cited == NULL ||
+          g_strcmp0 (cited->target, plenary_source_get_id (source)) != 0)
+        continue;
+
+      if (++*n_citations <= 3)
+        {
+          const char *words = plenary_annotation_get_anchor (annotation)->exact;
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          /* Translators: a quoted passage of the draft in a list. A
+           * footnote marker alone is named by the passage it quotes. */
+          g_string_append_printf (names, _("“%s”"), words != NULL && words[0] != '\0' ? words : cited->exact);
+        }
+    }
+
+  if (*n_citations > 3)
+    g_string_append (names, "…");
+
+  return *n_citations > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+  g_autofree char *citations = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  PlenarySource *source;
+  AdwMessageDialog *dialog;
+  guint position, n;
+
+  if (!(source = find_source (self, g_variant_get_string (parameter, NULL), &position)))
+    return;
+
+  /* Citations whose source is gone print "Unknown source": ask first. */
+  if (!(citations = describe_citations (self->draft, source, &n)))
+    {
+      remove_source (self, source);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Remove “%s”?"), plenary_source_get_title (source));
+  if (n == 1)
+    /* Translators: %s is the quoted words of the draft the citation supports. */
+    body = g_strdup_printf (_("The citation %s quotes this source. Without the source, its footnote "
+                              "will read “Unknown source”."), citations);
+  else
+    /* Translators: %u is a number (more than one), %s the quoted words of
+     * the draft the citations support. */
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u citations quote this source: %s. Without the source, "
+                                         "their footnotes will read “Unknown source”.",
+                                         "%u citations quote this source: %s. Without the source, "
+                                         "their footnotes will read “Unknown source”.", n),
+                            n, citations);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -16,8 +16,9 @@ struct _PlenaryWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  /* Follows the document of the selected tab. */
-  GSignalGroup         *document_signals;
+  /* Follow the selected tab's page. */
+  GBindingGroup        *page_bindings;
+  GSignalGroup         *page_signals;
   /* Whether the visible page has problems: a dot on the side panel's tab. */
   GBindingGroup        *problems_badge;
   PlenaryDocument      *visible_document;

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-phrase-dictionary.h"
 
@@ -114,7 +116,8 @@ append_full_text (GString                *out,
   if (paragraph->phrase != NULL && paragraph->phrase[0] != '\0')
     {
       g_string_append (out, paragraph->phrase);
-      if (paragraph->text[0] != '\0')
+      /* "Decides, in the light of …", "Décide de rester saisi." */
+      if (paragraph->text[0] != '\0' && strchr (",.;:", paragraph->text[0]) == NULL)
         g_string_append_c (out, ' ');
     }
   g_string_append (out, paragraph->text);
@@ -169,6 +172,11 @@ print_brief (GString           *out,
       append_full_text (out, paragraph);
       g_string_append_c (out, '\n');
 
+      /* An empty section keeps a line to write in (and to show its hint on). */
+      if (paragraph->role == PLENARY_ROLE_HEADING && paragraph->children->len == 0 &&
+          !(flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
+
       for (guint j = 0; j < paragraph->children->len; j++)
         {
           const PlenaryParagraph *child = g_ptr_array_index (paragraph->children, j);
@@ -222,6 +230,10 @@ plenary_clause_printer_print (PlenaryBody       *body,
               append_marker (out, dict, 0, operatives++);
               g_string_append_c (out, ' ');
             }
+          /* A heading inside the resolution: "# " in the editor, a line of
+           * its own in plain text (the importer finds it again). */
+          else if (!(flags & PLENARY_PRINT_PLAIN) && paragraph->role == PLENARY_ROLE_HEADING)
+            g_string_append (out, "# ");
 
           append_full_text (out, paragraph);
           g_string_append_c (out, '\n');

@@ -640,6 +640,46 @@ test_cite_with_quote (void)
   open_close (&open);
 }
 
+/* Cited with the cursor right after a word: the quotation gets its space
+ * before «, and a Markdown source gives words, not its markup. */
+static void
+test_cite_spacing_and_plain_quote (void)
+{
+  g_autoptr(PlenarySource) source = plenary_source_new ("s-md", "Note", "note.md", "text/markdown",
+                                                        "# Titre\n\nL'**intelligence artificielle** change le _travail_ "
+                                                        "et [l'emploi](https://example.org).\n");
+  const char *text_md = plenary_source_get_text (source);
+  g_autofree char *text = NULL;
+  g_autofree char *marked = NULL;
+  PlenaryAnnotation *citation;
+  GtkTextIter iter;
+  Open open = { 0 };
+  int at;
+
+  open_sample (&open);
+  g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (open.document)), source);
+
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès") + (int) g_utf8_strlen ("un important progrès", -1);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, at);
+  gtk_text_buffer_place_cursor (open.buffer, &iter);
+  citation = plenary_annotations_cite (open.annotations, source,
+                                       offset_of (text_md, "L'**"), offset_of (text_md, ".\n"), TRUE, NULL);
+  g_assert_nonnull (citation);
+
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (open.buffer);
+  g_assert_nonnull (strstr (text, "un important progrès «\u00a0L'intelligence artificielle change le travail "
+                                  "et l'emploi\u00a0»"));
+  marked = range_text (&open, citation);
+  g_assert_cmpstr (marked, ==, "«\u00a0L'intelligence artificielle change le travail et l'emploi\u00a0»");
+  /* The source anchor still holds the source's own text. */
+  g_assert_cmpstr (plenary_annotation_get_source_anchor (citation)->exact, ==,
+                   "L'**intelligence artificielle** change le _travail_ et [l'emploi](https://example.org)");
+
+  open_close (&open);
+}
+
 static void
 test_orphan_and_resolve (void)
 {
@@ -845,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/annotations/comment-follows-edits", test_comment_follows_edits_and_round_trips);
   g_test_add_func ("/annotations/typing-at-edges", test_typing_at_edges);
   g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
+  g_test_add_func ("/annotations/cite-spacing-plain-quote", test_cite_spacing_and_plain_quote);
   g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);
   g_test_add_func ("/annotations/panel-filter", test_panel_filter_and_highlights);
 

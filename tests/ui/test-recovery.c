@@ -42,18 +42,7 @@ recovery_dir (void)
 static guint
 count_copies (void)
 {
-  g_autoptr(GFile) dir = recovery_dir ();
-  g_autoptr(GFileEnumerator) enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
-  GFileInfo *info;
-  guint count = 0;
-
-  while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)))
-    {
-      count += g_str_has_suffix (g_file_info_get_name (info), ".ini");
-      g_object_unref (info);
-    }
-
-  return count;
+  return plenary_test_count_recovery_copies (app);
 }
 
 /* What an earlier, interrupted run of these tests may have left. */
@@ -358,17 +347,7 @@ disk_changed (gpointer data)
 static GtkRevealer *
 find_banner (GtkWidget *widget)
 {
-  if (GTK_IS_REVEALER (widget))
-    return GTK_REVEALER (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkRevealer *found = find_banner (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_REVEALER (plenary_test_find_child (widget, GTK_TYPE_REVEALER));
 }
 
 static void
