@@ -160,19 +160,29 @@ main (int   argc,
   const char *daemon_argv[] = { "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *address = NULL;
-  g_autoptr(GIOChannel) channel = NULL;
   GPid daemon;
   int out_fd;
   int status;
 
-  /* dbus-daemon is in tools/dev's package list. */
-  if (!g_spawn_async_with_pipes (NULL, (char **) daemon_argv, NULL, G_SPAWN_SEARCH_PATH, die_with_parent, NULL,
-                                 &daemon, NULL, &out_fd, NULL, &error))
-    g_error ("dbus-daemon: %s", error->message);
-  channel = g_io_channel_unix_new (out_fd);
-  g_io_channel_read_line (channel, &address, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_strstrip (address);
+  /* dbus-daemon is in tools/dev's package list. A busy machine has seen it
+   * give up at start: it is started again. */
+  for (guint attempt = 0; address == NULL || *address == '\0'; attempt++)
+    {
+      g_autoptr(GIOChannel) channel = NULL;
+
+      g_clear_pointer (&address, g_free);
+      g_clear_error (&error);
+      if (attempt == 3)
+        g_error ("dbus-daemon did not start");
+      if (!g_spawn_async_with_pipes (NULL, (char **) daemon_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     die_with_parent, NULL, &daemon, NULL, &out_fd, NULL, &error))
+        g_error ("dbus-daemon: %s", error->message);
+      channel = g_io_channel_unix_new (out_fd);
+      g_io_channel_set_close_on_unref (channel, TRUE);
+      g_io_channel_read_line (channel, &address, NULL, NULL, NULL);
+      if (address != NULL)
+        g_strstrip (address);
+    }
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
   g_thread_unref (g_thread_new ("session-manager", serve_session_manager, address));
   /* The name is owned before GTK looks for it at start-up. */
