@@ -174,11 +174,11 @@ main (int   argc,
       g_clear_error (&error);
       if (attempt == 3)
         g_error ("dbus-daemon did not start");
-      if (!g_spawn_async_with_pipes (NULL, (char **) daemon_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+      if (!g_spawn_async_with_pipes (NULL, (char **) daemon_argv, NULL, G_SPAWN_SEARCH_PATH,
                                      die_with_parent, NULL, &daemon, NULL, &out_fd, NULL, &error))
         g_error ("dbus-daemon: %s", error->message);
+      /* The pipe stays open: a daemon writing to a closed one would die. */
       channel = g_io_channel_unix_new (out_fd);
-      g_io_channel_set_close_on_unref (channel, TRUE);
       g_io_channel_read_line (channel, &address, NULL, NULL, NULL);
       if (address != NULL)
         g_strstrip (address);
