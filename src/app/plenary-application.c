@@ -7,13 +7,12 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <glib-unix.h>
-
-#include <locale.h>
-#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
@@ -773,13 +772,28 @@ document_loaded_cb (GObject      *object,
 {
   PlenaryDocument *document = PLENARY_DOCUMENT (object);
   g_auto(GStrv) warnings = NULL;
+  g_autoptr(GError) error = NULL;
   PlenaryWindow *window;
   GFile *file;
 
   /* A file that could not be read is explained in its page's banner; an
-   * imported text has no file of its own. */
-  if (!plenary_document_load_finish (document, result, NULL))
-    return;
+   * imported text has no file of its own. Stopped with Cancel, the tab
+   * goes as it came. */
+  if (!plenary_document_load_finish (document, result, &error))
+    {
+      PlenaryPage *page;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          (window = find_window (document)) != NULL &&
+          (page = plenary_window_find_page (window, document)) != NULL)
+        {
+          AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
+
+          plenary_document_set_modified (document, FALSE);
+          adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
+        }
+      return;
+    }
 
   if ((file = plenary_document_get_file (document)) != NULL)
     {

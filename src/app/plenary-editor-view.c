@@ -703,6 +703,50 @@ on_key_pressed (PlenaryEditorView     *self,
 
 /* GObject -------------------------------------------------------------- */
 
+/* Text pasted from other programs brings line breaks other than '\n' (Word's
+ * vertical tab, U+2028, U+2029, \r): GtkTextBuffer and the parser disagree
+ * on them, which broke the layout and lost footnotes. Each is a new line,
+ * that is a new paragraph, as Enter makes. */
+static gboolean
+is_other_line_break (gunichar c)
+{
+  return c == '\r' || c == '\v' || c == '\f' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+static void
+on_insert_text_before (PlenaryEditorView *self,
+                       GtkTextIter       *location,
+                       const char        *text,
+                       int                length,
+                       GtkTextBuffer     *buffer)
+{
+  g_autoptr(GString) normal = NULL;
+  const char *end = text + length;
+  gboolean found = FALSE;
+
+  for (const char *p = text; p < end && !found; p = g_utf8_next_char (p))
+    found = is_other_line_break (g_utf8_get_char (p));
+  if (!found)
+    return;
+
+  normal = g_string_sized_new (length);
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p + 1 < end && p[1] == '\n')
+        continue;
+      if (is_other_line_break (c))
+        g_string_append_c (normal, '\n');
+      else
+        g_string_append_len (normal, p, g_utf8_next_char (p) - p);
+    }
+
+  /* Inserted again, normalized: this handler lets it through. */
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_text_buffer_insert (buffer, location, normal->str, normal->len);
+}
+
 static void
 disconnect_buffer (PlenaryEditorView *self)
 {
@@ -786,6 +830,8 @@ plenary_editor_view_set_document (PlenaryEditorView *self,
   self->index = g_object_ref (plenary_document_get_line_index (document));
   create_tags (self);
 
+  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
                            self, G_CONNECT_SWAPPED);
   if (n_lines (self) > 0)

@@ -108,9 +108,11 @@ plenary_pdf_export (PlenaryDraft               *draft,
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
   if (!plenary_file_replace_atomic (file, bytes, NULL, cancellable, &local_error))
     {
-      /* The message names the file, as the one above does. */
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("Could not export to “%s”: "), display);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    _("Could not export to “%s”: "), display);
       return FALSE;
     }
 

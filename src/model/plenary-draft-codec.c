@@ -537,6 +537,48 @@ decode_paragraph_list (Decoder          *d,
   return TRUE;
 }
 
+/* A paragraph is one line of the editor and one block of the PDF: a line
+ * break inside one (a hand-edited file, text pasted by another program)
+ * broke the layout and lost footnotes. Each becomes a space, on reading and
+ * on writing (so that what is written reads back the same): one character
+ * for one, so that positions in the text still hold. NULL when TEXT has
+ * none. */
+static char *
+flatten_line_breaks (const char *text)
+{
+  GString *flat = NULL;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean is_break = c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+                          c == 0x85 || c == 0x2028 || c == 0x2029;
+
+      if (is_break && flat == NULL)
+        flat = g_string_new_len (text, p - text);
+      if (flat == NULL)
+        continue;
+      if (is_break)
+        g_string_append_c (flat, ' ');
+      else
+        g_string_append_len (flat, p, g_utf8_next_char (p) - p);
+    }
+
+  return flat != NULL ? g_string_free (flat, FALSE) : NULL;
+}
+
+static void
+flatten_in_place (char **text)
+{
+  char *flat = flatten_line_breaks (*text);
+
+  if (flat != NULL)
+    {
+      g_free (*text);
+      *text = flat;
+    }
+}
+
 static PlenaryParagraph *
 decode_paragraph (Decoder     *d,
                   JsonNode    *node,
@@ -573,6 +615,8 @@ decode_paragraph (Decoder     *d,
       return NULL;
     }
 
+  flatten_in_place (&phrase);
+  flatten_in_place (&text);
   paragraph = plenary_paragraph_new (role, phrase, text);
 
   if (children != NULL && json_array_get_length (children) > 0)
@@ -622,6 +666,7 @@ decode_sections (Decoder     *d,
           !read_array (d, object, "paragraphs", &paragraphs))
         return FALSE;
 
+      flatten_in_place (&heading);
       /* A section without a heading holds the paragraphs before the first one. */
       if (heading != NULL)
         {
@@ -668,6 +713,7 @@ decode_body (Decoder          *d,
       !read_array (d, object, "paragraphs", &paragraphs) ||
       !read_array (d, object, "sections", &sections))
     return FALSE;
+  flatten_in_place (&body->opening);
 
   /* Whichever form is present, preferring the one the kind implies; the
    * other one, if any, is kept as an unknown member. */
@@ -1105,14 +1151,72 @@ locate_offset (const char *data,
   *column = (guint) g_utf8_strlen (line_start, data + offset - line_start) + 1;
 }
 
-/* json-glib's recursive descent would overflow the stack on a file of a
- * million '['; measure the nesting first, skipping strings. */
 static gboolean
-check_nesting (const char  *data,
-               gsize        length,
-               GError     **error)
+refuse_at (const char  *data,
+           gsize        offset,
+           const char  *detail,
+           GError     **error)
+{
+  guint line, column;
+
+  locate_offset (data, offset, &line, &column);
+  set_location_error (error, line, column,
+                      _("The file is not valid JSON: line %u, column %u (%s)"),
+                      line, column, detail);
+  return FALSE;
+}
+
+/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+is_json_number (const char *p,
+                gsize       length)
+{
+  const char *end = p + length;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return FALSE;
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      if (++p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return p == end;
+}
+
+/* Before json-glib, one pass over the tokens. Its recursive descent would
+ * overflow the stack on a million '[': the nesting is measured. And it
+ * accepts what JSON does not, which other programs then refuse or read
+ * otherwise: numbers like 0x10 or 007, strings in single quotes, comments,
+ * and a second value after the first (lost at the next save). Other
+ * faults are left to json-glib, which names them. */
+static gboolean
+check_strict_json (const char  *data,
+                   gsize        length,
+                   GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean root_done = FALSE;
+  char open[MAX_JSON_DEPTH + 1];
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -1124,28 +1228,55 @@ check_nesting (const char  *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              root_done = depth == 0;
+            }
+          continue;
         }
-      else if (c == '"')
-        {
-          in_string = TRUE;
-        }
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        continue;
+
+      if (root_done)
+        return refuse_at (data, i, _("more text after the end of the draft"), error);
+
+      if (c == '"')
+        in_string = TRUE;
       else if (c == '[' || c == '{')
         {
-          if (++depth > MAX_JSON_DEPTH)
-            {
-              guint line, column;
-
-              locate_offset (data, i, &line, &column);
-              set_location_error (error, line, column,
-                                  _("The file is not valid JSON: line %u, column %u (%s)"),
-                                  line, column, _("values are nested too deeply"));
-              return FALSE;
-            }
+          if (depth == MAX_JSON_DEPTH)
+            return refuse_at (data, i, _("values are nested too deeply"), error);
+          open[depth++] = c;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
+      else if (c == ']' || c == '}')
         {
-          depth--;
+          /* A bracket that closes nothing open: json-glib says so. */
+          if (depth == 0 || open[depth - 1] != (c == ']' ? '[' : '{'))
+            return TRUE;
+          if (--depth == 0)
+            root_done = TRUE;
+        }
+      else if (c == '\'')
+        return refuse_at (data, i, _("text must be in double quotes"), error);
+      else if (c == '/')
+        return refuse_at (data, i, _("comments are not allowed"), error);
+      else if (c == '-' || c == '+' || c == '.' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+
+          while (i + 1 < length && (g_ascii_isalnum (data[i + 1]) || data[i + 1] == '.' ||
+                                    data[i + 1] == '+' || data[i + 1] == '-'))
+            i++;
+          if (!is_json_number (data + start, i + 1 - start))
+            return refuse_at (data, start, _("numbers are written in decimal, without leading zeros"), error);
+          root_done = depth == 0;
+        }
+      else if (g_ascii_isalpha (c))
+        {
+          while (i + 1 < length && g_ascii_isalnum (data[i + 1]))
+            i++;
+          root_done = depth == 0;
         }
     }
 
@@ -1261,7 +1392,7 @@ plenary_draft_codec_decode (const char  *data,
       return NULL;
     }
 
-  if (!check_nesting (data, length, error))
+  if (!check_strict_json (data, length, error))
     return NULL;
 
   parser = json_parser_new ();
@@ -1491,6 +1622,17 @@ member_string (Writer     *w,
   write_string (w, value);
 }
 
+/* A member that is one line: see flatten_line_breaks(). */
+static void
+member_line (Writer     *w,
+             const char *key,
+             const char *value)
+{
+  g_autofree char *flat = flatten_line_breaks (value);
+
+  member_string (w, key, flat != NULL ? flat : value);
+}
+
 static void
 member_int (Writer     *w,
             const char *key,
@@ -1636,8 +1778,8 @@ write_paragraph (Writer                 *w,
   if (!in_subparagraphs || paragraph->role != PLENARY_ROLE_SUBPARAGRAPH)
     member_string (w, "role", plenary_role_to_string (paragraph->role));
   if (paragraph->phrase != NULL)
-    member_string (w, "phrase", paragraph->phrase);
-  member_string (w, "text", paragraph->text);
+    member_line (w, "phrase", paragraph->phrase);
+  member_line (w, "text", paragraph->text);
 
   if (paragraph->children->len > 0)
     {
@@ -1686,7 +1828,7 @@ write_sections (Writer    *w,
 
       if (paragraph->role == PLENARY_ROLE_HEADING)
         {
-          member_string (w, "heading", paragraph->text);
+          member_line (w, "heading", paragraph->text);
           item (w, "paragraphs");
           write_paragraph_list (w, paragraph->children, 0, paragraph->children->len);
           write_extra_members (w, paragraph->extra, NULL);
@@ -1722,13 +1864,13 @@ write_body (Writer           *w,
   if (kind == PLENARY_DRAFT_KIND_BRIEF)
     {
       if (body->opening != NULL)
-        member_string (w, "opening", body->opening);
+        member_line (w, "opening", body->opening);
       item (w, "sections");
       write_sections (w, body->paragraphs);
     }
   else
     {
-      member_string (w, "opening", body->opening);
+      member_line (w, "opening", body->opening);
       item (w, "paragraphs");
       write_paragraph_list (w, body->paragraphs, 0, body->paragraphs->len);
     }
@@ -1777,11 +1919,48 @@ write_metadata (Writer          *w,
   end (w, '}');
 }
 
+/* A source is tens of megabytes at most and rarely changes, while the draft
+ * is encoded at every pause in typing (the recovery copy): its JSON is kept
+ * on it, and dropped when it notifies a change. */
+typedef struct
+{
+  char       *json;
+  gsize       length;
+  guint       n_pages;
+  JsonObject *extra;
+} EncodedSource;
+
+G_DEFINE_QUARK (plenary-encoded-source, encoded_source)
+
+static void
+encoded_source_free (gpointer data)
+{
+  EncodedSource *encoded = data;
+
+  g_free (encoded->json);
+  g_free (encoded);
+}
+
+static void
+drop_encoded (GObject *source)
+{
+  g_object_set_qdata (source, encoded_source_quark (), NULL);
+}
+
 static void
 write_source (Writer        *w,
               PlenarySource *source)
 {
   const GArray *starts = plenary_source_get_page_starts (source);
+  EncodedSource *encoded = g_object_get_qdata (G_OBJECT (source), encoded_source_quark ());
+  gsize start = w->out->len;
+
+  if (encoded != NULL && encoded->n_pages == starts->len &&
+      encoded->extra == plenary_source_get_extra (source))
+    {
+      g_string_append_len (w->out, encoded->json, encoded->length);
+      return;
+    }
 
   begin (w, '{');
   member_string (w, "id", plenary_source_get_id (source));
@@ -1803,6 +1982,15 @@ write_source (Writer        *w,
   member_string (w, "text", plenary_source_get_text (source));
   write_extra_members (w, plenary_source_get_extra (source), NULL);
   end (w, '}');
+
+  if (g_signal_handler_find (source, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, drop_encoded, NULL) == 0)
+    g_signal_connect (source, "notify", G_CALLBACK (drop_encoded), NULL);
+  encoded = g_new0 (EncodedSource, 1);
+  encoded->length = w->out->len - start;
+  encoded->json = g_strndup (w->out->str + start, encoded->length);
+  encoded->n_pages = starts->len;
+  encoded->extra = plenary_source_get_extra (source);
+  g_object_set_qdata_full (G_OBJECT (source), encoded_source_quark (), encoded, encoded_source_free);
 }
 
 static const char *

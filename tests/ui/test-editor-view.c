@@ -177,6 +177,61 @@ test_typed_numbers_are_dropped (void)
   close_fixture (&f);
 }
 
+static gboolean
+buffer_has (gpointer data)
+{
+  Fixture *f = data;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (f->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (f->buffer, &start, &end, TRUE);
+  return strstr (text, "à sa session") != NULL;
+}
+
+/* Text pasted from a word processor brings U+2028, U+2029, vertical tabs
+ * and \r\n: each is a new paragraph, as Enter makes, and none is left in
+ * the text. */
+static void
+test_paste_line_breaks (void)
+{
+  Fixture f;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  PlenaryBody *body;
+  guint n_before;
+
+  open_text (&f, "resolution-fr", french);
+  n_before = plenary_draft_get_body (plenary_document_get_draft (f.document))->paragraphs->len;
+  gtk_text_buffer_get_end_iter (f.buffer, &end);
+  gtk_text_buffer_place_cursor (f.buffer, &end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f.view)),
+                          "\nPrie le Secrétaire général\u2029de faire rapport\u2028\vet\r\nà sa session ;");
+  g_signal_emit_by_name (f.view, "paste-clipboard");
+  plenary_test_spin_until (buffer_has, &f);
+
+  gtk_text_buffer_get_bounds (f.buffer, &start, &end);
+  text = gtk_text_buffer_get_text (f.buffer, &start, &end, TRUE);
+  g_assert_null (strstr (text, "\u2028"));
+  g_assert_null (strstr (text, "\u2029"));
+  g_assert_null (strchr (text, '\r'));
+  g_assert_null (strchr (text, '\v'));
+  g_assert_nonnull (strstr (text, "Prie le Secrétaire général\nde faire rapport\n\net\nà sa session ;"));
+
+  plenary_document_sync_draft (f.document);
+  body = plenary_draft_get_body (plenary_document_get_draft (f.document));
+  g_assert_cmpuint (body->paragraphs->len, >, n_before);
+  for (guint i = 0; i < body->paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (body->paragraphs, i);
+
+      g_assert_null (strstr (paragraph->text, "\u2028"));
+      g_assert_null (strstr (paragraph->text, "\u2029"));
+    }
+
+  close_fixture (&f);
+}
+
 static void
 test_move_paragraph_with_subparagraphs (void)
 {
@@ -379,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/editor/markers", test_markers_follow_structure);
   g_test_add_func ("/editor/english-markers", test_english_markers);
   g_test_add_func ("/editor/typed-numbers-dropped", test_typed_numbers_are_dropped);
+  g_test_add_func ("/editor/paste-line-breaks", test_paste_line_breaks);
   g_test_add_func ("/editor/move-paragraph", test_move_paragraph_with_subparagraphs);
   g_test_add_func ("/editor/tab-level", test_tab_changes_level);
   g_test_add_func ("/editor/brief", test_brief_sections_and_bullets);

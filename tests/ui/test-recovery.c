@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "plenary-test-utils.h"
@@ -259,6 +260,25 @@ test_copy_while_typing (void)
       plenary_test_spin (100);
     }
   g_assert_cmpuint (typed, >, 1);
+
+  /* Unsaved drafts are the user's only: folder 0700, copies 0600. */
+  {
+    g_autoptr(GFileEnumerator) enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+    GFileInfo *info;
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (g_file_peek_path (dir), &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+    while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)))
+      {
+        g_autofree char *path = g_build_filename (g_file_peek_path (dir), g_file_info_get_name (info), NULL);
+
+        g_assert_cmpint (g_stat (path, &st), ==, 0);
+        if (S_ISREG (st.st_mode))
+          g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+        g_object_unref (info);
+      }
+  }
 
   {
     g_autoptr(PlenaryRecovery) other = plenary_recovery_new (dir);
