@@ -172,8 +172,10 @@ main (int   argc,
 
       g_clear_pointer (&address, g_free);
       g_clear_error (&error);
-      if (attempt == 3)
+      if (attempt == 20)
         g_error ("dbus-daemon did not start");
+      if (attempt > 0)
+        g_usleep (250 * 1000);
       if (!g_spawn_async_with_pipes (NULL, (char **) daemon_argv, NULL, G_SPAWN_SEARCH_PATH,
                                      die_with_parent, NULL, &daemon, NULL, &out_fd, NULL, &error))
         g_error ("dbus-daemon: %s", error->message);
