@@ -434,7 +434,7 @@ comment_action (GtkWidget  *widget,
   PlenaryWindow *self = PLENARY_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  adw_flap_set_reveal_flap (self->comments_flap, TRUE);
+  plenary_split_view_set_show_sidebar (self->comments_flap, TRUE);
   plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
   if (plenary_comments_panel_comment_selection (self->comments_view, &error) == NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -446,9 +446,9 @@ toggle_panel_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   PlenaryWindow *self = PLENARY_WINDOW (widget);
-  AdwFlap *flap = g_str_equal (action_name, "win.toggle-side-panel") ? self->side_flap : self->comments_flap;
+  PlenarySplitView *flap = g_str_equal (action_name, "win.toggle-side-panel") ? self->side_flap : self->comments_flap;
 
-  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+  plenary_split_view_set_show_sidebar (flap, !plenary_split_view_get_show_sidebar (flap));
 }
 
 static void
@@ -529,7 +529,7 @@ highlight_action (GtkWidget  *widget,
 
   plenary_annotations_add_highlight (plenary_page_get_annotations (page), source, start, end,
                                      g_variant_get_string (param, NULL), NULL);
-  adw_flap_set_reveal_flap (self->comments_flap, TRUE);
+  plenary_split_view_set_show_sidebar (self->comments_flap, TRUE);
 }
 
 /* Printing and PDF ----------------------------------------------------- */

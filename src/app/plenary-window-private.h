@@ -7,6 +7,7 @@
 
 #include "plenary-comments-panel.h"
 #include "plenary-sources-panel.h"
+#include "plenary-split-view.h"
 #include "plenary-window.h"
 
 G_BEGIN_DECLS
@@ -32,8 +33,8 @@ struct _PlenaryWindow
   AdwWindowTitle       *window_title;
   AdwTabView           *tab_view;
   AdwTabBar            *tab_bar;
-  AdwFlap              *side_flap;
-  AdwFlap              *comments_flap;
+  PlenarySplitView     *side_flap;
+  PlenarySplitView     *comments_flap;
   GtkStack             *content_stack;
   GtkStack             *side_stack;
   PlenarySourcesPanel  *sources_panel;

@@ -112,7 +112,7 @@ on_open_source (PlenaryWindow *self,
                 gint64         start,
                 gint64         end)
 {
-  adw_flap_set_reveal_flap (self->side_flap, TRUE);
+  plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "sources");
   plenary_sources_panel_open_source (self->sources_panel, source, start, end);
   plenary_comments_panel_set_source (self->comments_view, source);
@@ -296,12 +296,12 @@ plenary_window_close_request (GtkWindow *window)
 static void
 on_flap_revealed (PlenaryWindow *self,
                   GParamSpec    *pspec,
-                  AdwFlap       *flap)
+                  PlenarySplitView *flap)
 {
   const char *key = flap == self->side_flap ? "show-side-panel" : "show-comments-panel";
 
-  if (!adw_flap_get_folded (flap))
-    g_settings_set_boolean (self->settings, key, adw_flap_get_reveal_flap (flap));
+  if (!plenary_split_view_get_collapsed (flap))
+    g_settings_set_boolean (self->settings, key, plenary_split_view_get_show_sidebar (flap));
 }
 
 static void
@@ -313,12 +313,12 @@ restore_window_state (PlenaryWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  adw_flap_set_reveal_flap (self->side_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
-  adw_flap_set_reveal_flap (self->comments_flap, g_settings_get_boolean (self->settings, "show-comments-panel"));
+  plenary_split_view_set_show_sidebar (self->side_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
+  plenary_split_view_set_show_sidebar (self->comments_flap, g_settings_get_boolean (self->settings, "show-comments-panel"));
 
-  g_signal_connect_object (self->side_flap, "notify::reveal-flap",
+  g_signal_connect_object (self->side_flap, "notify::show-sidebar",
                            G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->comments_flap, "notify::reveal-flap",
+  g_signal_connect_object (self->comments_flap, "notify::show-sidebar",
                            G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
 }
 
@@ -355,6 +355,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
 
   g_type_ensure (PLENARY_TYPE_COMMENTS_PANEL);
   g_type_ensure (PLENARY_TYPE_SOURCES_PANEL);
+  g_type_ensure (PLENARY_TYPE_SPLIT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, toast_overlay);
@@ -428,6 +429,8 @@ plenary_window_init (PlenaryWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->content_stack), GTK_EVENT_CONTROLLER (drop));
   }
 
+  /* Side panels over the text on narrow windows. */
+  plenary_split_view_fold_below (ADW_APPLICATION_WINDOW (self), self->side_flap, 640, self->comments_flap, 900);
   restore_window_state (self);
   plenary_window_actions_init (self);
   on_selected_page_changed (self);

@@ -395,7 +395,7 @@ test_window_state_restored (void)
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
-  adw_flap_set_reveal_flap (window->comments_flap, FALSE);
+  plenary_split_view_set_show_sidebar (window->comments_flap, FALSE);
   plenary_test_spin (50);
   gtk_window_close (GTK_WINDOW (window));
   plenary_test_spin (50);
@@ -404,10 +404,10 @@ test_window_state_restored (void)
   gtk_window_get_default_size (GTK_WINDOW (next), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 650);
-  g_assert_false (adw_flap_get_reveal_flap (next->comments_flap));
-  g_assert_true (adw_flap_get_reveal_flap (next->side_flap));
+  g_assert_false (plenary_split_view_get_show_sidebar (next->comments_flap));
+  g_assert_true (plenary_split_view_get_show_sidebar (next->side_flap));
 
-  adw_flap_set_reveal_flap (next->comments_flap, TRUE);
+  plenary_split_view_set_show_sidebar (next->comments_flap, TRUE);
   close_window_discarding (next);
 }
 
