@@ -11,6 +11,7 @@
 
 #include "plenary-application.h"
 #include "plenary-clause-picker.h"
+#include "plenary-dialogs.h"
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
 #include "plenary-print.h"
@@ -69,7 +70,7 @@ static void document_saved_cb (GObject      *object,
                                gpointer      user_data);
 
 static void
-overwrite_response_cb (AdwMessageDialog *dialog,
+overwrite_response_cb (PlenaryAlert *dialog,
                        const char       *response,
                        GTask            *task)
 {
@@ -92,17 +93,17 @@ ask_overwrite (PlenaryWindow   *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Newer Version?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", error->message,
+  dialog = plenary_alert_new (_("Replace the Newer Version?"), NULL);
+  plenary_alert_format_body (PLENARY_ALERT (dialog), "%s %s", error->message,
                                   _("Saving replaces that version with yours."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "overwrite", _("_Replace"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), task);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -270,7 +271,7 @@ save_next (GTask *task)
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
+confirm_response_cb (PlenaryAlert *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
@@ -333,18 +334,18 @@ plenary_window_confirm_close_async (PlenaryWindow       *self,
                               n, names->str);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  dialog = plenary_alert_new (_("Save Changes?"), body);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", n == 1 ? _("_Discard") : _("_Discard All"),
                                     "save", n == 1 ? _("_Save") : _("_Save All"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "save");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), task);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 gboolean
@@ -676,11 +677,11 @@ plenary_window_update_templates (PlenaryWindow *self)
 }
 
 static void
-template_name_response_cb (AdwMessageDialog *dialog,
+template_name_response_cb (PlenaryAlert *dialog,
                            const char       *response,
                            PlenaryWindow    *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (plenary_alert_get_extra_child (dialog));
   PlenaryDocument *document = self->visible_document;
   g_autoptr(PlenaryTemplate) template = NULL;
   g_autoptr(GError) error = NULL;
@@ -718,21 +719,21 @@ save_as_template_action (GtkWidget  *widget,
   if (self->visible_document == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
+  dialog = plenary_alert_new (_("Save as Template"),
                                    _("The headings and the header of this brief become a template of your own, offered in the New menu."));
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), plenary_document_get_title (self->visible_document));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "save");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (template_name_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* Recent files --------------------------------------------------------- */

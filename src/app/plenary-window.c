@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-dialogs.h"
 #include "plenary-outline-panel.h"
 #include "plenary-problems-panel.h"
 #include "plenary-window-private.h"
@@ -531,9 +532,9 @@ plenary_window_show_error (PlenaryWindow *self,
 
   g_return_if_fail (PLENARY_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = plenary_alert_new (heading, error->message);
+  plenary_alert_add_response (PLENARY_ALERT (dialog), "close", _("_Close"));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 void

@@ -200,19 +200,16 @@ wait_for_widget (GtkWidget     *root,
   return find_widget (root, match, data);
 }
 
-static AdwMessageDialog *
+static PlenaryAlert *
 find_dialog (const char *heading_part)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
+  g_autoptr(GPtrArray) alerts = plenary_test_find_alerts ();
 
-  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-        strstr (adw_message_dialog_get_heading (l->data), heading_part) != NULL)
-      found = l->data;
-  g_list_free (toplevels);
+  for (guint i = 0; i < alerts->len; i++)
+    if (strstr (plenary_alert_get_heading (g_ptr_array_index (alerts, i)), heading_part) != NULL)
+      return g_ptr_array_index (alerts, i);
 
-  return found;
+  return NULL;
 }
 
 /* Fixtures on disk --------------------------------------------------------- */
@@ -313,7 +310,7 @@ test_import_files (void)
   g_autoptr(GFile) latin1 = NULL;
   g_autoptr(GFile) pdf = NULL;
   g_autoptr(GFile) image = NULL;
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   PlenarySource *source;
 
   fixture_init (&f);
@@ -351,9 +348,9 @@ test_import_files (void)
   /* The failure is named, as plain text. */
   dialog = find_dialog ("photo <b>.png");
   g_assert_nonnull (dialog);
-  g_assert_false (adw_message_dialog_get_heading_use_markup (dialog));
-  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_false (plenary_alert_get_heading_use_markup (dialog));
+  g_assert_false (plenary_alert_get_body_use_markup (dialog));
+  g_assert_cmpstr (plenary_alert_get_body (dialog), !=, "");
 
   fixture_clear (&f);
 }
@@ -443,7 +440,7 @@ static void
 test_rename (void)
 {
   Fixture f = { 0 };
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   PlenarySource *source;
   GtkEditable *entry;
 
@@ -456,15 +453,15 @@ test_rename (void)
   plenary_test_spin (50);
   dialog = find_dialog ("Rename Source");
   g_assert_nonnull (dialog);
-  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  entry = GTK_EDITABLE (plenary_alert_get_extra_child (dialog));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, plenary_source_get_title (source));
 
   /* A blank title cannot be chosen. */
   gtk_editable_set_text (entry, "   ");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  g_assert_false (plenary_alert_get_response_enabled (dialog, "rename"));
 
   gtk_editable_set_text (entry, "  Villes & <partenariats>  ");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  g_assert_true (plenary_alert_get_response_enabled (dialog, "rename"));
   plenary_test_respond (dialog, "rename");
 
   g_assert_cmpstr (plenary_source_get_title (source), ==, "Villes & <partenariats>");

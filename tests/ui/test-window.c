@@ -197,7 +197,7 @@ test_close_with_changes_asks (void)
   PlenaryWindow *window = new_window ();
   PlenaryDocument *document = open_and_wait (window, file);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   GtkTextIter start;
 
   g_assert_true (g_file_load_contents (file, NULL, &before, NULL, NULL, NULL));
@@ -211,10 +211,10 @@ test_close_with_changes_asks (void)
 
   dialog = plenary_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Question"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "Question"));
+  g_assert_true (plenary_alert_has_response (dialog, "save"));
+  g_assert_true (plenary_alert_has_response (dialog, "discard"));
 
   /* Cancel keeps the window and the changes. */
   plenary_test_respond (dialog, "cancel");
@@ -243,15 +243,15 @@ test_refused_file_is_reported_and_kept (void)
   const char *broken = "{\n  \"format\": \"plenary-draft\",\n  \"version\": 1,\n  \"kind\": ,\n}\n";
   g_autofree char *after = NULL;
   PlenaryWindow *window = new_window ();
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
 
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
 
   plenary_application_open_file (app, window, file);
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Cassé"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4, column 11"));
+  g_assert_nonnull (strstr (plenary_alert_get_heading (dialog), "Cassé"));
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "line 4, column 11"));
   plenary_test_respond (dialog, "close");
 
   /* No tab is left for the refused file, and the file is as it was. */
@@ -280,7 +280,7 @@ test_failed_save_keeps_changes (void)
   PlenaryWindow *window = new_window ();
   PlenaryDocument *document = open_and_wait (window, file);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   GtkTextIter end;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -294,7 +294,7 @@ test_failed_save_keeps_changes (void)
   plenary_test_spin_until (document_not_busy_and_dialog, document);
 
   dialog = plenary_test_find_message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Clé"));
+  g_assert_nonnull (strstr (plenary_alert_get_heading (dialog), "Clé"));
   g_assert_true (plenary_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Clé — Plenary");
   plenary_test_respond (dialog, "close");
