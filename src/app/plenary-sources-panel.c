@@ -536,8 +536,11 @@ show_import_errors (ImportBatch *batch)
 
   if (batch->n_failed == 1)
     {
-      heading = g_strdup_printf (_("Could Not Add “%s”"), batch->first_failed);
-      body = g_strdup (batch->first_error);
+      /* The file name in the body, which wraps: a long name does not fit
+       * a heading on a narrow window. */
+      heading = g_strdup (_("Could Not Add the Source"));
+      /* Translators: a file name, then why it could not be added. */
+      body = g_strdup_printf (_("“%s”: %s"), batch->first_failed, batch->first_error);
     }
   else
     {

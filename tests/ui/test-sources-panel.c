@@ -47,11 +47,13 @@ fixture_init (Fixture *f)
   g_assert_nonnull (f->document);
   f->draft = plenary_document_get_draft (f->document);
 
-  /* A panel of its own in a window of its own, sized like the side panel. */
-  f->host = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->host, 320, 800);
+  /* A panel of its own in a window of its own, a narrow one, and like
+   * Plenary's an AdwWindow, which shows dialogs inside. (Narrower, the
+   * headings of libadwaita 1.7's alerts no longer fit and GTK warns.) */
+  f->host = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->host, 600, 800);
   f->panel = PLENARY_SOURCES_PANEL (plenary_sources_panel_new ());
-  gtk_window_set_child (f->host, GTK_WIDGET (f->panel));
+  adw_window_set_content (ADW_WINDOW (f->host), GTK_WIDGET (f->panel));
   gtk_window_present (f->host);
   plenary_sources_panel_set_document (f->panel, f->document);
   plenary_test_spin (50);
@@ -346,11 +348,11 @@ test_import_files (void)
   g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_containing, "0 annotations · Deux pages.pdf"));
 
   /* The failure is named, as plain text. */
-  dialog = find_dialog ("photo <b>.png");
+  dialog = find_dialog ("Could Not Add the Source");
   g_assert_nonnull (dialog);
   g_assert_false (plenary_alert_get_heading_use_markup (dialog));
   g_assert_false (plenary_alert_get_body_use_markup (dialog));
-  g_assert_cmpstr (plenary_alert_get_body (dialog), !=, "");
+  g_assert_true (g_str_has_prefix (plenary_alert_get_body (dialog), "“photo <b>.png”: "));
 
   fixture_clear (&f);
 }
