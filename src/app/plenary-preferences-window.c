@@ -202,6 +202,8 @@ refresh_phrases (PlenaryPreferencesWindow *self)
       remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (remove, _("Remove the Phrase"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the Phrase"), -1);
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data_full (G_OBJECT (remove), "group", g_strdup (group), g_free);
       g_object_set_data_full (G_OBJECT (remove), "phrase", g_strdup (phrase), g_free);
