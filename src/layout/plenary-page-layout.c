@@ -72,7 +72,7 @@ static const Labels labels_table[] = {
   {
     "fr", "Nations Unies", "Distr. limitée", "Distr. générale", "Distr. restreinte",
     "Original\u00a0: %s", "Point %s de l’ordre du jour", "\u00a0:",
-    "Soumis par", "Coauteurs", "Signataires", "Commission", "Question",
+    "Présenté par", "Coauteurs", "Signataires", "Commission", "Question",
     "Délégation", "Sujet", "Projet de résolution", "Source inconnue",
     "«\u00a0", "\u00a0»",
     { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

@@ -221,7 +221,7 @@ test_seed_un (void)
     "Nations Unies", "E/2025/L.12",
     "Conseil économique et social", "Distr. limitée", "12 juin 2025", "Original : français",
     "Session de 2025", "Point 5 de l’ordre du jour",
-    "Soumis par : Российская Федерация (Fédération de Russie)",
+    "Présenté par : Российская Федерация (Fédération de Russie)",
     "Coauteurs : République populaire de Chine, République de l’Inde",
     "Projet de résolution",
     "Quelles propositions face aux défis que représente l'I.A. pour le monde du travail ?",
@@ -265,7 +265,7 @@ test_seed_mun (void)
     "Projet de résolution",
     "Commission : Conseil économique et social",
     "Question : Quelles propositions face aux défis que représente l'I.A. pour le monde du travail ?",
-    "Soumis par : Российская Федерация (Fédération de Russie)",
+    "Présenté par : Российская Федерация (Fédération de Russie)",
     "Coauteurs : République populaire de Chine, République de l’Inde",
     "Signataires : Brésil, Afrique du Sud",
     "L'Assemblée générale,", "Considérant", "Estimant", "1. Encourage", "8. Décide",
@@ -387,7 +387,7 @@ test_french_labels (void)
   g_autofree char *text = normalize (raw);
   const char *expected[] = {
     "Nations Unies", "A/80/L.3", "Assemblée générale", "Distr. limitée", "Original : français",
-    "Point 5 de l’ordre du jour", "Soumis par : Norway", "Projet de résolution", "Les océans",
+    "Point 5 de l’ordre du jour", "Présenté par : Norway", "Projet de résolution", "Les océans",
     "L'Assemblée générale,", "Rappelant ses résolutions antérieures,",
     "1. Décide ce qui suit :", "a) sub alpha;", "b) sub bravo;",
     "i) deep bravo 0;", "ii) deep bravo 1;", "c) sub charlie;",
