@@ -98,9 +98,10 @@ plenary_split_view_set_collapsed (PlenarySplitView *self,
 }
 
 /* Narrower than end_width, the end view folds; narrower than start_width
- * (the smaller), both do. Libadwaita 1.2 folds by the children's minimum
- * widths instead. */
-void
+ * (the smaller), both do. Returns the breakpoint of the narrowest windows,
+ * for the caller's own setters. Libadwaita 1.2 folds by the children's
+ * minimum widths instead: NULL there. */
+GObject *
 plenary_split_view_fold_below (AdwApplicationWindow *window,
                                PlenarySplitView     *start,
                                int                   start_width,
@@ -125,6 +126,9 @@ plenary_split_view_fold_below (AdwApplicationWindow *window,
   adw_breakpoint_add_setter (breakpoint, G_OBJECT (end), "collapsed", &collapsed);
   adw_breakpoint_add_setter (breakpoint, G_OBJECT (start), "collapsed", &collapsed);
   adw_application_window_add_breakpoint (window, breakpoint);
+  return G_OBJECT (breakpoint);
+#else
+  return NULL;
 #endif
 }
 

@@ -19,7 +19,7 @@ void     plenary_split_view_set_show_sidebar (PlenarySplitView *self,
 gboolean plenary_split_view_get_collapsed    (PlenarySplitView *self);
 void     plenary_split_view_set_collapsed    (PlenarySplitView *self,
                                               gboolean          collapsed);
-void     plenary_split_view_fold_below       (AdwApplicationWindow *window,
+GObject *plenary_split_view_fold_below       (AdwApplicationWindow *window,
                                               PlenarySplitView     *start,
                                               int                   start_width,
                                               PlenarySplitView     *end,

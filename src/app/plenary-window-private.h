@@ -31,6 +31,9 @@ struct _PlenaryWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
+  GtkWidget            *open_button;
+  GtkWidget            *open_icon_button;
+  GtkWidget            *insert_clause_button;
   AdwTabView           *tab_view;
   AdwTabBar            *tab_bar;
   PlenarySplitView     *side_flap;

@@ -362,6 +362,9 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, open_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, insert_clause_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_flap);
@@ -391,6 +394,8 @@ any_problem (GBinding     *binding,
 static void
 plenary_window_init (PlenaryWindow *self)
 {
+  GObject *narrow;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -430,8 +435,20 @@ plenary_window_init (PlenaryWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->content_stack), GTK_EVENT_CONTROLLER (drop));
   }
 
-  /* Side panels over the text on narrow windows. */
-  plenary_split_view_fold_below (ADW_APPLICATION_WINDOW (self), self->side_flap, 640, self->comments_flap, 900);
+  /* Side panels over the text on narrow windows, where the header bar
+   * keeps what fits in 360 pixels: Open as an icon, no title, and no Insert
+   * Clause button (Ctrl+Shift+I still inserts one). */
+  narrow = plenary_split_view_fold_below (ADW_APPLICATION_WINDOW (self), self->side_flap, 640, self->comments_flap, 900);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_breakpoint_add_setters (ADW_BREAKPOINT (narrow),
+                              G_OBJECT (self->window_title), "visible", FALSE,
+                              G_OBJECT (self->insert_clause_button), "visible", FALSE,
+                              G_OBJECT (self->open_button), "visible", FALSE,
+                              G_OBJECT (self->open_icon_button), "visible", TRUE,
+                              NULL);
+#else
+  (void) narrow;
+#endif
   restore_window_state (self);
   plenary_window_actions_init (self);
   on_selected_page_changed (self);

@@ -64,6 +64,37 @@ plenary_test_spin_until (gboolean (*done) (gpointer),
     }
 }
 
+static void
+command_exited (GObject      *process,
+                GAsyncResult *result,
+                gpointer      done)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (process), result, NULL);
+  *(gboolean *) done = TRUE;
+}
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* Runs a command (xdotool) while the main loop runs, so that GTK keeps
+ * talking to the X server meanwhile; fails the test if the command does. */
+void
+plenary_test_run_command (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, command_exited, &done);
+  plenary_test_spin_until (flag_set, &done);
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
 gboolean
 plenary_test_document_idle (gpointer document)
 {

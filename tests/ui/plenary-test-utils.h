@@ -21,6 +21,7 @@ void                plenary_test_spin                (guint               ms);
 void                plenary_test_spin_until          (gboolean          (*done) (gpointer),
                                                       gpointer            data);
 gboolean            plenary_test_document_idle       (gpointer            document);
+void                plenary_test_run_command         (const char * const *argv);
 GPtrArray          *plenary_test_find_alerts         (void);
 PlenaryAlert       *plenary_test_find_message_dialog (void);
 gboolean            plenary_test_dialog_shown        (gpointer            unused);
