@@ -298,12 +298,30 @@ open_sample_action (GSimpleAction *action,
   maybe_offer_recovery (self, window);
 }
 
+#if !ADW_CHECK_VERSION (1, 8, 0)
+/* Libadwaita 1.8 shows its shortcuts dialog (shortcuts-dialog.ui) for
+ * app.shortcuts itself; before it, GTK's shortcuts window. */
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+#endif
+
 static const GActionEntry app_actions[] = {
   { "new-window", new_window_action },
   { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
   { "open-sample", open_sample_action },
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  { "shortcuts", shortcuts_action },
+#endif
 };
 
 /* GApplication --------------------------------------------------------- */
@@ -329,6 +347,10 @@ plenary_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+#if ADW_CHECK_VERSION (1, 8, 0)
+  /* Ctrl+? is libadwaita's, for its dialog, not GTK's older window. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", (const char *[]) { NULL });
+#endif
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -8,6 +8,7 @@
 #include "plenary-comments-panel.h"
 #include "plenary-sources-panel.h"
 #include "plenary-split-view.h"
+#include "plenary-toolbar-view.h"
 #include "plenary-window.h"
 
 G_BEGIN_DECLS

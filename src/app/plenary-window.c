@@ -357,6 +357,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   g_type_ensure (PLENARY_TYPE_COMMENTS_PANEL);
   g_type_ensure (PLENARY_TYPE_SOURCES_PANEL);
   g_type_ensure (PLENARY_TYPE_SPLIT_VIEW);
+  g_type_ensure (PLENARY_TYPE_TOOLBAR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, toast_overlay);
