@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plenary-test-utils.h"
@@ -182,6 +184,71 @@ test_shortcuts (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "shortcuts"));
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+about_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget **about = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && *about == NULL; i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+      *about = find_widget_of_type (toplevel, ADW_TYPE_ABOUT_DIALOG);
+#else
+      *about = find_widget_of_type (toplevel, ADW_TYPE_ABOUT_WINDOW);
+#endif
+    }
+  return *about != NULL;
+}
+
+/* About, from the main menu: on libadwaita 1.5 an AdwAboutDialog read from
+ * the metainfo, whose release notes "What's New" shows. */
+static void
+test_about (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  GtkWidget *about = NULL;
+
+  plenary_test_spin (50);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  plenary_test_spin_until (about_shown, &about);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (about)), ==, "Plenary");
+  g_assert_cmpstr (adw_about_dialog_get_developer_name (ADW_ABOUT_DIALOG (about)), ==, "The Plenary developers");
+  g_assert_cmpstr (adw_about_dialog_get_issue_url (ADW_ABOUT_DIALOG (about)), ==, "https://plenary.org/issues");
+  g_assert_nonnull (strstr (adw_about_dialog_get_release_notes (ADW_ABOUT_DIALOG (about)), "first release of Plenary"));
+  g_assert_cmpstr (adw_about_dialog_get_release_notes_version (ADW_ABOUT_DIALOG (about)), ==, PACKAGE_VERSION);
+  plenary_dialog_close (about);
+#else
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (GTK_WINDOW (about));
+#endif
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +258,7 @@ main (int   argc,
   app = plenary_test_init (&argc, &argv);
   g_test_add_func ("/accessibility/icon-buttons-named", test_window);
   g_test_add_func ("/accessibility/shortcuts", test_shortcuts);
+  g_test_add_func ("/dialogs/about", test_about);
   ret = plenary_test_run (app);
   return ret;
 }
