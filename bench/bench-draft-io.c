@@ -145,12 +145,13 @@ main (int   argc,
 
   g_unlink (path);
   {
-    g_autoptr(GFile) backup = plenary_draft_file_get_backup (file);
-    g_autofree char *backup_path = g_file_get_path (backup);
-    g_autofree char *backups = g_path_get_dirname (backup_path);
+    g_autoptr(GPtrArray) kept = plenary_draft_file_list_backups (file, NULL);
+    g_autoptr(GFile) folder_file = plenary_draft_file_get_backup_folder ();
+    const char *backups = g_file_peek_path (folder_file);
     g_autofree char *plenary = g_path_get_dirname (backups);
 
-    g_unlink (backup_path);
+    for (guint i = 0; i < kept->len; i++)
+      g_file_delete (g_ptr_array_index (kept, i), NULL, NULL);
     g_rmdir (backups);
     g_rmdir (plenary);
     g_rmdir (state);

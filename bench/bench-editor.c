@@ -197,11 +197,11 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   spin ();
 
-  printf ("%u lines\n", plenary_editor_view_get_n_lines (PLENARY_EDITOR_VIEW (view)));
+  printf ("%u lines\n", plenary_line_index_get_n_lines (plenary_document_get_line_index (document)));
   printf ("%-44s %7.1f ms\n", "open (buffer + classification)", (t1 - t0) / 1000.0);
 
-  outline = plenary_outline_new (PLENARY_EDITOR_VIEW (view));
-  problems = plenary_problems_new (PLENARY_EDITOR_VIEW (view));
+  outline = plenary_outline_new (document);
+  problems = plenary_problems_new (document);
   t0 = g_get_monotonic_time ();
   plenary_outline_flush (outline);
   t1 = g_get_monotonic_time ();

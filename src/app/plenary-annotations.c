@@ -11,6 +11,7 @@
 
 #include "plenary-anchor-resolver.h"
 #include "plenary-annotations.h"
+#include "plenary-source-importer.h"
 
 #define CATEGORIES_MEMBER "highlight_categories"
 
@@ -32,6 +33,10 @@ struct _PlenaryAnnotations
    * entries outlive a removal so that undo brings them back in place. */
   GHashTable        *marks;
   guint              retag_source;
+  /* During an insertion: the marks at its edges, to put back outside. */
+  GPtrArray         *edge_starts;
+  GPtrArray         *edge_ends;
+  int                insert_offset;
 };
 
 typedef struct
@@ -126,13 +131,77 @@ add_marks (PlenaryAnnotations *self,
 
   marks->buffer = g_object_ref (self->buffer);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, (int) start);
-  /* The start stays before text typed at it, the end goes after it, so the
-   * words grow with what is typed at their edges. */
+  /* The start stays before text inserted at it, the end goes after it: so
+   * text deleted and put back (undo) is inside again. Text typed at the
+   * edges of words still there is put outside by on_insert_text_after(). */
   marks->start = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE));
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, (int) end);
   marks->end = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &iter, FALSE));
 
   g_hash_table_replace (self->marks, g_object_ref (annotation), marks);
+}
+
+/* Text typed at either edge of annotated words stays outside them: the
+ * saved quote is exactly the words annotated ("infrastructures", not
+ * "infrastructures hydrauliques"), and a comment on the last word of a
+ * paragraph does not grow over the next one. Only a range already empty
+ * (its words deleted) takes what is inserted, which is how undo restores
+ * it. */
+static void
+on_insert_text_before (PlenaryAnnotations *self,
+                       GtkTextIter        *location,
+                       const char         *text,
+                       int                 length,
+                       GtkTextBuffer      *buffer)
+{
+  GHashTableIter iter;
+  Marks *marks;
+
+  if (self->marks == NULL)
+    return;
+  g_ptr_array_set_size (self->edge_starts, 0);
+  g_ptr_array_set_size (self->edge_ends, 0);
+  self->insert_offset = gtk_text_iter_get_offset (location);
+
+  g_hash_table_iter_init (&iter, self->marks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &marks))
+    {
+      GtkTextIter start, end;
+      int start_offset, end_offset;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, marks->start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, marks->end);
+      start_offset = gtk_text_iter_get_offset (&start);
+      end_offset = gtk_text_iter_get_offset (&end);
+      if (start_offset >= end_offset)
+        continue;
+      if (start_offset == self->insert_offset)
+        g_ptr_array_add (self->edge_starts, marks->start);
+      else if (end_offset == self->insert_offset)
+        g_ptr_array_add (self->edge_ends, marks->end);
+    }
+}
+
+static void
+on_insert_text_after (PlenaryAnnotations *self,
+                      GtkTextIter        *location,
+                      const char         *text,
+                      int                 length,
+                      GtkTextBuffer      *buffer)
+{
+  GtkTextIter before;
+
+  if (self->marks == NULL || (self->edge_starts->len == 0 && self->edge_ends->len == 0))
+    return;
+
+  /* LOCATION is now after the inserted text. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &before, self->insert_offset);
+  for (guint i = 0; i < self->edge_starts->len; i++)
+    gtk_text_buffer_move_mark (buffer, g_ptr_array_index (self->edge_starts, i), location);
+  for (guint i = 0; i < self->edge_ends->len; i++)
+    gtk_text_buffer_move_mark (buffer, g_ptr_array_index (self->edge_ends, i), &before);
+  g_ptr_array_set_size (self->edge_starts, 0);
+  g_ptr_array_set_size (self->edge_ends, 0);
 }
 
 static gboolean
@@ -414,6 +483,9 @@ plenary_annotations_constructed (GObject *object)
   g_signal_connect_object (self->document, "sync", G_CALLBACK (on_sync), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::draft", G_CALLBACK (on_draft_replaced), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (queue_retag), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   if (self->view != NULL)
     {
@@ -456,6 +528,8 @@ plenary_annotations_dispose (GObject *object)
     g_object_set_qdata (G_OBJECT (self->document), plenary_annotations_quark (), NULL);
 
   g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->edge_starts, g_ptr_array_unref);
+  g_clear_pointer (&self->edge_ends, g_ptr_array_unref);
   g_clear_object (&self->buffer);
   g_clear_object (&self->view);
   g_clear_object (&self->document);
@@ -545,6 +619,8 @@ static void
 plenary_annotations_init (PlenaryAnnotations *self)
 {
   self->marks = g_hash_table_new_full (NULL, NULL, g_object_unref, marks_free);
+  self->edge_starts = g_ptr_array_new ();
+  self->edge_ends = g_ptr_array_new ();
 }
 
 PlenaryAnnotations *
@@ -602,7 +678,12 @@ plenary_annotations_dup_author_name (void)
         return g_steal_pointer (&name);
     }
 
-  return g_strdup (g_get_real_name ());
+  /* The account's full name, but never its login name ("root"): the window
+   * asks for a name before the first comment. */
+  if (g_strcmp0 (g_get_real_name (), g_get_user_name ()) != 0 &&
+      g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    return g_strdup (g_get_real_name ());
+  return g_strdup ("");
 }
 
 /* Tells the document and the list that ANNOTATION changed. */
@@ -850,8 +931,11 @@ plenary_annotations_cite (PlenaryAnnotations  *self,
 
   if (show_quote)
     {
-      g_autofree char *flat = flatten_quote (source_anchor->exact);
+      /* A quotation is words, never the markup of its source. */
+      g_autofree char *plain = plenary_source_importer_plain_passage (source, source_anchor->exact);
+      g_autofree char *flat = flatten_quote (plain);
       g_autofree char *quoted = NULL;
+      GtkTextIter before;
 
       if (flat[0] == '\0')
         {
@@ -861,11 +945,24 @@ plenary_annotations_cite (PlenaryAnnotations  *self,
         }
 
       quoted = format_quote (self, flat);
-      anchor_start = gtk_text_iter_get_offset (&cursor);
-      anchor_end = anchor_start + (int) g_utf8_strlen (quoted, -1);
 
       gtk_text_buffer_begin_user_action (self->buffer);
+      /* The quotation is a word of the sentence: a space before « or “
+       * unless a line, a space or a bracket precedes it, and one after it
+       * when a word follows. */
+      before = cursor;
+      if (!gtk_text_iter_starts_line (&cursor) && gtk_text_iter_backward_char (&before))
+        {
+          gunichar c = gtk_text_iter_get_char (&before);
+
+          if (!g_unichar_isspace (c) && c != '(' && c != '[')
+            gtk_text_buffer_insert (self->buffer, &cursor, " ", 1);
+        }
+      anchor_start = gtk_text_iter_get_offset (&cursor);
+      anchor_end = anchor_start + (int) g_utf8_strlen (quoted, -1);
       gtk_text_buffer_insert (self->buffer, &cursor, quoted, -1);
+      if (g_unichar_isalnum (gtk_text_iter_get_char (&cursor)))
+        gtk_text_buffer_insert (self->buffer, &cursor, " ", 1);
       gtk_text_buffer_end_user_action (self->buffer);
     }
   else

@@ -7,14 +7,22 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <glib-unix.h>
+
 #include <locale.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-clause-parser.h"
 #include "plenary-convert.h"
 #include "plenary-dialogs.h"
 #include "plenary-draft-codec.h"
 #include "plenary-preferences-window.h"
+#include "plenary-zoom.h"
 
 struct _PlenaryApplication
 {
@@ -24,6 +32,7 @@ struct _PlenaryApplication
   GSettings      *settings;
   GtkCssProvider *font_provider;
   gboolean        recovery_offered;
+  guint           inhibit_cookie;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
@@ -206,7 +215,18 @@ offer_response_cb (PlenaryAlert *dialog,
       g_autoptr(PlenaryDocument) document = plenary_recovery_restore (recovery, recovered, &error);
 
       if (document == NULL)
-        plenary_window_show_error (offer->window, _("Could Not Restore the Draft"), error);
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Restore “%s”"),
+                                                      plenary_recovered_draft_get_title (recovered));
+          GtkWidget *failed = plenary_alert_new (heading, error->message);
+
+          /* The next offer waits until this one is read. */
+          plenary_alert_add_response (PLENARY_ALERT (failed), "close", _("_Close"));
+          g_ptr_array_remove_index (offer->left, 0);
+          g_signal_connect_swapped (failed, "response", G_CALLBACK (offer_next), offer);
+          plenary_dialog_present (failed, GTK_WIDGET (offer->window));
+          return;
+        }
       else
         {
           plenary_session_add (offer->app->session, document);
@@ -324,6 +344,66 @@ static const GActionEntry app_actions[] = {
 #endif
 };
 
+/* Logout and signals ---------------------------------------------------- */
+
+/* Logging out with unsaved drafts first asks the session to wait (GNOME
+ * then shows our reason), as GNOME Text Editor does. */
+static void
+update_inhibit (PlenaryApplication *self)
+{
+  GListModel *documents = plenary_session_get_documents (self->session);
+  gboolean unsaved = FALSE;
+
+  for (guint i = 0; !unsaved && i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (documents, i);
+
+      unsaved = plenary_document_get_modified (document);
+    }
+
+  if (unsaved && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (self),
+                                                    gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                    GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                    _("There are drafts with unsaved changes"));
+  else if (!unsaved && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (GTK_APPLICATION (self), self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static void
+on_documents_changed (PlenaryApplication *self,
+                      guint               position,
+                      guint               removed,
+                      guint               added,
+                      GListModel         *documents)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PlenaryDocument) document = g_list_model_get_item (documents, i);
+
+      g_signal_connect_object (document, "notify::modified",
+                               G_CALLBACK (update_inhibit), self, G_CONNECT_SWAPPED);
+    }
+  update_inhibit (self);
+}
+
+/* SIGTERM and SIGHUP (logout, shutdown, a closed terminal): what was typed
+ * since the last recovery copy is copied now, and the copies stay for the
+ * next start to offer. Nothing is closed: closing would discard them. */
+static gboolean
+on_terminate_signal (gpointer data)
+{
+  PlenaryApplication *self = data;
+
+  plenary_recovery_flush (plenary_session_get_recovery (self->session));
+  exit (0);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* GApplication --------------------------------------------------------- */
 
 static void
@@ -359,6 +439,18 @@ plenary_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::editor-font",
                            G_CALLBACK (update_editor_font), self, G_CONNECT_SWAPPED);
   update_editor_font (self);
+
+  g_signal_connect_object (plenary_session_get_documents (self->session), "items-changed",
+                           G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+  g_unix_signal_add (SIGTERM, on_terminate_signal, self);
+  g_unix_signal_add (SIGHUP, on_terminate_signal, self);
+
+  plenary_zoom_install (GTK_APPLICATION (self), self->settings);
+  /* Check Spelling in the View menu and in Preferences. */
+  {
+    g_autoptr(GAction) spell_check = g_settings_create_action (self->settings, "spell-check");
+    g_action_map_add_action (G_ACTION_MAP (self), spell_check);
+  }
 }
 
 static void
@@ -413,6 +505,54 @@ plenary_application_open (GApplication  *application,
   maybe_offer_recovery (self, window);
 }
 
+typedef struct
+{
+  GFile        *input;
+  GFile        *output;
+  GPtrArray   **report;
+  GCancellable *cancellable;
+  GMainLoop    *loop;
+  GError       *error;
+  gboolean      done;
+  guint         interrupts;
+} ConvertJob;
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+convert_thread (gpointer data)
+{
+  ConvertJob *job = data;
+
+  plenary_convert (job->input, job->output, job->cancellable, job->report, &job->error);
+  g_atomic_int_set (&job->done, TRUE);
+  /* Through the loop's context: a quit before it runs would be lost. */
+  g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
+
+  return NULL;
+}
+
+/* Ctrl+C (or a SIGTERM, a closed terminal) cancels: the writers remove
+ * their temporary file and leave the output as it was. A second one does
+ * not wait for that. */
+static gboolean
+convert_interrupted (gpointer data)
+{
+  ConvertJob *job = data;
+
+  if (++job->interrupts > 1)
+    _exit (130);
+  g_cancellable_cancel (job->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static int
 convert_command_line (char **argv)
 {
@@ -421,9 +561,12 @@ convert_command_line (char **argv)
   g_auto(GStrv) args = g_strdupv (argv);
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
+  g_autoptr(GPtrArray) report = NULL;
   gboolean convert = FALSE;
+  gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
     { NULL }
   };
 
@@ -449,10 +592,55 @@ convert_command_line (char **argv)
   input = g_file_new_for_commandline_arg (args[1]);
   output = g_file_new_for_commandline_arg (args[2]);
 
-  if (!plenary_convert (input, output, &error))
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GMainContext) context = g_main_context_new ();
+    g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+    ConvertJob job = { input, output, verbose ? &report : NULL, cancellable, loop, NULL, FALSE, 0 };
+    const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+    guint sources[G_N_ELEMENTS (signals)];
+    GThread *thread;
+
+    g_main_context_push_thread_default (context);
+    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+      {
+        g_autoptr(GSource) source = g_unix_signal_source_new (signals[i]);
+
+        g_source_set_callback (source, convert_interrupted, &job, NULL);
+        sources[i] = g_source_attach (source, context);
+      }
+
+    thread = g_thread_new ("convert", convert_thread, &job);
+    while (!g_atomic_int_get (&job.done))
+      g_main_loop_run (loop);
+    g_thread_join (thread);
+
+    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+      g_source_destroy (g_main_context_find_source_by_id (context, sources[i]));
+    g_main_context_pop_thread_default (context);
+
+    if (job.error != NULL)
+      {
+        gboolean cancelled = g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+        if (cancelled)
+          g_printerr ("plenary: %s\n", _("Conversion cancelled; nothing was written."));
+        else
+          g_printerr ("plenary: %s\n", job.error->message);
+        g_clear_error (&job.error);
+        return cancelled ? 130 : 1;
+      }
+  }
+
+  for (guint i = 0; report != NULL && i < report->len; i++)
     {
-      g_printerr ("plenary: %s\n", error->message);
-      return 1;
+      const PlenaryParseWarning *entry = g_ptr_array_index (report, i);
+
+      if (entry->line > 0)
+        /* Translators: an import report line: the line of the file, then what was done. */
+        g_printerr (_("line %u: %s\n"), entry->line + 1, entry->message);
+      else
+        g_printerr ("%s\n", entry->message);
     }
 
   return 0;
@@ -574,18 +762,17 @@ plenary_application_new_window (PlenaryApplication *self)
   return window;
 }
 
-typedef struct
+/* The window that shows DOCUMENT now: its tab may have moved. */
+static PlenaryWindow *
+find_window (PlenaryDocument *document)
 {
-  PlenaryWindow   *window;
-  PlenaryDocument *document;
-} OpenFile;
+  GApplication *app = g_application_get_default ();
 
-static void
-open_file_free (OpenFile *open)
-{
-  g_clear_weak_pointer (&open->window);
-  g_clear_object (&open->document);
-  g_free (open);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (PLENARY_IS_WINDOW (l->data) && plenary_window_find_page (l->data, document))
+      return l->data;
+
+  return NULL;
 }
 
 static void
@@ -594,28 +781,16 @@ document_loaded_cb (GObject      *object,
                     gpointer      user_data)
 {
   PlenaryDocument *document = PLENARY_DOCUMENT (object);
-  OpenFile *open = user_data;
-  g_autoptr(GError) error = NULL;
-  GFile *file = plenary_document_get_file (document);
+  g_auto(GStrv) warnings = NULL;
+  PlenaryWindow *window;
+  GFile *file;
 
-  if (!plenary_document_load_finish (document, result, &error))
-    {
-      if (open->window != NULL)
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"),
-                                                      plenary_document_get_title (document));
-          PlenaryPage *page = plenary_window_find_page (open->window, document);
+  /* A file that could not be read is explained in its page's banner; an
+   * imported text has no file of its own. */
+  if (!plenary_document_load_finish (document, result, NULL))
+    return;
 
-          plenary_window_show_error (open->window, heading, error);
-          if (page != NULL)
-            {
-              AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
-              plenary_document_set_modified (document, FALSE);
-              adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
-            }
-        }
-    }
-  else if (file != NULL)
+  if ((file = plenary_document_get_file (document)) != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
       GtkRecentData data = {
@@ -627,7 +802,11 @@ document_loaded_cb (GObject      *object,
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
     }
 
-  open_file_free (open);
+  /* What the import changed, such as tracked changes accepted, is said. */
+  warnings = plenary_document_take_import_warnings (document);
+  if (warnings != NULL && (window = find_window (document)) != NULL)
+    for (guint i = 0; warnings[i] != NULL; i++)
+      plenary_window_show_toast (window, warnings[i]);
 }
 
 void
@@ -637,7 +816,6 @@ plenary_application_open_file (PlenaryApplication *self,
 {
   PlenaryDocument *existing;
   g_autoptr(PlenaryDocument) document = NULL;
-  OpenFile *open;
 
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
   g_return_if_fail (PLENARY_IS_WINDOW (window));
@@ -659,10 +837,7 @@ plenary_application_open_file (PlenaryApplication *self,
   plenary_session_add (self->session, document);
   plenary_window_add_document (window, document);
 
-  open = g_new0 (OpenFile, 1);
-  g_set_weak_pointer (&open->window, window);
-  open->document = g_object_ref (document);
-  plenary_document_load_async (document, NULL, document_loaded_cb, open);
+  plenary_document_load_async (document, NULL, document_loaded_cb, NULL);
 }
 
 void

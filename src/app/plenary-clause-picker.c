@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "plenary-clause-picker.h"
@@ -18,6 +20,7 @@ typedef struct
   PlenaryPhraseEntry *entry;
   const char         *phrase;          /* agreeing form, owned by the entry */
   char               *folded_phrase;
+  char               *example;         /* agreeing too */
   char               *folded_example;
   char               *haystack;        /* phrase and example, for word matches */
   guint               index;           /* file order */
@@ -63,6 +66,7 @@ item_clear (gpointer data)
 
   g_clear_object (&item->entry);
   g_clear_pointer (&item->folded_phrase, g_free);
+  g_clear_pointer (&item->example, g_free);
   g_clear_pointer (&item->folded_example, g_free);
   g_clear_pointer (&item->haystack, g_free);
 }
@@ -108,7 +112,7 @@ create_row (gpointer object,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *phrase = gtk_label_new (item->phrase);
-  GtkWidget *example = gtk_label_new (plenary_phrase_entry_get_example (entry));
+  GtkWidget *example = gtk_label_new (item->example);
 
   gtk_label_set_xalign (GTK_LABEL (phrase), 0);
   gtk_label_set_wrap (GTK_LABEL (phrase), TRUE);
@@ -118,7 +122,7 @@ create_row (gpointer object,
   gtk_label_set_wrap (GTK_LABEL (example), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (example), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (example, "dim-label");
-  gtk_widget_set_visible (example, plenary_phrase_entry_get_example (entry)[0] != '\0');
+  gtk_widget_set_visible (example, item->example[0] != '\0');
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -130,7 +134,7 @@ create_row (gpointer object,
   g_object_set_data (G_OBJECT (row), "plenary-group", GINT_TO_POINTER (plenary_phrase_entry_get_group (entry)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, item->phrase,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plenary_phrase_entry_get_example (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, item->example,
                                   -1);
 
   return row;
@@ -375,21 +379,29 @@ on_search_key_pressed (PlenaryClausePicker   *self,
   return GDK_EVENT_STOP;
 }
 
+static PlenaryLineIndex *
+get_line_index (PlenaryClausePicker *self)
+{
+  return plenary_document_get_line_index (plenary_editor_view_get_document (self->view));
+}
+
 static PlenaryPhraseGroup
 guess_group (PlenaryClausePicker *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  PlenaryLineIndex *index = get_line_index (self);
   GtkTextIter cursor;
   PlenaryRole role;
   guint line;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   line = gtk_text_iter_get_line (&cursor);
-  if (!plenary_editor_view_get_line (self->view, line, &role, NULL, NULL, NULL))
+  if (line >= plenary_line_index_get_n_lines (index))
     return PLENARY_PHRASE_GROUP_PREAMBULAR;
 
+  role = plenary_line_index_get_info (index, line)->role;
   if (role == PLENARY_ROLE_OPERATIVE || role == PLENARY_ROLE_SUBPARAGRAPH ||
-      plenary_editor_view_get_state_before (self->view, line)->seen_operative)
+      plenary_line_index_get_state_before (index, line)->seen_operative)
     return PLENARY_PHRASE_GROUP_OPERATIVE;
 
   return PLENARY_PHRASE_GROUP_PREAMBULAR;
@@ -398,7 +410,7 @@ guess_group (PlenaryClausePicker *self)
 static void
 load_items (PlenaryClausePicker *self)
 {
-  PlenaryPhraseDictionary *dictionary = plenary_editor_view_get_dictionary (self->view);
+  PlenaryPhraseDictionary *dictionary = plenary_line_index_get_dictionary (get_line_index (self));
   GListModel *entries = plenary_phrase_dictionary_get_entries (dictionary);
   guint n = g_list_model_get_n_items (entries);
   PlenaryDocument *document = plenary_editor_view_get_document (self->view);
@@ -418,10 +430,11 @@ load_items (PlenaryClausePicker *self)
     {
       PlenaryPhraseEntry *entry = g_list_model_get_item (entries, i);
       const char *phrase = plenary_phrase_dictionary_agree (dictionary, entry, self->gender, self->number);
-      const char *example = plenary_phrase_entry_get_example (entry);
+      char *example = plenary_phrase_dictionary_dup_example (dictionary, entry, self->gender, self->number);
       Item item = {
         .entry = entry,
         .phrase = phrase,
+        .example = example,
         .folded_phrase = plenary_phrase_completion_fold (phrase),
         .folded_example = plenary_phrase_completion_fold (example),
         .haystack = g_strconcat (phrase, " ", example, NULL),
@@ -441,23 +454,23 @@ find_insertion_point (PlenaryClausePicker *self,
                       GtkTextIter         *iter)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  guint n = plenary_editor_view_get_n_lines (self->view);
+  PlenaryLineIndex *index = get_line_index (self);
+  guint n = plenary_line_index_get_n_lines (index);
   guint line, last;
   gboolean is_blank = FALSE;
 
   gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
   line = gtk_text_iter_get_line (iter);
-  plenary_editor_view_get_line (self->view, line, NULL, NULL, NULL, &is_blank);
+  if (line < n)
+    is_blank = plenary_line_index_get_info (index, line)->is_blank;
 
   if (!is_blank)
     {
       for (last = line; last + 1 < n; last++)
         {
-          PlenaryRole role;
-          gboolean next_blank;
+          const PlenaryLineInfo *next = plenary_line_index_get_info (index, last + 1);
 
-          plenary_editor_view_get_line (self->view, last + 1, &role, NULL, NULL, &next_blank);
-          if (next_blank || role != PLENARY_ROLE_SUBPARAGRAPH)
+          if (next->is_blank || next->role != PLENARY_ROLE_SUBPARAGRAPH)
             break;
         }
       gtk_text_buffer_get_iter_at_line (buffer, iter, last);
@@ -483,8 +496,18 @@ plenary_clause_picker_insert_entry (PlenaryClausePicker *self,
   g_return_if_fail (PLENARY_IS_CLAUSE_PICKER (self));
   g_return_if_fail (PLENARY_IS_PHRASE_ENTRY (entry));
 
-  dictionary = plenary_editor_view_get_dictionary (self->view);
+  dictionary = plenary_line_index_get_dictionary (get_line_index (self));
   text = plenary_phrase_dictionary_dup_snippet (dictionary, entry, self->gender, self->number);
+  /* The last Tab goes to an explicit end stop: without one GtkSourceView 5.6
+   * moves past its last chunk and warns ("_gtk_source_snippet_insert_set:
+   * assertion 'snippet->current_chunk != NULL' failed"). */
+  if (strstr (text, "$0") == NULL && strstr (text, "${0") == NULL)
+    {
+      char *ended = g_strconcat (text, "$0", NULL);
+
+      g_free (text);
+      text = ended;
+    }
   snippet = gtk_source_snippet_new_parsed (text, NULL);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
@@ -649,9 +672,3 @@ plenary_clause_picker_new (PlenaryEditorView *view)
   return g_object_new (PLENARY_TYPE_CLAUSE_PICKER, "view", view, NULL);
 }
 
-PlenaryEditorView *
-plenary_clause_picker_get_view (PlenaryClausePicker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_PICKER (self), NULL);
-  return self->view;
-}

@@ -23,7 +23,6 @@ G_DECLARE_FINAL_TYPE (PlenaryClausePicker, plenary_clause_picker, PLENARY, CLAUS
  * transient for the view's window, and closes itself. */
 
 PlenaryClausePicker *plenary_clause_picker_new              (PlenaryEditorView   *view);
-PlenaryEditorView   *plenary_clause_picker_get_view         (PlenaryClausePicker *self);
 /* Inserts ENTRY as a choice from the list does (and closes the picker). */
 void                 plenary_clause_picker_insert_entry     (PlenaryClausePicker *self,
                                                              PlenaryPhraseEntry  *entry);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "plenary-comments-panel.h"
+#include "plenary-draft-spelling.h"
 
 struct _PlenaryCommentsPanel
 {
@@ -463,6 +464,9 @@ create_row (gpointer item,
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
                                       note[0] == '\0' ? _("Write a comment…") : _("Reply…"));
       g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), NULL);
+      /* Comments are written in the language of the draft. */
+      plenary_spell_entry_set_checker (GTK_ENTRY (entry),
+                                       plenary_draft_spelling_get_checker_for (plenary_annotations_get_document (self->annotations)));
       gtk_widget_set_margin_top (entry, 4);
       gtk_box_append (GTK_BOX (box), entry);
     }

@@ -8,17 +8,40 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "plenary-anchor-resolver.h"
+#include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
 #include "plenary-convert.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
+#include "plenary-office-export.h"
 #include "plenary-pdf-export.h"
 
+/* The same file, whatever the names: through symbolic and hard links. */
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autofree char *path_a = g_file_get_path (a);
+  g_autofree char *path_b = g_file_get_path (b);
+  GStatBuf st_a, st_b;
+
+  if (path_a == NULL || path_b == NULL)
+    return g_file_equal (a, b);
+
+  return g_stat (path_a, &st_a) == 0 && g_stat (path_b, &st_b) == 0 &&
+         st_a.st_dev == st_b.st_dev && st_a.st_ino == st_b.st_ino;
+}
+
 static PlenaryDraft *
-read_draft (GFile   *input,
-            GError **error)
+read_draft (GFile         *input,
+            GCancellable  *cancellable,
+            gboolean      *is_draft_file,
+            GPtrArray    **report,
+            GError       **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *basename = g_file_get_basename (input);
@@ -26,18 +49,21 @@ read_draft (GFile   *input,
   PlenaryDraft *draft;
   gsize length;
 
-  if (!g_file_load_contents (input, NULL, &contents, &length, NULL, &local_error))
+  if (!plenary_file_load_checked (input, PLENARY_MAX_FILE_SIZE, cancellable, &contents, &length, NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (input);
       g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not read “%s”: %s"), name, local_error->message);
+                   _("Could not convert “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
-  if (plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON)
+  *is_draft_file = plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON;
+  if (*is_draft_file)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    draft = plenary_importer_import (contents, length, basename, NULL, NULL, &local_error);
+    /* What the importer decided and changed (tracked changes accepted...):
+     * printed by the caller with --verbose. */
+    draft = plenary_importer_import (contents, length, basename, NULL, report, &local_error);
 
   if (draft == NULL)
     {
@@ -50,13 +76,16 @@ read_draft (GFile   *input,
 }
 
 gboolean
-plenary_convert (GFile   *input,
-                 GFile   *output,
-                 GError **error)
+plenary_convert (GFile         *input,
+                 GFile         *output,
+                 GCancellable  *cancellable,
+                 GPtrArray    **report,
+                 GError       **error)
 {
   g_autoptr(PlenaryDraft) draft = NULL;
   g_autofree char *out_name = NULL;
   g_autofree char *lower = NULL;
+  gboolean is_draft_file = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (input), FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
@@ -65,20 +94,37 @@ plenary_convert (GFile   *input,
   lower = g_utf8_strdown (out_name, -1);
 
   if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".txt"))
+      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
+      !g_str_has_suffix (lower, ".odt"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf or .txt file."),
+                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
                    out_name);
       return FALSE;
     }
 
-  if (!(draft = read_draft (input, error)))
+  if (!(draft = read_draft (input, cancellable, &is_draft_file, report, error)))
+    return FALSE;
+
+  /* Writing over the input would lose it: only a draft rewritten as a
+   * draft may, and plenary_draft_save() keeps the previous version. */
+  if (same_file (input, output) && !(is_draft_file && g_str_has_suffix (lower, ".json")))
+    {
+      g_autofree char *in_name = g_file_get_parse_name (input);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Could not convert “%s”: the output is the input file itself. Choose another output file."),
+                   in_name);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   if (g_str_has_suffix (lower, ".pdf"))
     {
       g_autofree char *path = g_file_get_path (output);
+      g_autofree char *editor = NULL;
 
       if (path == NULL)
         {
@@ -87,8 +133,19 @@ plenary_convert (GFile   *input,
           return FALSE;
         }
 
-      return plenary_pdf_export (draft, path, NULL, error);
+      /* Stored positions are only a hint: a file edited by another program
+       * or merged has its footnote markers where the quotes are. */
+      editor = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                             plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
+      plenary_anchor_resolver_update_draft (draft, editor);
+
+      return plenary_pdf_export (draft, path, NULL, cancellable, error);
     }
+
+  if (g_str_has_suffix (lower, ".docx"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, error);
+  if (g_str_has_suffix (lower, ".odt"))
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, error);
 
   if (g_str_has_suffix (lower, ".txt"))
     {
@@ -99,8 +156,8 @@ plenary_convert (GFile   *input,
       gsize length = strlen (text);
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
 
-      return plenary_file_replace_atomic (output, bytes, NULL, NULL, error);
+      return plenary_file_replace_atomic (output, bytes, NULL, cancellable, error);
     }
 
-  return plenary_draft_save (draft, output, NULL, error);
+  return plenary_draft_save (draft, output, cancellable, error);
 }

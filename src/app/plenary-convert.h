@@ -11,9 +11,15 @@ G_BEGIN_DECLS
 
 /* `plenary --convert IN OUT`: reads a draft, a text or a Markdown file and
  * writes OUT in the format its name asks for (.plenary.json, .pdf, .txt).
- * Needs no display. */
-gboolean plenary_convert (GFile   *input,
-                          GFile   *output,
-                          GError **error);
+ * Needs no display. OUT is never the input file (through links too),
+ * except for a draft written again as a draft, which keeps a backup.
+ * Cancelled, it leaves OUT as it was and no temporary file. REPORT
+ * (nullable) gets the import report (PlenaryParseWarning*: what the
+ * importer decided, line by line). */
+gboolean plenary_convert (GFile         *input,
+                          GFile         *output,
+                          GCancellable  *cancellable,
+                          GPtrArray    **report,
+                          GError       **error);
 
 G_END_DECLS

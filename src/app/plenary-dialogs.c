@@ -56,16 +56,18 @@ plenary_dialog_close (GtkWidget *dialog)
 void
 plenary_show_about (GtkWidget *parent)
 {
-  static const char *developers[] = { "The Plenary developers", NULL };
+  const char *developers[] = { _("The Plenary developers"), NULL };
 
 #if ADW_CHECK_VERSION (1, 5, 0)
-  /* Name, version, developer, links, licence and the release notes that
-   * "What's New" shows: all from the metainfo, as GNOME Software shows them. */
+  /* Version, links, licence and the release notes that "What's New" shows:
+   * from the metainfo, as GNOME Software shows them. */
   AdwDialog *about = adw_about_dialog_new_from_appdata ("/org/plenary/Plenary/" APP_ID ".metainfo.xml",
                                                         PACKAGE_VERSION);
 
+  adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (about), _("The Plenary developers"));
   adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
-  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (about), "© 2026 The Plenary developers");
+  adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about), _("Draft and annotate resolutions and the briefs behind them."));
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (about), _("© 2026 The Plenary developers"));
   adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
   adw_dialog_present (about, parent);
 #else
@@ -79,7 +81,7 @@ plenary_show_about (GtkWidget *parent)
                          "website", "https://plenary.org",
                          "issue-url", "https://plenary.org/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Plenary developers",
+                         "copyright", _("© 2026 The Plenary developers"),
                          "translator-credits", _("translator-credits"),
                          NULL);
 #endif

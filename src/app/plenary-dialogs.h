@@ -19,6 +19,8 @@ typedef AdwAlertDialog PlenaryAlert;
 # define plenary_alert_add_response                  adw_alert_dialog_add_response
 # define plenary_alert_add_responses                 adw_alert_dialog_add_responses
 # define plenary_alert_format_body                   adw_alert_dialog_format_body
+# define plenary_alert_format_heading                adw_alert_dialog_format_heading
+# define plenary_alert_set_body                      adw_alert_dialog_set_body
 # define plenary_alert_get_body                      adw_alert_dialog_get_body
 # define plenary_alert_get_body_use_markup           adw_alert_dialog_get_body_use_markup
 # define plenary_alert_get_extra_child               adw_alert_dialog_get_extra_child
@@ -41,6 +43,8 @@ typedef AdwMessageDialog PlenaryAlert;
 # define plenary_alert_add_response                  adw_message_dialog_add_response
 # define plenary_alert_add_responses                 adw_message_dialog_add_responses
 # define plenary_alert_format_body                   adw_message_dialog_format_body
+# define plenary_alert_format_heading                adw_message_dialog_format_heading
+# define plenary_alert_set_body                      adw_message_dialog_set_body
 # define plenary_alert_get_body                      adw_message_dialog_get_body
 # define plenary_alert_get_body_use_markup           adw_message_dialog_get_body_use_markup
 # define plenary_alert_get_extra_child               adw_message_dialog_get_extra_child

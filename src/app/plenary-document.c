@@ -11,10 +11,12 @@
 
 #include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
+#include "plenary-app-enums.h"
 #include "plenary-document.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
+#include "plenary-office-importer.h"
 #include "plenary-phrase-dictionary.h"
 
 struct _PlenaryDocument
@@ -23,6 +25,7 @@ struct _PlenaryDocument
 
   PlenaryDraft    *draft;
   GtkSourceBuffer *buffer;
+  PlenaryLineIndex *line_index;
   GFile           *file;
   char            *title;
 
@@ -30,11 +33,20 @@ struct _PlenaryDocument
    * does not mark those later changes as saved. */
   guint64          change_count;
   guint            busy : 1;
+  /* A draft is being shown: its formula and its body are as saved. */
+  guint            taking_draft : 1;
 
   /* The file as we last read or wrote it, to tell our writes from others'. */
   GFileMonitor    *monitor;
   char            *etag;
   PlenaryDiskState disk_state;
+  /* Why the file could not be read, until it is read. */
+  GError          *error;
+
+  /* Of the load under way, for its Cancel. */
+  GCancellable    *loading;
+  /* What the import of a text changed, until the page says it. */
+  GStrv            import_warnings;
 };
 
 G_DEFINE_QUARK (plenary-document-error-quark, plenary_document_error)
@@ -50,6 +62,7 @@ enum {
   PROP_MODIFIED,
   PROP_BUSY,
   PROP_DISK_STATE,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -100,6 +113,25 @@ plenary_document_set_disk_state (PlenaryDocument  *self,
     }
 }
 
+static void
+mark_modified (PlenaryDocument *self)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
+}
+
+static void
+plenary_document_set_error (PlenaryDocument *self,
+                            const GError    *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
 static char *
 query_etag (GFile *file)
 {
@@ -144,7 +176,11 @@ on_file_changed (PlenaryDocument   *self,
 
   /* Our own atomic save shows up as events too: the etag tells. */
   if (!(etag = query_etag (self->file)))
-    plenary_document_set_disk_state (self, PLENARY_DISK_STATE_DELETED);
+    {
+      /* Nothing on disk holds the text any more: it is unsaved work. */
+      plenary_document_set_disk_state (self, PLENARY_DISK_STATE_DELETED);
+      mark_modified (self);
+    }
   else if (g_strcmp0 (etag, self->etag) != 0)
     plenary_document_set_disk_state (self, PLENARY_DISK_STATE_CHANGED);
   else
@@ -201,12 +237,6 @@ plenary_document_set_busy (PlenaryDocument *self,
 }
 
 static void
-mark_modified (PlenaryDocument *self)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
-}
-
-static void
 on_model_changed (PlenaryDocument *self)
 {
   self->change_count++;
@@ -237,6 +267,110 @@ disconnect_draft (PlenaryDocument *self)
   g_signal_handlers_disconnect_by_data (self->draft, self);
 }
 
+/* The lines are classified as lines of the draft's kind and language. */
+static void
+update_line_index (PlenaryDocument *self)
+{
+  PlenaryDraftKind kind = plenary_draft_get_kind (self->draft);
+  const char *language = plenary_draft_get_language (self->draft);
+
+  if (kind != plenary_line_index_get_kind (self->line_index) ||
+      g_strcmp0 (language, plenary_line_index_get_language (self->line_index)) != 0)
+    plenary_line_index_set_kind (self->line_index, kind, language);
+}
+
+/* The opening formula and the body in the header name the same body:
+ * typing "Le Conseil de sécurité," sets the body, and choosing a body in
+ * the header rewrites a formula that names another one. */
+
+static int
+find_opening_line (PlenaryDocument *self)
+{
+  guint n = plenary_line_index_get_n_lines (self->line_index);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PlenaryLineInfo *info = plenary_line_index_get_info (self->line_index, i);
+
+      if (info->is_opening)
+        return i;
+      if (!info->is_blank)
+        break;
+    }
+
+  return -1;
+}
+
+static char *
+dup_line_text (PlenaryDocument *self,
+               guint            line,
+               GtkTextIter     *start,
+               GtkTextIter     *end)
+{
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->buffer), start, line);
+  *end = *start;
+  if (!gtk_text_iter_ends_line (end))
+    gtk_text_iter_forward_to_line_end (end);
+
+  return gtk_text_iter_get_slice (start, end);
+}
+
+static void
+on_lines_changed (PlenaryDocument *self,
+                  guint            first,
+                  guint            last)
+{
+  PlenaryPhraseDictionary *dictionary = plenary_line_index_get_dictionary (self->line_index);
+  PlenaryMetadata *metadata;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *body;
+  int line;
+
+  if (self->taking_draft || self->draft == NULL ||
+      plenary_draft_get_kind (self->draft) != PLENARY_DRAFT_KIND_RESOLUTION)
+    return;
+
+  line = find_opening_line (self);
+  if (line < 0 || (guint) line < first || (guint) line > last)
+    return;
+
+  text = dup_line_text (self, line, &start, &end);
+  body = plenary_phrase_dictionary_body_for_opening (dictionary, g_strstrip (text));
+  metadata = plenary_draft_get_metadata (self->draft);
+  if (body != NULL && g_strcmp0 (body, plenary_metadata_get_string (metadata, "body")) != 0)
+    plenary_metadata_set_string (metadata, "body", body);
+}
+
+static void
+on_body_changed (PlenaryDocument *self)
+{
+  PlenaryPhraseDictionary *dictionary = plenary_line_index_get_dictionary (self->line_index);
+  const char *body = plenary_metadata_get_string (plenary_draft_get_metadata (self->draft), "body");
+  const char *opening = plenary_phrase_dictionary_get_opening (dictionary, body);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *named;
+  int line;
+
+  if (self->taking_draft || opening == NULL ||
+      plenary_draft_get_kind (self->draft) != PLENARY_DRAFT_KIND_RESOLUTION ||
+      (line = find_opening_line (self)) < 0)
+    return;
+
+  text = dup_line_text (self, line, &start, &end);
+  named = plenary_phrase_dictionary_body_for_opening (dictionary, g_strstrip (text));
+  if (named == NULL || g_strcmp0 (named, body) == 0)
+    return;
+
+  /* Past the indentation, which the view hides. */
+  gtk_text_iter_set_line_index (&start, plenary_line_index_get_info (self->line_index, line)->content_start);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (self->buffer), &start, opening, -1);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self->buffer));
+}
+
 static char *
 print_body (PlenaryDraft *draft)
 {
@@ -259,18 +393,25 @@ plenary_document_take_draft (PlenaryDocument *self,
 
   g_signal_connect_swapped (plenary_draft_get_metadata (draft), "notify",
                             G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (plenary_draft_get_metadata (draft), "notify::body",
+                            G_CALLBACK (on_body_changed), self);
   g_signal_connect_swapped (plenary_draft_get_sources (draft), "items-changed",
                             G_CALLBACK (on_model_changed), self);
   g_signal_connect_swapped (plenary_draft_get_annotations (draft), "items-changed",
                             G_CALLBACK (on_model_changed), self);
   g_signal_connect_swapped (draft, "notify::language",
                             G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (draft, "notify::language",
+                            G_CALLBACK (update_line_index), self);
 
   text = print_body (draft);
+  self->taking_draft = TRUE;
+  update_line_index (self);
 
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
+  self->taking_draft = FALSE;
 
   {
     GtkTextIter start;
@@ -289,6 +430,7 @@ plenary_document_dispose (GObject *object)
 
   disconnect_draft (self);
   g_clear_object (&self->draft);
+  g_clear_object (&self->line_index);
   g_clear_object (&self->buffer);
   if (self->monitor != NULL)
     {
@@ -308,6 +450,9 @@ plenary_document_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_error (&self->error);
+  g_clear_object (&self->loading);
+  g_clear_pointer (&self->import_warnings, g_strfreev);
 
   G_OBJECT_CLASS (plenary_document_parent_class)->finalize (object);
 }
@@ -341,7 +486,10 @@ plenary_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
     case PROP_DISK_STATE:
-      g_value_set_uint (value, self->disk_state);
+      g_value_set_enum (value, self->disk_state);
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -377,8 +525,13 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   properties[PROP_DISK_STATE] =
-    g_param_spec_uint ("disk-state", NULL, NULL, 0, PLENARY_DISK_STATE_DELETED, PLENARY_DISK_STATE_SAME,
+    g_param_spec_enum ("disk-state", NULL, NULL, PLENARY_TYPE_DISK_STATE, PLENARY_DISK_STATE_SAME,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* Why the file could not be opened or reloaded; NULL once it was. */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -395,6 +548,9 @@ plenary_document_init (PlenaryDocument *self)
 {
   self->buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  self->line_index = plenary_line_index_new (GTK_TEXT_BUFFER (self->buffer));
+  g_signal_connect_object (self->line_index, "lines-changed",
+                           G_CALLBACK (on_lines_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "modified-changed",
                            G_CALLBACK (on_modified_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "changed",
@@ -437,6 +593,7 @@ plenary_document_new_for_file (GFile *file)
 PlenaryDocument *
 plenary_document_new_restored (PlenaryDraft *draft,
                                GFile        *file,
+                               const char   *etag,
                                const char   *title)
 {
   PlenaryDocument *self;
@@ -445,12 +602,56 @@ plenary_document_new_restored (PlenaryDraft *draft,
 
   self = plenary_document_new (draft, title);
   if (file != NULL)
-    plenary_document_set_file (self, file);
+    {
+      g_autofree char *now = query_etag (file);
+
+      plenary_document_set_file (self, file);
+      /* The file as it was when the copy was made: a colleague's save
+       * since then is not replaced without asking. An unknown state is
+       * never taken for the same one. */
+      remember_etag (self, g_strdup (etag != NULL ? etag : ""));
+      if (now != NULL && g_strcmp0 (now, self->etag) != 0)
+        plenary_document_set_disk_state (self, PLENARY_DISK_STATE_CHANGED);
+    }
   if (title != NULL)
     plenary_document_set_title (self, title);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->buffer), TRUE);
 
   return self;
+}
+
+void
+plenary_document_restore_version (PlenaryDocument *self,
+                                  PlenaryDraft    *draft)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (PLENARY_IS_DRAFT (draft));
+
+  plenary_document_take_draft (self, draft);
+  mark_modified (self);
+}
+
+gboolean
+plenary_document_get_loading (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  return self->loading != NULL;
+}
+
+void
+plenary_document_cancel_loading (PlenaryDocument *self)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+}
+
+const char *
+plenary_document_get_etag (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->etag;
 }
 
 PlenaryDraft *
@@ -465,6 +666,13 @@ plenary_document_get_buffer (PlenaryDocument *self)
 {
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
   return self->buffer;
+}
+
+PlenaryLineIndex *
+plenary_document_get_line_index (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->line_index;
 }
 
 GFile *
@@ -501,6 +709,13 @@ plenary_document_get_busy (PlenaryDocument *self)
 {
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
   return self->busy;
+}
+
+const GError *
+plenary_document_get_error (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->error;
 }
 
 PlenaryDiskState
@@ -584,6 +799,7 @@ typedef struct
   PlenaryDraft *draft;
   char         *etag;
   gboolean      is_draft_file;
+  GStrv         warnings;
 } LoadResult;
 
 static void
@@ -593,6 +809,7 @@ load_result_free (gpointer data)
 
   g_clear_object (&result->draft);
   g_free (result->etag);
+  g_strfreev (result->warnings);
   g_free (result);
 }
 
@@ -610,7 +827,7 @@ load_thread (GTask        *task,
   gsize length = 0;
   LoadResult *result;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, &error))
+  if (!plenary_file_load_checked (file, PLENARY_MAX_FILE_SIZE, cancellable, &contents, &length, &etag, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -627,7 +844,22 @@ load_thread (GTask        *task,
     }
   else
     {
-      result->draft = plenary_importer_import (contents, length, basename, NULL, NULL, &error);
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GStrvBuilder) messages = g_strv_builder_new ();
+
+      result->draft = plenary_importer_import (contents, length, basename, NULL, &warnings, &error);
+      /* The import report of a text in one line: what it was read as and
+       * what was changed (plenary --convert --verbose lists every line). */
+      if (warnings != NULL && warnings->len > 0 && !plenary_office_looks_like_package (contents, length))
+        {
+          g_autofree char *summary = plenary_importer_summarize_report (warnings);
+
+          g_strv_builder_add (messages, summary);
+        }
+      else
+        for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+          g_strv_builder_add (messages, ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
+      result->warnings = g_strv_builder_end (messages);
     }
 
   if (result->draft == NULL)
@@ -640,43 +872,33 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, result, load_result_free);
 }
 
-void
-plenary_document_load_async (PlenaryDocument     *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+/* Back on the main thread: the document takes what was read. */
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
-  g_return_if_fail (self->file != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plenary_document_load_async);
-  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
-
-  plenary_document_set_busy (self, TRUE);
-  g_task_run_in_thread (task, load_thread);
-}
-
-gboolean
-plenary_document_load_finish (PlenaryDocument  *self,
-                              GAsyncResult     *result,
-                              GError          **error)
-{
+  PlenaryDocument *self = PLENARY_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
   LoadResult *loaded;
 
-  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
+  if (g_task_get_cancellable (G_TASK (result)) == self->loading)
+    g_clear_object (&self->loading);
   plenary_document_set_busy (self, FALSE);
 
-  loaded = g_task_propagate_pointer (G_TASK (result), error);
-  if (loaded == NULL)
-    return FALSE;
+  if (!(loaded = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      /* Stopped by the user: nothing to explain. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plenary_document_set_error (self, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   plenary_document_take_draft (self, loaded->draft);
   remember_etag (self, g_steal_pointer (&loaded->etag));
+  plenary_document_set_error (self, NULL);
 
   /* An imported text keeps its name as title but not its file: saving
    * must never write a draft over somebody's .txt or .md. */
@@ -687,8 +909,63 @@ plenary_document_load_finish (PlenaryDocument  *self,
       plenary_document_set_title (self, title);
     }
 
+  g_strfreev (self->import_warnings);
+  self->import_warnings = g_steal_pointer (&loaded->warnings);
+
   load_result_free (loaded);
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_document_load_async (PlenaryDocument     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read = NULL;
+
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (self->file != NULL);
+
+  g_set_object (&self->loading, cancellable);
+  if (self->loading == NULL)
+    self->loading = g_cancellable_new ();
+
+  task = g_task_new (self, self->loading, callback, user_data);
+  g_task_set_source_tag (task, plenary_document_load_async);
+
+  read = g_task_new (self, self->loading, loaded_cb, g_steal_pointer (&task));
+  g_task_set_task_data (read, g_object_ref (self->file), g_object_unref);
+  /* Cancel answers at once: what the thread reads is then dropped. */
+  g_task_set_return_on_cancel (read, TRUE);
+
+  plenary_document_set_busy (self, TRUE);
+  g_task_run_in_thread (read, load_thread);
+}
+
+gboolean
+plenary_document_load_finish (PlenaryDocument  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char **
+plenary_document_take_import_warnings (PlenaryDocument *self)
+{
+  char **warnings;
+
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+
+  warnings = g_steal_pointer (&self->import_warnings);
+  if (warnings != NULL && warnings[0] == NULL)
+    g_clear_pointer (&warnings, g_strfreev);
+  return warnings;
 }
 
 /* Saving ------------------------------------------------------------------ */

@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "plenary-draft.h"
+#include "plenary-line-index.h"
 
 G_BEGIN_DECLS
 
@@ -37,19 +38,28 @@ G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObj
 /* An open draft: the PlenaryDraft (header, sources, annotations), the text
  * of its body in a GtkSourceBuffer, and the file it was loaded from.
  * Properties: "draft", "buffer", "file", "title", "modified", "busy",
- * "disk-state" (PlenaryDiskState as uint).
+ * "disk-state" (PlenaryDiskState), "error" (why the file could not
+ * be read, or NULL). A file deleted or moved by another program leaves the
+ * document modified: nothing on disk holds its text any more.
  * Signal "sync": the draft was just brought up to date with the buffer. */
 
 PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
                                                    const char           *title);
 PlenaryDocument *plenary_document_new_for_file    (GFile                *file);
 /* A draft recovered after a crash: modified, with FILE (nullable) as the
- * file it was last saved as. */
+ * file it was last saved as, and ETAG the state that file was in when the
+ * copy was made (NULL: unknown). A file changed since (or unknown) counts as
+ * changed on disk: saving asks before replacing it. */
 PlenaryDocument *plenary_document_new_restored    (PlenaryDraft         *draft,
                                                    GFile                *file,
+                                                   const char           *etag,
                                                    const char           *title);
+/* The state of the file when it was last read or written (NULL: none). */
+const char      *plenary_document_get_etag        (PlenaryDocument      *self);
 PlenaryDraft    *plenary_document_get_draft       (PlenaryDocument      *self);
 GtkSourceBuffer *plenary_document_get_buffer      (PlenaryDocument      *self);
+/* The buffer's lines, classified as the draft's kind and language say. */
+PlenaryLineIndex *plenary_document_get_line_index (PlenaryDocument      *self);
 GFile           *plenary_document_get_file        (PlenaryDocument      *self);
 const char      *plenary_document_get_title       (PlenaryDocument      *self);
 gboolean         plenary_document_get_modified    (PlenaryDocument      *self);
@@ -57,6 +67,7 @@ void             plenary_document_set_modified    (PlenaryDocument      *self,
                                                    gboolean              modified);
 gboolean         plenary_document_get_busy        (PlenaryDocument      *self);
 PlenaryDiskState plenary_document_get_disk_state  (PlenaryDocument      *self);
+const GError    *plenary_document_get_error       (PlenaryDocument      *self);
 /* "Keep mine": the version on disk is not wanted; the document stays
  * modified and the next save may overwrite the file. */
 void             plenary_document_keep_mine       (PlenaryDocument      *self);
@@ -74,6 +85,17 @@ void             plenary_document_load_async      (PlenaryDocument      *self,
 gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+/* Shows DRAFT, an earlier version of the document's file (a backup), in
+ * place of the text: modified, the file unchanged until the user saves. */
+void             plenary_document_restore_version (PlenaryDocument      *self,
+                                                   PlenaryDraft         *draft);
+/* Whether a load is under way; cancelling it makes the load finish at once
+ * with G_IO_ERROR_CANCELLED (the document stays as it was). */
+gboolean         plenary_document_get_loading     (PlenaryDocument      *self);
+void             plenary_document_cancel_loading  (PlenaryDocument      *self);
+/* What the last import repaired or changed ("2 tracked changes were
+ * accepted…"), translated, once: NULL when nothing or already taken. */
+char           **plenary_document_take_import_warnings (PlenaryDocument *self);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
  * stays modified. Unless OVERWRITE, saving over a file that another program

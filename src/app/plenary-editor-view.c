@@ -7,24 +7,18 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-editor-view.h"
+#include "plenary-templates.h"
 
 /* Pixels between the end of a drawn marker and the text. */
 #define MARKER_GAP   10
 /* Indentation step of the levels, in pixels, added to the view's margin. */
 #define INDENT_STEP  44
-
-typedef struct
-{
-  PlenaryLineState before;   /* the parser state before this line */
-  guint32          content_start;
-  guint8           role;
-  guint8           level;
-  guint8           is_opening : 1;
-  guint8           is_blank : 1;
-  guint8           numbered : 1;
-} LineEntry;
 
 struct _PlenaryEditorView
 {
@@ -32,14 +26,10 @@ struct _PlenaryEditorView
 
   PlenaryDocument         *document;
   GtkTextBuffer           *buffer;
-  PlenaryPhraseDictionary *dictionary;
+  /* The document's classification of the lines; the view draws it. */
+  PlenaryLineIndex        *index;
   PlenaryDraftKind         kind;
   char                    *language;
-
-  GArray                  *lines;          /* LineEntry, one per buffer line */
-  guint                    delete_first;   /* lines of a deletion in progress */
-  guint                    delete_last;
-  guint                    normalize_source;
 
   PangoLayout             *marker_layout;
 
@@ -54,54 +44,19 @@ struct _PlenaryEditorView
 
 G_DEFINE_FINAL_TYPE (PlenaryEditorView, plenary_editor_view, GTK_SOURCE_TYPE_VIEW)
 
-enum {
-  LINES_CHANGED,
-  N_SIGNALS
-};
+typedef PlenaryLineInfo LineEntry;
 
-static guint signals[N_SIGNALS];
-
-static LineEntry *
+static const LineEntry *
 entry_at (PlenaryEditorView *self,
           guint              line)
 {
-  return &g_array_index (self->lines, LineEntry, line);
+  return plenary_line_index_get_info (self->index, line);
 }
 
-static gboolean
-same_state (const PlenaryLineState *a,
-            const PlenaryLineState *b)
+static guint
+n_lines (PlenaryEditorView *self)
 {
-  /* The parser only asks whether line_index is 0, so that a line inserted
-   * above does not force every line below to be classified again. */
-  return a->seen_operative == b->seen_operative &&
-         a->seen_opening == b->seen_opening &&
-         a->seen_top == b->seen_top &&
-         a->last_sub_index == b->last_sub_index &&
-         (a->line_index == 0) == (b->line_index == 0);
-}
-
-GtkTextTag *
-plenary_text_buffer_ensure_tag (GtkTextBuffer *buffer,
-                                const char    *name,
-                                const char    *first_property,
-                                ...)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-  va_list args;
-
-  if (tag != NULL)
-    return tag;
-
-  tag = gtk_text_tag_new (name);
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (tag), first_property, args);
-  va_end (args);
-  gtk_text_tag_table_add (table, tag);
-  g_object_unref (tag);
-
-  return tag;
+  return plenary_line_index_get_n_lines (self->index);
 }
 
 static void
@@ -198,160 +153,33 @@ style_line (PlenaryEditorView     *self,
   tag_range (self, self->phrase_tag, line, info->phrase_start, info->phrase_end);
 }
 
-static gboolean normalize_numbers (gpointer data);
-
-/* Classifies lines FIRST to LAST, then the lines below for as long as the
- * state they start from differs from the one they were classified with. */
+/* The index classified lines FIRST to LAST again: style them. */
 static void
-classify_lines (PlenaryEditorView *self,
-                guint              first,
-                guint              last)
+on_lines_changed (PlenaryEditorView *self,
+                  guint              first,
+                  guint              last)
 {
-  PlenaryLineState state = PLENARY_LINE_STATE_INIT;
-  guint n = self->lines->len;
-  guint i;
-  gboolean any_numbered = FALSE;
-
-  if (first > 0)
-    state = entry_at (self, first)->before;
-
-  for (i = first; i < n; i++)
+  /* A new kind or language classifies every line again. */
+  if (g_strcmp0 (self->language, plenary_line_index_get_language (self->index)) != 0)
     {
-      LineEntry *entry = entry_at (self, i);
-      PlenaryLineInfo info = { 0 };
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
-
-      if (i > last && same_state (&state, &entry->before))
-        break;
-
-      entry->before = state;
-      text = dup_line (self, i, &start, &end);
-      plenary_clause_parser_classify_line (self->dictionary, self->kind, text, -1, &state, &info);
-
-      entry->role = info.role;
-      entry->level = info.level;
-      entry->content_start = info.content_start;
-      entry->is_opening = info.is_opening;
-      entry->is_blank = info.is_blank;
-      entry->numbered = info.numbered && self->kind == PLENARY_DRAFT_KIND_RESOLUTION;
-      any_numbered |= entry->numbered;
-
-      style_line (self, i, &start, &end, &info);
+      g_free (self->language);
+      self->language = g_strdup (plenary_line_index_get_language (self->index));
     }
+  self->kind = plenary_line_index_get_kind (self->index);
 
-  if (any_numbered && self->normalize_source == 0)
-    self->normalize_source = g_idle_add (normalize_numbers, self);
+  for (guint i = first; i <= last && i < n_lines (self); i++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, i);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      style_line (self, i, &start, &end, entry_at (self, i));
+    }
 
   /* Numbers below the edit may have changed without their lines moving. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[LINES_CHANGED], 0, first, MAX (i, last + 1) - 1);
-}
-
-static void
-classify_all (PlenaryEditorView *self)
-{
-  guint n = gtk_text_buffer_get_line_count (self->buffer);
-  LineEntry empty = { PLENARY_LINE_STATE_INIT };
-
-  g_array_set_size (self->lines, 0);
-  for (guint i = 0; i < n; i++)
-    g_array_append_val (self->lines, empty);
-
-  classify_lines (self, 0, n - 1);
-}
-
-/* A number or marker typed or pasted at the start of a line is dropped: the
- * view draws the right one, and the indentation says the level. */
-static gboolean
-normalize_numbers (gpointer data)
-{
-  PlenaryEditorView *self = data;
-  gboolean started = FALSE;
-
-  self->normalize_source = 0;
-
-  for (guint i = self->lines->len; i > 0; i--)
-    {
-      LineEntry *entry = entry_at (self, i - 1);
-      GtkTextIter start, end;
-      guint level = entry->level;
-
-      if (!entry->numbered)
-        continue;
-
-      if (!started)
-        {
-          gtk_text_buffer_begin_user_action (self->buffer);
-          started = TRUE;
-        }
-
-      gtk_text_buffer_get_iter_at_line (self->buffer, &start, i - 1);
-      gtk_text_buffer_get_iter_at_line_index (self->buffer, &end, i - 1, entry->content_start);
-      entry->numbered = FALSE;
-      gtk_text_buffer_delete (self->buffer, &start, &end);
-      for (guint l = 0; l < level; l++)
-        gtk_text_buffer_insert (self->buffer, &start, "\t", 1);
-    }
-
-  if (started)
-    gtk_text_buffer_end_user_action (self->buffer);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_insert_text_after (PlenaryEditorView *self,
-                      GtkTextIter       *location,
-                      const char        *text,
-                      int                length)
-{
-  guint last = gtk_text_iter_get_line (location);
-  guint newlines = 0;
-  LineEntry empty = { PLENARY_LINE_STATE_INIT };
-
-  for (int i = 0; i < length; i++)
-    if (text[i] == '\n')
-      newlines++;
-
-  for (guint i = 0; i < newlines; i++)
-    g_array_insert_val (self->lines, last - newlines + 1, empty);
-
-  classify_lines (self, last - newlines, last);
-}
-
-static void
-on_delete_range (PlenaryEditorView *self,
-                 GtkTextIter       *start,
-                 GtkTextIter       *end)
-{
-  self->delete_first = gtk_text_iter_get_line (start);
-  self->delete_last = gtk_text_iter_get_line (end);
-}
-
-static void
-on_delete_range_after (PlenaryEditorView *self,
-                       GtkTextIter       *start,
-                       GtkTextIter       *end)
-{
-  if (self->delete_last > self->delete_first)
-    g_array_remove_range (self->lines, self->delete_first + 1, self->delete_last - self->delete_first);
-
-  classify_lines (self, self->delete_first, self->delete_first);
-}
-
-static void
-update_dictionary (PlenaryEditorView *self)
-{
-  PlenaryDraft *draft = plenary_document_get_draft (self->document);
-
-  g_free (self->language);
-  self->language = g_strdup (plenary_draft_get_language (draft));
-  self->kind = plenary_draft_get_kind (draft);
-  self->dictionary = plenary_phrase_dictionary_get_default (self->language);
-
-  if (self->buffer != NULL)
-    classify_all (self);
 }
 
 /* Drawing the markers ------------------------------------------------- */
@@ -368,6 +196,63 @@ get_marker_color (PlenaryEditorView *self,
   color->alpha *= 0.75;
 }
 
+/* A brief's empty section shows what goes in it, as a placeholder on its
+ * blank line: dimmed, in italics, gone as soon as the section has text, and
+ * never part of the text (nor of the PDF). */
+static void
+snapshot_hints (PlenaryEditorView *self,
+                GtkSnapshot       *snapshot)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GdkRGBA color;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  get_marker_color (self, &color);
+  color.alpha *= 0.6;
+
+  for (guint i = 0; i + 1 < n_lines (self); i++)
+    {
+      g_autofree char *heading = NULL;
+      g_autofree char *hint = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoAttrList *attrs;
+      GtkTextIter start, end;
+      GdkRectangle location;
+      guint j;
+
+      if (entry_at (self, i)->role != PLENARY_ROLE_HEADING || !entry_at (self, i + 1)->is_blank)
+        continue;
+      for (j = i + 1; j < n_lines (self) && entry_at (self, j)->is_blank; j++)
+        ;
+      if (j < n_lines (self) && entry_at (self, j)->role != PLENARY_ROLE_HEADING)
+        continue;
+
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, i + 1);
+      gtk_text_view_get_iter_location (text_view, &start, &location);
+      if (location.y > visible.y + visible.height || location.y + location.height < visible.y)
+        continue;
+
+      heading = dup_line (self, i, &start, &end);
+      hint = plenary_templates_dup_hint_for_heading (self->language,
+                                                     heading + entry_at (self, i)->content_start);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), hint != NULL ? hint : _("Write this section here."));
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      /* One line: the next heading follows right below. */
+      pango_layout_set_width (layout, MAX (1, visible.x + visible.width - location.x -
+                                              gtk_text_view_get_right_margin (text_view)) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (location.x, location.y));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
 static void
 plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
@@ -382,15 +267,22 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
 
   GTK_TEXT_VIEW_CLASS (plenary_editor_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
 
-  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL ||
-      self->kind != PLENARY_DRAFT_KIND_RESOLUTION)
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL)
+    return;
+
+  if (self->kind == PLENARY_DRAFT_KIND_BRIEF)
+    {
+      snapshot_hints (self, snapshot);
+      return;
+    }
+  if (self->kind != PLENARY_DRAFT_KIND_RESOLUTION)
     return;
 
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
   first = gtk_text_iter_get_line (&iter);
   gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
-  last = MIN (gtk_text_iter_get_line (&iter), self->lines->len - 1);
+  last = MIN (gtk_text_iter_get_line (&iter), n_lines (self) - 1);
 
   if (self->marker_layout == NULL)
     self->marker_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
@@ -398,7 +290,7 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
 
   /* Counting from the top costs a few microseconds for thousands of lines,
    * and keeps the numbers right whatever was edited. */
-  for (guint i = 0; i <= last && i < self->lines->len; i++)
+  for (guint i = 0; i <= last && i < n_lines (self); i++)
     {
       const LineEntry *entry = entry_at (self, i);
       g_autofree char *marker = NULL;
@@ -427,7 +319,12 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
         continue;
 
       marker = plenary_clause_marker (self->language, level, counters[level] - 1);
-      gtk_text_buffer_get_iter_at_line_index (self->buffer, &iter, i, entry->content_start);
+      /* The first visible character: GTK 4.8 places an iter that follows
+       * invisible text (the tabs and typed numbers hidden above) one
+       * character further per hidden one, so that a marker measured there
+       * lands on the text. The line's start is placed where the text
+       * starts, whatever is hidden. */
+      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, i);
       gtk_text_view_get_iter_location (text_view, &iter, &location);
 
       pango_layout_set_text (self->marker_layout, marker, -1);
@@ -464,7 +361,7 @@ block_end (PlenaryEditorView *self,
 {
   guint end = line + 1;
 
-  while (end < self->lines->len && belongs_under (self, line, end))
+  while (end < n_lines (self) && belongs_under (self, line, end))
     end++;
 
   return end;
@@ -539,7 +436,7 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
     }
   else
     {
-      if (after >= self->lines->len || !are_siblings (self, after, first) ||
+      if (after >= n_lines (self) || !are_siblings (self, after, first) ||
           (self->kind == PLENARY_DRAFT_KIND_RESOLUTION && entry_at (self, after)->level < entry_at (self, first)->level))
         return FALSE;
       other_first = after;
@@ -551,7 +448,7 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
   /* Take the block out with its newline, then put it back at the other side
    * of its neighbour. Lines are joined by "\n" so the last line has none. */
   gtk_text_buffer_get_iter_at_line (self->buffer, &start, first);
-  if (after < self->lines->len)
+  if (after < n_lines (self))
     gtk_text_buffer_get_iter_at_line (self->buffer, &end, after);
   else
     {
@@ -559,7 +456,7 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
       gtk_text_iter_backward_char (&start);
     }
   moved = gtk_text_iter_get_slice (&start, &end);
-  if (after >= self->lines->len)
+  if (after >= n_lines (self))
     {
       /* "\nlast" becomes "last\n" before its new neighbour. */
       char *fixed = g_strconcat (moved + 1, "\n", NULL);
@@ -574,8 +471,8 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
     {
       guint new_first = other_after - (after - first);
 
-      if (new_first < self->lines->len && new_first < (guint) gtk_text_buffer_get_line_count (self->buffer) &&
-          !(other_after >= self->lines->len + (after - first)))
+      if (new_first < n_lines (self) && new_first < (guint) gtk_text_buffer_get_line_count (self->buffer) &&
+          !(other_after >= n_lines (self) + (after - first)))
         gtk_text_buffer_get_iter_at_line (self->buffer, &target, new_first);
       else
         gtk_text_buffer_get_end_iter (self->buffer, &target);
@@ -604,13 +501,34 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
   return TRUE;
 }
 
+/* The tabs that start LINE: the level the writer has given it, even while it
+ * is still empty and the parser sees no sub-paragraph yet. */
+static guint
+leading_tabs (PlenaryEditorView *self,
+              guint              line,
+              gboolean          *empty)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  guint tabs = 0;
+
+  text = dup_line (self, line, &start, &end);
+  while (text[tabs] == '\t')
+    tabs++;
+  if (empty != NULL)
+    *empty = text[tabs + strspn (text + tabs, " \t")] == '\0';
+
+  return tabs;
+}
+
 gboolean
 plenary_editor_view_change_level (PlenaryEditorView *self,
                                   int                delta)
 {
   GtkTextIter cursor, start, end;
   const LineEntry *entry;
-  guint line;
+  guint line, tabs;
+  gboolean empty;
 
   g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), FALSE);
 
@@ -620,9 +538,12 @@ plenary_editor_view_change_level (PlenaryEditorView *self,
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
   line = gtk_text_iter_get_line (&cursor);
   entry = entry_at (self, line);
+  tabs = leading_tabs (self, line, &empty);
 
-  /* Only at the start of the paragraph: elsewhere Tab is a tab. */
-  if ((guint) gtk_text_iter_get_line_index (&cursor) > entry->content_start)
+  /* Only at the start of the paragraph: elsewhere Tab is a tab. A new empty
+   * sub-paragraph is only its tabs, and the cursor stands after them. */
+  if (empty ? (guint) gtk_text_iter_get_line_index (&cursor) > tabs
+            : (guint) gtk_text_iter_get_line_index (&cursor) > entry->content_start)
     return FALSE;
 
   gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
@@ -630,21 +551,23 @@ plenary_editor_view_change_level (PlenaryEditorView *self,
   if (delta > 0)
     {
       const LineEntry *above;
+      guint above_level;
 
-      if (line == 0 || entry->is_opening || entry->level >= 2)
+      if (line == 0 || entry->is_opening || tabs >= 2 || (!empty && entry->level >= 2))
         return FALSE;
       above = entry_at (self, line - 1);
       /* A sub-paragraph belongs under an operative paragraph or another
        * sub-paragraph of at least the level it goes to. */
       if (above->role != PLENARY_ROLE_OPERATIVE && above->role != PLENARY_ROLE_SUBPARAGRAPH)
         return FALSE;
-      if (entry->role == PLENARY_ROLE_SUBPARAGRAPH && above->level < entry->level)
+      above_level = above->role == PLENARY_ROLE_SUBPARAGRAPH ? above->level : 0;
+      if (above_level < (empty ? tabs : entry->role == PLENARY_ROLE_SUBPARAGRAPH ? entry->level : 0))
         return FALSE;
       gtk_text_buffer_insert (self->buffer, &start, "\t", 1);
       return TRUE;
     }
 
-  if (entry->role != PLENARY_ROLE_SUBPARAGRAPH || entry->level == 0)
+  if (empty ? tabs == 0 : entry->role != PLENARY_ROLE_SUBPARAGRAPH || entry->level == 0)
     return FALSE;
 
   end = start;
@@ -656,6 +579,57 @@ plenary_editor_view_change_level (PlenaryEditorView *self,
     }
 
   return FALSE;
+}
+
+/* In a resolution, Enter at the end of a sub-paragraph starts the next one at
+ * the same level; Enter on an empty sub-paragraph raises it one level, as
+ * lists do. */
+static gboolean
+continue_subparagraph (PlenaryEditorView *self)
+{
+  GtkTextIter cursor, start;
+  const LineEntry *entry;
+  g_autofree char *indent = NULL;
+  guint line, tabs;
+  gboolean empty;
+
+  if (self->buffer == NULL || self->kind != PLENARY_DRAFT_KIND_RESOLUTION ||
+      gtk_text_buffer_get_has_selection (self->buffer))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  entry = entry_at (self, line);
+  tabs = leading_tabs (self, line, &empty);
+
+  if (empty)
+    {
+      GtkTextIter end;
+
+      if (tabs == 0)
+        return FALSE;
+      gtk_text_buffer_get_iter_at_line (self->buffer, &start, line);
+      end = start;
+      gtk_text_iter_forward_char (&end);
+      gtk_text_buffer_begin_user_action (self->buffer);
+      gtk_text_buffer_delete (self->buffer, &start, &end);
+      gtk_text_buffer_end_user_action (self->buffer);
+      return TRUE;
+    }
+
+  /* Before the text, Enter opens a line above as it always does. */
+  if (entry->role != PLENARY_ROLE_SUBPARAGRAPH || entry->level == 0 ||
+      (guint) gtk_text_iter_get_line_index (&cursor) <= entry->content_start)
+    return FALSE;
+
+  indent = g_strnfill (MIN (entry->level, 2), '\t');
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_insert (self->buffer, &cursor, "\n", 1);
+  gtk_text_buffer_insert (self->buffer, &cursor, indent, -1);
+  gtk_text_buffer_end_user_action (self->buffer);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (self->buffer));
+
+  return TRUE;
 }
 
 /* In a brief, Enter on a bullet starts the next bullet; Enter on an empty
@@ -710,7 +684,7 @@ on_key_pressed (PlenaryEditorView     *self,
   if ((keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_Tab) && state == GDK_SHIFT_MASK)
     return plenary_editor_view_change_level (self, -1);
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && state == 0)
-    return continue_bullet (self);
+    return continue_bullet (self) || continue_subparagraph (self);
   /* GtkSourceView moves bare lines on Alt+Up/Down; a paragraph moves with
    * its sub-paragraphs, or not at all. */
   if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && state == GDK_ALT_MASK)
@@ -734,9 +708,10 @@ disconnect_buffer (PlenaryEditorView *self)
 {
   if (self->buffer != NULL)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->index != NULL)
+    g_signal_handlers_disconnect_by_data (self->index, self);
   g_clear_object (&self->buffer);
+  g_clear_object (&self->index);
   g_clear_object (&self->document);
 }
 
@@ -745,7 +720,6 @@ plenary_editor_view_dispose (GObject *object)
 {
   PlenaryEditorView *self = PLENARY_EDITOR_VIEW (object);
 
-  g_clear_handle_id (&self->normalize_source, g_source_remove);
   disconnect_buffer (self);
   g_clear_object (&self->marker_layout);
 
@@ -757,7 +731,6 @@ plenary_editor_view_finalize (GObject *object)
 {
   PlenaryEditorView *self = PLENARY_EDITOR_VIEW (object);
 
-  g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (plenary_editor_view_parent_class)->finalize (object);
@@ -786,19 +759,12 @@ plenary_editor_view_class_init (PlenaryEditorViewClass *klass)
   object_class->finalize = plenary_editor_view_finalize;
   widget_class->css_changed = plenary_editor_view_css_changed;
   text_view_class->snapshot_layer = plenary_editor_view_snapshot_layer;
-
-  signals[LINES_CHANGED] =
-    g_signal_new ("lines-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
-
 }
 
 static void
 plenary_editor_view_init (PlenaryEditorView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
-
-  self->lines = g_array_new (FALSE, TRUE, sizeof (LineEntry));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -817,18 +783,13 @@ plenary_editor_view_set_document (PlenaryEditorView *self,
   self->document = g_object_ref (document);
   self->buffer = g_object_ref (GTK_TEXT_BUFFER (plenary_document_get_buffer (document)));
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), self->buffer);
+  self->index = g_object_ref (plenary_document_get_line_index (document));
   create_tags (self);
 
-  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range),
+  g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range_after),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (document, "notify::draft", G_CALLBACK (update_dictionary),
-                           self, G_CONNECT_SWAPPED);
-
-  update_dictionary (self);
+  if (n_lines (self) > 0)
+    on_lines_changed (self, 0, n_lines (self) - 1);
 }
 
 PlenaryDocument *
@@ -836,102 +797,6 @@ plenary_editor_view_get_document (PlenaryEditorView *self)
 {
   g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), NULL);
   return self->document;
-}
-
-guint
-plenary_editor_view_get_n_lines (PlenaryEditorView *self)
-{
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), 0);
-  return self->lines->len;
-}
-
-gboolean
-plenary_editor_view_get_line (PlenaryEditorView *self,
-                              guint              line,
-                              PlenaryRole       *role,
-                              guint             *level,
-                              gboolean          *is_opening,
-                              gboolean          *is_blank)
-{
-  const LineEntry *entry;
-
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), FALSE);
-
-  if (line >= self->lines->len)
-    return FALSE;
-
-  entry = entry_at (self, line);
-  if (role) *role = entry->role;
-  if (level) *level = entry->level;
-  if (is_opening) *is_opening = entry->is_opening;
-  if (is_blank) *is_blank = entry->is_blank;
-
-  return TRUE;
-}
-
-const PlenaryLineState *
-plenary_editor_view_get_state_before (PlenaryEditorView *self,
-                                      guint              line)
-{
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), NULL);
-  g_return_val_if_fail (line < self->lines->len, NULL);
-
-  return &entry_at (self, line)->before;
-}
-
-char *
-plenary_editor_view_dup_marker (PlenaryEditorView *self,
-                                guint              line)
-{
-  guint counters[3] = { 0, 0, 0 };
-  guint level = 0;
-
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), NULL);
-
-  if (line >= self->lines->len || self->kind != PLENARY_DRAFT_KIND_RESOLUTION)
-    return NULL;
-
-  for (guint i = 0; i <= line; i++)
-    {
-      const LineEntry *entry = entry_at (self, i);
-
-      if (entry->is_blank || entry->is_opening)
-        {
-          if (i == line)
-            return NULL;
-          continue;
-        }
-      if (entry->role == PLENARY_ROLE_OPERATIVE)
-        level = 0;
-      else if (entry->role == PLENARY_ROLE_SUBPARAGRAPH)
-        level = MIN (entry->level, 2);
-      else
-        {
-          counters[1] = counters[2] = 0;
-          if (i == line)
-            return NULL;
-          continue;
-        }
-      counters[level]++;
-      for (guint l = level + 1; l < 3; l++)
-        counters[l] = 0;
-    }
-
-  return plenary_clause_marker (self->language, level, counters[level] - 1);
-}
-
-PlenaryPhraseDictionary *
-plenary_editor_view_get_dictionary (PlenaryEditorView *self)
-{
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), NULL);
-  return self->dictionary;
-}
-
-gboolean
-plenary_editor_view_newline (PlenaryEditorView *self)
-{
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), FALSE);
-  return continue_bullet (self);
 }
 
 void
@@ -958,41 +823,4 @@ plenary_editor_view_go_to_line (PlenaryEditorView *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (self->buffer),
                                 0.0, TRUE, 0.0, 0.3);
   gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-void
-plenary_line_changes_add (PlenaryLineChanges *self,
-                          guint               first,
-                          guint               last,
-                          guint               n_lines)
-{
-  int shift = (int) n_lines - (int) self->n_lines;
-
-  /* Lines after FIRST moved by SHIFT: keep the range in the new numbering. */
-  if (self->first < 0)
-    {
-      self->first = first;
-      self->last = last;
-    }
-  else
-    {
-      if (self->last > (int) first)
-        self->last = MAX (self->last + shift, (int) first);
-      self->first = MIN (self->first, (int) first);
-      self->last = MAX (self->last, (int) last);
-    }
-  self->n_lines = n_lines;
-}
-
-void
-plenary_line_changes_done (PlenaryLineChanges *self)
-{
-  self->first = self->last = -1;
-  self->synced_lines = self->n_lines;
-}
-
-int
-plenary_line_changes_get_shift (const PlenaryLineChanges *self)
-{
-  return (int) self->n_lines - (int) self->synced_lines;
 }

@@ -7,10 +7,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
+
+#define DOCX_MIME_TYPE "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#define ODT_MIME_TYPE  "application/vnd.oasis.opendocument.text"
 
 static GListStore *
 create_open_filters (void)
@@ -19,6 +24,7 @@ create_open_filters (void)
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) drafts = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) texts = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) word = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (all, _("All Supported Files"));
   gtk_file_filter_add_mime_type (all, PLENARY_DRAFT_MIME_TYPE);
@@ -27,6 +33,16 @@ create_open_filters (void)
   gtk_file_filter_add_mime_type (all, "text/markdown");
   gtk_file_filter_add_suffix (all, "md");
   gtk_file_filter_add_suffix (all, "txt");
+  gtk_file_filter_add_mime_type (all, DOCX_MIME_TYPE);
+  gtk_file_filter_add_mime_type (all, ODT_MIME_TYPE);
+  gtk_file_filter_add_suffix (all, "docx");
+  gtk_file_filter_add_suffix (all, "odt");
+
+  gtk_file_filter_set_name (word, _("Word and OpenDocument"));
+  gtk_file_filter_add_mime_type (word, DOCX_MIME_TYPE);
+  gtk_file_filter_add_mime_type (word, ODT_MIME_TYPE);
+  gtk_file_filter_add_suffix (word, "docx");
+  gtk_file_filter_add_suffix (word, "odt");
 
   gtk_file_filter_set_name (drafts, _("Plenary Drafts"));
   gtk_file_filter_add_mime_type (drafts, PLENARY_DRAFT_MIME_TYPE);
@@ -41,12 +57,13 @@ create_open_filters (void)
   g_list_store_append (filters, all);
   g_list_store_append (filters, drafts);
   g_list_store_append (filters, texts);
+  g_list_store_append (filters, word);
 
   return filters;
 }
 
-static GListStore *
-create_source_filters (void)
+GListStore *
+plenary_file_chooser_new_source_filters (void)
 {
   GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   struct {
@@ -54,10 +71,12 @@ create_source_filters (void)
     const char *mime_types[3];
     const char *suffixes[3];
   } kinds[] = {
-    { N_("Text"), { "text/plain" }, { "txt" } },
+    /* By name only: drafts (JSON) are text/plain to shared-mime-info. */
+    { N_("Text"), { NULL }, { "txt", "text" } },
     { N_("Markdown"), { "text/markdown" }, { "md", "markdown" } },
     { N_("Web Pages"), { "text/html", "application/xhtml+xml" }, { "html", "htm" } },
     { N_("PDF Documents"), { "application/pdf" }, { "pdf" } },
+    { N_("Word and OpenDocument"), { DOCX_MIME_TYPE, ODT_MIME_TYPE }, { "docx", "odt" } },
   };
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -96,6 +115,18 @@ create_save_filter (PlenaryFileKind kind)
       gtk_file_filter_add_mime_type (filter, "application/pdf");
       gtk_file_filter_add_suffix (filter, "pdf");
     }
+  else if (kind == PLENARY_FILE_KIND_DOCX)
+    {
+      gtk_file_filter_set_name (filter, _("Word Documents"));
+      gtk_file_filter_add_mime_type (filter, DOCX_MIME_TYPE);
+      gtk_file_filter_add_suffix (filter, "docx");
+    }
+  else if (kind == PLENARY_FILE_KIND_ODT)
+    {
+      gtk_file_filter_set_name (filter, _("OpenDocument Texts"));
+      gtk_file_filter_add_mime_type (filter, ODT_MIME_TYPE);
+      gtk_file_filter_add_suffix (filter, "odt");
+    }
   else
     {
       gtk_file_filter_set_name (filter, _("Plenary Drafts"));
@@ -109,7 +140,18 @@ create_save_filter (PlenaryFileKind kind)
 static const char *
 save_title (PlenaryFileKind kind)
 {
-  return kind == PLENARY_FILE_KIND_PDF ? _("Export as PDF") : _("Save Draft");
+  switch (kind)
+    {
+    case PLENARY_FILE_KIND_PDF:
+      return _("Export as PDF");
+    case PLENARY_FILE_KIND_DOCX:
+      return _("Export as Word Document");
+    case PLENARY_FILE_KIND_ODT:
+      return _("Export as OpenDocument Text");
+    case PLENARY_FILE_KIND_DRAFT:
+    default:
+      return _("Save Draft");
+    }
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -318,7 +360,7 @@ plenary_file_chooser_open_sources_async (GtkWindow           *parent,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_autoptr(GListStore) filters = create_source_filters ();
+  g_autoptr(GListStore) filters = plenary_file_chooser_new_source_filters ();
 
   open_files_async (parent, _("Add Sources"), _("_Add"), G_LIST_MODEL (filters),
                     cancellable, callback, user_data);
@@ -338,4 +380,76 @@ plenary_file_chooser_save_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const char *
+kind_suffix (PlenaryFileKind kind)
+{
+  return kind == PLENARY_FILE_KIND_PDF ? ".pdf" : PLENARY_DRAFT_SUFFIX;
+}
+
+char *
+plenary_file_chooser_suggest_name (GFile           *file,
+                                   const char      *symbol,
+                                   const char      *question,
+                                   const char      *title,
+                                   PlenaryFileKind  kind)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *safe = NULL;
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      stem = g_str_has_suffix (basename, PLENARY_DRAFT_SUFFIX)
+             ? g_strndup (basename, strlen (basename) - strlen (PLENARY_DRAFT_SUFFIX))
+             : g_strdup (basename);
+    }
+  else if (symbol != NULL && symbol[0] != '\0')
+    stem = g_strdup (symbol);
+  else if (question != NULL && question[0] != '\0')
+    {
+      /* A long question is cut at a word, short enough for a file name. */
+      stem = g_utf8_substring (question, 0, MIN (g_utf8_strlen (question, -1), 60));
+      if (g_utf8_strlen (question, -1) > 60 && strrchr (stem, ' ') != NULL)
+        *strrchr (stem, ' ') = '\0';
+      g_strchomp (stem);
+      while (stem[0] != '\0' && strchr (".?!:;,", stem[strlen (stem) - 1]) != NULL)
+        stem[strlen (stem) - 1] = '\0';
+      g_strchomp (stem);
+    }
+  else
+    stem = g_strdup (title);
+
+  /* "/" separates folders; the other characters are refused by some
+   * systems the file may be copied to. */
+  safe = g_strdelimit (g_strdup (stem), "/\\:*?\"<>|", '-');
+
+  return g_strconcat (safe, kind_suffix (kind), NULL);
+}
+
+GFile *
+plenary_file_chooser_complete_file (GFile           *chosen,
+                                    PlenaryFileKind  kind)
+{
+  g_autofree char *basename = g_file_get_basename (chosen);
+  g_autofree char *folded = g_utf8_casefold (basename, -1);
+  g_autoptr(GFile) parent = g_file_get_parent (chosen);
+  g_autofree char *name = NULL;
+
+  if (g_str_has_suffix (folded, kind_suffix (kind)))
+    return g_object_ref (chosen);
+
+  if (kind == PLENARY_FILE_KIND_DRAFT && g_str_has_suffix (folded, ".plenary"))
+    name = g_strconcat (basename, ".json", NULL);
+  else if (kind == PLENARY_FILE_KIND_DRAFT && g_str_has_suffix (folded, ".json"))
+    {
+      basename[strlen (basename) - strlen (".json")] = '\0';
+      name = g_strconcat (basename, PLENARY_DRAFT_SUFFIX, NULL);
+    }
+  else
+    name = g_strconcat (basename, kind_suffix (kind), NULL);
+
+  return g_file_get_child (parent, name);
 }

@@ -32,6 +32,8 @@ typedef enum
 {
   PLENARY_FILE_KIND_DRAFT,
   PLENARY_FILE_KIND_PDF,
+  PLENARY_FILE_KIND_DOCX,
+  PLENARY_FILE_KIND_ODT,
 } PlenaryFileKind;
 
 void        plenary_file_chooser_save_async  (GtkWindow            *parent,
@@ -43,5 +45,22 @@ void        plenary_file_chooser_save_async  (GtkWindow            *parent,
                                               gpointer              user_data);
 GFile      *plenary_file_chooser_save_finish (GAsyncResult         *result,
                                               GError              **error);
+
+/* The filters of the Add Sources dialog: documents only, never drafts. */
+GListStore *plenary_file_chooser_new_source_filters (void);
+
+/* The name a save dialog proposes for a draft (KIND_DRAFT) or its PDF: the
+ * file's own name when it has one, else the symbol ("A-C.3-80-L.12"), the
+ * question or TITLE, with the extension of KIND. */
+char       *plenary_file_chooser_suggest_name (GFile               *file,
+                                               const char          *symbol,
+                                               const char          *question,
+                                               const char          *title,
+                                               PlenaryFileKind      kind);
+/* CHOSEN with the extension of KIND: "Projet" and "Projet.plenary" give
+ * "Projet.plenary.json", "Projet v2.1" "Projet v2.1.plenary.json",
+ * "Rapport" "Rapport.pdf". */
+GFile      *plenary_file_chooser_complete_file (GFile              *chosen,
+                                                PlenaryFileKind     kind);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "plenary-header-form.h"
@@ -23,7 +25,9 @@ struct _PlenaryHeaderForm
 
   /* Template widgets */
   GtkWidget       *box;
-  GtkEntry        *question_entry;
+  GtkTextView     *question_view;
+  GtkLabel        *question_placeholder;
+  GtkWidget       *fields;
   GtkLabel        *forum_label;
   GtkEntry        *forum_entry;
   GtkLabel        *submitted_by_label;
@@ -153,15 +157,16 @@ update_kind (PlenaryHeaderForm *self,
   };
   const char *question = resolution ? _("Question") : _("Topic");
 
+  /* Each label sits with its field in a cell of the flow box: the cell
+   * goes, or the other cells would leave a hole. */
   for (guint i = 0; i < G_N_ELEMENTS (resolution_only); i++)
-    gtk_widget_set_visible (resolution_only[i], resolution);
-  gtk_widget_set_visible (self->page_limit_label, !resolution);
-  gtk_widget_set_visible (GTK_WIDGET (self->page_limit_spin), !resolution);
+    gtk_widget_set_visible (gtk_widget_get_ancestor (resolution_only[i], GTK_TYPE_FLOW_BOX_CHILD), resolution);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->page_limit_label, GTK_TYPE_FLOW_BOX_CHILD), !resolution);
 
   gtk_label_set_text (self->forum_label, resolution ? _("Forum") : _("Committee"));
   gtk_label_set_text (self->submitted_by_label, resolution ? _("Submitted by") : _("Delegation"));
-  gtk_entry_set_placeholder_text (self->question_entry, question);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->question_entry),
+  gtk_label_set_text (self->question_placeholder, question);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->question_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
 }
 
@@ -256,7 +261,9 @@ plenary_header_form_class_init (PlenaryHeaderFormClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-header-form.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, box);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, question_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, question_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, question_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, fields);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, forum_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, forum_entry);
   gtk_widget_class_bind_template_child (widget_class, PlenaryHeaderForm, submitted_by_label);
@@ -285,6 +292,32 @@ plenary_header_form_class_init (PlenaryHeaderFormClass *klass)
   gtk_widget_class_install_action (widget_class, "header-form.set-body", "s", set_body_action);
 }
 
+/* The question is one paragraph: a line break typed or pasted is a space. */
+static void
+on_question_insert (GtkTextBuffer *buffer,
+                    GtkTextIter   *iter,
+                    const char    *text,
+                    int            length,
+                    gpointer       user_data)
+{
+  g_autofree char *flat = NULL;
+
+  if (memchr (text, '\n', length < 0 ? strlen (text) : (gsize) length) == NULL)
+    return;
+
+  flat = g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
+  g_strdelimit (flat, "\r\n", ' ');
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_text_buffer_insert (buffer, iter, flat, -1);
+}
+
+static void
+on_question_changed (PlenaryHeaderForm *self,
+                     GtkTextBuffer     *buffer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->question_placeholder), gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
 static void
 bind_text (PlenaryHeaderForm *self,
            const char        *property,
@@ -309,11 +342,21 @@ plenary_header_form_init (PlenaryHeaderForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Tab goes from field to field, not through the cells around them. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->fields); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
+
   self->bodies_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->body_button, G_MENU_MODEL (self->bodies_menu));
 
+  g_signal_connect (gtk_text_view_get_buffer (self->question_view), "insert-text",
+                    G_CALLBACK (on_question_insert), NULL);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->question_view), "changed",
+                           G_CALLBACK (on_question_changed), self, G_CONNECT_SWAPPED);
+
   self->bindings = g_binding_group_new ();
-  bind_text (self, "question", self->question_entry);
+  bind_text (self, "question", gtk_text_view_get_buffer (self->question_view));
   bind_text (self, "forum", self->forum_entry);
   bind_text (self, "submitted-by", self->submitted_by_entry);
   bind_text (self, "body", self->body_entry);

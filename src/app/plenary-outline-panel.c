@@ -31,6 +31,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  GO_TO_LINE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   GtkLabel *marker;
@@ -90,6 +97,8 @@ bind_row (GtkSignalListItemFactory *factory,
   binding = g_object_bind_property (item, "marker", row->marker, "label", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "binding", binding);
 
+  /* Sub-paragraphs stand under their paragraph, indented by level. */
+  gtk_widget_set_margin_start (gtk_list_item_get_child (list_item), 18 * plenary_outline_item_get_level (item));
   gtk_label_set_text (row->phrase, phrase);
   gtk_widget_set_visible (GTK_WIDGET (row->phrase), phrase[0] != '\0');
   gtk_label_set_text (row->words, plenary_outline_item_get_words (item));
@@ -118,7 +127,10 @@ on_activate (PlenaryOutlinePanel *self,
 
   item = g_list_model_get_item (G_LIST_MODEL (self->outline), position);
   if (item != NULL)
-    plenary_outline_go_to (self->outline, item);
+    {
+      plenary_outline_flush (self->outline);
+      g_signal_emit (self, signals[GO_TO_LINE], 0, plenary_outline_item_get_line (item), (guint64) 0);
+    }
 }
 
 static void
@@ -192,6 +204,11 @@ plenary_outline_panel_class_init (PlenaryOutlinePanelClass *klass)
     g_param_spec_object ("outline", NULL, NULL, PLENARY_TYPE_OUTLINE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A row was activated: the editor goes to byte INDEX of LINE. */
+  signals[GO_TO_LINE] =
+    g_signal_new ("go-to-line", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-outline-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryOutlinePanel, stack);

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlenaryOutlinePanel, plenary_outline_panel, PLENARY, OUTLINE_PANEL, GtkWidget)
 
 /* The outline of the open draft in the side panel: a row per paragraph
- * (number, phrase, first words); activating a row moves the cursor there.
+ * (number, phrase, first words). Activating a row emits "go-to-line"
+ * (line, byte index as guint64) for the editor to go there.
  * Property: "outline" (nullable: no draft open). */
 GtkWidget      *plenary_outline_panel_new         (void);
 PlenaryOutline *plenary_outline_panel_get_outline (PlenaryOutlinePanel *self);

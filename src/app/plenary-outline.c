@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "plenary-clause-printer.h"
+#include "plenary-app-enums.h"
 #include "plenary-outline.h"
 
 /* How many words of a paragraph the outline shows after its phrase. */
@@ -21,7 +22,8 @@ struct _PlenaryOutlineItem
 
   PlenaryOutlineKind  kind;
   guint               line;
-  guint               number;   /* 1-based number of an operative paragraph */
+  guint               level;    /* of a sub-paragraph: 1, 2 */
+  guint               number;   /* 1-based number among its siblings */
   char               *marker;
   char               *phrase;
   char               *words;
@@ -64,7 +66,7 @@ plenary_outline_item_get_property (GObject    *object,
   switch (prop_id)
     {
     case ITEM_PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case ITEM_PROP_MARKER:
       g_value_set_string (value, self->marker);
@@ -92,8 +94,8 @@ plenary_outline_item_class_init (PlenaryOutlineItemClass *klass)
   object_class->get_property = plenary_outline_item_get_property;
 
   item_properties[ITEM_PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, PLENARY_OUTLINE_OPENING, PLENARY_OUTLINE_HEADING,
-                      PLENARY_OUTLINE_OPENING,
+    g_param_spec_enum ("kind", NULL, NULL, PLENARY_TYPE_OUTLINE_KIND,
+                       PLENARY_OUTLINE_OPENING,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   item_properties[ITEM_PROP_MARKER] =
     g_param_spec_string ("marker", NULL, NULL, "",
@@ -144,6 +146,13 @@ plenary_outline_item_get_words (PlenaryOutlineItem *self)
 }
 
 guint
+plenary_outline_item_get_level (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), 0);
+  return self->level;
+}
+
+guint
 plenary_outline_item_get_line (PlenaryOutlineItem *self)
 {
   g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), 0);
@@ -156,10 +165,11 @@ struct _PlenaryOutline
 {
   GObject            parent_instance;
 
-  PlenaryEditorView *view;
+  PlenaryDocument   *document;
+  PlenaryLineIndex  *index;
   GPtrArray         *items;          /* PlenaryOutlineItem, sorted by line */
 
-  /* What the view changed since the items were built. */
+  /* What the index changed since the items were built. */
   PlenaryLineChanges changes;
   guint              idle_id;
 };
@@ -171,7 +181,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryOutline, plenary_outline, G_TYPE_OBJECT,
 
 enum {
   PROP_0,
-  PROP_VIEW,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -275,45 +285,31 @@ has_letters (const char *text)
   return FALSE;
 }
 
-static PlenaryDraftKind
-get_kind (PlenaryOutline *self)
-{
-  PlenaryDocument *document = plenary_editor_view_get_document (self->view);
-
-  if (document == NULL)
-    return PLENARY_DRAFT_KIND_RESOLUTION;
-
-  return plenary_draft_get_kind (plenary_document_get_draft (document));
-}
-
 static PlenaryOutlineItem *
-create_item (PlenaryOutline   *self,
-             GtkTextBuffer    *buffer,
-             PlenaryDraftKind  kind,
-             guint             line)
+create_item (PlenaryOutline *self,
+             GtkTextBuffer  *buffer,
+             guint           line)
 {
+  const PlenaryLineInfo *info = plenary_line_index_get_info (self->index, line);
   PlenaryOutlineItem *item;
   PlenaryOutlineKind item_kind;
-  PlenaryLineState state;
-  PlenaryLineInfo info = { 0 };
-  PlenaryRole role;
-  guint level;
-  gboolean is_opening, is_blank;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
   gsize words_start;
 
-  if (!plenary_editor_view_get_line (self->view, line, &role, &level, &is_opening, &is_blank) || is_blank)
+  if (info->is_blank)
     return NULL;
 
-  if (is_opening)
+  if (info->is_opening)
     item_kind = PLENARY_OUTLINE_OPENING;
-  else if (role == PLENARY_ROLE_PREAMBULAR)
+  else if (info->role == PLENARY_ROLE_PREAMBULAR)
     item_kind = PLENARY_OUTLINE_PREAMBULAR;
-  else if (role == PLENARY_ROLE_OPERATIVE && level == 0)
+  else if (info->role == PLENARY_ROLE_OPERATIVE && info->level == 0)
     item_kind = PLENARY_OUTLINE_OPERATIVE;
-  else if (role == PLENARY_ROLE_HEADING)
+  else if (info->role == PLENARY_ROLE_HEADING)
     item_kind = PLENARY_OUTLINE_HEADING;
+  else if ((info->role == PLENARY_ROLE_SUBPARAGRAPH || info->role == PLENARY_ROLE_OPERATIVE) && info->level > 0)
+    item_kind = PLENARY_OUTLINE_SUBPARAGRAPH;
   else
     return NULL;
 
@@ -323,28 +319,23 @@ create_item (PlenaryOutline   *self,
     gtk_text_iter_forward_to_line_end (&end);
   text = gtk_text_iter_get_slice (&start, &end);
 
-  /* The view keeps the classification, not the phrase: classify again from
-   * the state it left before the line. */
-  state = *plenary_editor_view_get_state_before (self->view, line);
-  plenary_clause_parser_classify_line (plenary_editor_view_get_dictionary (self->view),
-                                       kind, text, -1, &state, &info);
-
   item = g_object_new (PLENARY_TYPE_OUTLINE_ITEM, NULL);
   item->kind = item_kind;
+  item->level = item_kind == PLENARY_OUTLINE_SUBPARAGRAPH ? MIN (info->level, 2) : 0;
   item->line = line;
   item->marker = g_strdup ("");
-  if (info.phrase_end > info.phrase_start && item_kind != PLENARY_OUTLINE_OPENING)
+  if (info->phrase_end > info->phrase_start && item_kind != PLENARY_OUTLINE_OPENING)
     {
-      item->phrase = g_strndup (text + info.phrase_start, info.phrase_end - info.phrase_start);
-      words_start = MAX (info.text_start, info.phrase_end);
+      item->phrase = g_strndup (text + info->phrase_start, info->phrase_end - info->phrase_start);
+      words_start = MAX (info->text_start, info->phrase_end);
     }
   else
     {
       item->phrase = g_strdup ("");
-      words_start = info.content_start;
+      words_start = info->content_start;
     }
-  if (info.content_end > words_start)
-    item->words = first_words (text + words_start, info.content_end - words_start);
+  if (info->content_end > words_start)
+    item->words = first_words (text + words_start, info->content_end - words_start);
   else
     item->words = g_strdup ("");
   /* After a closing phrase only its period is left: nothing worth a column. */
@@ -362,46 +353,52 @@ set_number (PlenaryOutlineItem *item,
 {
   item->number = number;
   g_free (item->marker);
-  item->marker = plenary_clause_marker (language, 0, number - 1);
+  item->marker = plenary_clause_marker (language, item->level, number - 1);
   if (notify)
     g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_MARKER]);
 }
 
-/* Numbers the operative items from POSITION on. Past the ADDED new items,
- * the first one already right means all the following ones are. */
+/* Numbers the operative items and their sub-paragraphs from POSITION on.
+ * Past the ADDED new items, the first operative item already right means
+ * all the following ones are. */
 static void
 renumber (PlenaryOutline *self,
           guint           position,
           guint           added)
 {
-  PlenaryPhraseDictionary *dict = plenary_editor_view_get_dictionary (self->view);
-  const char *language = dict != NULL ? plenary_phrase_dictionary_get_language (dict) : "en";
-  guint count = 0;
+  const char *language = plenary_line_index_get_language (self->index);
+  guint counts[3] = { 0, 0, 0 };
+  guint start = position;
 
-  for (guint i = position; i > 0; i--)
-    {
-      PlenaryOutlineItem *item = g_ptr_array_index (self->items, i - 1);
+  /* Sub-paragraphs count from the operative paragraph above them. */
+  while (start > 0 && ((PlenaryOutlineItem *) g_ptr_array_index (self->items, start - 1))->kind != PLENARY_OUTLINE_OPERATIVE)
+    start--;
+  if (start > 0)
+    counts[0] = ((PlenaryOutlineItem *) g_ptr_array_index (self->items, start - 1))->number;
 
-      if (item->kind == PLENARY_OUTLINE_OPERATIVE)
-        {
-          count = item->number;
-          break;
-        }
-    }
-
-  for (guint i = position; i < self->items->len; i++)
+  for (guint i = start; i < self->items->len; i++)
     {
       PlenaryOutlineItem *item = g_ptr_array_index (self->items, i);
-      gboolean is_new = i < position + added;
+      gboolean is_new = i >= position && i < position + added;
+      guint level;
 
-      if (item->kind != PLENARY_OUTLINE_OPERATIVE)
-        continue;
+      if (item->kind == PLENARY_OUTLINE_OPERATIVE || item->kind == PLENARY_OUTLINE_SUBPARAGRAPH)
+        level = item->level;
+      else
+        {
+          /* As the view counts: anything else restarts the sub-paragraphs. */
+          counts[1] = counts[2] = 0;
+          continue;
+        }
 
-      count++;
-      if (item->number == count && !is_new)
+      counts[level]++;
+      for (guint l = level + 1; l < 3; l++)
+        counts[l] = 0;
+
+      if (level == 0 && i >= position + added && item->number == counts[0])
         break;
-      if (item->number != count)
-        set_number (item, language, count, !is_new);
+      if (item->number != counts[level])
+        set_number (item, language, counts[level], !is_new);
     }
 }
 
@@ -409,7 +406,6 @@ void
 plenary_outline_flush (PlenaryOutline *self)
 {
   GtkTextBuffer *buffer;
-  PlenaryDraftKind kind;
   g_autoptr(GPtrArray) items = NULL;
   int first, last, old_last, shift;
   guint position, end, added;
@@ -421,8 +417,7 @@ plenary_outline_flush (PlenaryOutline *self)
   if (self->changes.first < 0)
     return;
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  kind = get_kind (self);
+  buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document));
   first = self->changes.first;
   last = MIN (self->changes.last, (int) self->changes.n_lines - 1);
   shift = plenary_line_changes_get_shift (&self->changes);
@@ -437,7 +432,7 @@ plenary_outline_flush (PlenaryOutline *self)
     g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->items, i)));
   for (int line = first; line <= last; line++)
     {
-      PlenaryOutlineItem *item = create_item (self, buffer, kind, line);
+      PlenaryOutlineItem *item = create_item (self, buffer, line);
 
       if (item != NULL)
         g_ptr_array_add (items, item);
@@ -473,26 +468,15 @@ flush_in_idle (gpointer data)
 }
 
 static void
-on_lines_changed (PlenaryOutline    *self,
-                  guint              first,
-                  guint              last,
-                  PlenaryEditorView *view)
+on_lines_changed (PlenaryOutline   *self,
+                  guint             first,
+                  guint             last,
+                  PlenaryLineIndex *index)
 {
-  plenary_line_changes_add (&self->changes, first, last, plenary_editor_view_get_n_lines (view));
+  plenary_line_changes_add (&self->changes, first, last, plenary_line_index_get_n_lines (index));
 
   if (self->idle_id == 0)
     self->idle_id = g_idle_add_full (G_PRIORITY_LOW, flush_in_idle, self, NULL);
-}
-
-void
-plenary_outline_go_to (PlenaryOutline     *self,
-                       PlenaryOutlineItem *item)
-{
-  g_return_if_fail (PLENARY_IS_OUTLINE (self));
-  g_return_if_fail (PLENARY_IS_OUTLINE_ITEM (item));
-
-  plenary_outline_flush (self);
-  plenary_editor_view_go_to_line (self->view, item->line, 0);
 }
 
 static void
@@ -502,10 +486,11 @@ plenary_outline_constructed (GObject *object)
 
   G_OBJECT_CLASS (plenary_outline_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->view, "lines-changed", G_CALLBACK (on_lines_changed),
+  self->index = g_object_ref (plenary_document_get_line_index (self->document));
+  g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
                            self, G_CONNECT_SWAPPED);
 
-  self->changes.n_lines = plenary_editor_view_get_n_lines (self->view);
+  self->changes.n_lines = plenary_line_index_get_n_lines (self->index);
   if (self->changes.n_lines > 0)
     {
       self->changes.first = 0;
@@ -520,9 +505,10 @@ plenary_outline_dispose (GObject *object)
   PlenaryOutline *self = PLENARY_OUTLINE (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (self->view, self);
-  g_clear_object (&self->view);
+  if (self->index != NULL)
+    g_signal_handlers_disconnect_by_data (self->index, self);
+  g_clear_object (&self->index);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (plenary_outline_parent_class)->dispose (object);
 }
@@ -547,8 +533,8 @@ plenary_outline_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_VIEW:
-      g_value_set_object (value, self->view);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -565,8 +551,8 @@ plenary_outline_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_VIEW:
-      self->view = g_value_dup_object (value);
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -584,8 +570,8 @@ plenary_outline_class_init (PlenaryOutlineClass *klass)
   object_class->get_property = plenary_outline_get_property;
   object_class->set_property = plenary_outline_set_property;
 
-  properties[PROP_VIEW] =
-    g_param_spec_object ("view", NULL, NULL, PLENARY_TYPE_EDITOR_VIEW,
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -598,15 +584,8 @@ plenary_outline_init (PlenaryOutline *self)
 }
 
 PlenaryOutline *
-plenary_outline_new (PlenaryEditorView *view)
+plenary_outline_new (PlenaryDocument *document)
 {
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (view), NULL);
-  return g_object_new (PLENARY_TYPE_OUTLINE, "view", view, NULL);
-}
-
-PlenaryEditorView *
-plenary_outline_get_view (PlenaryOutline *self)
-{
-  g_return_val_if_fail (PLENARY_IS_OUTLINE (self), NULL);
-  return self->view;
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
+  return g_object_new (PLENARY_TYPE_OUTLINE, "document", document, NULL);
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "plenary-editor-view.h"
+#include "plenary-document.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +15,7 @@ typedef enum
   PLENARY_OUTLINE_PREAMBULAR,
   PLENARY_OUTLINE_OPERATIVE,
   PLENARY_OUTLINE_HEADING,    /* a section of a brief */
+  PLENARY_OUTLINE_SUBPARAGRAPH,
 } PlenaryOutlineKind;
 
 /* ---- PlenaryOutlineItem: one paragraph of the outline --------------------- */
@@ -23,16 +24,19 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (PlenaryOutlineItem, plenary_outline_item, PLENARY, OUTLINE_ITEM, GObject)
 
-/* Read-only properties for list item bindings: "kind" (PlenaryOutlineKind
- * as int), "marker" ("3." for operative paragraphs, "" otherwise, notifies
- * when paragraphs above are added or removed), "phrase" ("" when none),
- * "words" (the first words after the phrase), "line". */
+/* Read-only properties for list item bindings: "kind" (PlenaryOutlineKind),
+ * "marker" ("3.", "b)", "ii)" for operative paragraphs and their
+ * sub-paragraphs, "" otherwise; notifies when paragraphs above are added or
+ * removed), "phrase" ("" when none), "words" (the first words after the
+ * phrase), "line". */
 PlenaryOutlineKind  plenary_outline_item_get_kind   (PlenaryOutlineItem *self);
 const char         *plenary_outline_item_get_marker (PlenaryOutlineItem *self);
 const char         *plenary_outline_item_get_phrase (PlenaryOutlineItem *self);
 const char         *plenary_outline_item_get_words  (PlenaryOutlineItem *self);
-/* The 0-based line of the paragraph in the view's buffer. */
+/* The 0-based line of the paragraph in the document's buffer. */
 guint               plenary_outline_item_get_line   (PlenaryOutlineItem *self);
+/* 0 for a paragraph, 1 and 2 for sub-paragraphs. */
+guint               plenary_outline_item_get_level  (PlenaryOutlineItem *self);
 
 /* ---- PlenaryOutline ----------------------------------------------------- */
 
@@ -41,17 +45,12 @@ guint               plenary_outline_item_get_line   (PlenaryOutlineItem *self);
 G_DECLARE_FINAL_TYPE (PlenaryOutline, plenary_outline, PLENARY, OUTLINE, GObject)
 
 /* A GListModel of PlenaryOutlineItem: the opening formula, the preambular
- * and the operative paragraphs of the draft in VIEW (headings in a brief),
- * in text order. It follows the view's "lines-changed" in idle time and
- * only rebuilds the items of the lines that changed.
- * Properties: "view" (construct-only). */
-PlenaryOutline    *plenary_outline_new      (PlenaryEditorView *view);
-PlenaryEditorView *plenary_outline_get_view (PlenaryOutline    *self);
+ * and the operative paragraphs of DOCUMENT and their sub-paragraphs
+ * (headings in a brief), in text order. It follows the "lines-changed" of the document's line index in
+ * idle time and only rebuilds the items of the lines that changed.
+ * Properties: "document" (construct-only). */
+PlenaryOutline    *plenary_outline_new      (PlenaryDocument   *document);
 /* Brings the items up to date now instead of in idle time. */
 void               plenary_outline_flush    (PlenaryOutline    *self);
-/* Puts the cursor at the start of ITEM's paragraph, scrolls to it and
- * focuses the view. */
-void               plenary_outline_go_to    (PlenaryOutline     *self,
-                                             PlenaryOutlineItem *item);
 
 G_END_DECLS

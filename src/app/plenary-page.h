@@ -20,7 +20,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlenaryPage, plenary_page, PLENARY, PAGE, GtkWidget)
 
-/* One tab: the editor of one document. */
+/* One tab: the editor of one document, and how the window presents it.
+ * Properties: "document" (construct-only), "title" ("• " in front when
+ * modified), "subtitle" (the folder), "is-modified", "busy". */
 
 PlenaryPage     *plenary_page_new          (PlenaryDocument *document);
 PlenaryDocument *plenary_page_get_document (PlenaryPage     *self);
@@ -29,5 +31,9 @@ void             plenary_page_grab_focus   (PlenaryPage     *self);
 PlenaryOutline  *plenary_page_get_outline  (PlenaryPage     *self);
 PlenaryProblems *plenary_page_get_problems (PlenaryPage     *self);
 PlenaryAnnotations *plenary_page_get_annotations (PlenaryPage *self);
+char            *plenary_page_dup_title    (PlenaryPage     *self);
+char            *plenary_page_dup_subtitle (PlenaryPage     *self);
+gboolean         plenary_page_get_is_modified (PlenaryPage  *self);
+gboolean         plenary_page_get_busy     (PlenaryPage     *self);
 
 G_END_DECLS

@@ -143,10 +143,10 @@ plenary_phrase_completion_get_agreement (PlenaryEditorView *view,
   *gender = PLENARY_GENDER_MASCULINE;
   *number = PLENARY_NUMBER_SINGULAR;
 
-  dictionary = plenary_editor_view_get_dictionary (view);
   document = plenary_editor_view_get_document (view);
-  if (dictionary == NULL || document == NULL)
+  if (document == NULL)
     return FALSE;
+  dictionary = plenary_line_index_get_dictionary (plenary_document_get_line_index (document));
 
   draft = plenary_document_get_draft (document);
   body = plenary_metadata_get_string (plenary_draft_get_metadata (draft), "body");
@@ -268,18 +268,22 @@ plenary_phrase_completion_populate (GtkSourceCompletionProvider  *provider,
   g_autoptr(GListStore) store = NULL;
   g_autofree char *typed = NULL;
   PlenaryPhraseDictionary *dictionary;
+  PlenaryLineIndex *index;
   const PlenaryLineState *before;
   PlenaryGender gender;
   PlenaryNumber number;
   GtkCustomFilter *filter;
   guint line;
 
-  if (view == NULL || !(typed = dup_typed (view, &line, NULL)) ||
-      line >= plenary_editor_view_get_n_lines (view))
+  if (view == NULL || !(typed = dup_typed (view, &line, NULL)))
     return G_LIST_MODEL (g_list_store_new (PLENARY_TYPE_PHRASE_PROPOSAL));
 
-  dictionary = plenary_editor_view_get_dictionary (view);
-  before = plenary_editor_view_get_state_before (view, line);
+  index = plenary_document_get_line_index (plenary_editor_view_get_document (view));
+  if (line >= plenary_line_index_get_n_lines (index))
+    return G_LIST_MODEL (g_list_store_new (PLENARY_TYPE_PHRASE_PROPOSAL));
+
+  dictionary = plenary_line_index_get_dictionary (index);
+  before = plenary_line_index_get_state_before (index, line);
   plenary_phrase_completion_get_agreement (view, &gender, &number);
 
   store = g_list_store_new (PLENARY_TYPE_PHRASE_PROPOSAL);

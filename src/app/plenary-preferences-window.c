@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-preferences-window.h"
+#include "plenary-spell-checker.h"
 #include "plenary-user-phrases.h"
 
 struct _PlenaryPreferencesWindow
@@ -28,6 +29,9 @@ struct _PlenaryPreferencesWindow
   AdwEntryRow          *author_row;
   AdwComboRow          *paper_row;
   GtkSwitch            *line_numbers_switch;
+  AdwActionRow         *spell_check_row;
+  GtkSwitch            *spell_check_switch;
+  GtkSpinButton        *word_limit_spin;
   GtkSwitch            *numbered_headings_switch;
 
   AdwComboRow          *phrase_language_row;
@@ -49,6 +53,48 @@ G_DEFINE_FINAL_TYPE (PlenaryPreferencesWindow, plenary_preferences_window, ADW_T
 /* Combo rows list choices in a fixed order; settings store their ids. */
 static const char * const languages[] = { "fr", "en", NULL };
 static const char * const paper_sizes[] = { "a4", "letter", NULL };
+
+/* Spelling needs the system's hunspell dictionaries: say which are
+ * missing rather than let the switch do nothing. */
+static void
+explain_missing_dictionaries (PlenaryPreferencesWindow *self)
+{
+  g_autoptr(PlenarySpellChecker) french = plenary_spell_checker_new ("fr");
+  g_autoptr(PlenarySpellChecker) english = plenary_spell_checker_new ("en");
+  const char *missing = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (!plenary_spell_checker_has_dictionary (french) && !plenary_spell_checker_has_dictionary (english))
+    missing = _("No French or English dictionary is installed (hunspell-fr, hunspell-en-gb).");
+  else if (!plenary_spell_checker_has_dictionary (french))
+    missing = _("No French dictionary is installed (hunspell-fr).");
+  else if (!plenary_spell_checker_has_dictionary (english))
+    missing = _("No English dictionary is installed (hunspell-en-gb).");
+
+  if (missing == NULL)
+    return;
+
+  subtitle = g_strdup_printf ("%s\n%s", adw_action_row_get_subtitle (self->spell_check_row), missing);
+  adw_action_row_set_subtitle (self->spell_check_row, subtitle);
+}
+
+/* The word limit is a count; the spin button's value a double. */
+static gboolean
+uint_to_double (GValue   *value,
+                GVariant *variant,
+                gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+double_to_uint (const GValue       *value,
+                const GVariantType *expected_type,
+                gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 0, G_MAXUINT32));
+}
 
 static gboolean
 id_to_position (GValue   *value,
@@ -222,10 +268,13 @@ static void
 show_error (PlenaryPreferencesWindow *self,
             const GError             *error)
 {
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  /* A toast's title is markup; the message may quote the user's text. */
 #if ADW_CHECK_VERSION (1, 5, 0)
-  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (error->message));
+  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (escaped));
 #else
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 #endif
 }
 
@@ -292,6 +341,9 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, line_numbers_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, spell_check_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, spell_check_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, word_limit_spin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, numbered_headings_switch);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_language_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_group_row);
@@ -335,6 +387,10 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
   g_settings_bind (self->settings, "default-body", self->body_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spell-check", self->spell_check_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  explain_missing_dictionaries (self);
+  g_settings_bind_with_mapping (self->settings, "word-limit", self->word_limit_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
   g_settings_bind (self->settings, "numbered-headings", self->numbered_headings_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   self->phrase_rows = g_ptr_array_new ();

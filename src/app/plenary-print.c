@@ -7,37 +7,41 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cairo-pdf.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "plenary-page-layout.h"
 #include "plenary-print.h"
 
-typedef struct
+struct _PlenaryPrintOperation
 {
+  GtkPrintOperation  parent_instance;
+
   PlenaryDocument   *document;
   PlenaryPageLayout *layout;
   GtkCheckButton    *line_numbers;
   GtkCheckButton    *numbered_headings;
   gboolean           with_line_numbers;
   gboolean           with_numbered_headings;
-} PrintData;
+
+  /* A PDF export: its name, and the hidden one it is written under. */
+  char              *export_path;
+  char              *temporary_path;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryPrintOperation, plenary_print_operation, GTK_TYPE_PRINT_OPERATION)
 
 static void
-print_data_free (gpointer data)
+plenary_print_operation_begin_print (GtkPrintOperation *operation,
+                                     GtkPrintContext   *context)
 {
-  PrintData *print = data;
-
-  g_clear_object (&print->document);
-  g_clear_object (&print->layout);
-  g_free (print);
-}
-
-static void
-begin_print (GtkPrintOperation *operation,
-             GtkPrintContext   *context,
-             PrintData         *print)
-{
+  PlenaryPrintOperation *print = PLENARY_PRINT_OPERATION (operation);
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
   PlenaryLayoutOptions options;
 
@@ -56,10 +60,11 @@ begin_print (GtkPrintOperation *operation,
 }
 
 static gboolean
-paginate (GtkPrintOperation *operation,
-          GtkPrintContext   *context,
-          PrintData         *print)
+plenary_print_operation_paginate (GtkPrintOperation *operation,
+                                  GtkPrintContext   *context)
 {
+  PlenaryPrintOperation *print = PLENARY_PRINT_OPERATION (operation);
+
   if (!plenary_page_layout_paginate_step (print->layout))
     return FALSE;
 
@@ -68,11 +73,11 @@ paginate (GtkPrintOperation *operation,
 }
 
 static void
-draw_page (GtkPrintOperation *operation,
-           GtkPrintContext   *context,
-           int                page,
-           PrintData         *print)
+plenary_print_operation_draw_page (GtkPrintOperation *operation,
+                                   GtkPrintContext   *context,
+                                   int                page)
 {
+  PlenaryPrintOperation *print = PLENARY_PRINT_OPERATION (operation);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   cairo_surface_t *target = cairo_get_target (cr);
 
@@ -91,10 +96,125 @@ draw_page (GtkPrintOperation *operation,
   plenary_page_layout_draw_page (print->layout, cr, page);
 }
 
-static GObject *
-create_custom_widget (GtkPrintOperation *operation,
-                      PrintData         *print)
+/* Print preview --------------------------------------------------------- */
+
+/* Pixels per point of the preview's pages: an A4 page some 740 px wide. */
+#define PREVIEW_SCALE 1.25
+
+static GdkTexture *
+render_page (PlenaryPageLayout *layout,
+             guint              page)
 {
+  double width, height;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+  cairo_t *cr;
+
+  plenary_page_layout_get_page_size (layout, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * PREVIEW_SCALE),
+                                        (int) (height * PREVIEW_SCALE));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
+  plenary_page_layout_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                    cairo_image_surface_get_height (surface),
+                                    GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
+
+static void
+end_preview (gpointer data)
+{
+  g_autoptr(GtkPrintOperationPreview) operation_preview = data;
+
+  gtk_print_operation_preview_end_preview (operation_preview);
+}
+
+/* GTK shows a preview by handing a PDF to an external previewer, and does
+ * nothing at all when none is installed (as in the Flatpak sandbox): the
+ * pages are shown here instead, laid out as they print. */
+static gboolean
+plenary_print_operation_preview (GtkPrintOperation        *operation,
+                                 GtkPrintOperationPreview *operation_preview,
+                                 GtkPrintContext          *context,
+                                 GtkWindow                *parent)
+{
+  PlenaryPrintOperation *print = PLENARY_PRINT_OPERATION (operation);
+  GtkWidget *window, *box, *header, *scrolled, *pages;
+  cairo_surface_t *unused;
+  cairo_t *cr;
+  guint n_pages;
+
+  /* GTK insists on a cairo context to draw on, which the pages below do
+   * not need. */
+  unused = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (unused);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (unused);
+
+  plenary_print_operation_begin_print (operation, context);
+  plenary_page_layout_paginate (print->layout);
+  n_pages = plenary_page_layout_get_n_pages (print->layout);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 900);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Print Preview"),
+                                                         plenary_document_get_title (print->document)));
+  gtk_box_append (GTK_BOX (box), header);
+
+  pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (pages, 18);
+  gtk_widget_set_margin_bottom (pages, 18);
+  gtk_widget_set_halign (pages, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GdkTexture) texture = render_page (print->layout, i);
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      /* Translators: %u is a page number, %u the number of pages. */
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (GTK_BOX (pages), picture);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), pages);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Once GTK is done with this emission: the preview ends its run. */
+  g_idle_add_once (end_preview, g_object_ref (operation_preview));
+  return TRUE;
+}
+
+static GtkWidget *
+plenary_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  PlenaryPrintOperation *print = PLENARY_PRINT_OPERATION (operation);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *check = gtk_check_button_new_with_mnemonic (_("Number the _lines in the margin"));
 
@@ -112,17 +232,70 @@ create_custom_widget (GtkPrintOperation *operation,
       print->numbered_headings = GTK_CHECK_BUTTON (check);
     }
 
-  return G_OBJECT (box);
+  return box;
 }
 
 static void
-custom_widget_apply (GtkPrintOperation *operation,
-                     GtkWidget         *widget,
-                     PrintData         *print)
+plenary_print_operation_custom_widget_apply (GtkPrintOperation *operation,
+                                             GtkWidget         *widget)
 {
+  PlenaryPrintOperation *print = PLENARY_PRINT_OPERATION (operation);
+
   print->with_line_numbers = gtk_check_button_get_active (print->line_numbers);
   if (print->numbered_headings != NULL)
     print->with_numbered_headings = gtk_check_button_get_active (print->numbered_headings);
+}
+
+static void
+plenary_print_operation_dispose (GObject *object)
+{
+  PlenaryPrintOperation *self = PLENARY_PRINT_OPERATION (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (plenary_print_operation_parent_class)->dispose (object);
+}
+
+static void
+plenary_print_operation_finalize (GObject *object)
+{
+  PlenaryPrintOperation *self = PLENARY_PRINT_OPERATION (object);
+
+  g_free (self->export_path);
+  g_free (self->temporary_path);
+
+  G_OBJECT_CLASS (plenary_print_operation_parent_class)->finalize (object);
+}
+
+static void
+plenary_print_operation_class_init (PlenaryPrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->dispose = plenary_print_operation_dispose;
+  object_class->finalize = plenary_print_operation_finalize;
+  operation_class->begin_print = plenary_print_operation_begin_print;
+  operation_class->paginate = plenary_print_operation_paginate;
+  operation_class->draw_page = plenary_print_operation_draw_page;
+  operation_class->preview = plenary_print_operation_preview;
+  operation_class->create_custom_widget = plenary_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = plenary_print_operation_custom_widget_apply;
+}
+
+static void
+plenary_print_operation_init (PlenaryPrintOperation *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+
+  /* The layout has its own margins and works in points from the paper corner. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_custom_tab_label (operation, _("Draft"));
 }
 
 GtkPrintOperation *
@@ -131,8 +304,7 @@ plenary_print_operation_new (PlenaryDocument *document)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
-  GtkPrintOperation *operation;
-  PrintData *print;
+  PlenaryPrintOperation *self;
 
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
 
@@ -140,28 +312,84 @@ plenary_print_operation_new (PlenaryDocument *document)
                               ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (setup, paper);
 
-  print = g_new0 (PrintData, 1);
-  print->document = g_object_ref (document);
-  print->with_line_numbers = g_settings_get_boolean (settings, "line-numbers");
-  print->with_numbered_headings = g_settings_get_boolean (settings, "numbered-headings");
+  self = g_object_new (PLENARY_TYPE_PRINT_OPERATION,
+                       "default-page-setup", setup,
+                       "job-name", plenary_document_get_title (document),
+                       NULL);
+  self->document = g_object_ref (document);
+  self->with_line_numbers = g_settings_get_boolean (settings, "line-numbers");
+  self->with_numbered_headings = g_settings_get_boolean (settings, "numbered-headings");
 
-  operation = gtk_print_operation_new ();
-  /* The layout has its own margins and works in points from the paper corner. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_job_name (operation, plenary_document_get_title (document));
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_show_progress (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_custom_tab_label (operation, _("Draft"));
+  return GTK_PRINT_OPERATION (self);
+}
 
-  g_object_set_data_full (G_OBJECT (operation), "plenary-print", print, print_data_free);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), print);
-  g_signal_connect (operation, "paginate", G_CALLBACK (paginate), print);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), print);
-  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (create_custom_widget), print);
-  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (custom_widget_apply), print);
+void
+plenary_print_operation_export_to (PlenaryPrintOperation *self,
+                                   const char            *path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *basename = NULL;
+  char *temporary;
+  int fd;
 
-  return operation;
+  g_return_if_fail (PLENARY_IS_PRINT_OPERATION (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  g_clear_pointer (&self->temporary_path, g_free);
+
+  /* Written under a hidden name and renamed when complete, so that a crash
+   * never leaves a truncated PDF under the final name. */
+  folder = g_path_get_dirname (path);
+  basename = g_path_get_basename (path);
+  temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
+  if (fd >= 0)
+    {
+      close (fd);
+      self->temporary_path = temporary;
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), temporary);
+    }
+  else
+    {
+      g_free (temporary);
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), path);
+    }
+}
+
+const char *
+plenary_print_operation_get_export_path (PlenaryPrintOperation *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PRINT_OPERATION (self), NULL);
+  return self->export_path;
+}
+
+gboolean
+plenary_print_operation_complete_export (PlenaryPrintOperation    *self,
+                                         GtkPrintOperationResult   result,
+                                         GError                  **error)
+{
+  g_return_val_if_fail (PLENARY_IS_PRINT_OPERATION (self), FALSE);
+
+  if (self->temporary_path == NULL)
+    return TRUE;
+
+  /* Only a whole PDF takes the name. */
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_unlink (self->temporary_path);
+  else if (g_rename (self->temporary_path, self->export_path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (self->export_path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
+      g_unlink (self->temporary_path);
+      g_clear_pointer (&self->temporary_path, g_free);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->temporary_path, g_free);
+  return TRUE;
 }

@@ -20,6 +20,7 @@ struct _PlenaryProblemsPanel
 
   GtkStack        *stack;
   GtkListView     *list_view;
+  GtkMenuButton   *fix_all_button;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryProblemsPanel, plenary_problems_panel, GTK_TYPE_WIDGET)
@@ -31,6 +32,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  GO_TO_LINE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -82,10 +90,13 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (line, "caption");
   gtk_widget_add_css_class (line, "dim-label");
 
-  /* Fix labels quote the text ("Replace with “…”"): keep the row narrow. */
+  /* Fix labels quote the text ("Replace with “…”"): keep the row narrow,
+   * but wrap rather than cut the words the button will write. */
   fix_label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (fix_label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (fix_label), 28);
+  gtk_label_set_wrap (GTK_LABEL (fix_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (fix_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (fix_label), 24);
+  gtk_label_set_justify (GTK_LABEL (fix_label), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (fix), fix_label);
   gtk_widget_set_valign (fix, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (fix, "caption");
@@ -145,12 +156,80 @@ on_activate (PlenaryProblemsPanel *self,
 
   item = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
   if (item != NULL)
-    plenary_problems_go_to (self->problems, item);
+    {
+      guint line;
+      gsize index;
+
+      plenary_problems_locate (self->problems, item, &line, &index);
+      g_signal_emit (self, signals[GO_TO_LINE], 0, line, (guint64) index);
+    }
+}
+
+/* What "Fix All" does for each kind of problem that has fixes. */
+static const struct {
+  PlenaryCheckKind kind;
+  const char      *label;   /* with the number of problems */
+} fix_all_kinds[] = {
+  { PLENARY_CHECK_PREAMBULAR_ENDING, N_("End Every Preambular Paragraph with a Comma (%u)") },
+  { PLENARY_CHECK_OPERATIVE_ENDING, N_("End Every Operative Paragraph with a Semicolon (%u)") },
+  { PLENARY_CHECK_TYPOGRAPHY_SPACE, N_("Insert Every No-Break Space before ; : ? ! (%u)") },
+  { PLENARY_CHECK_TYPOGRAPHY_QUOTES, N_("Insert Every No-Break Space inside « » (%u)") },
+  { PLENARY_CHECK_AGREEMENT, N_("Make Every Phrase Agree with the Body (%u)") },
+  { PLENARY_CHECK_EMPTY_PARAGRAPH, N_("Remove Every Empty Paragraph (%u)") },
+};
+
+static GMenuModel *
+build_fix_all_menu (PlenaryProblemsPanel *self)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; self->problems != NULL && i < G_N_ELEMENTS (fix_all_kinds); i++)
+    {
+      guint count = plenary_problems_count_fixable (self->problems, fix_all_kinds[i].kind);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (count < 2)
+        continue;
+
+      label = g_strdup_printf (_(fix_all_kinds[i].label), count);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "problems.fix-all", "i", (int) fix_all_kinds[i].kind);
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+/* The menu is built when it opens, with the counts of that moment. */
+static void
+create_fix_all_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  PlenaryProblemsPanel *self = user_data;
+  g_autoptr(GMenuModel) menu = build_fix_all_menu (self);
+
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
+fix_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  PlenaryProblemsPanel *self = PLENARY_PROBLEMS_PANEL (widget);
+
+  if (self->problems != NULL)
+    plenary_problems_fix_all (self->problems, g_variant_get_int32 (param));
 }
 
 static void
 update_stack (PlenaryProblemsPanel *self)
 {
+  g_autoptr(GMenuModel) menu = build_fix_all_menu (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fix_all_button), g_menu_model_get_n_items (menu) > 0);
+
   const char *name;
 
   if (self->problems == NULL)
@@ -227,11 +306,18 @@ plenary_problems_panel_class_init (PlenaryProblemsPanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A row was activated: the editor goes to byte INDEX of LINE. */
+  signals[GO_TO_LINE] =
+    g_signal_new ("go-to-line", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT64);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-problems-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryProblemsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryProblemsPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryProblemsPanel, fix_all_button);
+  gtk_widget_class_install_action (widget_class, "problems.fix-all", "i", fix_all_action);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plenary-problems-panel");
 }
 
@@ -241,11 +327,14 @@ plenary_problems_panel_init (PlenaryProblemsPanel *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+  gtk_menu_button_set_create_popup_func (self->fix_all_button, create_fix_all_popup, self, NULL);
 
   update_stack (self);
 }

@@ -166,7 +166,8 @@ struct _PlenaryProblems
 {
   GObject               parent_instance;
 
-  PlenaryEditorView    *view;
+  PlenaryDocument      *document;
+  PlenaryLineIndex     *index;
   GtkTextBuffer        *buffer;
   PlenaryMetadata      *metadata;
   PlenaryClauseChecker *checker;
@@ -180,7 +181,7 @@ struct _PlenaryProblems
   GtkTextTag           *problem_tag;
   GtkTextTag           *hint_tag;
 
-  /* What the view changed since the lines were checked. */
+  /* What the index changed since the lines were checked. */
   PlenaryLineChanges    changes;
   /* The last non-blank line when checked (the final-period rule), -1 when
    * the text was blank. */
@@ -195,7 +196,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryProblems, plenary_problems, G_TYPE_OBJECT,
 
 enum {
   PROP_0,
-  PROP_VIEW,
+  PROP_DOCUMENT,
   PROP_N_PROBLEMS,
   N_PROPS
 };
@@ -288,12 +289,8 @@ dup_line (GtkTextBuffer *buffer,
 static void
 ensure_checker (PlenaryProblems *self)
 {
-  PlenaryPhraseDictionary *dict = plenary_editor_view_get_dictionary (self->view);
-  PlenaryDocument *document = plenary_editor_view_get_document (self->view);
-  PlenaryDraftKind kind = PLENARY_DRAFT_KIND_RESOLUTION;
-
-  if (document != NULL)
-    kind = plenary_draft_get_kind (plenary_document_get_draft (document));
+  PlenaryPhraseDictionary *dict = plenary_line_index_get_dictionary (self->index);
+  PlenaryDraftKind kind = plenary_line_index_get_kind (self->index);
 
   if (self->checker != NULL && plenary_clause_checker_get_dictionary (self->checker) == dict)
     {
@@ -311,13 +308,8 @@ static int
 find_last_line (PlenaryProblems *self)
 {
   for (guint i = self->changes.n_lines; i > 0; i--)
-    {
-      gboolean is_blank = TRUE;
-
-      plenary_editor_view_get_line (self->view, i - 1, NULL, NULL, NULL, &is_blank);
-      if (!is_blank)
-        return i - 1;
-    }
+    if (!plenary_line_index_get_info (self->index, i - 1)->is_blank)
+      return i - 1;
 
   return -1;
 }
@@ -359,28 +351,27 @@ check_line (PlenaryProblems *self,
             GPtrArray       *out)
 {
   PlenaryCheckLineContext context = { (int) line == last_line, FALSE };
-  PlenaryLineState state = *plenary_editor_view_get_state_before (self->view, line);
+  const PlenaryLineInfo *info = plenary_line_index_get_info (self->index, line);
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *text = NULL;
   GtkTextIter start, end;
-  guint level = 0;
 
-  plenary_editor_view_get_line (self->view, line, NULL, &level, NULL, NULL);
   for (guint next = line + 1; next < self->changes.n_lines; next++)
     {
-      guint next_level;
-      gboolean is_blank;
+      const PlenaryLineInfo *next_info = plenary_line_index_get_info (self->index, next);
 
-      plenary_editor_view_get_line (self->view, next, NULL, &next_level, NULL, &is_blank);
-      if (!is_blank)
+      if (!next_info->is_blank)
         {
-          context.next_is_child = next_level > level;
+          context.next_is_child = next_info->level > info->level;
           break;
         }
     }
 
+  /* The index classified the line already: the checker takes that. */
   text = dup_line (self->buffer, line, &start, &end);
-  problems = plenary_clause_checker_check_line (self->checker, text, -1, line, &state, &context);
+  problems = plenary_clause_checker_check_classified_line (self->checker, text, -1, line,
+                                                           plenary_line_index_get_state_before (self->index, line),
+                                                           info, &context);
 
   /* The items take the problems over. */
   g_ptr_array_set_free_func (problems, NULL);
@@ -536,12 +527,12 @@ queue_check (PlenaryProblems *self)
 }
 
 static void
-on_lines_changed (PlenaryProblems   *self,
-                  guint              first,
-                  guint              last,
-                  PlenaryEditorView *view)
+on_lines_changed (PlenaryProblems  *self,
+                  guint             first,
+                  guint             last,
+                  PlenaryLineIndex *index)
 {
-  plenary_line_changes_add (&self->changes, first, last, plenary_editor_view_get_n_lines (view));
+  plenary_line_changes_add (&self->changes, first, last, plenary_line_index_get_n_lines (index));
 
   queue_check (self);
 }
@@ -569,11 +560,7 @@ on_body_changed (PlenaryProblems *self)
 static void
 follow_draft (PlenaryProblems *self)
 {
-  PlenaryDocument *document = plenary_editor_view_get_document (self->view);
-  PlenaryMetadata *metadata = NULL;
-
-  if (document != NULL)
-    metadata = plenary_draft_get_metadata (plenary_document_get_draft (document));
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (plenary_document_get_draft (self->document));
 
   if (metadata == self->metadata)
     return;
@@ -587,36 +574,23 @@ follow_draft (PlenaryProblems *self)
   on_body_changed (self);
 }
 
-static gboolean
-on_query_tooltip (PlenaryProblems   *self,
-                  int                x,
-                  int                y,
-                  gboolean           keyboard_mode,
-                  GtkTooltip        *tooltip,
-                  PlenaryEditorView *view)
+char *
+plenary_problems_dup_message_at (PlenaryProblems   *self,
+                                 const GtkTextIter *iter)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (view);
   g_autoptr(GString) text = NULL;
-  GtkTextIter iter, line_start;
+  GtkTextIter line_start;
   guint line;
 
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), NULL);
+  g_return_val_if_fail (iter != NULL, NULL);
+
   /* Until the changed lines are checked, the lines of the list are stale. */
-  if (self->buffer == NULL || self->changes.first >= 0)
-    return FALSE;
+  if (self->changes.first >= 0)
+    return NULL;
 
-  if (keyboard_mode)
-    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  else
-    {
-      int bx, by;
-
-      gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-      if (!gtk_text_view_get_iter_at_location (text_view, &iter, bx, by))
-        return FALSE;
-    }
-
-  line = gtk_text_iter_get_line (&iter);
-  line_start = iter;
+  line = gtk_text_iter_get_line (iter);
+  line_start = *iter;
   gtk_text_iter_set_line_offset (&line_start, 0);
 
   for (guint i = lower_bound (self->items, line); i < self->items->len; i++)
@@ -627,7 +601,7 @@ on_query_tooltip (PlenaryProblems   *self,
       if (problem->line != line)
         break;
       if (!get_span (problem, &line_start, &from, &to) ||
-          !gtk_text_iter_in_range (&iter, &from, &to))
+          !gtk_text_iter_in_range (iter, &from, &to))
         continue;
 
       if (text == NULL)
@@ -636,75 +610,16 @@ on_query_tooltip (PlenaryProblems   *self,
         g_string_append_printf (text, "\n%s", problem->message);
     }
 
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text->str);
-  return TRUE;
+  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 static void
-follow_buffer (PlenaryProblems *self)
+apply_problem (PlenaryProblems           *self,
+               const PlenaryCheckProblem *problem)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  /* The same grey as the view's hint on unknown phrases. */
-  static const GdkRGBA hint = { 0.5, 0.5, 0.5, 1.0 };
-  static const GdkRGBA error = { 0.88, 0.11, 0.14, 1.0 };
-
-  if (buffer != self->buffer)
-    {
-      g_set_object (&self->buffer, buffer);
-      self->problem_tag = plenary_text_buffer_ensure_tag (buffer, "plenary-problem",
-                                                         "underline", PANGO_UNDERLINE_ERROR,
-                                                         "underline-rgba", &error, NULL);
-      self->hint_tag = plenary_text_buffer_ensure_tag (buffer, "plenary-hint",
-                                                      "underline", PANGO_UNDERLINE_SINGLE,
-                                                      "underline-rgba", &hint, NULL);
-
-      /* The view classified the new text in full: nothing of the old list holds. */
-      if (self->items->len > 0)
-        {
-          guint removed = self->items->len;
-
-          g_ptr_array_set_size (self->items, 0);
-          g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
-        }
-      if (self->n_problems != 0)
-        {
-          self->n_problems = 0;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
-        }
-      self->changes.synced_lines = 0;
-      self->checked_last = -1;
-      self->changes.n_lines = plenary_editor_view_get_n_lines (self->view);
-      self->changes.first = self->changes.last = -1;
-    }
-
-  follow_draft (self);
-}
-
-gboolean
-plenary_problems_apply_fix (PlenaryProblems    *self,
-                            PlenaryProblemItem *item)
-{
-  const PlenaryCheckProblem *problem;
   GtkTextIter start, end;
-  guint line;
+  guint line = problem->line;
 
-  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), FALSE);
-  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (item), FALSE);
-
-  plenary_problems_flush (self);
-
-  /* Checked again since: the offsets may no longer hold. */
-  if (!g_ptr_array_find (self->items, item, NULL))
-    return FALSE;
-
-  problem = item->problem;
-  if (!problem->has_fix)
-    return FALSE;
-
-  line = problem->line;
   gtk_text_buffer_begin_user_action (self->buffer);
 
   if (problem->delete_line)
@@ -727,21 +642,101 @@ plenary_problems_apply_fix (PlenaryProblems    *self,
     }
 
   gtk_text_buffer_end_user_action (self->buffer);
+}
+
+gboolean
+plenary_problems_apply_fix (PlenaryProblems    *self,
+                            PlenaryProblemItem *item)
+{
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_PROBLEM_ITEM (item), FALSE);
+
+  plenary_problems_flush (self);
+
+  /* Checked again since: the offsets may no longer hold. */
+  if (!g_ptr_array_find (self->items, item, NULL) || !item->problem->has_fix)
+    return FALSE;
+
+  apply_problem (self, item->problem);
 
   return TRUE;
 }
 
+guint
+plenary_problems_count_fixable (PlenaryProblems  *self,
+                                PlenaryCheckKind  kind)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlenaryProblemItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->problem->kind == kind && item->problem->has_fix)
+        count++;
+    }
+
+  return count;
+}
+
+static int
+compare_problems_backwards (gconstpointer a,
+                            gconstpointer b)
+{
+  const PlenaryCheckProblem *pa = *(PlenaryCheckProblem * const *) a;
+  const PlenaryCheckProblem *pb = *(PlenaryCheckProblem * const *) b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? 1 : -1;
+  return pa->start < pb->start ? 1 : pa->start > pb->start ? -1 : 0;
+}
+
+guint
+plenary_problems_fix_all (PlenaryProblems  *self,
+                          PlenaryCheckKind  kind)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_check_problem_free);
+
+  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), 0);
+
+  plenary_problems_flush (self);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlenaryProblemItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->problem->kind == kind && item->problem->has_fix)
+        g_ptr_array_add (problems, plenary_check_problem_copy (item->problem));
+    }
+
+  /* From the end of the text back, so that the lines and offsets of the
+   * fixes still to apply hold; one user action, so one Undo. */
+  g_ptr_array_sort (problems, compare_problems_backwards);
+  gtk_text_buffer_begin_user_action (self->buffer);
+  for (guint i = 0; i < problems->len; i++)
+    apply_problem (self, g_ptr_array_index (problems, i));
+  gtk_text_buffer_end_user_action (self->buffer);
+
+  plenary_problems_flush (self);
+
+  return problems->len;
+}
+
 void
-plenary_problems_go_to (PlenaryProblems    *self,
-                        PlenaryProblemItem *item)
+plenary_problems_locate (PlenaryProblems    *self,
+                         PlenaryProblemItem *item,
+                         guint              *line,
+                         gsize              *index)
 {
   g_return_if_fail (PLENARY_IS_PROBLEMS (self));
   g_return_if_fail (PLENARY_IS_PROBLEM_ITEM (item));
 
   plenary_problems_flush (self);
+  *line = item->problem->line;
   /* A problem of the whole text has no range to go to within its line. */
-  plenary_editor_view_go_to_line (self->view, item->problem->line,
-                                  g_ptr_array_find (self->items, item, NULL) ? item->problem->start : 0);
+  *index = g_ptr_array_find (self->items, item, NULL) ? item->problem->start : 0;
 }
 
 static void
@@ -749,17 +744,28 @@ plenary_problems_constructed (GObject *object)
 {
   PlenaryProblems *self = PLENARY_PROBLEMS (object);
 
+  /* The same grey as the view's hint on unknown phrases. */
+  static const GdkRGBA hint = { 0.5, 0.5, 0.5, 1.0 };
+  static const GdkRGBA error = { 0.88, 0.11, 0.14, 1.0 };
+
   G_OBJECT_CLASS (plenary_problems_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->view, "lines-changed", G_CALLBACK (on_lines_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view, "notify::buffer", G_CALLBACK (follow_buffer),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
+  self->index = g_object_ref (plenary_document_get_line_index (self->document));
+  self->buffer = g_object_ref (GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document)));
+  self->problem_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-problem",
+                                                     "underline", PANGO_UNDERLINE_ERROR,
+                                                     "underline-rgba", &error, NULL);
+  self->hint_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-hint",
+                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  "underline-rgba", &hint, NULL);
+  self->changes.n_lines = plenary_line_index_get_n_lines (self->index);
 
-  follow_buffer (self);
+  g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
+                           self, G_CONNECT_SWAPPED);
+  /* A draft opened or reloaded brings its own header, and its body. */
+  g_signal_connect_object (self->document, "notify::draft", G_CALLBACK (follow_draft),
+                           self, G_CONNECT_SWAPPED);
+  follow_draft (self);
 }
 
 static void
@@ -773,9 +779,10 @@ plenary_problems_dispose (GObject *object)
   g_clear_object (&self->metadata);
   g_clear_object (&self->checker);
   g_clear_object (&self->buffer);
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (self->view, self);
-  g_clear_object (&self->view);
+  if (self->index != NULL)
+    g_signal_handlers_disconnect_by_data (self->index, self);
+  g_clear_object (&self->index);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (plenary_problems_parent_class)->dispose (object);
 }
@@ -801,8 +808,8 @@ plenary_problems_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_VIEW:
-      g_value_set_object (value, self->view);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
     case PROP_N_PROBLEMS:
       g_value_set_uint (value, plenary_problems_get_n_problems (self));
@@ -822,8 +829,8 @@ plenary_problems_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_VIEW:
-      self->view = g_value_dup_object (value);
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -841,8 +848,8 @@ plenary_problems_class_init (PlenaryProblemsClass *klass)
   object_class->get_property = plenary_problems_get_property;
   object_class->set_property = plenary_problems_set_property;
 
-  properties[PROP_VIEW] =
-    g_param_spec_object ("view", NULL, NULL, PLENARY_TYPE_EDITOR_VIEW,
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_PROBLEMS] =
     g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
@@ -860,17 +867,10 @@ plenary_problems_init (PlenaryProblems *self)
 }
 
 PlenaryProblems *
-plenary_problems_new (PlenaryEditorView *view)
+plenary_problems_new (PlenaryDocument *document)
 {
-  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (view), NULL);
-  return g_object_new (PLENARY_TYPE_PROBLEMS, "view", view, NULL);
-}
-
-PlenaryEditorView *
-plenary_problems_get_view (PlenaryProblems *self)
-{
-  g_return_val_if_fail (PLENARY_IS_PROBLEMS (self), NULL);
-  return self->view;
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
+  return g_object_new (PLENARY_TYPE_PROBLEMS, "document", document, NULL);
 }
 
 guint

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "plenary-clause-checker.h"
-#include "plenary-editor-view.h"
+#include "plenary-document.h"
 
 G_BEGIN_DECLS
 
@@ -32,15 +32,16 @@ const char                *plenary_problem_item_get_fix_label (PlenaryProblemIte
 
 G_DECLARE_FINAL_TYPE (PlenaryProblems, plenary_problems, PLENARY, PROBLEMS, GObject)
 
-/* The checks of the draft in VIEW: a GListModel of PlenaryProblemItem sorted
- * by line, underlines in the view's buffer (tags "plenary-problem" and
- * "plenary-hint") and the message as the view's tooltip. Only the lines the
- * view reports in "lines-changed", and the neighbours whose context changed,
- * are checked again, a moment after typing stops. The agreement check
- * follows the "body" of the draft's metadata.
- * Properties: "view" (construct-only), "n-problems" (warnings, not hints). */
-PlenaryProblems   *plenary_problems_new            (PlenaryEditorView  *view);
-PlenaryEditorView *plenary_problems_get_view       (PlenaryProblems    *self);
+/* The checks of DOCUMENT: a GListModel of PlenaryProblemItem sorted by
+ * line, and underlines in its buffer (tags "plenary-problem" and
+ * "plenary-hint"). Only the lines its line index reports in
+ * "lines-changed", and the neighbours whose context changed, are checked
+ * again, a moment after typing stops, from the index's classification. The
+ * agreement check follows the "body" of the draft's metadata, of whichever
+ * draft the document holds.
+ * Properties: "document" (construct-only), "n-problems" (warnings, not
+ * hints). */
+PlenaryProblems   *plenary_problems_new            (PlenaryDocument    *document);
 guint              plenary_problems_get_n_problems (PlenaryProblems    *self);
 /* Problems found on the whole text rather than line by line (a brief's
  * empty sections, page limit…): PlenaryCheckProblem*, copied; they are
@@ -53,8 +54,21 @@ void               plenary_problems_flush          (PlenaryProblems    *self);
  * no fix or the text changed under it. */
 gboolean           plenary_problems_apply_fix      (PlenaryProblems    *self,
                                                     PlenaryProblemItem *item);
-/* Puts the cursor on ITEM's problem, scrolls to it and focuses the view. */
-void               plenary_problems_go_to          (PlenaryProblems    *self,
-                                                    PlenaryProblemItem *item);
+/* Where ITEM's problem is now: its LINE, and the byte INDEX in it. */
+void               plenary_problems_locate         (PlenaryProblems    *self,
+                                                    PlenaryProblemItem *item,
+                                                    guint              *line,
+                                                    gsize              *index);
+/* The messages of the problems under ITER, one a line, or NULL (a
+ * tooltip). */
+char              *plenary_problems_dup_message_at (PlenaryProblems    *self,
+                                                    const GtkTextIter  *iter);
+/* The problems of KIND listed now that have a fix. */
+guint              plenary_problems_count_fixable  (PlenaryProblems    *self,
+                                                    PlenaryCheckKind    kind);
+/* Applies every fix of KIND as one user action (one Undo takes them all
+ * back) and checks again; returns how many were applied. */
+guint              plenary_problems_fix_all        (PlenaryProblems    *self,
+                                                    PlenaryCheckKind    kind);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
@@ -23,6 +24,7 @@ struct _PlenaryRecoveredDraft
   char      *id;
   char      *title;
   GFile     *file;
+  char      *etag;
   GDateTime *time;
 };
 
@@ -36,6 +38,7 @@ plenary_recovered_draft_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_clear_object (&self->file);
+  g_free (self->etag);
   g_clear_pointer (&self->time, g_date_time_unref);
 
   G_OBJECT_CLASS (plenary_recovered_draft_parent_class)->finalize (object);
@@ -78,7 +81,9 @@ plenary_recovered_draft_get_time (PlenaryRecoveredDraft *self)
 typedef struct
 {
   PlenaryRecovery *recovery;     /* unowned */
-  PlenaryDocument *document;     /* unowned: the watch goes before it */
+  /* Owned: a session disposed with documents still open drops them
+   * before the recovery, and the handlers must go from a live object. */
+  PlenaryDocument *document;
   char            *id;
   guint            idle_source;
   guint            deadline_source;
@@ -90,6 +95,8 @@ struct _PlenaryRecovery
   GObject     parent_instance;
   GFile      *directory;
   GHashTable *watches;           /* PlenaryDocument* -> Watch* */
+  guint       idle_ms;
+  guint       max_ms;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryRecovery, plenary_recovery, G_TYPE_OBJECT)
@@ -152,9 +159,11 @@ write_thread (GTask        *task,
       return;
     }
   g_clear_error (&error);
+  /* Unsaved drafts are nobody else's business. */
+  g_chmod (g_file_peek_path (parent), 0700);
 
-  if (!plenary_file_replace_atomic (job->draft_file, job->draft, NULL, cancellable, &error) ||
-      !plenary_file_replace_atomic (job->info_file, job->info, NULL, cancellable, &error))
+  if (!plenary_file_replace_private (job->draft_file, job->draft, cancellable, &error) ||
+      !plenary_file_replace_private (job->info_file, job->info, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -176,7 +185,19 @@ write_cb (GObject      *object,
 }
 
 static void
+write_copy_full (Watch    *watch,
+                 gboolean  wait);
+
+static void
 write_copy (Watch *watch)
+{
+  write_copy_full (watch, FALSE);
+}
+
+/* WAIT: done when this returns (before quitting). */
+static void
+write_copy_full (Watch    *watch,
+                 gboolean  wait)
 {
   PlenaryRecovery *self = watch->recovery;
   PlenaryDocument *document = watch->document;
@@ -203,6 +224,10 @@ write_copy (Watch *watch)
     {
       g_autofree char *uri = g_file_get_uri (file);
       g_key_file_set_string (keyfile, INFO_GROUP, "file", uri);
+      /* What the file was when this copy was made: restoring, then saving,
+       * must not replace a version saved since without asking. */
+      if (plenary_document_get_etag (document) != NULL)
+        g_key_file_set_string (keyfile, INFO_GROUP, "etag", plenary_document_get_etag (document));
     }
   info = g_key_file_to_data (keyfile, &length, NULL);
 
@@ -214,9 +239,18 @@ write_copy (Watch *watch)
 
   watch->written = TRUE;
 
-  task = g_task_new (self, NULL, write_cb, NULL);
+  task = g_task_new (self, NULL, wait ? NULL : write_cb, NULL);
   g_task_set_task_data (task, job, write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  if (wait)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_task_run_in_thread_sync (task, write_thread);
+      if (!g_task_propagate_boolean (task, &error))
+        g_warning ("Could not write a recovery copy: %s", error->message);
+    }
+  else
+    g_task_run_in_thread (task, write_thread);
 }
 
 /* Whichever timer fires writes the copy; write_copy() stops the other. */
@@ -251,9 +285,9 @@ on_changed (Watch *watch)
   /* Every change restarts the quiet period; the first one also starts the
    * deadline, so that a long typing session is still saved regularly. */
   g_clear_handle_id (&watch->idle_source, g_source_remove);
-  watch->idle_source = g_timeout_add (PLENARY_RECOVERY_IDLE_SECONDS * 1000, on_idle_timeout, watch);
+  watch->idle_source = g_timeout_add (watch->recovery->idle_ms, on_idle_timeout, watch);
   if (watch->deadline_source == 0)
-    watch->deadline_source = g_timeout_add (PLENARY_RECOVERY_MAX_SECONDS * 1000, on_deadline, watch);
+    watch->deadline_source = g_timeout_add (watch->recovery->max_ms, on_deadline, watch);
 }
 
 static void
@@ -284,6 +318,7 @@ watch_free (gpointer data)
   g_clear_handle_id (&watch->deadline_source, g_source_remove);
   g_signal_handlers_disconnect_by_data (plenary_document_get_buffer (watch->document), watch);
   g_signal_handlers_disconnect_by_data (watch->document, watch);
+  g_clear_object (&watch->document);
   g_free (watch->id);
   g_free (watch);
 }
@@ -301,7 +336,7 @@ watch_with_id (PlenaryRecovery *self,
 
   watch = g_new0 (Watch, 1);
   watch->recovery = self;
-  watch->document = document;
+  watch->document = g_object_ref (document);
   watch->id = g_strdup (id);
   watch->written = written;
   g_hash_table_insert (self->watches, document, watch);
@@ -336,6 +371,20 @@ static void
 plenary_recovery_init (PlenaryRecovery *self)
 {
   self->watches = g_hash_table_new_full (NULL, NULL, NULL, watch_free);
+  self->idle_ms = PLENARY_RECOVERY_IDLE_SECONDS * 1000;
+  self->max_ms = PLENARY_RECOVERY_MAX_SECONDS * 1000;
+}
+
+void
+plenary_recovery_set_intervals (PlenaryRecovery *self,
+                                guint            idle_ms,
+                                guint            max_ms)
+{
+  g_return_if_fail (PLENARY_IS_RECOVERY (self));
+  g_return_if_fail (idle_ms > 0 && max_ms > 0);
+
+  self->idle_ms = idle_ms;
+  self->max_ms = max_ms;
 }
 
 PlenaryRecovery *
@@ -401,7 +450,7 @@ plenary_recovery_flush (PlenaryRecovery *self)
   g_hash_table_iter_init (&iter, self->watches);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &watch))
     if (watch->idle_source != 0 || watch->deadline_source != 0)
-      write_copy (watch);
+      write_copy_full (watch, TRUE);
 }
 
 static gboolean
@@ -480,12 +529,42 @@ plenary_recovery_list_left (PlenaryRecovery *self)
       uri = g_key_file_get_string (keyfile, INFO_GROUP, "file", NULL);
       if (uri != NULL)
         recovered->file = g_file_new_for_uri (uri);
+      recovered->etag = g_key_file_get_string (keyfile, INFO_GROUP, "etag", NULL);
 
       g_ptr_array_add (left, recovered);
     }
 
   g_ptr_array_sort (left, compare_newest_first);
   return left;
+}
+
+/* A copy that cannot be read would be offered again at every start: it goes
+ * to the "unreadable" folder beside the others, and ERROR says where. */
+static void
+move_aside (PlenaryRecovery  *self,
+            const char       *id,
+            GError          **error)
+{
+  g_autoptr(GFile) folder = g_file_get_child (self->directory, "unreadable");
+  const char *suffixes[] = { PLENARY_DRAFT_SUFFIX, ".ini" };
+  g_autofree char *display = NULL;
+
+  if (!g_file_make_directory (folder, NULL, NULL) && !g_file_query_exists (folder, NULL))
+    return;
+  g_chmod (g_file_peek_path (folder), 0700);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autoptr(GFile) from = child_file (self, id, suffixes[i]);
+      g_autofree char *name = g_strconcat (id, suffixes[i], NULL);
+      g_autoptr(GFile) to = g_file_get_child (folder, name);
+
+      g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
+
+  display = g_file_get_parse_name (folder);
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, _("The copy was moved to “%s”. "), display);
 }
 
 PlenaryDocument *
@@ -502,9 +581,13 @@ plenary_recovery_restore (PlenaryRecovery        *self,
 
   file = child_file (self, recovered->id, PLENARY_DRAFT_SUFFIX);
   if (!(draft = plenary_draft_load (file, NULL, error)))
-    return NULL;
+    {
+      move_aside (self, recovered->id, error);
+      return NULL;
+    }
 
-  document = plenary_document_new_restored (draft, recovered->file, recovered->title);
+  document = plenary_document_new_restored (draft, recovered->file, recovered->etag,
+                                            recovered->title);
   /* The copy stays under its id until this document is saved or closed. */
   watch_with_id (self, document, recovered->id, TRUE);
 

@@ -34,11 +34,18 @@ G_DECLARE_FINAL_TYPE (PlenaryRecovery, plenary_recovery, PLENARY, RECOVERY, GObj
  * goes away when it is saved, unchanged, or closed. */
 PlenaryRecovery *plenary_recovery_new          (GFile                 *directory);
 GFile           *plenary_recovery_get_directory (PlenaryRecovery      *self);
+/* The quiet period and the longest wait while typing goes on, in
+ * milliseconds (PLENARY_RECOVERY_IDLE_SECONDS and _MAX_SECONDS by default);
+ * tests shorten them. Applies to changes from now on. */
+void             plenary_recovery_set_intervals (PlenaryRecovery      *self,
+                                                 guint                 idle_ms,
+                                                 guint                 max_ms);
 void             plenary_recovery_watch        (PlenaryRecovery       *self,
                                                 PlenaryDocument       *document);
 void             plenary_recovery_unwatch      (PlenaryRecovery       *self,
                                                 PlenaryDocument       *document);
-/* Writes the copies of documents with pending changes now. */
+/* Writes the copies of documents with pending changes now, and returns
+ * when they are on disk (SIGTERM, SIGHUP: the process is about to end). */
 void             plenary_recovery_flush        (PlenaryRecovery       *self);
 /* Copies that belong to no watched document: what a crash left. Sorted by
  * time, newest first. */

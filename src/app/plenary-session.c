@@ -9,6 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "plenary-clause-checker.h"
+#include "plenary-clause-parser.h"
+#include "plenary-clause-printer.h"
 #include "plenary-data-resources.h"
 #include "plenary-draft-codec.h"
 #include "plenary-importer.h"
@@ -92,7 +95,7 @@ plenary_session_add (PlenarySession  *self,
 }
 
 void
-plenary_session_remove (PlenarySession  *self,
+plenary_session_close (PlenarySession  *self,
                         PlenaryDocument *document)
 {
   guint position;
@@ -147,6 +150,54 @@ lookup_data (const char  *path,
   return g_resources_lookup_data (full, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
+/* A new resolution speaks as BODY: its opening formula names it and its
+ * phrases agree with it ("Le Conseil de sécurité, … Décide de rester saisi
+ * de la question."). */
+static void
+agree_with_body (PlenaryDraft *draft,
+                 const char   *body_name)
+{
+  PlenaryDraftKind kind = plenary_draft_get_kind (draft);
+  const char *language = plenary_draft_get_language (draft);
+  PlenaryPhraseDictionary *dictionary = plenary_phrase_dictionary_get_default (language);
+  const char *opening = plenary_phrase_dictionary_get_opening (dictionary, body_name);
+  g_autoptr(PlenaryClauseChecker) checker = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(PlenaryBody) body = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *agreed = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (opening != NULL)
+    plenary_body_set_opening (plenary_draft_get_body (draft), opening);
+
+  text = plenary_clause_printer_print (plenary_draft_get_body (draft), kind, language, PLENARY_PRINT_EDITOR);
+  checker = plenary_clause_checker_new (dictionary, kind);
+  plenary_clause_checker_set_body (checker, body_name);
+  problems = plenary_clause_checker_check_text (checker, text, -1);
+  lines = g_strsplit (text, "\n", -1);
+
+  /* From the end, so that the offsets of the fixes still to apply hold. */
+  for (guint i = problems->len; i > 0; i--)
+    {
+      const PlenaryCheckProblem *problem = g_ptr_array_index (problems, i - 1);
+      char *line;
+
+      if (problem->kind != PLENARY_CHECK_AGREEMENT || !problem->has_fix || problem->delete_line ||
+          problem->line >= g_strv_length (lines))
+        continue;
+
+      line = lines[problem->line];
+      lines[problem->line] = g_strdup_printf ("%.*s%s%s", (int) problem->start, line,
+                                              problem->replacement, line + problem->end);
+      g_free (line);
+    }
+
+  agreed = g_strjoinv ("\n", lines);
+  body = plenary_clause_parser_parse (dictionary, agreed, -1, kind, NULL);
+  plenary_draft_set_body (draft, body);
+}
+
 PlenaryDocument *
 plenary_session_create_from_template (PlenarySession  *self,
                                       const char      *template_id,
@@ -161,10 +212,15 @@ plenary_session_create_from_template (PlenarySession  *self,
 
   if (!(draft = plenary_templates_load (template_id, error)))
     return NULL;
+  /* The hints are shown as placeholders by the editor, not written in. */
+  plenary_templates_clear_hints (draft);
 
   default_body = g_settings_get_string (self->settings, "default-body");
   if (plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_RESOLUTION && default_body[0] != '\0')
-    plenary_metadata_set_string (plenary_draft_get_metadata (draft), "body", default_body);
+    {
+      plenary_metadata_set_string (plenary_draft_get_metadata (draft), "body", default_body);
+      agree_with_body (draft, default_body);
+    }
 
   document = plenary_document_new (draft, NULL);
   plenary_session_add (self, document);

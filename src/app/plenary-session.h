@@ -21,7 +21,9 @@ GListModel      *plenary_session_get_documents        (PlenarySession  *self);
 PlenaryRecovery *plenary_session_get_recovery         (PlenarySession  *self);
 void             plenary_session_add                  (PlenarySession  *self,
                                                        PlenaryDocument *document);
-void             plenary_session_remove               (PlenarySession  *self,
+/* DOCUMENT's page was closed: the session lets it go (its recovery copy
+ * too). A page moved to another window keeps its document. */
+void             plenary_session_close                (PlenarySession  *self,
                                                        PlenaryDocument *document);
 PlenaryDocument *plenary_session_find_by_file         (PlenarySession  *self,
                                                        GFile           *file);

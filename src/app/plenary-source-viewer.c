@@ -53,6 +53,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 get_iters (PlenarySourceViewer *self,
            gint64               start,
@@ -428,12 +436,37 @@ plenary_source_viewer_dispose (GObject *object)
 }
 
 static void
+plenary_source_viewer_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PlenarySourceViewer *self = PLENARY_SOURCE_VIEWER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plenary_source_viewer_dispose;
+  object_class->get_property = plenary_source_viewer_get_property;
+
+  /* The source shown, NULL for none. */
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL, PLENARY_TYPE_SOURCE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CLOSE] =
     g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -555,6 +588,7 @@ plenary_source_viewer_set_source (PlenarySourceViewer *self,
       gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);
       update_title (self);
       run_find (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
     }
 
   update_annotations (self);

@@ -42,6 +42,8 @@ struct _PlenarySourcesPanel
   GtkStack            *pages;
   GtkSearchEntry      *search_entry;
   GtkSpinner          *spinner;
+  GtkButton           *cancel_button;
+  GCancellable        *cancellable;   /* of the imports under way */
   GtkStack            *content_stack;
   GtkListView         *sources_view;
   GtkLabel            *summary_label;
@@ -498,8 +500,13 @@ set_busy (PlenarySourcesPanel *self,
   else
     self->n_imports--;
 
+  if (self->spinner == NULL)
+    return;   /* disposed */
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->n_imports > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), self->n_imports > 0);
   gtk_spinner_set_spinning (self->spinner, self->n_imports > 0);
+  if (self->n_imports == 0)
+    g_clear_object (&self->cancellable);
   if (was_busy != (self->n_imports > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -568,7 +575,9 @@ import_cb (GObject      *object,
   guint n = batch->names->len;
 
   source = plenary_source_importer_import_finish (result, &error);
-  if (source == NULL)
+  if (source == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ; /* Stopped by the user: nothing to report. */
+  else if (source == NULL)
     {
       const char *name = g_ptr_array_index (batch->names, job->index);
 
@@ -645,6 +654,8 @@ plenary_sources_panel_add_files (PlenarySourcesPanel *self,
   batch->n_pending = n;
 
   set_busy (self, TRUE);
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
 
   for (guint i = 0; i < n; i++)
     {
@@ -654,8 +665,14 @@ plenary_sources_panel_add_files (PlenarySourcesPanel *self,
       job->batch = batch;
       job->index = i;
       g_ptr_array_add (batch->names, dup_display_name (file));
-      plenary_source_importer_import_async (self->draft, file, NULL, import_cb, job);
+      plenary_source_importer_import_async (self->draft, file, self->cancellable, import_cb, job);
     }
+}
+
+static void
+on_cancel_clicked (PlenarySourcesPanel *self)
+{
+  g_cancellable_cancel (self->cancellable);
 }
 
 static gboolean
@@ -718,7 +735,11 @@ choose_files_cb (GObject      *object,
   if (files == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        add_toast (self, adw_toast_new (error->message));
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          add_toast (self, adw_toast_new (escaped));
+        }
       return;
     }
 
@@ -812,17 +833,15 @@ on_undo_remove (AdwToast *toast)
 }
 
 static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+remove_source (PlenarySourcesPanel *self,
+               PlenarySource       *source)
 {
-  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
   Removal *removal;
-  PlenarySource *source;
   AdwToast *toast;
   guint position;
 
-  if (!(source = find_source (self, g_variant_get_string (parameter, NULL), &position)))
+  if (self->draft == NULL ||
+      !g_list_store_find (plenary_draft_get_sources (self->draft), source, &position))
     return;
 
   removal = g_new0 (Removal, 1);
@@ -837,6 +856,103 @@ remove_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (toast), "removal", removal, removal_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove), NULL);
   add_toast (self, toast);
+}
+
+static void
+on_remove_response (PlenaryAlert *dialog,
+                    const char   *response,
+                    gpointer      user_data)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (user_data);
+
+  if (g_strcmp0 (response, "remove") == 0)
+    remove_source (self, g_object_get_data (G_OBJECT (dialog), "source"));
+}
+
+/* The words of the draft that the citations of SOURCE support, quoted, at
+ * most a few; NULL when no citation uses it. */
+static char *
+describe_citations (PlenaryDraft  *draft,
+                    PlenarySource *source,
+                    guint         *n_citations)
+{
+  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (annotations);
+
+  *n_citations = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
+      PlenaryAnchor *cited = plenary_annotation_get_source_anchor (annotation);
+
+      if (plenary_annotation_get_kind (annotation) != PLENARY_ANNOTATION_CITATION || cited == NULL ||
+          g_strcmp0 (cited->target, plenary_source_get_id (source)) != 0)
+        continue;
+
+      if (++*n_citations <= 3)
+        {
+          const char *words = plenary_annotation_get_anchor (annotation)->exact;
+
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          /* Translators: a quoted passage of the draft in a list. A
+           * footnote marker alone is named by the passage it quotes. */
+          g_string_append_printf (names, _("“%s”"), words != NULL && words[0] != '\0' ? words : cited->exact);
+        }
+    }
+
+  if (*n_citations > 3)
+    g_string_append (names, "…");
+
+  return *n_citations > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+  g_autofree char *citations = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  PlenarySource *source;
+  GtkWidget *dialog;
+  guint position, n;
+
+  if (!(source = find_source (self, g_variant_get_string (parameter, NULL), &position)))
+    return;
+
+  /* Citations whose source is gone print "Unknown source": ask first. */
+  if (!(citations = describe_citations (self->draft, source, &n)))
+    {
+      remove_source (self, source);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Remove “%s”?"), plenary_source_get_title (source));
+  if (n == 1)
+    /* Translators: %s is the quoted words of the draft the citation supports. */
+    body = g_strdup_printf (_("The citation %s quotes this source. Without the source, its footnote "
+                              "will read “Unknown source”."), citations);
+  else
+    /* Translators: %u is a number (more than one), %s the quoted words of
+     * the draft the citations support. */
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u citations quote this source: %s. Without the source, "
+                                         "their footnotes will read “Unknown source”.",
+                                         "%u citations quote this source: %s. Without the source, "
+                                         "their footnotes will read “Unknown source”.", n),
+                            n, citations);
+  dialog = plenary_alert_new (heading, body);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "cancel");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  plenary_dialog_present (dialog, widget);
 }
 
 static void
@@ -1062,6 +1178,8 @@ plenary_sources_panel_dispose (GObject *object)
   g_clear_object (&self->search);
   g_clear_object (&self->draft);
   g_clear_object (&self->document);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCES_PANEL);
 
@@ -1132,6 +1250,8 @@ plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, pages);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, summary_label);

@@ -18,8 +18,9 @@ struct _PlenaryWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  /* Follows the document of the selected tab. */
-  GSignalGroup         *document_signals;
+  /* Follow the selected tab's page. */
+  GBindingGroup        *page_bindings;
+  GSignalGroup         *page_signals;
   /* Whether the visible page has problems: a dot on the side panel's tab. */
   GBindingGroup        *problems_badge;
   PlenaryDocument      *visible_document;
@@ -45,6 +46,7 @@ struct _PlenaryWindow
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
   GMenu                *recent_section;
+  GMenu                *versions_section;
   PlenaryCommentsPanel *comments_view;
   GMenu                *user_templates_section;
   GMenuModel           *source_text_menu;
@@ -54,6 +56,7 @@ void plenary_window_class_actions_init (PlenaryWindowClass *klass);
 void plenary_window_actions_init       (PlenaryWindow      *self);
 void plenary_window_update_actions     (PlenaryWindow      *self);
 void plenary_window_update_templates   (PlenaryWindow      *self);
+void plenary_window_update_versions    (PlenaryWindow      *self);
 void     _plenary_window_save_async           (PlenaryWindow        *self,
                                                PlenaryDocument      *document,
                                                gboolean              save_as,

@@ -19,89 +19,15 @@ G_DEFINE_FINAL_TYPE (PlenaryWindow, plenary_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Titles --------------------------------------------------------------- */
 
-static char *
-dup_marked_title (PlenaryDocument *document)
+static gboolean
+transform_window_title (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
 {
-  /* A bullet in front of the name says "unsaved", as in GNOME Text Editor. */
-  if (plenary_document_get_modified (document))
-    return g_strdup_printf ("• %s", plenary_document_get_title (document));
-  return g_strdup (plenary_document_get_title (document));
-}
-
-static char *
-dup_location (PlenaryDocument *document)
-{
-  GFile *file = plenary_document_get_file (document);
-  g_autoptr(GFile) parent = NULL;
-
-  if (file == NULL)
-    return g_strdup (_("Not saved yet"));
-
-  parent = g_file_get_parent (file);
-  if (parent != NULL && g_file_is_native (parent))
-    {
-      g_autofree char *path = g_file_get_path (parent);
-      const char *home = g_get_home_dir ();
-
-      if (g_str_has_prefix (path, home) && path[strlen (home)] == '/')
-        return g_strdup_printf ("~%s", path + strlen (home));
-      return g_steal_pointer (&path);
-    }
-
-  return parent != NULL ? g_file_get_parse_name (parent) : g_file_get_parse_name (file);
-}
-
-static void
-update_page_title (PlenaryWindow   *self,
-                   PlenaryDocument *document)
-{
-  PlenaryPage *page = plenary_window_find_page (self, document);
-  AdwTabPage *tab;
-  g_autofree char *title = NULL;
-
-  if (page == NULL)
-    return;
-
-  tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
-  title = dup_marked_title (document);
-  adw_tab_page_set_title (tab, title);
-  adw_tab_page_set_loading (tab, plenary_document_get_busy (document));
-}
-
-static void
-update_window_title (PlenaryWindow *self)
-{
-  PlenaryDocument *document = self->visible_document;
-
-  if (document == NULL)
-    {
-      adw_window_title_set_title (self->window_title, "Plenary");
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), "Plenary");
-    }
-  else
-    {
-      g_autofree char *title = dup_marked_title (document);
-      g_autofree char *location = dup_location (document);
-      g_autofree char *window_title = g_strdup_printf ("%s — Plenary", title);
-
-      adw_window_title_set_title (self->window_title, title);
-      adw_window_title_set_subtitle (self->window_title, location);
-      gtk_window_set_title (GTK_WINDOW (self), window_title);
-    }
-}
-
-static void
-on_document_changed (PlenaryWindow   *self,
-                     GParamSpec      *pspec,
-                     PlenaryDocument *document)
-{
-  update_page_title (self, document);
-  if (document == self->visible_document)
-    {
-      update_window_title (self);
-      plenary_window_update_actions (self);
-    }
+  /* Translators: the window's title, %s is the draft's title. */
+  g_value_take_string (to, g_strdup_printf (_("%s — Plenary"), g_value_get_string (from)));
+  return TRUE;
 }
 
 /* Following the selected tab ------------------------------------------- */
@@ -116,7 +42,28 @@ on_open_source (PlenaryWindow *self,
   plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "sources");
   plenary_sources_panel_open_source (self->sources_panel, source, start, end);
-  plenary_comments_panel_set_source (self->comments_view, source);
+}
+
+/* "This Source" in the comments is the source shown beside the draft,
+ * however it was opened: from the list, a search or a citation. */
+static void
+on_viewer_source_changed (PlenaryWindow       *self,
+                          GParamSpec          *pspec,
+                          PlenarySourceViewer *viewer)
+{
+  plenary_comments_panel_set_source (self->comments_view, plenary_source_viewer_get_source (viewer));
+}
+
+/* A row of the outline or of the problems was activated. */
+static void
+on_go_to_line (PlenaryWindow *self,
+               guint          line,
+               guint64        index)
+{
+  PlenaryPage *page = plenary_window_get_visible_page (self);
+
+  if (page != NULL)
+    plenary_editor_view_go_to_line (plenary_page_get_view (page), line, index);
 }
 
 static void
@@ -131,32 +78,81 @@ on_selected_page_changed (PlenaryWindow *self)
   plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (adw_bin_get_child (self->problems_bin)),
                                        page != NULL ? plenary_page_get_problems (page) : NULL);
   g_binding_group_set_source (self->problems_badge, page != NULL ? plenary_page_get_problems (page) : NULL);
+  /* Without a source the binding leaves the dot as it was. */
+  if (page == NULL)
+    gtk_stack_page_set_needs_attention (gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)), FALSE);
   plenary_comments_panel_set_annotations (self->comments_view, page != NULL ? plenary_page_get_annotations (page) : NULL);
   g_signal_group_set_target (self->annotations_signals, page != NULL ? plenary_page_get_annotations (page) : NULL);
 
   if (g_set_object (&self->visible_document, document))
+    plenary_sources_panel_set_document (self->sources_panel, document);
+
+  /* The bindings leave the last values when the page goes. */
+  if (page == NULL)
     {
-      g_signal_group_set_target (self->document_signals, document);
-      plenary_sources_panel_set_document (self->sources_panel, document);
+      adw_window_title_set_title (self->window_title, "Plenary");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), "Plenary");
     }
+  g_binding_group_set_source (self->page_bindings, page);
+  g_signal_group_set_target (self->page_signals, page);
 
   gtk_stack_set_visible_child_name (self->content_stack, tab != NULL ? "tabs" : "empty");
-  update_window_title (self);
   plenary_window_update_actions (self);
 }
 
+/* Pages keep their document when they move to another window: only
+ * closing a page gives its document back (plenary_session_close()). */
 static void
-on_page_detached (PlenaryWindow *self,
+on_page_attached (PlenaryWindow *self,
                   AdwTabPage    *tab,
                   int            position)
 {
-  PlenaryPage *page = PLENARY_PAGE (adw_tab_page_get_child (tab));
-  PlenaryDocument *document = plenary_page_get_document (page);
-  PlenaryApplication *app = PLENARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GObject *page = G_OBJECT (adw_tab_page_get_child (tab));
 
-  g_signal_handlers_disconnect_by_data (document, self);
-  if (app != NULL)
-    plenary_session_remove (plenary_application_get_session (app), document);
+  g_object_bind_property (page, "title", tab, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (page, "busy", tab, "loading", G_BINDING_SYNC_CREATE);
+}
+
+/* A tab dropped outside every window opens in a new one. */
+static AdwTabView *
+on_create_window (PlenaryWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PlenaryWindow *window;
+
+  if (!PLENARY_IS_APPLICATION (app))
+    return NULL;
+
+  window = plenary_application_new_window (PLENARY_APPLICATION (app));
+  return window->tab_view;
+}
+
+static PlenarySession *
+get_session (PlenaryWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return PLENARY_IS_APPLICATION (app) ? plenary_application_get_session (PLENARY_APPLICATION (app)) : NULL;
+}
+
+static void
+close_document (PlenaryWindow *self,
+                AdwTabPage    *tab)
+{
+  PlenarySession *session = get_session (self);
+
+  if (session != NULL)
+    plenary_session_close (session, plenary_page_get_document (PLENARY_PAGE (adw_tab_page_get_child (tab))));
+}
+
+/* The answer to "close-page": the page goes, and its document with it. */
+static void
+close_tab (PlenaryWindow *self,
+           AdwTabPage    *tab)
+{
+  close_document (self, tab);
+  adw_tab_view_close_page_finish (self->tab_view, tab, TRUE);
 }
 
 static void
@@ -167,8 +163,10 @@ close_page_cb (GObject      *object,
   PlenaryWindow *self = PLENARY_WINDOW (object);
   g_autoptr(AdwTabPage) tab = user_data;
 
-  adw_tab_view_close_page_finish (self->tab_view, tab,
-                                  plenary_window_confirm_close_finish (self, result));
+  if (plenary_window_confirm_close_finish (self, result))
+    close_tab (self, tab);
+  else
+    adw_tab_view_close_page_finish (self->tab_view, tab, FALSE);
 }
 
 static gboolean
@@ -180,7 +178,7 @@ on_close_page (PlenaryWindow *self,
 
   if (!plenary_document_get_modified (document))
     {
-      adw_tab_view_close_page_finish (self->tab_view, tab, TRUE);
+      close_tab (self, tab);
       return GDK_EVENT_STOP;
     }
 
@@ -279,13 +277,15 @@ plenary_window_close_request (GtkWindow *window)
   save_window_state (self);
 
   /* Closing the tabs gives their documents back to the session. */
+  g_signal_handlers_block_by_func (self->tab_view, on_close_page, self);
   while (adw_tab_view_get_n_pages (self->tab_view) > 0)
     {
       AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, 0);
-      g_signal_handlers_block_by_func (self->tab_view, on_close_page, self);
+
+      close_document (self, tab);
       adw_tab_view_close_page (self->tab_view, tab);
-      g_signal_handlers_unblock_by_func (self->tab_view, on_close_page, self);
     }
+  g_signal_handlers_unblock_by_func (self->tab_view, on_close_page, self);
 
   return GTK_WINDOW_CLASS (plenary_window_parent_class)->close_request (window);
 }
@@ -330,9 +330,16 @@ plenary_window_dispose (GObject *object)
 {
   PlenaryWindow *self = PLENARY_WINDOW (object);
 
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
+  /* A window destroyed without closing its tabs still closes them. */
+  for (int i = adw_tab_view_get_n_pages (self->tab_view); i > 0; i--)
+    close_document (self, adw_tab_view_get_nth_page (self->tab_view, i - 1));
+
+  if (self->page_bindings != NULL)
+    g_binding_group_set_source (self->page_bindings, NULL);
+  g_clear_object (&self->page_bindings);
+  if (self->page_signals != NULL)
+    g_signal_group_set_target (self->page_signals, NULL);
+  g_clear_object (&self->page_signals);
   g_clear_object (&self->visible_document);
   g_clear_object (&self->problems_badge);
 
@@ -376,6 +383,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, versions_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, source_text_menu);
 
@@ -408,14 +416,27 @@ plenary_window_init (PlenaryWindow *self)
   gtk_text_view_set_extra_menu (plenary_source_viewer_get_text_view (plenary_sources_panel_get_viewer (self->sources_panel)),
                                 self->source_text_menu);
 
-  self->document_signals = g_signal_group_new (PLENARY_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "notify::title",
-                                 G_CALLBACK (update_window_title), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "notify::file",
-                                 G_CALLBACK (update_window_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::source",
+                           G_CALLBACK (on_viewer_source_changed), self, G_CONNECT_SWAPPED);
+
+  /* The window shows the visible page: one set of bindings follows it. */
+  self->page_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->page_bindings, "title", self->window_title, "title", 0);
+  g_binding_group_bind (self->page_bindings, "subtitle", self->window_title, "subtitle", 0);
+  g_binding_group_bind_full (self->page_bindings, "title", self, "title", 0,
+                             transform_window_title, NULL, NULL, NULL);
+  self->page_signals = g_signal_group_new (PLENARY_TYPE_PAGE);
+  g_signal_group_connect_object (self->page_signals, "notify::busy",
+                                 G_CALLBACK (plenary_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->page_signals, "notify::is-modified",
+                                 G_CALLBACK (plenary_window_update_actions), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->outline_bin, plenary_outline_panel_new ());
   adw_bin_set_child (self->problems_bin, plenary_problems_panel_new ());
+  g_signal_connect_object (adw_bin_get_child (self->outline_bin), "go-to-line",
+                           G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_bin_get_child (self->problems_bin), "go-to-line",
+                           G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
   self->problems_badge = g_binding_group_new ();
   g_binding_group_bind_full (self->problems_badge, "n-problems",
                              gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)),
@@ -426,8 +447,10 @@ plenary_window_init (PlenaryWindow *self)
                            G_CALLBACK (on_selected_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tab_view, "close-page",
                            G_CALLBACK (on_close_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->tab_view, "page-detached",
-                           G_CALLBACK (on_page_detached), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tab_view, "page-attached",
+                           G_CALLBACK (on_page_attached), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tab_view, "create-window",
+                           G_CALLBACK (on_create_window), self, G_CONNECT_SWAPPED);
 
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -473,12 +496,6 @@ plenary_window_add_document (PlenaryWindow   *self,
 
   page = plenary_page_new (document);
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
-
-  g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::busy", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-
-  update_page_title (self, document);
   adw_tab_view_set_selected_page (self->tab_view, tab);
   plenary_page_grab_focus (page);
 
@@ -559,8 +576,13 @@ void
 plenary_window_show_toast (PlenaryWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (PLENARY_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  /* A toast's title is markup: an "&" in a file name would hide it. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 void

@@ -69,20 +69,31 @@ count_paragraphs (GPtrArray *paragraphs)
   return words;
 }
 
+guint
+plenary_brief_count_draft_words (PlenaryDraft *draft)
+{
+  PlenaryBody *body;
+  guint words = 0;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), 0);
+
+  body = plenary_draft_get_body (draft);
+  if (body->opening != NULL)
+    words += plenary_brief_count_words (body->opening, -1);
+
+  return words + count_paragraphs (body->paragraphs);
+}
+
 PlenaryBriefStats
 plenary_brief_measure_with_options (PlenaryDraft               *draft,
                                     const PlenaryLayoutOptions *options)
 {
   PlenaryBriefStats stats = { 0, 0 };
   g_autoptr(PlenaryPageLayout) layout = NULL;
-  PlenaryBody *body;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), stats);
 
-  body = plenary_draft_get_body (draft);
-  if (body->opening != NULL)
-    stats.words += plenary_brief_count_words (body->opening, -1);
-  stats.words += count_paragraphs (body->paragraphs);
+  stats.words = plenary_brief_count_draft_words (draft);
 
   layout = plenary_page_layout_new (draft, options);
   plenary_page_layout_paginate (layout);

@@ -24,6 +24,12 @@ typedef struct
  * not on every keystroke. */
 PlenaryBriefStats plenary_brief_measure     (PlenaryDraft *draft);
 
+/* The words of DRAFT's body (opening formula, paragraphs and their
+ * sub-paragraphs), as plenary_brief_measure() counts them, without
+ * paginating: cheap enough after each pause in typing, even in a long
+ * resolution. */
+guint             plenary_brief_count_draft_words (PlenaryDraft *draft);
+
 /* The same with other layout OPTIONS (NULL: the defaults). */
 PlenaryBriefStats plenary_brief_measure_with_options (PlenaryDraft               *draft,
                                                       const PlenaryLayoutOptions *options);

@@ -16,6 +16,7 @@
 
 #include "plenary-clause-printer.h"
 #include "plenary-page-layout.h"
+#include "plenary-templates.h"
 
 #define CM               (72.0 / 2.54)
 #define BODY_SIZE        12.0
@@ -59,6 +60,13 @@ typedef struct
   const char *delegation;
   const char *topic;
   const char *draft_resolution;
+  /* The one sponsor line of a UN masthead: "%s: draft resolution". */
+  const char *sponsor_line;
+  const char *position_paper;
+  const char *briefing_note;
+  const char *date;
+  /* The last separator of a list of names: " and ", " et ". */
+  const char *list_and;
   const char *unknown_source;
   const char *quote_open;
   const char *quote_close;
@@ -73,7 +81,9 @@ static const Labels labels_table[] = {
     "fr", "Nations Unies", "Distr. limitée", "Distr. générale", "Distr. restreinte",
     "Original\u00a0: %s", "Point %s de l’ordre du jour", "\u00a0:",
     "Présenté par", "Coauteurs", "Signataires", "Commission", "Question",
-    "Délégation", "Sujet", "Projet de résolution", "Source inconnue",
+    "Délégation", "Sujet", "Projet de résolution", "%s\u00a0: projet de résolution", "Note de position", "Note d’information", "Date",
+    " et ",
+    "Source inconnue",
     "«\u00a0", "\u00a0»",
     { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
       "septembre", "octobre", "novembre", "décembre" },
@@ -86,7 +96,9 @@ static const Labels labels_table[] = {
     "en", "United Nations", "Distr.: Limited", "Distr.: General", "Distr.: Restricted",
     "Original: %s", "Agenda item %s", ":",
     "Submitted by", "Co-sponsors", "Signatories", "Committee", "Question",
-    "Delegation", "Topic", "Draft resolution", "Unknown source",
+    "Delegation", "Topic", "Draft resolution", "%s: draft resolution", "Position Paper", "Briefing Note", "Date",
+    " and ",
+    "Unknown source",
     "“", "”",
     { "January", "February", "March", "April", "May", "June", "July", "August",
       "September", "October", "November", "December" },
@@ -507,6 +519,43 @@ join_list (const char * const *list)
   return g_strjoinv (", ", (char **)list);
 }
 
+/* The sponsor and the co-sponsors as one list joined as the language joins
+ * names: "Belgique, Côte d'Ivoire, France et Sénégal". Several names typed in
+ * one field, separated by commas or semicolons, count one by one. NULL when
+ * there are none. */
+static char *
+join_sponsors (const Labels    *labels,
+               PlenaryMetadata *metadata)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) typed = g_regex_split_simple ("[,;]", plenary_metadata_get_string (metadata, "submitted-by"), 0, 0);
+  const char * const *co_sponsors = plenary_metadata_get_co_sponsors (metadata);
+  GString *out;
+
+  for (guint i = 0; typed[i] != NULL; i++)
+    if (*g_strstrip (typed[i]) != '\0')
+      g_ptr_array_add (names, g_strdup (typed[i]));
+  for (guint i = 0; co_sponsors != NULL && co_sponsors[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (co_sponsors[i]));
+
+      if (name[0] != '\0')
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  out = g_string_new (g_ptr_array_index (names, 0));
+  for (guint i = 1; i < names->len; i++)
+    {
+      g_string_append (out, i + 1 == names->len ? labels->list_and : ", ");
+      g_string_append (out, g_ptr_array_index (names, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* French puts a no-break space before ; : ? ! » and after «, so that the
  * mark never starts a line. Code points keep their count. */
 static char *
@@ -587,9 +636,10 @@ build_un_heading (PlenaryPageLayout *self,
   const char *session = plenary_metadata_get_string (metadata, "session");
   const char *agenda = plenary_metadata_get_string (metadata, "agenda-item");
   const char *question = plenary_metadata_get_string (metadata, "question");
+  const char *committee = plenary_metadata_get_string (metadata, "forum");
   g_autofree char *date = format_date (labels, plenary_metadata_get_string (metadata, "date"));
   g_autofree char *original = NULL;
-  g_autofree char *co_sponsors = join_list (plenary_metadata_get_co_sponsors (metadata));
+  g_autofree char *sponsors = join_sponsors (labels, metadata);
   GString *text;
   GString *side;
   PangoAttrList *attrs;
@@ -638,6 +688,16 @@ build_un_heading (PlenaryPageLayout *self,
       block->keep_with_next = TRUE;
     }
 
+  if (committee[0] != '\0' && g_strcmp0 (committee, body) != 0)
+    {
+      text = g_string_new (NULL);
+      attrs = new_attrs (self);
+      append_styled (text, attrs, committee, 0, HEAD_SIZE);
+      block = add_text_block (self, text, attrs);
+      block->space_before = session[0] != '\0' ? 0 : 10.0;
+      block->keep_with_next = TRUE;
+    }
+
   if (agenda[0] != '\0')
     {
       g_autofree char *item = g_ascii_isdigit (agenda[0])
@@ -648,19 +708,23 @@ build_un_heading (PlenaryPageLayout *self,
       attrs = new_attrs (self);
       append_styled (text, attrs, item, 0, HEAD_SIZE);
       block = add_text_block (self, text, attrs);
-      block->space_before = session[0] != '\0' ? 0 : 10.0;
+      block->space_before = session[0] != '\0' || committee[0] != '\0' ? 0 : 10.0;
       block->keep_with_next = TRUE;
     }
 
-  add_label_row (self, labels->submitted_by,
-                 plenary_metadata_get_string (metadata, "submitted-by"), 18.0);
-  add_label_row (self, labels->co_sponsors, co_sponsors, 4.0);
-
+  /* One line names every sponsor, as the UN prints it: "Belgium, France
+   * and Senegal: draft resolution". */
   text = g_string_new (NULL);
   attrs = new_attrs (self);
-  append_styled (text, attrs, labels->draft_resolution, STYLE_ITALIC, 0);
+  if (sponsors != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (labels->sponsor_line, sponsors);
+
+      append_styled (text, attrs, line, 0, HEAD_SIZE);
+    }
+  else
+    append_styled (text, attrs, labels->draft_resolution, 0, HEAD_SIZE);
   block = add_text_block (self, text, attrs);
-  block->alignment = PANGO_ALIGN_CENTER;
   block->space_before = 18.0;
   block->keep_with_next = TRUE;
 
@@ -705,15 +769,59 @@ build_mun_heading (PlenaryPageLayout *self,
   add_rule (self, 0.75, 12.0);
 }
 
+/* The kind of paper a brief is ("paper" in the metadata's extra members,
+ * set by the template it was made from), or NULL. */
+static const char *
+paper_title (const Labels    *labels,
+             PlenaryMetadata *metadata)
+{
+  JsonObject *extra = plenary_metadata_get_extra (metadata);
+  const char *paper = extra != NULL ? json_object_get_string_member_with_default (extra, "paper", "") : "";
+
+  if (g_strcmp0 (paper, "position-paper") == 0)
+    return labels->position_paper;
+  if (g_strcmp0 (paper, "briefing-note") == 0)
+    return labels->briefing_note;
+  return NULL;
+}
+
+/* As a delegation hands a brief in: the kind of paper, the delegation, the
+ * committee and the date (today's when the header has none), then the topic. */
 static void
 build_brief_heading (PlenaryPageLayout *self,
                      PlenaryMetadata   *metadata)
 {
   const Labels *labels = self->labels;
+  const char *title = paper_title (labels, metadata);
   g_autofree char *topic = apply_spacing (labels, plenary_metadata_get_string (metadata, "question"));
+  g_autofree char *date = NULL;
 
-  add_label_row (self, labels->delegation, plenary_metadata_get_string (metadata, "submitted-by"), 0);
+  if (plenary_metadata_get_string (metadata, "date")[0] != '\0')
+    date = format_date (labels, plenary_metadata_get_string (metadata, "date"));
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+
+      date = format_date (labels, iso);
+    }
+
+  if (title != NULL)
+    {
+      GString *text = g_string_new (NULL);
+      PangoAttrList *attrs = new_attrs (self);
+      Block *block;
+
+      append_styled (text, attrs, title, STYLE_BOLD, 16.0);
+      block = add_text_block (self, text, attrs);
+      block->keep_with_next = TRUE;
+      add_rule (self, 0.75, 4.0);
+    }
+
+  add_label_row (self, labels->delegation, plenary_metadata_get_string (metadata, "submitted-by"),
+                 title != NULL ? 8.0 : 0);
   add_label_row (self, labels->committee, plenary_metadata_get_string (metadata, "forum"), 4.0);
+  add_label_row (self, labels->date, date, 4.0);
   add_rule (self, 0.75, 10.0);
 
   if (topic[0] != '\0')
@@ -740,6 +848,7 @@ typedef struct
   gint64            start;      /* code point offset of the line in the editor text */
   gint64            prefix;     /* code points before the full text (tabs, "# ", "• ") */
   gint64            length;     /* code points of the full text */
+  gboolean          blank;      /* the blank line of an empty section */
 } Line;
 
 typedef struct
@@ -773,6 +882,13 @@ collect_lines (GArray    *lines,
 
       g_array_append_val (lines, line);
       collect_lines (lines, paragraph->children, level + 1);
+
+      /* The editor text keeps a line to write in under an empty section. */
+      if (paragraph->role == PLENARY_ROLE_HEADING && paragraph->children->len == 0)
+        {
+          Line blank = { paragraph, level + 1, 0, .blank = TRUE };
+          g_array_append_val (lines, blank);
+        }
     }
 }
 
@@ -913,6 +1029,50 @@ add_note (PlenaryPageLayout *self,
   g_array_append_val (self->notes, note);
 }
 
+/* Unicode's stream-safe text format allows 30 combining marks in a row;
+ * HarfBuzz takes time quadratic in a longer run (a line of 100,000 marks
+ * took minutes). Marks past the 30th of a run are printed as U+2060 WORD
+ * JOINER (invisible): one code point for one, so offsets into the text
+ * (citations, the phrase) still hold. Returns TEXT, or a new string. */
+#define MAX_MARKS_IN_A_ROW 30
+
+static gboolean
+is_mark (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK;
+}
+
+static char *
+bound_mark_runs (char *text)
+{
+  GString *bounded = NULL;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      run = is_mark (c) ? run + 1 : 0;
+      if (run > MAX_MARKS_IN_A_ROW && bounded == NULL)
+        bounded = g_string_new_len (text, p - text);
+      if (bounded == NULL)
+        continue;
+      if (run > MAX_MARKS_IN_A_ROW)
+        g_string_append_unichar (bounded, 0x2060);
+      else
+        g_string_append_len (bounded, p, g_utf8_next_char (p) - p);
+    }
+
+  if (bounded == NULL)
+    return text;
+  g_free (text);
+
+  return g_string_free (bounded, FALSE);
+}
+
 /* Appends FULL to TEXT with the footnote numbers of CITATIONS (on this line,
  * from *NEXT on) inserted as superscripts; returns the byte index in TEXT
  * where code point PHRASE_END of FULL landed. */
@@ -981,8 +1141,8 @@ build_body (PlenaryPageLayout *self,
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
-      g_autofree char *full = line->paragraph != NULL
-                              ? plenary_paragraph_dup_full_text (line->paragraph)
+      g_autofree char *full = line->blank ? g_strdup ("")
+                              : line->paragraph != NULL ? plenary_paragraph_dup_full_text (line->paragraph)
                               : g_strdup (body->opening);
 
       line->length = g_utf8_strlen (full, -1);
@@ -996,6 +1156,13 @@ build_body (PlenaryPageLayout *self,
     {
       Line *line = &g_array_index (lines, Line, i);
       PlenaryParagraph *paragraph = line->paragraph;
+
+      /* A template's hint left in an older brief is never printed. */
+      if (line->blank ||
+          (brief && paragraph != NULL && paragraph->role != PLENARY_ROLE_HEADING &&
+           plenary_templates_is_hint (language, paragraph->text)))
+        continue;
+
       g_autofree char *full = NULL;
       g_autofree char *spaced = NULL;
       g_autofree char *marker = NULL;
@@ -1016,7 +1183,7 @@ build_body (PlenaryPageLayout *self,
         }
       else
         full = g_strdup (body->opening);
-      spaced = apply_spacing (labels, full);
+      spaced = bound_mark_runs (apply_spacing (labels, full));
 
       if (role == PLENARY_ROLE_OPERATIVE)
         marker = plenary_clause_marker (language, 0, line->index);
@@ -1663,7 +1830,12 @@ plenary_page_layout_new (PlenaryDraft               *draft,
 
   if (plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF)
     build_brief_heading (self, metadata);
-  else if (symbol[0] != '\0')
+  /* A symbol, a session or an agenda item make an official document: the
+   * masthead names its body, session and committee even before it has a
+   * symbol. */
+  else if (symbol[0] != '\0' ||
+           plenary_metadata_get_string (metadata, "session")[0] != '\0' ||
+           plenary_metadata_get_string (metadata, "agenda-item")[0] != '\0')
     build_un_heading (self, draft, metadata);
   else
     build_mun_heading (self, metadata);

@@ -12,26 +12,15 @@
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
 
+#include "plenary-draft-file.h"
 #include "plenary-pdf-export.h"
-
-typedef struct
-{
-  GOutputStream *stream;
-  GError        *error;
-} Writer;
 
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  Writer *writer = closure;
-
-  if (writer->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  if (!g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &writer->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
 }
@@ -49,12 +38,15 @@ gboolean
 plenary_pdf_export (PlenaryDraft               *draft,
                     const char                 *path,
                     const PlenaryLayoutOptions *options,
+                    GCancellable               *cancellable,
                     GError                    **error)
 {
   g_autoptr(PlenaryPageLayout) layout = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
-  Writer writer = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -69,20 +61,13 @@ plenary_pdf_export (PlenaryDraft               *draft,
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
 
-  /* Written to a temporary file and renamed on close: a failed export
-   * leaves an older file as it was. */
-  writer.stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
-                                                   NULL, error));
-  if (writer.stream == NULL)
-    {
-      g_prefix_error (error, _("Could not export to “%s”: "), display);
-      return FALSE;
-    }
-
   layout = plenary_page_layout_new (draft, options);
   plenary_page_layout_get_page_size (layout, &width, &height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &writer, width, height);
+  /* Made in memory (a few MB for 400 pages), then written beside the
+   * target and renamed over it: a failed, cancelled or killed export
+   * never leaves a truncated PDF under the final name. */
+  surface = cairo_pdf_surface_create_for_stream (write_cb, pdf, width, height);
   set_metadata (surface, CAIRO_PDF_METADATA_TITLE, plenary_page_layout_get_title (layout));
   set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, plenary_page_layout_get_author (layout));
   set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, plenary_page_layout_get_subject (layout));
@@ -92,7 +77,7 @@ plenary_pdf_export (PlenaryDraft               *draft,
 
   /* Each page is drawn right after it is paginated, while its paragraph
    * layouts are still cached. */
-  while (!done && writer.error == NULL)
+  while (!done && !g_cancellable_is_cancelled (cancellable))
     {
       done = plenary_page_layout_paginate_step (layout);
 
@@ -108,31 +93,26 @@ plenary_pdf_export (PlenaryDraft               *draft,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (writer.error == NULL && status != CAIRO_STATUS_SUCCESS)
-    g_set_error (&writer.error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 /* Translators: %s is cairo's own (English) description of the failure */
-                 _("The PDF could not be made: %s"), cairo_status_to_string (status));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-  if (writer.error != NULL)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-
-      /* Closing a cancelled replace stream keeps the old file. */
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (writer.stream, cancellable, NULL);
-      g_object_unref (writer.stream);
-      g_propagate_prefixed_error (error, writer.error, _("Could not export to “%s”: "), display);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (writer.stream, NULL, error))
-    {
-      g_object_unref (writer.stream);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is cairo's own (English) description of the failure */
+                   _("The PDF could not be made: %s"), cairo_status_to_string (status));
       g_prefix_error (error, _("Could not export to “%s”: "), display);
       return FALSE;
     }
 
-  g_object_unref (writer.stream);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+  if (!plenary_file_replace_atomic (file, bytes, NULL, cancellable, &local_error))
+    {
+      /* The message names the file, as the one above does. */
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not export to “%s”: "), display);
+      return FALSE;
+    }
 
   return TRUE;
 }

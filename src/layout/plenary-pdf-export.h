@@ -15,11 +15,14 @@ G_BEGIN_DECLS
 /* Writes DRAFT as a PDF file at PATH (cairo, no GTK), laid out by
  * PlenaryPageLayout with OPTIONS (NULL for the defaults), with title, author
  * (submitted by) and subject (question) metadata. Each page is drawn as soon
- * as it is paginated, so every paragraph is shaped once. On failure sets a
- * G_IO_ERROR with a translated message and returns FALSE. */
+ * as it is paginated, so every paragraph is shaped once. The file is
+ * written atomically (a temporary file renamed over PATH). On failure or
+ * cancellation sets a G_IO_ERROR with a translated message and returns
+ * FALSE, leaving PATH as it was. */
 gboolean plenary_pdf_export (PlenaryDraft               *draft,
                              const char                 *path,
                              const PlenaryLayoutOptions *options,
+                             GCancellable               *cancellable,
                              GError                    **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "plenary-model-enums.h"
 #include "plenary-annotation.h"
 
 G_DEFINE_BOXED_TYPE (PlenaryReply, plenary_reply, plenary_reply_copy, plenary_reply_free)
@@ -97,12 +98,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const kind_names[] = {
-  [PLENARY_ANNOTATION_COMMENT]   = "comment",
-  [PLENARY_ANNOTATION_HIGHLIGHT] = "highlight",
-  [PLENARY_ANNOTATION_CITATION]  = "citation",
-};
-
 static void
 plenary_annotation_finalize (GObject *object)
 {
@@ -139,7 +134,7 @@ plenary_annotation_get_property (GObject    *object,
       break;
 
     case PROP_KIND:
-      g_value_set_uint (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
 
     case PROP_ANCHOR:
@@ -205,7 +200,7 @@ plenary_annotation_set_property (GObject      *object,
       break;
 
     case PROP_KIND:
-      self->kind = g_value_get_uint (value);
+      self->kind = g_value_get_enum (value);
       break;
 
     case PROP_ANCHOR:
@@ -267,10 +262,8 @@ plenary_annotation_class_init (PlenaryAnnotationClass *klass)
     g_param_spec_string ("id", NULL, NULL, "",
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /* A plain uint: the enum has no registered GType. */
   properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL,
-                       PLENARY_ANNOTATION_COMMENT, PLENARY_ANNOTATION_CITATION,
+    g_param_spec_enum ("kind", NULL, NULL, PLENARY_TYPE_ANNOTATION_KIND,
                        PLENARY_ANNOTATION_COMMENT,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -317,7 +310,7 @@ plenary_annotation_new (const char            *id,
 
   self = g_object_new (PLENARY_TYPE_ANNOTATION,
                        "id", id,
-                       "kind", (guint) kind,
+                       "kind", kind,
                        NULL);
 
   /* Never NULL, so that every annotation has a place to be written. */
@@ -630,29 +623,31 @@ plenary_annotation_set_anchor_extra (PlenaryAnnotation *self,
 }
 
 const char *
-plenary_annotation_kind_to_string (PlenaryAnnotationKind kind)
+plenary_annotation_kind_to_string (PlenaryAnnotationKind value)
 {
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_ANNOTATION_KIND);
+  GEnumValue *found = g_enum_get_value (klass, value);
 
-  return kind_names[kind];
+  g_return_val_if_fail (found != NULL, NULL);
+
+  return found->value_nick;
 }
 
 gboolean
-plenary_annotation_kind_from_string (const char            *str,
-                                     PlenaryAnnotationKind *kind)
+plenary_annotation_kind_from_string (const char *str,
+                                     PlenaryAnnotationKind *value)
 {
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
   if (str == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (strcmp (str, kind_names[i]) == 0)
-        {
-          if (kind != NULL)
-            *kind = (PlenaryAnnotationKind) i;
-          return TRUE;
-        }
-    }
+  klass = g_type_class_ref (PLENARY_TYPE_ANNOTATION_KIND);
+  if (!(found = g_enum_get_value_by_nick (klass, str)))
+    return FALSE;
 
-  return FALSE;
+  if (value != NULL)
+    *value = found->value;
+  return TRUE;
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "plenary-draft-codec.h"
+#include "plenary-text-decoder.h"
 
 /* Deeper than any draft needs, shallow enough for json-glib's recursive
  * parser to never exhaust the stack on a hostile file. */
@@ -1291,8 +1292,22 @@ plenary_draft_codec_decode (const char  *data,
   gint64 version;
   gsize mark;
 
+  g_autofree char *decoded = NULL;
+
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A draft saved by an editor as UTF-16 or UTF-32 ("Unicode" in Windows
+   * Notepad) carries a BOM: read it as the same text in UTF-8. */
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF) ||
+                      (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0) ||
+                      (length >= 4 && memcmp (data, "\0\0\xFE\xFF", 4) == 0)))
+    {
+      decoded = plenary_text_decode (data, length, NULL, NULL);
+      data = decoded;
+      length = strlen (decoded);
+    }
 
   if (is_blank (data, length))
     {

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "plenary-model-enums.h"
 #include "plenary-draft.h"
 
 struct _PlenaryDraft
@@ -22,6 +23,8 @@ struct _PlenaryDraft
   GListStore       *sources;
   GListStore       *annotations;
   JsonObject       *extra;
+  /* Ids handed out for sources still being imported. */
+  GHashTable       *reserved_ids;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryDraft, plenary_draft, G_TYPE_OBJECT)
@@ -36,11 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const char * const kind_names[] = {
-  [PLENARY_DRAFT_KIND_RESOLUTION] = "resolution",
-  [PLENARY_DRAFT_KIND_BRIEF]      = "brief",
-};
 
 static void
 plenary_draft_constructed (GObject *object)
@@ -64,6 +62,7 @@ plenary_draft_finalize (GObject *object)
   g_clear_object (&self->sources);
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->reserved_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (plenary_draft_parent_class)->finalize (object);
 }
@@ -79,7 +78,7 @@ plenary_draft_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_uint (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
 
     case PROP_LANGUAGE:
@@ -110,7 +109,7 @@ plenary_draft_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      plenary_draft_set_kind (self, g_value_get_uint (value));
+      plenary_draft_set_kind (self, g_value_get_enum (value));
       break;
 
     case PROP_LANGUAGE:
@@ -141,10 +140,8 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
   object_class->get_property = plenary_draft_get_property;
   object_class->set_property = plenary_draft_set_property;
 
-  /* A plain uint: the enum has no registered GType. */
   properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL,
-                       PLENARY_DRAFT_KIND_RESOLUTION, PLENARY_DRAFT_KIND_BRIEF,
+    g_param_spec_enum ("kind", NULL, NULL, PLENARY_TYPE_DRAFT_KIND,
                        PLENARY_DRAFT_KIND_RESOLUTION,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -164,12 +161,31 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
 }
 
 static void
+release_added_ids (PlenaryDraft *self,
+                   guint         position,
+                   guint         removed,
+                   guint         added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(PlenarySource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      g_hash_table_remove (self->reserved_ids, plenary_source_get_id (source));
+    }
+}
+
+static void
 plenary_draft_init (PlenaryDraft *self)
 {
   self->language = g_strdup ("fr");
   self->body = plenary_body_new ();
   self->sources = g_list_store_new (PLENARY_TYPE_SOURCE);
   self->annotations = g_list_store_new (PLENARY_TYPE_ANNOTATION);
+  self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* A reserved id is the draft's own once its source is added. */
+  g_signal_connect_object (self->sources, "items-changed",
+                           G_CALLBACK (release_added_ids), self, G_CONNECT_SWAPPED);
 }
 
 PlenaryDraft *
@@ -345,8 +361,17 @@ plenary_draft_new_id (PlenaryDraft *self,
   if (prefix == NULL)
     prefix = "";
 
-  /* Sources and annotations share one namespace, so an id never names two things. */
+  /* Sources and annotations share one namespace, so an id never names two
+   * things; an id reserved for an import under way is taken too. */
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer id;
+
+    g_hash_table_iter_init (&iter, self->reserved_ids);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      g_hash_table_add (ids, g_strdup (id));
+  }
   collect_ids (G_LIST_MODEL (self->sources),
                (const char *(*) (gpointer)) plenary_source_get_id, ids);
   collect_ids (G_LIST_MODEL (self->annotations),
@@ -362,30 +387,56 @@ plenary_draft_new_id (PlenaryDraft *self,
     }
 }
 
-const char *
-plenary_draft_kind_to_string (PlenaryDraftKind kind)
+char *
+plenary_draft_reserve_id (PlenaryDraft *self,
+                          const char   *prefix)
 {
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  char *id;
 
-  return kind_names[kind];
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  id = plenary_draft_new_id (self, prefix);
+  g_hash_table_add (self->reserved_ids, g_strdup (id));
+
+  return id;
+}
+
+void
+plenary_draft_release_id (PlenaryDraft *self,
+                          const char   *id)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (id != NULL);
+
+  g_hash_table_remove (self->reserved_ids, id);
+}
+
+const char *
+plenary_draft_kind_to_string (PlenaryDraftKind value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_DRAFT_KIND);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  g_return_val_if_fail (found != NULL, NULL);
+
+  return found->value_nick;
 }
 
 gboolean
-plenary_draft_kind_from_string (const char       *str,
-                                PlenaryDraftKind *kind)
+plenary_draft_kind_from_string (const char *str,
+                                PlenaryDraftKind *value)
 {
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
   if (str == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (strcmp (str, kind_names[i]) == 0)
-        {
-          if (kind != NULL)
-            *kind = (PlenaryDraftKind) i;
-          return TRUE;
-        }
-    }
+  klass = g_type_class_ref (PLENARY_TYPE_DRAFT_KIND);
+  if (!(found = g_enum_get_value_by_nick (klass, str)))
+    return FALSE;
 
-  return FALSE;
+  if (value != NULL)
+    *value = found->value;
+  return TRUE;
 }

@@ -13,6 +13,8 @@
 #include "plenary-metadata.h"
 #include "plenary-source.h"
 
+#include "plenary-model-enums.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -56,6 +58,13 @@ void              plenary_draft_set_extra       (PlenaryDraft     *self,
 /* A fresh id for a source or annotation, unique in this draft. */
 char             *plenary_draft_new_id          (PlenaryDraft     *self,
                                                  const char       *prefix);
+/* A fresh id kept from every other until a source with it is added to the
+ * draft, or it is released (the import failed): imports running together
+ * get different ids. */
+char             *plenary_draft_reserve_id      (PlenaryDraft     *self,
+                                                 const char       *prefix);
+void              plenary_draft_release_id      (PlenaryDraft     *self,
+                                                 const char       *id);
 
 const char       *plenary_draft_kind_to_string   (PlenaryDraftKind  kind);
 gboolean          plenary_draft_kind_from_string (const char       *str,

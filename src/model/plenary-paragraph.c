@@ -9,19 +9,11 @@
 
 #include <string.h>
 
+#include "plenary-model-enums.h"
 #include "plenary-paragraph.h"
 
 G_DEFINE_BOXED_TYPE (PlenaryParagraph, plenary_paragraph,
                      plenary_paragraph_ref, plenary_paragraph_unref)
-
-static const char * const role_names[] = {
-  [PLENARY_ROLE_PREAMBULAR]   = "preambular",
-  [PLENARY_ROLE_OPERATIVE]    = "operative",
-  [PLENARY_ROLE_SUBPARAGRAPH] = "subparagraph",
-  [PLENARY_ROLE_HEADING]      = "heading",
-  [PLENARY_ROLE_PARAGRAPH]    = "paragraph",
-  [PLENARY_ROLE_BULLET]       = "bullet",
-};
 
 PlenaryParagraph *
 plenary_paragraph_new (PlenaryRole  role,
@@ -144,33 +136,40 @@ plenary_paragraph_dup_full_text (const PlenaryParagraph *self)
   if (self->text[0] == '\0')
     return g_strdup (self->phrase);
 
+  /* A phrase followed by a comma or ending the paragraph ("Decides, in the
+   * light of …", "Acting under Chapter VII …,") has its text right after it. */
+  if (strchr (",.;:", self->text[0]) != NULL)
+    return g_strconcat (self->phrase, self->text, NULL);
+
   return g_strconcat (self->phrase, " ", self->text, NULL);
 }
 
 const char *
-plenary_role_to_string (PlenaryRole role)
+plenary_role_to_string (PlenaryRole value)
 {
-  g_return_val_if_fail (role < G_N_ELEMENTS (role_names), NULL);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_ROLE);
+  GEnumValue *found = g_enum_get_value (klass, value);
 
-  return role_names[role];
+  g_return_val_if_fail (found != NULL, NULL);
+
+  return found->value_nick;
 }
 
 gboolean
-plenary_role_from_string (const char  *str,
-                          PlenaryRole *role)
+plenary_role_from_string (const char *str,
+                          PlenaryRole *value)
 {
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
   if (str == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
-    {
-      if (strcmp (str, role_names[i]) == 0)
-        {
-          if (role != NULL)
-            *role = (PlenaryRole) i;
-          return TRUE;
-        }
-    }
+  klass = g_type_class_ref (PLENARY_TYPE_ROLE);
+  if (!(found = g_enum_get_value_by_nick (klass, str)))
+    return FALSE;
 
-  return FALSE;
+  if (value != NULL)
+    *value = found->value;
+  return TRUE;
 }

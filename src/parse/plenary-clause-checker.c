@@ -274,14 +274,6 @@ plenary_clause_checker_get_dictionary (PlenaryClauseChecker *self)
   return self->dictionary;
 }
 
-PlenaryDraftKind
-plenary_clause_checker_get_kind (PlenaryClauseChecker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), 0);
-
-  return self->kind;
-}
-
 void
 plenary_clause_checker_set_kind (PlenaryClauseChecker *self,
                                  PlenaryDraftKind      kind)
@@ -293,14 +285,6 @@ plenary_clause_checker_set_kind (PlenaryClauseChecker *self,
 
   self->kind = kind;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
-}
-
-const char *
-plenary_clause_checker_get_body (PlenaryClauseChecker *self)
-{
-  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), NULL);
-
-  return self->body;
 }
 
 void
@@ -432,20 +416,49 @@ check_agreement (PlenaryClauseChecker  *self,
   const char *matched = plenary_phrase_entry_get_form (info->entry, info->form);
   const char *wanted = plenary_phrase_entry_get_form (info->entry, wanted_form);
   gsize actual_len = info->phrase_end - info->phrase_start;
+  gsize phrase_end = info->phrase_end;
   g_autofree char *replacement = NULL;
   g_autofree char *message = NULL;
   g_autofree char *label = NULL;
   PlenaryCheckProblem *problem;
 
-  if (g_strcmp0 (matched, wanted) == 0)
+  if (info->entry == NULL || g_strcmp0 (matched, wanted) == 0)
     return;
+
+  /* Only the verb of a closing formula is in italics; the agreement is
+   * that of the whole formula ("rester saisi / saisie de la question"). */
+  if (plenary_phrase_entry_get_group (info->entry) == PLENARY_PHRASE_GROUP_CLOSING &&
+      strlen (line + info->phrase_start) >= strlen (matched) &&
+      strncmp (line + info->phrase_start + 1, matched + 1, strlen (matched) - 1) == 0)
+    {
+      actual_len = strlen (matched);
+      phrase_end = info->phrase_start + actual_len;
+    }
 
   /* "Conscients des …" matched "Conscients de": keep the contraction. */
   if (actual_len < strlen (matched) && strrchr (wanted, ' ') != NULL &&
       (g_str_has_suffix (wanted, " de") || g_str_has_suffix (wanted, " à")))
     replacement = g_strndup (wanted, strrchr (wanted, ' ') - wanted);
-  else
+  else if (actual_len == strlen (matched))
     replacement = g_strdup (wanted);
+  else
+    {
+      /* Adverbs around the form ("Profondément préoccupé par", "Rappelant
+       * également"): only the form's words change. */
+      g_autofree char *actual = g_strndup (line + info->phrase_start, actual_len);
+      g_autofree char *lower = g_strdup (matched);
+      g_autofree char *lower_wanted = g_strdup (wanted);
+      const char *at;
+
+      lower[0] = g_ascii_tolower (lower[0]);
+      lower_wanted[0] = g_ascii_tolower (lower_wanted[0]);
+      if (g_str_has_prefix (actual, matched))
+        replacement = g_strconcat (wanted, actual + strlen (matched), NULL);
+      else if ((at = strstr (actual, lower)) != NULL && at > actual && at[-1] == ' ')
+        replacement = g_strdup_printf ("%.*s%s%s", (int) (at - actual), actual, lower_wanted, at + strlen (lower));
+      else
+        return;
+    }
 
   /* Translators: %1$s is a phrase, %2$s the body adopting the text, %3$s the right form */
   message = g_strdup_printf (_("“%s” does not agree with “%s”: write “%s”"),
@@ -453,7 +466,7 @@ check_agreement (PlenaryClauseChecker  *self,
   label = g_strdup_printf (_("Replace with “%s”"), replacement);
 
   problem = problem_new (PLENARY_CHECK_AGREEMENT, line_index,
-                         info->phrase_start, info->phrase_end, message);
+                         info->phrase_start, phrase_end, message);
   problem_set_fix (problem, replacement, label);
   g_ptr_array_add (problems, problem);
 }
@@ -482,6 +495,53 @@ add_typography (GPtrArray        *problems,
   g_ptr_array_add (problems, problem);
 }
 
+/* "…" or “…” in a French draft: « … » with no-break spaces inside. Pairs
+ * only, on one line; an opening quote without its closing one is left. */
+static void
+check_straight_quotes (GPtrArray  *problems,
+                       const char *line,
+                       guint       line_index,
+                       gsize       start,
+                       gsize       end)
+{
+  gsize i = start;
+
+  while (i < end)
+    {
+      gsize open_len, close_at = 0, close_len = 0;
+      g_autofree char *inner = NULL;
+      PlenaryCheckProblem *problem;
+
+      if (line[i] == '"')
+        open_len = 1;
+      else if (i + 3 <= end && memcmp (line + i, "“", 3) == 0)
+        open_len = 3;
+      else
+        {
+          i++;
+          continue;
+        }
+
+      for (gsize j = i + open_len; j < end && close_len == 0; j++)
+        if (line[j] == '"')
+          close_at = j, close_len = 1;
+        else if (j + 3 <= end && memcmp (line + j, "”", 3) == 0)
+          close_at = j, close_len = 3;
+      if (close_len == 0)
+        return;
+
+      inner = g_strstrip (g_strndup (line + i + open_len, close_at - i - open_len));
+      problem = problem_new (PLENARY_CHECK_TYPOGRAPHY_QUOTES, line_index, i, close_at + close_len,
+                             _("French typography: quotations go between « » with no-break spaces"));
+      {
+        g_autofree char *replacement = g_strconcat ("«" NBSP, inner, NBSP "»", NULL);
+        problem_set_fix (problem, replacement, _("Use « »"));
+      }
+      g_ptr_array_add (problems, problem);
+      i = close_at + close_len;
+    }
+}
+
 static void
 check_typography (GPtrArray             *problems,
                   const char            *line,
@@ -490,6 +550,8 @@ check_typography (GPtrArray             *problems,
 {
   gsize start = info->content_start;
   gsize end = info->content_end;
+
+  check_straight_quotes (problems, line, line_index, start, end);
 
   for (gsize i = start; i < end; i++)
     {
@@ -550,15 +612,14 @@ check_line_internal (PlenaryClauseChecker          *self,
                      const char                    *line,
                      gsize                          len,
                      guint                          line_index,
-                     PlenaryLineState              *state,
+                     const PlenaryLineState        *state,
+                     const PlenaryLineInfo         *classified,
                      const PlenaryCheckLineContext *context)
 {
   PlenaryPhraseDictionary *dict = self->dictionary;
   gboolean french = plenary_phrase_dictionary_get_french_spacing (dict);
   PlenaryLineState before = *state;
-  PlenaryLineInfo info;
-
-  plenary_clause_parser_classify_line (dict, self->kind, line, len, state, &info);
+  PlenaryLineInfo info = *classified;
 
   if (info.is_blank || info.content_start == info.content_end)
     {
@@ -649,7 +710,40 @@ plenary_clause_checker_check_line (PlenaryClauseChecker          *self,
     line = copy = g_strndup (line, len);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)plenary_check_problem_free);
-  check_line_internal (self, problems, line, len, line_index, state, context);
+  {
+    PlenaryLineState before = *state;
+    PlenaryLineInfo info;
+
+    plenary_clause_parser_classify_line (self->dictionary, self->kind, line, len, state, &info);
+    check_line_internal (self, problems, line, len, line_index, &before, &info, context);
+  }
+
+  return problems;
+}
+
+GPtrArray *
+plenary_clause_checker_check_classified_line (PlenaryClauseChecker          *self,
+                                              const char                    *line,
+                                              gssize                         len,
+                                              guint                          line_index,
+                                              const PlenaryLineState        *before,
+                                              const PlenaryLineInfo         *info,
+                                              const PlenaryCheckLineContext *context)
+{
+  GPtrArray *problems;
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_CLAUSE_CHECKER (self), NULL);
+  g_return_val_if_fail (line != NULL, NULL);
+  g_return_val_if_fail (before != NULL && info != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (line);
+  else if (line[len] != '\0')
+    line = copy = g_strndup (line, len);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify)plenary_check_problem_free);
+  check_line_internal (self, problems, line, len, line_index, before, info, context);
 
   return problems;
 }
@@ -706,7 +800,7 @@ plenary_clause_checker_check_text (PlenaryClauseChecker *self,
             break;
           }
 
-      check_line_internal (self, problems, lines[i], strlen (lines[i]), i, &states[i], &context);
+      check_line_internal (self, problems, lines[i], strlen (lines[i]), i, &states[i], &infos[i], &context);
     }
 
   return problems;

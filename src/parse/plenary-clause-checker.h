@@ -83,10 +83,8 @@ G_DECLARE_FINAL_TYPE (PlenaryClauseChecker, plenary_clause_checker, PLENARY, CLA
 PlenaryClauseChecker *plenary_clause_checker_new          (PlenaryPhraseDictionary *dictionary,
                                                            PlenaryDraftKind         kind);
 PlenaryPhraseDictionary *plenary_clause_checker_get_dictionary (PlenaryClauseChecker *self);
-PlenaryDraftKind      plenary_clause_checker_get_kind     (PlenaryClauseChecker    *self);
 void                  plenary_clause_checker_set_kind     (PlenaryClauseChecker    *self,
                                                            PlenaryDraftKind         kind);
-const char           *plenary_clause_checker_get_body     (PlenaryClauseChecker    *self);
 void                  plenary_clause_checker_set_body     (PlenaryClauseChecker    *self,
                                                            const char              *body);
 
@@ -100,6 +98,17 @@ GPtrArray            *plenary_clause_checker_check_line   (PlenaryClauseChecker 
                                                            guint                          line_index,
                                                            PlenaryLineState              *state,
                                                            const PlenaryCheckLineContext *context);
+
+/* As plenary_clause_checker_check_line(), for a line already classified:
+ * BEFORE is the state before it, INFO what
+ * plenary_clause_parser_classify_line() made of it. */
+GPtrArray            *plenary_clause_checker_check_classified_line (PlenaryClauseChecker          *self,
+                                                                    const char                    *line,
+                                                                    gssize                         len,
+                                                                    guint                          line_index,
+                                                                    const PlenaryLineState        *before,
+                                                                    const PlenaryLineInfo         *info,
+                                                                    const PlenaryCheckLineContext *context);
 
 /* Checks the whole editor text. */
 GPtrArray            *plenary_clause_checker_check_text   (PlenaryClauseChecker    *self,

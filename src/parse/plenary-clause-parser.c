@@ -248,6 +248,20 @@ classify_line_internal (PlenaryPhraseDictionary *dict,
       return;
     }
 
+  /* "# Arms embargo": a heading inside the resolution ("Sanctions",
+   * "Reporting"); not numbered, and the numbering runs on across it. */
+  if (line[p] == '#' && p + 1 < end && line[p + 1] == ' ')
+    {
+      p += 2;
+      while (p < end && line[p] == ' ')
+        p++;
+      info->role = PLENARY_ROLE_HEADING;
+      info->content_start = info->phrase_start = info->phrase_end = info->text_start = p;
+      state->last_sub_index = 0;
+      state->line_index++;
+      return;
+    }
+
   /* Three spaces a level in plain text, a tab a level in editor text. */
   indent = MIN (2, tabs + (spaces == 0 ? 0 : spaces <= 4 ? 1 : 2));
 
@@ -315,6 +329,16 @@ classify_line_internal (PlenaryPhraseDictionary *dict,
   if (plenary_phrase_dictionary_match (dict, line + p, &match) && p + match.length <= end)
     {
       info->phrase_end = p + match.length;
+      /* "Décide de rester saisi de la question.": in UN style only the verb
+       * of a closing formula that makes the paragraph is in italics. */
+      if (match.group == PLENARY_PHRASE_GROUP_CLOSING &&
+          (p + match.length == end || (line[p + match.length] == '.' && p + match.length + 1 == end)))
+        {
+          gsize verb = plenary_phrase_dictionary_verb_length (dict, line + p);
+
+          if (verb > 0 && p + verb < info->phrase_end)
+            info->phrase_end = p + verb;
+        }
       info->entry = match.entry;
       info->form = match.form;
       info->known_phrase = TRUE;
@@ -346,12 +370,15 @@ classify_line_internal (PlenaryPhraseDictionary *dict,
         }
     }
 
-  /* The text follows the phrase after one space; "Décide, en outre, …"
-   * keeps its phrase for the role but the model holds it as text. */
+  /* The text follows the phrase after one space, or right after it when
+   * punctuation follows: "Decides, in the light of …", "Acting under
+   * Chapter VII of the Charter of the United Nations,". */
   if (info->phrase_end == end)
     info->text_start = end;
   else if (info->phrase_end > info->phrase_start && line[info->phrase_end] == ' ')
     info->text_start = info->phrase_end + 1;
+  else if (info->phrase_end > info->phrase_start && strchr (",.;:", line[info->phrase_end]) != NULL)
+    info->text_start = info->phrase_end;
   else
     info->text_start = info->phrase_start;
 
@@ -498,6 +525,14 @@ plenary_clause_parser_parse (PlenaryPhraseDictionary  *dict,
             plenary_paragraph_append_child (parents[0], paragraph);
           else
             plenary_body_append (body, paragraph);
+          continue;
+        }
+
+      if (info.role == PLENARY_ROLE_HEADING)
+        {
+          g_autoptr(PlenaryParagraph) heading = paragraph_from_line (line, &info);
+
+          plenary_body_append (body, heading);
           continue;
         }
 

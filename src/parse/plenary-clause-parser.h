@@ -27,9 +27,9 @@ typedef struct
 
 typedef struct
 {
-  /* PREAMBULAR, OPERATIVE, SUBPARAGRAPH, PARAGRAPH (resolution text that
-   * cannot be placed: the opening formula, blank lines); HEADING, PARAGRAPH,
-   * BULLET in briefs. */
+  /* PREAMBULAR, OPERATIVE, SUBPARAGRAPH, HEADING ("# Sanctions": not
+   * numbered), PARAGRAPH (resolution text that cannot be placed: the
+   * opening formula, blank lines); HEADING, PARAGRAPH, BULLET in briefs. */
   PlenaryRole         role;
   guint               level;          /* 0 top level; 1, 2 sub-paragraphs */
   /* Byte offsets within the line (leading tabs and spaces included). */

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-phrase-dictionary.h"
 
@@ -36,6 +38,9 @@ plenary_clause_roman (guint number)
   return g_string_free (str, FALSE);
 }
 
+/* aaa is the 53rd sub-paragraph, zzz the 78th. */
+#define MAX_REPEATED_LETTERS 3
+
 static void
 append_marker (GString                 *out,
                PlenaryPhraseDictionary *dict,
@@ -53,11 +58,34 @@ append_marker (GString                 *out,
   if (enclosed)
     g_string_append_c (out, '(');
 
-  if (level == 1)
+  if (level == 1 && index < 26 * MAX_REPEATED_LETTERS)
     {
       /* a..z, then aa, bb.. as in United Nations documents */
       for (guint i = 0; i <= index / 26; i++)
         g_string_append_c (out, 'a' + index % 26);
+    }
+  else if (level == 1)
+    {
+      /* Past zzz the repeated letter would grow with the count (a marker
+       * of 4,000 letters at the 100,000th, and as many lines): from there
+       * four letters or more, counting in base 26 (aaaa, aaab..). */
+      guint64 n = index - 26 * MAX_REPEATED_LETTERS;
+      guint64 span = 26 * 26 * 26 * 26;
+      guint width = 4;
+      char digits[16];
+
+      while (n >= span && width < sizeof digits)
+        {
+          n -= span;
+          span *= 26;
+          width++;
+        }
+      for (guint i = width; i > 0; i--)
+        {
+          digits[i - 1] = 'a' + n % 26;
+          n /= 26;
+        }
+      g_string_append_len (out, digits, width);
     }
   else
     {
@@ -88,7 +116,8 @@ append_full_text (GString                *out,
   if (paragraph->phrase != NULL && paragraph->phrase[0] != '\0')
     {
       g_string_append (out, paragraph->phrase);
-      if (paragraph->text[0] != '\0')
+      /* "Decides, in the light of …", "Décide de rester saisi." */
+      if (paragraph->text[0] != '\0' && strchr (",.;:", paragraph->text[0]) == NULL)
         g_string_append_c (out, ' ');
     }
   g_string_append (out, paragraph->text);
@@ -143,6 +172,11 @@ print_brief (GString           *out,
       append_full_text (out, paragraph);
       g_string_append_c (out, '\n');
 
+      /* An empty section keeps a line to write in (and to show its hint on). */
+      if (paragraph->role == PLENARY_ROLE_HEADING && paragraph->children->len == 0 &&
+          !(flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
+
       for (guint j = 0; j < paragraph->children->len; j++)
         {
           const PlenaryParagraph *child = g_ptr_array_index (paragraph->children, j);
@@ -196,6 +230,10 @@ plenary_clause_printer_print (PlenaryBody       *body,
               append_marker (out, dict, 0, operatives++);
               g_string_append_c (out, ' ');
             }
+          /* A heading inside the resolution: "# " in the editor, a line of
+           * its own in plain text (the importer finds it again). */
+          else if (!(flags & PLENARY_PRINT_PLAIN) && paragraph->role == PLENARY_ROLE_HEADING)
+            g_string_append (out, "# ");
 
           append_full_text (out, paragraph);
           g_string_append_c (out, '\n');

@@ -39,12 +39,20 @@ char               *plenary_importer_detect_language (const char *text,
 
 /* Any supported file -> draft. LANGUAGE NULL: detected. WARNINGS (nullable;
  * PlenaryParseWarning*, created when *warnings is NULL) gets what was
- * repaired. Errors: PLENARY_IMPORTER_ERROR or PLENARY_DRAFT_ERROR. */
+ * repaired. Word (.docx) and OpenDocument (.odt) files are recognised by
+ * their content and read by plenary_office_importer_import(). Errors:
+ * PLENARY_IMPORTER_ERROR, PLENARY_DRAFT_ERROR or PLENARY_OFFICE_ERROR. */
 PlenaryDraft       *plenary_importer_import        (const char  *data,
                                                     gsize        len,
                                                     const char  *filename,
                                                     const char  *language,
                                                     GPtrArray  **warnings,
                                                     GError     **error);
+
+/* One line for a toast: what the text was read as, then each kind of
+ * entry of REPORT (from plenary_importer_import()) with its count: "Read
+ * as a resolution (…) — Page furniture removed (12), Footnote kept out of
+ * the paragraphs (3)". NULL for an empty report. */
+char               *plenary_importer_summarize_report (GPtrArray *report);
 
 G_END_DECLS

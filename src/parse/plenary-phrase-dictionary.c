@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "plenary-data-resources.h"
+#include "plenary-parse-enums.h"
 #include "plenary-phrase-dictionary.h"
 
 /* ---- PlenaryPhraseEntry ------------------------------------------------- */
@@ -191,6 +192,7 @@ typedef struct
   gsize               length;
   PlenaryPhraseEntry *entry;
   PlenaryForm         form_kind;
+  gboolean            stripped;  /* the form without its final preposition */
 } Candidate;
 
 struct _PlenaryPhraseDictionary
@@ -215,6 +217,13 @@ struct _PlenaryPhraseDictionary
   GStrv         reflexive_prefixes;
   GStrv         verb_suffixes;
   GHashTable   *not_phrases;   /* casefolded words */
+  /* Rules that make the forms of every phrase (docs/phrase-dictionaries.md). */
+  GStrv         leading_adverbs;     /* "Strongly" condemns, "Further" welcoming */
+  GStrv         inner_adverbs;       /* Notant "également" avec préoccupation */
+  GStrv         trailing_adverbs;    /* Recalling "also" (preambular phrases) */
+  GStrv         prepositions;        /* Calls on / upon / for */
+  GStrv         preambular_copulas;  /* "Being", "Se déclarant" + adverbs + adjective */
+  GStrv         operative_copulas;   /* "Se déclare" + adverbs + adjective */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPhraseDictionary, plenary_phrase_dictionary, G_TYPE_OBJECT)
@@ -256,6 +265,12 @@ plenary_phrase_dictionary_finalize (GObject *object)
   g_clear_pointer (&self->participle_suffixes, g_strfreev);
   g_clear_pointer (&self->reflexive_prefixes, g_strfreev);
   g_clear_pointer (&self->verb_suffixes, g_strfreev);
+  g_clear_pointer (&self->leading_adverbs, g_strfreev);
+  g_clear_pointer (&self->inner_adverbs, g_strfreev);
+  g_clear_pointer (&self->trailing_adverbs, g_strfreev);
+  g_clear_pointer (&self->prepositions, g_strfreev);
+  g_clear_pointer (&self->preambular_copulas, g_strfreev);
+  g_clear_pointer (&self->operative_copulas, g_strfreev);
   g_clear_pointer (&self->not_phrases, g_hash_table_unref);
 
   G_OBJECT_CLASS (plenary_phrase_dictionary_parent_class)->finalize (object);
@@ -330,6 +345,12 @@ plenary_phrase_dictionary_init (PlenaryPhraseDictionary *self)
   self->participle_suffixes = g_strdupv ((char **)no_strings);
   self->reflexive_prefixes = g_strdupv ((char **)no_strings);
   self->verb_suffixes = g_strdupv ((char **)no_strings);
+  self->leading_adverbs = g_strdupv ((char **)no_strings);
+  self->inner_adverbs = g_strdupv ((char **)no_strings);
+  self->trailing_adverbs = g_strdupv ((char **)no_strings);
+  self->prepositions = g_strdupv ((char **)no_strings);
+  self->preambular_copulas = g_strdupv ((char **)no_strings);
+  self->operative_copulas = g_strdupv ((char **)no_strings);
   self->not_phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -414,14 +435,13 @@ static gboolean
 parse_group (const char         *str,
              PlenaryPhraseGroup *group)
 {
-  if (g_strcmp0 (str, "preambular") == 0)
-    *group = PLENARY_PHRASE_GROUP_PREAMBULAR;
-  else if (g_strcmp0 (str, "operative") == 0)
-    *group = PLENARY_PHRASE_GROUP_OPERATIVE;
-  else if (g_strcmp0 (str, "closing") == 0)
-    *group = PLENARY_PHRASE_GROUP_CLOSING;
-  else
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_PHRASE_GROUP);
+  GEnumValue *value;
+
+  if (str == NULL || !(value = g_enum_get_value_by_nick (klass, str)))
     return FALSE;
+
+  *group = value->value;
   return TRUE;
 }
 
@@ -654,7 +674,13 @@ plenary_phrase_dictionary_merge_data (PlenaryPhraseDictionary  *self,
       !get_string_list (root, "participle-suffixes", &self->participle_suffixes, error) ||
       !get_string_list (root, "reflexive-prefixes", &self->reflexive_prefixes, error) ||
       !get_string_list (root, "verb-suffixes", &self->verb_suffixes, error) ||
-      !get_string_list (root, "not-phrases", &not_phrases, error))
+      !get_string_list (root, "not-phrases", &not_phrases, error) ||
+      !get_string_list (root, "leading-adverbs", &self->leading_adverbs, error) ||
+      !get_string_list (root, "inner-adverbs", &self->inner_adverbs, error) ||
+      !get_string_list (root, "trailing-adverbs", &self->trailing_adverbs, error) ||
+      !get_string_list (root, "prepositions", &self->prepositions, error) ||
+      !get_string_list (root, "preambular-copulas", &self->preambular_copulas, error) ||
+      !get_string_list (root, "operative-copulas", &self->operative_copulas, error))
     return FALSE;
 
   if (not_phrases != NULL)
@@ -920,7 +946,8 @@ static void
 index_form (PlenaryPhraseDictionary *self,
             const char              *form,
             PlenaryPhraseEntry      *entry,
-            PlenaryForm              form_kind)
+            PlenaryForm              form_kind,
+            gboolean                 stripped)
 {
   g_autofree char *key = first_word_key (form);
   Candidate candidate;
@@ -949,6 +976,7 @@ index_form (PlenaryPhraseDictionary *self,
   candidate.length = strlen (form);
   candidate.entry = entry;
   candidate.form_kind = form_kind;
+  candidate.stripped = stripped;
   g_array_append_val (array, candidate);
 }
 
@@ -956,22 +984,27 @@ static void
 index_form_variants (PlenaryPhraseDictionary *self,
                      const char              *form,
                      PlenaryPhraseEntry      *entry,
-                     PlenaryForm              form_kind)
+                     PlenaryForm              form_kind,
+                     gboolean                 stripped)
 {
   g_autoptr(GString) curly = g_string_new (form);
+  const char *space = strrchr (form, ' ');
 
-  index_form (self, form, entry, form_kind);
+  index_form (self, form, entry, form_kind, stripped);
 
   /* Word processors type ’ for '. */
   if (g_string_replace (curly, "'", "’", 0) > 0)
-    index_form (self, curly->str, entry, form_kind);
+    index_form (self, curly->str, entry, form_kind, stripped);
 
-  /* "Se félicitant de" also opens "Se félicitant du rapport", "des", "d'". */
-  if (g_str_has_suffix (form, " de") || g_str_has_suffix (form, " à"))
+  /* "Gravely concerned by" also opens "Gravely concerned at", "… that",
+   * "Se félicitant de" also "Se félicitant du rapport": the form without
+   * its final preposition, which then takes the text's own. */
+  if (space != NULL && (g_strv_contains ((const char * const *) self->prepositions, space + 1) ||
+                        g_str_equal (space + 1, "de") || g_str_equal (space + 1, "à")))
     {
-      g_autofree char *shorter = g_strndup (form, strrchr (form, ' ') - form);
+      g_autofree char *shorter = g_strndup (form, space - form);
 
-      index_form_variants (self, shorter, entry, form_kind);
+      index_form_variants (self, shorter, entry, form_kind, TRUE);
     }
 }
 
@@ -996,7 +1029,7 @@ ensure_index (PlenaryPhraseDictionary *self)
 
       for (guint f = 0; f < G_N_ELEMENTS (entry->forms); f++)
         if (entry->forms[f] != NULL)
-          index_form_variants (self, entry->forms[f], entry, f);
+          index_form_variants (self, entry->forms[f], entry, f, FALSE);
     }
 
   g_hash_table_iter_init (&iter, self->index);
@@ -1004,53 +1037,217 @@ ensure_index (PlenaryPhraseDictionary *self)
     g_array_sort (value, compare_candidates);
 }
 
-gboolean
-plenary_phrase_dictionary_match (PlenaryPhraseDictionary *self,
-                                 const char              *text,
-                                 PlenaryPhraseMatch      *match)
+static gsize    word_length (const char *text);
+static gboolean ends_word   (const char *p);
+
+/* Length of one of WORDS (with the space after it) at P, or 0. The first
+ * letter is compared without case when FIRST_CI. */
+static gsize
+word_from_list (GStrv       words,
+                const char *p,
+                gboolean    first_ci,
+                gboolean    allow_comma)
+{
+  gunichar first;
+
+  if (*p == '\0' || !g_unichar_isalpha (first = g_utf8_get_char (p)))
+    return 0;
+  if (first_ci)
+    first = g_unichar_tolower (first);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      gsize len;
+      const char *w_rest;
+      const char *p_rest;
+
+      /* ASCII first letters, the common case, without Unicode tables. */
+      if ((guchar) w[0] < 0x80 && first < 0x80
+          ? (first_ci ? (gunichar) g_ascii_tolower (w[0]) : (gunichar) w[0]) != first
+          : (first_ci ? g_unichar_tolower (g_utf8_get_char (w)) : g_utf8_get_char (w)) != first)
+        continue;
+      len = strlen (w);
+      w_rest = g_utf8_next_char (w);
+      p_rest = g_utf8_next_char (p);
+      if (strncmp (p_rest, w_rest, len - (w_rest - w)) != 0)
+        continue;
+      if (p[len] == ' ')
+        return len + 1;
+      /* "Reaffirming further, in the context of": the adverb, not the comma. */
+      if (p[len] == ',' && allow_comma)
+        return len + 1;
+    }
+
+  return 0;
+}
+
+/* Bytes of TEXT that FORM covers, 0 if it does not: the first letter
+ * without case, the rest exactly, any inner adverb of the language allowed
+ * between two words ("Notant également avec préoccupation"). */
+static gsize
+compare_form (PlenaryPhraseDictionary *self,
+              const char              *form,
+              gsize                    form_len,
+              const char              *text,
+              gboolean                 inner)
+{
+  const char *f = form;
+  const char *f_end = form + form_len;
+  const char *t = text;
+
+  if (g_unichar_tolower (g_utf8_get_char (f)) != g_unichar_tolower (g_utf8_get_char (t)))
+    return 0;
+  f = g_utf8_next_char (f);
+  t = g_utf8_next_char (t);
+
+  while (f < f_end)
+    {
+      if (*f == *t)
+        {
+          f++;
+          t++;
+          continue;
+        }
+      if (inner && f[-1] == ' ' && t[-1] == ' ')
+        {
+          gsize skip = word_from_list (self->inner_adverbs, t, FALSE, FALSE);
+
+          if (skip > 0)
+            {
+              t += skip;
+              continue;
+            }
+        }
+      return 0;
+    }
+
+  if (*t != '\0' && is_word_char (g_utf8_get_char (t)))
+    return 0;
+  return t - text;
+}
+
+/* The longest form at the start of TEXT, with the rules that follow a
+ * form: the preposition the text has after a form that lost its own,
+ * adverbs after a preambular phrase ("Recalling also"). */
+static gboolean
+match_forms (PlenaryPhraseDictionary *self,
+             const char              *text,
+             PlenaryPhraseMatch      *match)
 {
   g_autofree char *key = NULL;
-  const char *text_rest;
-  gunichar first;
   GArray *array;
-
-  g_return_val_if_fail (PLENARY_IS_PHRASE_DICTIONARY (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  ensure_index (self);
 
   if ((key = first_word_key (text)) == NULL)
     return FALSE;
   if ((array = g_hash_table_lookup (self->index, key)) == NULL)
     return FALSE;
 
-  first = g_unichar_tolower (g_utf8_get_char (text));
-  text_rest = g_utf8_next_char (text);
+  /* The words as written first; adverbs between them only when that makes
+   * a phrase of more words ("Demande de même instamment" is "Demande
+   * instamment", not "Demande"). */
+  const Candidate *best = NULL;
+  gsize best_len = 0;
+  guint best_words = 0;
 
-  for (guint i = 0; i < array->len; i++)
+  for (guint i = 0; i < array->len * 2; i++)
     {
-      const Candidate *candidate = &g_array_index (array, Candidate, i);
-      const char *form_rest = g_utf8_next_char (candidate->form);
-      gsize rest_len = candidate->length - (form_rest - candidate->form);
-      gunichar next;
+      const Candidate *candidate = &g_array_index (array, Candidate, i % array->len);
+      gsize len = compare_form (self, candidate->form, candidate->length, text, i >= array->len);
+      guint words = 1;
 
-      if (g_unichar_tolower (g_utf8_get_char (candidate->form)) != first)
+      if (len == 0)
         continue;
-      if (strncmp (text_rest, form_rest, rest_len) != 0)
-        continue;
-
-      next = g_utf8_get_char (text_rest + rest_len);
-      if (next != 0 && is_word_char (next))
-        continue;
-
-      if (match != NULL)
+      for (gsize k = 0; k < candidate->length; k++)
+        words += candidate->form[k] == ' ';
+      if (best == NULL || words > best_words)
         {
-          match->entry = candidate->entry;
-          match->group = candidate->entry->group;
-          match->form = candidate->form_kind;
-          match->length = (text_rest - text) + rest_len;
+          best = candidate;
+          best_len = len;
+          best_words = words;
         }
+      /* The longest exact form, or the first inner-adverb one, per pass. */
+      if (i < array->len)
+        i = array->len - 1;
+      else
+        break;
+    }
+
+  if (best != NULL)
+    {
+      gsize len = best_len;
+      gsize more;
+
+      if (best->stripped && text[len] == ' ' &&
+          (more = word_from_list (self->prepositions, text + len + 1, FALSE, FALSE)) > 0)
+        len += more;
+      if (best->entry->group == PLENARY_PHRASE_GROUP_PREAMBULAR)
+        while (text[len] == ' ' && (more = word_from_list (self->trailing_adverbs, text + len + 1, FALSE, TRUE)) > 0)
+          len += more;
+      while (len > 0 && text[len - 1] == ' ')
+        len--;
+
+      match->entry = best->entry;
+      match->group = best->entry->group;
+      match->form = best->form_kind;
+      match->length = len;
       return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+plenary_phrase_dictionary_match (PlenaryPhraseDictionary *self,
+                                 const char              *text,
+                                 PlenaryPhraseMatch      *match)
+{
+  PlenaryPhraseMatch local;
+  const char *p = text;
+  int group = -1;
+
+  g_return_val_if_fail (PLENARY_IS_PHRASE_DICTIONARY (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  ensure_index (self);
+  if (match == NULL)
+    match = &local;
+
+  /* Adverbs and copulas before a phrase: "Strongly condemns", "Further
+   * recognizing", "Being further deeply concerned", "Se déclarant
+   * vivement préoccupé". */
+  for (guint round = 0; round < 4; round++)
+    {
+      gsize skip;
+
+      if (match_forms (self, p, match))
+        {
+          match->length += p - text;
+          if (group >= 0)
+            match->group = group;
+          return TRUE;
+        }
+      if ((skip = word_from_list (self->preambular_copulas, p, TRUE, FALSE)) > 0)
+        group = PLENARY_PHRASE_GROUP_PREAMBULAR;
+      else if ((skip = word_from_list (self->operative_copulas, p, TRUE, FALSE)) > 0)
+        group = PLENARY_PHRASE_GROUP_OPERATIVE;
+      else if ((skip = word_from_list (self->leading_adverbs, p, TRUE, FALSE)) == 0)
+        {
+          gsize len;
+
+          /* "Se déclare de nouveau prêt": the adjective after a copula. */
+          if (group < 0 || p == text || !g_unichar_islower (g_utf8_get_char (p)) ||
+              (len = word_length (p)) == 0 || !ends_word (p + len))
+            return FALSE;
+          match->entry = NULL;
+          match->group = group;
+          match->form = PLENARY_FORM_M;
+          match->length = p + len - text;
+          return TRUE;
+        }
+      p += skip;
+      while (*p == ' ')
+        p++;
     }
 
   return FALSE;
@@ -1270,6 +1467,37 @@ plenary_phrase_dictionary_dup_snippet (PlenaryPhraseDictionary *self,
   return g_strconcat (phrase, " ", snippet, NULL);
 }
 
+char *
+plenary_phrase_dictionary_dup_example (PlenaryPhraseDictionary *self,
+                                       PlenaryPhraseEntry      *entry,
+                                       PlenaryGender            gender,
+                                       PlenaryNumber            number)
+{
+  const PlenaryGender genders[] = { PLENARY_GENDER_MASCULINE, PLENARY_GENDER_FEMININE };
+  const PlenaryNumber numbers[] = { PLENARY_NUMBER_SINGULAR, PLENARY_NUMBER_PLURAL };
+  const char *example = plenary_phrase_entry_get_example (entry);
+  gsize written = 0;
+
+  g_return_val_if_fail (PLENARY_IS_PHRASE_DICTIONARY (self), NULL);
+
+  /* The example opens with one of the entry's forms, whichever its author
+   * wrote it for: the longest that fits is the one to replace. */
+  for (guint g = 0; g < G_N_ELEMENTS (genders); g++)
+    for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+      {
+        const char *form = plenary_phrase_dictionary_agree (self, entry, genders[g], numbers[n]);
+        gsize len = strlen (form);
+
+        if (len > written && strncmp (example, form, len) == 0)
+          written = len;
+      }
+
+  if (written == 0)
+    return g_strdup (example);
+
+  return g_strconcat (plenary_phrase_dictionary_agree (self, entry, gender, number), example + written, NULL);
+}
+
 /* ---- conventions and heuristics ------------------------------------------ */
 
 gboolean
@@ -1411,6 +1639,16 @@ plenary_phrase_dictionary_verb_length (PlenaryPhraseDictionary *self,
     return 0;
 
   return prefix + len;
+}
+
+gboolean
+plenary_phrase_dictionary_is_not_phrase (PlenaryPhraseDictionary *self,
+                                         const char              *word,
+                                         gsize                    len)
+{
+  g_return_val_if_fail (PLENARY_IS_PHRASE_DICTIONARY (self), FALSE);
+
+  return is_not_phrase (self, word, len);
 }
 
 gboolean

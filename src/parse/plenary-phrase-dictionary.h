@@ -161,6 +161,14 @@ char                    *plenary_phrase_dictionary_dup_snippet  (PlenaryPhraseDi
                                                                  PlenaryGender            gender,
                                                                  PlenaryNumber            number);
 
+/* The entry's example in the form that agrees with a body of GENDER and
+ * NUMBER: "Consciente de l'importance…" becomes "Conscient de l'importance…"
+ * under the Conseil de sécurité. */
+char                    *plenary_phrase_dictionary_dup_example  (PlenaryPhraseDictionary *self,
+                                                                 PlenaryPhraseEntry      *entry,
+                                                                 PlenaryGender            gender,
+                                                                 PlenaryNumber            number);
+
 /* Drafting conventions of the language, from the file. */
 gboolean                 plenary_phrase_dictionary_get_enclosed_markers (PlenaryPhraseDictionary *self);
 gboolean                 plenary_phrase_dictionary_get_french_spacing   (PlenaryPhraseDictionary *self);
@@ -174,6 +182,11 @@ gsize                    plenary_phrase_dictionary_participle_length (PlenaryPhr
                                                                       const char              *text);
 gsize                    plenary_phrase_dictionary_verb_length  (PlenaryPhraseDictionary *self,
                                                                  const char              *text);
+/* Whether WORD (LEN bytes) is listed as never opening a phrase ("Face",
+ * "Cependant"). */
+gboolean                 plenary_phrase_dictionary_is_not_phrase (PlenaryPhraseDictionary *self,
+                                                                  const char              *word,
+                                                                  gsize                    len);
 /* Whether LINE looks like an opening formula ("The Security Council,"). */
 gboolean                 plenary_phrase_dictionary_is_opening   (PlenaryPhraseDictionary *self,
                                                                  const char              *line,

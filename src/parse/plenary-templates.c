@@ -448,6 +448,8 @@ structure_of (PlenaryDraft *brief)
   for (guint i = 0; i < G_N_ELEMENTS (kept_fields); i++)
     plenary_metadata_set_string (to, kept_fields[i], plenary_metadata_get_string (from, kept_fields[i]));
   plenary_metadata_set_page_limit (to, plenary_metadata_get_page_limit (from));
+  /* The kind of paper ("paper") goes with the structure. */
+  plenary_metadata_set_extra (to, plenary_metadata_get_extra (from));
 
   for (guint i = 0; i < body->paragraphs->len; i++)
     {
@@ -565,12 +567,12 @@ normalize_spaces (const char *text)
 G_LOCK_DEFINE_STATIC (hints);
 static GHashTable *hints_by_language;
 
-/* The hint paragraphs of the built-in brief templates in LANGUAGE, as a set
- * of normalised strings. */
+/* The hint paragraphs of the built-in brief templates in LANGUAGE, as
+ * normalised strings, each to the normalised heading of its section. */
 static GHashTable *
 load_hints (const char *language)
 {
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
     {
@@ -599,11 +601,29 @@ load_hints (const char *language)
               char *normal = normalize_spaces (full);
 
               if (normal[0] != '\0')
-                g_hash_table_add (set, normal);
+                g_hash_table_insert (set, normal, normalize_spaces (section->text));
               else
                 g_free (normal);
             }
         }
+    }
+
+  return set;
+}
+
+/* Call with the lock held. */
+static GHashTable *
+get_hints (const char *language)
+{
+  GHashTable *set;
+
+  if (hints_by_language == NULL)
+    hints_by_language = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify)g_hash_table_unref);
+  if (!(set = g_hash_table_lookup (hints_by_language, language)))
+    {
+      set = load_hints (language);
+      g_hash_table_insert (hints_by_language, g_strdup (language), set);
     }
 
   return set;
@@ -614,7 +634,6 @@ plenary_templates_is_hint (const char *language,
                            const char *text)
 {
   g_autofree char *normal = NULL;
-  GHashTable *set;
   gboolean found;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -627,16 +646,57 @@ plenary_templates_is_hint (const char *language,
     return FALSE;
 
   G_LOCK (hints);
-  if (hints_by_language == NULL)
-    hints_by_language = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify)g_hash_table_unref);
-  if (!(set = g_hash_table_lookup (hints_by_language, language)))
-    {
-      set = load_hints (language);
-      g_hash_table_insert (hints_by_language, g_strdup (language), set);
-    }
-  found = g_hash_table_contains (set, normal);
+  found = g_hash_table_contains (get_hints (language), normal);
   G_UNLOCK (hints);
 
   return found;
+}
+
+char *
+plenary_templates_dup_hint_for_heading (const char *language,
+                                        const char *heading)
+{
+  g_autofree char *normal = NULL;
+  GHashTableIter iter;
+  gpointer hint, section;
+  char *found = NULL;
+
+  g_return_val_if_fail (heading != NULL, NULL);
+
+  if (language == NULL || strchr (language, '/') != NULL)
+    return NULL;
+
+  normal = normalize_spaces (heading);
+  G_LOCK (hints);
+  g_hash_table_iter_init (&iter, get_hints (language));
+  while (found == NULL && g_hash_table_iter_next (&iter, &hint, &section))
+    if (g_utf8_collate (section, normal) == 0)
+      found = g_strdup (hint);
+  G_UNLOCK (hints);
+
+  return found;
+}
+
+void
+plenary_templates_clear_hints (PlenaryDraft *draft)
+{
+  const char *language;
+  PlenaryBody *body;
+
+  g_return_if_fail (PLENARY_IS_DRAFT (draft));
+
+  language = plenary_draft_get_language (draft);
+  body = plenary_draft_get_body (draft);
+  for (guint s = 0; s < body->paragraphs->len; s++)
+    {
+      PlenaryParagraph *section = g_ptr_array_index (body->paragraphs, s);
+
+      for (guint c = section->children->len; c > 0; c--)
+        {
+          g_autofree char *full = plenary_paragraph_dup_full_text (g_ptr_array_index (section->children, c - 1));
+
+          if (plenary_templates_is_hint (language, full))
+            g_ptr_array_remove_index (section->children, c - 1);
+        }
+    }
 }

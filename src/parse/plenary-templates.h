@@ -64,5 +64,12 @@ PlenaryTemplate  *plenary_templates_save_structure (PlenaryDraft  *brief,
  * in LANGUAGE put under their headings. */
 gboolean          plenary_templates_is_hint     (const char       *language,
                                                  const char       *text);
+/* The hint the built-in templates in LANGUAGE give the section HEADING
+ * ("Contexte"), or NULL: shown as a placeholder in an empty section. */
+char             *plenary_templates_dup_hint_for_heading (const char *language,
+                                                          const char *heading);
+/* Empties the hint paragraphs of DRAFT (a brief made from a template): a
+ * hint is a placeholder, never text that could be typed into or printed. */
+void              plenary_templates_clear_hints (PlenaryDraft     *draft);
 
 G_END_DECLS

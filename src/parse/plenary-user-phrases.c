@@ -10,18 +10,18 @@
 #include <glib/gi18n-lib.h>
 
 #include "plenary-draft-file.h"
+#include "plenary-parse-enums.h"
 #include "plenary-user-phrases.h"
 
 const char *
 plenary_phrase_group_to_string (PlenaryPhraseGroup group)
 {
-  switch (group)
-    {
-    case PLENARY_PHRASE_GROUP_PREAMBULAR: return "preambular";
-    case PLENARY_PHRASE_GROUP_OPERATIVE: return "operative";
-    case PLENARY_PHRASE_GROUP_CLOSING: return "closing";
-    default: g_return_val_if_reached (NULL);
-    }
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_PHRASE_GROUP);
+  GEnumValue *value = g_enum_get_value (klass, group);
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
 }
 
 GFile *

@@ -763,3 +763,44 @@ plenary_anchor_resolver_resolve_draft (PlenaryDraft *draft,
 
   return placements;
 }
+
+static PlenaryAnchor *
+moved_anchor (const PlenaryAnchor *anchor,
+              gint64               start,
+              gint64               end)
+{
+  return plenary_anchor_new (anchor->target, anchor->exact, anchor->prefix, anchor->suffix, start, end);
+}
+
+void
+plenary_anchor_resolver_update_draft (PlenaryDraft *draft,
+                                      const char   *editor_text)
+{
+  g_autoptr(GArray) placements = NULL;
+
+  g_return_if_fail (PLENARY_IS_DRAFT (draft));
+  g_return_if_fail (editor_text != NULL);
+
+  placements = plenary_anchor_resolver_resolve_draft (draft, editor_text);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      PlenaryAnchorPlacement *placement = &g_array_index (placements, PlenaryAnchorPlacement, i);
+      PlenaryAnnotation *annotation = placement->annotation;
+      PlenaryAnchor *anchor = plenary_annotation_get_anchor (annotation);
+      PlenaryAnchor *source_anchor = plenary_annotation_get_source_anchor (annotation);
+
+      if (anchor != NULL && placement->start >= 0 &&
+          (placement->start != anchor->start || placement->end != anchor->end))
+        {
+          g_autoptr(PlenaryAnchor) moved = moved_anchor (anchor, placement->start, placement->end);
+          plenary_annotation_set_anchor (annotation, moved);
+        }
+      if (source_anchor != NULL && placement->source_start >= 0 &&
+          (placement->source_start != source_anchor->start || placement->source_end != source_anchor->end))
+        {
+          g_autoptr(PlenaryAnchor) moved = moved_anchor (source_anchor, placement->source_start,
+                                                         placement->source_end);
+          plenary_annotation_set_source_anchor (annotation, moved);
+        }
+    }
+}

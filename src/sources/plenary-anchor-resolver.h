@@ -86,4 +86,12 @@ typedef struct
 GArray        *plenary_anchor_resolver_resolve_draft (PlenaryDraft   *draft,
                                                       const char     *editor_text);
 
+/* Resolves every annotation of DRAFT as plenary_anchor_resolver_resolve_draft()
+ * does, then writes where each anchor was found into its stored position,
+ * so that what reads positions only (the page layout's footnote markers)
+ * follows the quote and its context, never a stale position. Orphans keep
+ * their stored anchor. */
+void           plenary_anchor_resolver_update_draft  (PlenaryDraft   *draft,
+                                                      const char     *editor_text);
+
 G_END_DECLS

@@ -15,7 +15,12 @@
 #include <libxml/HTMLparser.h>
 #include <poppler.h>
 
+#include "plenary-draft-codec.h"
+#include "plenary-draft-file.h"
+#include "plenary-office-reader.h"
+#include "plenary-markdown.h"
 #include "plenary-source-importer.h"
+#include "plenary-text-decoder.h"
 
 /* A first line longer than this is a paragraph, not a title. */
 #define TITLE_MAX_CHARS 100
@@ -26,14 +31,6 @@
 #define TITLE_SCAN_BYTES 4096
 
 G_DEFINE_QUARK (plenary-source-import-error-quark, plenary_source_import_error)
-
-/* Windows-1252 for 0x80..0x9F; the five undefined bytes give U+FFFD. */
-static const gunichar cp1252_high[32] = {
-  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
 
 /* In place: "\r\n" and "\r" become "\n". Returns the new length. */
 static gsize
@@ -58,160 +55,6 @@ normalize_newlines (char  *text,
     }
   text[out] = '\0';
   return out;
-}
-
-static char *
-decode_utf16 (const guchar *data,
-              gsize         length,
-              gboolean      big_endian)
-{
-  GString *out = g_string_sized_new (length + 1);
-  gsize i;
-
-  for (i = 0; i + 1 < length; i += 2)
-    {
-      gunichar u = big_endian ? (data[i] << 8 | data[i + 1]) : (data[i + 1] << 8 | data[i]);
-
-      if (u >= 0xD800 && u < 0xDC00)
-        {
-          gunichar lo = 0;
-
-          if (i + 3 < length)
-            lo = big_endian ? (data[i + 2] << 8 | data[i + 3]) : (data[i + 3] << 8 | data[i + 2]);
-          if (lo >= 0xDC00 && lo < 0xE000)
-            {
-              u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-              i += 2;
-            }
-          else
-            u = 0xFFFD;
-        }
-      else if (u >= 0xDC00 && u < 0xE000)
-        u = 0xFFFD;
-
-      if (u == 0)
-        continue;
-      g_string_append_unichar (out, u);
-    }
-  if (i < length)
-    g_string_append_unichar (out, 0xFFFD);
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-decode_utf32 (const guchar *data,
-              gsize         length,
-              gboolean      big_endian)
-{
-  GString *out = g_string_sized_new (length / 2 + 1);
-  gsize i;
-
-  for (i = 0; i + 3 < length; i += 4)
-    {
-      gunichar u;
-
-      if (big_endian)
-        u = (gunichar) data[i] << 24 | data[i + 1] << 16 | data[i + 2] << 8 | data[i + 3];
-      else
-        u = (gunichar) data[i + 3] << 24 | data[i + 2] << 16 | data[i + 1] << 8 | data[i];
-      if (u == 0)
-        continue;
-      if (u > 0x10FFFF || (u >= 0xD800 && u < 0xE000))
-        u = 0xFFFD;
-      g_string_append_unichar (out, u);
-    }
-  if (i < length)
-    g_string_append_unichar (out, 0xFFFD);
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-decode_8bit (const guchar *data,
-             gsize         length,
-             gboolean      windows_1252)
-{
-  GString *out = g_string_sized_new (length + length / 8 + 1);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar b = data[i];
-
-      if (b < 0x80)
-        {
-          if (b != 0)
-            g_string_append_c (out, b);
-        }
-      else if (b < 0xA0 && windows_1252)
-        g_string_append_unichar (out, cp1252_high[b - 0x80]);
-      else
-        g_string_append_unichar (out, b);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Valid runs are copied, each invalid byte becomes U+FFFD, NUL bytes go. */
-static char *
-decode_utf8_lossy (const char *data,
-                   gsize       length)
-{
-  GString *out = g_string_sized_new (length + 16);
-  const char *p = data;
-  const char *end = data + length;
-
-  while (p < end)
-    {
-      const char *valid_end;
-
-      g_utf8_validate_len (p, end - p, &valid_end);
-      g_string_append_len (out, p, valid_end - p);
-      p = valid_end;
-      if (p < end)
-        {
-          if (*p != '\0')
-            g_string_append (out, "\xEF\xBF\xBD");
-          p++;
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Counts the multi-byte sequences that are valid UTF-8 and the bytes that
- * are not, to tell damaged UTF-8 from a legacy 8-bit encoding. */
-static void
-count_utf8 (const char *data,
-            gsize       length,
-            gsize      *n_valid_multibyte,
-            gsize      *n_invalid,
-            gboolean   *has_c1)
-{
-  const guchar *p = (const guchar *) data;
-  const guchar *end = p + length;
-
-  *n_valid_multibyte = 0;
-  *n_invalid = 0;
-  *has_c1 = FALSE;
-
-  while (p < end)
-    {
-      const char *valid_end;
-
-      g_utf8_validate_len ((const char *) p, end - p, &valid_end);
-      for (; p < (const guchar *) valid_end; p++)
-        if (*p >= 0xC0)
-          (*n_valid_multibyte)++;
-      if (p < end)
-        {
-          if (*p != 0)
-            (*n_invalid)++;
-          if (*p >= 0x80 && *p < 0xA0)
-            *has_c1 = TRUE;
-          p++;
-        }
-    }
 }
 
 /* UTF-16 without BOM: ASCII-heavy text has a NUL in every other byte. */
@@ -251,83 +94,15 @@ plenary_source_importer_decode_text (const char  *data,
                                      gsize        length,
                                      const char **encoding)
 {
-  const guchar *u = (const guchar *) data;
-  const char *enc;
+  PlenaryTextEncoding found;
   char *text;
-  gboolean big_endian;
-  gsize n_valid;
-  gsize n_invalid;
-  gboolean has_c1;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (length >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-    {
-      data += 3;
-      length -= 3;
-      u = (const guchar *) data;
-      enc = "UTF-8";
-      if (g_utf8_validate_len (data, length, NULL))
-        text = g_strndup (data, length);
-      else
-        text = decode_utf8_lossy (data, length);
-    }
-  else if (length >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
-    {
-      enc = "UTF-32LE";
-      text = decode_utf32 (u + 4, length - 4, FALSE);
-    }
-  else if (length >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
-    {
-      enc = "UTF-32BE";
-      text = decode_utf32 (u + 4, length - 4, TRUE);
-    }
-  else if (length >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-    {
-      enc = "UTF-16LE";
-      text = decode_utf16 (u + 2, length - 2, FALSE);
-    }
-  else if (length >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-    {
-      enc = "UTF-16BE";
-      text = decode_utf16 (u + 2, length - 2, TRUE);
-    }
-  else if (memchr (data, '\0', length) == NULL && g_utf8_validate_len (data, length, NULL))
-    {
-      enc = "UTF-8";
-      text = g_strndup (data, length);
-    }
-  else if (looks_like_utf16 (u, length, &big_endian))
-    {
-      enc = big_endian ? "UTF-16BE" : "UTF-16LE";
-      text = decode_utf16 (u, length, big_endian);
-    }
-  else
-    {
-      count_utf8 (data, length, &n_valid, &n_invalid, &has_c1);
-      if (n_invalid == 0 || n_valid > n_invalid)
-        {
-          enc = "UTF-8";
-          text = decode_utf8_lossy (data, length);
-        }
-      else if (has_c1)
-        {
-          /* C1 controls never occur in real Latin-1 text; in Windows-1252
-           * they are curly quotes, dashes and the euro sign. */
-          enc = "WINDOWS-1252";
-          text = decode_8bit (u, length, TRUE);
-        }
-      else
-        {
-          enc = "ISO-8859-1";
-          text = decode_8bit (u, length, FALSE);
-        }
-    }
-
-  normalize_newlines (text, strlen (text));
-
+  /* One decoder for drafts and sources (the model's, with uchardet). */
+  text = plenary_text_decode (data, length, NULL, &found);
   if (encoding != NULL)
-    *encoding = enc;
+    *encoding = found.encoding;
 
   return text;
 }
@@ -430,50 +205,6 @@ title_from_text (const char *text,
   return title_from_filename (filename);
 }
 
-static char *
-title_from_markdown (const char *text,
-                     const char *filename)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      const char *next = lines[i + 1];
-      guint hashes = 0;
-
-      while (line[hashes] == '#')
-        hashes++;
-      if (hashes >= 1 && hashes <= 6 && (line[hashes] == ' ' || line[hashes] == '\t'))
-        {
-          g_autofree char *heading = g_strdup (line + hashes);
-          g_autofree char *clean = NULL;
-
-          g_strchomp (heading);
-          /* Closing sequence of an ATX heading: "## Title ##". */
-          while (heading[0] != '\0' && heading[strlen (heading) - 1] == '#')
-            heading[strlen (heading) - 1] = '\0';
-          clean = clean_title (heading);
-          if (clean != NULL)
-            return g_steal_pointer (&clean);
-        }
-
-      /* Setext heading: a line underlined by "===" or "---". */
-      if (next != NULL && line[0] != '\0' && line[0] != ' ' &&
-          (next[0] == '=' || next[0] == '-') &&
-          strspn (next, next[0] == '=' ? "= \t" : "- \t") == strlen (next) &&
-          strspn (next, "=-") >= 2)
-        {
-          g_autofree char *clean = clean_title (line);
-
-          if (clean != NULL)
-            return g_steal_pointer (&clean);
-        }
-    }
-
-  return title_from_text (text, filename);
-}
-
 /* HTML ------------------------------------------------------------------- */
 
 typedef struct
@@ -550,12 +281,23 @@ html_append_text (HtmlWalk   *walk,
     }
 }
 
-static void
-html_walk (HtmlWalk  *walk,
-           xmlNode   *node,
-           gboolean   preformatted)
+typedef struct
 {
-  for (; node != NULL; node = node->next)
+  xmlNode  *node;
+  gboolean  preformatted;
+  gboolean  block;
+} HtmlFrame;
+
+/* Depth first, with a stack of its own: a page nested thousands of
+ * elements deep (unclosed tags) must not exhaust the C stack. */
+static void
+html_walk (HtmlWalk *walk,
+           xmlNode  *node)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (HtmlFrame));
+  gboolean preformatted = FALSE;
+
+  while (node != NULL)
     {
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
@@ -576,28 +318,151 @@ html_walk (HtmlWalk  *walk,
                   walk->title = clean_title ((const char *) content);
                   xmlFree (content);
                 }
-              continue;
             }
-          if (is_hidden_element (name))
-            continue;
-
-          if (walk->h1 == NULL && g_ascii_strcasecmp (name, "h1") == 0)
+          else if (!is_hidden_element (name))
             {
-              xmlChar *content = xmlNodeGetContent (node);
+              if (walk->h1 == NULL && g_ascii_strcasecmp (name, "h1") == 0)
+                {
+                  xmlChar *content = xmlNodeGetContent (node);
 
-              walk->h1 = clean_title ((const char *) content);
-              xmlFree (content);
+                  walk->h1 = clean_title ((const char *) content);
+                  xmlFree (content);
+                }
+
+              block = is_block_element (name);
+              if (block)
+                html_line_break (walk);
+              if (node->children != NULL)
+                {
+                  HtmlFrame frame = { node, preformatted, block };
+
+                  g_array_append_val (stack, frame);
+                  preformatted = preformatted || g_ascii_strcasecmp (name, "pre") == 0;
+                  node = node->children;
+                  continue;
+                }
+              if (block)
+                html_line_break (walk);
             }
+        }
 
-          block = is_block_element (name);
-          if (block)
+      /* Next sibling, or back up to the first ancestor that has one. */
+      node = node->next;
+      while (node == NULL && stack->len > 0)
+        {
+          HtmlFrame frame = g_array_index (stack, HtmlFrame, stack->len - 1);
+
+          g_array_set_size (stack, stack->len - 1);
+          if (frame.block)
             html_line_break (walk);
-          html_walk (walk, node->children,
-                     preformatted || g_ascii_strcasecmp (name, "pre") == 0);
-          if (block)
-            html_line_break (walk);
+          preformatted = frame.preformatted;
+          node = frame.node->next;
         }
     }
+}
+
+/* libxml2 compares each attribute of a tag with all the ones before it: a
+ * tag with 500,000 attributes takes minutes. The text needs no attribute,
+ * so a tag with more than MAX_HTML_ATTRIBUTES loses them all; the others
+ * are left as they are. Returns NULL when no tag has that many. */
+#define MAX_HTML_ATTRIBUTES 1000
+
+static gboolean
+is_raw_text_element (const char *name,
+                     gsize       length)
+{
+  static const char * const raw[] = { "script", "style", "textarea", "xmp", "title", NULL };
+
+  for (guint i = 0; raw[i] != NULL; i++)
+    if (strlen (raw[i]) == length && g_ascii_strncasecmp (name, raw[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GString *
+html_bound_attributes (const char *html,
+                       gsize       length)
+{
+  const char *end = html + length;
+  const char *p = html;
+  const char *copied = html;
+  GString *out = NULL;
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *name = p + 1;
+      const char *q = name;
+      gsize name_length;
+      guint attributes = 0;
+      gboolean in_space = FALSE;
+      char quote = 0;
+
+      if (q >= end || !g_ascii_isalpha (*q))
+        {
+          /* Comments are skipped whole: a '<' in one is not a tag. */
+          if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+            {
+              const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+              p = close != NULL ? close + 3 : end;
+            }
+          else
+            p++;
+          continue;
+        }
+
+      while (q < end && (g_ascii_isalnum (*q) || *q == '-' || *q == ':'))
+        q++;
+      name_length = q - name;
+
+      for (; q < end; q++)
+        {
+          if (quote != 0)
+            {
+              if (*q == quote)
+                quote = 0;
+              continue;
+            }
+          if (*q == '"' || *q == '\'')
+            quote = *q;
+          else if (*q == '>')
+            break;
+          else if (g_ascii_isspace (*q))
+            in_space = TRUE;
+          else if (in_space)
+            {
+              in_space = FALSE;
+              attributes++;
+            }
+        }
+
+      if (attributes > MAX_HTML_ATTRIBUTES)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (length);
+          g_string_append_len (out, copied, name + name_length - copied);
+          copied = q;
+        }
+
+      p = q < end ? q + 1 : end;
+
+      /* Script and style hold text where '<' is no tag: skip to their end. */
+      if (p < end && is_raw_text_element (name, name_length))
+        {
+          g_autofree char *closing = g_strdup_printf ("</%.*s", (int) name_length, name);
+          const char *r = p;
+
+          while (r < end && (r = memchr (r, '<', end - r)) != NULL &&
+                 !(end - r >= (gssize) (name_length + 2) && g_ascii_strncasecmp (r, closing, name_length + 2) == 0))
+            r++;
+          p = r != NULL ? r : end;
+        }
+    }
+
+  if (out != NULL)
+    g_string_append_len (out, copied, end - copied);
+
+  return out;
 }
 
 static gboolean
@@ -607,19 +472,45 @@ html_to_text (const char  *html,
               GError     **error)
 {
   HtmlWalk walk = { 0 };
+  htmlParserCtxtPtr context;
   htmlDocPtr doc;
   xmlNode *root;
   gsize len = strlen (html);
+  g_autoptr(GString) bounded = html_bound_attributes (html, len);
+  gboolean stopped;
+
+  if (bounded != NULL)
+    {
+      html = bounded->str;
+      len = bounded->len;
+    }
 
   /* The text is already decoded, so any <meta charset> must not apply.
-   * LEN fits an int: input files are capped at PLENARY_SOURCE_MAX_SIZE. */
-  doc = htmlReadMemory (html, (int) len, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-  if (doc == NULL)
+   * LEN fits an int: input files are capped at PLENARY_SOURCE_MAX_SIZE.
+   * XML_PARSE_HUGE lifts libxml2's limits (256 levels of nesting, text
+   * nodes of 10 MB), which silently cut pages of unclosed tags short. */
+  context = htmlNewParserCtxt ();
+  if (context == NULL)
     {
       g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
                    _("This web page could not be read."));
+      return FALSE;
+    }
+  doc = htmlCtxtReadMemory (context, html, (int) len, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+  /* A parser that gave up before the end read only part of the page. */
+  stopped = context->input != NULL && context->input->cur != NULL && context->input->end != NULL &&
+            context->input->cur < context->input->end;
+  htmlFreeParserCtxt (context);
+  if (doc == NULL || stopped)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+                   doc == NULL ? _("This web page could not be read.")
+                               : _("This web page could only be read in part, so it was not added: "
+                                   "save it again from the browser, or as text."));
       return FALSE;
     }
 
@@ -640,7 +531,7 @@ html_to_text (const char  *html,
             break;
           }
 
-  html_walk (&walk, root, FALSE);
+  html_walk (&walk, root);
   xmlFreeDoc (doc);
 
   while (walk.text->len > 0 && walk.text->str[walk.text->len - 1] == '\n')
@@ -657,6 +548,16 @@ html_to_text (const char  *html,
 
       g_free (*text);
       *text = valid;
+    }
+
+  /* Nothing but markup: an empty source would only puzzle. */
+  if (**text == '\0')
+    {
+      g_clear_pointer (text, g_free);
+      g_clear_pointer (title, g_free);
+      g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+                   _("This web page has no text to add as a source."));
+      return FALSE;
     }
 
   return TRUE;
@@ -838,6 +739,26 @@ is_text_type (const char *mime)
                           g_content_type_is_a (mime, "text/plain"));
 }
 
+/* A Plenary draft, by its name or its first member ("format": "plenary-draft"
+ * opens every draft the codec writes). */
+static gboolean
+is_plenary_draft (const char *data,
+                  gsize       length,
+                  const char *filename,
+                  const char *hint_type)
+{
+  g_autoptr(GRegex) format = NULL;
+  g_autofree char *head = NULL;
+
+  if ((filename != NULL && g_str_has_suffix (filename, PLENARY_DRAFT_SUFFIX)) ||
+      g_strcmp0 (hint_type, PLENARY_DRAFT_MIME_TYPE) == 0)
+    return TRUE;
+
+  head = g_strndup (data, MIN (length, 4096));
+  format = g_regex_new ("^\\s*\\{\\s*\"format\"\\s*:\\s*\"plenary-draft\"", 0, 0, NULL);
+  return g_regex_match (format, head, 0, NULL);
+}
+
 static gboolean
 detect_kind (const char  *data,
              gsize        length,
@@ -854,6 +775,20 @@ detect_kind (const char  *data,
   const guchar *u = (const guchar *) data;
   gboolean uncertain = FALSE;
   gboolean big_endian;
+
+  if (is_plenary_draft (data, length, filename, hint_type))
+    {
+      if (filename != NULL)
+        /* Translators: %s is a file name. */
+        g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT,
+                     _("“%s” is a Plenary draft, not a document: open it as a draft (Ctrl+O). "
+                       "Sources are texts, Markdown, web pages and PDF."), filename);
+      else
+        g_set_error_literal (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT,
+                             _("This file is a Plenary draft, not a document: open it as a draft (Ctrl+O). "
+                               "Sources are texts, Markdown, web pages and PDF."));
+      return FALSE;
+    }
 
   if (has_pdf_magic (data, length) ||
       g_strcmp0 (hint_type, "application/pdf") == 0 ||
@@ -913,81 +848,19 @@ detect_kind (const char  *data,
        * such as "PNG image". */
       g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
                    _("“%s” cannot be imported as a source (%s). "
-                     "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
+                     "Plenary reads plain text, Markdown, web pages (HTML), PDF, Word (.docx) and OpenDocument (.odt)."),
                    filename, description);
     else
       /* Translators: %s is a file type such as "PNG image". */
       g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
                    _("This file cannot be imported as a source (%s). "
-                     "Plenary reads plain text, Markdown, web pages (HTML) and PDF."),
+                     "Plenary reads plain text, Markdown, web pages (HTML), PDF, Word (.docx) and OpenDocument (.odt)."),
                    description);
   }
   return FALSE;
 }
 
 /* Import ----------------------------------------------------------------- */
-
-/* Ids handed to imports still running: the draft does not know them until
- * the caller adds the source, and several files may be imported at once. */
-static GHashTable *
-reserved_ids (PlenaryDraft *draft)
-{
-  static GQuark quark;
-  GHashTable *ids;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("plenary-source-importer-reserved-ids");
-
-  ids = g_object_get_qdata (G_OBJECT (draft), quark);
-  if (ids == NULL)
-    {
-      ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_object_set_qdata_full (G_OBJECT (draft), quark, ids, (GDestroyNotify) g_hash_table_unref);
-    }
-  return ids;
-}
-
-static gboolean
-id_in_use (PlenaryDraft *draft,
-           const char   *id)
-{
-  GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (draft));
-  guint n = g_list_model_get_n_items (annotations);
-
-  if (g_hash_table_contains (reserved_ids (draft), id) ||
-      plenary_draft_find_source (draft, id) != NULL)
-    return TRUE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlenaryAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      if (g_strcmp0 (plenary_annotation_get_id (annotation), id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A fresh id, free in the draft and among running imports. */
-static char *
-pick_id (PlenaryDraft *draft)
-{
-  char *id = plenary_draft_new_id (draft, "s");
-  guint64 n;
-
-  if (!g_hash_table_contains (reserved_ids (draft), id))
-    return id;
-
-  n = g_ascii_strtoull (id + 1, NULL, 10);
-  do
-    {
-      g_free (id);
-      id = g_strdup_printf ("s%" G_GUINT64_FORMAT, ++n);
-    }
-  while (id_in_use (draft, id));
-
-  return id;
-}
 
 static PlenarySource *
 import_with_id (const char  *id,
@@ -1017,6 +890,37 @@ import_with_id (const char  *id,
       return NULL;
     }
 
+  /* .docx and .odt, and what hides behind such a name. */
+  if (plenary_office_looks_like_package (bytes, length))
+    {
+      g_autoptr(PlenaryOfficeDocument) document = NULL;
+      g_autoptr(GError) office_error = NULL;
+
+      if (!(document = plenary_office_read (bytes, length, &office_error)))
+        {
+          static const PlenarySourceImportError codes[] = {
+            [PLENARY_OFFICE_ERROR_DAMAGED] = PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
+            [PLENARY_OFFICE_ERROR_ENCRYPTED] = PLENARY_SOURCE_IMPORT_ERROR_ENCRYPTED,
+            [PLENARY_OFFICE_ERROR_LEGACY] = PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
+            [PLENARY_OFFICE_ERROR_TOO_LARGE] = PLENARY_SOURCE_IMPORT_ERROR_TOO_LARGE,
+            [PLENARY_OFFICE_ERROR_UNSUPPORTED] = PLENARY_SOURCE_IMPORT_ERROR_UNSUPPORTED,
+          };
+          int code = office_error->domain == PLENARY_OFFICE_ERROR && office_error->code >= 0 &&
+                     office_error->code < (int) G_N_ELEMENTS (codes)
+                     ? (int) codes[office_error->code] : PLENARY_SOURCE_IMPORT_ERROR_DAMAGED;
+
+          g_set_error_literal (error, PLENARY_SOURCE_IMPORT_ERROR, code, office_error->message);
+          return NULL;
+        }
+      text = plenary_office_document_to_text (document, &title);
+      if (title == NULL)
+        title = title_from_text (text, filename);
+      media_type = document->format == PLENARY_OFFICE_FORMAT_ODT
+                   ? "application/vnd.oasis.opendocument.text"
+                   : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      return plenary_source_new (id, title, filename != NULL ? filename : "", media_type, text);
+    }
+
   if (!detect_kind (bytes, length, filename, media_type_hint, &kind, error))
     return NULL;
 
@@ -1043,9 +947,16 @@ import_with_id (const char  *id,
       break;
 
     case KIND_MARKDOWN:
-      media_type = "text/markdown";
-      text = plenary_source_importer_decode_text (bytes, length, NULL);
-      title = title_from_markdown (text, filename);
+      {
+        g_autofree char *markdown = plenary_source_importer_decode_text (bytes, length, NULL);
+
+        /* The Markdown reader the draft importer uses (cmark): the text
+         * without its markup, so that quotes from it are plain text. */
+        media_type = "text/markdown";
+        text = plenary_markdown_to_text (markdown, strlen (markdown), &title);
+        if (title == NULL)
+          title = title_from_text (text, filename);
+      }
       break;
 
     case KIND_TEXT:
@@ -1099,7 +1010,7 @@ load_file (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!plenary_file_load_checked (file, PLENARY_SOURCE_MAX_SIZE, cancellable, &contents, &length, NULL, error))
     return NULL;
 
   return g_bytes_new_take (contents, length);
@@ -1142,7 +1053,7 @@ plenary_source_importer_import (PlenaryDraft  *draft,
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  id = pick_id (draft);
+  id = plenary_draft_new_id (draft, "s");
   return import_file_with_id (id, file, cancellable, error);
 }
 
@@ -1158,7 +1069,7 @@ plenary_source_importer_import_bytes (PlenaryDraft  *draft,
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
-  id = pick_id (draft);
+  id = plenary_draft_new_id (draft, "s");
   return import_with_id (id, data, filename, media_type_hint, error);
 }
 
@@ -1195,6 +1106,27 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, source, g_object_unref);
 }
 
+/* Back in the calling thread: an id the draft will not get is free again. */
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PlenaryDraft *draft = PLENARY_DRAFT (object);
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  PlenarySource *source;
+
+  if (!(source = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      plenary_draft_release_id (draft, job->id);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, source, g_object_unref);
+}
+
 void
 plenary_source_importer_import_async (PlenaryDraft        *draft,
                                       GFile               *file,
@@ -1203,36 +1135,70 @@ plenary_source_importer_import_async (PlenaryDraft        *draft,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read = NULL;
   ImportJob *job;
 
   g_return_if_fail (PLENARY_IS_DRAFT (draft));
   g_return_if_fail (G_IS_FILE (file));
 
-  job = g_new0 (ImportJob, 1);
-  job->id = pick_id (draft);
-  g_hash_table_add (reserved_ids (draft), g_strdup (job->id));
-  job->file = g_object_ref (file);
-
   task = g_task_new (draft, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_source_importer_import_async);
-  g_task_set_task_data (task, job, import_job_free);
-  g_task_run_in_thread (task, import_thread);
+
+  /* Reserved in the draft until the source is added to it. */
+  job = g_new0 (ImportJob, 1);
+  job->id = plenary_draft_reserve_id (draft, "s");
+  job->file = g_object_ref (file);
+
+  read = g_task_new (draft, cancellable, imported_cb, g_steal_pointer (&task));
+  g_task_set_task_data (read, job, import_job_free);
+  /* Cancel answers at once; the thread's result is dropped when it ends. */
+  g_task_set_return_on_cancel (read, TRUE);
+  g_task_run_in_thread (read, import_thread);
 }
 
 PlenarySource *
 plenary_source_importer_import_finish (GAsyncResult  *result,
                                        GError       **error)
 {
-  PlenaryDraft *draft;
-  ImportJob *job;
-
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 
-  /* The caller adds the source to the draft right after this, from the
-   * same thread, so the id can be released now. */
-  draft = g_task_get_source_object (G_TASK (result));
-  job = g_task_get_task_data (G_TASK (result));
-  g_hash_table_remove (reserved_ids (draft), job->id);
-
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Plain passages ---------------------------------------------------------- */
+
+char *
+plenary_source_importer_plain_passage (PlenarySource *source,
+                                       const char    *passage)
+{
+  /* Applied in order; a passage may cut a pair of markers in two, so each
+   * marker goes on its own rather than only in pairs. */
+  static const struct {
+    const char *pattern;
+    const char *replacement;
+  } rules[] = {
+    { "!?\\[([^\\]]*)\\]\\([^)]*\\)", "\\1" },     /* [words](link), ![alt](image) */
+    { "^[ \\t]{0,3}(#{1,6}|>+)[ \\t]*", "" },           /* heading, quote */
+    { "\\*+|`+|~~", "" },                                /* *emphasis*, **strong**, `code` */
+    { "(?<!\\w)_+|_+(?!\\w)", "" },                      /* _emphasis_, not snake_case */
+  };
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (passage != NULL, NULL);
+
+  if (g_strcmp0 (plenary_source_get_media_type (source), "text/markdown") != 0)
+    return g_strdup (passage);
+
+  text = g_strdup (passage);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (rules[i].pattern, G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
+      char *replaced = g_regex_replace (regex, text, -1, 0, rules[i].replacement, 0, NULL);
+
+      g_free (text);
+      text = replaced;
+    }
+
+  return g_steal_pointer (&text);
 }

@@ -24,6 +24,7 @@ typedef enum
   PLENARY_SOURCE_IMPORT_ERROR_ENCRYPTED,    /* password-protected PDF */
   PLENARY_SOURCE_IMPORT_ERROR_NO_TEXT,      /* PDF without a text layer (scanned) */
   PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,      /* PDF or HTML that cannot be read */
+  PLENARY_SOURCE_IMPORT_ERROR_DRAFT,        /* a Plenary draft, not a document */
 } PlenarySourceImportError;
 
 GQuark         plenary_source_import_error_quark     (void);
@@ -45,10 +46,10 @@ PlenarySource *plenary_source_importer_import_bytes  (PlenaryDraft         *draf
                                                       const char           *filename,
                                                       const char           *media_type_hint,
                                                       GError              **error);
-/* Reads and decodes in a worker thread; the id is taken from DRAFT in the
+/* Reads and decodes in a worker thread; the id is reserved in DRAFT in the
  * calling thread (DRAFT is never touched by the worker) and stays reserved
- * until _finish(), so imports running together get different ids. Add the
- * source to the draft right after _finish(). */
+ * until the source is added to DRAFT (plenary_draft_reserve_id()), so
+ * imports running together get different ids. */
 void           plenary_source_importer_import_async  (PlenaryDraft         *draft,
                                                       GFile                *file,
                                                       GCancellable         *cancellable,
@@ -65,5 +66,12 @@ PlenarySource *plenary_source_importer_import_finish (GAsyncResult         *resu
 char          *plenary_source_importer_decode_text   (const char           *data,
                                                       gsize                 length,
                                                       const char          **encoding);
+
+/* PASSAGE, a part of SOURCE's text, as the plain words a quotation shows: in
+ * a Markdown source, emphasis, code, link, heading and quote markup is
+ * dropped ("l'**intelligence artificielle**" gives "l'intelligence
+ * artificielle"); other sources give PASSAGE as it is. */
+char          *plenary_source_importer_plain_passage (PlenarySource        *source,
+                                                      const char           *passage);
 
 G_END_DECLS

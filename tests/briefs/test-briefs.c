@@ -449,7 +449,7 @@ test_measure (void)
 
   /* The seeded example runs onto a second page, as the PDF does. */
   g_assert_cmpuint (stats.pages, ==, 2);
-  g_assert_true (plenary_pdf_export (draft, path, NULL, &error));
+  g_assert_true (plenary_pdf_export (draft, path, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (path), ==, stats.pages);
 

@@ -23,6 +23,7 @@
 #include "fuzz-common.h"
 #include "plenary-draft-codec.h"
 #include "plenary-importer.h"
+#include "plenary-office-package.h"
 #include "plenary-clause-parser.h"
 #include "plenary-source-importer.h"
 
@@ -66,7 +67,8 @@ fuzz_draft_importer (const char *data,
   if (draft == NULL)
     {
       g_assert_true (error != NULL);
-      g_assert_true (error->domain == PLENARY_IMPORTER_ERROR || error->domain == PLENARY_DRAFT_ERROR);
+      g_assert_true (error->domain == PLENARY_IMPORTER_ERROR || error->domain == PLENARY_DRAFT_ERROR ||
+                     error->domain == PLENARY_OFFICE_ERROR);
       g_assert_true (error->message[0] != '\0');
       return;
     }

@@ -2,9 +2,10 @@
  *
  * Broken and hostile files through every way in: the draft loader, the
  * draft importer, the source importer and `plenary --convert`. Each gets a
- * clear message (or loads), never a crash, never more than 2 s of CPU
- * (times the PLENARY_HOSTILE_TIME_SCALE of sanitizer builds), never a hang,
- * and the file is left exactly as it was. The small files are in data/; the
+ * clear message (or loads), never a crash, never a hang (a minute of wall
+ * time, which only a real hang reaches: how fast each file goes is measured
+ * by bench/bench-hostile.c, not here), and the file is left exactly as it
+ * was. The small files are in data/; the
  * big ones (100 MB strings, a 10 MB line, a million brackets, binary noise)
  * are written at test time into a temporary folder.
  *
@@ -41,7 +42,8 @@
 
 static const char *plenary_path;
 static char *tmp_root;
-static double time_limit = 2.0;
+/* Only a real hang takes this long, however busy the machine. */
+#define HANG_SECONDS 60
 
 typedef enum
 {
@@ -104,7 +106,7 @@ static const HostileCase cases[] = {
   { "deep-object.plenary.json", GEN_DEEP_OBJECT, PLENARY_DRAFT_ERROR_MALFORMED, NULL, "nested too deeply", 1, NULL, FALSE },
   { "long-line.md", GEN_LONG_LINE, PLENARY_DRAFT_ERROR_MALFORMED, NULL, "not valid JSON: line 1", 0, NULL, FALSE },
   { "binary.bin", GEN_BINARY, PLENARY_DRAFT_ERROR_MALFORMED, NULL, "not valid UTF-8 text: line 1", 1,
-    "neither UTF-8 nor Windows-1252", TRUE },
+    "not text", TRUE },
 };
 
 /* What "untouched" means: same bytes, same modification time. */
@@ -269,30 +271,6 @@ generate (Generator   generator,
 
 /* Checks ------------------------------------------------------------------ */
 
-/* Time is measured in CPU time (user + system): on a loaded machine the
- * wall clock says more about the other programs than about ours. A
- * conversion blocked on something (a FIFO, a lock) is caught by the wall
- * clock deadline of run_convert() instead. */
-static gint64
-cpu_time_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static void
-assert_fast (gint64      cpu_used,
-             const char *what,
-             const char *name)
-{
-  double seconds = cpu_used / (double) G_USEC_PER_SEC;
-
-  if (seconds > time_limit)
-    g_error ("%s took %.2f s on %s (limit %.1f s)", what, seconds, name, time_limit);
-}
-
 static void
 assert_clear_message (const GError *error)
 {
@@ -329,10 +307,8 @@ check_loader (const HostileCase *c,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlenaryDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = cpu_time_now ();
 
   draft = plenary_draft_load (file, NULL, &error);
-  assert_fast (cpu_time_now () - start, "plenary_draft_load()", c->name);
   assert_untouched (path, state);
 
   if (c->load_error == LOADS)
@@ -367,10 +343,8 @@ check_importer (const HostileCase *c,
   g_autoptr(GError) error = NULL;
   const char *data = g_mapped_file_get_contents (mapped);
   gsize length = g_mapped_file_get_length (mapped);
-  gint64 start = cpu_time_now ();
 
   draft = plenary_importer_import (data != NULL ? data : "", length, c->name, NULL, &warnings, &error);
-  assert_fast (cpu_time_now () - start, "plenary_importer_import()", c->name);
   assert_untouched (path, state);
 
   /* Whatever comes out of the importer can be saved and opened again. */
@@ -399,11 +373,19 @@ check_source_importer (const HostileCase *c,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PlenarySource) source = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = cpu_time_now ();
 
   source = plenary_source_importer_import (draft, file, NULL, &error);
-  assert_fast (cpu_time_now () - start, "plenary_source_importer_import()", c->name);
   assert_untouched (path, state);
+
+  /* A draft is never taken as a source, however broken. */
+  if (g_str_has_suffix (c->name, ".plenary.json"))
+    {
+      g_assert_null (source);
+      g_assert_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DRAFT);
+      assert_clear_message (error);
+      g_assert_nonnull (strstr (error->message, c->name));
+      return;
+    }
 
   if (c->source_refused)
     {
@@ -440,9 +422,8 @@ list_folder (const char *folder)
 }
 
 /* Runs `plenary --convert IN OUT` headless and returns its exit status and
- * what it printed on stderr. Over the limit of CPU time fails the test; a
- * run still going after 10 times the limit of wall time hangs, and is
- * killed. */
+ * what it printed on stderr. A run still going after HANG_SECONDS of wall
+ * time hangs, and is killed. */
 static int
 run_convert_in (const char  *language,
                 const char  *input,
@@ -455,8 +436,7 @@ run_convert_in (const char  *language,
                                            "WAYLAND_DISPLAY");
   const char *argv[] = { plenary_path, "--convert", input, output, NULL };
   g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + (gint64) (10 * time_limit * G_USEC_PER_SEC);
-  struct rusage usage;
+  gint64 deadline = g_get_monotonic_time () + HANG_SECONDS * G_USEC_PER_SEC;
   int err_fd;
   int wait_status;
   GPid pid;
@@ -474,7 +454,7 @@ run_convert_in (const char  *language,
   close (err_fd);
   g_assert_no_error (error);
 
-  while (wait4 (pid, &wait_status, WNOHANG, &usage) == 0)
+  while (waitpid (pid, &wait_status, WNOHANG) == 0)
     {
       if (g_get_monotonic_time () > deadline)
         {
@@ -484,10 +464,6 @@ run_convert_in (const char  *language,
         }
       g_usleep (2000);
     }
-  assert_fast ((gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
-               usage.ru_utime.tv_usec + usage.ru_stime.tv_usec,
-               "plenary --convert", name);
-
   if (!WIFEXITED (wait_status))
     g_error ("plenary --convert %s crashed (signal %d)", name, WTERMSIG (wait_status));
 
@@ -933,12 +909,148 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Issue 11's hangs and lost text, and issue 13's sizes: each imports, or is
+ * refused with a message, in linear time (meson's timeout is the hang
+ * deadline; the speeds are in tools/dev bench). */
+static void
+test_import_sizes_and_encodings (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 1 MB of blank lines: refused, never an empty draft. */
+  {
+    g_autofree char *blank = g_strnfill (1024 * 1024, '\n');
+    g_autoptr(PlenaryDraft) draft = plenary_importer_import (blank, strlen (blank), "blank.txt", NULL, NULL, &error);
+
+    g_assert_null (draft);
+    g_assert_error (error, PLENARY_IMPORTER_ERROR, PLENARY_IMPORTER_ERROR_EMPTY);
+    g_clear_error (&error);
+  }
+
+  /* A 400 KB Markdown line of "*a": every "a" arrives. */
+  {
+    g_autoptr(GString) stars = g_string_new (NULL);
+    g_autoptr(PlenaryDraft) draft = NULL;
+    g_autofree char *printed = NULL;
+    guint n = 0;
+
+    for (guint i = 0; i < 200 * 1000; i++)
+      g_string_append (stars, "*a");
+    draft = plenary_importer_import (stars->str, stars->len, "stars.md", "fr", NULL, &error);
+    g_assert_no_error (error);
+    printed = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft), "fr",
+                                            PLENARY_PRINT_PLAIN);
+    for (const char *p = printed; *p; p++)
+      n += *p == 'a';
+    g_assert_cmpuint (n, ==, 200 * 1000);
+  }
+
+  /* A million lines. */
+  {
+    g_autoptr(GString) text = g_string_new ("L'Assemblée générale,\n");
+    g_autoptr(PlenaryDraft) draft = NULL;
+
+    /* Hard-wrapped as pdftotext writes them. */
+    for (guint i = 0; i < 500 * 1000; i++)
+      g_string_append_printf (text, "Rappelant sa résolution %u sur la coopération\n"
+                                    "internationale et le développement durable,\n", i);
+    draft = plenary_importer_import (text->str, text->len, "lines.txt", NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (plenary_draft_get_kind (draft), ==, PLENARY_DRAFT_KIND_RESOLUTION);
+    g_assert_cmpuint (plenary_draft_get_body (draft)->paragraphs->len, ==, 500 * 1000);
+  }
+
+  /* 100,000 labels under one paragraph. */
+  {
+    g_autoptr(GString) text = g_string_new ("The General Assembly,\nRecalling its resolution 1,\n1. Decides:\n");
+    g_autoptr(PlenaryDraft) draft = NULL;
+    PlenaryParagraph *decides;
+
+    for (guint i = 0; i < 100 * 1000; i++)
+      g_string_append_printf (text, "(%c) item %u;\n", 'a' + i % 26, i);
+    draft = plenary_importer_import (text->str, text->len, "labels.txt", NULL, NULL, &error);
+    g_assert_no_error (error);
+    decides = g_ptr_array_index (plenary_draft_get_body (draft)->paragraphs, 1);
+    g_assert_cmpuint (decides->children->len, ==, 100 * 1000);
+  }
+
+  /* Windows-1252 text with one NUL byte: nothing is cut at the NUL. */
+  {
+    static const char cp1252[] = "L'Assembl\xe9" "e g\xe9n\xe9rale,\nConsid\xe9rant la paix,\0\n"
+                                 "D\xe9" "cide de rester saisie de la question.\n";
+    g_autoptr(PlenaryDraft) draft = plenary_importer_import (cp1252, sizeof cp1252 - 1, "nul.txt", NULL, NULL, &error);
+    PlenaryBody *body;
+
+    g_assert_no_error (error);
+    body = plenary_draft_get_body (draft);
+    g_assert_cmpuint (body->paragraphs->len, ==, 2);
+    g_assert_cmpstr (((PlenaryParagraph *) g_ptr_array_index (body->paragraphs, 1))->phrase, ==, "Décide");
+  }
+
+  /* UTF-16 and UTF-32 text with a BOM ("Unicode" in Notepad), a draft
+   * saved as UTF-16, and a BOM with nothing after it. */
+  {
+    const char *utf8 = "The Security Council,\nRecalling its resolution 2719 (2023),\nDecides to remain seized of the matter.\n";
+    g_autofree gunichar2 *utf16 = NULL;
+    g_autofree gunichar *utf32 = NULL;
+    g_autoptr(GByteArray) le16 = g_byte_array_new ();
+    g_autoptr(GByteArray) be32 = g_byte_array_new ();
+    g_autoptr(PlenaryDraft) reference = plenary_importer_import (utf8, strlen (utf8), "u.txt", NULL, NULL, &error);
+    g_autoptr(PlenaryDraft) from16 = NULL;
+    g_autoptr(PlenaryDraft) from32 = NULL;
+    g_autoptr(PlenaryDraft) json16 = NULL;
+    g_autoptr(PlenaryDraft) nothing = NULL;
+    g_autoptr(GBytes) encoded = plenary_draft_codec_encode (reference);
+    glong n = 0;
+
+    utf16 = g_utf8_to_utf16 (utf8, -1, NULL, &n, NULL);
+    g_byte_array_append (le16, (const guint8 *) "\xff\xfe", 2);
+    for (glong i = 0; i < n; i++)
+      {
+        guint8 pair[2] = { utf16[i] & 0xff, utf16[i] >> 8 };
+
+        g_byte_array_append (le16, pair, 2);
+      }
+    utf32 = g_utf8_to_ucs4 (utf8, -1, NULL, &n, NULL);
+    g_byte_array_append (be32, (const guint8 *) "\0\0\xfe\xff", 4);
+    for (glong i = 0; i < n; i++)
+      {
+        guint8 quad[4] = { utf32[i] >> 24, (utf32[i] >> 16) & 0xff, (utf32[i] >> 8) & 0xff, utf32[i] & 0xff };
+
+        g_byte_array_append (be32, quad, 4);
+      }
+
+    from16 = plenary_importer_import ((const char *) le16->data, le16->len, "unicode.txt", NULL, NULL, &error);
+    g_assert_no_error (error);
+    from32 = plenary_importer_import ((const char *) be32->data, be32->len, "unicode32.txt", NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (plenary_body_equal (plenary_draft_get_body (from16), plenary_draft_get_body (reference)));
+    g_assert_true (plenary_body_equal (plenary_draft_get_body (from32), plenary_draft_get_body (reference)));
+
+    /* The draft file itself saved as UTF-16. */
+    {
+      g_autofree gunichar2 *json = g_utf8_to_utf16 (g_bytes_get_data (encoded, NULL), g_bytes_get_size (encoded), NULL, &n, NULL);
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+
+      g_byte_array_append (bytes, (const guint8 *) "\xff\xfe", 2);
+      g_byte_array_append (bytes, (const guint8 *) json, n * 2);
+      json16 = plenary_importer_import ((const char *) bytes->data, bytes->len, "x.plenary.json", NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (plenary_body_equal (plenary_draft_get_body (json16), plenary_draft_get_body (reference)));
+    }
+
+    nothing = plenary_importer_import ("\xff\xfe", 2, "empty.txt", NULL, NULL, &error);
+    g_assert_null (nothing);
+    g_assert_error (error, PLENARY_IMPORTER_ERROR, PLENARY_IMPORTER_ERROR_EMPTY);
+    g_clear_error (&error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  const char *scale;
   const char *big;
   int status;
 
@@ -948,10 +1060,6 @@ main (int   argc,
   if (argc < 2)
     g_error ("usage: %s PATH-TO-PLENARY", argv[0]);
   plenary_path = argv[1];
-  /* Sanitizer builds run several times slower. */
-  if ((scale = g_getenv ("PLENARY_HOSTILE_TIME_SCALE")) != NULL)
-    time_limit *= g_ascii_strtod (scale, NULL);
-
   if ((big = g_getenv ("PLENARY_HOSTILE_BIG_MB")) != NULL)
     big_string = g_ascii_strtoull (big, NULL, 10) * 1024 * 1024;
 
@@ -968,6 +1076,7 @@ main (int   argc,
   g_test_add_func ("/hostile/not-interpreted", test_not_interpreted);
   g_test_add_func ("/hostile/french-message", test_french_message);
   g_test_add_func ("/hostile/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/hostile/import-sizes-and-encodings", test_import_sizes_and_encodings);
 
   status = g_test_run ();
   remove_tree (tmp_root);

@@ -45,7 +45,7 @@ export (PlenaryDraft               *draft,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (tmpdir, name, NULL);
 
-  g_assert_true (plenary_pdf_export (draft, path, options, &error));
+  g_assert_true (plenary_pdf_export (draft, path, options, NULL, &error));
   g_assert_no_error (error);
 
   return path;
@@ -221,9 +221,8 @@ test_seed_un (void)
     "Nations Unies", "E/2025/L.12",
     "Conseil économique et social", "Distr. limitée", "12 juin 2025", "Original : français",
     "Session de 2025", "Point 5 de l’ordre du jour",
-    "Présenté par : Российская Федерация (Fédération de Russie)",
-    "Coauteurs : République populaire de Chine, République de l’Inde",
-    "Projet de résolution",
+    "Российская Федерация (Fédération de Russie), République populaire de Chine "
+    "et République de l’Inde : projet de résolution",
     "Quelles propositions face aux défis que représente l'I.A. pour le monde du travail ?",
     "L'Assemblée générale,",
     NULL
@@ -366,7 +365,7 @@ test_english_labels (void)
   g_autofree char *text = normalize (raw);
   const char *expected[] = {
     "United Nations", "A/80/L.3", "General Assembly", "Distr.: Limited", "Original: English",
-    "Agenda item 5", "Submitted by: Norway", "Draft resolution", "Oceans",
+    "Agenda item 5", "Norway: draft resolution", "Oceans",
     "The General Assembly,", "Recalling its earlier resolutions,",
     "1. Decides the following:", "(a) sub alpha;", "(b) sub bravo;",
     "(i) deep bravo 0;", "(ii) deep bravo 1;", "(c) sub charlie;",
@@ -387,7 +386,7 @@ test_french_labels (void)
   g_autofree char *text = normalize (raw);
   const char *expected[] = {
     "Nations Unies", "A/80/L.3", "Assemblée générale", "Distr. limitée", "Original : français",
-    "Point 5 de l’ordre du jour", "Présenté par : Norway", "Projet de résolution", "Les océans",
+    "Point 5 de l’ordre du jour", "Norway : projet de résolution", "Les océans",
     "L'Assemblée générale,", "Rappelant ses résolutions antérieures,",
     "1. Décide ce qui suit :", "a) sub alpha;", "b) sub bravo;",
     "i) deep bravo 0;", "ii) deep bravo 1;", "c) sub charlie;",
@@ -398,6 +397,47 @@ test_french_labels (void)
   assert_in_order (text, expected);
   g_assert_null (strstr (text, "(a)"));
   g_assert_null (strstr (text, "Submitted"));
+}
+
+/* A committee draft without a symbol yet: the masthead names body, session
+ * and committee, and one line the sponsors joined as the language joins. */
+static void
+test_committee_masthead (gconstpointer data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autoptr(PlenaryDraft) draft = draft_with_subparagraphs (language);
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
+  const char *co_sponsors_fr[] = { "France", "Sénégal", NULL };
+  const char *co_sponsors_en[] = { "Senegal", NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  const char *expected_fr[] = {
+    "Nations Unies", "Assemblée générale", "Distr. limitée",
+    "Quatre-vingtième session", "Troisième Commission", "Point 5 de l’ordre du jour",
+    "Belgique, Côte d'Ivoire, France et Sénégal : projet de résolution", "Les océans",
+    NULL
+  };
+  const char *expected_en[] = {
+    "United Nations", "General Assembly", "Distr.: Limited",
+    "Eightieth session", "Third Committee", "Agenda item 5",
+    "Belgium, France and Senegal: draft resolution", "Oceans",
+    NULL
+  };
+
+  plenary_metadata_set_string (metadata, "symbol", "");
+  plenary_metadata_set_string (metadata, "session", fr ? "Quatre-vingtième session" : "Eightieth session");
+  plenary_metadata_set_string (metadata, "forum", fr ? "Troisième Commission" : "Third Committee");
+  plenary_metadata_set_string (metadata, "submitted-by", fr ? "Belgique, Côte d'Ivoire" : "Belgium; France");
+  plenary_metadata_set_co_sponsors (metadata, fr ? co_sponsors_fr : co_sponsors_en);
+
+  path = export (draft, NULL, fr ? "committee-fr.pdf" : "committee-en.pdf");
+  raw = pdf_text (path, FALSE);
+  text = normalize (raw);
+  assert_in_order (text, fr ? expected_fr : expected_en);
+  g_assert_null (strstr (text, fr ? "Soumis par" : "Submitted by"));
+  g_assert_null (strstr (text, fr ? "Coauteurs" : "Co-sponsors"));
 }
 
 static void
@@ -420,9 +460,16 @@ test_brief (void)
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   const gint64 starts[] = { 0, 4 };
+  g_autoptr(PlenaryParagraph) empty = plenary_paragraph_new (PLENARY_ROLE_HEADING, NULL, "Résumé");
+  g_autoptr(PlenaryParagraph) hint = plenary_paragraph_new (PLENARY_ROLE_PARAGRAPH, NULL,
+                                                            "Formulez des solutions concrètes et réalistes que votre "
+                                                            "délégation défendra en commission, en précisant qui agit, "
+                                                            "avec quels moyens et dans quel délai.");
+  g_autoptr(JsonObject) extra = json_object_new ();
   const char *expected[] = {
-    "Délégation : France", "Commission : OIT", "L’avenir du travail",
-    "1. Contexte", "Le travail change vite1", "2. Position", "• Former les travailleurs.",
+    "Note de position", "Délégation : France", "Commission : OIT", "Date : 14 mars 2026",
+    "L’avenir du travail",
+    "1. Résumé", "2. Contexte", "Le travail change vite1", "3. Position", "• Former les travailleurs.",
     "Rapport de l’OIT, p. 2 : « le texte cité ».",
     NULL
   };
@@ -430,8 +477,15 @@ test_brief (void)
   plenary_metadata_set_string (metadata, "submitted-by", "France");
   plenary_metadata_set_string (metadata, "forum", "OIT");
   plenary_metadata_set_string (metadata, "question", "L’avenir du travail");
+  plenary_metadata_set_string (metadata, "date", "2026-03-14");
+  json_object_set_string_member (extra, "paper", "position-paper");
+  plenary_metadata_set_extra (metadata, extra);
   plenary_paragraph_append_child (heading, para);
+  /* A hint of the templates left in: never printed. */
+  plenary_paragraph_append_child (heading2, hint);
   plenary_paragraph_append_child (heading2, bullet);
+  /* An empty section first: the citation below still finds its line. */
+  plenary_body_append (body, empty);
   plenary_body_append (body, heading);
   plenary_body_append (body, heading2);
   plenary_source_set_page_starts (source, starts, G_N_ELEMENTS (starts));
@@ -445,6 +499,7 @@ test_brief (void)
   raw = pdf_text (path, FALSE);
   text = normalize (raw);
   assert_in_order (text, expected);
+  g_assert_null (strstr (text, "Formulez des solutions"));
 }
 
 static void
@@ -478,7 +533,7 @@ test_unwritable (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmpdir, "missing", "folder", "out.pdf", NULL);
 
-  g_assert_false (plenary_pdf_export (draft, path, NULL, &error));
+  g_assert_false (plenary_pdf_export (draft, path, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "out.pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -907,6 +962,8 @@ main (int   argc,
   g_test_add_func ("/layout/fonts", test_fonts);
   g_test_add_func ("/layout/labels/english", test_english_labels);
   g_test_add_func ("/layout/labels/french", test_french_labels);
+  g_test_add_data_func ("/layout/masthead/committee-fr", "fr", test_committee_masthead);
+  g_test_add_data_func ("/layout/masthead/committee-en", "en", test_committee_masthead);
   g_test_add_func ("/layout/brief", test_brief);
   g_test_add_func ("/layout/letter-line-numbers", test_letter_and_line_numbers);
   g_test_add_func ("/layout/unwritable", test_unwritable);

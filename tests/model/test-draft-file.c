@@ -6,6 +6,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -116,33 +120,39 @@ encode_string (PlenaryDraft *draft)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+static GFile *
+only_backup (GFile *file)
+{
+  g_autoptr(GPtrArray) backups = plenary_draft_file_list_backups (file, NULL);
+
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (backups, 0));
+}
+
 static void
 test_save_load_backup (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->folder, "projet.plenary.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) backup = plenary_draft_file_get_backup (file);
+  g_autoptr(GFile) backup = NULL;
+  g_autoptr(GFile) folder = plenary_draft_file_get_backup_folder ();
+  g_autoptr(GPtrArray) none = NULL;
   g_autoptr(PlenaryDraft) draft = model_fixture_full_resolution ();
   g_autoptr(PlenaryDraft) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *backup_path = g_file_get_path (backup);
-  g_autofree char *backup_name = g_file_get_basename (backup);
+  g_autofree char *backup_path = NULL;
+  g_autofree char *backup_name = NULL;
   g_autofree char *expected_folder = g_build_filename (g_get_user_state_dir (), "plenary", "backups", NULL);
-  g_autofree char *backup_folder = g_path_get_dirname (backup_path);
+  g_autofree char *backup_folder = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *on_disk = NULL;
   g_autofree char *kept = NULL;
-  GStatBuf st;
+  GStatBuf st, saved_st;
 
-  /* <basename>-<12 hex digits>~ in the state folder, created on demand. */
-  g_assert_cmpstr (backup_folder, ==, expected_folder);
-  g_assert_true (g_file_test (backup_folder, G_FILE_TEST_IS_DIR));
-  g_assert_true (g_str_has_prefix (backup_name, "projet.plenary.json-"));
-  g_assert_true (g_str_has_suffix (backup_name, "~"));
-  g_assert_cmpuint (strlen (backup_name), ==, strlen ("projet.plenary.json-") + 12 + 1);
-  g_unlink (backup_path);
+  g_assert_cmpstr (g_file_peek_path (folder), ==, expected_folder);
 
   g_assert_true (plenary_draft_save (draft, file, NULL, &error));
   g_assert_no_error (error);
@@ -150,10 +160,12 @@ test_save_load_backup (Fixture       *fixture,
   on_disk = read_file (path);
   g_assert_cmpstr (on_disk, ==, first);
   /* A new file has no previous version to keep. */
-  g_assert_false (g_file_test (backup_path, G_FILE_TEST_EXISTS));
+  none = plenary_draft_file_list_backups (file, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
   /* A new file gets the usual mode for the umask, not mkstemp's 0600. */
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~current_umask ());
+  saved_st = st;
 
   loaded = plenary_draft_load (file, NULL, &error);
   g_assert_no_error (error);
@@ -168,8 +180,24 @@ test_save_load_backup (Fixture       *fixture,
   on_disk = read_file (path);
   g_assert_cmpstr (on_disk, ==, second);
   g_assert_cmpstr (first, !=, second);
+
+  /* <basename>-<12 hex digits>.<time>~ in the state folder (0700, the
+   * backup 0600), with the time its version was saved. */
+  backup = only_backup (file);
+  backup_path = g_file_get_path (backup);
+  backup_name = g_file_get_basename (backup);
+  backup_folder = g_path_get_dirname (backup_path);
+  g_assert_cmpstr (backup_folder, ==, expected_folder);
+  g_assert_true (g_str_has_prefix (backup_name, "projet.plenary.json-"));
+  g_assert_true (g_str_has_suffix (backup_name, "Z~"));
   kept = read_file (backup_path);
   g_assert_cmpstr (kept, ==, first);
+  g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_mtim.tv_sec, ==, saved_st.st_mtim.tv_sec);
+  g_assert_cmpint (g_stat (backup_folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
   /* The replaced file keeps its permissions; no temporary file is left. */
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
@@ -180,10 +208,199 @@ test_save_load_backup (Fixture       *fixture,
     g_autofree char *sub = g_build_filename (fixture->folder, "autre", NULL);
     g_autofree char *other_path = g_build_filename (sub, "projet.plenary.json", NULL);
     g_autoptr(GFile) other = g_file_new_for_path (other_path);
-    g_autoptr(GFile) other_backup = plenary_draft_file_get_backup (other);
+    g_autoptr(GPtrArray) other_backups = plenary_draft_file_list_backups (other, NULL);
 
-    g_assert_false (g_file_equal (backup, other_backup));
+    g_assert_cmpuint (other_backups->len, ==, 0);
   }
+
+  g_file_delete (backup, NULL, NULL);
+}
+
+/* Writes a backup of FILE as it would have been made DAYS_AGO calendar
+ * days ago at HOUR o'clock. */
+static void
+write_old_backup (GFile      *file,
+                  GFile      *folder,
+                  int         days_ago,
+                  int         hour,
+                  const char *contents)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), hour, 0, 0);
+  g_autoptr(GDateTime) then = g_date_time_add_days (today, -days_ago);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (then);
+  g_autofree char *stamp = g_date_time_format (utc, "%Y%m%dT%H%M%S.%fZ");
+  g_autofree char *name = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *path = NULL;
+
+  /* The prefix is whatever a real backup of FILE is called before its time. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autofree char *basename = g_file_get_basename (file);
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
+    hash[12] = '\0';
+    prefix = g_strdup_printf ("%s-%s.", basename, hash);
+  }
+  name = g_strconcat (prefix, stamp, "~", NULL);
+  path = g_build_filename (g_file_peek_path (folder), name, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (folder), 0700), ==, 0);
+  write_file (path, contents);
+}
+
+/* Five recent backups and the newest of each of the last seven days are
+ * kept; older ones go; a backup that cannot be written completely leaves
+ * the older ones whole. */
+static void
+test_backup_rotation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "rotation.plenary.json", NULL);
+  g_autofree char *backups_path = g_build_filename (fixture->folder, "backups", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (backups_path);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newest = NULL;
+  struct rlimit limit, saved_limit;
+
+  /* Ten days, two backups a day. */
+  for (int day = 10; day >= 1; day--)
+    {
+      g_autofree char *morning = g_strdup_printf ("day %d, morning", day);
+      g_autofree char *evening = g_strdup_printf ("day %d, evening", day);
+
+      write_old_backup (file, folder, day, 8, morning);
+      write_old_backup (file, folder, day, 18, evening);
+    }
+  write_file (path, "version 0\n");
+
+  for (int i = 1; i <= 6; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("version %d\n", i);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+      g_assert_true (plenary_file_replace_atomic (file, bytes, folder, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Versions 5 to 1 (the last five) and 0 (today), then the newest backup
+   * of each earlier day of the week: days 1 to 6, and day 7 when its
+   * evening is less than a week ago. */
+  backups = plenary_draft_file_list_backups (file, folder);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autofree char *text = read_file (g_file_peek_path (g_ptr_array_index (backups, i)));
+      g_test_message ("kept: %s", text);
+    }
+  g_assert_cmpuint (backups->len, >=, 5 + 6);
+  g_assert_cmpuint (backups->len, <=, 5 + 7);
+  newest = read_file (g_file_peek_path (g_ptr_array_index (backups, 0)));
+  g_assert_cmpstr (newest, ==, "version 5\n");
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autofree char *text = read_file (g_file_peek_path (g_ptr_array_index (backups, i)));
+
+      g_assert_null (strstr (text, "morning"));
+      g_assert_null (strstr (text, "day 9"));
+      g_assert_null (strstr (text, "day 10"));
+    }
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* A full disk (here a file size limit) while writing the next backup:
+   * the save is refused, the draft and every backup stay whole. */
+  {
+    g_autofree char *big = g_strnfill (64 * 1024, 'x');
+    g_autoptr(GBytes) bytes = g_bytes_new (big, strlen (big));
+    g_autoptr(GBytes) more = g_bytes_new ("version 8\n", 10);
+    g_autoptr(GPtrArray) before = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_true (plenary_file_replace_atomic (file, bytes, folder, NULL, &error));
+    before = plenary_draft_file_list_backups (file, folder);
+
+    signal (SIGXFSZ, SIG_IGN);
+    getrlimit (RLIMIT_FSIZE, &saved_limit);
+    limit = saved_limit;
+    limit.rlim_cur = 16 * 1024;
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    g_assert_false (plenary_file_replace_atomic (file, more, folder, NULL, &error));
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "backup"));
+    g_clear_error (&error);
+
+    g_clear_pointer (&newest, g_free);
+    newest = read_file (path);
+    g_assert_cmpstr (newest, ==, big);
+    after = plenary_draft_file_list_backups (file, folder);
+    g_assert_cmpuint (after->len, ==, before->len);
+    g_clear_pointer (&newest, g_free);
+    newest = read_file (g_file_peek_path (g_ptr_array_index (after, 0)));
+    g_assert_cmpstr (newest, ==, "version 6\n");
+    /* Nothing half-written left in either folder. */
+    g_assert_cmpuint (count_entries (fixture->folder), ==, 2);
+    g_assert_cmpuint (count_entries (backups_path), ==, after->len);
+  }
+}
+
+/* A save killed after writing its temporary file leaves it behind: the
+ * next save removes it, but never one that a save in progress holds. */
+static void
+test_stale_temporaries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "draft.plenary.json", NULL);
+  g_autofree char *stale = g_build_filename (fixture->folder, ".draft.plenary.json.Ab12Cd", NULL);
+  g_autofree char *busy = g_build_filename (fixture->folder, ".draft.plenary.json.Xy34Zw", NULL);
+  g_autofree char *other = g_build_filename (fixture->folder, ".other.json.Ab12Cd", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new ("new\n", 4);
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  write_file (path, "old\n");
+  write_file (stale, "half a draft");
+  write_file (busy, "being written");
+  write_file (other, "not ours to judge");
+  fd = g_open (busy, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  g_assert_true (plenary_file_replace_atomic (file, bytes, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (fd);
+}
+
+/* Saving as root a file that belongs to somebody else leaves it theirs. */
+static void
+test_keeps_owner (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "theirs.plenary.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new ("new\n", 4);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("changing a file's owner needs root");
+      return;
+    }
+
+  write_file (path, "old\n");
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  g_assert_true (plenary_file_replace_atomic (file, bytes, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, 65534);
+  g_assert_cmpint (st.st_gid, ==, 65534);
 }
 
 static void
@@ -441,6 +658,12 @@ main (int   argc,
 
   g_test_add ("/model/file/save-load-backup", Fixture, NULL,
               fixture_set_up, test_save_load_backup, fixture_tear_down);
+  g_test_add ("/model/file/backup-rotation", Fixture, NULL,
+              fixture_set_up, test_backup_rotation, fixture_tear_down);
+  g_test_add ("/model/file/stale-temporaries", Fixture, NULL,
+              fixture_set_up, test_stale_temporaries, fixture_tear_down);
+  g_test_add ("/model/file/keeps-owner", Fixture, NULL,
+              fixture_set_up, test_keeps_owner, fixture_tear_down);
   g_test_add ("/model/file/replace-failures", Fixture, NULL,
               fixture_set_up, test_replace_failures, fixture_tear_down);
   g_test_add ("/model/file/symlink", Fixture, NULL,

@@ -306,6 +306,26 @@ test_typography (void)
                     "Décide de publier le rapport « L'IA » en ligne.",
                     PLENARY_CHECK_TYPOGRAPHY_QUOTES, 1, NULL);
 
+  /* Straight or English quotes become guillemets with no-break spaces. */
+  g_free (assert_fixed (checker,
+                        "L'Assemblée générale,\n"
+                        "Décide de publier le rapport \"L'IA et le travail\" en ligne.",
+                        PLENARY_CHECK_TYPOGRAPHY_QUOTES, 1,
+                        "L'Assemblée générale,\n"
+                        "Décide de publier le rapport «" NBSP "L'IA et le travail" NBSP "» en ligne."));
+  g_free (assert_fixed (checker,
+                        "L'Assemblée générale,\n"
+                        "Décide de publier le rapport “ L'IA ” en ligne.",
+                        PLENARY_CHECK_TYPOGRAPHY_QUOTES, 1,
+                        "L'Assemblée générale,\n"
+                        "Décide de publier le rapport «" NBSP "L'IA" NBSP "» en ligne."));
+  problems = plenary_clause_checker_check_text (english,
+                                                "The General Assembly,\n"
+                                                "Decides to publish the report \"AI and work\".",
+                                                -1);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
   /* A narrow no-break space is right too. */
   problems = plenary_clause_checker_check_text (checker,
                                                 "L'Assemblée générale,\n"

@@ -119,7 +119,7 @@ test_unknown_comma_preambular (void)
 
   body = plenary_clause_parser_parse (fr,
                                       "Le Conseil de sécurité,\n"
-                                      "Vu la Charte des Nations Unies,\n"
+                                      "Face aux défis du numérique,\n"
                                       "La situation demeurant grave,\n"
                                       "Invite les parties à négocier" NBSP ";\n"
                                       "La situation demeurant grave, les parties doivent négocier,",
@@ -127,7 +127,7 @@ test_unknown_comma_preambular (void)
   g_assert_cmpstr (body->opening, ==, "Le Conseil de sécurité,");
   g_assert_cmpuint (body->paragraphs->len, ==, 4);
   /* Before any operative paragraph, a line ending with a comma is preambular. */
-  assert_paragraph (top (body, 0), PLENARY_ROLE_PREAMBULAR, NULL, "Vu la Charte des Nations Unies,");
+  assert_paragraph (top (body, 0), PLENARY_ROLE_PREAMBULAR, NULL, "Face aux défis du numérique,");
   assert_paragraph (top (body, 1), PLENARY_ROLE_PREAMBULAR, NULL, "La situation demeurant grave,");
   assert_paragraph (top (body, 2), PLENARY_ROLE_OPERATIVE, "Invite", "les parties à négocier" NBSP ";");
   /* After it, it is not. */
@@ -158,16 +158,18 @@ test_parse_editor_text (void)
   g_assert_cmpuint (body->paragraphs->len, ==, 4);
   assert_paragraph (top (body, 0), PLENARY_ROLE_PREAMBULAR, "Rappelant", "sa résolution 78/265,");
   assert_paragraph (top (body, 1), PLENARY_ROLE_PREAMBULAR, "Profondément préoccupée par", "la situation,");
-  /* "Décide," keeps its role; the model keeps the text whole. */
-  assert_paragraph (top (body, 2), PLENARY_ROLE_OPERATIVE, NULL,
-                    "Décide, en outre, de créer un groupe de travail" NBSP ":");
+  /* A phrase followed by a comma is still that phrase (issue 10): the text
+   * starts at the comma. */
+  assert_paragraph (top (body, 2), PLENARY_ROLE_OPERATIVE, "Décide",
+                    ", en outre, de créer un groupe de travail" NBSP ":");
   g_assert_cmpuint (top (body, 2)->children->len, ==, 2);
   assert_paragraph (child (top (body, 2), 0), PLENARY_ROLE_SUBPARAGRAPH, NULL, "chargé d'étudier la question" NBSP ";");
   g_assert_cmpuint (child (top (body, 2), 0)->children->len, ==, 2);
   assert_paragraph (child (child (top (body, 2), 0), 1), PLENARY_ROLE_SUBPARAGRAPH, NULL, "et ses causes" NBSP ";");
   assert_paragraph (child (top (body, 2), 1), PLENARY_ROLE_SUBPARAGRAPH, NULL, "composé d'experts" NBSP ";");
-  /* Full text = phrase + " " + text: a phrase followed by "." stays in the text. */
-  assert_paragraph (top (body, 3), PLENARY_ROLE_OPERATIVE, NULL, "Décide de rester saisie de la question.");
+  /* A closing formula that makes the paragraph: its verb is the phrase (in
+   * italics, as the UN prints it). */
+  assert_paragraph (top (body, 3), PLENARY_ROLE_OPERATIVE, "Décide", "de rester saisie de la question.");
 
   /* The printer gives the same text back. */
   {
@@ -289,7 +291,7 @@ test_subparagraph_markers (void)
                                          "(b) To report.\n",
                                          -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
   decide = top (english, 0);
-  assert_paragraph (decide, PLENARY_ROLE_OPERATIVE, NULL, "Decides:");
+  assert_paragraph (decide, PLENARY_ROLE_OPERATIVE, "Decides", ":");
   g_assert_cmpuint (decide->children->len, ==, 2);
   g_assert_cmpuint (child (decide, 0)->children->len, ==, 1);
   english_plain = plenary_clause_printer_print (english, PLENARY_DRAFT_KIND_RESOLUTION, "en", PLENARY_PRINT_PLAIN);
@@ -366,7 +368,7 @@ test_blank_lines (void)
                                          -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
   g_assert_true (plenary_body_equal (with_blanks, without));
   assert_paragraph (top (without, 1), PLENARY_ROLE_PREAMBULAR, "Highlighting", "the role of education,");
-  assert_paragraph (top (without, 3), PLENARY_ROLE_OPERATIVE, NULL, "Decides to remain seized of the matter.");
+  assert_paragraph (top (without, 3), PLENARY_ROLE_OPERATIVE, "Decides", "to remain seized of the matter.");
 
   printed = plenary_clause_printer_print (without, PLENARY_DRAFT_KIND_RESOLUTION, "en",
                                           PLENARY_PRINT_PLAIN | PLENARY_PRINT_BLANK_LINES);
@@ -405,6 +407,73 @@ test_brief (void)
   g_assert_cmpstr (printed, ==, text);
 }
 
+/* Issue 10, point 6: a phrase may cover the whole paragraph, a phrase
+ * followed by a comma is still that phrase, and Chapter VII is recognised. */
+static void
+test_phrase_before_punctuation (void)
+{
+  PlenaryPhraseDictionary *fr = plenary_phrase_dictionary_get_default ("fr");
+  PlenaryPhraseDictionary *en = plenary_phrase_dictionary_get_default ("en");
+  g_autoptr(PlenaryBody) french = NULL;
+  g_autoptr(PlenaryBody) english = NULL;
+  g_autofree char *printed = NULL;
+
+  french = plenary_clause_parser_parse (fr, "Le Conseil de sécurité,\n"
+                                            "Rappelant, à cet égard, sa résolution 1325 (2000),\n"
+                                            "Agissant en vertu du Chapitre VII de la Charte des Nations Unies,\n"
+                                            "Décide de rester saisi de la question.",
+                                        -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
+  assert_paragraph (top (french, 0), PLENARY_ROLE_PREAMBULAR, "Rappelant", ", à cet égard, sa résolution 1325 (2000),");
+  assert_paragraph (top (french, 1), PLENARY_ROLE_PREAMBULAR,
+                    "Agissant en vertu du Chapitre VII de la Charte des Nations Unies", ",");
+  assert_paragraph (top (french, 2), PLENARY_ROLE_OPERATIVE, "Décide", "de rester saisi de la question.");
+
+  english = plenary_clause_parser_parse (en, "The Security Council,\n"
+                                             "Acting under Chapter VII of the Charter of the United Nations,\n"
+                                             "Decides, in the light of the report, to act;\n"
+                                             "Decides to remain seized of the matter.",
+                                         -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
+  assert_paragraph (top (english, 0), PLENARY_ROLE_PREAMBULAR,
+                    "Acting under Chapter VII of the Charter of the United Nations", ",");
+  assert_paragraph (top (english, 1), PLENARY_ROLE_OPERATIVE, "Decides", ", in the light of the report, to act;");
+  assert_paragraph (top (english, 2), PLENARY_ROLE_OPERATIVE, "Decides", "to remain seized of the matter.");
+
+  /* The full text comes back without a space before the comma. */
+  printed = plenary_paragraph_dup_full_text (top (english, 1));
+  g_assert_cmpstr (printed, ==, "Decides, in the light of the report, to act;");
+}
+
+/* A heading inside a resolution ("# Sanctions" in the editor text): its own
+ * role, not numbered, the numbering runs on across it, and the printer gives
+ * the same text back. */
+static void
+test_resolution_heading (void)
+{
+  PlenaryPhraseDictionary *en = plenary_phrase_dictionary_get_default ("en");
+  const char *text = "The Security Council,\n"
+                     "Recalling its resolution 1,\n"
+                     "Decides to act;\n"
+                     "# Arms embargo\n"
+                     "Decides that all States shall prevent the supply of arms;\n"
+                     "\tby land;\n"
+                     "Decides to remain seized of the matter.";
+  g_autoptr(PlenaryBody) body = plenary_clause_parser_parse (en, text, -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
+  g_autofree char *editor = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_cmpuint (body->paragraphs->len, ==, 5);
+  assert_paragraph (top (body, 2), PLENARY_ROLE_HEADING, NULL, "Arms embargo");
+  assert_paragraph (top (body, 3), PLENARY_ROLE_OPERATIVE, "Decides", "that all States shall prevent the supply of arms;");
+  g_assert_cmpuint (top (body, 3)->children->len, ==, 1);
+
+  editor = plenary_clause_printer_print (body, PLENARY_DRAFT_KIND_RESOLUTION, "en", PLENARY_PRINT_EDITOR);
+  g_assert_cmpstr (editor, ==, text);
+  plain = plenary_clause_printer_print (body, PLENARY_DRAFT_KIND_RESOLUTION, "en", PLENARY_PRINT_PLAIN);
+  /* Unnumbered; the paragraph after it is 2. */
+  g_assert_nonnull (strstr (plain, "1. Decides to act;\nArms embargo\n2. Decides that all States"));
+  g_assert_nonnull (strstr (plain, "3. Decides to remain seized"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +489,9 @@ main (int   argc,
   g_test_add_func ("/clause-parser/markers", test_markers);
   g_test_add_func ("/clause-parser/blank-lines", test_blank_lines);
   g_test_add_func ("/clause-parser/brief", test_brief);
+
+  g_test_add_func ("/clause-parser/phrase-before-punctuation", test_phrase_before_punctuation);
+  g_test_add_func ("/clause-parser/resolution-heading", test_resolution_heading);
 
   return g_test_run ();
 }

@@ -54,7 +54,7 @@ void
 plenary_test_spin_until (gboolean (*done) (gpointer),
                          gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (!done (data))
     {
@@ -185,4 +185,39 @@ plenary_test_buffer_text (PlenaryDocument *document)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+GtkWidget *
+plenary_test_find_child (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = plenary_test_find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+guint
+plenary_test_count_recovery_copies (PlenaryApplication *app)
+{
+  GFile *dir = plenary_recovery_get_directory (plenary_session_get_recovery (plenary_application_get_session (app)));
+  g_autoptr(GFileEnumerator) enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+  GFileInfo *info;
+  guint count = 0;
+
+  while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)))
+    {
+      count += g_str_has_suffix (g_file_info_get_name (info), ".ini");
+      g_object_unref (info);
+    }
+
+  return count;
 }

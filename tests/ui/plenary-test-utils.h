@@ -29,5 +29,11 @@ gboolean            plenary_test_dialog_shown        (gpointer            unused
 void                plenary_test_respond             (PlenaryAlert       *dialog,
                                                       const char         *response);
 char               *plenary_test_buffer_text         (PlenaryDocument    *document);
+/* The first descendant of WIDGET (itself included) of TYPE, or NULL: a
+ * page's banner (GtkRevealer), its label. */
+GtkWidget          *plenary_test_find_child          (GtkWidget          *widget,
+                                                      GType               type);
+/* The recovery copies in the folder of APP's session. */
+guint               plenary_test_count_recovery_copies (PlenaryApplication *app);
 
 G_END_DECLS

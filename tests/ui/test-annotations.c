@@ -425,6 +425,87 @@ test_comment_follows_edits_and_round_trips (void)
   open_close (&open);
 }
 
+/* Text typed at either edge of commented words stays outside them, also
+ * a new paragraph after the last word; the saved quote is exactly the
+ * words. Deleting the words and undoing brings them back commented. */
+static void
+test_typing_at_edges (void)
+{
+  g_autoptr(GFile) file = temp_file ("Bords.plenary.json");
+  g_autoptr(JsonObject) json = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *text = NULL;
+  PlenaryAnnotation *comment;
+  GtkTextIter start, end;
+  Open open = { 0 };
+  int at;
+
+  open_sample (&open);
+  select_words (open.buffer, "un important progrès");
+  comment = plenary_annotations_add_comment (open.annotations, "Chiffrer ?", NULL);
+  g_assert_nonnull (comment);
+  id = g_strdup (plenary_annotation_get_id (comment));
+
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès");
+  /* Typed one key at a time, as a delegate does, right after the words
+   * and right before them. */
+  for (const char *p = " hydraulique"; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      insert_at (open.buffer, at + (int) g_utf8_strlen ("un important progrès", -1) + (int) (p - " hydraulique"), key);
+    }
+  insert_at (open.buffer, at, "vraiment ");
+  words = range_text (&open, comment);
+  g_assert_cmpstr (words, ==, "un important progrès");
+
+  json = save_and_find (&open, file, id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (selector (json_object_get_object_member (json, "target"),
+                                                            "TextQuoteSelector"), "exact"),
+                   ==, "un important progrès");
+
+  /* The last word of a paragraph, then Enter and a new paragraph. */
+  {
+    PlenaryAnnotation *last;
+    GtkTextIter line_end;
+    g_autofree char *last_words = NULL;
+
+    gtk_text_buffer_get_start_iter (open.buffer, &line_end);
+    gtk_text_iter_forward_to_line_end (&line_end);
+    start = line_end;
+    gtk_text_iter_backward_word_start (&start);
+    gtk_text_buffer_select_range (open.buffer, &start, &line_end);
+    last_words = gtk_text_iter_get_text (&start, &line_end);
+    last = plenary_annotations_add_comment (open.annotations, "Dernier mot", NULL);
+    g_assert_nonnull (last);
+    gtk_text_buffer_begin_user_action (open.buffer);
+    gtk_text_buffer_insert (open.buffer, &line_end, "\nPrie instamment les États ;", -1);
+    gtk_text_buffer_end_user_action (open.buffer);
+    g_clear_pointer (&words, g_free);
+    words = range_text (&open, last);
+    g_assert_cmpstr (words, ==, last_words);
+  }
+
+  /* The words deleted, then the deletion undone: commented again. */
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès");
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &start, at);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &end, at + (int) g_utf8_strlen ("un important progrès", -1));
+  gtk_text_buffer_begin_user_action (open.buffer);
+  gtk_text_buffer_delete (open.buffer, &start, &end);
+  gtk_text_buffer_end_user_action (open.buffer);
+  g_assert_false (plenary_annotations_get_range (open.annotations, comment, &start, &end));
+  gtk_text_buffer_undo (open.buffer);
+  g_clear_pointer (&words, g_free);
+  words = range_text (&open, comment);
+  g_assert_cmpstr (words, ==, "un important progrès");
+
+  open_close (&open);
+}
+
 typedef struct
 {
   PlenarySource *source;
@@ -555,6 +636,46 @@ test_cite_with_quote (void)
   g_assert_false (json_object_get_boolean_member (json_plain, "show_quote"));
   g_assert_cmpstr (json_object_get_string_member (selector (json_object_get_object_member (json_plain, "target"),
                                                             "TextQuoteSelector"), "exact"), ==, "artificielle");
+
+  open_close (&open);
+}
+
+/* Cited with the cursor right after a word: the quotation gets its space
+ * before «, and a Markdown source gives words, not its markup. */
+static void
+test_cite_spacing_and_plain_quote (void)
+{
+  g_autoptr(PlenarySource) source = plenary_source_new ("s-md", "Note", "note.md", "text/markdown",
+                                                        "# Titre\n\nL'**intelligence artificielle** change le _travail_ "
+                                                        "et [l'emploi](https://example.org).\n");
+  const char *text_md = plenary_source_get_text (source);
+  g_autofree char *text = NULL;
+  g_autofree char *marked = NULL;
+  PlenaryAnnotation *citation;
+  GtkTextIter iter;
+  Open open = { 0 };
+  int at;
+
+  open_sample (&open);
+  g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (open.document)), source);
+
+  text = buffer_text (open.buffer);
+  at = offset_of (text, "un important progrès") + (int) g_utf8_strlen ("un important progrès", -1);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, at);
+  gtk_text_buffer_place_cursor (open.buffer, &iter);
+  citation = plenary_annotations_cite (open.annotations, source,
+                                       offset_of (text_md, "L'**"), offset_of (text_md, ".\n"), TRUE, NULL);
+  g_assert_nonnull (citation);
+
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (open.buffer);
+  g_assert_nonnull (strstr (text, "un important progrès «\u00a0L'intelligence artificielle change le travail "
+                                  "et l'emploi\u00a0»"));
+  marked = range_text (&open, citation);
+  g_assert_cmpstr (marked, ==, "«\u00a0L'intelligence artificielle change le travail et l'emploi\u00a0»");
+  /* The source anchor still holds the source's own text. */
+  g_assert_cmpstr (plenary_annotation_get_source_anchor (citation)->exact, ==,
+                   "L'**intelligence artificielle** change le _travail_ et [l'emploi](https://example.org)");
 
   open_close (&open);
 }
@@ -762,7 +883,9 @@ main (int   argc,
   g_settings_set_string (settings, "author-name", AUTHOR);
 
   g_test_add_func ("/annotations/comment-follows-edits", test_comment_follows_edits_and_round_trips);
+  g_test_add_func ("/annotations/typing-at-edges", test_typing_at_edges);
   g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
+  g_test_add_func ("/annotations/cite-spacing-plain-quote", test_cite_spacing_and_plain_quote);
   g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);
   g_test_add_func ("/annotations/panel-filter", test_panel_filter_and_highlights);
 

@@ -132,22 +132,30 @@ find_field (GtkWidget  *widget,
   return NULL;
 }
 
+/* The header's question: a wrapping text view under its placeholder. */
 static GtkWidget *
-find_entry_with_placeholder (GtkWidget  *widget,
-                             const char *placeholder)
+find_question (GtkWidget  *widget,
+               const char *placeholder)
 {
-  if (GTK_IS_ENTRY (widget) &&
-      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0)
-    return widget;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), placeholder) == 0 &&
+      GTK_IS_OVERLAY (gtk_widget_get_parent (widget)))
+    return gtk_overlay_get_child (GTK_OVERLAY (gtk_widget_get_parent (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_entry_with_placeholder (child, placeholder);
+      GtkWidget *found = find_question (child, placeholder);
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static void
+set_question (GtkWidget  *question,
+              const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (question)), text, -1);
 }
 
 /* A real key press, through the X server to the focused window (xdotool
@@ -307,12 +315,22 @@ test_picker_inserts_template_with_tab_stops (void)
   fixture_close (&f);
 }
 
+/* The example under the phrase of ROW, as shown. */
+static const char *
+row_example (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
 static char *
 insert_through_picker (Fixture    *f,
                        const char *body,
                        const char *search,
                        char      **shown)
 {
+  g_autofree char *example = NULL;
   Picker p;
 
   plenary_metadata_set_string (plenary_draft_get_metadata (plenary_document_get_draft (f->document)), "body", body);
@@ -322,6 +340,9 @@ insert_through_picker (Fixture    *f,
 
   open_picker (f, &p, search);
   *shown = g_strdup (row_phrase (gtk_list_box_get_row_at_index (p.list, 0)));
+  /* The example is in the same form as the phrase. */
+  example = g_strconcat (*shown, " ", NULL);
+  g_assert_true (g_str_has_prefix (row_example (gtk_list_box_get_row_at_index (p.list, 0)), example));
   activate_first_row (&p);
   g_assert_cmpint (gtk_text_buffer_get_line_count (f->buffer), ==, 3);
 
@@ -355,7 +376,7 @@ static const char *
 first_phrase_of (Fixture            *f,
                  PlenaryPhraseGroup  group)
 {
-  GListModel *entries = plenary_phrase_dictionary_get_entries (plenary_editor_view_get_dictionary (f->view));
+  GListModel *entries = plenary_phrase_dictionary_get_entries (plenary_line_index_get_dictionary (plenary_document_get_line_index (f->document)));
 
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
@@ -391,7 +412,7 @@ test_picker_escape_and_empty_search (void)
   g_assert_nonnull (row);
   g_assert_cmpstr (row_phrase (row), ==, first_phrase_of (&f, PLENARY_PHRASE_GROUP_OPERATIVE));
   g_assert_cmpint (gtk_list_box_row_get_index (row), ==,
-                   plenary_phrase_dictionary_count_group (plenary_editor_view_get_dictionary (f.view),
+                   plenary_phrase_dictionary_count_group (plenary_line_index_get_dictionary (plenary_document_get_line_index (f.document)),
                                                           PLENARY_PHRASE_GROUP_PREAMBULAR));
   gtk_window_close (GTK_WINDOW (p.picker));
   plenary_test_spin (50);
@@ -546,7 +567,7 @@ test_completion_at_paragraph_start (void)
   g_assert_false (contains (texts, "Notant avec préoccupation"));
   for (i = 0; i < texts->len; i++)
     {
-      PlenaryPhraseEntry *entry = plenary_phrase_dictionary_find_entry (plenary_editor_view_get_dictionary (f.view),
+      PlenaryPhraseEntry *entry = plenary_phrase_dictionary_find_entry (plenary_line_index_get_dictionary (plenary_document_get_line_index (f.document)),
                                                                         g_ptr_array_index (texts, i));
       if (entry != NULL)
         g_assert_cmpint (plenary_phrase_entry_get_group (entry), !=, PLENARY_PHRASE_GROUP_PREAMBULAR);
@@ -609,7 +630,7 @@ test_header_form_edits_metadata_and_saves (void)
   metadata = plenary_draft_get_metadata (plenary_document_get_draft (f.document));
   g_assert_true (plenary_header_form_get_metadata (PLENARY_HEADER_FORM (form)) == metadata);
 
-  question = find_entry_with_placeholder (form, "Question");
+  question = find_question (form, "Question");
   forum = find_field (form, "Forum");
   submitted = find_field (form, "Submitted by");
   co_sponsors = find_field (form, "Co-sponsors");
@@ -639,7 +660,10 @@ test_header_form_edits_metadata_and_saves (void)
   }
 
   /* Edits go into the draft's header, lists trimmed and split. */
-  gtk_editable_set_text (GTK_EDITABLE (question), "Coopération numérique");
+  /* A line break typed or pasted in the question is a space. */
+  set_question (question, "Coopération\nnumérique");
+  g_assert_cmpstr (plenary_metadata_get_string (metadata, "question"), ==, "Coopération numérique");
+  set_question (question, "Coopération numérique");
   gtk_editable_set_text (GTK_EDITABLE (forum), "Troisième Commission");
   gtk_editable_set_text (GTK_EDITABLE (submitted), "France");
   gtk_editable_set_text (GTK_EDITABLE (co_sponsors), " Mexique,Sénégal ;\n Japon ,, ");
@@ -697,7 +721,7 @@ test_header_form_for_brief (void)
   /* A brief's labels say what its fields mean. */
   committee = find_field (form, "Committee");
   delegation = find_field (form, "Delegation");
-  topic = find_entry_with_placeholder (form, "Topic");
+  topic = find_question (form, "Topic");
   page_limit = find_field (form, "Page limit");
   g_assert_nonnull (committee);
   g_assert_nonnull (delegation);
@@ -709,7 +733,7 @@ test_header_form_for_brief (void)
 
   gtk_editable_set_text (GTK_EDITABLE (committee), "Première Commission");
   gtk_editable_set_text (GTK_EDITABLE (delegation), "Canada");
-  gtk_editable_set_text (GTK_EDITABLE (topic), "Désarmement nucléaire");
+  set_question (topic, "Désarmement nucléaire");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_limit), 3);
   g_assert_cmpstr (plenary_metadata_get_string (metadata, "forum"), ==, "Première Commission");
   g_assert_cmpstr (plenary_metadata_get_string (metadata, "submitted-by"), ==, "Canada");

@@ -32,6 +32,45 @@ class CommandLine(unittest.TestCase):
     def path(self, name):
         return os.path.join(self.tmp, name)
 
+    def test_stale_anchor_follows_its_context(self):
+        # A draft edited in another program: the citation's stored position
+        # now falls inside "L'Assemblée"; its context says "after « sur la
+        # coopération »", and the footnote marker goes there.
+        src = self.path("projet.txt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("L'Assemblée générale,\n"
+                    "Rappelant sa résolution « sur la coopération » de 2020,\n"
+                    "1. Décide de rester saisie de la question.\n")
+        draft_path = self.path("projet.plenary.json")
+        self.assertEqual(run("--convert", src, draft_path).returncode, 0)
+        with open(draft_path, encoding="utf-8") as f:
+            draft = json.load(f)
+
+        def anchor(source, exact, prefix, suffix, start, end):
+            return {"source": source, "selector": [
+                {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
+                {"type": "TextPositionSelector", "start": start, "end": end}]}
+
+        draft["sources"] = [{"id": "s1", "title": "Rapport", "origin": "rapport.txt",
+                             "media_type": "text/plain", "text": "Le rapport dit tout."}]
+        draft["annotations"] = [{
+            "id": "c1", "kind": "citation", "author": "", "created": "", "modified": "",
+            "resolved": False, "note": "", "category": "",
+            "target": anchor("draft", "", "résolution « sur la coopération »", " de 2020,\nDécide de rester", 5, 5),
+            "citation": anchor("s1", "dit tout", "Le rapport ", ".", 11, 19),
+            "show_quote": False, "replies": []}]
+        with open(draft_path, "w", encoding="utf-8") as f:
+            json.dump(draft, f, ensure_ascii=False)
+
+        pdf = self.path("projet.pdf")
+        result = run("--convert", draft_path, pdf)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True,
+                              check=True).stdout
+        self.assertIn("L'Assemblée générale,", text)
+        self.assertRegex(text, r"coopération\s»1\s+de 2020")
+        self.assertIn("Rapport", text)
+
     def test_version(self):
         result = run("--version")
         self.assertEqual(result.returncode, 0, result.stderr)

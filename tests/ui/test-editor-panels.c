@@ -39,8 +39,9 @@ fixture_open_sample (Fixture *f)
   g_assert_nonnull (f->document);
   f->view = plenary_page_get_view (plenary_window_get_visible_page (f->window));
   f->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
-  f->outline = plenary_outline_new (f->view);
-  f->problems = plenary_problems_new (f->view);
+  /* The page's own, which the window's panels show. */
+  f->outline = g_object_ref (plenary_page_get_outline (plenary_window_get_visible_page (f->window)));
+  f->problems = g_object_ref (plenary_page_get_problems (plenary_window_get_visible_page (f->window)));
   plenary_test_spin (400);
 }
 
@@ -83,16 +84,14 @@ static guint
 operative_line (Fixture *f,
                 guint    n)
 {
+  PlenaryLineIndex *index = plenary_document_get_line_index (f->document);
   guint count = 0;
 
-  for (guint i = 0; i < plenary_editor_view_get_n_lines (f->view); i++)
+  for (guint i = 0; i < plenary_line_index_get_n_lines (index); i++)
     {
-      PlenaryRole role;
-      guint level;
-      gboolean is_opening, is_blank;
+      const PlenaryLineInfo *info = plenary_line_index_get_info (index, i);
 
-      plenary_editor_view_get_line (f->view, i, &role, &level, &is_opening, &is_blank);
-      if (!is_blank && !is_opening && role == PLENARY_ROLE_OPERATIVE && level == 0 && ++count == n)
+      if (!info->is_blank && !info->is_opening && info->role == PLENARY_ROLE_OPERATIVE && info->level == 0 && ++count == n)
         return i;
     }
 
@@ -167,7 +166,7 @@ test_outline_of_sample (void)
   for (guint i = 1; i < 16; i++)
     {
       PlenaryOutlineItem *item = outline_item (&f, i);
-      g_autofree char *view_marker = plenary_editor_view_dup_marker (f.view, plenary_outline_item_get_line (item));
+      g_autofree char *view_marker = plenary_line_index_dup_marker (plenary_document_get_line_index (f.document), plenary_outline_item_get_line (item));
 
       if (plenary_outline_item_get_kind (item) == PLENARY_OUTLINE_PREAMBULAR)
         {
@@ -222,8 +221,8 @@ test_outline_follows_typing (void)
   line = third + 1;
   plenary_test_spin (50);
 
-  marker = plenary_editor_view_dup_marker (f.view, line);
-  next_marker = plenary_editor_view_dup_marker (f.view, line + 1);
+  marker = plenary_line_index_dup_marker (plenary_document_get_line_index (f.document), line);
+  next_marker = plenary_line_index_dup_marker (plenary_document_get_line_index (f.document), line + 1);
   g_assert_cmpstr (marker, ==, "4.");
   g_assert_cmpstr (next_marker, ==, "5.");
 
@@ -273,20 +272,15 @@ static void
 test_outline_row_moves_cursor (void)
 {
   Fixture f = { 0 };
-  GtkWidget *panel = plenary_outline_panel_new ();
-  GtkWidget *holder = gtk_window_new ();
+  GtkWidget *panel;
   GtkWidget *list_view;
   GtkTextIter cursor;
   guint fifth;
 
+  /* The window's own panel shows the outline of the visible page. */
   fixture_open_sample (&f);
-  gtk_window_set_child (GTK_WINDOW (holder), panel);
-  gtk_window_set_default_size (GTK_WINDOW (holder), 300, 600);
-  gtk_window_present (GTK_WINDOW (holder));
-
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "empty");
-  plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (panel), f.outline);
-  plenary_test_spin (50);
+  panel = adw_bin_get_child (f.window->outline_bin);
+  g_assert_true (plenary_outline_panel_get_outline (PLENARY_OUTLINE_PANEL (panel)) == f.outline);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "list");
 
   list_view = gtk_widget_get_first_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_first_child (panel)), "list"));
@@ -302,7 +296,6 @@ test_outline_row_moves_cursor (void)
   plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (panel), NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "empty");
 
-  gtk_window_destroy (GTK_WINDOW (holder));
   fixture_close (&f);
 }
 
@@ -519,22 +512,19 @@ static void
 test_problems_panel (void)
 {
   Fixture f = { 0 };
-  GtkWidget *panel = plenary_problems_panel_new ();
-  GtkWidget *holder = gtk_window_new ();
-  GtkStack *stack = GTK_STACK (gtk_widget_get_first_child (panel));
+  GtkWidget *panel;
+  GtkStack *stack;
   g_autoptr(GtkTextBuffer) clean = NULL;
   g_autofree char *text = NULL;
   GtkWidget *list_view;
   GtkTextIter start, end, cursor;
   guint last;
 
+  /* The window's own panel shows the problems of the visible page. */
   fixture_open_sample (&f);
-  gtk_window_set_child (GTK_WINDOW (holder), panel);
-  gtk_window_set_default_size (GTK_WINDOW (holder), 300, 600);
-  gtk_window_present (GTK_WINDOW (holder));
-
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
-  plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (panel), f.problems);
+  panel = adw_bin_get_child (f.window->problems_bin);
+  stack = GTK_STACK (gtk_widget_get_first_child (panel));
+  g_assert_true (plenary_problems_panel_get_problems (PLENARY_PROBLEMS_PANEL (panel)) == f.problems);
 
   /* A draft without a problem (the sample has French typography to fix). */
   gtk_text_buffer_set_text (f.buffer,
@@ -591,7 +581,6 @@ test_problems_panel (void)
   g_assert_true (g_str_has_suffix (text, "saisie de la question."));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "clean");
 
-  gtk_window_destroy (GTK_WINDOW (holder));
   fixture_close (&f);
 }
 
@@ -637,7 +626,7 @@ assert_same_as_from_scratch (Fixture *f)
   plenary_problems_flush (f->problems);
   plenary_outline_flush (f->outline);
 
-  checker = plenary_clause_checker_new (plenary_editor_view_get_dictionary (f->view),
+  checker = plenary_clause_checker_new (plenary_line_index_get_dictionary (plenary_document_get_line_index (f->document)),
                                         plenary_draft_get_kind (draft));
   plenary_clause_checker_set_body (checker, plenary_metadata_get_string (plenary_draft_get_metadata (draft), "body"));
   gtk_text_buffer_get_bounds (f->buffer, &start, &end);
@@ -658,7 +647,7 @@ assert_same_as_from_scratch (Fixture *f)
       g_assert_cmpstr (got->replacement, ==, want->replacement);
     }
 
-  fresh = plenary_outline_new (f->view);
+  fresh = plenary_outline_new (f->document);
   plenary_outline_flush (fresh);
   g_assert_cmpuint (g_list_model_get_n_items (outline), ==, g_list_model_get_n_items (G_LIST_MODEL (fresh)));
   for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
@@ -748,6 +737,71 @@ test_incremental_matches_full (void)
   fixture_close (&f);
 }
 
+/* The outline lists sub-paragraphs under their paragraph, with their
+ * markers, and renumbers them as they come and go. A document alone: the
+ * outline needs no view. */
+static void
+test_outline_lists_subparagraphs (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryDocument) document = plenary_document_new (draft, NULL);
+  g_autoptr(PlenaryOutline) outline = plenary_outline_new (document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  GListModel *model = G_LIST_MODEL (outline);
+  const char *expected[][3] = {
+    { "", "", "L'Assemblée générale," },
+    { "", "Rappelant", "ses résolutions antérieures," },
+    { "1.", "Prie", "le Secrétaire général :" },
+    { "a)", "", "de faire rapport ;" },
+    { "i)", "", "sur la coopération ;" },
+    { "b)", "", "d'informer les États ;" },
+    { "2.", "Décide de rester saisie de la question", "" },
+  };
+  GtkTextIter iter;
+
+  gtk_text_buffer_set_text (buffer,
+                            "L'Assemblée générale,\n"
+                            "Rappelant ses résolutions antérieures,\n"
+                            "Prie le Secrétaire général :\n"
+                            "\tde faire rapport ;\n"
+                            "\t\tsur la coopération ;\n"
+                            "\td'informer les États ;\n"
+                            "Décide de rester saisie de la question.", -1);
+  plenary_outline_flush (outline);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(PlenaryOutlineItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (plenary_outline_item_get_marker (item), ==, expected[i][0]);
+      g_assert_cmpstr (plenary_outline_item_get_phrase (item), ==, expected[i][1]);
+      g_assert_cmpstr (plenary_outline_item_get_words (item), ==, expected[i][2]);
+    }
+  {
+    g_autoptr(PlenaryOutlineItem) item = g_list_model_get_item (model, 4);
+
+    g_assert_cmpint (plenary_outline_item_get_kind (item), ==, PLENARY_OUTLINE_SUBPARAGRAPH);
+    g_assert_cmpuint (plenary_outline_item_get_level (item), ==, 2);
+    g_assert_cmpuint (plenary_outline_item_get_line (item), ==, 4);
+  }
+
+  /* A new first sub-paragraph: the others become b) and c). */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 3);
+  gtk_text_buffer_insert (buffer, &iter, "\td'agir ;\n", -1);
+  plenary_outline_flush (outline);
+  {
+    g_autoptr(PlenaryOutlineItem) first = g_list_model_get_item (model, 3);
+    g_autoptr(PlenaryOutlineItem) second = g_list_model_get_item (model, 4);
+    g_autoptr(PlenaryOutlineItem) third = g_list_model_get_item (model, 6);
+
+    g_assert_cmpstr (plenary_outline_item_get_marker (first), ==, "a)");
+    g_assert_cmpstr (plenary_outline_item_get_words (first), ==, "d'agir ;");
+    g_assert_cmpstr (plenary_outline_item_get_marker (second), ==, "b)");
+    g_assert_cmpstr (plenary_outline_item_get_marker (third), ==, "c)");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -765,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/editor-panels/problems-panel", test_problems_panel);
   g_test_add_func ("/editor-panels/empty-draft", test_empty_draft_has_no_problems);
   g_test_add_func ("/editor-panels/incremental-matches-full", test_incremental_matches_full);
+  g_test_add_func ("/editor-panels/outline-subparagraphs", test_outline_lists_subparagraphs);
 
   return plenary_test_run (app);
 }

@@ -30,6 +30,23 @@ def wait_for_window(name, seconds=20, process=None):
     return None
 
 
+def wait_for_rewrite(path, before, seconds=60):
+    """Waits for PATH to be replaced (saves are atomic renames: a new
+    inode, or a new time stamp) and returns when it is."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        st = os.stat(path)
+        if (st.st_ino, st.st_mtime_ns) != before:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path} was not saved")
+
+
+def file_state(path):
+    st = os.stat(path)
+    return (st.st_ino, st.st_mtime_ns)
+
+
 DRAFT = """L'Assemblée générale,
 Rappelant ses résolutions,
 1. Encourage les États ;
@@ -68,6 +85,20 @@ class Keys(unittest.TestCase):
         xdotool("mousemove", "--window", window, "600", "400", "click", "1")
         time.sleep(0.3)
 
+    def answer_author_prompt(self):
+        """The first comment asks for the author's name: typed in the dialog
+        once it has the focus, confirmed with Enter, the dialog gone."""
+        dialog = wait_for_window("^Your Name$", 10)
+        self.assertIsNotNone(dialog)
+        deadline = time.monotonic() + 20
+        while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
+            time.sleep(0.1)
+        xdotool("type", "--delay", "30", "Delegation of France")
+        xdotool("key", "Return")
+        while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
+                time.monotonic() < deadline:
+            time.sleep(0.1)
+
     def tearDown(self):
         if self.app is not None:
             self.app.kill()
@@ -83,10 +114,11 @@ class Keys(unittest.TestCase):
         subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
 
         self.start(draft, title="^projet")
+        before = file_state(draft)
         xdotool("key", "ctrl+Home", "Down", "Down", "Down")
         xdotool("key", "alt+Up")
         xdotool("key", "ctrl+s")
-        time.sleep(1.5)
+        wait_for_rewrite(draft, before)
 
         subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
         with open(plain, encoding="utf-8") as f:
@@ -105,12 +137,15 @@ class Keys(unittest.TestCase):
         subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
 
         self.start(draft, title="^projet")
+        before = file_state(draft)
         # Tab at the start of the last paragraph makes it sub-paragraph c).
         xdotool("key", "ctrl+End", "Home", "Tab")
         # Select the opening formula and comment on it.
         xdotool("key", "ctrl+Home", "shift+End", "ctrl+alt+m")
+        # The first comment asks for the author's name; Enter confirms it.
+        self.answer_author_prompt()
         xdotool("key", "ctrl+s")
-        time.sleep(1.5)
+        wait_for_rewrite(draft, before)
 
         with open(draft, encoding="utf-8") as f:
             saved = json.load(f)
@@ -118,11 +153,96 @@ class Keys(unittest.TestCase):
         self.assertEqual(len(comments), 1)
         quote = next(s for s in comments[0]["target"]["selector"] if s["type"] == "TextQuoteSelector")
         self.assertEqual(quote["exact"], "L'Assemblée générale,")
+        self.assertEqual(comments[0]["author"], "Delegation of France")
 
         subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
         with open(plain, encoding="utf-8") as f:
             self.assertTrue(f.read().endswith("   b) d'informer les États ;\n"
                                               "   c) Décide de rester saisie de la question.\n"))
+
+    def test_enter_continues_and_ends_a_bullet_list(self):
+        # In a brief, Enter after a bullet starts the next one; Enter on
+        # the new, empty bullet ends the list.
+        note = os.path.join(self.tmp.name, "note.md")
+        draft = os.path.join(self.tmp.name, "note.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(note, "w", encoding="utf-8") as f:
+            f.write("# Contexte\n\nLa question est inscrite depuis 2019.\n\n- première résolution\n")
+        subprocess.run([PLENARY, "--convert", note, draft], env=self.env, check=True)
+
+        self.start(draft, title="^note")
+        before = file_state(draft)
+        xdotool("key", "ctrl+End", "Return")
+        xdotool("type", "seconde resolution")
+        xdotool("key", "Return", "Return")
+        xdotool("type", "Fin de la section.")
+        xdotool("key", "ctrl+s")
+        wait_for_rewrite(draft, before)
+
+        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+        with open(plain, encoding="utf-8") as f:
+            text = f.read()
+        self.assertTrue(text.endswith("• première résolution\n• seconde resolution\nFin de la section.\n"), text)
+
+    def test_quit_discard_all_with_two_modified_drafts(self):
+        # A draft opened and typed into, a new one typed into, Ctrl+Q,
+        # Discard All: the application ends without a warning or critical
+        # (G_DEBUG=fatal-warnings would also abort it).
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write(DRAFT)
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^projet")
+        window = wait_for_window("^projet")
+        xdotool("key", "ctrl+End", "Return")
+        xdotool("type", "Notes,")
+        xdotool("key", "ctrl+n")
+        xdotool("type", "Note,")
+        deadline = time.monotonic() + 10
+        while xdotool("getwindowname", window).stdout.startswith("• projet") or \
+                not xdotool("getwindowname", window).stdout.startswith("• "):
+            self.assertLess(time.monotonic(), deadline, "the new draft was not typed into")
+            time.sleep(0.2)
+        xdotool("key", "ctrl+q")
+        time.sleep(1)
+        # The question's Discard All button, by its mnemonic.
+        xdotool("key", "alt+d")
+        status = self.app.wait(timeout=30)
+        self.app = None
+        with open(os.path.join(self.tmp.name, "stderr.log"), encoding="utf-8") as f:
+            log = f.read()
+        self.assertNotIn("CRITICAL", log)
+        self.assertNotIn("WARNING", log)
+        self.assertEqual(status, 0, log)
+
+    def test_typing_after_a_commented_word_stays_outside(self):
+        text = os.path.join(self.tmp.name, "eau.txt")
+        draft = os.path.join(self.tmp.name, "eau.plenary.json")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write("L'Assemblée générale,\n1. Encourage les infrastructures\n")
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^eau")
+        before = file_state(draft)
+        # Select the last word of the paragraph, comment on it, then type
+        # right after it and start a new paragraph.
+        xdotool("key", "ctrl+End", "ctrl+shift+Left", "ctrl+alt+m")
+        self.answer_author_prompt()
+        xdotool("key", "End")
+        xdotool("type", " hydrauliques")
+        xdotool("key", "Return")
+        xdotool("type", "Prie")
+        xdotool("key", "ctrl+s")
+        wait_for_rewrite(draft, before)
+
+        with open(draft, encoding="utf-8") as f:
+            saved = json.load(f)
+        comments = [a for a in saved["annotations"] if a["kind"] == "comment"]
+        self.assertEqual(len(comments), 1)
+        quote = next(s for s in comments[0]["target"]["selector"] if s["type"] == "TextQuoteSelector")
+        self.assertEqual(quote["exact"], "infrastructures")
 
     def test_ctrl_shift_i_opens_the_clause_picker(self):
         self.start("--sample", title="Sample Draft")

@@ -11,6 +11,7 @@
 
 #include "plenary-anchor-resolver.h"
 #include "plenary-source-search.h"
+#include "plenary-file-chooser.h"
 #include "plenary-source-viewer.h"
 #include "plenary-sources-panel.h"
 #include "plenary-test-utils.h"
@@ -65,13 +66,11 @@ fixture_init (Fixture *f)
 static void
 fixture_clear (Fixture *f)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
+  g_autoptr(GPtrArray) alerts = plenary_test_find_alerts ();
 
   /* Dialogs left open by a test. */
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data))
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
+  for (guint i = 0; i < alerts->len; i++)
+    plenary_dialog_close (g_ptr_array_index (alerts, i));
 
   gtk_window_destroy (f->host);
   plenary_window_set_close_confirmed (f->window);
@@ -357,6 +356,54 @@ test_import_files (void)
   fixture_clear (&f);
 }
 
+static gboolean
+is_stop_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Stop Adding Sources") == 0;
+}
+
+/* Adding a large web page can take a while: the spinner has a Stop
+ * button, which drops the import without an error. */
+static void
+test_cancel_import (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) page = NULL;
+  g_autoptr(GString) html = g_string_new ("<html><body>");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *stop;
+
+  fixture_init (&f);
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (html, "<p><font>Paragraphe %u d'une très longue page.", i);
+  g_string_append (html, "</body></html>");
+  path = g_build_filename (f.dir, "Longue page.html", NULL);
+  g_file_set_contents (path, html->str, html->len, &error);
+  g_assert_no_error (error);
+  page = g_file_new_for_path (path);
+  g_list_store_append (files, page);
+
+  g_assert_null (find_widget (GTK_WIDGET (f.panel), is_stop_button, NULL));
+  plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
+  g_assert_true (plenary_sources_panel_get_busy (f.panel));
+  /* At once, before the main loop can deliver the import. */
+  stop = find_widget (GTK_WIDGET (f.panel), is_stop_button, NULL);
+  g_assert_nonnull (stop);
+  g_signal_emit_by_name (stop, "clicked");
+  plenary_test_spin_until (panel_idle, f.panel);
+  plenary_test_spin (50);
+
+  g_assert_cmpuint (n_sources (&f), ==, 0);
+  g_assert_null (find_dialog ("Longue page"));
+  g_assert_null (find_widget (GTK_WIDGET (f.panel), is_stop_button, NULL));
+
+  fixture_clear (&f);
+}
+
 static void
 test_drop_files (void)
 {
@@ -434,6 +481,107 @@ test_remove_and_undo (void)
   g_assert_cmpuint (n_sources (&f), ==, 4);
   g_assert_true (source_at (&f, 1) == removed);
   g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text, plenary_source_get_title (removed)));
+
+  fixture_clear (&f);
+}
+
+/* A draft given as a source is refused and named; the dialog offers no draft. */
+static void
+test_refuse_drafts (void)
+{
+  static const char draft_json[] = "{\n  \"format\": \"plenary-draft\",\n  \"version\": 1,\n  \"kind\": \"resolution\"\n}\n";
+  Fixture f = { 0 };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListStore) filters = plenary_file_chooser_new_source_filters ();
+  g_autofree char *named = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GFile) disguised = NULL;
+  g_autoptr(GFileInfo) draft_info = g_file_info_new ();
+  g_autoptr(GFileInfo) text_info = g_file_info_new ();
+  PlenaryAlert *dialog;
+
+  fixture_init (&f);
+  named = g_build_filename (f.dir, "Projet.plenary.json", NULL);
+  renamed = g_build_filename (f.dir, "copie.txt", NULL);
+  g_assert_true (g_file_set_contents (named, draft_json, -1, NULL));
+  g_assert_true (g_file_set_contents (renamed, draft_json, -1, NULL));
+  draft = g_file_new_for_path (named);
+  disguised = g_file_new_for_path (renamed);
+  g_list_store_append (files, draft);
+  g_list_store_append (files, disguised);
+
+  plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
+  plenary_test_spin_until (panel_idle, f.panel);
+  plenary_test_spin (50);
+  g_assert_cmpuint (n_sources (&f), ==, 0);
+
+  /* One dialog names both, and says why. */
+  g_assert_nonnull ((dialog = find_dialog ("Could Not Add 2 Sources")));
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "“Projet.plenary.json” is a Plenary draft, not a document"));
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "“copie.txt” is a Plenary draft, not a document"));
+
+  /* The Add Sources dialog lists text files, not drafts (JSON is text/plain
+   * to shared-mime-info). */
+  g_file_info_set_display_name (draft_info, "Projet.plenary.json");
+  g_file_info_set_content_type (draft_info, "application/vnd.plenary.draft+json");
+  g_file_info_set_display_name (text_info, "Notes.txt");
+  g_file_info_set_content_type (text_info, "text/plain");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
+    {
+      g_autoptr(GtkFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+
+      g_assert_false (gtk_filter_match (filter, draft_info));
+      if (i == 0)
+        g_assert_true (gtk_filter_match (filter, text_info));
+    }
+
+  fixture_clear (&f);
+}
+
+/* Removing a source that citations use asks first, naming them; Undo stays. */
+static void
+test_remove_cited_source (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(PlenaryAnchor) anchor = plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "la coopération", "", "", 10, 24);
+  g_autoptr(PlenaryAnchor) cited = NULL;
+  g_autoptr(PlenaryAnnotation) citation = NULL;
+  PlenarySource *source;
+  PlenaryAlert *dialog;
+  GtkWidget *undo;
+
+  fixture_init (&f);
+  add_samples (&f);
+  source = source_at (&f, 1);
+  cited = plenary_anchor_new (plenary_source_get_id (source), "passage", "", "", 0, 7);
+  citation = plenary_annotation_new ("c1", PLENARY_ANNOTATION_CITATION, anchor);
+  plenary_annotation_set_source_anchor (citation, cited);
+  g_list_store_append (plenary_draft_get_annotations (f.draft), citation);
+
+  /* Cancel keeps it. */
+  gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.remove", "s", plenary_source_get_id (source));
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = find_dialog (plenary_source_get_title (source));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "“la coopération”"));
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "Unknown source"));
+  plenary_test_respond (dialog, "cancel");
+  plenary_test_spin (50);
+  g_assert_cmpuint (n_sources (&f), ==, 4);
+
+  /* Remove removes it, and Undo brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.remove", "s", plenary_source_get_id (source));
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  plenary_test_respond (find_dialog (plenary_source_get_title (source)), "remove");
+  plenary_test_spin (50);
+  g_assert_cmpuint (n_sources (&f), ==, 3);
+  undo = wait_for_widget (GTK_WIDGET (f.panel), is_button_with_label, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  plenary_test_spin (50);
+  g_assert_cmpuint (n_sources (&f), ==, 4);
+  g_assert_true (source_at (&f, 1) == source);
 
   fixture_clear (&f);
 }
@@ -879,8 +1027,11 @@ main (int   argc,
 
   g_test_add_func ("/sources-panel/sample-library", test_sample_library);
   g_test_add_func ("/sources-panel/import-files", test_import_files);
+  g_test_add_func ("/sources-panel/cancel-import", test_cancel_import);
   g_test_add_func ("/sources-panel/drop-files", test_drop_files);
   g_test_add_func ("/sources-panel/remove-and-undo", test_remove_and_undo);
+  g_test_add_func ("/sources-panel/refuse-drafts", test_refuse_drafts);
+  g_test_add_func ("/sources-panel/remove-cited-source", test_remove_cited_source);
   g_test_add_func ("/sources-panel/rename", test_rename);
   g_test_add_func ("/sources-panel/search", test_search);
   g_test_add_func ("/sources-panel/open-result", test_open_result);

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -138,6 +141,62 @@ test_edit_marks_modified_and_save_writes_json (void)
   close_window_discarding (window);
 }
 
+/* Every save keeps the version it replaces; Previous Versions lists them
+ * in the main menu and restores one, which Save then writes. */
+static void
+test_previous_versions (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Versions.plenary.json");
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document = open_and_wait (window, file);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *label = NULL;
+  GtkTextIter end;
+
+  g_assert_true (g_file_load_contents (file, NULL, &original, NULL, NULL, NULL));
+  g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->versions_section)), ==, 1);
+  g_assert_false (g_menu_model_get_item_attribute (G_MENU_MODEL (window->versions_section), 0,
+                                                   G_MENU_ATTRIBUTE_TARGET, "s", &path));
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nPrie le Secrétaire général de lui faire rapport.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plenary_test_spin_until (document_saved, document);
+  plenary_test_spin (50);
+
+  /* The menu lists the version that was replaced, by the time it was saved. */
+  g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->versions_section)), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->versions_section), 0,
+                                                  G_MENU_ATTRIBUTE_TARGET, "s", &path));
+  g_assert_true (g_menu_model_get_item_attribute (G_MENU_MODEL (window->versions_section), 0,
+                                                  G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_true (g_str_has_prefix (label, "Saved "));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-version", "s", path));
+  plenary_test_spin (50);
+  g_assert_true (plenary_document_get_modified (document));
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter start;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_null (strstr (text, "lui faire rapport"));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plenary_test_spin_until (document_saved, document);
+  g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
+  g_assert_null (strstr (after, "lui faire rapport"));
+  g_assert_nonnull (strstr (after, "rester saisie de la question."));
+  g_assert_nonnull (strstr (original, "rester saisie de la question."));
+
+  close_window_discarding (window);
+}
+
 /* Opening a draft written by a newer or other program and saving it again
  * changes nothing, unknown members included. */
 static void
@@ -235,6 +294,21 @@ test_close_with_changes_asks (void)
 }
 
 static void
+close_file_choosers (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_close (GTK_WINDOW (window));
+    }
+  plenary_test_spin (50);
+}
+
+static void
 test_refused_file_is_reported_and_kept (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
@@ -243,22 +317,167 @@ test_refused_file_is_reported_and_kept (void)
   const char *broken = "{\n  \"format\": \"plenary-draft\",\n  \"version\": 1,\n  \"kind\": ,\n}\n";
   g_autofree char *after = NULL;
   PlenaryWindow *window = new_window ();
-  PlenaryAlert *dialog;
+  PlenaryDocument *document;
+  GtkRevealer *banner;
+  GtkLabel *label;
 
   g_assert_true (g_file_set_contents (path, broken, -1, NULL));
 
   plenary_application_open_file (app, window, file);
-  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
-  dialog = plenary_test_find_message_dialog ();
-  g_assert_nonnull (strstr (plenary_alert_get_heading (dialog), "Cassé"));
-  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "line 4, column 11"));
-  plenary_test_respond (dialog, "close");
+  document = plenary_window_get_visible_document (window);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  plenary_test_spin (50);
 
-  /* No tab is left for the refused file, and the file is as it was. */
+  /* The page says why, in its banner, and offers to close. */
+  g_assert_nonnull (plenary_document_get_error (document));
+  g_assert_null (plenary_test_find_message_dialog ());
+  banner = GTK_REVEALER (plenary_test_find_child (GTK_WIDGET (plenary_window_get_visible_page (window)), GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  label = GTK_LABEL (plenary_test_find_child (GTK_WIDGET (banner), GTK_TYPE_LABEL));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "Cassé"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "line 4, column 11"));
+
+  /* Ctrl+S does not write an empty draft over the file: it asks where. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  plenary_test_spin (100);
+  g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (after, ==, broken);
+  g_clear_pointer (&after, g_free);
+  close_file_choosers ();
+
+  /* Its Close button closes the tab; the file is as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_window_get_visible_page (window)),
+                                             "win.close-page", NULL));
+  plenary_test_spin (50);
   g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 0);
   g_assert_true (g_file_load_contents (file, NULL, &after, NULL, NULL, NULL));
   g_assert_cmpstr (after, ==, broken);
 
+  close_window_discarding (window);
+}
+
+/* A pipe or a device given to Open (or dropped) is refused with a
+ * message; the window, and every other one, stays. */
+static void
+test_open_device_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "tube.txt", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.plenary.json", NULL);
+  const char *paths[] = { fifo, zero };
+  PlenaryWindow *window = new_window ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      PlenaryAlert *dialog;
+
+      plenary_application_open_file (app, window, file);
+      plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+      dialog = plenary_test_find_message_dialog ();
+      g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "not a regular file"));
+      plenary_test_respond (dialog, "close");
+      g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 0);
+    }
+
+  g_unlink (fifo);
+  g_unlink (zero);
+  g_rmdir (dir);
+  close_window_discarding (window);
+}
+
+static GtkWidget *
+find_visible_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_visible_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_tab (gpointer window)
+{
+  return adw_tab_view_get_n_pages (((PlenaryWindow *) window)->tab_view) == 0;
+}
+
+/* Opening a large text shows a banner with Cancel: it stops the import
+ * and closes the tab, without an error. */
+static void
+test_cancel_opening (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Très long.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new ("L'Assemblée générale,\n");
+  g_autoptr(GError) error = NULL;
+  PlenaryWindow *window = new_window ();
+  GtkWidget *cancel;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, "%u. Prie le Secrétaire général de faire rapport ;\n", i + 1);
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  plenary_application_open_file (app, window, file);
+  /* At once, before the main loop can deliver the import. */
+  cancel = find_visible_button (GTK_WIDGET (window), "_Cancel");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  plenary_test_spin_until (no_tab, window);
+  plenary_test_spin (50);
+  g_assert_null (plenary_test_find_message_dialog ());
+
+  g_unlink (path);
+  g_rmdir (dir);
+  close_window_discarding (window);
+}
+
+static GtkLabel *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return find_label_with_text (window, "Exported “Rapport R&D <final>.pdf”") != NULL;
+}
+
+/* A toast's title is markup: a file name with "&" or "<" showed nothing. */
+static void
+test_toast_shows_names_as_text (void)
+{
+  PlenaryWindow *window = new_window ();
+
+  plenary_window_show_toast (window, "Exported “Rapport R&D <final>.pdf”");
+  plenary_test_spin_until (toast_shown, window);
   close_window_discarding (window);
 }
 
@@ -599,6 +818,11 @@ main (int   argc,
       char *argv[])
 {
   app = plenary_test_init (&argc, &argv);
+  /* Citations carry the author's name; the first one would ask for it. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_string (settings, "author-name", "Délégation de la France");
+  }
 
   if (g_getenv ("PLENARY_TEST_TRANSLATION_ONLY") != NULL)
     g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
@@ -607,8 +831,12 @@ main (int   argc,
       g_test_add_func ("/ui/open-shows-text", test_open_shows_text);
       g_test_add_func ("/ui/edit-modified-save-json", test_edit_marks_modified_and_save_writes_json);
       g_test_add_func ("/ui/open-save-keeps-bytes", test_open_save_keeps_bytes);
+      g_test_add_func ("/ui/previous-versions", test_previous_versions);
       g_test_add_func ("/ui/close-with-changes-asks", test_close_with_changes_asks);
       g_test_add_func ("/ui/refused-file", test_refused_file_is_reported_and_kept);
+      g_test_add_func ("/ui/open-device-refused", test_open_device_refused);
+      g_test_add_func ("/ui/cancel-opening", test_cancel_opening);
+      g_test_add_func ("/ui/toast-shows-names", test_toast_shows_names_as_text);
       g_test_add_func ("/ui/failed-save", test_failed_save_keeps_changes);
       g_test_add_func ("/ui/drop-imports-text", test_drop_imports_text);
       g_test_add_func ("/ui/recent-files", test_recent_files);

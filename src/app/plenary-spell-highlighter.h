@@ -1,0 +1,53 @@
+/* plenary-spell-highlighter.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "plenary-spell-checker.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_SPELL_HIGHLIGHTER_TAG "plenary-misspelt"
+
+#define PLENARY_TYPE_SPELL_HIGHLIGHTER (plenary_spell_highlighter_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenarySpellHighlighter, plenary_spell_highlighter, PLENARY, SPELL_HIGHLIGHTER, GObject)
+
+/* Spelling as you type in a GtkTextView: misspelt words get a red wavy
+ * underline (tag PLENARY_SPELL_HIGHLIGHTER_TAG), and the context menu offers
+ * suggestions, "Add to Dictionary" and "Ignore".
+ *
+ * Typing only marks the changed lines as unchecked (a tag, so that marks
+ * follow the text); they are checked at low priority a few lines at a
+ * time, so that a keystroke never waits on the dictionary, and a whole
+ * draft is checked in the background after it opens. The word being typed
+ * is not flagged until the cursor leaves it.
+ *
+ * Properties: "checker" (PlenarySpellChecker, NULL for none), "enabled",
+ * "checking" (read-only: lines wait to be checked). */
+
+PlenarySpellHighlighter *plenary_spell_highlighter_new         (GtkTextView             *view);
+PlenarySpellChecker     *plenary_spell_highlighter_get_checker (PlenarySpellHighlighter *self);
+void                     plenary_spell_highlighter_set_checker (PlenarySpellHighlighter *self,
+                                                                PlenarySpellChecker     *checker);
+gboolean                 plenary_spell_highlighter_get_enabled (PlenarySpellHighlighter *self);
+void                     plenary_spell_highlighter_set_enabled (PlenarySpellHighlighter *self,
+                                                                gboolean                 enabled);
+gboolean                 plenary_spell_highlighter_get_checking (PlenarySpellHighlighter *self);
+/* Text under a tag of this name is not checked (typed numbers, quotes
+ * cited from the sources). */
+void                     plenary_spell_highlighter_skip_tag    (PlenarySpellHighlighter *self,
+                                                                const char              *tag_name);
+/* Checks the whole text again (the known words changed). */
+void                     plenary_spell_highlighter_recheck     (PlenarySpellHighlighter *self);
+
+/* Underlines the misspelt words of ENTRY (a comment being written) with
+ * CHECKER, as its text changes; NULL stops. */
+void                     plenary_spell_entry_set_checker       (GtkEntry                *entry,
+                                                                PlenarySpellChecker     *checker);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* plenary-zoom.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-zoom"
+
+#include "config.h"
+
+#include "plenary-zoom.h"
+
+#define ZOOM_MIN  0.5
+#define ZOOM_MAX  3.0
+#define ZOOM_STEP 0.1
+/* The editor's size when its font names none. */
+#define DEFAULT_POINTS 11.0
+
+typedef struct
+{
+  GSettings      *settings;
+  GtkCssProvider *provider;
+  double          zoom;
+} Zoom;
+
+static void
+update_css (Zoom *zoom)
+{
+  g_autofree char *font = g_settings_get_string (zoom->settings, "editor-font");
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  gboolean absolute = pango_font_description_get_size_is_absolute (desc);
+  double size = DEFAULT_POINTS;
+  char editor[G_ASCII_DTOSTR_BUF_SIZE], viewer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+
+  if (pango_font_description_get_set_fields (desc) & PANGO_FONT_MASK_SIZE)
+    size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
+  else
+    absolute = FALSE;
+
+  /* CSS wants a decimal point whatever the locale says. */
+  g_ascii_formatd (editor, sizeof editor, "%.1f", size * zoom->zoom);
+  g_ascii_formatd (viewer, sizeof viewer, "%.0f", 100 * zoom->zoom);
+  css = g_strdup_printf (".plenary-editor { font-size: %s%s; }\n"
+                         "plenary-source-viewer textview { font-size: %s%%; }\n",
+                         editor, absolute ? "px" : "pt", viewer);
+  /* At 100 %, the editor font of the preferences alone. */
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (zoom->provider, G_APPROX_VALUE (zoom->zoom, 1.0, 0.01) ? "" : css);
+#else
+  gtk_css_provider_load_from_data (zoom->provider, G_APPROX_VALUE (zoom->zoom, 1.0, 0.01) ? "" : css, -1);
+#endif
+}
+
+static void
+set_zoom (Zoom   *zoom,
+          double  value)
+{
+  zoom->zoom = CLAMP (value, ZOOM_MIN, ZOOM_MAX);
+  update_css (zoom);
+}
+
+static void
+zoom_in_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  Zoom *zoom = user_data;
+  set_zoom (zoom, zoom->zoom + ZOOM_STEP);
+}
+
+static void
+zoom_out_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  Zoom *zoom = user_data;
+  set_zoom (zoom, zoom->zoom - ZOOM_STEP);
+}
+
+static void
+zoom_reset_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  set_zoom (user_data, 1.0);
+}
+
+static void
+zoom_free (gpointer data)
+{
+  Zoom *zoom = data;
+
+  g_clear_object (&zoom->settings);
+  g_clear_object (&zoom->provider);
+  g_free (zoom);
+}
+
+void
+plenary_zoom_install (GtkApplication *application,
+                      GSettings      *settings)
+{
+  static const GActionEntry actions[] = {
+    { "zoom-in", zoom_in_action },
+    { "zoom-out", zoom_out_action },
+    { "zoom-reset", zoom_reset_action },
+  };
+  static const char *in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  static const char *out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
+  Zoom *zoom = g_new0 (Zoom, 1);
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  zoom->settings = g_object_ref (settings);
+  zoom->zoom = 1.0;
+  zoom->provider = gtk_css_provider_new ();
+  /* Above the provider of the editor font. */
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (zoom->provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_swapped (settings, "changed::editor-font", G_CALLBACK (update_css), zoom);
+  g_object_set_data_full (G_OBJECT (application), "plenary-zoom", zoom, zoom_free);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), zoom);
+  gtk_application_set_accels_for_action (application, "app.zoom-in", in_accels);
+  gtk_application_set_accels_for_action (application, "app.zoom-out", out_accels);
+  gtk_application_set_accels_for_action (application, "app.zoom-reset", reset_accels);
+}

@@ -1,0 +1,20 @@
+/* plenary-zoom.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Zoom of the text on screen, in the editor and in the source viewer:
+ * actions "app.zoom-in" (Ctrl+plus), "app.zoom-out" (Ctrl+minus) and
+ * "app.zoom-reset" (Ctrl+0) on APPLICATION, for every window. The editor's
+ * size is the "editor-font" of SETTINGS times the zoom; printing is not
+ * affected. */
+void plenary_zoom_install (GtkApplication *application,
+                           GSettings      *settings);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* plenary-markdown.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Markdown read through cmark (CommonMark), for the draft importer and the
+ * sources: blocks of plain text, the markup gone. */
+typedef enum
+{
+  PLENARY_MARKDOWN_PARAGRAPH,
+  PLENARY_MARKDOWN_HEADING,
+  PLENARY_MARKDOWN_ITEM,     /* the first paragraph of a list item */
+  PLENARY_MARKDOWN_CODE,
+  PLENARY_MARKDOWN_RULE,
+} PlenaryMarkdownKind;
+
+typedef struct
+{
+  PlenaryMarkdownKind  kind;
+  guint                level;     /* heading level; list depth (1 = top) */
+  char                *marker;    /* ITEM: "3." or "3)" (ordered) or "-" */
+  char                *text;      /* plain text; line breaks kept as "\n" */
+  char                *emphasis;  /* emphasised words opening the block, or NULL */
+  guint                line;      /* 1-based line of the source where it starts */
+} PlenaryMarkdownBlock;
+
+void       plenary_markdown_block_free (PlenaryMarkdownBlock *block);
+
+/* TEXT (UTF-8) -> PlenaryMarkdownBlock*, in order. FRONT_MATTER (nullable)
+ * gets a YAML front matter block ("---" … "---" at the very start), or NULL. */
+GPtrArray *plenary_markdown_read       (const char  *text,
+                                        gsize        length,
+                                        char       **front_matter);
+
+/* The plain text of TEXT: blocks separated by a blank line, list items
+ * with their marker. TITLE (nullable) gets the first heading's text or NULL. */
+char      *plenary_markdown_to_text    (const char  *text,
+                                        gsize        length,
+                                        char       **title);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryMarkdownBlock, plenary_markdown_block_free)
+
+G_END_DECLS

@@ -1,0 +1,573 @@
+/* plenary-office-importer.c
+ *
+ * Copyright 2026 The Plenary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-office-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "plenary-clause-parser.h"
+#include "plenary-clause-printer.h"
+#include "plenary-importer.h"
+#include "plenary-office-importer.h"
+
+#define CONTEXT_LENGTH 32
+
+/* The styles of the masthead Plenary writes: their text comes back from
+ * the document properties instead. */
+static const char * const masthead_styles[] = {
+  "Masthead", "Masthead Symbol", "Masthead Body", "Masthead Details", "Session Line",
+  "Sponsor Line", "Document Type", "Document Title", NULL
+};
+
+/* The characters Markdown would take as markup stand in for themselves
+ * through private-use code points while the text importer reads the
+ * paragraphs, and are put back afterwards. */
+static const struct {
+  char     ascii;
+  gunichar stand_in;
+} markup_chars[] = {
+  { '*', 0x10FFF0 }, { '_', 0x10FFF1 }, { '`', 0x10FFF2 }, { '[', 0x10FFF3 }, { '#', 0x10FFF4 },
+};
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (markup_chars); i++)
+        if (*p == markup_chars[i].ascii)
+          break;
+      if (i < G_N_ELEMENTS (markup_chars))
+        g_string_append_unichar (out, markup_chars[i].stand_in);
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+unescape (char **text)
+{
+  GString *out;
+
+  if (*text == NULL || strstr (*text, "\xf4\x8f\xbf") == NULL)
+    return;
+  out = g_string_new (NULL);
+  for (const char *p = *text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (markup_chars); i++)
+        if (c == markup_chars[i].stand_in)
+          break;
+      if (i < G_N_ELEMENTS (markup_chars))
+        g_string_append_c (out, markup_chars[i].ascii);
+      else
+        g_string_append_unichar (out, c);
+    }
+  g_free (*text);
+  *text = g_string_free (out, FALSE);
+}
+
+static void
+unescape_paragraphs (GPtrArray *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      unescape (&paragraph->phrase);
+      unescape (&paragraph->text);
+      unescape_paragraphs (paragraph->children);
+    }
+}
+
+static void
+unescape_draft (PlenaryDraft *draft)
+{
+  PlenaryBody *body = plenary_draft_get_body (draft);
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
+  const char * const *fields = plenary_metadata_list_string_fields ();
+
+  unescape (&body->opening);
+  unescape_paragraphs (body->paragraphs);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *value = g_strdup (plenary_metadata_get_string (metadata, fields[i]));
+
+      unescape (&value);
+      plenary_metadata_set_string (metadata, fields[i], value);
+    }
+  for (int list = 0; list < 2; list++)
+    {
+      const char * const *names = list == 0 ? plenary_metadata_get_co_sponsors (metadata)
+                                            : plenary_metadata_get_signatories (metadata);
+      g_auto(GStrv) copy = g_strdupv ((char **) names);
+
+      for (guint i = 0; copy != NULL && copy[i] != NULL; i++)
+        unescape (&copy[i]);
+      if (copy != NULL)
+        {
+          if (list == 0)
+            plenary_metadata_set_co_sponsors (metadata, (const char * const *) copy);
+          else
+            plenary_metadata_set_signatories (metadata, (const char * const *) copy);
+        }
+    }
+}
+
+static gboolean
+is_label_letter (const char *label)
+{
+  const char *p = label + (label[0] == '(' ? 1 : 0);
+
+  return g_ascii_isalpha (p[0]);
+}
+
+/* The paragraphs as Markdown: what the text importer reads, with the list
+ * labels Word computes written out, the leading italics marked and
+ * sub-paragraphs indented by tabs. */
+static char *
+to_markdown (PlenaryOfficeDocument *document,
+             gboolean               skip_masthead)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < document->paragraphs->len; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+      const char *text = paragraph->text;
+      guint level = paragraph->level;
+
+      if (skip_masthead && paragraph->style != NULL &&
+          g_strv_contains (masthead_styles, paragraph->style))
+        continue;
+
+      switch (paragraph->kind)
+        {
+        case PLENARY_OFFICE_BLOCK_HEADING:
+          g_string_append (out, "# ");
+          break;
+        case PLENARY_OFFICE_BLOCK_NUMBERED:
+          /* "a)" on the first level of a list is a sub-paragraph. */
+          if (level == 0 && is_label_letter (paragraph->label))
+            level = 1;
+          for (guint l = 0; l < MIN (level, 2); l++)
+            g_string_append_c (out, '\t');
+          g_string_append_printf (out, "%s ", paragraph->label);
+          break;
+        case PLENARY_OFFICE_BLOCK_BULLET:
+          for (guint l = 0; l < MIN (level, 2); l++)
+            g_string_append_c (out, '\t');
+          g_string_append (out, "- ");
+          break;
+        case PLENARY_OFFICE_BLOCK_PARAGRAPH:
+        default:
+          break;
+        }
+
+      if (paragraph->italic_end > 0 && paragraph->kind != PLENARY_OFFICE_BLOCK_HEADING)
+        {
+          g_autofree char *phrase = g_strndup (text, paragraph->italic_end);
+
+          g_strchomp (phrase);
+          g_string_append_c (out, '*');
+          append_escaped (out, phrase);
+          g_string_append_c (out, '*');
+          append_escaped (out, text + strlen (phrase));
+        }
+      else
+        append_escaped (out, text);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+property (PlenaryOfficeDocument *document,
+          const char            *field)
+{
+  g_autofree char *name = plenary_office_property_name (field);
+
+  return g_hash_table_lookup (document->properties, name);
+}
+
+static void
+apply_properties (PlenaryOfficeDocument *document,
+                  PlenaryDraft          *draft)
+{
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
+  const char * const *fields = plenary_metadata_list_string_fields ();
+  const char *value;
+
+  /* The export leaves empty fields out: what is not there is empty, not
+   * what the text importer guessed from the paragraphs. */
+  for (guint i = 0; fields[i] != NULL; i++)
+    plenary_metadata_set_string (metadata, fields[i], (value = property (document, fields[i])) ? value : "");
+
+  if ((value = property (document, "co-sponsors")) != NULL && value[0] != '\0')
+    {
+      g_auto(GStrv) names = g_strsplit (value, "; ", -1);
+      plenary_metadata_set_co_sponsors (metadata, (const char * const *) names);
+    }
+  if ((value = property (document, "signatories")) != NULL && value[0] != '\0')
+    {
+      g_auto(GStrv) names = g_strsplit (value, "; ", -1);
+      plenary_metadata_set_signatories (metadata, (const char * const *) names);
+    }
+  if ((value = property (document, "page-limit")) != NULL)
+    plenary_metadata_set_page_limit (metadata, (guint) g_ascii_strtoull (value, NULL, 10));
+}
+
+/* The editor text of the imported draft, searched for the words of each
+ * comment and footnote in document order: searching from where the last
+ * one was found and counting code points from there keeps the whole pass
+ * linear in the length of the text. */
+typedef struct
+{
+  const char *text;
+  const char *cursor;
+  gint64      cursor_offset;
+} Editor;
+
+static gint64
+offset_of (Editor     *editor,
+           const char *p)
+{
+  if (p < editor->cursor)
+    {
+      editor->cursor = editor->text;
+      editor->cursor_offset = 0;
+    }
+  editor->cursor_offset += g_utf8_pointer_to_offset (editor->cursor, p);
+  editor->cursor = p;
+  return editor->cursor_offset;
+}
+
+/* NEEDLE after the cursor, else anywhere; preceded by PREFIX if possible. */
+static const char *
+find_text (Editor     *editor,
+           const char *needle,
+           const char *prefix)
+{
+  const char *starts[] = { editor->cursor, editor->text };
+
+  if (needle[0] == '\0')
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      if (prefix != NULL && prefix[0] != '\0')
+        {
+          g_autofree char *both = g_strconcat (prefix, needle, NULL);
+          const char *at = strstr (starts[i], both);
+
+          if (at != NULL)
+            return at + strlen (prefix);
+        }
+      {
+        const char *at = strstr (starts[i], needle);
+
+        if (at != NULL)
+          return at;
+      }
+    }
+  return NULL;
+}
+
+/* Up to CONTEXT_LENGTH code points before P (not before START) or after it. */
+static char *
+context_before_pointer (const char *start,
+                        const char *p)
+{
+  const char *begin = p;
+
+  for (guint i = 0; i < CONTEXT_LENGTH && begin > start; i++)
+    begin = g_utf8_find_prev_char (start, begin);
+  return g_strndup (begin, p - begin);
+}
+
+static char *
+context_after_pointer (const char *p)
+{
+  const char *end = p;
+
+  for (guint i = 0; i < CONTEXT_LENGTH && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  return g_strndup (p, end - p);
+}
+
+static char *
+context_before (const char *text,
+                gint64      start)
+{
+  return context_before_pointer (text, g_utf8_offset_to_pointer (text, start));
+}
+
+/* An anchor on the editor text for the words EXACT that came after PREFIX
+ * in the document; placed at 0 (and left for the resolver to call orphan)
+ * when the words are not in the draft any more. */
+static PlenaryAnchor *
+anchor_on (Editor     *editor,
+           const char *exact,
+           const char *prefix)
+{
+  const char *found = find_text (editor, exact, prefix);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 start;
+
+  if (found == NULL)
+    return plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, exact, prefix, "", 0, 0);
+
+  start = offset_of (editor, found);
+  before = context_before_pointer (editor->text, found);
+  after = context_after_pointer (found + strlen (exact));
+  return plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, exact, before, after,
+                             start, start + g_utf8_strlen (exact, -1));
+}
+
+/* The words of PARAGRAPH's text between code points START and END; a point
+ * widens to the word before it (or after it at the start). */
+static char *
+covered_text (PlenaryOfficeDocument *document,
+              PlenaryOfficeComment  *comment,
+              char                 **prefix)
+{
+  GString *exact = g_string_new (NULL);
+  int last = MIN (comment->end_paragraph, (int) document->paragraphs->len - 1);
+  int first = comment->start_paragraph;
+  PlenaryOfficeParagraph *start = g_ptr_array_index (document->paragraphs, first);
+
+  for (int i = first; i <= last; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+      glong length = g_utf8_strlen (paragraph->text, -1);
+      gint64 from = i == first ? MIN (comment->start, length) : 0;
+      gint64 to = i == last ? MIN (comment->end, length) : length;
+      g_autofree char *part = to > from ? g_utf8_substring (paragraph->text, from, to) : g_strdup ("");
+
+      if (i > first)
+        g_string_append_c (exact, '\n');
+      g_string_append (exact, part);
+    }
+  g_strstrip (exact->str);
+  exact->len = strlen (exact->str);
+
+  if (exact->len == 0)
+    {
+      /* A comment on a point: the word before it. */
+      glong length = g_utf8_strlen (start->text, -1);
+      gint64 at = MIN (comment->start, length);
+      gint64 begin = at, end = at;
+      const char *text = start->text;
+
+      while (begin > 0 && g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, begin - 1))))
+        begin--;
+      end = begin;
+      while (begin > 0 && !g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, begin - 1))))
+        begin--;
+      if (begin == end)
+        while (end < length && !g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (text, end))))
+          end++;
+      g_string_free (exact, TRUE);
+      *prefix = context_before (text, begin);
+      return g_utf8_substring (text, begin, end);
+    }
+
+  *prefix = context_before (start->text, MIN (comment->start, g_utf8_strlen (start->text, -1)));
+  return g_string_free (exact, FALSE);
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+add_comments (PlenaryOfficeDocument *document,
+              PlenaryDraft          *draft,
+              Editor                *editor)
+{
+  GListStore *annotations = plenary_draft_get_annotations (draft);
+  GPtrArray *comments = document->comments;
+  /* Each comment's thread: its annotation, or NULL for a reply. */
+  g_autoptr(GPtrArray) threads = g_ptr_array_new_full (comments->len, unref_nullable);
+  g_autofree char *now = now_iso8601 ();
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      PlenaryOfficeComment *comment = g_ptr_array_index (comments, i);
+      g_autoptr(PlenaryAnchor) anchor = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *exact = NULL;
+      g_autofree char *prefix = NULL;
+      PlenaryAnnotation *annotation = NULL;
+
+      if (comment->parent < 0)
+        {
+          if (comment->start_paragraph >= 0 && comment->start_paragraph < (int) document->paragraphs->len)
+            exact = covered_text (document, comment, &prefix);
+          anchor = exact != NULL && exact[0] != '\0'
+                   ? anchor_on (editor, exact, prefix)
+                   : plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "", "", "", 0, 0);
+          id = plenary_draft_new_id (draft, "note-");
+          annotation = plenary_annotation_new (id, PLENARY_ANNOTATION_COMMENT, anchor);
+          plenary_annotation_set_note (annotation, comment->text);
+          plenary_annotation_set_author (annotation, comment->author != NULL ? comment->author : "");
+          plenary_annotation_set_created (annotation, comment->date != NULL ? comment->date : now);
+          plenary_annotation_set_resolved (annotation, comment->done);
+          g_list_store_append (annotations, annotation);
+          g_ptr_array_add (threads, annotation);
+        }
+      else
+        {
+          g_ptr_array_add (threads, NULL);
+          annotation = comment->parent < (int) i ? g_ptr_array_index (threads, comment->parent) : NULL;
+          if (annotation != NULL)
+            plenary_annotation_add_reply (annotation,
+                                          plenary_reply_new (comment->author != NULL ? comment->author : "",
+                                                             comment->date != NULL ? comment->date : now,
+                                                             comment->text));
+        }
+    }
+}
+
+/* Until the draft has notes of its own, a footnote is kept as a comment on
+ * the word it follows, so that its text is neither lost nor mixed into the
+ * resolution. */
+static guint
+add_footnotes (PlenaryOfficeDocument *document,
+               PlenaryDraft          *draft,
+               Editor                *editor)
+{
+  GListStore *annotations = plenary_draft_get_annotations (draft);
+  g_autofree char *now = now_iso8601 ();
+  guint number = 0;
+
+  for (guint i = 0; i < document->paragraphs->len; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+
+      for (guint n = 0; n < paragraph->notes->len; n++)
+        {
+          PlenaryOfficeNote *note = &g_array_index (paragraph->notes, PlenaryOfficeNote, n);
+          PlenaryOfficeComment point = { 0 };
+          g_autoptr(PlenaryAnchor) anchor = NULL;
+          g_autoptr(PlenaryAnnotation) annotation = NULL;
+          g_autofree char *prefix = NULL;
+          g_autofree char *exact = NULL;
+          g_autofree char *id = NULL;
+          g_autofree char *text = NULL;
+
+          point.start_paragraph = point.end_paragraph = i;
+          point.start = point.end = note->offset;
+          exact = covered_text (document, &point, &prefix);
+          anchor = exact[0] != '\0' ? anchor_on (editor, exact, prefix)
+                                    : plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "", "", "", 0, 0);
+          /* Translators: %u is the footnote's number, %s its text. */
+          text = g_strdup_printf (_("Footnote %u: %s"), ++number, note->text);
+          id = plenary_draft_new_id (draft, "note-");
+          annotation = plenary_annotation_new (id, PLENARY_ANNOTATION_COMMENT, anchor);
+          plenary_annotation_set_note (annotation, text);
+          plenary_annotation_set_author (annotation, "");
+          plenary_annotation_set_created (annotation, now);
+          g_list_store_append (annotations, annotation);
+        }
+    }
+  return number;
+}
+
+/* "fr-FR" -> "fr". */
+static char *
+language_of (PlenaryOfficeDocument *document)
+{
+  const char *tag = property (document, "language");
+
+  if (tag == NULL)
+    return NULL;
+  return g_strndup (tag, strcspn (tag, "-_"));
+}
+
+PlenaryDraft *
+plenary_office_importer_import (const char  *data,
+                                gsize        len,
+                                const char  *language,
+                                GPtrArray  **warnings,
+                                GError     **error)
+{
+  g_autoptr(PlenaryOfficeDocument) document = NULL;
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GPtrArray) local_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_parse_warning_free);
+  g_autofree char *markdown = NULL;
+  g_autofree char *own_language = NULL;
+  g_autofree char *editor_text = NULL;
+  Editor editor;
+  gboolean ours;
+
+  if (!(document = plenary_office_read (data, len, error)))
+    return NULL;
+
+  /* A document Plenary wrote says so in its properties. */
+  ours = property (document, "kind") != NULL;
+  markdown = to_markdown (document, ours);
+  if (language == NULL && ours)
+    language = own_language = language_of (document);
+
+  draft = plenary_importer_import (markdown, strlen (markdown), "document.md", language,
+                                   &local_warnings, error);
+  if (draft == NULL)
+    return NULL;
+  unescape_draft (draft);
+
+  if (ours)
+    apply_properties (document, draft);
+
+  editor_text = plenary_clause_printer_print (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                              plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
+  editor = (Editor) { editor_text, editor_text, 0 };
+  add_comments (document, draft, &editor);
+  editor = (Editor) { editor_text, editor_text, 0 };
+  add_footnotes (document, draft, &editor);
+
+  if (document->tracked_changes > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u tracked change was accepted: insertions are kept, deletions dropped",
+                                      "%u tracked changes were accepted: insertions are kept, deletions dropped",
+                                      document->tracked_changes),
+                         document->tracked_changes);
+      g_ptr_array_add (local_warnings, plenary_parse_warning_new (0, message));
+    }
+
+  if (warnings != NULL)
+    {
+      if (*warnings == NULL)
+        *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_parse_warning_free);
+      g_ptr_array_extend_and_steal (*warnings, g_steal_pointer (&local_warnings));
+    }
+
+  return g_steal_pointer (&draft);
+}

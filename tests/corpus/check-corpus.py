@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The real-resolution corpus as a ratchet (issue 13).
+
+Runs ../shared/corpus/run.sh (the corpus sits beside the checkout: CI clones
+the project into a folder with shared/ next to it) with the plenary just
+built, prints its score, and fails when the total falls below the best
+reached so far or any text below its floor. The corpus is always there in
+CI: its absence is a failure, not a skip.
+
+Usage: check-corpus.py SOURCE_ROOT PLENARY
+"""
+import os
+import re
+import subprocess
+import sys
+
+# The best total reached so far (raise it when the importer gets better,
+# never lower it) and the floor of every text.
+BEST_TOTAL = 1192
+TOTAL_ITEMS = 1206
+TEXT_FLOOR = 90   # percent
+
+
+def main(source_root, plenary):
+    run = os.path.join(source_root, '..', 'shared', 'corpus', 'run.sh')
+    if not os.path.exists(run):
+        print(f'check-corpus: the real-resolution corpus is missing: {os.path.normpath(run)} '
+              '(it must be beside the checkout, in ../shared/corpus)', file=sys.stderr)
+        return 1
+    env = dict(os.environ, PLENARY=plenary, VERBOSE='1')
+    result = subprocess.run(['bash', run], env=env, capture_output=True, text=True, timeout=600)
+    print(result.stdout, end='')
+    print(result.stderr, end='', file=sys.stderr)
+    if result.returncode != 0:
+        print(f'check-corpus: run.sh failed with status {result.returncode}', file=sys.stderr)
+        return 1
+
+    failed = False
+    for line in result.stdout.splitlines():
+        m = re.match(r'^(\S+)\s+(\d+)/(\d+)\s+(\d+)%', line)
+        if m and int(m.group(4)) < TEXT_FLOOR:
+            print(f'check-corpus: {m.group(1)} scores {m.group(4)} %, below {TEXT_FLOOR} %', file=sys.stderr)
+            failed = True
+    m = re.search(r'real corpus: (\d+)/(\d+) structure items right', result.stdout)
+    if not m:
+        print('check-corpus: no total in the output of run.sh', file=sys.stderr)
+        return 1
+    ok, total = int(m.group(1)), int(m.group(2))
+    print(f'check-corpus: {ok}/{total} = {100 * ok / total:.1f} % (best so far {BEST_TOTAL}/{TOTAL_ITEMS})')
+    if ok < BEST_TOTAL:
+        print(f'check-corpus: the score fell below the best reached so far ({ok} < {BEST_TOTAL})', file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1], sys.argv[2]))

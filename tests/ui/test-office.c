@@ -1,0 +1,327 @@
+/* test-office.c
+ *
+ * Word and OpenDocument files through the window's own ways in: a .docx
+ * dropped on the drafts and an .odt opened are imported (never written
+ * over), a .docx dropped on the Sources panel becomes a source, and the
+ * main menu offers Export as Word and as OpenDocument beside PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plenary-clause-printer.h"
+#include "plenary-importer.h"
+#include "plenary-office-export.h"
+#include "plenary-office-package.h"
+#include "plenary-sources-panel.h"
+#include "plenary-test-utils.h"
+#include "plenary-window-private.h"
+
+static PlenaryApplication *app;
+
+static const char draft_text[] =
+  "L'Assemblée générale,\n\n"
+  "Rappelant ses résolutions antérieures,\n\n"
+  "1. Prie le Secrétaire général de faire rapport :\n"
+  "   a) sur l'éducation ;\n"
+  "   b) sur la santé ;\n"
+  "2. Décide de rester saisie de la question.\n";
+
+static const char editor_text[] =
+  "L'Assemblée générale,\n"
+  "Rappelant ses résolutions antérieures,\n"
+  "Prie le Secrétaire général de faire rapport :\n"
+  "\tsur l'éducation ;\n"
+  "\tsur la santé ;\n"
+  "Décide de rester saisie de la question.";
+
+/* DRAFT_TEXT exported as NAME (.docx or .odt) in a fresh folder. */
+static GFile *
+write_office_file (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-office-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDraft) draft = plenary_importer_import (draft_text, strlen (draft_text), "p.txt",
+                                                           NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (plenary_office_export (draft, file,
+                                        g_str_has_suffix (name, ".odt") ? PLENARY_OFFICE_FORMAT_ODT
+                                                                        : PLENARY_OFFICE_FORMAT_DOCX,
+                                        &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&file);
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+drop_file (GtkWidget *widget,
+           GFile     *file)
+{
+  GtkDropTarget *drop = find_drop_target (widget);
+  GSList *files = g_slist_prepend (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (drop);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (handled);
+}
+
+static void
+close_window_discarding (PlenaryWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
+static void
+test_drop_docx_on_drafts (void)
+{
+  g_autoptr(GFile) file = write_office_file ("Projet Word.docx");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+  gsize before_len, after_len;
+
+  plenary_test_spin (50);
+  g_assert_true (g_file_load_contents (file, NULL, &before, &before_len, NULL, NULL));
+  drop_file (GTK_WIDGET (window->content_stack), file);
+
+  document = plenary_window_get_visible_document (window);
+  g_assert_nonnull (document);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  text = plenary_test_buffer_text (document);
+  g_assert_cmpstr (text, ==, editor_text);
+  /* Imported, not opened for writing: saving asks for a new name. */
+  g_assert_null (plenary_document_get_file (document));
+  g_assert_cmpstr (plenary_document_get_title (document), ==, "Projet Word");
+  g_assert_true (g_file_load_contents (file, NULL, &after, &after_len, NULL, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  close_window_discarding (window);
+}
+
+static void
+test_open_odt (void)
+{
+  g_autoptr(GFile) file = write_office_file ("Projet.odt");
+  g_autofree char *text = NULL;
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+
+  plenary_test_spin (50);
+  plenary_application_open_file (app, window, file);
+  document = plenary_window_get_visible_document (window);
+  g_assert_nonnull (document);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  text = plenary_test_buffer_text (document);
+  g_assert_cmpstr (text, ==, editor_text);
+
+  close_window_discarding (window);
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return has_label_containing (window, "2 tracked changes were accepted");
+}
+
+/* A Word file with an insertion and a deletion tracked: opened, the text
+ * has them accepted, and the window says so. */
+static void
+test_tracked_changes_said (void)
+{
+  static const char types[] =
+    "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+  static const char rels[] =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/></Relationships>";
+  static const char document_xml[] =
+    "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    "<w:p><w:r><w:t>L'Assemblée générale,</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t xml:space=\"preserve\">Rappelant ses résolutions </w:t></w:r>"
+    "<w:ins w:id=\"1\" w:author=\"Omar\"><w:r><w:t xml:space=\"preserve\">antérieures</w:t></w:r></w:ins>"
+    "<w:del w:id=\"2\" w:author=\"Omar\"><w:r><w:delText>récentes</w:delText></w:r></w:del>"
+    "<w:r><w:t>,</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>Décide de rester saisie de la question.</w:t></w:r></w:p>"
+    "</w:body></w:document>";
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-office-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Suivi.docx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PlenaryOfficeWriter) writer = plenary_office_writer_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+
+  g_assert_true (plenary_office_writer_add (writer, "[Content_Types].xml", types, strlen (types), FALSE, &error));
+  g_assert_true (plenary_office_writer_add (writer, "_rels/.rels", rels, strlen (rels), FALSE, &error));
+  g_assert_true (plenary_office_writer_add (writer, "word/document.xml", document_xml, strlen (document_xml), FALSE, &error));
+  bytes = plenary_office_writer_finish (writer, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  plenary_test_spin (50);
+  plenary_application_open_file (app, window, file);
+  document = plenary_window_get_visible_document (window);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+  text = plenary_test_buffer_text (document);
+  g_assert_cmpstr (text, ==, "L'Assemblée générale,\nRappelant ses résolutions antérieures,\n"
+                             "Décide de rester saisie de la question.");
+  plenary_test_spin_until (toast_shown, window);
+
+  close_window_discarding (window);
+}
+
+static gboolean
+panel_idle (gpointer data)
+{
+  return !plenary_sources_panel_get_busy (data);
+}
+
+static void
+test_drop_docx_on_sources (void)
+{
+  g_autoptr(GFile) file = write_office_file ("Rapport.docx");
+  PlenaryWindow *window = plenary_application_new_window (app);
+  g_autoptr(PlenarySource) source = NULL;
+  PlenarySourcesPanel *panel;
+  PlenaryDocument *document;
+  GtkWindow *host;
+
+  plenary_test_spin (50);
+  plenary_application_new_draft (app, window, "resolution-fr");
+  plenary_test_spin (50);
+  document = plenary_window_get_visible_document (window);
+
+  host = GTK_WINDOW (gtk_window_new ());
+  panel = PLENARY_SOURCES_PANEL (plenary_sources_panel_new ());
+  gtk_window_set_child (host, GTK_WIDGET (panel));
+  gtk_window_present (host);
+  plenary_sources_panel_set_document (panel, document);
+  plenary_test_spin (50);
+
+  drop_file (GTK_WIDGET (panel), file);
+  plenary_test_spin_until (panel_idle, panel);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (document)))), ==, 1);
+  source = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (document))), 0);
+  g_assert_cmpstr (plenary_source_get_origin (source), ==, "Rapport.docx");
+  /* The numbers Word shows are in the source's text. */
+  g_assert_nonnull (strstr (plenary_source_get_text (source), "\n1. Prie le Secrétaire général de faire rapport :\na) sur l'éducation ;"));
+
+  gtk_window_destroy (host);
+  close_window_discarding (window);
+}
+
+static gboolean
+menu_has (GMenuModel *menu,
+          const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The header bar's main menu button. */
+static GtkWidget *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_export_menu (void)
+{
+  PlenaryWindow *window = plenary_application_new_window (app);
+  GMenuModel *menu = NULL;
+  GtkWidget *button;
+
+  plenary_test_spin (50);
+  button = find_primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has (menu, "win.export-pdf"));
+  g_assert_true (menu_has (menu, "win.export-docx"));
+  g_assert_true (menu_has (menu, "win.export-odt"));
+
+  close_window_discarding (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = plenary_test_init (&argc, &argv);
+
+  g_test_add_func ("/office/drop-docx-on-drafts", test_drop_docx_on_drafts);
+  g_test_add_func ("/office/open-odt", test_open_odt);
+  g_test_add_func ("/office/drop-docx-on-sources", test_drop_docx_on_sources);
+  g_test_add_func ("/office/export-menu", test_export_menu);
+  g_test_add_func ("/office/tracked-changes-said", test_tracked_changes_said);
+
+  return plenary_test_run (app);
+}
