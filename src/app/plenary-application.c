@@ -496,7 +496,10 @@ plenary_application_open (GApplication  *application,
                           const char    *hint)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (application);
-  PlenaryWindow *window = get_target_window (self);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* A new window shows once with its tabs, not empty first. */
+  PlenaryWindow *window = PLENARY_IS_WINDOW (active) ? PLENARY_WINDOW (active)
+                                                     : plenary_window_new (GTK_APPLICATION (self));
 
   for (int i = 0; i < n_files; i++)
     plenary_application_open_file (self, window, files[i]);

@@ -24,6 +24,9 @@ struct _PlenaryDraftSpelling
   GSignalGroup            *metadata_signals;
   GSignalGroup            *sources_signals;
   guint                    known_source;
+  /* The first dictionary is read once the window shows: reading it takes
+   * longer than the window itself. */
+  guint                    checker_source;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryDraftSpelling, plenary_draft_spelling, G_TYPE_OBJECT)
@@ -79,6 +82,10 @@ update_known_words (gpointer data)
 
   self->known_source = 0;
 
+  /* The checker takes them when it comes. */
+  if (checker == NULL)
+    return G_SOURCE_REMOVE;
+
   add_dictionary_words (words, plenary_draft_get_language (draft));
   for (guint i = 0; fields[i] != NULL; i++)
     g_strv_builder_add (words, plenary_metadata_get_string (metadata, fields[i]));
@@ -105,16 +112,14 @@ queue_known_words (PlenaryDraftSpelling *self)
   self->known_source = g_timeout_add (KNOWN_DELAY_MS, update_known_words, self);
 }
 
-/* A new draft (opened, reloaded): its language, header and sources. */
+/* The checker of the draft's language, and the words it knows. */
 static void
-follow_draft (PlenaryDraftSpelling *self)
+ensure_checker (PlenaryDraftSpelling *self)
 {
-  PlenaryDraft *draft = plenary_document_get_draft (self->document);
   PlenarySpellChecker *checker = plenary_spell_highlighter_get_checker (self->highlighter);
-  const char *language = plenary_draft_get_language (draft);
+  const char *language = plenary_draft_get_language (plenary_document_get_draft (self->document));
 
-  g_signal_group_set_target (self->metadata_signals, plenary_draft_get_metadata (draft));
-  g_signal_group_set_target (self->sources_signals, plenary_draft_get_sources (draft));
+  g_clear_handle_id (&self->checker_source, g_source_remove);
 
   if (checker == NULL || g_strcmp0 (plenary_spell_checker_get_language (checker), language) != 0)
     {
@@ -127,12 +132,43 @@ follow_draft (PlenaryDraftSpelling *self)
   update_known_words (self);
 }
 
+static gboolean
+ensure_checker_later (gpointer data)
+{
+  PlenaryDraftSpelling *self = data;
+
+  self->checker_source = 0;
+  ensure_checker (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A new draft (opened, reloaded): its language, header and sources. */
+static void
+follow_draft (PlenaryDraftSpelling *self)
+{
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+
+  g_signal_group_set_target (self->metadata_signals, plenary_draft_get_metadata (draft));
+  g_signal_group_set_target (self->sources_signals, plenary_draft_get_sources (draft));
+
+  if (plenary_spell_highlighter_get_checker (self->highlighter) == NULL)
+    {
+      if (self->checker_source == 0)
+        self->checker_source = g_idle_add_full (G_PRIORITY_LOW, ensure_checker_later, self, NULL);
+      return;
+    }
+
+  ensure_checker (self);
+}
+
 static void
 plenary_draft_spelling_dispose (GObject *object)
 {
   PlenaryDraftSpelling *self = PLENARY_DRAFT_SPELLING (object);
 
   g_clear_handle_id (&self->known_source, g_source_remove);
+  g_clear_handle_id (&self->checker_source, g_source_remove);
   if (self->document != NULL &&
       g_object_get_qdata (G_OBJECT (self->document), spelling_quark ()) == self)
     g_object_set_qdata (G_OBJECT (self->document), spelling_quark (), NULL);
@@ -204,5 +240,7 @@ plenary_draft_spelling_get_checker_for (PlenaryDocument *document)
   if (self == NULL || !plenary_spell_highlighter_get_enabled (self->highlighter))
     return NULL;
 
+  if (self->checker_source != 0)
+    ensure_checker (self);
   return plenary_spell_highlighter_get_checker (self->highlighter);
 }

@@ -205,7 +205,8 @@ plenary_clause_printer_print (PlenaryBody       *body,
 
   g_return_val_if_fail (body != NULL, NULL);
 
-  dict = plenary_phrase_dictionary_get_default (language);
+  /* Only paragraphs need the phrases: an empty draft prints at once. */
+  dict = body->paragraphs->len > 0 ? plenary_phrase_dictionary_get_default (language) : NULL;
   out = g_string_new (NULL);
 
   if (kind == PLENARY_DRAFT_KIND_BRIEF)

@@ -77,7 +77,7 @@ import_is_opening (PlenaryPhraseDictionary *dict,
   if (text[len - 1] == ',' && plenary_phrase_dictionary_is_opening (dict, text, len))
     return TRUE;
   if (import_phrase_length (dict, text, NULL, NULL) > 0 || !g_unichar_isupper (g_utf8_get_char (text)) ||
-      g_str_has_prefix (text, "Adopt"))
+      strstr (text, "Adopt") != NULL)
     return FALSE;
 
   for (const char *p = text; *p; p++)
@@ -108,13 +108,13 @@ import_is_opening (PlenaryPhraseDictionary *dict,
 gboolean
 import_is_enacting (const char *text)
 {
-  g_autofree char *folded = NULL;
   gsize len = strlen (text);
 
   if (len == 0 || len > 160 || (text[len - 1] != ':' && text[len - 1] != ','))
     return FALSE;
-  folded = g_ascii_strdown (text, -1);
-  return strstr (folded, "hereby") != NULL || strstr (folded, "par la présente") != NULL;
+  /* "Hereby", "hereby", "HEREBY" */
+  return strstr (text, "ereby") != NULL || strstr (text, "EREBY") != NULL ||
+         strstr (text, "par la présente") != NULL;
 }
 
 /* ---- header fields ---------------------------------------------------------- */

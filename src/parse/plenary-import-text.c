@@ -76,11 +76,7 @@ line_new (const char *text,
   for (;; p++)
     {
       if (p < end && *p == '\t')
-        {
-          line->indent += 4;
-          if (line->indent == (line->tabs + 1) * 4)
-            line->tabs++;
-        }
+        line->indent += 4;
       else if (p < end && (*p == ' ' || *p == '\f'))
         line->indent++;
       /* A no-break space of a layout is a space too. */
@@ -158,9 +154,6 @@ import_lines_from_markdown (const char  *text,
               line->heading = block->kind == PLENARY_MARKDOWN_HEADING;
               line->emphasis = g_strdup (block->emphasis);
               line->marker = g_strdup (block->marker);
-              /* A nested list item is one level down, as a tab is. */
-              if (block->kind == PLENARY_MARKDOWN_ITEM && block->level > 1)
-                line->tabs = block->level - 1;
             }
           g_ptr_array_add (lines, line);
           if (eol == NULL)
@@ -777,7 +770,6 @@ block_new (const ImportLine *line,
   block->heading = line->heading;
   block->boxed = line->boxed;
   block->footnote = line->footnote;
-  block->tabs = line->tabs;
   block->indent = line->indent;
   block->gap_before = gap;
   block->emphasis = g_strdup (line->emphasis);
@@ -1039,7 +1031,6 @@ split_run_together (PlenaryPhraseDictionary *dict,
       text[to] = '\0';
       rest->text = g_string_new (NULL);
       rest->first = rest->last = block->last;
-      rest->tabs = block->tabs;
       rest->gap_before = TRUE;
       label_len = read_label (text + from, rest);
       g_string_append (rest->text, text + from + label_len);

@@ -20,7 +20,6 @@ typedef struct
 {
   char     *text;       /* without indentation, margin number, trailing space */
   guint     indent;     /* columns of leading white space */
-  guint     tabs;       /* leading tabs: the editor's nesting */
   guint     source;     /* 1-based line of the file */
   gboolean  blank;
   gboolean  gap;        /* a page break or dropped furniture came just before */
@@ -50,7 +49,6 @@ typedef struct
   LabelKind  label;
   guint      number;    /* the number, or the letter's index (a = 1) */
   guint      roman;     /* the roman value when the label can be one */
-  guint      tabs;
   guint      indent;
   guint      first;     /* 1-based source lines */
   guint      last;

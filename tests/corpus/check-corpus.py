@@ -14,10 +14,11 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 # The best total reached so far (raise it when the importer gets better,
 # never lower it) and the floor of every text.
-BEST_TOTAL = 1192
+BEST_TOTAL = 1197
 TOTAL_ITEMS = 1206
 TEXT_FLOOR = 90   # percent
 
@@ -28,8 +29,11 @@ def main(source_root, plenary):
         print(f'check-corpus: the real-resolution corpus is missing: {os.path.normpath(run)} '
               '(it must be beside the checkout, in ../shared/corpus)', file=sys.stderr)
         return 1
-    env = dict(os.environ, PLENARY=plenary, VERBOSE='1')
-    result = subprocess.run(['bash', run], env=env, capture_output=True, text=True, timeout=600)
+    # A home of its own: no phrases of a user (or of another test) count.
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, PLENARY=plenary, VERBOSE='1', HOME=home,
+                   XDG_DATA_HOME=os.path.join(home, 'data'), XDG_CONFIG_HOME=os.path.join(home, 'config'))
+        result = subprocess.run(['bash', run], env=env, capture_output=True, text=True, timeout=600)
     print(result.stdout, end='')
     print(result.stderr, end='', file=sys.stderr)
     if result.returncode != 0:

@@ -118,8 +118,29 @@ class CommandLine(unittest.TestCase):
         self.assertIn("absent.txt", result.stderr)
         self.assertFalse(os.path.exists(out))
 
+    def test_verbose_prints_the_import_report(self):
+        # Issue 13: what the importer decided, on stderr with --verbose only.
+        src = self.path("pdf.txt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("S/2026/7\n\nThe Security Council,\nRecalling its resolution 1 on the\n\n"
+                    "26-01234 (E)\n\n2/3\n\nsituation in the region,\n1.\nDecides to act;\n")
+        out = self.path("out.plenary.json")
+        quiet = run("--convert", src, out)
+        self.assertEqual(quiet.returncode, 0)
+        self.assertEqual(quiet.stderr, "")
+        loud = run("--convert", "--verbose", src, out)
+        self.assertEqual(loud.returncode, 0)
+        self.assertIn("Read as a resolution", loud.stderr)
+        self.assertIn("“26-01234 (E)”", loud.stderr)
+        self.assertIn("“2/3”", loud.stderr)
+        self.assertIn("Paragraph continued after a page break", loud.stderr)
+        with open(out, encoding="utf-8") as f:
+            draft = json.load(f)
+        first = draft["body"]["paragraphs"][0]
+        self.assertEqual(first["text"], "its resolution 1 on the situation in the region,")
+
     def test_unknown_output_format_fails_clearly(self):
-        out = self.path("x.docx")
+        out = self.path("x.rtf")
         result = run("--convert", SEED, out)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn(".plenary.json", result.stderr)

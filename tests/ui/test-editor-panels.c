@@ -190,10 +190,11 @@ test_outline_of_sample (void)
   g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 1)), ==, "Considérant");
   g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 1)), ==,
                    "que l'intelligence artificielle représente pour l'humanité un important…");
-  /* A closing phrase is the whole paragraph. */
-  g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 15)), ==,
-                   "Décide de rester activement saisi de la question");
-  g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 15)), ==, "");
+  /* A closing formula: its verb is the phrase, in italics as UN style
+   * wants it, and the rest follows. */
+  g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 15)), ==, "Décide");
+  g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 15)), ==,
+                   "de rester activement saisi de la question.");
   g_assert_cmpstr (plenary_outline_item_get_phrase (outline_item (&f, 14)), ==, "Incite");
   g_assert_cmpstr (plenary_outline_item_get_words (outline_item (&f, 14)), ==,
                    "les Etats à se coordonner afin de limiter…");
@@ -755,7 +756,7 @@ test_outline_lists_subparagraphs (void)
     { "a)", "", "de faire rapport ;" },
     { "i)", "", "sur la coopération ;" },
     { "b)", "", "d'informer les États ;" },
-    { "2.", "Décide de rester saisie de la question", "" },
+    { "2.", "Décide", "de rester saisie de la question." },
   };
   GtkTextIter iter;
 

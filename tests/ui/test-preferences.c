@@ -79,37 +79,37 @@ test_own_phrase (void)
   plenary_dialog_present (window, NULL);
   plenary_test_spin (30);
 
-  g_assert_cmpuint (phrase_length ("fr", "Se réjouissant vivement de la tenue du sommet,"), <,
-                    strlen ("Se réjouissant vivement de"));
+  g_assert_cmpuint (phrase_length ("fr", "Se réjouissant chaleureusement de la tenue du sommet,"), <,
+                    strlen ("Se réjouissant chaleureusement de"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "phrase_language_row")), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "phrase_group_row")), 0);
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "phrase_row")), "Se réjouissant vivement de");
-  gtk_editable_set_text (GTK_EDITABLE (child (window, "example_row")), "Se réjouissant vivement de la tenue du sommet,");
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "phrase_row")), "Se réjouissant chaleureusement de");
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "example_row")), "Se réjouissant chaleureusement de la tenue du sommet,");
   g_signal_emit_by_name (child (window, "add_phrase_button"), "clicked");
   plenary_test_spin (30);
 
   /* Stored in the user's data folder, in the documented format… */
   g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "\"phrase\" : \"Se réjouissant vivement de\"") ?:
-                    strstr (contents, "\"phrase\": \"Se réjouissant vivement de\""));
+  g_assert_nonnull (strstr (contents, "\"phrase\" : \"Se réjouissant chaleureusement de\"") ?:
+                    strstr (contents, "\"phrase\": \"Se réjouissant chaleureusement de\""));
   g_assert_nonnull (strstr (contents, "\"group\" : \"preambular\"") ?: strstr (contents, "\"group\": \"preambular\""));
   /* …recognised at once, as one phrase (the longest match)… */
   {
     PlenaryPhraseMatch match;
-    const char *line = "Se réjouissant vivement de la tenue du sommet,";
+    const char *line = "Se réjouissant chaleureusement de la tenue du sommet,";
 
     g_assert_true (plenary_phrase_dictionary_match (plenary_phrase_dictionary_get_default ("fr"), line, &match));
-    g_assert_cmpuint (match.length, ==, strlen ("Se réjouissant vivement de"));
+    g_assert_cmpuint (match.length, ==, strlen ("Se réjouissant chaleureusement de"));
     g_assert_cmpint (match.group, ==, PLENARY_PHRASE_GROUP_PREAMBULAR);
   }
   /* …and listed, with a way to remove it. */
   mine = ADW_PREFERENCES_GROUP (child (window, "my_phrases_group"));
   g_assert_cmpstr (adw_preferences_group_get_description (mine) ?: "", ==, "");
 
-  g_assert_true (plenary_user_phrases_remove ("fr", "preambular", "Se réjouissant vivement de", NULL));
-  g_assert_cmpuint (phrase_length ("fr", "Se réjouissant vivement de la tenue du sommet,"), <,
-                    strlen ("Se réjouissant vivement de"));
+  g_assert_true (plenary_user_phrases_remove ("fr", "preambular", "Se réjouissant chaleureusement de", NULL));
+  g_assert_cmpuint (phrase_length ("fr", "Se réjouissant chaleureusement de la tenue du sommet,"), <,
+                    strlen ("Se réjouissant chaleureusement de"));
 
   plenary_dialog_close (window);
   plenary_test_spin (30);

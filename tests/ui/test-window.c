@@ -373,13 +373,22 @@ test_open_device_refused (void)
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
-      PlenaryAlert *dialog;
+      PlenaryDocument *document;
+      PlenaryPage *page;
+      GtkLabel *label;
 
+      /* Refused in the page's banner, which offers to close the tab. */
       plenary_application_open_file (app, window, file);
-      plenary_test_spin_until (plenary_test_dialog_shown, NULL);
-      dialog = plenary_test_find_message_dialog ();
-      g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "not a regular file"));
-      plenary_test_respond (dialog, "close");
+      document = plenary_window_get_visible_document (window);
+      page = plenary_window_get_visible_page (window);
+      plenary_test_spin_until (plenary_test_document_idle, document);
+      plenary_test_spin (50);
+      g_assert_nonnull (plenary_document_get_error (document));
+      label = GTK_LABEL (plenary_test_find_child (plenary_test_find_child (GTK_WIDGET (page), GTK_TYPE_REVEALER),
+                                                  GTK_TYPE_LABEL));
+      g_assert_nonnull (strstr (gtk_label_get_label (label), "not a regular file"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.close-page", NULL));
+      plenary_test_spin (50);
       g_assert_cmpint (adw_tab_view_get_n_pages (window->tab_view), ==, 0);
     }
 
