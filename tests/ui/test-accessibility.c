@@ -77,9 +77,10 @@ collect_unnamed (GtkWidget *widget,
 {
   if (!gtk_widget_get_visible (widget))
     return;
-  /* Libraries' own: the window controls, the tabs' close buttons and the
-   * entry rows' apply buttons, which one version or another leaves unnamed. */
-  if (GTK_IS_WINDOW_CONTROLS (widget) || ADW_IS_TAB_BAR (widget) ||
+  /* Libraries' own: the window controls, the tabs' close buttons, spin
+   * buttons' + and − and the entry rows' apply buttons, which one version
+   * or another leaves unnamed. */
+  if (GTK_IS_WINDOW_CONTROLS (widget) || ADW_IS_TAB_BAR (widget) || GTK_IS_SPIN_BUTTON (widget) ||
       (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), "apply_button") == 0 &&
        gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL))
     return;

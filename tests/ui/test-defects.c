@@ -306,14 +306,14 @@ window_sized (gpointer data)
 }
 
 /* The header's fields at a window width: each at least 120 px wide (some 15 letters);
- * TWO_COLUMNS: "Instance" and "Soumis par" side by side, else one above
+ * TWO_COLUMNS: "Instance" and "Présenté par" side by side, else one above
  * the other. */
 static void
 check_header_at (PlenaryWindow *window,
                  int            width,
                  gboolean       two_columns)
 {
-  const char *labels[] = { "Instance", "Soumis par", "Organe", "Cote", "Coauteurs", "Signataires",
+  const char *labels[] = { "Instance", "Présenté par", "Organe", "Cote", "Coauteurs", "Signataires",
                            "Session", "Point de l’ordre du jour", "Date" };
   Sized sized = { GTK_WIDGET (window), NULL, width };
   graphene_rect_t forum, submitted;
@@ -334,7 +334,7 @@ check_header_at (PlenaryWindow *window,
     }
 
   g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Instance"), GTK_WIDGET (window), &forum));
-  g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Soumis par"), GTK_WIDGET (window), &submitted));
+  g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Présenté par"), GTK_WIDGET (window), &submitted));
   if (two_columns)
     {
       g_assert_cmpfloat (submitted.origin.x, >, forum.origin.x + forum.size.width);
