@@ -89,7 +89,9 @@ generate_draft (void)
             plenary_annotation_set_note (annotation, "À revoir avec la délégation.");
             plenary_annotation_set_author (annotation, "Marie");
             plenary_annotation_set_created (annotation, "2026-11-24T10:00:00Z");
-            plenary_annotation_add_reply (annotation, plenary_reply_new ("Omar", "2026-11-24T11:00:00Z", "D’accord."));
+            g_autoptr(PlenaryReply) reply = plenary_reply_new ("Omar", "2026-11-24T11:00:00Z", "D’accord.");
+
+            plenary_annotation_add_reply (annotation, reply);
           }
         else
           plenary_annotation_set_source_anchor (annotation, quote);

@@ -18,6 +18,7 @@
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
 #include "plenary-office-export.h"
+#include "plenary-office-package.h"
 #include "plenary-pdf-export.h"
 
 /* The same file, whatever the names: through symbolic and hard links. */
@@ -40,6 +41,7 @@ static PlenaryDraft *
 read_draft (GFile         *input,
             GCancellable  *cancellable,
             gboolean      *is_draft_file,
+            gboolean      *is_office,
             GPtrArray    **report,
             GError       **error)
 {
@@ -58,11 +60,10 @@ read_draft (GFile         *input,
     }
 
   *is_draft_file = plenary_importer_detect_format (contents, length, basename) == PLENARY_IMPORT_FORMAT_PLENARY_JSON;
+  *is_office = plenary_office_looks_like_package (contents, length);
   if (*is_draft_file)
     draft = plenary_draft_codec_decode (contents, length, &local_error);
   else
-    /* What the importer decided and changed (tracked changes accepted...):
-     * printed by the caller with --verbose. */
     draft = plenary_importer_import (contents, length, basename, NULL, report, &local_error);
 
   if (draft == NULL)
@@ -75,36 +76,16 @@ read_draft (GFile         *input,
   return draft;
 }
 
-gboolean
-plenary_convert (GFile         *input,
-                 GFile         *output,
-                 GCancellable  *cancellable,
-                 GPtrArray    **report,
-                 GError       **error)
+static gboolean
+write_draft (PlenaryDraft  *draft,
+             GFile         *input,
+             GFile         *output,
+             gboolean       is_draft_file,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_autoptr(PlenaryDraft) draft = NULL;
-  g_autofree char *out_name = NULL;
-  g_autofree char *lower = NULL;
-  gboolean is_draft_file = FALSE;
-
-  g_return_val_if_fail (G_IS_FILE (input), FALSE);
-  g_return_val_if_fail (G_IS_FILE (output), FALSE);
-
-  out_name = g_file_get_basename (output);
-  lower = g_utf8_strdown (out_name, -1);
-
-  if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
-      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
-      !g_str_has_suffix (lower, ".odt"))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
-                   out_name);
-      return FALSE;
-    }
-
-  if (!(draft = read_draft (input, cancellable, &is_draft_file, report, error)))
-    return FALSE;
+  g_autofree char *out_name = g_file_get_basename (output);
+  g_autofree char *lower = g_utf8_strdown (out_name, -1);
 
   /* Writing over the input would lose it: only a draft rewritten as a
    * draft may, and plenary_draft_save() keeps the previous version. */
@@ -161,3 +142,50 @@ plenary_convert (GFile         *input,
 
   return plenary_draft_save (draft, output, cancellable, error);
 }
+
+gboolean
+plenary_convert (GFile         *input,
+                 GFile         *output,
+                 GCancellable  *cancellable,
+                 GPtrArray    **report,
+                 GError       **error)
+{
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *out_name = NULL;
+  g_autofree char *lower = NULL;
+  gboolean is_draft_file = FALSE;
+  gboolean is_office = FALSE;
+
+  g_return_val_if_fail (G_IS_FILE (input), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  out_name = g_file_get_basename (output);
+  lower = g_utf8_strdown (out_name, -1);
+
+  if (!g_str_has_suffix (lower, ".json") && !g_str_has_suffix (lower, ".pdf") &&
+      !g_str_has_suffix (lower, ".txt") && !g_str_has_suffix (lower, ".docx") &&
+      !g_str_has_suffix (lower, ".odt"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot convert to “%s”: the output must be a .plenary.json, .pdf, .docx, .odt or .txt file."),
+                   out_name);
+      return FALSE;
+    }
+
+  if (!(draft = read_draft (input, cancellable, &is_draft_file, &is_office, &warnings, error)))
+    return FALSE;
+  if (!write_draft (draft, input, output, is_draft_file, cancellable, error))
+    return FALSE;
+
+  /* What changed in a Word or OpenDocument file (tracked changes
+   * accepted) is said once the file is written; the import report, and
+   * what the file was read as (its first entry), only when asked for
+   * (--verbose), where the caller prints all of it. */
+  if (report != NULL)
+    *report = g_steal_pointer (&warnings);
+  for (guint i = 1; is_office && warnings != NULL && i < warnings->len; i++)
+    g_printerr (_("Warning: %s\n"), ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
+  return TRUE;
+}
+

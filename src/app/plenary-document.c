@@ -857,7 +857,10 @@ load_thread (GTask        *task,
           g_strv_builder_add (messages, summary);
         }
       else
-        for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+        /* Word and OpenDocument: what changed in the whole document
+         * (tracked changes accepted), not what it was read as (the first
+         * entry). */
+        for (guint i = 1; warnings != NULL && i < warnings->len; i++)
           g_strv_builder_add (messages, ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
       result->warnings = g_strv_builder_end (messages);
     }

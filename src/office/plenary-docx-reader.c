@@ -380,8 +380,8 @@ read_style (Docx     *docx,
       read_num_pr (ppr, &style->num_id, &style->ilvl);
       style->outline = w_int (w_child (ppr, "outlineLvl"), -1);
     }
-  if (g_strcmp0 (type, "paragraph") == 0 && w_toggle (is_default ? node : NULL) == 1 &&
-      docx->default_style == NULL)
+  if (g_strcmp0 (type, "paragraph") == 0 && docx->default_style == NULL &&
+      (g_strcmp0 (is_default, "1") == 0 || g_strcmp0 (is_default, "true") == 0 || g_strcmp0 (is_default, "on") == 0))
     docx->default_style = g_strdup (id);
   g_hash_table_replace (docx->styles, g_steal_pointer (&id), style);
   return TRUE;

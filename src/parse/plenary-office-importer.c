@@ -27,103 +27,18 @@ static const char * const masthead_styles[] = {
   "Sponsor Line", "Document Type", "Document Title", NULL
 };
 
-/* The characters Markdown would take as markup stand in for themselves
- * through private-use code points while the text importer reads the
- * paragraphs, and are put back afterwards. */
-static const struct {
-  char     ascii;
-  gunichar stand_in;
-} markup_chars[] = {
-  { '*', 0x10FFF0 }, { '_', 0x10FFF1 }, { '`', 0x10FFF2 }, { '[', 0x10FFF3 }, { '#', 0x10FFF4 },
-};
-
+/* What Markdown would take as markup, escaped, for when the text reads as
+ * Markdown (CommonMark undoes a backslash before any ASCII punctuation). */
 static void
-append_escaped (GString    *out,
-                const char *text)
+append_text (GString    *out,
+             const char *text,
+             gboolean    markdown)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
-      guint i;
-
-      for (i = 0; i < G_N_ELEMENTS (markup_chars); i++)
-        if (*p == markup_chars[i].ascii)
-          break;
-      if (i < G_N_ELEMENTS (markup_chars))
-        g_string_append_unichar (out, markup_chars[i].stand_in);
-      else
-        g_string_append_c (out, *p);
-    }
-}
-
-static void
-unescape (char **text)
-{
-  GString *out;
-
-  if (*text == NULL || strstr (*text, "\xf4\x8f\xbf") == NULL)
-    return;
-  out = g_string_new (NULL);
-  for (const char *p = *text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      guint i;
-
-      for (i = 0; i < G_N_ELEMENTS (markup_chars); i++)
-        if (c == markup_chars[i].stand_in)
-          break;
-      if (i < G_N_ELEMENTS (markup_chars))
-        g_string_append_c (out, markup_chars[i].ascii);
-      else
-        g_string_append_unichar (out, c);
-    }
-  g_free (*text);
-  *text = g_string_free (out, FALSE);
-}
-
-static void
-unescape_paragraphs (GPtrArray *paragraphs)
-{
-  for (guint i = 0; i < paragraphs->len; i++)
-    {
-      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
-
-      unescape (&paragraph->phrase);
-      unescape (&paragraph->text);
-      unescape_paragraphs (paragraph->children);
-    }
-}
-
-static void
-unescape_draft (PlenaryDraft *draft)
-{
-  PlenaryBody *body = plenary_draft_get_body (draft);
-  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
-  const char * const *fields = plenary_metadata_list_string_fields ();
-
-  unescape (&body->opening);
-  unescape_paragraphs (body->paragraphs);
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      g_autofree char *value = g_strdup (plenary_metadata_get_string (metadata, fields[i]));
-
-      unescape (&value);
-      plenary_metadata_set_string (metadata, fields[i], value);
-    }
-  for (int list = 0; list < 2; list++)
-    {
-      const char * const *names = list == 0 ? plenary_metadata_get_co_sponsors (metadata)
-                                            : plenary_metadata_get_signatories (metadata);
-      g_auto(GStrv) copy = g_strdupv ((char **) names);
-
-      for (guint i = 0; copy != NULL && copy[i] != NULL; i++)
-        unescape (&copy[i]);
-      if (copy != NULL)
-        {
-          if (list == 0)
-            plenary_metadata_set_co_sponsors (metadata, (const char * const *) copy);
-          else
-            plenary_metadata_set_signatories (metadata, (const char * const *) copy);
-        }
+      if (markdown && g_ascii_ispunct (*p))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
     }
 }
 
@@ -135,23 +50,44 @@ is_label_letter (const char *label)
   return g_ascii_isalpha (p[0]);
 }
 
-/* The paragraphs as Markdown: what the text importer reads, with the list
- * labels Word computes written out, the leading italics marked and
- * sub-paragraphs indented by tabs. */
+static gboolean
+is_masthead (PlenaryOfficeParagraph *paragraph,
+             gboolean                ours)
+{
+  return ours && paragraph->style != NULL && g_strv_contains (masthead_styles, paragraph->style);
+}
+
+static gboolean
+has_headings (PlenaryOfficeDocument *document,
+              gboolean               ours)
+{
+  for (guint i = 0; i < document->paragraphs->len; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+
+      if (paragraph->kind == PLENARY_OFFICE_BLOCK_HEADING && !is_masthead (paragraph, ours))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The paragraphs as the text importer reads them: one a line, blank lines between, the list
+ * labels Word computes written out, sub-paragraphs indented by tabs,
+ * headings after "# " and bullets after "- ". MARKDOWN: the text will be
+ * read as Markdown, so its markup characters are escaped. */
 static char *
-to_markdown (PlenaryOfficeDocument *document,
-             gboolean               skip_masthead)
+to_text (PlenaryOfficeDocument *document,
+         gboolean               skip_masthead,
+         gboolean               markdown)
 {
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < document->paragraphs->len; i++)
     {
       PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
-      const char *text = paragraph->text;
       guint level = paragraph->level;
 
-      if (skip_masthead && paragraph->style != NULL &&
-          g_strv_contains (masthead_styles, paragraph->style))
+      if (is_masthead (paragraph, skip_masthead))
         continue;
 
       switch (paragraph->kind)
@@ -163,12 +99,14 @@ to_markdown (PlenaryOfficeDocument *document,
           /* "a)" on the first level of a list is a sub-paragraph. */
           if (level == 0 && is_label_letter (paragraph->label))
             level = 1;
-          for (guint l = 0; l < MIN (level, 2); l++)
+          /* Markdown would read an indented line as code: there the
+           * labels alone say the level, as in text from a PDF. */
+          for (guint l = 0; !markdown && l < MIN (level, 2); l++)
             g_string_append_c (out, '\t');
           g_string_append_printf (out, "%s ", paragraph->label);
           break;
         case PLENARY_OFFICE_BLOCK_BULLET:
-          for (guint l = 0; l < MIN (level, 2); l++)
+          for (guint l = 0; !markdown && l < MIN (level, 2); l++)
             g_string_append_c (out, '\t');
           g_string_append (out, "- ");
           break;
@@ -176,23 +114,66 @@ to_markdown (PlenaryOfficeDocument *document,
         default:
           break;
         }
-
-      if (paragraph->italic_end > 0 && paragraph->kind != PLENARY_OFFICE_BLOCK_HEADING)
-        {
-          g_autofree char *phrase = g_strndup (text, paragraph->italic_end);
-
-          g_strchomp (phrase);
-          g_string_append_c (out, '*');
-          append_escaped (out, phrase);
-          g_string_append_c (out, '*');
-          append_escaped (out, text + strlen (phrase));
-        }
-      else
-        append_escaped (out, text);
-      g_string_append_c (out, '\n');
+      append_text (out, paragraph->text, markdown);
+      /* A blank line after each: Word's paragraphs are paragraphs, never
+       * lines of one wrapped paragraph to join. */
+      g_string_append (out, "\n\n");
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The words a paragraph starts with in italics, by the paragraph's text. */
+static GHashTable *
+italic_openings (PlenaryOfficeDocument *document)
+{
+  GHashTable *openings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < document->paragraphs->len; i++)
+    {
+      PlenaryOfficeParagraph *paragraph = g_ptr_array_index (document->paragraphs, i);
+      char *phrase;
+
+      if (paragraph->italic_end == 0 || paragraph->kind == PLENARY_OFFICE_BLOCK_HEADING ||
+          g_hash_table_contains (openings, paragraph->text))
+        continue;
+      phrase = g_strndup (paragraph->text, paragraph->italic_end);
+      g_hash_table_insert (openings, paragraph->text, g_strchomp (phrase));
+    }
+  return openings;
+}
+
+/* Italics say exactly where the opening phrase ends: "Décide de rester
+ * saisie" is "Décide" when only that word is in italics, whatever longer
+ * phrase the dictionary knows. */
+static void
+apply_italic_phrases (PlenaryOfficeDocument *document,
+                      PlenaryBody           *body)
+{
+  g_autoptr(GHashTable) openings = italic_openings (document);
+
+  for (guint i = 0; i < body->paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (body->paragraphs, i);
+      g_autofree char *full = NULL;
+      const char *italic;
+      gsize len;
+
+      if (paragraph->role != PLENARY_ROLE_PREAMBULAR && paragraph->role != PLENARY_ROLE_OPERATIVE)
+        continue;
+      full = plenary_paragraph_dup_full_text (paragraph);
+      italic = g_hash_table_lookup (openings, full);
+      if (italic == NULL || g_strcmp0 (italic, paragraph->phrase) == 0)
+        continue;
+      len = strlen (italic);
+      if (full[len] != ' ' && full[len] != '\0')
+        continue;
+
+      g_free (paragraph->phrase);
+      paragraph->phrase = g_strdup (italic);
+      g_free (paragraph->text);
+      paragraph->text = g_strdup (full[len] == ' ' ? full + len + 1 : "");
+    }
 }
 
 static const char *
@@ -446,10 +427,12 @@ add_comments (PlenaryOfficeDocument *document,
           g_ptr_array_add (threads, NULL);
           annotation = comment->parent < (int) i ? g_ptr_array_index (threads, comment->parent) : NULL;
           if (annotation != NULL)
-            plenary_annotation_add_reply (annotation,
-                                          plenary_reply_new (comment->author != NULL ? comment->author : "",
-                                                             comment->date != NULL ? comment->date : now,
-                                                             comment->text));
+            {
+              g_autoptr(PlenaryReply) reply = plenary_reply_new (comment->author != NULL ? comment->author : "",
+                                                                 comment->date != NULL ? comment->date : now,
+                                                                 comment->text);
+              plenary_annotation_add_reply (annotation, reply);
+            }
         }
     }
 }
@@ -520,7 +503,9 @@ plenary_office_importer_import (const char  *data,
   g_autoptr(PlenaryOfficeDocument) document = NULL;
   g_autoptr(PlenaryDraft) draft = NULL;
   g_autoptr(GPtrArray) local_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_parse_warning_free);
-  g_autofree char *markdown = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+  gboolean markdown;
   g_autofree char *own_language = NULL;
   g_autofree char *editor_text = NULL;
   Editor editor;
@@ -531,15 +516,26 @@ plenary_office_importer_import (const char  *data,
 
   /* A document Plenary wrote says so in its properties. */
   ours = property (document, "kind") != NULL;
-  markdown = to_markdown (document, ours);
+  /* Headings are only headings in Markdown: a document with some is read
+   * as Markdown, escaped so that none of its own characters turns into
+   * markup; the others as text, where tabs say the levels. */
+  markdown = has_headings (document, ours);
+  text = to_text (document, ours, markdown);
+  name = markdown ? "document.md" : "document.txt";
   if (language == NULL && ours)
     language = own_language = language_of (document);
 
-  draft = plenary_importer_import (markdown, strlen (markdown), "document.md", language,
+  draft = plenary_importer_import (text, strlen (text), name, language,
                                    &local_warnings, error);
   if (draft == NULL)
     return NULL;
-  unescape_draft (draft);
+  apply_italic_phrases (document, plenary_draft_get_body (draft));
+
+  /* The text importer's line-by-line report is about the text made here,
+   * not the document: only what it was read as (its first entry) is kept;
+   * what changed in the document follows. */
+  if (local_warnings->len > 1)
+    g_ptr_array_remove_range (local_warnings, 1, local_warnings->len - 1);
 
   if (ours)
     apply_properties (document, draft);

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  * they follow ("Footnote 1: …"); the header comes from the document
  * properties Plenary writes. Tracked changes are accepted, with a warning
  * naming how many. LANGUAGE NULL: detected. WARNINGS as for
- * plenary_importer_import(). Errors: PLENARY_OFFICE_ERROR,
- * PLENARY_IMPORTER_ERROR. */
+ * plenary_importer_import(), but after its first entry (what the document
+ * was read as) only what changed in the whole document, at line 0.
+ * Errors: PLENARY_OFFICE_ERROR, PLENARY_IMPORTER_ERROR. */
 PlenaryDraft *plenary_office_importer_import (const char  *data,
                                               gsize        len,
                                               const char  *language,

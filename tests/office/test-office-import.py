@@ -164,6 +164,25 @@ class RealDocuments(unittest.TestCase):
         self.assertTrue(any("Lorem ipsum" in t for _, _, _, t in paragraphs))
 
 
+    def test_word_comments(self):
+        # Made by Microsoft Word (docProps/app.xml says so).
+        draft, _ = convert(os.path.join(DATA, "real", "comments-rich-para.docx"), "real-comments")
+        _, paragraphs = structure(draft)
+        self.assertIn("Some text worthy of note.", [t for _, _, _, t in paragraphs])
+        comments = threads(draft)
+        self.assertEqual(len(comments), 4)
+        self.assertIn(("Text with hyperlink https://google.com embedded.", "Steve Canny",
+                       "Some text worthy of note.", [], False), comments)
+        self.assertIn("Paragraph 6", [exact for _, _, exact, _, _ in comments])
+
+    def test_word_style_numbering(self):
+        # Word's "List Number" style carries the numbering: the number
+        # exists only in styles.xml and numbering.xml.
+        convert(os.path.join(DATA, "real", "num-having-numbering-part.docx"), "real-style-numbering")
+        with open(os.path.join(TMP, "real-style-numbering.plenary.json"), encoding="utf-8") as f:
+            self.assertIn("1. Paragraph having List Number style.", f.read())
+
+
 class RoundTrip(unittest.TestCase):
     def round_trip(self, draft, name, ext="docx"):
         src = os.path.join(TMP, name + ".plenary.json")
