@@ -18,6 +18,7 @@
 #include "plenary-application.h"
 #include "plenary-clause-parser.h"
 #include "plenary-convert.h"
+#include "plenary-dialogs.h"
 #include "plenary-draft-codec.h"
 #include "plenary-preferences-window.h"
 #include "plenary-zoom.h"
@@ -92,7 +93,11 @@ update_editor_font (PlenaryApplication *self)
                             pango_font_description_get_style (desc) == PANGO_STYLE_OBLIQUE ? "oblique" : "normal");
   g_string_append (css, " }");
 
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->font_provider, css->str);
+#else
   gtk_css_provider_load_from_data (self->font_provider, css->str, -1);
+#endif
 }
 
 /* Actions -------------------------------------------------------------- */
@@ -114,11 +119,9 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   PlenaryApplication *self = user_data;
-  PlenaryPreferencesWindow *preferences = plenary_preferences_window_new ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_set_transient_for (GTK_WINDOW (preferences),
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_present (GTK_WINDOW (preferences));
+  plenary_dialog_present (GTK_WIDGET (plenary_preferences_window_new ()), GTK_WIDGET (window));
 }
 
 static void
@@ -127,21 +130,8 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   PlenaryApplication *self = user_data;
-  const char *developers[] = { _("The Plenary developers"), NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", "Plenary",
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("The Plenary developers"),
-                         "developers", developers,
-                         "comments", _("Draft and annotate resolutions and the briefs behind them."),
-                         "website", "https://plenary.org",
-                         "issue-url", "https://plenary.org/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", _("© 2026 The Plenary developers"),
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  plenary_show_about (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
 }
 
 static void
@@ -211,7 +201,7 @@ typedef struct
 static void offer_next (OfferRecovery *offer);
 
 static void
-offer_response_cb (AdwMessageDialog *dialog,
+offer_response_cb (PlenaryAlert *dialog,
                    const char       *response,
                    OfferRecovery    *offer)
 {
@@ -227,13 +217,13 @@ offer_response_cb (AdwMessageDialog *dialog,
         {
           g_autofree char *heading = g_strdup_printf (_("Could Not Restore “%s”"),
                                                       plenary_recovered_draft_get_title (recovered));
-          GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (offer->window), heading, error->message);
+          GtkWidget *failed = plenary_alert_new (heading, error->message);
 
           /* The next offer waits until this one is read. */
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+          plenary_alert_add_response (PLENARY_ALERT (failed), "close", _("_Close"));
           g_ptr_array_remove_index (offer->left, 0);
           g_signal_connect_swapped (failed, "response", G_CALLBACK (offer_next), offer);
-          gtk_window_present (GTK_WINDOW (failed));
+          plenary_dialog_present (failed, GTK_WIDGET (offer->window));
           return;
         }
       else
@@ -274,18 +264,18 @@ offer_next (OfferRecovery *offer)
   body = g_strdup_printf (_("“%s” had unsaved changes when Plenary stopped. A copy was kept on %s."),
                           plenary_recovered_draft_get_title (recovered), when);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (offer->window), _("Restore Unsaved Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  dialog = plenary_alert_new (_("Restore Unsaved Changes?"), body);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "later", _("_Later"),
                                     "discard", _("_Discard"),
                                     "restore", _("_Restore"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "restore");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "later");
   g_signal_connect (dialog, "response", G_CALLBACK (offer_response_cb), offer);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (offer->window));
 }
 
 void
@@ -327,12 +317,30 @@ open_sample_action (GSimpleAction *action,
   maybe_offer_recovery (self, window);
 }
 
+#if !ADW_CHECK_VERSION (1, 8, 0)
+/* Libadwaita 1.8 shows its shortcuts dialog (shortcuts-dialog.ui) for
+ * app.shortcuts itself; before it, GTK's shortcuts window. */
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+#endif
+
 static const GActionEntry app_actions[] = {
   { "new-window", new_window_action },
   { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
   { "open-sample", open_sample_action },
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  { "shortcuts", shortcuts_action },
+#endif
 };
 
 /* Logout and signals ---------------------------------------------------- */
@@ -418,6 +426,10 @@ plenary_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+#if ADW_CHECK_VERSION (1, 8, 0)
+  /* Ctrl+? is libadwaita's, for its dialog, not GTK's older window. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", (const char *[]) { NULL });
+#endif
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -486,6 +486,7 @@ create_row (gpointer item,
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_tooltip_text (button, _("Delete"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete"), -1);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (on_delete_clicked), NULL);
   gtk_box_append (GTK_BOX (buttons), button);

@@ -15,7 +15,11 @@
 
 struct _PlenaryPreferencesWindow
 {
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwPreferencesDialog  parent_instance;
+#else
   AdwPreferencesWindow  parent_instance;
+#endif
 
   GSettings            *settings;
 
@@ -40,7 +44,11 @@ struct _PlenaryPreferencesWindow
   GPtrArray            *phrase_rows;
 };
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_DEFINE_FINAL_TYPE (PlenaryPreferencesWindow, plenary_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
+#else
 G_DEFINE_FINAL_TYPE (PlenaryPreferencesWindow, plenary_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+#endif
 
 /* Combo rows list choices in a fixed order; settings store their ids. */
 static const char * const languages[] = { "fr", "en", NULL };
@@ -240,6 +248,8 @@ refresh_phrases (PlenaryPreferencesWindow *self)
       remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (remove, _("Remove the Phrase"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the Phrase"), -1);
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data_full (G_OBJECT (remove), "group", g_strdup (group), g_free);
       g_object_set_data_full (G_OBJECT (remove), "phrase", g_strdup (phrase), g_free);
@@ -261,7 +271,11 @@ show_error (PlenaryPreferencesWindow *self,
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
   /* A toast's title is markup; the message may quote the user's text. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), adw_toast_new (escaped));
+#else
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+#endif
 }
 
 static void
@@ -309,7 +323,18 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
 
   object_class->dispose = plenary_preferences_window_dispose;
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+  {
+    /* The pages are the same in a dialog; only the template's parent differs. */
+    g_autoptr(GBytes) window_ui = g_resources_lookup_data ("/org/plenary/Plenary/plenary-preferences-window.ui", 0, NULL);
+    g_autoptr(GString) ui = g_string_new_len (g_bytes_get_data (window_ui, NULL), g_bytes_get_size (window_ui));
+
+    g_string_replace (ui, "parent=\"AdwPreferencesWindow\"", "parent=\"AdwPreferencesDialog\"", 1);
+    gtk_widget_class_set_template (widget_class, g_string_free_to_bytes (g_steal_pointer (&ui)));
+  }
+#else
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-preferences-window.ui");
+#endif
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, font_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, body_row);
@@ -328,7 +353,9 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, add_phrase_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, my_phrases_group);
 
+#if !ADW_CHECK_VERSION (1, 5, 0)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+#endif
 }
 
 static void
@@ -337,6 +364,13 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
   GtkWidget *font_button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_set_content_width (ADW_DIALOG (self), 560);
+  adw_dialog_set_content_height (ADW_DIALOG (self), 620);
+#else
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 620);
+#endif
 
   self->settings = g_settings_new (APP_ID);
 

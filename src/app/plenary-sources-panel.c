@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-data-resources.h"
+#include "plenary-dialogs.h"
 #include "plenary-file-chooser.h"
 #include "plenary-source-importer.h"
 #include "plenary-source-row.h"
@@ -542,8 +543,11 @@ show_import_errors (ImportBatch *batch)
 
   if (batch->n_failed == 1)
     {
-      heading = g_strdup_printf (_("Could Not Add “%s”"), batch->first_failed);
-      body = g_strdup (batch->first_error);
+      /* The file name in the body, which wraps: a long name does not fit
+       * a heading on a narrow window. */
+      heading = g_strdup (_("Could Not Add the Source"));
+      /* Translators: a file name, then why it could not be added. */
+      body = g_strdup_printf (_("“%s”: %s"), batch->first_failed, batch->first_error);
     }
   else
     {
@@ -554,9 +558,9 @@ show_import_errors (ImportBatch *batch)
     }
 
   /* Heading and body are plain text: file names are not markup. */
-  dialog = adw_message_dialog_new (get_parent_window (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = plenary_alert_new (heading, body);
+  plenary_alert_add_response (PLENARY_ALERT (dialog), "close", _("_Close"));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -855,9 +859,9 @@ remove_source (PlenarySourcesPanel *self,
 }
 
 static void
-on_remove_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+on_remove_response (PlenaryAlert *dialog,
+                    const char   *response,
+                    gpointer      user_data)
 {
   PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (user_data);
 
@@ -914,7 +918,7 @@ remove_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   PlenarySource *source;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   guint position, n;
 
   if (!(source = find_source (self, g_variant_get_string (parameter, NULL), &position)))
@@ -941,25 +945,24 @@ remove_action (GtkWidget  *widget,
                                          "%u citations quote this source: %s. Without the source, "
                                          "their footnotes will read “Unknown source”.", n),
                             n, citations);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = plenary_alert_new (heading, body);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "cancel");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, widget);
 }
 
 static void
-on_rename_response (AdwMessageDialog *dialog,
+on_rename_response (PlenaryAlert *dialog,
                     const char       *response,
                     gpointer          user_data)
 {
   PlenarySource *source = g_object_get_data (G_OBJECT (dialog), "source");
   PlenaryDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (plenary_alert_get_extra_child (dialog));
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   if (g_strcmp0 (response, "rename") != 0 || title[0] == '\0' ||
@@ -974,11 +977,11 @@ on_rename_response (AdwMessageDialog *dialog,
 
 static void
 on_rename_entry_changed (GtkEditable      *entry,
-                         AdwMessageDialog *dialog)
+                         PlenaryAlert *dialog)
 {
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "rename", title[0] != '\0');
+  plenary_alert_set_response_enabled (dialog, "rename", title[0] != '\0');
 }
 
 static void
@@ -994,14 +997,14 @@ rename_action (GtkWidget  *widget,
   if (source == NULL)
     return;
 
-  dialog = adw_message_dialog_new (get_parent_window (self), _("Rename Source"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  dialog = plenary_alert_new (_("Rename Source"), NULL);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "rename", _("_Rename"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "rename");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
 
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), plenary_source_get_title (source));
@@ -1010,13 +1013,13 @@ rename_action (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
                                   -1);
   g_signal_connect (entry, "changed", G_CALLBACK (on_rename_entry_changed), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
 
   g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (self->document), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), NULL);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
 }
 

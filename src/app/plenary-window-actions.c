@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-clause-picker.h"
+#include "plenary-dialogs.h"
 #include "plenary-brief.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
@@ -76,7 +78,7 @@ static void document_saved_cb (GObject      *object,
                                gpointer      user_data);
 
 static void
-overwrite_response_cb (AdwMessageDialog *dialog,
+overwrite_response_cb (PlenaryAlert *dialog,
                        const char       *response,
                        GTask            *task)
 {
@@ -99,17 +101,17 @@ ask_overwrite (PlenaryWindow   *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Newer Version?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", error->message,
+  dialog = plenary_alert_new (_("Replace the Newer Version?"), NULL);
+  plenary_alert_format_body (PLENARY_ALERT (dialog), "%s %s", error->message,
                                   _("Saving replaces that version with yours."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "overwrite", _("_Replace"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), task);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -156,7 +158,7 @@ typedef struct
 } Chosen;
 
 static void
-replace_response_cb (AdwMessageDialog *dialog,
+replace_response_cb (PlenaryAlert *dialog,
                      const char       *response,
                      Chosen           *chosen)
 {
@@ -186,22 +188,22 @@ complete_chosen_file (PlenaryWindow   *self,
     }
 
   name = g_file_get_basename (file);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+  dialog = plenary_alert_new (NULL, NULL);
+  plenary_alert_format_heading (PLENARY_ALERT (dialog), _("Replace “%s”?"), name);
+  plenary_alert_set_body (PLENARY_ALERT (dialog),
                                _("A file with this name already exists in the folder. Replacing it overwrites its contents."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "replace", _("_Replace"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   chosen = g_new0 (Chosen, 1);
   chosen->func = func;
   chosen->data = data;
   chosen->file = g_steal_pointer (&file);
   g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), chosen);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -370,7 +372,7 @@ return_answer (gpointer user_data)
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
+confirm_response_cb (PlenaryAlert *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
@@ -431,18 +433,18 @@ plenary_window_confirm_close_async (PlenaryWindow       *self,
                               n, names->str);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  dialog = plenary_alert_new (_("Save Changes?"), body);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", n == 1 ? _("_Discard") : _("_Discard All"),
                                     "save", n == 1 ? _("_Save") : _("_Save All"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "save");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), task);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 gboolean
@@ -527,13 +529,13 @@ close_page_action (GtkWidget  *widget,
  * other delegations read: the first time, ask for it rather than print the
  * login name. */
 static void
-author_response_cb (AdwMessageDialog *dialog,
+author_response_cb (PlenaryAlert *dialog,
                     const char       *response,
                     PlenaryWindow    *self)
 {
   const char *action_name = g_object_get_data (G_OBJECT (dialog), "action-name");
   GVariant *param = g_object_get_data (G_OBJECT (dialog), "param");
-  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))));
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog))));
 
   if (!g_str_equal (response, "continue") || *g_strstrip (name) == '\0')
     return;
@@ -555,7 +557,7 @@ ask_author_first (PlenaryWindow *self,
   if (*g_strstrip (name) != '\0')
     return FALSE;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Name"),
+  dialog = plenary_alert_new (_("Your Name"),
                                    _("Comments and citations show who wrote them to the other delegations. "
                                      "The name is kept in Preferences, where it can be changed."));
   entry = gtk_entry_new ();
@@ -564,19 +566,19 @@ ask_author_first (PlenaryWindow *self,
   /* The account's full name, never its login name ("root"). */
   if (g_strcmp0 (real_name, g_get_user_name ()) != 0 && g_strcmp0 (real_name, "Unknown") != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), real_name);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "continue", _("C_ontinue"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "continue");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
   if (param != NULL)
     g_object_set_data_full (G_OBJECT (dialog), "param", g_variant_ref_sink (param), (GDestroyNotify) g_variant_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (author_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
 
   return TRUE;
@@ -594,7 +596,7 @@ comment_action (GtkWidget  *widget,
   if (ask_author_first (self, action_name, param))
     return;
 
-  adw_flap_set_reveal_flap (self->comments_flap, TRUE);
+  plenary_split_view_set_show_sidebar (self->comments_flap, TRUE);
   plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
   if (plenary_comments_panel_comment_selection (self->comments_view, &error) == NULL)
     plenary_window_show_toast (self, error->message);
@@ -606,9 +608,9 @@ toggle_panel_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   PlenaryWindow *self = PLENARY_WINDOW (widget);
-  AdwFlap *flap = g_str_equal (action_name, "win.toggle-side-panel") ? self->side_flap : self->comments_flap;
+  PlenarySplitView *flap = g_str_equal (action_name, "win.toggle-side-panel") ? self->side_flap : self->comments_flap;
 
-  adw_flap_set_reveal_flap (flap, !adw_flap_get_reveal_flap (flap));
+  plenary_split_view_set_show_sidebar (flap, !plenary_split_view_get_show_sidebar (flap));
 }
 
 /* The header bar's button and the shortcut reach the visible page's own. */
@@ -696,7 +698,7 @@ highlight_action (GtkWidget  *widget,
 
   plenary_annotations_add_highlight (plenary_page_get_annotations (page), source, start, end,
                                      g_variant_get_string (param, NULL), NULL);
-  adw_flap_set_reveal_flap (self->comments_flap, TRUE);
+  plenary_split_view_set_show_sidebar (self->comments_flap, TRUE);
 }
 
 /* Printing and PDF ----------------------------------------------------- */
@@ -803,7 +805,7 @@ describe_empty_sections (PlenaryDocument *document)
 }
 
 static void
-empty_sections_response_cb (AdwMessageDialog *dialog,
+empty_sections_response_cb (PlenaryAlert *dialog,
                             const char       *response,
                             PlenaryWindow    *self)
 {
@@ -830,20 +832,20 @@ ask_about_empty_sections (PlenaryWindow *self,
       !(names = describe_empty_sections (self->visible_document)))
     return FALSE;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Sections Are Empty"), NULL);
+  dialog = plenary_alert_new (_("Some Sections Are Empty"), NULL);
   /* Translators: %s is a list of quoted section headings. */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_format_body (PLENARY_ALERT (dialog),
                                   _("Nothing is written yet under %s. These headings would print with nothing under them."),
                                   names);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Go Back"),
                                     "continue", _("_Continue Anyway"),
                                     NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "cancel");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (empty_sections_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 
   return TRUE;
 }
@@ -1010,11 +1012,11 @@ plenary_window_update_templates (PlenaryWindow *self)
 }
 
 static void
-template_name_response_cb (AdwMessageDialog *dialog,
+template_name_response_cb (PlenaryAlert *dialog,
                            const char       *response,
                            PlenaryWindow    *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (plenary_alert_get_extra_child (dialog));
   PlenaryDocument *document = self->visible_document;
   g_autoptr(PlenaryTemplate) template = NULL;
   g_autoptr(GError) error = NULL;
@@ -1052,21 +1054,21 @@ save_as_template_action (GtkWidget  *widget,
   if (self->visible_document == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save as Template"),
+  dialog = plenary_alert_new (_("Save as Template"),
                                    _("The headings and the header of this brief become a template of your own, offered in the New menu."));
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), plenary_document_get_title (self->visible_document));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "save", _("_Save"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "save");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (template_name_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* Recent files --------------------------------------------------------- */
@@ -1169,7 +1171,7 @@ restore_version_free (RestoreVersion *restore)
 }
 
 static void
-restore_response_cb (AdwMessageDialog *dialog,
+restore_response_cb (PlenaryAlert *dialog,
                      const char       *response,
                      RestoreVersion   *restore)
 {
@@ -1210,17 +1212,17 @@ restore_version_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Previous Version?"),
+  dialog = plenary_alert_new (_("Restore the Previous Version?"),
                                    _("The unsaved changes of this draft will be lost. The version on disk is kept "
                                      "as a previous version when you save."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                     "cancel", _("_Cancel"),
                                     "restore", _("_Restore"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), restore);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* Set-up --------------------------------------------------------------- */

@@ -7,6 +7,8 @@
 
 #include "plenary-comments-panel.h"
 #include "plenary-sources-panel.h"
+#include "plenary-split-view.h"
+#include "plenary-toolbar-view.h"
 #include "plenary-window.h"
 
 G_BEGIN_DECLS
@@ -31,10 +33,13 @@ struct _PlenaryWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
+  GtkWidget            *open_button;
+  GtkWidget            *open_icon_button;
+  GtkWidget            *insert_clause_button;
   AdwTabView           *tab_view;
   AdwTabBar            *tab_bar;
-  AdwFlap              *side_flap;
-  AdwFlap              *comments_flap;
+  PlenarySplitView     *side_flap;
+  PlenarySplitView     *comments_flap;
   GtkStack             *content_stack;
   GtkStack             *side_stack;
   PlenarySourcesPanel  *sources_panel;

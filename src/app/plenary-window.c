@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-dialogs.h"
 #include "plenary-outline-panel.h"
 #include "plenary-problems-panel.h"
 #include "plenary-window-private.h"
@@ -38,7 +39,7 @@ on_open_source (PlenaryWindow *self,
                 gint64         start,
                 gint64         end)
 {
-  adw_flap_set_reveal_flap (self->side_flap, TRUE);
+  plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "sources");
   plenary_sources_panel_open_source (self->sources_panel, source, start, end);
 }
@@ -296,12 +297,12 @@ plenary_window_close_request (GtkWindow *window)
 static void
 on_flap_revealed (PlenaryWindow *self,
                   GParamSpec    *pspec,
-                  AdwFlap       *flap)
+                  PlenarySplitView *flap)
 {
   const char *key = flap == self->side_flap ? "show-side-panel" : "show-comments-panel";
 
-  if (!adw_flap_get_folded (flap))
-    g_settings_set_boolean (self->settings, key, adw_flap_get_reveal_flap (flap));
+  if (!plenary_split_view_get_collapsed (flap))
+    g_settings_set_boolean (self->settings, key, plenary_split_view_get_show_sidebar (flap));
 }
 
 static void
@@ -313,12 +314,12 @@ restore_window_state (PlenaryWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  adw_flap_set_reveal_flap (self->side_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
-  adw_flap_set_reveal_flap (self->comments_flap, g_settings_get_boolean (self->settings, "show-comments-panel"));
+  plenary_split_view_set_show_sidebar (self->side_flap, g_settings_get_boolean (self->settings, "show-side-panel"));
+  plenary_split_view_set_show_sidebar (self->comments_flap, g_settings_get_boolean (self->settings, "show-comments-panel"));
 
-  g_signal_connect_object (self->side_flap, "notify::reveal-flap",
+  g_signal_connect_object (self->side_flap, "notify::show-sidebar",
                            G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->comments_flap, "notify::reveal-flap",
+  g_signal_connect_object (self->comments_flap, "notify::show-sidebar",
                            G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
 }
 
@@ -362,11 +363,16 @@ plenary_window_class_init (PlenaryWindowClass *klass)
 
   g_type_ensure (PLENARY_TYPE_COMMENTS_PANEL);
   g_type_ensure (PLENARY_TYPE_SOURCES_PANEL);
+  g_type_ensure (PLENARY_TYPE_SPLIT_VIEW);
+  g_type_ensure (PLENARY_TYPE_TOOLBAR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, open_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, insert_clause_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_flap);
@@ -397,6 +403,8 @@ any_problem (GBinding     *binding,
 static void
 plenary_window_init (PlenaryWindow *self)
 {
+  GObject *narrow;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -451,6 +459,20 @@ plenary_window_init (PlenaryWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->content_stack), GTK_EVENT_CONTROLLER (drop));
   }
 
+  /* Side panels over the text on narrow windows, where the header bar
+   * keeps what fits in 360 pixels: Open as an icon, no title, and no Insert
+   * Clause button (Ctrl+Shift+I still inserts one). */
+  narrow = plenary_split_view_fold_below (ADW_APPLICATION_WINDOW (self), self->side_flap, 640, self->comments_flap, 900);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_breakpoint_add_setters (ADW_BREAKPOINT (narrow),
+                              G_OBJECT (self->window_title), "visible", FALSE,
+                              G_OBJECT (self->insert_clause_button), "visible", FALSE,
+                              G_OBJECT (self->open_button), "visible", FALSE,
+                              G_OBJECT (self->open_icon_button), "visible", TRUE,
+                              NULL);
+#else
+  (void) narrow;
+#endif
   restore_window_state (self);
   plenary_window_actions_init (self);
   on_selected_page_changed (self);
@@ -545,9 +567,9 @@ plenary_window_show_error (PlenaryWindow *self,
 
   g_return_if_fail (PLENARY_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = plenary_alert_new (heading, error->message);
+  plenary_alert_add_response (PLENARY_ALERT (dialog), "close", _("_Close"));
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 void

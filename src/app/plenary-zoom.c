@@ -44,7 +44,11 @@ update_css (Zoom *zoom)
                          "plenary-source-viewer textview { font-size: %s%%; }\n",
                          editor, absolute ? "px" : "pt", viewer);
   /* At 100 %, the editor font of the preferences alone. */
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (zoom->provider, G_APPROX_VALUE (zoom->zoom, 1.0, 0.01) ? "" : css);
+#else
   gtk_css_provider_load_from_data (zoom->provider, G_APPROX_VALUE (zoom->zoom, 1.0, 0.01) ? "" : css, -1);
+#endif
 }
 
 static void

@@ -80,7 +80,7 @@ static const Labels labels_table[] = {
   {
     "fr", "Nations Unies", "Distr. limitée", "Distr. générale", "Distr. restreinte",
     "Original\u00a0: %s", "Point %s de l’ordre du jour", "\u00a0:",
-    "Soumis par", "Coauteurs", "Signataires", "Commission", "Question",
+    "Présenté par", "Coauteurs", "Signataires", "Commission", "Question",
     "Délégation", "Sujet", "Projet de résolution", "%s\u00a0: projet de résolution", "Note de position", "Note d’information", "Date",
     " et ",
     "Source inconnue",

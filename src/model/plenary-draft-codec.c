@@ -1331,6 +1331,70 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* Lone surrogate escapes (\ud800 without its pair) read as U+FFFD. Older
+ * json-glib decodes them to bytes that are not UTF-8, 1.10 refuses the
+ * whole file: neither loses a draft for one broken character. Returns NULL
+ * when there is none. */
+static int
+surrogate_at (const char *p,
+              const char *end)
+{
+  guint64 value;
+  char hex[5];
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  memcpy (hex, p + 2, 4);
+  hex[4] = '\0';
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isxdigit (hex[i]))
+      return -1;
+  value = g_ascii_strtoull (hex, NULL, 16);
+  return value >= 0xd800 && value <= 0xdfff ? (int) value : -1;
+}
+
+static GString *
+replace_lone_surrogates (const char *data,
+                         gsize       length)
+{
+  const char *end = data + length;
+  const char *copied = data;
+  GString *out = NULL;
+  gboolean in_string = FALSE;
+
+  for (const char *p = data; p < end; p++)
+    {
+      int high, low;
+
+      if (*p == '"')
+        in_string = !in_string;
+      if (!in_string || *p != '\\')
+        continue;
+      high = surrogate_at (p, end);
+      if (high < 0)
+        {
+          p++;  /* any other escape, \" included */
+          continue;
+        }
+      low = surrogate_at (p + 6, end);
+      if (high <= 0xdbff && low >= 0xdc00)
+        {
+          p += 11;  /* a pair */
+          continue;
+        }
+      if (out == NULL)
+        out = g_string_sized_new (length);
+      g_string_append_len (out, copied, p - copied);
+      g_string_append (out, "\\ufffd");
+      p += 5;
+      copied = p + 1;
+    }
+
+  if (out != NULL)
+    g_string_append_len (out, copied, end - copied);
+  return out;
+}
+
 PlenaryDraft *
 plenary_draft_codec_decode (const char  *data,
                             gsize        length,
@@ -1340,6 +1404,7 @@ plenary_draft_codec_decode (const char  *data,
     "format", "version", "kind", "language", "metadata", "body", "sources", "annotations", NULL
   };
   g_autoptr(GString) path = NULL;
+  g_autoptr(GString) repaired = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(PlenaryDraft) draft = NULL;
@@ -1394,6 +1459,13 @@ plenary_draft_codec_decode (const char  *data,
 
   if (!check_strict_json (data, length, error))
     return NULL;
+
+  repaired = replace_lone_surrogates (data, length);
+  if (repaired != NULL)
+    {
+      data = repaired->str;
+      length = repaired->len;
+    }
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))

@@ -39,7 +39,7 @@ def main():
     entry = parser["Desktop Entry"]
 
     metainfo = ET.parse(metainfo_path).getroot()
-    mime = ET.parse(os.path.join(root, "data", f"{APP_ID}.mime.xml")).getroot()
+    mime = ET.parse(os.path.join(root, "data", f"{APP_ID}.mime.xml.in")).getroot()
     with open(os.path.join(root, "flatpak", f"{APP_ID}.json"), encoding="utf-8") as f:
         manifest = json.load(f)
 
@@ -79,9 +79,79 @@ def main():
     else:
         expect("newest metainfo release", max(releases, key=version_key), project_version)
 
+    check_listing(entry, metainfo, mime, root)
+
     if failures:
         sys.exit("\n".join(failures))
     print("ok: desktop file, metainfo, MIME type, icons and manifest agree")
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def png_size(path):
+    with open(path, "rb") as f:
+        header = f.read(24)
+    if header[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+def check_listing(entry, metainfo, mime, root):
+    """What Flathub and GNOME Software show."""
+    # AppStream 1.0: <developer id><name>, not <developer_name>.
+    if metainfo.find("developer_name") is not None:
+        failures.append("metainfo still has the deprecated <developer_name>")
+    developer = metainfo.find("developer")
+    if developer is None or not developer.get("id") or not developer.findtext("name"):
+        failures.append("metainfo lacks <developer id=...><name>")
+
+    urls = {u.get("type"): u.text for u in metainfo.findall("url")}
+    for kind in ("homepage", "bugtracker", "vcs-browser", "translate"):
+        if not (urls.get(kind) or "").startswith("https://"):
+            failures.append(f"metainfo lacks an https <url type=\"{kind}\">")
+
+    # Release notes stay in English (GNOME's convention): the built file has
+    # no translated copy of them, while the summary is translated.
+    for release in metainfo.findall("releases/release"):
+        for description in release.findall("description"):
+            if description.get(XML_LANG):
+                failures.append(f"release {release.get('version')} notes are translated "
+                                f"({description.get(XML_LANG)})")
+    if not any(s.get(XML_LANG) == "fr" for s in metainfo.findall("summary")):
+        failures.append("the summary has no French translation")
+
+    # Each screenshot is in data/screenshots under the name it is published
+    # at, a PNG of the size the metainfo declares.
+    screenshots = metainfo.findall("screenshots/screenshot")
+    if not screenshots:
+        failures.append("metainfo has no screenshot")
+    for screenshot in screenshots:
+        image = screenshot.find("image")
+        if not screenshot.findtext("caption"):
+            failures.append("a screenshot has no caption")
+        local = os.path.join(root, "data", "screenshots", os.path.basename(image.text))
+        if not os.path.isfile(local):
+            failures.append(f"no {local} for {image.text}")
+            continue
+        size = png_size(local)
+        declared = (int(image.get("width", 0)), int(image.get("height", 0)))
+        if size != declared:
+            failures.append(f"{local} is {size}, the metainfo says {declared}")
+
+    # Keywords name what Plenary does: it has no amendments yet.
+    keywords = {k.lower() for k in entry.get("Keywords", "").split(";") if k}
+    for word in ("amendment", "amendments", "diplomacy"):
+        if word in keywords:
+            failures.append(f"desktop Keywords name {word!r}, which Plenary does not do")
+
+    # A renamed draft is recognised by its first bytes.
+    magic = mime.findall(f".//{MIME_NS}magic//{MIME_NS}match")
+    if not any("plenary-draft" in (m.get("value") or "") for m in magic):
+        failures.append("the MIME type has no magic rule for the format member")
+    # Its comment is translated through gettext, not by hand in the source.
+    if any(c.get(XML_LANG) for c in mime.findall(f".//{MIME_NS}comment")):
+        failures.append("the MIME comment is translated by hand; leave it to po/")
 
 
 if __name__ == "__main__":

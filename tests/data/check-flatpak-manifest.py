@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Checks the Flatpak manifest: runtime, sandbox permissions and the modules
-that the GNOME runtime does not provide.
+"""Checks the Flatpak manifests: runtime, sandbox permissions, the modules
+that the GNOME runtime does not provide, every download pinned, and the
+local-build variant the same but for where Plenary's source comes from.
 
-usage: check-flatpak-manifest.py flatpak/org.plenary.Plenary.json
+usage: check-flatpak-manifest.py flatpak/org.plenary.Plenary.json \
+           flatpak/org.plenary.Plenary.local.json PROJECT-VERSION
 """
+
+import re
 
 import json
 import os
@@ -25,16 +29,45 @@ def sources_of(module):
     return module.get("sources", [])
 
 
+HEX64 = re.compile(r"[0-9a-f]{64}")
+HEX40 = re.compile(r"[0-9a-f]{40}")
+
+
+def check_pinned(module, source):
+    """A download Flathub accepts: https, and a checksum or a tag and commit."""
+    name = module.get("name")
+    kind = source.get("type")
+    url = source.get("url", "")
+    if kind in ("archive", "file"):
+        if not url.startswith("https://"):
+            failures.append(f"{name}: {url!r} is not https")
+        if not HEX64.fullmatch(source.get("sha256", "")):
+            failures.append(f"{name}: {url} has no sha256")
+    elif kind == "git":
+        if not url.startswith("https://"):
+            failures.append(f"{name}: {url!r} is not https")
+        if not source.get("tag") or not HEX40.fullmatch(source.get("commit", "")):
+            failures.append(f"{name}: git source not pinned by both tag and commit")
+    else:
+        failures.append(f"{name}: a {kind!r} source is not one Flathub builds")
+
+
 def main():
     path = os.path.abspath(sys.argv[1])
+    local_path = os.path.abspath(sys.argv[2])
+    project_version = sys.argv[3]
     with open(path, encoding="utf-8") as f:
         manifest = json.load(f)
+    with open(local_path, encoding="utf-8") as f:
+        local = json.load(f)
 
     expect("id", manifest.get("id"), "org.plenary.Plenary")
     if "app-id" in manifest:
         failures.append("both id and app-id are set")
     expect("runtime", manifest.get("runtime"), "org.gnome.Platform")
-    expect("runtime-version", manifest.get("runtime-version"), "49")
+    # A supported runtime: 49 was retired once 51 shipped.
+    if not str(manifest.get("runtime-version", "")).isdigit() or int(manifest["runtime-version"]) < 51:
+        failures.append(f"runtime-version {manifest.get('runtime-version')!r} is older than GNOME 51")
     expect("sdk", manifest.get("sdk"), "org.gnome.Sdk")
     expect("command", manifest.get("command"), "plenary")
 
@@ -55,26 +88,58 @@ def main():
     if len(names) != len(modules):
         failures.append("every module must be written inline, with a name")
 
-    # Every download is pinned to its checksum (or a git tag/commit).
+    # Every module's every source is pinned.
     for module in modules:
+        if not sources_of(module):
+            failures.append(f"{module.get('name')}: no sources")
         for source in sources_of(module):
-            kind = source.get("type")
-            if kind in ("archive", "file") and "url" in source:
-                if not source["url"].startswith("https://"):
-                    failures.append(f"{module['name']}: {source['url']} is not https")
-                if len(source.get("sha256", "")) != 64:
-                    failures.append(f"{module['name']}: {source['url']} has no sha256")
-            elif kind == "git" and not (source.get("tag") or source.get("commit")):
-                failures.append(f"{module['name']}: git source pinned to no tag or commit")
+            check_pinned(module, source)
 
-    # The application itself, last, from this source tree.
+    # The application itself, last, from its release tag...
     if not names or names[-1] != "plenary":
         failures.append(f"the last module must be plenary, not {names[-1:]}")
     else:
         app = modules[-1]
         expect("plenary buildsystem", app.get("buildsystem"), "meson")
-        expect("plenary sources", [(s.get("type"), s.get("path")) for s in sources_of(app)],
-               [("dir", "..")])
+        sources = sources_of(app)
+        if len(sources) != 1 or sources[0].get("type") != "git":
+            failures.append("plenary must come from one git source")
+        else:
+            expect("plenary tag", sources[0].get("tag"), f"v{project_version}")
+            # The commit is one of this repository's, where its history is here.
+            root = os.environ.get("PLENARY_SOURCE_ROOT", "")
+            if shutil.which("git") and os.path.exists(os.path.join(root, ".git")):
+                run = subprocess.run(["git", "-C", root, "cat-file", "-e",
+                                      sources[0]["commit"] + "^{commit}"], capture_output=True)
+                if run.returncode != 0:
+                    failures.append(f"plenary commit {sources[0]['commit']} is not in this repository")
+
+    # ...and the local-build variant the same, but for that source.
+    local_modules = local.get("modules", [])
+    expect("local variant", {k: v for k, v in local.items() if k != "modules"},
+           {k: v for k, v in manifest.items() if k != "modules"})
+    expect("local variant modules", local_modules[:-1], modules[:-1])
+    if local_modules:
+        expect("local plenary sources",
+               [(s.get("type"), s.get("path")) for s in sources_of(local_modules[-1])], [("dir", "..")])
+        expect("local plenary module",
+               {k: v for k, v in local_modules[-1].items() if k != "sources"},
+               {k: v for k, v in modules[-1].items() if k != "sources"} if modules else {})
+
+    # Updates are proposed for poppler (flatpak-external-data-checker).
+    poppler_sources = [s for m in modules if m.get("name") == "poppler" for s in sources_of(m)]
+    if not any("x-checker-data" in s for s in poppler_sources):
+        failures.append("poppler has no x-checker-data")
+
+    # CJK and Cyrillic PDFs need poppler-data's encodings.
+    if "poppler-data" not in names:
+        failures.append("no poppler-data module")
+
+    # The spelling dictionaries, French and English, where enchant finds them.
+    commands = [c for m in modules for c in m.get("build-commands", [])]
+    for dictionary in ("fr_FR.dic", "fr_FR.aff", "en_US.dic", "en_US.aff"):
+        if not any("/app/share/hunspell" in c and dictionary in c for c in commands):
+            failures.append(f"no module installs the hunspell dictionary {dictionary}")
 
     # poppler-glib is not in the GNOME runtime; build it without Qt.
     poppler = next((m for m in modules if m.get("name") == "poppler"), None)
@@ -93,17 +158,17 @@ def main():
     if not fonts:
         failures.append("no module installs fonts into /app/share/fonts")
 
-    # flatpak-builder itself reads the manifest (parsing only, no download).
+    # flatpak-builder itself reads both (parsing only, no download).
     builder = shutil.which("flatpak-builder")
-    if builder is not None:
+    for checked in (path, local_path) if builder is not None else ():
         # It leaves a .flatpak-builder state folder in its working directory.
         with tempfile.TemporaryDirectory() as scratch:
-            run = subprocess.run([builder, "--show-manifest", path],
+            run = subprocess.run([builder, "--show-manifest", checked],
                                  capture_output=True, text=True, cwd=scratch)
         if run.returncode != 0 or "WARNING" in run.stderr:
-            failures.append(f"flatpak-builder --show-manifest:\n{run.stderr.strip()}")
+            failures.append(f"flatpak-builder --show-manifest {checked}:\n{run.stderr.strip()}")
         elif json.loads(run.stdout).get("id") != manifest.get("id"):
-            failures.append("flatpak-builder read another id")
+            failures.append(f"flatpak-builder read another id in {checked}")
 
     if failures:
         sys.exit("\n".join(failures))

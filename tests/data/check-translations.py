@@ -60,16 +60,16 @@ def check_metainfo(path):
         return ([e for e in found if e.get(XML_LANG) is None],
                 [e for e in found if e.get(XML_LANG) == LANG])
 
-    for tag in ("summary", "developer_name"):
+    for tag in ("summary",):
         plain, french = pairs(root, tag)
         if plain and not french:
             failures.append(f"{path}: <{tag}> has no French translation")
         for element in french:
             check_french(tag, text_of(element))
 
-    descriptions = [root.find("description")]
-    descriptions += root.findall("releases/release/description")
-    for description in descriptions:
+    # Release notes stay in English (GNOME's convention; check-consistency.py
+    # checks that they do): only the application's description is translated.
+    for description in [root.find("description")]:
         if description is None:
             failures.append(f"{path}: no <description>")
             continue

@@ -4,7 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Installs data/org.plenary.Plenary.mime.xml, together with the system's
+ * Installs the built MIME definition (data/org.plenary.Plenary.xml, its
+ * comment translated), together with the system's
  * freedesktop.org.xml, into a private MIME database built with
  * update-mime-database, and checks what GIO makes of draft files.
  */
@@ -84,9 +85,9 @@ use_database (void)
 }
 
 static void
-build_database (const char *update_mime_database)
+build_database (const char *update_mime_database,
+                const char *mime_xml)
 {
-  const char *source_root = g_getenv ("PLENARY_SOURCE_ROOT");
   g_autofree char *ours = NULL;
   g_autofree char *freedesktop = NULL;
   g_autofree char *packages = NULL;
@@ -96,8 +97,7 @@ build_database (const char *update_mime_database)
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_assert_nonnull (source_root);
-  ours = g_build_filename (source_root, "data", "org.plenary.Plenary.mime.xml", NULL);
+  ours = g_strdup (mime_xml);
   freedesktop = find_freedesktop_xml ();
   g_assert_nonnull (freedesktop);
 
@@ -167,6 +167,45 @@ test_guess_with_contents (void)
                                &uncertain);
   g_assert_cmpstr (type, ==, DRAFT_TYPE);
   g_assert_false (uncertain);
+}
+
+/* A draft renamed by hand, or saved by another program without the
+ * extension, is still a draft: by its first bytes. */
+static void
+test_guess_renamed (void)
+{
+  static const char * const names[] = {
+    "Projet de résolution",
+    "draft.json",
+  };
+  g_autofree char *saved = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template_path = g_build_filename (g_getenv ("PLENARY_SOURCE_ROOT"), "data", "templates",
+                                                     "resolution-fr.plenary.json", NULL);
+  static const char compact[] = "{\"format\": \"plenary-draft\", \"version\": 1}";
+  static const char other[] = "{\"name\": \"plenary\", \"format\": \"plenary-draft\"}";
+
+  /* As Plenary writes it. */
+  g_file_get_contents (template_path, &saved, &length, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *type = g_content_type_guess (names[i], (const guchar *) saved, length, NULL);
+      g_autofree char *type_compact = g_content_type_guess (names[i], (const guchar *) compact,
+                                                            sizeof compact - 1, NULL);
+
+      g_assert_cmpstr (type, ==, DRAFT_TYPE);
+      g_assert_cmpstr (type_compact, ==, DRAFT_TYPE);
+    }
+
+  /* Other JSON that only mentions the format further on is not a draft. */
+  {
+    g_autofree char *type = g_content_type_guess ("package.json", (const guchar *) other,
+                                                  sizeof other - 1, NULL);
+    g_assert_cmpstr (type, ==, "application/json");
+  }
 }
 
 static void
@@ -240,16 +279,17 @@ main (int   argc,
       return g_test_run ();
     }
 
-  if (argc != 2)
-    g_error ("usage: %s UPDATE-MIME-DATABASE", argv[0]);
+  if (argc != 3)
+    g_error ("usage: %s UPDATE-MIME-DATABASE BUILT-MIME-XML", argv[0]);
 
-  build_database (argv[1]);
+  build_database (argv[1], argv[2]);
   g_setenv ("PLENARY_TEST_MIME_ROOT", mime_root, TRUE);
   use_database ();
 
   g_test_add_func ("/mime/guess-by-name", test_guess_by_name);
   g_test_add_func ("/mime/guess-ignores-case", test_guess_ignores_case);
   g_test_add_func ("/mime/guess-with-contents", test_guess_with_contents);
+  g_test_add_func ("/mime/guess-renamed", test_guess_renamed);
   g_test_add_func ("/mime/plain-json-untouched", test_plain_json_untouched);
   g_test_add_func ("/mime/is-json", test_is_json);
   g_test_add_func ("/mime/generic-icon", test_generic_icon);

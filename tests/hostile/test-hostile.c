@@ -440,8 +440,11 @@ run_convert_in (const char  *language,
   int wait_status;
   GPid pid;
 
+  /* Newer glibc ignores LANGUAGE under C.UTF-8: a French user's locale. */
   if (language != NULL)
     envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
+  if (g_strcmp0 (language, "fr") == 0)
+    envp = g_environ_setenv (envp, "LC_ALL", "fr_FR.UTF-8", TRUE);
   err_fd = g_open (err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   g_assert_cmpint (err_fd, >=, 0);
   g_spawn_async_with_fds (NULL, (char **) argv, envp,

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """po/fr.po is complete for the strings the sources have now: extract a fresh
 template, merge fr.po into it, and require 0 untranslated and 0 fuzzy
-messages, a clean msgfmt --check, and French typography (no-break spaces
-before : ; ? ! and inside « »)."""
+messages, a clean msgfmt --check, and French typography as the GNOME French
+team writes it: a narrow no-break space (U+202F) before ; ? !, a no-break
+space (U+00A0) before : and inside « »."""
 
 import os
 import re
@@ -63,11 +64,12 @@ with tempfile.TemporaryDirectory() as tmp:
             before, mark = bad.group(1), bad.group(2)
             if mark == ":" and (text[bad.start(2)+1:bad.start(2)+3] == "//" or before.isdigit()):
                 continue
-            if before in ("\u00a0", "\u202f"):
+            if before == ("\u00a0" if mark == ":" else "\u202f"):
                 continue
             if before == "%" or text[bad.start(2)-2:bad.start(2)] == "\\n":
                 continue
-            failures.append(f"French typography, no-break space needed before “{mark}”: {text}")
+            wanted = "no-break space (U+00A0)" if mark == ":" else "narrow no-break space (U+202F)"
+            failures.append(f"French typography, {wanted} needed before “{mark}”: {text}")
         for quote in re.finditer(r'«(.)|(.)»', text):
             inner = quote.group(1) or quote.group(2)
             if inner not in ("\u00a0", "\u202f"):

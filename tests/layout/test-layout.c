@@ -264,7 +264,7 @@ test_seed_mun (void)
     "Projet de résolution",
     "Commission : Conseil économique et social",
     "Question : Quelles propositions face aux défis que représente l'I.A. pour le monde du travail ?",
-    "Soumis par : Российская Федерация (Fédération de Russie)",
+    "Présenté par : Российская Федерация (Fédération de Russie)",
     "Coauteurs : République populaire de Chine, République de l’Inde",
     "Signataires : Brésil, Afrique du Sud",
     "L'Assemblée générale,", "Considérant", "Estimant", "1. Encourage", "8. Décide",

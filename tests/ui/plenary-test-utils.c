@@ -64,27 +64,80 @@ plenary_test_spin_until (gboolean (*done) (gpointer),
     }
 }
 
+static void
+command_exited (GObject      *process,
+                GAsyncResult *result,
+                gpointer      done)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (process), result, NULL);
+  *(gboolean *) done = TRUE;
+}
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* Runs a command (xdotool) while the main loop runs, so that GTK keeps
+ * talking to the X server meanwhile; fails the test if the command does. */
+void
+plenary_test_run_command (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, command_exited, &done);
+  plenary_test_spin_until (flag_set, &done);
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
 gboolean
 plenary_test_document_idle (gpointer document)
 {
   return !plenary_document_get_busy (document);
 }
 
-AdwMessageDialog *
-plenary_test_find_message_dialog (void)
+static void
+collect_alerts (GtkWidget  *widget,
+                GPtrArray  *alerts)
+{
+  if (PLENARY_IS_ALERT (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (alerts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_alerts (child, alerts);
+}
+
+/* The alerts on screen: windows of their own on libadwaita 1.2, inside the
+ * window they belong to on 1.5. */
+GPtrArray *
+plenary_test_find_alerts (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
+  GPtrArray *alerts = g_ptr_array_new ();
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (gtk_widget_get_visible (window))
+        collect_alerts (window, alerts);
     }
 
-  return NULL;
+  return alerts;
+}
+
+PlenaryAlert *
+plenary_test_find_message_dialog (void)
+{
+  g_autoptr(GPtrArray) alerts = plenary_test_find_alerts ();
+
+  return alerts->len > 0 ? g_ptr_array_index (alerts, alerts->len - 1) : NULL;
 }
 
 gboolean
@@ -93,12 +146,34 @@ plenary_test_dialog_shown (gpointer unused)
   return plenary_test_find_message_dialog () != NULL;
 }
 
-void
-plenary_test_respond (AdwMessageDialog *dialog,
-                      const char       *response)
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
 {
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the button of RESPONSE, as the user does. */
+void
+plenary_test_respond (PlenaryAlert *dialog,
+                      const char   *response)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), plenary_alert_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
   plenary_test_spin (50);
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "plenary-application.h"
+#include "plenary-dialogs.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +21,12 @@ void                plenary_test_spin                (guint               ms);
 void                plenary_test_spin_until          (gboolean          (*done) (gpointer),
                                                       gpointer            data);
 gboolean            plenary_test_document_idle       (gpointer            document);
-AdwMessageDialog   *plenary_test_find_message_dialog (void);
+void                plenary_test_run_command         (const char * const *argv);
+GPtrArray          *plenary_test_find_alerts         (void);
+PlenaryAlert       *plenary_test_find_message_dialog (void);
 gboolean            plenary_test_dialog_shown        (gpointer            unused);
 /* As a click on a response button does: answer, then close. */
-void                plenary_test_respond             (AdwMessageDialog   *dialog,
+void                plenary_test_respond             (PlenaryAlert       *dialog,
                                                       const char         *response);
 char               *plenary_test_buffer_text         (PlenaryDocument    *document);
 /* The first descendant of WIDGET (itself included) of TYPE, or NULL: a

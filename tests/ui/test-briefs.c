@@ -154,7 +154,7 @@ static void
 test_save_as_template (void)
 {
   PlenaryWindow *window = plenary_application_new_window (app);
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   PlenaryDocument *document;
   g_autofree char *text = NULL;
   gboolean listed = FALSE;
@@ -163,7 +163,7 @@ test_save_as_template (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Note du G77");
+  gtk_editable_set_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog)), "Note du G77");
   plenary_test_respond (dialog, "save");
 
   for (guint i = 0; i < (guint) g_menu_model_get_n_items (G_MENU_MODEL (window->user_templates_section)); i++)

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "plenary-test-utils.h"
@@ -156,31 +158,23 @@ set_question (GtkWidget  *question,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (question)), text, -1);
 }
 
-/* A key press as the view's key handlers receive it: capture handlers
- * first (the editor's Tab), then the others (GtkSourceView's snippets). */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
+/* A real key press, through the X server to the focused window (xdotool
+ * under Xvfb): GtkSourceView 5.16 hands each key to the input method first,
+ * which needs the event a signal emitted by hand does not have. */
+static void
+press_key (GtkWidget  *widget,
+           const char *key)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-  GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  /* A title of its own: tests run side by side on one display. */
+  g_autofree char *title = g_strdup_printf ("test-clauses-%d", (int) getpid ());
+  g_autofree char *pattern = g_strdup_printf ("^%s$", title);
+  const char *argv[] = { "xdotool", "search", "--sync", "--onlyvisible", "--limit", "1", "--name", pattern,
+                         "windowfocus", "--sync", "key", key, NULL };
 
-  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-        gboolean handled = FALSE;
-
-        if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
-            gtk_event_controller_get_propagation_phase (controller) != phases[p])
-          continue;
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-        if (handled)
-          return TRUE;
-      }
-
-  return FALSE;
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_widget_grab_focus (widget);
+  plenary_test_run_command (argv);
 }
 
 /* Typing over the selected placeholder, as a user does. */
@@ -202,6 +196,16 @@ selected_text (Fixture *f)
 
   gtk_text_buffer_get_selection_bounds (f->buffer, &start, &end);
   return gtk_text_iter_get_slice (&start, &end);
+}
+
+static char *selection_before;
+
+static gboolean
+selection_moved (gpointer data)
+{
+  g_autofree char *selected = selected_text (data);
+
+  return g_strcmp0 (selected, selection_before) != 0;
 }
 
 typedef struct
@@ -292,8 +296,10 @@ test_picker_inserts_template_with_tab_stops (void)
   selected = selected_text (&f);
   g_assert_cmpstr (selected, ==, "quatre-vingtième");
   type_text (&f, "quatre-vingt-unième");
-  g_assert_true (press_key (GTK_WIDGET (f.view), GDK_KEY_Tab));
-  plenary_test_spin (50);
+  selection_before = selected_text (&f);
+  press_key (GTK_WIDGET (f.view), "Tab");
+  plenary_test_spin_until (selection_moved, &f);
+  g_clear_pointer (&selection_before, g_free);
   g_clear_pointer (&selected, g_free);
   selected = selected_text (&f);
   g_assert_cmpstr (selected, ==, "l'application de la présente résolution");

@@ -110,7 +110,7 @@ test_author_asked_once (void)
   GListModel *annotations = G_LIST_MODEL (plenary_draft_get_annotations (plenary_document_get_draft (document)));
   g_autoptr(PlenaryAnnotation) first = NULL;
   g_autoptr(PlenaryAnnotation) second = NULL;
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   GtkTextIter start, end;
 
   g_settings_set_string (settings, "author-name", "");
@@ -123,9 +123,9 @@ test_author_asked_once (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Votre nom");
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Votre nom");
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), " Délégation du Sénégal ");
+  gtk_editable_set_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog)), " Délégation du Sénégal ");
   plenary_test_respond (dialog, "continue");
 
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
@@ -147,17 +147,38 @@ test_author_asked_once (void)
   close_window (window);
 }
 
-static AdwAboutWindow *
+static GtkWidget *
+find_about_in (GtkWidget *widget)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_ABOUT_DIALOG (widget))
+#else
+  if (ADW_IS_ABOUT_WINDOW (widget))
+#endif
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_about_in (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An AdwAboutDialog inside the window on libadwaita 1.5, a window before. */
+static GtkWidget *
 find_about (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found = find_about_in (window);
 
-      if (ADW_IS_ABOUT_WINDOW (window))
-        return ADW_ABOUT_WINDOW (window);
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }
@@ -173,17 +194,24 @@ static void
 test_about_in_french (void)
 {
   PlenaryWindow *window = new_draft_window ("resolution-fr");
-  AdwAboutWindow *about;
+  GtkWidget *about;
 
   gtk_window_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   plenary_test_spin_until (about_shown, NULL);
   about = find_about ();
-  g_assert_cmpstr (adw_about_window_get_copyright (about), ==, "© 2026 Les développeurs de Plenary");
-  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "Les développeurs de Plenary");
-  g_assert_cmpstr (adw_about_window_get_developers (about)[0], ==, "Les développeurs de Plenary");
-  g_assert_null (strstr (adw_about_window_get_comments (about), "Draft"));
-  gtk_window_destroy (GTK_WINDOW (about));
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_assert_cmpstr (adw_about_dialog_get_copyright (ADW_ABOUT_DIALOG (about)), ==, "© 2026 Les développeurs de Plenary");
+  g_assert_cmpstr (adw_about_dialog_get_developer_name (ADW_ABOUT_DIALOG (about)), ==, "Les développeurs de Plenary");
+  g_assert_cmpstr (adw_about_dialog_get_developers (ADW_ABOUT_DIALOG (about))[0], ==, "Les développeurs de Plenary");
+  g_assert_null (strstr (adw_about_dialog_get_comments (ADW_ABOUT_DIALOG (about)), "Draft"));
+#else
+  g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==, "© 2026 Les développeurs de Plenary");
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==, "Les développeurs de Plenary");
+  g_assert_cmpstr (adw_about_window_get_developers (ADW_ABOUT_WINDOW (about))[0], ==, "Les développeurs de Plenary");
+  g_assert_null (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "Draft"));
+#endif
+  plenary_dialog_close (about);
 
   close_window (window);
 }
@@ -278,14 +306,14 @@ window_sized (gpointer data)
 }
 
 /* The header's fields at a window width: each at least 120 px wide (some 15 letters);
- * TWO_COLUMNS: "Instance" and "Soumis par" side by side, else one above
+ * TWO_COLUMNS: "Instance" and "Présenté par" side by side, else one above
  * the other. */
 static void
 check_header_at (PlenaryWindow *window,
                  int            width,
                  gboolean       two_columns)
 {
-  const char *labels[] = { "Instance", "Soumis par", "Organe", "Cote", "Coauteurs", "Signataires",
+  const char *labels[] = { "Instance", "Présenté par", "Organe", "Cote", "Coauteurs", "Signataires",
                            "Session", "Point de l’ordre du jour", "Date" };
   Sized sized = { GTK_WIDGET (window), NULL, width };
   graphene_rect_t forum, submitted;
@@ -306,7 +334,7 @@ check_header_at (PlenaryWindow *window,
     }
 
   g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Instance"), GTK_WIDGET (window), &forum));
-  g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Soumis par"), GTK_WIDGET (window), &submitted));
+  g_assert_true (gtk_widget_compute_bounds (find_field (GTK_WIDGET (window), "Présenté par"), GTK_WIDGET (window), &submitted));
   if (two_columns)
     {
       g_assert_cmpfloat (submitted.origin.x, >, forum.origin.x + forum.size.width);
@@ -335,9 +363,9 @@ test_header_form_widths (void)
                                "artificielle pour le monde du travail et la protection sociale ?");
   /* The tests' screen is 1280 px wide: without the comments beside it, the
    * editor has the room two columns need, as at 1440 px with them. */
-  adw_flap_set_reveal_flap (window->comments_flap, FALSE);
+  plenary_split_view_set_show_sidebar (window->comments_flap, FALSE);
   check_header_at (window, 1280, TRUE);
-  adw_flap_set_reveal_flap (window->comments_flap, TRUE);
+  plenary_split_view_set_show_sidebar (window->comments_flap, TRUE);
   check_header_at (window, 800, FALSE);
 
   /* The long question wraps rather than being cut. */
@@ -435,7 +463,7 @@ test_brief_placeholders (void)
   g_autofree char *text = NULL;
   Image image = { 0 };
   Render rendering = { GTK_WIDGET (view), &image };
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   GtkTextIter iter;
   int before, after;
 
@@ -476,10 +504,10 @@ test_brief_placeholders (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Des sections sont vides");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«\u00a0Action internationale\u00a0»"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "«\u00a0Propositions\u00a0»"));
-  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "Contexte"));
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Des sections sont vides");
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "«\u00a0Action internationale\u00a0»"));
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "«\u00a0Propositions\u00a0»"));
+  g_assert_null (strstr (plenary_alert_get_body (dialog), "Contexte"));
   plenary_test_respond (dialog, "cancel");
 
   g_free (image.pixels);

@@ -39,7 +39,7 @@ test_settings_rows (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWidget *window = GTK_WIDGET (plenary_preferences_window_new ());
 
-  gtk_window_present (GTK_WINDOW (window));
+  plenary_dialog_present (window, NULL);
   plenary_test_spin (30);
 
   /* Rows write the settings the rest of the app reads. */
@@ -60,7 +60,7 @@ test_settings_rows (void)
 
   g_settings_reset (settings, "drafting-language");
   g_settings_reset (settings, "paper-size");
-  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_dialog_close (window);
   plenary_test_spin (30);
 }
 
@@ -76,7 +76,7 @@ test_own_phrase (void)
   g_file_delete (file, NULL, NULL);
   plenary_phrase_dictionary_clear_cache ();
 
-  gtk_window_present (GTK_WINDOW (window));
+  plenary_dialog_present (window, NULL);
   plenary_test_spin (30);
 
   g_assert_cmpuint (phrase_length ("fr", "Se réjouissant chaleureusement de la tenue du sommet,"), <,
@@ -111,7 +111,7 @@ test_own_phrase (void)
   g_assert_cmpuint (phrase_length ("fr", "Se réjouissant chaleureusement de la tenue du sommet,"), <,
                     strlen ("Se réjouissant chaleureusement de"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_dialog_close (window);
   plenary_test_spin (30);
 }
 

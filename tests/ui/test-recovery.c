@@ -20,17 +20,9 @@ static const char *self_path;
 static guint
 count_message_dialogs (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-  guint count = 0;
+  g_autoptr(GPtrArray) alerts = plenary_test_find_alerts ();
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      count += ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window));
-    }
-
-  return count;
+  return alerts->len;
 }
 
 static GFile *
@@ -115,7 +107,7 @@ test_crash_offers_recovery (void)
   int out_fd;
   char buf[16] = "";
   PlenaryWindow *window;
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   PlenaryDocument *restored;
   g_autofree char *text = NULL;
 
@@ -136,8 +128,8 @@ test_crash_offers_recovery (void)
   plenary_application_offer_recovery (app, window);
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Changes?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "New Draft"));
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Restore Unsaved Changes?");
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "New Draft"));
   plenary_test_respond (dialog, "restore");
 
   restored = plenary_window_get_visible_document (window);
@@ -388,7 +380,7 @@ test_external_change_banner (void)
   plenary_test_spin_until (disk_changed, document);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (plenary_test_find_message_dialog ()), ==, "Replace the Newer Version?");
+  g_assert_cmpstr (plenary_alert_get_heading (plenary_test_find_message_dialog ()), ==, "Replace the Newer Version?");
   plenary_test_respond (plenary_test_find_message_dialog (), "overwrite");
   plenary_test_spin_until (document_saved, document);
   {
@@ -449,7 +441,7 @@ test_restore_then_save_asks (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (plenary_test_find_message_dialog ()), ==, "Replace the Newer Version?");
+  g_assert_cmpstr (plenary_alert_get_heading (plenary_test_find_message_dialog ()), ==, "Replace the Newer Version?");
   plenary_test_respond (plenary_test_find_message_dialog (), "cancel");
   plenary_test_spin_until (plenary_test_document_idle, restored);
   g_file_load_contents (file, NULL, &after, NULL, NULL, &error);
@@ -472,7 +464,7 @@ test_unreadable_copy (void)
   g_autoptr(GFile) aside = g_file_get_child (dir, "unreadable/cassee.plenary.json");
   g_autoptr(GError) error = NULL;
   PlenaryWindow *window;
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   static const char ini[] = "[Recovery]\ntitle=Projet sur l'eau\ntime=2026-12-01T10:00:00Z\n";
 
   g_assert_cmpuint (count_copies (), ==, 0);
@@ -489,8 +481,8 @@ test_unreadable_copy (void)
   plenary_test_respond (plenary_test_find_message_dialog (), "restore");
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore “Projet sur l'eau”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unreadable"));
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Could Not Restore “Projet sur l'eau”");
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "unreadable"));
   plenary_test_respond (dialog, "close");
 
   g_assert_cmpuint (count_copies (), ==, 0);
@@ -526,7 +518,7 @@ test_quit_asks_once (void)
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   plenary_test_spin (100);
   g_assert_cmpuint (count_message_dialogs (), ==, 1);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (plenary_test_find_message_dialog ()), "2 drafts"));
+  g_assert_nonnull (strstr (plenary_alert_get_body (plenary_test_find_message_dialog ()), "2 drafts"));
   plenary_test_respond (plenary_test_find_message_dialog (), "discard");
   plenary_test_spin_until (no_windows, NULL);
   g_assert_cmpuint (count_copies (), ==, 0);

@@ -93,7 +93,7 @@ test_moved_page_keeps_its_draft (void)
   AdwTabView *target = NULL;
   PlenaryPage *page;
   PlenaryDocument *document;
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
 
   plenary_application_new_draft (app, first, "resolution-fr");
   page = plenary_window_get_visible_page (first);
@@ -127,7 +127,7 @@ test_moved_page_keeps_its_draft (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Save Changes?");
   plenary_test_respond (dialog, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (second)));
   g_assert_true (plenary_document_get_modified (document));
@@ -200,7 +200,7 @@ test_deleted_file_is_unsaved_work (void)
   /* Ctrl+W asks. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-page", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
-  g_assert_cmpstr (adw_message_dialog_get_heading (plenary_test_find_message_dialog ()), ==, "Save Changes?");
+  g_assert_cmpstr (plenary_alert_get_heading (plenary_test_find_message_dialog ()), ==, "Save Changes?");
   plenary_test_respond (plenary_test_find_message_dialog (), "cancel");
   g_assert_true (plenary_window_get_visible_page (window) == page);
 
@@ -209,7 +209,7 @@ test_deleted_file_is_unsaved_work (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   plenary_test_spin_until (file_chooser_shown, NULL);
   chooser = find_file_chooser ();
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  gtk_window_close (GTK_WINDOW (chooser));
   plenary_test_spin (50);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (plenary_document_get_modified (document));
@@ -217,7 +217,7 @@ test_deleted_file_is_unsaved_work (void)
   /* Quit asks. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (plenary_test_find_message_dialog ()), "Supprimé"));
+  g_assert_nonnull (strstr (plenary_alert_get_body (plenary_test_find_message_dialog ()), "Supprimé"));
   plenary_test_respond (plenary_test_find_message_dialog (), "cancel");
   g_assert_true (session_has (document));
 
@@ -237,7 +237,7 @@ test_quit_discard_all (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PlenaryWindow *window = plenary_application_new_window (app);
   PlenaryDocument *opened;
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
 
   g_assert_true (plenary_draft_save (draft, file, NULL, NULL));
   plenary_application_open_file (app, window, file);
@@ -251,7 +251,7 @@ test_quit_discard_all (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 drafts"));
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "2 drafts"));
   plenary_test_respond (dialog, "discard");
   plenary_test_spin_until (no_windows, NULL);
   plenary_test_spin (100);

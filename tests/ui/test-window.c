@@ -256,7 +256,7 @@ test_close_with_changes_asks (void)
   PlenaryWindow *window = new_window ();
   PlenaryDocument *document = open_and_wait (window, file);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   GtkTextIter start;
 
   g_assert_true (g_file_load_contents (file, NULL, &before, NULL, NULL, NULL));
@@ -270,10 +270,10 @@ test_close_with_changes_asks (void)
 
   dialog = plenary_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Question"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (plenary_alert_get_body (dialog), "Question"));
+  g_assert_true (plenary_alert_has_response (dialog, "save"));
+  g_assert_true (plenary_alert_has_response (dialog, "discard"));
 
   /* Cancel keeps the window and the changes. */
   plenary_test_respond (dialog, "cancel");
@@ -303,7 +303,7 @@ close_file_choosers (void)
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i - 1);
 
       if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_CANCEL);
+        gtk_window_close (GTK_WINDOW (window));
     }
   plenary_test_spin (50);
 }
@@ -508,7 +508,7 @@ test_failed_save_keeps_changes (void)
   PlenaryWindow *window = new_window ();
   PlenaryDocument *document = open_and_wait (window, file);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
-  AdwMessageDialog *dialog;
+  PlenaryAlert *dialog;
   GtkTextIter end;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -522,7 +522,7 @@ test_failed_save_keeps_changes (void)
   plenary_test_spin_until (document_not_busy_and_dialog, document);
 
   dialog = plenary_test_find_message_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Clé"));
+  g_assert_nonnull (strstr (plenary_alert_get_heading (dialog), "Clé"));
   g_assert_true (plenary_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Clé — Plenary");
   plenary_test_respond (dialog, "close");
@@ -623,7 +623,7 @@ test_window_state_restored (void)
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
-  adw_flap_set_reveal_flap (window->comments_flap, FALSE);
+  plenary_split_view_set_show_sidebar (window->comments_flap, FALSE);
   plenary_test_spin (50);
   gtk_window_close (GTK_WINDOW (window));
   plenary_test_spin (50);
@@ -632,10 +632,10 @@ test_window_state_restored (void)
   gtk_window_get_default_size (GTK_WINDOW (next), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 650);
-  g_assert_false (adw_flap_get_reveal_flap (next->comments_flap));
-  g_assert_true (adw_flap_get_reveal_flap (next->side_flap));
+  g_assert_false (plenary_split_view_get_show_sidebar (next->comments_flap));
+  g_assert_true (plenary_split_view_get_show_sidebar (next->side_flap));
 
-  adw_flap_set_reveal_flap (next->comments_flap, TRUE);
+  plenary_split_view_set_show_sidebar (next->comments_flap, TRUE);
   close_window_discarding (next);
 }
 
