@@ -587,9 +587,12 @@ test_line_breaks_in_paragraphs (void)
   int wait_status;
 
   plenary_body_set_opening (plenary_draft_get_body (draft), "L'Assemblée générale,");
-  plenary_body_append (plenary_draft_get_body (draft),
-                       plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Décide",
-                                              "de garantir\u2028l'accès\u2029à l'eau\npour tous ;"));
+  {
+    g_autoptr(PlenaryParagraph) operative = plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Décide",
+                                                                   "de garantir\u2028l'accès\u2029à l'eau\npour tous ;");
+
+    plenary_body_append (plenary_draft_get_body (draft), operative);
+  }
   g_list_store_append (plenary_draft_get_sources (draft), source);
   /* "l'accès" in the editor text "L'Assemblée générale,\n1. Décide de garantir l'accès…". */
   anchor = plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "accès", "garantir\u2028l'", "\u2029à",
