@@ -54,6 +54,7 @@ plenary_paragraph_unref (PlenaryParagraph *self)
 
   g_free (self->phrase);
   g_free (self->text);
+  g_free (self->id);
   g_ptr_array_unref (self->children);
   g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
@@ -69,6 +70,7 @@ plenary_paragraph_copy (const PlenaryParagraph *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   copy = plenary_paragraph_new (self->role, self->phrase, self->text);
+  copy->id = g_strdup (self->id);
   for (guint i = 0; i < self->children->len; i++)
     g_ptr_array_add (copy->children,
                      plenary_paragraph_copy (g_ptr_array_index (self->children, i)));
@@ -114,6 +116,7 @@ plenary_paragraph_equal (const PlenaryParagraph *a,
   if (a->role != b->role ||
       g_strcmp0 (a->phrase, b->phrase) != 0 ||
       g_strcmp0 (a->text, b->text) != 0 ||
+      g_strcmp0 (a->id, b->id) != 0 ||
       a->children->len != b->children->len ||
       !extra_equal (a->extra, b->extra))
     return FALSE;

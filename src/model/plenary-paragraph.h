@@ -42,6 +42,10 @@ struct _PlenaryParagraph
   GPtrArray   *children;
   /* JSON members this version does not know, written back as they were. */
   JsonObject  *extra;
+  /* Stable identity ("p7"), unique in the draft, kept through edits, moves
+   * and renumbering; what comparison, proposals and statuses hang on. NULL
+   * until the draft gives it one. */
+  char        *id;
 
   /*< private >*/
   gatomicrefcount ref_count;
