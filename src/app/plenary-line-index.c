@@ -45,6 +45,9 @@ struct _PlenaryLineIndex
   GHashTable              *graveyard;      /* text → id */
   char                    *delete_survivor; /* the id the line left by a deletion keeps */
   gboolean                 insert_at_start; /* an insertion began before the line's text */
+  /* Where the last insertion ended: a paste comes as one insertion per run
+   * of tags, which together start where the first one did. */
+  int                      run_end;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryLineIndex, plenary_line_index, G_TYPE_OBJECT)
@@ -301,7 +304,8 @@ on_insert_text (PlenaryLineIndex *self,
                 const char       *text,
                 int               length)
 {
-  self->insert_at_start = at_line_start (location);
+  if (gtk_text_iter_get_offset (location) != self->run_end)
+    self->insert_at_start = at_line_start (location);
 }
 
 static void
@@ -328,8 +332,10 @@ on_insert_text_after (PlenaryLineIndex *self,
     {
       LineEntry *first = entry_at (self, last - newlines);
 
+      g_free (entry_at (self, last)->id);
       entry_at (self, last)->id = g_steal_pointer (&first->id);
     }
+  self->run_end = gtk_text_iter_get_offset (location);
 
   classify_lines (self, last - newlines, last);
 }
@@ -341,6 +347,7 @@ on_delete_range (PlenaryLineIndex *self,
 {
   gboolean whole_first;
 
+  self->run_end = -1;
   self->delete_first = gtk_text_iter_get_line (start);
   self->delete_last = gtk_text_iter_get_line (end);
   if (self->delete_last == self->delete_first)
@@ -432,6 +439,7 @@ plenary_line_index_init (PlenaryLineIndex *self)
 {
   self->lines = g_array_new (FALSE, TRUE, sizeof (LineEntry));
   g_array_set_clear_func (self->lines, clear_entry);
+  self->run_end = -1;
   self->graveyard = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
