@@ -659,8 +659,13 @@ plenary_revision_dup_draft (PlenaryRevision *revision,
 const char * const *
 plenary_draft_get_load_warnings (PlenaryDraft *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
 
+  /* An empty array may have no storage yet. */
+  if (self->load_warnings->pdata == NULL)
+    return none;
   return (const char * const *) self->load_warnings->pdata;
 }
 
