@@ -1000,6 +1000,10 @@ load_thread (GTask        *task,
     {
       result->draft = plenary_draft_codec_decode (contents, length, &error);
       result->is_draft_file = TRUE;
+      /* What reading repaired (duplicate paragraph ids…), said like an
+       * import's report. */
+      if (result->draft != NULL && plenary_draft_get_load_warnings (result->draft)[0] != NULL)
+        result->warnings = g_strdupv ((GStrv) plenary_draft_get_load_warnings (result->draft));
     }
   else
     {
