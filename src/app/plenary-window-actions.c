@@ -1460,11 +1460,10 @@ ask_about_revision (PlenaryWindow   *self,
       /* Translators: %s is the name of a revision. */
       heading = g_strdup_printf (_("Restore “%s”?"), plenary_revision_get_name (revision));
       dialog = plenary_alert_new (heading, NULL);
-      plenary_alert_format_body (PLENARY_ALERT (dialog),
-                                 _("The text and header of the draft are replaced by those of this "
-                                   "revision. The current text is first kept as the revision "
-                                   "“Before restoring “%s””, and Undo brings it back."),
-                                 plenary_revision_get_name (revision));
+      plenary_alert_set_body (PLENARY_ALERT (dialog),
+                              _("The text and header of the draft are replaced by those of this "
+                                "revision. The current text is first kept as a revision of its "
+                                "own, and Undo brings it back."));
       plenary_alert_add_responses (PLENARY_ALERT (dialog),
                                    "cancel", _("_Cancel"),
                                    "restore", _("_Restore"),
