@@ -493,18 +493,11 @@ guint
 plenary_draft_ensure_paragraph_ids (PlenaryDraft *self)
 {
   g_autoptr(GHashTable) seen = NULL;
-  guint n;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (self), 0);
 
+  /* Revisions' ids were noted when they were added. */
   note_paragraph_ids (self, self->body->paragraphs);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->revisions));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (G_LIST_MODEL (self->revisions), i);
-
-      note_paragraph_ids (self, plenary_revision_get_body (revision)->paragraphs);
-    }
 
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   return ensure_ids (self, self->body->paragraphs, seen);
@@ -579,6 +572,7 @@ plenary_draft_add_revision (PlenaryDraft *self,
   metadata = plenary_metadata_dup (self->metadata);
   body = plenary_body_copy (self->body);
   revision = plenary_revision_new (id, name, now, author, metadata, body);
+  /* Its ids are the body's, already noted. */
   g_list_store_append (self->revisions, revision);
 
   return revision;
