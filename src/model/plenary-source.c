@@ -520,6 +520,97 @@ plenary_source_date_is_valid (const char *date)
   return year >= 1 && month >= 1 && month <= 12 && g_date_valid_dmy (day, month, year);
 }
 
+/* Data in the language of the document, not of the interface: not
+ * translated through gettext. */
+static const struct {
+  const char *language;
+  const char *months[12];
+  const char *day_month_year;   /* day, month, year */
+  const char *month_year;
+  const char *first_day;        /* "1er" */
+} date_words[] = {
+  { "fr", { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre" },
+    "%s %s %d", "%s %d", "1er" },
+  { "es", { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre" },
+    "%s de %s de %d", "%s de %d", NULL },
+  { "en", { "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December" },
+    "%s %s %d", "%s %d", NULL },
+};
+
+char *
+plenary_source_format_date (const char *date,
+                            const char *language)
+{
+  guint words = G_N_ELEMENTS (date_words) - 1;
+  int year, month, day;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (date_words); i++)
+    if (language != NULL && g_str_has_prefix (language, date_words[i].language))
+      words = i;
+
+  if (date[0] == '\0' || !plenary_source_date_is_valid (date))
+    return g_strdup (date);
+
+  switch (strlen (date))
+    {
+    case 10:
+      {
+        g_autofree char *day_text = NULL;
+
+        sscanf (date, "%d-%d-%d", &year, &month, &day);
+        day_text = day == 1 && date_words[words].first_day != NULL
+                   ? g_strdup (date_words[words].first_day) : g_strdup_printf ("%d", day);
+        return g_strdup_printf (date_words[words].day_month_year, day_text,
+                                date_words[words].months[month - 1], year);
+      }
+    case 7:
+      sscanf (date, "%d-%d", &year, &month);
+      return g_strdup_printf (date_words[words].month_year, date_words[words].months[month - 1], year);
+    default:
+      return g_strdup (date);
+    }
+}
+
+char *
+plenary_source_dup_reference (PlenarySource *self,
+                              const char    *language,
+                              guint          page,
+                              const char    *unknown)
+{
+  GString *out = g_string_new (NULL);
+  const char *title;
+  g_autofree char *folded_title = NULL;
+  g_autofree char *folded_author = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_SOURCE (self), NULL);
+
+  title = self->title[0] != '\0' ? self->title : self->origin[0] != '\0' ? self->origin : unknown;
+  folded_title = g_utf8_casefold (title != NULL ? title : "", -1);
+  folded_author = g_utf8_casefold (self->author, -1);
+
+  /* "Rapport du Secrétaire général" names its author already. */
+  if (self->author[0] != '\0' && strstr (folded_title, folded_author) == NULL)
+    g_string_append_printf (out, "%s, ", self->author);
+  g_string_append (out, title != NULL ? title : "");
+  if (self->symbol[0] != '\0' && strstr (title != NULL ? title : "", self->symbol) == NULL)
+    g_string_append_printf (out, ", %s", self->symbol);
+  if (self->date[0] != '\0')
+    {
+      g_autofree char *date = plenary_source_format_date (self->date, language);
+
+      g_string_append_printf (out, ", %s", date);
+    }
+  if (page > 0)
+    g_string_append_printf (out, ", p.\u00a0%u", page);
+
+  return g_string_free (out, FALSE);
+}
+
 JsonObject *
 plenary_source_get_extra (PlenarySource *self)
 {

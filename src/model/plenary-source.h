@@ -89,6 +89,20 @@ void           plenary_source_set_symbol      (PlenarySource *self,
 const char    *plenary_source_get_url         (PlenarySource *self);
 void           plenary_source_set_url         (PlenarySource *self,
                                                const char    *url);
+/* DATE (ISO 8601, as above) written out in LANGUAGE ("fr", "en", "es"; others
+ * as English): "12 mars 2025", "1er mars 2025", "mars 2025", "2025";
+ * "12 March 2025". Anything else comes back as it is. */
+char          *plenary_source_format_date     (const char    *date,
+                                               const char    *language);
+/* How a citation names SOURCE in LANGUAGE, for footnotes and lists of
+ * sources: author (unless the title names it already), title, symbol,
+ * date and, when PAGE > 0, the page, separated by commas: "Rapport du
+ * Secrétaire général, A/80/123, 12 mars 2025, p. 4" (no-break space after
+ * "p."). UNKNOWN names a source without title or file name. */
+char          *plenary_source_dup_reference   (PlenarySource *self,
+                                               const char    *language,
+                                               guint          page,
+                                               const char    *unknown);
 /* TRUE when DATE is "", or a valid "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
 gboolean       plenary_source_date_is_valid   (const char    *date);
 
