@@ -138,6 +138,7 @@ create_menu (PlenarySource *source)
   } items[] = {
     { menu, N_("_Open"), "sources.open" },
     { section, N_("_Rename…"), "sources.rename" },
+    { section, N_("_Details…"), "sources.details" },
     { section, N_("Re_move"), "sources.remove" },
   };
 
