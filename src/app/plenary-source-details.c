@@ -171,6 +171,8 @@ plenary_source_details_present (GtkWidget       *parent,
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _(fields[i].placeholder));
       gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
       gtk_widget_set_hexpand (entry, TRUE);
+      /* Room for an organisation's name or a web address. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 32);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),

@@ -16,9 +16,10 @@ G_BEGIN_DECLS
 #define PLENARY_SOURCE_STYLE_TAG_PREFIX "plenary-style-"
 
 /* Shows SOURCE's styles (headings, emphasis, lists, quotes, tables) in
- * BUFFER, which was just given its text: tags over the same offsets, the
- * text left as it is. */
-void plenary_source_styles_apply (GtkTextBuffer *buffer,
+ * VIEW's buffer, which was just given its text: tags over the same
+ * offsets, the text left as it is (table columns are measured in VIEW's
+ * font). */
+void plenary_source_styles_apply (GtkTextView   *view,
                                   PlenarySource *source);
 
 G_END_DECLS

@@ -585,7 +585,7 @@ plenary_source_viewer_set_source (PlenarySourceViewer *self,
       /* Once, as plain text: nothing in a source is markup; its styles
        * are tags over it. */
       gtk_text_buffer_set_text (self->buffer, source != NULL ? plenary_source_get_text (source) : "", -1);
-      plenary_source_styles_apply (self->buffer, source);
+      plenary_source_styles_apply (self->text_view, source);
       gtk_text_buffer_get_start_iter (self->buffer, &start);
       gtk_text_buffer_place_cursor (self->buffer, &start);
       gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);
