@@ -323,6 +323,179 @@ container_depth (PlenarySourceStyleKind  kind,
   return depth;
 }
 
+/* Text and emphasis inside a block; HANDLES holds the open emphasis. */
+static void
+styled_inline (PlenaryStyledText *out,
+               cmark_node        *node,
+               gboolean           enter,
+               GArray            *handles)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_TEXT:
+      g_string_append (out->text, cmark_node_get_literal (node));
+      break;
+
+    case CMARK_NODE_CODE:
+      {
+        guint handle = plenary_styled_text_open (out, PLENARY_SOURCE_STYLE_CODE, 0);
+
+        g_string_append (out->text, cmark_node_get_literal (node));
+        plenary_styled_text_close (out, handle);
+      }
+      break;
+
+    /* A paragraph reflows in the reader: its line breaks are spaces,
+     * unless the writer forced one. */
+    case CMARK_NODE_SOFTBREAK:
+      g_string_append_c (out->text, ' ');
+      break;
+
+    case CMARK_NODE_LINEBREAK:
+      g_string_append_c (out->text, '\n');
+      break;
+
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+      if (enter)
+        {
+          guint handle = plenary_styled_text_open (out,
+                                                   cmark_node_get_type (node) == CMARK_NODE_STRONG
+                                                   ? PLENARY_SOURCE_STYLE_STRONG : PLENARY_SOURCE_STYLE_EMPHASIS, 0);
+
+          g_array_append_val (handles, handle);
+        }
+      else
+        {
+          plenary_styled_text_close (out, g_array_index (handles, guint, handles->len - 1));
+          g_array_set_size (handles, handles->len - 1);
+        }
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* "| a | b |" then "|---|:--:|": a table as GitHub writes it, which
+ * CommonMark (cmark) reads as a paragraph; LINE is its second line. */
+static gboolean
+is_table_delimiter (const char *line,
+                    gsize       length)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$", 0, 0, NULL);
+  g_autofree char *copy = g_strndup (line, length);
+
+  return strchr (copy, '|') != NULL && g_regex_match (regex, copy, 0, NULL);
+}
+
+/* The cells of a table row: split at "|" not escaped nor in a code span,
+ * the outer pipes dropped. */
+static GPtrArray *
+table_cells (const char *line,
+             gsize       length)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  const char *end = line + length;
+  const char *cell;
+  gboolean code = FALSE;
+
+  while (line < end && g_ascii_isspace (*line))
+    line++;
+  while (end > line && g_ascii_isspace (end[-1]))
+    end--;
+  if (line < end && *line == '|')
+    line++;
+  if (end > line && end[-1] == '|' && (end - 1 == line || end[-2] != '\\'))
+    end--;
+
+  cell = line;
+  for (const char *p = line; p <= end; p++)
+    {
+      if (p < end && *p == '\\' && p + 1 < end)
+        {
+          p++;
+          continue;
+        }
+      if (p < end && *p == '`')
+        code = !code;
+      if (p == end || (*p == '|' && !code))
+        {
+          g_ptr_array_add (cells, g_strstrip (g_strndup (cell, p - cell)));
+          cell = p + 1;
+        }
+    }
+  return cells;
+}
+
+/* Writes PARAGRAPH as a table when it is one: a row a line, a tab between
+ * cells, each cell's inline Markdown read by cmark. */
+static gboolean
+styled_table (StyledReader *reader,
+              const char   *document,
+              gsize         length,
+              cmark_node   *paragraph)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  int first = cmark_node_get_start_line (paragraph);
+  int last = cmark_node_get_end_line (paragraph);
+  const char *p = document;
+  int line = 1;
+
+  if (last - first < 1)
+    return FALSE;
+
+  /* The paragraph's lines, from the document itself. */
+  while (line <= last && p < document + length)
+    {
+      const char *eol = memchr (p, '\n', document + length - p);
+      gsize n = (eol != NULL ? eol : document + length) - p;
+
+      if (line >= first)
+        {
+          g_ptr_array_add (lines, (gpointer) p);
+          g_array_append_val (lengths, n);
+        }
+      p = eol != NULL ? eol + 1 : document + length;
+      line++;
+    }
+  if (lines->len < 2 ||
+      !is_table_delimiter (g_ptr_array_index (lines, 1), g_array_index (lengths, gsize, 1)))
+    return FALSE;
+
+  styled_start_block (reader);
+  for (guint row = 0; row < lines->len; row++)
+    {
+      g_autoptr(GPtrArray) cells = NULL;
+
+      if (row == 1)
+        continue;
+      if (row > 0)
+        g_string_append_c (reader->out->text, '\n');
+      cells = table_cells (g_ptr_array_index (lines, row), g_array_index (lengths, gsize, row));
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const char *source = g_ptr_array_index (cells, i);
+          g_autoptr(GArray) handles = g_array_new (FALSE, FALSE, sizeof (guint));
+          cmark_node *cell = cmark_parse_document (source, strlen (source), CMARK_OPT_DEFAULT);
+          cmark_iter *iter = cmark_iter_new (cell);
+          cmark_event_type event;
+          guint handle;
+
+          if (i > 0)
+            g_string_append_c (reader->out->text, '\t');
+          handle = plenary_styled_text_open (reader->out, PLENARY_SOURCE_STYLE_CELL, row == 0);
+          while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+            styled_inline (reader->out, cmark_iter_get_node (iter), event == CMARK_EVENT_ENTER, handles);
+          plenary_styled_text_close (reader->out, handle);
+          cmark_iter_free (iter);
+          cmark_node_free (cell);
+        }
+    }
+  return TRUE;
+}
+
 char *
 plenary_markdown_to_styled_text (const char  *text,
                                  gsize        length,
@@ -389,7 +562,9 @@ plenary_markdown_to_styled_text (const char  *text,
           break;
 
         case CMARK_NODE_PARAGRAPH:
-          if (enter)
+          if (enter && styled_table (&reader, text + skip, length - skip, node))
+            cmark_iter_reset (iter, node, CMARK_EVENT_EXIT);
+          else if (enter)
             styled_start_block (&reader);
           break;
 
@@ -424,48 +599,9 @@ plenary_markdown_to_styled_text (const char  *text,
           }
           break;
 
-        case CMARK_NODE_TEXT:
-          g_string_append (reader.out->text, cmark_node_get_literal (node));
-          break;
-
-        case CMARK_NODE_CODE:
-          {
-            guint handle = plenary_styled_text_open (reader.out, PLENARY_SOURCE_STYLE_CODE, 0);
-
-            g_string_append (reader.out->text, cmark_node_get_literal (node));
-            plenary_styled_text_close (reader.out, handle);
-          }
-          break;
-
-        /* A paragraph reflows in the reader: its line breaks are spaces,
-         * unless the writer forced one. */
-        case CMARK_NODE_SOFTBREAK:
-          g_string_append_c (reader.out->text, ' ');
-          break;
-
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (reader.out->text, '\n');
-          break;
-
-        case CMARK_NODE_EMPH:
-        case CMARK_NODE_STRONG:
-          if (enter)
-            {
-              guint handle = plenary_styled_text_open (reader.out,
-                                                       cmark_node_get_type (node) == CMARK_NODE_STRONG
-                                                       ? PLENARY_SOURCE_STYLE_STRONG : PLENARY_SOURCE_STYLE_EMPHASIS, 0);
-
-              g_array_append_val (inline_handles, handle);
-            }
-          else
-            {
-              plenary_styled_text_close (reader.out, g_array_index (inline_handles, guint, inline_handles->len - 1));
-              g_array_set_size (inline_handles, inline_handles->len - 1);
-            }
-          break;
-
         /* Raw HTML is markup, not words; rules are drawn by the gap. */
         default:
+          styled_inline (reader.out, node, enter, inline_handles);
           break;
         }
     }

@@ -395,7 +395,8 @@ test_markdown_styles (void)
   g_autofree char *styles = NULL;
 
   g_assert_no_error (error);
-  /* No markup left: front matter, #, **, *, `, -, >, raw HTML. */
+  /* No markup left: front matter, #, **, *, `, -, >, raw HTML, table
+   * pipes (but the one escaped, which is text). */
   g_assert_cmpstr (plenary_source_get_text (source), ==,
                    "Rapport du Secrétaire général\n\n"
                    "A/80/123\n\n"
@@ -404,7 +405,10 @@ test_markdown_styles (void)
                    "• premier point\n"
                    "• second point\n"
                    "1. sous-point\n\n"
-                   "Citation d’un délégué.");
+                   "Citation d’un délégué.\n\n"
+                   "Pays\tMontant (M$)\n"
+                   "Chili\t12\n"
+                   "Viet Nam\t8 | 9");
   styles = describe_styles (source);
   g_assert_cmpstr (styles, ==,
                    "heading 1 [Rapport du Secrétaire général]\n"
@@ -416,7 +420,16 @@ test_markdown_styles (void)
                    "item 1 [• second point\n1. sous-point]\n"
                    "item 2 [1. sous-point]\n"
                    "quote 1 [Citation d’un délégué.]\n"
-                   "emphasis 0 [délégué]\n");
+                   "emphasis 0 [délégué]\n"
+                   /* A GitHub table: a row a line, header cells first. */
+                   "cell 1 [Pays]\n"
+                   "cell 1 [Montant (M$)]\n"
+                   "emphasis 0 [(M$)]\n"
+                   "cell 0 [Chili]\n"
+                   "cell 0 [12]\n"
+                   "strong 0 [12]\n"
+                   "cell 0 [Viet Nam]\n"
+                   "cell 0 [8 | 9]\n");
   g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport du Secrétaire général");
   g_assert_cmpstr (plenary_source_get_symbol (source), ==, "A/80/123");
   /* A quotation from it is its text: no markup to take away. */
