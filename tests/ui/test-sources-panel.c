@@ -1207,6 +1207,8 @@ test_details (void)
   g_assert_cmpstr (plenary_source_get_symbol (source), ==, "A/80/123");
   g_assert_cmpstr (plenary_source_get_url (source), ==, "https://undocs.org/A/80/123");
   g_assert_true (plenary_document_get_modified (f.document));
+  /* The row names the document by its symbol and date. */
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_containing, "A/80/123 · 12 March 2025 · "));
 
   /* On disk. */
   path = g_build_filename (f.dir, "details.plenary.json", NULL);
