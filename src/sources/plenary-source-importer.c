@@ -217,6 +217,8 @@ typedef struct
   char              *h1;
   GArray            *lists;    /* int per open list: next number, -1 for bullets */
   guint              quotes;
+  guint              cells;    /* open table cells */
+  gsize              marker_end; /* text length after the last list marker */
   gboolean           pending_space;
 } HtmlWalk;
 
@@ -250,10 +252,19 @@ is_hidden_element (const char *name)
   return FALSE;
 }
 
+/* Blocks inside a table cell keep the row on one line; "<li><p>" keeps
+ * its text beside the marker. */
 static void
 html_line_break (HtmlWalk *walk)
 {
+  if (walk->cells > 0)
+    {
+      walk->pending_space = TRUE;
+      return;
+    }
   walk->pending_space = FALSE;
+  if (walk->text->len > 0 && walk->text->len == walk->marker_end)
+    return;
   plenary_styled_text_end_line (walk->out);
 }
 
@@ -338,6 +349,7 @@ typedef struct
   gboolean  block;
   gboolean  list;
   gboolean  quote;
+  gboolean  cell;
 } HtmlFrame;
 
 /* Enters an element's text: its line break, list marker, cell gap and style. */
@@ -346,7 +358,7 @@ html_enter (HtmlWalk *walk,
             xmlNode  *node)
 {
   const char *name = (const char *) node->name;
-  HtmlFrame frame = { node, G_MAXUINT, FALSE, is_block_element (name), FALSE, FALSE };
+  HtmlFrame frame = { node, G_MAXUINT, FALSE, is_block_element (name), FALSE, FALSE, FALSE };
   guint level;
   int style;
 
@@ -380,6 +392,7 @@ html_enter (HtmlWalk *walk,
         g_string_append_printf (walk->text, "%d. ", (*next)++);
       else
         g_string_append (walk->text, "• ");
+      walk->marker_end = walk->text->len;
     }
   else if (g_ascii_strcasecmp (name, "ul") == 0 || g_ascii_strcasecmp (name, "ol") == 0)
     {
@@ -400,6 +413,11 @@ html_enter (HtmlWalk *walk,
       walk->quotes++;
       frame.quote = TRUE;
     }
+  else if (style == PLENARY_SOURCE_STYLE_CELL)
+    {
+      walk->cells++;
+      frame.cell = TRUE;
+    }
 
   return frame;
 }
@@ -414,6 +432,8 @@ html_leave (HtmlWalk        *walk,
     g_array_set_size (walk->lists, walk->lists->len - 1);
   if (frame->quote)
     walk->quotes--;
+  if (frame->cell)
+    walk->cells--;
   if (frame->block)
     html_line_break (walk);
 }

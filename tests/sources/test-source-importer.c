@@ -457,9 +457,11 @@ test_html_styles_and_details (void)
                    "• premier point\n"
                    "• second point\n"
                    "1. sous-point\n"
+                   "• troisième point\n"
                    "Citation d’un délégué.\n"
                    "Pays\tMontant\n"
-                   "Chili\t12 | 5");
+                   "Chili\t12 | 5\n"
+                   "Pérou\t3 (estimé)");
   styles = describe_styles (source);
   g_assert_cmpstr (styles, ==,
                    "heading 1 [Rapport du Secrétaire général]\n"
@@ -470,11 +472,14 @@ test_html_styles_and_details (void)
                    "item 1 [• premier point]\n"
                    "item 1 [• second point\n1. sous-point]\n"
                    "item 2 [1. sous-point]\n"
+                   "item 1 [• troisième point]\n"
                    "quote 1 [Citation d’un délégué.]\n"
                    "cell 1 [Pays]\n"
                    "cell 1 [Montant]\n"
                    "cell 0 [Chili]\n"
-                   "cell 0 [12 | 5]\n");
+                   "cell 0 [12 | 5]\n"
+                   "cell 0 [Pérou]\n"
+                   "cell 0 [3 (estimé)]\n");
   g_assert_cmpstr (plenary_source_get_author (source), ==, "Secrétaire général");
   g_assert_cmpstr (plenary_source_get_date (source), ==, "2025-03-12");
   g_assert_cmpstr (plenary_source_get_symbol (source), ==, "S/2025/45");
