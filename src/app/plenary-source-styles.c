@@ -20,6 +20,7 @@
  * the next one starts over its cells' end. */
 #define CELL_GAP 16
 #define MAX_CELL_WIDTH 320
+#define MEASURED_ROWS 200
 
 static const double heading_scales[] = { 1.6, 1.35, 1.2, 1.1, 1.0, 1.0 };
 
@@ -92,7 +93,7 @@ create_tags (GtkTextBuffer *buffer)
                                   NULL);
     }
 
-  /* Each table gets its column stops (table_tag ()). */
+  /* Each table gets its column stops (tag_table ()). */
   gtk_text_buffer_create_tag (buffer, PLENARY_SOURCE_STYLE_TAG_PREFIX "cell", NULL);
   gtk_text_buffer_create_tag (buffer, PLENARY_SOURCE_STYLE_TAG_PREFIX "header-cell",
                               "weight", PANGO_WEIGHT_BOLD, NULL);
@@ -114,6 +115,7 @@ tag_table (GtkTextView  *view,
   PangoTabArray *tabs;
   GtkTextIter start, end;
   int line = -1;
+  guint rows = 0;
   guint column = 0;
   gint64 table_end = 0;
   GtkTextTag *tag;
@@ -131,8 +133,14 @@ tag_table (GtkTextView  *view,
       table_end = cell->end;
       gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) cell->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) cell->end);
+      if (gtk_text_iter_get_line (&start) != line)
+        rows++;
       column = gtk_text_iter_get_line (&start) == line ? column + 1 : 0;
       line = gtk_text_iter_get_line (&start);
+      /* The first rows tell the widths: a table of thousands of rows
+       * opens without measuring them all. */
+      if (rows > MEASURED_ROWS)
+        continue;
       text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
       if (cell->level > 0)
