@@ -1067,9 +1067,9 @@ build_sources_list (PlenaryPageLayout *self,
       attrs = new_attrs (self);
       block = add_text_block (self, text, attrs);
       block->space_before = BODY_SIZE / 2;
-      /* A hanging indent: each source starts at the margin. */
+      /* A hanging indent: each source starts at the margin, its wrapped
+       * lines (Pango indents them by the negative indent) further in. */
       block->indent = -NOTE_INDENT;
-      block->x = NOTE_INDENT;
     }
 }
 
