@@ -517,6 +517,7 @@ typedef struct
   GError       *error;
   gboolean      done;
   guint         interrupts;
+  PlenaryLayoutOptions options;
 } ConvertJob;
 
 static gboolean
@@ -532,7 +533,7 @@ convert_thread (gpointer data)
 {
   ConvertJob *job = data;
 
-  plenary_convert (job->input, job->output, job->cancellable, job->report, &job->error);
+  plenary_convert (job->input, job->output, &job->options, job->cancellable, job->report, &job->error);
   g_atomic_int_set (&job->done, TRUE);
   /* Through the loop's context: a quit before it runs would be lost. */
   g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
@@ -566,9 +567,11 @@ convert_command_line (char **argv)
   g_autoptr(GPtrArray) report = NULL;
   gboolean convert = FALSE;
   gboolean verbose = FALSE;
+  gboolean sources_list = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
+    { "sources-list", 0, 0, G_OPTION_ARG_NONE, &sources_list, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { NULL }
   };
 
@@ -603,6 +606,8 @@ convert_command_line (char **argv)
     guint sources[G_N_ELEMENTS (signals)];
     GThread *thread;
 
+    plenary_layout_options_init (&job.options);
+    job.options.sources_list = sources_list;
     g_main_context_push_thread_default (context);
     for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
       {
@@ -727,6 +732,7 @@ plenary_application_init (PlenaryApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the sample draft and its sources"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "sources-list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { NULL }
   };
 

@@ -77,10 +77,11 @@ read_draft (GFile         *input,
 }
 
 static gboolean
-write_draft (PlenaryDraft  *draft,
-             GFile         *input,
-             GFile         *output,
-             gboolean       is_draft_file,
+write_draft (PlenaryDraft               *draft,
+             GFile                      *input,
+             GFile                      *output,
+             const PlenaryLayoutOptions *options,
+             gboolean                    is_draft_file,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -120,7 +121,7 @@ write_draft (PlenaryDraft  *draft,
                                              plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
       plenary_anchor_resolver_update_draft (draft, editor);
 
-      return plenary_pdf_export (draft, path, NULL, cancellable, error);
+      return plenary_pdf_export (draft, path, options, cancellable, error);
     }
 
   if (g_str_has_suffix (lower, ".docx"))
@@ -144,9 +145,10 @@ write_draft (PlenaryDraft  *draft,
 }
 
 gboolean
-plenary_convert (GFile         *input,
-                 GFile         *output,
-                 GCancellable  *cancellable,
+plenary_convert (GFile                      *input,
+                 GFile                      *output,
+                 const PlenaryLayoutOptions *options,
+                 GCancellable               *cancellable,
                  GPtrArray    **report,
                  GError       **error)
 {
@@ -175,7 +177,7 @@ plenary_convert (GFile         *input,
 
   if (!(draft = read_draft (input, cancellable, &is_draft_file, &is_office, &warnings, error)))
     return FALSE;
-  if (!write_draft (draft, input, output, is_draft_file, cancellable, error))
+  if (!write_draft (draft, input, output, options, is_draft_file, cancellable, error))
     return FALSE;
 
   /* What changed in a Word or OpenDocument file (tracked changes

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "plenary-page-layout.h"
+
 G_BEGIN_DECLS
 
 /* `plenary --convert IN OUT`: reads a draft, a text or a Markdown file and
@@ -15,10 +17,11 @@ G_BEGIN_DECLS
  * except for a draft written again as a draft, which keeps a backup.
  * Cancelled, it leaves OUT as it was and no temporary file. REPORT
  * (nullable) gets the import report (PlenaryParseWarning*: what the
- * importer decided, line by line). */
-gboolean plenary_convert (GFile         *input,
-                          GFile         *output,
-                          GCancellable  *cancellable,
+ * importer decided, line by line). OPTIONS (nullable) lay out a PDF. */
+gboolean plenary_convert (GFile                      *input,
+                          GFile                      *output,
+                          const PlenaryLayoutOptions *options,
+                          GCancellable               *cancellable,
                           GPtrArray    **report,
                           GError       **error);
 

@@ -33,6 +33,7 @@ struct _PlenaryPreferencesWindow
   GtkSwitch            *spell_check_switch;
   GtkSpinButton        *word_limit_spin;
   GtkSwitch            *numbered_headings_switch;
+  GtkSwitch            *sources_list_switch;
 
   AdwComboRow          *phrase_language_row;
   AdwComboRow          *phrase_group_row;
@@ -345,6 +346,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, spell_check_switch);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, word_limit_spin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, numbered_headings_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, sources_list_switch);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_language_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_group_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_row);
@@ -392,6 +394,7 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "word-limit", self->word_limit_spin, "value",
                                 G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
   g_settings_bind (self->settings, "numbered-headings", self->numbered_headings_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sources-list", self->sources_list_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   self->phrase_rows = g_ptr_array_new ();
   /* Phrases are added to the drafting language the user drafts in. */

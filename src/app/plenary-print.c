@@ -27,8 +27,10 @@ struct _PlenaryPrintOperation
   PlenaryPageLayout *layout;
   GtkCheckButton    *line_numbers;
   GtkCheckButton    *numbered_headings;
+  GtkCheckButton    *sources_list;
   gboolean           with_line_numbers;
   gboolean           with_numbered_headings;
+  gboolean           with_sources_list;
 
   /* A PDF export: its name, and the hidden one it is written under. */
   char              *export_path;
@@ -54,6 +56,7 @@ plenary_print_operation_begin_print (GtkPrintOperation *operation,
   options.height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
   options.line_numbers = print->with_line_numbers;
   options.numbered_headings = print->with_numbered_headings;
+  options.sources_list = print->with_sources_list;
 
   g_clear_object (&print->layout);
   print->layout = plenary_page_layout_new (plenary_document_get_draft (print->document), &options);
@@ -230,6 +233,11 @@ plenary_print_operation_create_custom_widget (GtkPrintOperation *operation)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), print->with_numbered_headings);
       gtk_box_append (GTK_BOX (box), check);
       print->numbered_headings = GTK_CHECK_BUTTON (check);
+
+      check = gtk_check_button_new_with_mnemonic (_("End with the list of _sources"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), print->with_sources_list);
+      gtk_box_append (GTK_BOX (box), check);
+      print->sources_list = GTK_CHECK_BUTTON (check);
     }
 
   return box;
@@ -244,6 +252,8 @@ plenary_print_operation_custom_widget_apply (GtkPrintOperation *operation,
   print->with_line_numbers = gtk_check_button_get_active (print->line_numbers);
   if (print->numbered_headings != NULL)
     print->with_numbered_headings = gtk_check_button_get_active (print->numbered_headings);
+  if (print->sources_list != NULL)
+    print->with_sources_list = gtk_check_button_get_active (print->sources_list);
 }
 
 static void
@@ -319,6 +329,7 @@ plenary_print_operation_new (PlenaryDocument *document)
   self->document = g_object_ref (document);
   self->with_line_numbers = g_settings_get_boolean (settings, "line-numbers");
   self->with_numbered_headings = g_settings_get_boolean (settings, "numbered-headings");
+  self->with_sources_list = g_settings_get_boolean (settings, "sources-list");
 
   return GTK_PRINT_OPERATION (self);
 }

@@ -11,6 +11,7 @@
 
 #include "plenary-anchor-resolver.h"
 #include "plenary-source-search.h"
+#include "plenary-source-styles.h"
 #include "plenary-source-viewer.h"
 
 /* Matches tagged per main loop iteration, so that a frequent word in a
@@ -581,8 +582,10 @@ plenary_source_viewer_set_source (PlenarySourceViewer *self,
       g_set_object (&self->source, source);
       g_signal_group_set_target (self->source_signals, source);
 
-      /* Once, as plain text: nothing in a source is markup. */
+      /* Once, as plain text: nothing in a source is markup; its styles
+       * are tags over it. */
       gtk_text_buffer_set_text (self->buffer, source != NULL ? plenary_source_get_text (source) : "", -1);
+      plenary_source_styles_apply (self->text_view, source);
       gtk_text_buffer_get_start_iter (self->buffer, &start);
       gtk_text_buffer_place_cursor (self->buffer, &start);
       gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);

@@ -13,6 +13,7 @@
 #include "plenary-data-resources.h"
 #include "plenary-dialogs.h"
 #include "plenary-file-chooser.h"
+#include "plenary-source-details.h"
 #include "plenary-source-importer.h"
 #include "plenary-source-row.h"
 #include "plenary-sources-panel.h"
@@ -177,6 +178,7 @@ update_actions (PlenarySourcesPanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-samples", has_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.open", has_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.rename", has_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.details", has_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.remove", has_draft);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_draft);
 }
@@ -1023,6 +1025,18 @@ rename_action (GtkWidget  *widget,
   gtk_widget_grab_focus (entry);
 }
 
+static void
+details_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+  PlenarySource *source = find_source (self, g_variant_get_string (parameter, NULL), NULL);
+
+  if (source != NULL)
+    plenary_source_details_present (widget, self->document, source);
+}
+
 /* Viewer ----------------------------------------------------------------------- */
 
 static void
@@ -1267,6 +1281,7 @@ plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "sources.add-samples", NULL, add_samples_action);
   gtk_widget_class_install_action (widget_class, "sources.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "sources.rename", "s", rename_action);
+  gtk_widget_class_install_action (widget_class, "sources.details", "s", details_action);
   gtk_widget_class_install_action (widget_class, "sources.remove", "s", remove_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -74,6 +74,8 @@ typedef struct
   const char *date_format; /* day, month name, year */
   const char *language_names[6][2];
   gboolean    french_spacing;
+  /* Heading of the list of sources at the end of a brief. */
+  const char *sources;
 } Labels;
 
 static const Labels labels_table[] = {
@@ -91,6 +93,7 @@ static const Labels labels_table[] = {
     { { "fr", "français" }, { "en", "anglais" }, { "es", "espagnol" },
       { "ru", "russe" }, { "ar", "arabe" }, { "zh", "chinois" } },
     TRUE,
+    "Sources",
   },
   {
     "en", "United Nations", "Distr.: Limited", "Distr.: General", "Distr.: Restricted",
@@ -106,6 +109,7 @@ static const Labels labels_table[] = {
     { { "fr", "French" }, { "en", "English" }, { "es", "Spanish" },
       { "ru", "Russian" }, { "ar", "Arabic" }, { "zh", "Chinese" } },
     FALSE,
+    "Sources",
   },
 };
 
@@ -992,31 +996,26 @@ add_note (PlenaryPageLayout *self,
   const Labels *labels = self->labels;
   PlenaryAnchor *source_anchor = plenary_annotation_get_source_anchor (annotation);
   PlenarySource *source = NULL;
-  const char *title = labels->unknown_source;
   g_autofree char *digits = g_strdup_printf ("%u", number);
   g_autofree char *spaced = NULL;
+  g_autofree char *reference = NULL;
   GString *text = g_string_new (NULL);
   Note note;
-  guint page = 0;
 
   if (source_anchor != NULL)
     source = plenary_draft_find_source (draft, source_anchor->target);
 
+  /* Title, symbol, date and page: "Rapport du Secrétaire général,
+   * A/80/123, 12 mars 2025, p. 4". */
   if (source != NULL)
-    {
-      if (plenary_source_get_title (source)[0] != '\0')
-        title = plenary_source_get_title (source);
-      else if (plenary_source_get_origin (source)[0] != '\0')
-        title = plenary_source_get_origin (source);
-      page = plenary_source_get_page_at (source, source_anchor->start);
-    }
+    reference = plenary_source_dup_reference (source, plenary_draft_get_language (draft),
+                                              plenary_source_get_page_at (source, source_anchor->start),
+                                              labels->unknown_source);
 
   note.attrs = new_attrs (self);
   append_styled (text, note.attrs, digits, STYLE_SUPER, NOTE_SIZE);
   g_string_append_c (text, '\t');
-  g_string_append (text, title);
-  if (page > 0)
-    g_string_append_printf (text, ", p.\u00a0%u", page);
+  g_string_append (text, reference != NULL ? reference : labels->unknown_source);
   if (plenary_annotation_get_show_quote (annotation) &&
       source_anchor != NULL && source_anchor->exact != NULL && source_anchor->exact[0] != '\0')
     g_string_append_printf (text, "%s %s%s%s", labels->colon,
@@ -1027,6 +1026,51 @@ add_note (PlenaryPageLayout *self,
   g_string_free (text, TRUE);
   note.text = g_steal_pointer (&spaced);
   g_array_append_val (self->notes, note);
+}
+
+/* "Sources", then one paragraph per source of the draft: its reference as
+ * a footnote gives it, and its web address. */
+static void
+build_sources_list (PlenaryPageLayout *self,
+                    PlenaryDraft      *draft)
+{
+  GListModel *sources = G_LIST_MODEL (plenary_draft_get_sources (draft));
+  guint n = g_list_model_get_n_items (sources);
+  GString *text;
+  PangoAttrList *attrs;
+  Block *block;
+
+  if (n == 0)
+    return;
+
+  text = g_string_new (NULL);
+  attrs = new_attrs (self);
+  append_styled (text, attrs, self->labels->sources, STYLE_BOLD, BODY_SIZE);
+  block = add_text_block (self, text, attrs);
+  block->space_before = 2 * BODY_SIZE;
+  block->keep_with_next = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenarySource) source = g_list_model_get_item (sources, i);
+      g_autofree char *reference = plenary_source_dup_reference (source, plenary_draft_get_language (draft),
+                                                                 0, self->labels->unknown_source);
+      g_autofree char *spaced = NULL;
+      const char *url = plenary_source_get_url (source);
+
+      text = g_string_new (reference);
+      if (url[0] != '\0')
+        g_string_append_printf (text, ", %s", url);
+      g_string_append_c (text, '.');
+      spaced = apply_spacing (self->labels, text->str);
+      g_string_assign (text, spaced);
+      attrs = new_attrs (self);
+      block = add_text_block (self, text, attrs);
+      block->space_before = BODY_SIZE / 2;
+      /* A hanging indent: each source starts at the margin, its wrapped
+       * lines (Pango indents them by the negative indent) further in. */
+      block->indent = -NOTE_INDENT;
+    }
 }
 
 /* Unicode's stream-safe text format allows 30 combining marks in a row;
@@ -1841,6 +1885,8 @@ plenary_page_layout_new (PlenaryDraft               *draft,
     build_mun_heading (self, metadata);
 
   build_body (self, draft, body);
+  if (self->options.sources_list && plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF)
+    build_sources_list (self, draft);
 
   self->title = g_strdup (symbol[0] != '\0' ? symbol :
                           question[0] != '\0' ? question :

@@ -789,6 +789,103 @@ decode_body (Decoder          *d,
   return TRUE;
 }
 
+/* Optional details of a source (format version 2): author, date, symbol, url. */
+static gboolean
+decode_source_details (Decoder       *d,
+                       JsonObject    *object,
+                       PlenarySource *source)
+{
+  g_autofree char *author = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *symbol = NULL;
+  g_autofree char *url = NULL;
+
+  if (!read_string (d, object, "author", FALSE, &author) ||
+      !read_string (d, object, "date", FALSE, &date) ||
+      !read_string (d, object, "symbol", FALSE, &symbol) ||
+      !read_string (d, object, "url", FALSE, &url))
+    return FALSE;
+
+  if (!plenary_source_date_is_valid (date))
+    {
+      gsize mark = push_key (d, "date");
+
+      set_invalid (d, _("Invalid draft: %s should be a date such as 2025-03-12."), d->path->str);
+      pop (d, mark);
+      return FALSE;
+    }
+
+  g_object_set (source, "author", author, "date", date, "symbol", symbol, "url", url, NULL);
+  return TRUE;
+}
+
+/* Optional formatting of a source's text (format version 2): an array of
+ * [start, end, "kind"] or [start, end, "kind", level]. A style of an
+ * unknown kind is skipped, so that a later version can add some. */
+static gboolean
+decode_source_styles (Decoder       *d,
+                      JsonObject    *object,
+                      PlenarySource *source)
+{
+  g_autoptr(GArray) styles = NULL;
+  JsonArray *array;
+  gint64 n_chars;
+  guint n;
+  gsize mark;
+
+  if (!read_array (d, object, "styles", &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n_chars = g_utf8_strlen (plenary_source_get_text (source), -1);
+  n = json_array_get_length (array);
+  styles = g_array_sized_new (FALSE, FALSE, sizeof (PlenarySourceStyle), n);
+  mark = push_key (d, "styles");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (d, i);
+      PlenarySourceStyle style = { 0 };
+      JsonArray *fields;
+      guint n_fields;
+      int kind;
+
+      fields = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      n_fields = fields != NULL ? json_array_get_length (fields) : 0;
+      if (n_fields < 3 || n_fields > 4 ||
+          json_node_get_value_type (json_array_get_element (fields, 0)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (fields, 1)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (fields, 2)) != G_TYPE_STRING ||
+          (n_fields == 4 && json_node_get_value_type (json_array_get_element (fields, 3)) != G_TYPE_INT64))
+        {
+          set_invalid (d, _("Invalid draft: %s should be [start, end, kind] or [start, end, kind, level]."),
+                       d->path->str);
+          return FALSE;
+        }
+
+      style.start = json_array_get_int_element (fields, 0);
+      style.end = json_array_get_int_element (fields, 1);
+      style.level = n_fields == 4 ? (guint) CLAMP (json_array_get_int_element (fields, 3), 0, 99) : 0;
+      if (style.start < 0 || style.end < style.start || style.end > n_chars)
+        {
+          set_invalid (d, _("Invalid draft: %s is out of range."), d->path->str);
+          return FALSE;
+        }
+      pop (d, item_mark);
+
+      kind = plenary_source_style_kind_from_string (json_array_get_string_element (fields, 2));
+      if (kind < 0)
+        continue;
+      style.kind = kind;
+      g_array_append_val (styles, style);
+    }
+  pop (d, mark);
+
+  plenary_source_set_styles (source, (const PlenarySourceStyle *) (gpointer) styles->data, styles->len);
+  return TRUE;
+}
+
 static gboolean
 decode_source (Decoder      *d,
                JsonObject   *object,
@@ -796,7 +893,8 @@ decode_source (Decoder      *d,
                GListStore   *store)
 {
   static const char * const known[] = {
-    "id", "title", "origin", "media_type", "pages", "text", NULL
+    "id", "title", "origin", "media_type", "pages", "text",
+    "author", "date", "symbol", "url", "styles", NULL
   };
   g_autoptr(PlenarySource) source = NULL;
   g_autoptr(GArray) starts = NULL;
@@ -865,6 +963,9 @@ decode_source (Decoder      *d,
 
   source = plenary_source_new (id, title, origin, media_type, text);
   plenary_source_set_page_starts (source, (const gint64 *) (gpointer) starts->data, starts->len);
+  if (!decode_source_details (d, object, source) ||
+      !decode_source_styles (d, object, source))
+    return FALSE;
   extra = collect_extra (object, known);
   plenary_source_set_extra (source, extra);
   g_list_store_append (store, source);
@@ -2458,6 +2559,53 @@ drop_encoded (GObject *source)
   g_object_set_qdata (source, encoded_source_quark (), NULL);
 }
 
+/* Details and styles are written only when the source has some. */
+static void
+write_source_details (Writer        *w,
+                      PlenarySource *source)
+{
+  const struct {
+    const char *key;
+    const char *value;
+  } details[] = {
+    { "author", plenary_source_get_author (source) },
+    { "date", plenary_source_get_date (source) },
+    { "symbol", plenary_source_get_symbol (source) },
+    { "url", plenary_source_get_url (source) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (details[i].value[0] != '\0')
+      member_string (w, details[i].key, details[i].value);
+}
+
+/* One style a line: [start, end, "kind", level]. */
+static void
+write_source_styles (Writer        *w,
+                     PlenarySource *source)
+{
+  const GArray *styles = plenary_source_get_styles (source);
+
+  if (styles->len == 0)
+    return;
+
+  item (w, "styles");
+  begin (w, '[');
+  for (guint i = 0; i < styles->len; i++)
+    {
+      const PlenarySourceStyle *style = &g_array_index (styles, PlenarySourceStyle, i);
+
+      item (w, NULL);
+      g_string_append_printf (w->out, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", \"%s\"",
+                              style->start, style->end,
+                              plenary_source_style_kind_to_string (style->kind));
+      if (style->level > 0)
+        g_string_append_printf (w->out, ", %u", style->level);
+      g_string_append_c (w->out, ']');
+    }
+  end (w, ']');
+}
+
 static void
 write_source (Writer        *w,
               PlenarySource *source)
@@ -2490,7 +2638,9 @@ write_source (Writer        *w,
         }
       end (w, ']');
     }
+  write_source_details (w, source);
   member_string (w, "text", plenary_source_get_text (source));
+  write_source_styles (w, source);
   write_extra_members (w, plenary_source_get_extra (source), NULL);
   end (w, '}');
 

@@ -604,6 +604,80 @@ test_source_encoding_follows_changes (void)
   g_assert_cmpstr (plenary_source_get_title (plenary_draft_find_source (loaded, "s1")), ==, "Second titre");
 }
 
+/* Details and styles of a source (version 2): written only when present,
+ * read back, and refused with a message when out of range. */
+static void
+test_source_details_and_styles (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_BRIEF, "fr");
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport", "rapport.md", "text/markdown",
+                                                        "Titre\n\n• point en gras");
+  const PlenarySourceStyle styles[] = {
+    { 0, 5, PLENARY_SOURCE_STYLE_HEADING, 1 },
+    { 7, 21, PLENARY_SOURCE_STYLE_ITEM, 1 },
+    { 18, 21, PLENARY_SOURCE_STYLE_STRONG, 0 },
+  };
+  g_autofree char *json = NULL;
+  g_autofree char *plain_json = NULL;
+  g_autoptr(PlenaryDraft) loaded = NULL;
+  g_autoptr(PlenaryDraft) plain = plenary_draft_new (PLENARY_DRAFT_KIND_BRIEF, "fr");
+  g_autoptr(PlenarySource) plain_source = plenary_source_new ("s1", "Note", "note.txt", "text/plain", "Texte");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDraft) refused = NULL;
+  PlenarySource *back;
+  const GArray *back_styles;
+
+  plenary_source_set_styles (source, styles, G_N_ELEMENTS (styles));
+  g_object_set (source, "author", "Secrétaire général", "date", "2025-03-12",
+                "symbol", "A/80/123", "url", "https://undocs.org/A/80/123", NULL);
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+  json = encode_string (draft);
+  g_assert_nonnull (strstr (json, "\"author\": \"Secrétaire général\""));
+  g_assert_nonnull (strstr (json, "\"date\": \"2025-03-12\""));
+  g_assert_nonnull (strstr (json, "\"symbol\": \"A/80/123\""));
+  g_assert_nonnull (strstr (json, "\"url\": \"https://undocs.org/A/80/123\""));
+  g_assert_nonnull (strstr (json, "[0, 5, \"heading\", 1]"));
+  g_assert_nonnull (strstr (json, "[18, 21, \"strong\"]"));
+
+  loaded = decode_string (json);
+  back = plenary_draft_find_source (loaded, "s1");
+  g_assert_cmpstr (plenary_source_get_author (back), ==, "Secrétaire général");
+  g_assert_cmpstr (plenary_source_get_date (back), ==, "2025-03-12");
+  g_assert_cmpstr (plenary_source_get_symbol (back), ==, "A/80/123");
+  g_assert_cmpstr (plenary_source_get_url (back), ==, "https://undocs.org/A/80/123");
+  back_styles = plenary_source_get_styles (back);
+  g_assert_cmpuint (back_styles->len, ==, 3);
+  g_assert_cmpmem (back_styles->data, sizeof styles, styles, sizeof styles);
+
+  /* A plain source writes none of them. */
+  g_list_store_append (plenary_draft_get_sources (plain), plain_source);
+  plain_json = encode_string (plain);
+  g_assert_null (strstr (plain_json, "\"styles\""));
+  g_assert_null (strstr (plain_json, "\"author\""));
+
+  {
+    g_autofree char *bad = g_strdup (json);
+    char *at = strstr (bad, "[18, 21,");
+
+    memcpy (at, "[18, 99,", 8);
+    refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "styles"));
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *bad = g_strdup (json);
+    char *at = strstr (bad, "2025-03-12");
+
+    memcpy (at, "2025-13-12", 10);
+    refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "date"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/model/codec/stable-output", test_stable_output);
   g_test_add_func ("/model/codec/source-encoding-follows-changes", test_source_encoding_follows_changes);
   g_test_add_func ("/model/codec/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/model/codec/source-details-and-styles", test_source_details_and_styles);
   g_test_add_func ("/model/codec/brief-fixture", test_brief_fixture);
   g_test_add_func ("/model/codec/templates", test_templates);
   g_test_add_func ("/model/codec/defaults", test_defaults);

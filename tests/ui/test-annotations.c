@@ -12,6 +12,7 @@
 #include "plenary-application.h"
 #include "plenary-comments-panel.h"
 #include "plenary-page.h"
+#include "plenary-source-importer.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
 
@@ -680,6 +681,59 @@ test_cite_spacing_and_plain_quote (void)
   open_close (&open);
 }
 
+/* Sources imported from Markdown and from a web page hold plain text: a
+ * passage cited from either comes out as its words, and the footnote's
+ * anchor holds the same words. */
+static void
+test_cite_formatted_sources (void)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+  } files[] = {
+    { "note.md", "# Titre\n\nL'**intelligence artificielle** change le _travail_ et [l'emploi](https://example.org).\n" },
+    { "note.html", "<h1>Titre</h1><p>L'<b>intelligence artificielle</b> change le <i>travail</i> "
+                   "et <a href=\"https://example.org\">l'emploi</a>.</p>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (files[i].contents, strlen (files[i].contents));
+      g_autoptr(PlenarySource) source = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *marked = NULL;
+      const char *source_text;
+      PlenaryAnnotation *citation;
+      GtkTextIter iter;
+      Open open = { 0 };
+      int at;
+
+      open_sample (&open);
+      source = plenary_source_importer_import_bytes (plenary_document_get_draft (open.document), bytes,
+                                                     files[i].name, NULL, &error);
+      g_assert_no_error (error);
+      g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (open.document)), source);
+      source_text = plenary_source_get_text (source);
+      g_assert_nonnull (strstr (source_text, "L'intelligence artificielle change le travail et l'emploi."));
+
+      text = buffer_text (open.buffer);
+      at = offset_of (text, "un important progrès") + (int) g_utf8_strlen ("un important progrès", -1);
+      gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, at);
+      gtk_text_buffer_place_cursor (open.buffer, &iter);
+      citation = plenary_annotations_cite (open.annotations, source,
+                                           offset_of (source_text, "L'intelligence"),
+                                           offset_of (source_text, "."), TRUE, NULL);
+      g_assert_nonnull (citation);
+
+      marked = range_text (&open, citation);
+      g_assert_cmpstr (marked, ==, "«\u00a0L'intelligence artificielle change le travail et l'emploi\u00a0»");
+      g_assert_cmpstr (plenary_annotation_get_source_anchor (citation)->exact, ==,
+                       "L'intelligence artificielle change le travail et l'emploi");
+      open_close (&open);
+    }
+}
+
 static void
 test_orphan_and_resolve (void)
 {
@@ -886,6 +940,7 @@ main (int   argc,
   g_test_add_func ("/annotations/typing-at-edges", test_typing_at_edges);
   g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
   g_test_add_func ("/annotations/cite-spacing-plain-quote", test_cite_spacing_and_plain_quote);
+  g_test_add_func ("/annotations/cite-formatted-sources", test_cite_formatted_sources);
   g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);
   g_test_add_func ("/annotations/panel-filter", test_panel_filter_and_highlights);
 

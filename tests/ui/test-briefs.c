@@ -247,6 +247,40 @@ test_numbered_headings (void)
   plenary_test_spin (50);
 }
 
+/* The Preferences switch ends printed briefs with their sources, named by
+ * their details. */
+static void
+test_sources_list (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport du Secrétaire général", "rapport.pdf",
+                                                        "application/pdf", "Nations Unies A/80/123");
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+
+  plenary_application_new_draft (app, window, "briefing-note");
+  document = plenary_window_get_visible_document (window);
+  g_object_set (source, "symbol", "A/80/123", "date", "2025-03-12", "url", "https://undocs.org/A/80/123", NULL);
+  g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (document)), source);
+
+  g_settings_set_boolean (settings, "sources-list", FALSE);
+  without = export_text (window, document);
+  g_assert_null (strstr (without, "A/80/123"));
+
+  g_settings_set_boolean (settings, "sources-list", TRUE);
+  with = export_text (window, document);
+  g_assert_nonnull (strstr (with, "Sources\n"));
+  g_assert_nonnull (strstr (with, "Rapport du Secrétaire général, A/80/123, 12 mars 2025,"));
+  g_assert_nonnull (strstr (with, "https://undocs.org/A/80/123."));
+  g_settings_reset (settings, "sources-list");
+
+  plenary_window_set_close_confirmed (window);
+  gtk_window_close (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/briefs/position-paper", test_position_paper);
   g_test_add_func ("/briefs/save-as-template", test_save_as_template);
   g_test_add_func ("/briefs/numbered-headings", test_numbered_headings);
+  g_test_add_func ("/briefs/sources-list", test_sources_list);
 
   return plenary_test_run (app);
 }

@@ -71,6 +71,74 @@ class CommandLine(unittest.TestCase):
         self.assertRegex(text, r"coopération\s»1\s+de 2020")
         self.assertIn("Rapport", text)
 
+    def brief_citing_a_report(self, language):
+        """A brief citing page 5 of a report whose details are known."""
+        text = ("Nations Unies\nA/80/123\nPage 3\nPage 4\n"
+                "Les États membres saluent la coopération Sud\u2011Sud.")
+        quote = "Les États membres saluent la coopération Sud\u2011Sud"
+        start = text.index(quote)
+        heading = "Contexte" if language == "fr" else "Background"
+        draft = {
+            "format": "plenary-draft", "version": 1, "kind": "brief", "language": language,
+            "metadata": {"forum": "Troisième Commission", "question": "Coopération Sud-Sud",
+                         "submitted_by": "Chili"},
+            "body": {"sections": [{"heading": heading, "paragraphs": [
+                {"role": "paragraph", "text": "La coopération progresse."}]}]},
+            "sources": [
+                {"id": "s1", "title": "Rapport du Secrétaire général", "origin": "rapport.pdf",
+                 "media_type": "application/pdf", "author": "Secrétaire général",
+                 "date": "2025-03-12", "symbol": "A/80/123", "url": "https://undocs.org/A/80/123",
+                 "pages": [0, 14, 23, 30, 37], "text": text},
+                {"id": "s2", "title": "Travail décent", "origin": "oit.html", "media_type": "text/html",
+                 "author": "OIT", "date": "2024-06", "text": "Texte de l’OIT."}],
+            "annotations": [{
+                "id": "c1", "kind": "citation",
+                "target": {"source": "draft", "selector": [
+                    {"type": "TextQuoteSelector", "exact": "", "prefix": "progresse.", "suffix": ""}]},
+                "citation": {"source": "s1", "selector": [
+                    {"type": "TextQuoteSelector", "exact": quote, "prefix": "", "suffix": "."},
+                    {"type": "TextPositionSelector", "start": start, "end": start + len(quote)}]},
+                "show_quote": False}]}
+        path = self.path("note-%s.plenary.json" % language)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(draft, f, ensure_ascii=False)
+        return path
+
+    def pdf_text(self, pdf):
+        return subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+    def test_footnote_and_sources_list_name_the_source(self):
+        draft = self.brief_citing_a_report("fr")
+        pdf = self.path("note.pdf")
+        result = run("--convert", draft, pdf, "--sources-list")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = self.pdf_text(pdf)
+        # The footnote: title, symbol, date in French, page.
+        self.assertRegex(text, r"1\s*Rapport du Secrétaire général, A/80/123, 12 mars 2025, p.\u00a0?\s?5\.")
+        # The list of sources at the end: the author when the title does not name it.
+        self.assertIn("Sources", text)
+        self.assertIn("Rapport du Secrétaire général, A/80/123, 12 mars 2025, https://undocs.org/A/80/123.", text)
+        self.assertIn("OIT, Travail décent, juin 2024.", text)
+
+        # Without the flag, no list.
+        plain = self.path("sans-liste.pdf")
+        self.assertEqual(run("--convert", draft, plain).returncode, 0)
+        self.assertNotIn("https://undocs.org", self.pdf_text(plain))
+
+    def test_english_footnote_and_word_footnote(self):
+        draft = self.brief_citing_a_report("en")
+        pdf = self.path("brief.pdf")
+        self.assertEqual(run("--convert", draft, pdf).returncode, 0)
+        self.assertRegex(self.pdf_text(pdf),
+                         r"Rapport du Secrétaire général, A/80/123, 12 March 2025, p.\u00a0?\s?5\.")
+        docx = self.path("brief.docx")
+        self.assertEqual(run("--convert", draft, docx).returncode, 0)
+        import zipfile
+        with zipfile.ZipFile(docx) as z:
+            notes = z.read("word/footnotes.xml").decode("utf-8")
+        self.assertIn("Rapport du Secrétaire général, A/80/123, 12 March 2025, p.\u00a05.", notes)
+
     def test_version(self):
         result = run("--version")
         self.assertEqual(result.returncode, 0, result.stderr)
