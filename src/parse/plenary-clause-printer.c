@@ -193,6 +193,40 @@ print_brief (GString           *out,
     }
 }
 
+/* After the text: the annex under its heading, then the notes, one a line
+ * ("[^1]: text"), as docs/draft-format.md says. */
+static void
+print_annex_and_notes (GString           *out,
+                       PlenaryBody       *body,
+                       PlenaryPrintFlags  flags)
+{
+  if (body->annex_heading != NULL)
+    {
+      if (out->len > 0 && (flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
+      if (!(flags & PLENARY_PRINT_PLAIN))
+        g_string_append (out, "# ");
+      g_string_append (out, body->annex_heading);
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < body->annex->len; i++)
+        {
+          if (flags & PLENARY_PRINT_BLANK_LINES)
+            g_string_append_c (out, '\n');
+          g_string_append (out, g_ptr_array_index (body->annex, i));
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  for (guint i = 0; i < body->notes->len; i++)
+    {
+      PlenaryNote *note = g_ptr_array_index (body->notes, i);
+
+      if (out->len > 0 && (flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, "[^%s]: %s\n", note->id, note->text);
+    }
+}
+
 char *
 plenary_clause_printer_print (PlenaryBody       *body,
                               PlenaryDraftKind   kind,
@@ -241,6 +275,8 @@ plenary_clause_printer_print (PlenaryBody       *body,
           print_children (out, dict, paragraph, 1, flags);
         }
     }
+
+  print_annex_and_notes (out, body, flags);
 
   /* The editor buffer has no trailing newline; a text file has one. */
   if (!(flags & PLENARY_PRINT_PLAIN) && out->len > 0)
