@@ -16,10 +16,18 @@ G_BEGIN_DECLS
  * Cancelled, it leaves OUT as it was and no temporary file. REPORT
  * (nullable) gets the import report (PlenaryParseWarning*: what the
  * importer decided, line by line). */
+/* AS_KIND: -1 keeps the draft's kind, else the PlenaryDraftKind the draft
+ * is made into before it is written (plenary_convert_kind()). */
 gboolean plenary_convert (GFile         *input,
                           GFile         *output,
+                          int            as_kind,
                           GCancellable  *cancellable,
                           GPtrArray    **report,
                           GError       **error);
+
+/* DRAFT made a draft of KIND, every word kept (see
+ * plenary_clause_printer_convert()). */
+void     plenary_convert_kind (PlenaryDraft     *draft,
+                               PlenaryDraftKind  kind);
 
 G_END_DECLS

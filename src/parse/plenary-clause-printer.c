@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "plenary-clause-printer.h"
+#include "plenary-clause-parser.h"
 #include "plenary-phrase-dictionary.h"
 
 char *
@@ -282,5 +283,43 @@ plenary_clause_printer_print (PlenaryBody       *body,
   if (!(flags & PLENARY_PRINT_PLAIN) && out->len > 0)
     g_string_truncate (out, out->len - 1);
 
+  return g_string_free (out, FALSE);
+}
+
+char *
+plenary_clause_printer_convert (PlenaryBody      *body,
+                                PlenaryDraftKind  from,
+                                PlenaryDraftKind  to,
+                                const char       *language)
+{
+  g_autofree char *text = plenary_clause_printer_print (body, from, language, PLENARY_PRINT_EDITOR);
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+  gboolean annex = FALSE;
+
+  if (from == to)
+    return g_steal_pointer (&text);
+
+  lines = g_strsplit (text, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gsize tabs = strspn (line, "\t");
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (g_str_has_prefix (line, "# ") && plenary_clause_is_annex_heading (line + 2, -1))
+        annex = TRUE;
+      if (annex)
+        g_string_append (out, line);
+      /* "\tsub-paragraph" <-> "• bullet": the level a delegate sees. */
+      else if (to == PLENARY_DRAFT_KIND_BRIEF && tabs > 0)
+        g_string_append_printf (out, "• %s", line + tabs);
+      else if (to == PLENARY_DRAFT_KIND_RESOLUTION && g_str_has_prefix (line, "• "))
+        g_string_append_printf (out, "\t%s", line + strlen ("• "));
+      else
+        g_string_append (out, line);
+    }
   return g_string_free (out, FALSE);
 }
