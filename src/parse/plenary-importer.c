@@ -15,6 +15,7 @@
 
 #include "plenary-clause-parser.h"
 #include "plenary-draft-codec.h"
+#include "plenary-clause-checker.h"
 #include "plenary-importer.h"
 #include "plenary-office-importer.h"
 #include "plenary-importer-private.h"
@@ -545,4 +546,109 @@ plenary_importer_summarize_report (GPtrArray *report)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The line of EDITOR holding the first words of source line N or of one of
+ * the few lines after it, searching from *CURSOR on (the report is in the
+ * order of the file); -1 when none is found. */
+static int
+place_in_editor (GStrv        lines,
+                 guint        n_lines,
+                 guint        n,
+                 const char  *editor,
+                 const char **cursor,
+                 int         *cursor_line)
+{
+  for (guint i = n + 1; i < n_lines && i <= n + 4; i++)
+    {
+      const char *start = g_strstrip (lines[i]);
+      gsize label = strspn (start, "(");
+      g_autofree char *words = NULL;
+      const char *found;
+
+      /* Without its label ("2.", "(a)"), which the editor text does not have. */
+      label += strspn (start + label, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      if (label > 0 && label <= 5 && (start[label] == '.' || start[label] == ')') && start[label + 1] == ' ')
+        start += label + 2;
+      while (*start == ' ' || *start == '\t')
+        start++;
+      words = g_utf8_substring (start, 0, 30);
+
+      if (strlen (words) < 6 || !(found = strstr (*cursor, words)))
+        continue;
+      for (const char *p = *cursor; p < found; p++)
+        *cursor_line += *p == '\n';
+      /* The start of that line. */
+      while (found > editor && found[-1] != '\n')
+        found--;
+      *cursor = found;
+      return *cursor_line;
+    }
+  return -1;
+}
+
+static int
+compare_warning_lines (gconstpointer a,
+                       gconstpointer b)
+{
+  const PlenaryParseWarning *wa = *(PlenaryParseWarning * const *) a;
+  const PlenaryParseWarning *wb = *(PlenaryParseWarning * const *) b;
+
+  return wa->line < wb->line ? -1 : wa->line > wb->line;
+}
+
+GPtrArray *
+plenary_importer_report_problems (const char *text,
+                                  gsize       len,
+                                  GPtrArray  *report,
+                                  const char *editor,
+                                  guint       max_entries)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *cursor = editor;
+  int cursor_line = 0;
+  int last_line = 0;
+  guint n_lines;
+
+  g_return_val_if_fail (editor != NULL, NULL);
+
+  if (report == NULL || report->len <= 1)
+    return NULL;
+  /* Only a text's lines can be put back (Word's are paragraphs). */
+  copy = g_utf8_validate_len (text, len, NULL) ? g_strndup (text, len) : g_strdup ("");
+  lines = g_strsplit (copy, "\n", -1);
+  n_lines = g_strv_length (lines);
+
+  /* The first entry says what the text was read as: not about a line. */
+  entries = g_ptr_array_new ();
+  for (guint i = 1; i < report->len; i++)
+    g_ptr_array_add (entries, g_ptr_array_index (report, i));
+  g_ptr_array_sort (entries, compare_warning_lines);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_check_problem_free);
+  for (guint i = 0; i < entries->len && problems->len < max_entries; i++)
+    {
+      PlenaryParseWarning *entry = g_ptr_array_index (entries, i);
+      g_autofree char *source = entry->line < n_lines ? g_strstrip (g_strdup (lines[entry->line])) : NULL;
+      int line = entry->line < n_lines ? place_in_editor (lines, n_lines, entry->line, editor, &cursor, &cursor_line) : -1;
+      PlenaryCheckProblem *problem;
+
+      if (line < 0)
+        line = last_line;
+      last_line = line;
+      problem = plenary_check_problem_new (PLENARY_CHECK_IMPORT, PLENARY_CHECK_SEVERITY_HINT, line, 0, 0, entry->message);
+      /* Dropped: nowhere in the draft's text. */
+      if (source != NULL && source[0] != '\0' && strstr (editor, source) == NULL)
+        {
+          problem->has_fix = TRUE;
+          problem->replacement = g_strconcat (source, "\n", NULL);
+          problem->fix_label = g_strdup (_("Put Back"));
+        }
+      g_ptr_array_add (problems, problem);
+    }
+
+  return problems->len > 0 ? g_steal_pointer (&problems) : NULL;
 }
