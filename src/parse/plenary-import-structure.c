@@ -484,7 +484,7 @@ add_note (PlenaryBody *body,
         {
           g_autofree char *first = g_strndup (text, split + 1 - text);
 
-          plenary_body_add_note (body, id, first);
+          plenary_body_add_note (body, id, g_strchomp (first));
           add_note (body, split + 2, NULL);
           return;
         }
@@ -499,7 +499,11 @@ add_note (PlenaryBody *body,
       last->text = joined;
       return;
     }
-  plenary_body_add_note (body, id, text);
+  {
+    g_autofree char *trimmed = g_strchomp (g_strdup (text));
+
+    plenary_body_add_note (body, id, trimmed);
+  }
 }
 
 /* The call of note ID glued to a word or a closing mark in TEXT from FROM
