@@ -731,6 +731,49 @@ test_import_report (void)
   g_unlink (path);
 }
 
+
+/* The menu's Convert to Brief and Convert to Resolution: the text stays
+ * line for line (sub-paragraphs are bullets of the brief), the draft's kind
+ * changes, and converting back gives the resolution again. */
+static void
+test_convert_kind (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *resolution = NULL;
+  g_autofree char *brief = NULL;
+  g_autofree char *back = NULL;
+
+  fixture_open_sample (&f);
+  gtk_text_buffer_set_text (f.buffer,
+                            "L'Assemblée générale,\n"
+                            "Considérant que la question est urgente,\n"
+                            "Décide que les États doivent :\n"
+                            "\tfaire rapport chaque année ;\n"
+                            "Décide de rester saisie de la question.", -1);
+  plenary_document_sync_draft (f.document);
+  resolution = plenary_test_buffer_text (f.document);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.convert-to-brief", NULL));
+  plenary_test_spin (50);
+  g_assert_cmpint (plenary_draft_get_kind (plenary_document_get_draft (f.document)), ==, PLENARY_DRAFT_KIND_BRIEF);
+  brief = plenary_test_buffer_text (f.document);
+  g_assert_cmpstr (brief, ==,
+                   "L'Assemblée générale,\n"
+                   "Considérant que la question est urgente,\n"
+                   "Décide que les États doivent :\n"
+                   "• faire rapport chaque année ;\n"
+                   "Décide de rester saisie de la question.");
+  g_assert_true (plenary_document_get_modified (f.document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.convert-to-resolution", NULL));
+  plenary_test_spin (50);
+  g_assert_cmpint (plenary_draft_get_kind (plenary_document_get_draft (f.document)), ==, PLENARY_DRAFT_KIND_RESOLUTION);
+  back = plenary_test_buffer_text (f.document);
+  g_assert_cmpstr (back, ==, resolution);
+
+  fixture_close (&f);
+}
+
 static void
 test_empty_draft_has_no_problems (void)
 {
@@ -965,6 +1008,7 @@ main (int   argc,
   g_test_add_func ("/editor-panels/agreement-follows-body", test_agreement_follows_body);
   g_test_add_func ("/editor-panels/problems-panel", test_problems_panel);
   g_test_add_func ("/editor-panels/import-report", test_import_report);
+  g_test_add_func ("/editor-panels/convert-kind", test_convert_kind);
   g_test_add_func ("/editor-panels/empty-draft", test_empty_draft_has_no_problems);
   g_test_add_func ("/editor-panels/incremental-matches-full", test_incremental_matches_full);
   g_test_add_func ("/editor-panels/outline-subparagraphs", test_outline_lists_subparagraphs);
