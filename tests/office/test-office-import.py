@@ -200,9 +200,10 @@ class RoundTrip(unittest.TestCase):
         # Notes and citations come back as notes, numbered in order: their
         # calls aside, the text is the same, and every note is there.
         self.assertEqual(without_calls(structure(back)), without_calls(structure(reference)), name)
-        self.assertEqual(sorted(n["text"] for n in reference["body"].get("notes", [])),
-                         sorted(n["text"] for n in back["body"].get("notes", []) if n["text"] in
-                                {m["text"] for m in reference["body"].get("notes", [])}), name)
+        # (Word's paragraphs have single spaces.)
+        def notes(draft):
+            return sorted(" ".join(n["text"].split()) for n in draft["body"].get("notes", []))
+        self.assertEqual(notes(reference), [n for n in notes(back) if n in notes(reference)], name)
         def annex(draft):
             a = draft["body"].get("annex")
             return a and (a["heading"], [re.sub(r"\[\^[^\]]+\]", "", p) for p in a["paragraphs"]])
