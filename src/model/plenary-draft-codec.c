@@ -548,6 +548,11 @@ flatten_line_breaks (const char *text)
 {
   GString *flat = NULL;
 
+  /* Most texts have none of them: \n \r \v \f, and the lead bytes of
+   * U+0085 (C2) and U+2028, U+2029 (E2). */
+  if (text == NULL || text[strcspn (text, "\n\r\v\f\xc2\xe2")] == '\0')
+    return NULL;
+
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);

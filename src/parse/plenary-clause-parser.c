@@ -207,8 +207,11 @@ plenary_clause_is_annex_heading (const char *text,
                                  gssize      len)
 {
   static const char * const words[] = { "Annexe", "ANNEXE", "Annex", "ANNEX", NULL };
-  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  gsize n;
 
+  if (text[0] != 'A')
+    return FALSE;
+  n = len < 0 ? strlen (text) : (gsize) len;
   while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '.' || text[n - 1] == '\t'))
     n--;
   for (guint i = 0; words[i] != NULL; i++)
