@@ -512,6 +512,7 @@ typedef struct
   GFile        *input;
   GFile        *output;
   GPtrArray   **report;
+  int           as_kind;
   GCancellable *cancellable;
   GMainLoop    *loop;
   GError       *error;
@@ -533,7 +534,7 @@ convert_thread (gpointer data)
 {
   ConvertJob *job = data;
 
-  plenary_convert (job->input, job->output, &job->options, job->cancellable, job->report, &job->error);
+  plenary_convert (job->input, job->output, &job->options, job->as_kind, job->cancellable, job->report, &job->error);
   g_atomic_int_set (&job->done, TRUE);
   /* Through the loop's context: a quit before it runs would be lost. */
   g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
@@ -568,10 +569,14 @@ convert_command_line (char **argv)
   gboolean convert = FALSE;
   gboolean verbose = FALSE;
   gboolean sources_list = FALSE;
+  gboolean as_brief = FALSE;
+  gboolean as_resolution = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
     { "sources-list", 0, 0, G_OPTION_ARG_NONE, &sources_list, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
+    { "as-brief", 0, 0, G_OPTION_ARG_NONE, &as_brief, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
+    { "as-resolution", 0, 0, G_OPTION_ARG_NONE, &as_resolution, N_("With --convert: make the draft a resolution (every word is kept)"), NULL },
     { NULL }
   };
 
@@ -594,6 +599,12 @@ convert_command_line (char **argv)
       return 2;
     }
 
+  if (as_brief && as_resolution)
+    {
+      g_printerr ("plenary: %s\n", _("--as-brief and --as-resolution cannot be given together"));
+      return 2;
+    }
+
   input = g_file_new_for_commandline_arg (args[1]);
   output = g_file_new_for_commandline_arg (args[2]);
 
@@ -601,7 +612,9 @@ convert_command_line (char **argv)
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
     g_autoptr(GMainContext) context = g_main_context_new ();
     g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
-    ConvertJob job = { input, output, verbose ? &report : NULL, cancellable, loop, NULL, FALSE, 0 };
+    ConvertJob job = { input, output, verbose ? &report : NULL,
+                       as_brief ? PLENARY_DRAFT_KIND_BRIEF : as_resolution ? PLENARY_DRAFT_KIND_RESOLUTION : -1,
+                       cancellable, loop, NULL, FALSE, 0 };
     const int signals[] = { SIGINT, SIGTERM, SIGHUP };
     guint sources[G_N_ELEMENTS (signals)];
     GThread *thread;
@@ -733,6 +746,8 @@ plenary_application_init (PlenaryApplication *self)
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the sample draft and its sources"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { "sources-list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
+    { "as-brief", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
+    { "as-resolution", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a resolution (every word is kept)"), NULL },
     { NULL }
   };
 

@@ -144,10 +144,28 @@ write_draft (PlenaryDraft               *draft,
   return plenary_draft_save (draft, output, cancellable, error);
 }
 
+void
+plenary_convert_kind (PlenaryDraft     *draft,
+                      PlenaryDraftKind  kind)
+{
+  const char *language = plenary_draft_get_language (draft);
+  g_autofree char *text = NULL;
+  g_autoptr(PlenaryBody) body = NULL;
+
+  if (plenary_draft_get_kind (draft) == kind)
+    return;
+  text = plenary_clause_printer_convert (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                         kind, language);
+  body = plenary_clause_parser_parse (plenary_phrase_dictionary_get_default (language), text, -1, kind, NULL);
+  plenary_draft_set_kind (draft, kind);
+  plenary_draft_set_body (draft, body);
+}
+
 gboolean
 plenary_convert (GFile                      *input,
                  GFile                      *output,
                  const PlenaryLayoutOptions *options,
+                 int                         as_kind,
                  GCancellable               *cancellable,
                  GPtrArray    **report,
                  GError       **error)
@@ -177,6 +195,8 @@ plenary_convert (GFile                      *input,
 
   if (!(draft = read_draft (input, cancellable, &is_draft_file, &is_office, &warnings, error)))
     return FALSE;
+  if (as_kind >= 0)
+    plenary_convert_kind (draft, (PlenaryDraftKind) as_kind);
   if (!write_draft (draft, input, output, options, is_draft_file, cancellable, error))
     return FALSE;
 

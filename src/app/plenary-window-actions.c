@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plenary-annotations.h"
@@ -14,6 +16,7 @@
 #include "plenary-clause-printer.h"
 #include "plenary-revisions-panel.h"
 #include "plenary-clause-picker.h"
+#include "plenary-convert.h"
 #include "plenary-dialogs.h"
 #include "plenary-brief.h"
 #include "plenary-draft-codec.h"
@@ -48,6 +51,12 @@ plenary_window_update_actions (PlenaryWindow *self)
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template",
                                  has_document &&
+                                 plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_BRIEF);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.convert-to-brief",
+                                 has_document && !busy &&
+                                 plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.convert-to-resolution",
+                                 has_document && !busy &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_BRIEF);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite-reference", has_document);
@@ -1047,6 +1056,38 @@ template_name_response_cb (PlenaryAlert *dialog,
   plenary_window_show_toast (self, message);
 }
 
+/* A resolution made a brief or back: the text is the same, line for line
+ * (sub-paragraphs are bullets in a brief); converting back restores it. */
+static void
+convert_kind_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryDraftKind kind = g_str_equal (action_name, "win.convert-to-brief") ? PLENARY_DRAFT_KIND_BRIEF
+                                                                             : PLENARY_DRAFT_KIND_RESOLUTION;
+  PlenaryDocument *document = self->visible_document;
+  g_autoptr(PlenaryDraft) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) json = NULL;
+
+  if (document == NULL)
+    return;
+  plenary_document_sync_draft (document);
+  json = plenary_draft_codec_encode (plenary_document_get_draft (document));
+  if (!(copy = plenary_draft_codec_decode (g_bytes_get_data (json, NULL), g_bytes_get_size (json), &error)))
+    {
+      plenary_window_show_toast (self, error->message);
+      return;
+    }
+  plenary_convert_kind (copy, kind);
+  plenary_document_restore_version (document, copy);
+  plenary_window_update_actions (self);
+  plenary_window_show_toast (self, kind == PLENARY_DRAFT_KIND_BRIEF
+                                   ? _("The draft is now a brief; every paragraph is kept")
+                                   : _("The draft is now a resolution; every paragraph is kept"));
+}
+
 static void
 save_as_template_action (GtkWidget  *widget,
                          const char *action_name,
@@ -1567,6 +1608,8 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.insert-clause", NULL, insert_clause_action);
 
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
+  gtk_widget_class_install_action (widget_class, "win.convert-to-brief", NULL, convert_kind_action);
+  gtk_widget_class_install_action (widget_class, "win.convert-to-resolution", NULL, convert_kind_action);
 
   gtk_widget_class_install_action (widget_class, "win.cite", NULL, cite_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cite", NULL);

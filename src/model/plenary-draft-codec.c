@@ -587,6 +587,11 @@ flatten_line_breaks (const char *text)
 {
   GString *flat = NULL;
 
+  /* Most texts have none of them: \n \r \v \f, and the lead bytes of
+   * U+0085 (C2) and U+2028, U+2029 (E2). */
+  if (text == NULL || text[strcspn (text, "\n\r\v\f\xc2\xe2")] == '\0')
+    return NULL;
+
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -742,14 +747,97 @@ decode_sections (Decoder     *d,
   return TRUE;
 }
 
+/* Version 2: the notes of the text and its annex (docs/draft-format.md,
+ * "Notes and annex"); a version 1 file has neither. */
+static gboolean
+decode_notes (Decoder     *d,
+              JsonObject  *object,
+              PlenaryBody *body)
+{
+  JsonArray *notes;
+  gsize mark;
+
+  if (!read_array (d, object, "notes", &notes))
+    return FALSE;
+  if (notes == NULL)
+    return TRUE;
+
+  mark = push_key (d, "notes");
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      JsonNode *node = json_array_get_element (notes, i);
+      gsize item_mark = push_index (d, i);
+      g_autofree char *id = NULL;
+      g_autofree char *text = NULL;
+
+      if (!expect_object (d, node) ||
+          !read_string (d, json_node_get_object (node), "id", FALSE, &id) ||
+          !read_string (d, json_node_get_object (node), "text", FALSE, &text))
+        return FALSE;
+      if (id == NULL || id[0] == '\0')
+        {
+          set_invalid (d, _("Invalid draft: %s needs an id."), d->path->str);
+          return FALSE;
+        }
+      flatten_in_place (&id);
+      flatten_in_place (&text);
+      plenary_body_add_note (body, id, text);
+      pop (d, item_mark);
+    }
+  pop (d, mark);
+
+  return TRUE;
+}
+
+static gboolean
+decode_annex (Decoder     *d,
+              JsonObject  *object,
+              PlenaryBody *body)
+{
+  JsonObject *annex;
+  JsonArray *paragraphs;
+  g_autofree char *heading = NULL;
+  gsize mark;
+
+  if (!read_object (d, object, "annex", &annex))
+    return FALSE;
+  if (annex == NULL)
+    return TRUE;
+
+  mark = push_key (d, "annex");
+  if (!read_string (d, annex, "heading", FALSE, &heading) ||
+      !read_array (d, annex, "paragraphs", &paragraphs))
+    return FALSE;
+  flatten_in_place (&heading);
+  body->annex_heading = heading != NULL && heading[0] != '\0' ? g_steal_pointer (&heading) : g_strdup ("Annex");
+
+  for (guint i = 0; paragraphs != NULL && i < json_array_get_length (paragraphs); i++)
+    {
+      JsonNode *node = json_array_get_element (paragraphs, i);
+      gsize item_mark = push_key (d, "paragraphs");
+      char *text;
+
+      push_index (d, i);
+      if (!expect_string (d, node))
+        return FALSE;
+      text = g_utf8_make_valid (json_node_get_string (node), -1);
+      flatten_in_place (&text);
+      g_ptr_array_add (body->annex, text);
+      pop (d, item_mark);
+    }
+  pop (d, mark);
+
+  return TRUE;
+}
+
 static gboolean
 decode_body (Decoder          *d,
              JsonObject       *object,
              PlenaryDraftKind  kind,
              PlenaryBody      *body)
 {
-  static const char * const known_paragraphs[] = { "opening", "paragraphs", NULL };
-  static const char * const known_sections[] = { "opening", "sections", NULL };
+  static const char * const known_paragraphs[] = { "opening", "paragraphs", "notes", "annex", NULL };
+  static const char * const known_sections[] = { "opening", "sections", "notes", "annex", NULL };
   JsonArray *paragraphs;
   JsonArray *sections;
   gboolean use_sections;
@@ -783,6 +871,9 @@ decode_body (Decoder          *d,
         return FALSE;
       pop (d, mark);
     }
+
+  if (!decode_notes (d, object, body) || !decode_annex (d, object, body))
+    return FALSE;
 
   body->extra = collect_extra (object, use_sections ? known_sections : known_paragraphs);
 
@@ -2466,6 +2557,48 @@ write_sections (Writer    *w,
   end (w, ']');
 }
 
+/* Written only when there are some, so that a draft without notes or annex
+ * reads the same in version 1. */
+static void
+write_notes_and_annex (Writer      *w,
+                       PlenaryBody *body)
+{
+  if (body->notes->len > 0)
+    {
+      item (w, "notes");
+      begin (w, '[');
+      for (guint i = 0; i < body->notes->len; i++)
+        {
+          PlenaryNote *note = g_ptr_array_index (body->notes, i);
+
+          item (w, NULL);
+          begin (w, '{');
+          member_line (w, "id", note->id);
+          member_line (w, "text", note->text);
+          end (w, '}');
+        }
+      end (w, ']');
+    }
+
+  if (body->annex_heading != NULL)
+    {
+      item (w, "annex");
+      begin (w, '{');
+      member_line (w, "heading", body->annex_heading);
+      item (w, "paragraphs");
+      begin (w, '[');
+      for (guint i = 0; i < body->annex->len; i++)
+        {
+          g_autofree char *flat = flatten_line_breaks (g_ptr_array_index (body->annex, i));
+
+          item (w, NULL);
+          write_string (w, flat != NULL ? flat : g_ptr_array_index (body->annex, i));
+        }
+      end (w, ']');
+      end (w, '}');
+    }
+}
+
 static void
 write_body (Writer           *w,
             PlenaryBody      *body,
@@ -2487,6 +2620,7 @@ write_body (Writer           *w,
       write_paragraph_list (w, body->paragraphs, 0, body->paragraphs->len);
     }
 
+  write_notes_and_annex (w, body);
   write_extra_members (w, body->extra, NULL);
   end (w, '}');
 }

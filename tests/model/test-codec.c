@@ -675,6 +675,54 @@ test_source_details_and_styles (void)
     g_assert_null (refused);
     g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "date"));
+
+/* Version 2's notes and annex: read, written back the same; a version 1
+ * file has none, and a draft without them writes neither member. */
+static void
+test_notes_and_annex (void)
+{
+  const char *json =
+    "{\"format\": \"plenary-draft\", \"version\": 1, \"kind\": \"resolution\", \"language\": \"en\",\n"
+    " \"body\": {\"opening\": \"The General Assembly,\",\n"
+    "  \"paragraphs\": [{\"role\": \"operative\", \"phrase\": \"Decides\", \"text\": \"to act[^1].\"}],\n"
+    "  \"notes\": [{\"id\": \"1\", \"text\": \"A/RES/70/1.\"}],\n"
+    "  \"annex\": {\"heading\": \"Annex\", \"paragraphs\": [\"Terms of reference\", \"1. The group meets.\"]}}}";
+  g_autoptr(PlenaryDraft) draft = decode_string (json);
+  g_autoptr(PlenaryDraft) again = NULL;
+  g_autoptr(PlenaryDraft) plain = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "en");
+  g_autofree char *written = NULL;
+  g_autofree char *without = NULL;
+  PlenaryBody *body = plenary_draft_get_body (draft);
+  PlenaryNote *note;
+
+  g_assert_cmpuint (body->notes->len, ==, 1);
+  note = g_ptr_array_index (body->notes, 0);
+  g_assert_cmpstr (note->id, ==, "1");
+  g_assert_cmpstr (note->text, ==, "A/RES/70/1.");
+  g_assert_true (plenary_body_find_note (body, "1") == note);
+  g_assert_cmpstr (body->annex_heading, ==, "Annex");
+  g_assert_cmpuint (body->annex->len, ==, 2);
+  g_assert_null (body->extra);
+
+  written = encode_string (draft);
+  g_assert_nonnull (strstr (written, "\"notes\""));
+  g_assert_nonnull (strstr (written, "\"annex\""));
+  again = decode_string (written);
+  g_assert_true (plenary_body_equal (plenary_draft_get_body (again), body));
+
+  without = encode_string (plain);
+  g_assert_null (strstr (without, "\"notes\""));
+  g_assert_null (strstr (without, "\"annex\""));
+
+  /* A note needs its id. */
+  {
+    const char *bad = "{\"format\": \"plenary-draft\", \"version\": 1, \"kind\": \"resolution\","
+                      " \"body\": {\"notes\": [{\"text\": \"orphan\"}]}}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlenaryDraft) refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
   }
 }
 
@@ -703,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/model/codec/refuse/fixture-wrong-type", test_refuse_fixture_wrong_type);
   g_test_add_func ("/model/codec/refuse/utf8", test_refuse_utf8);
   g_test_add_func ("/model/codec/refuse/deep", test_refuse_deep);
+  g_test_add_func ("/model/codec/notes-and-annex", test_notes_and_annex);
 
   return g_test_run ();
 }

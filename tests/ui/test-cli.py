@@ -207,6 +207,37 @@ class CommandLine(unittest.TestCase):
         first = draft["body"]["paragraphs"][0]
         self.assertEqual(first["text"], "its resolution 1 on the situation in the region,")
 
+    def test_as_brief_and_back_keeps_every_word(self):
+        # Issue 13: a resolution made a brief and back, notes and annex too.
+        src = self.path("res.txt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("The Security Council,\n\nRecalling its resolution 2231 (2015),\n\n"
+                    "1. Decides that all States shall:\n   (a) Prevent the supply of arms;\n"
+                    "   (b) Report to the Committee;\n\n2. Decides to remain seized of the matter.\n\n"
+                    "[^1]: S/2015/544.\n\nAnnex\n\nTerms of reference\n")
+        res = self.path("res.plenary.json")
+        self.assertEqual(run("--convert", src, res).returncode, 0)
+        brief = self.path("brief.plenary.json")
+        result = run("--convert", "--as-brief", res, brief)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(brief, encoding="utf-8") as f:
+            draft = json.load(f)
+        self.assertEqual(draft["kind"], "brief")
+        texts = json.dumps(draft["body"], ensure_ascii=False)
+        for words in ("The Security Council,", "Recalling its resolution 2231 (2015),", "Prevent the supply of arms;",
+                      "Decides to remain seized of the matter."):
+            self.assertIn(words, texts)
+        self.assertIn({"role": "bullet", "text": "Report to the Committee;"}, draft["body"]["sections"][0]["paragraphs"])
+        self.assertEqual(draft["body"]["notes"], [{"id": "1", "text": "S/2015/544."}])
+        self.assertEqual(draft["body"]["annex"], {"heading": "Annex", "paragraphs": ["Terms of reference"]})
+        back = self.path("back.plenary.json")
+        self.assertEqual(run("--convert", "--as-resolution", brief, back).returncode, 0)
+        with open(res, encoding="utf-8") as a, open(back, encoding="utf-8") as b:
+            self.assertEqual(json.load(a)["body"], json.load(b)["body"])
+        wrong = run("--convert", "--as-brief", "--as-resolution", res, back)
+        self.assertEqual(wrong.returncode, 2)
+        self.assertIn("--as-brief", wrong.stderr)
+
     def test_unknown_output_format_fails_clearly(self):
         out = self.path("x.rtf")
         result = run("--convert", SEED, out)
