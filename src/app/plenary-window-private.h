@@ -28,6 +28,8 @@ struct _PlenaryWindow
   GSignalGroup         *annotations_signals;
   /* Set once the user agreed to close with unsaved changes. */
   guint                 close_confirmed : 1;
+  /* While the export or print asked about goes on with empty sections. */
+  guint                 empty_sections_confirmed : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

@@ -53,7 +53,7 @@ write_office_file (const char *name)
   g_assert_true (plenary_office_export (draft, file,
                                         g_str_has_suffix (name, ".odt") ? PLENARY_OFFICE_FORMAT_ODT
                                                                         : PLENARY_OFFICE_FORMAT_DOCX,
-                                        &error));
+                                        NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&file);
 }
