@@ -35,6 +35,7 @@ plenary_window_update_actions (PlenaryWindow *self)
   PlenaryDocument *document = self->visible_document;
   gboolean has_document = document != NULL;
   gboolean busy = has_document && plenary_document_get_busy (document);
+  gboolean exporting = self->exporting != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !busy);
@@ -49,12 +50,13 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite-reference", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", has_document && !busy);
   /* A save adds a version, another draft has others. */
   plenary_window_update_versions (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-odt", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-odt", has_document && !busy && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
 }
 
 /* Saving --------------------------------------------------------------- */
@@ -802,25 +804,14 @@ print_action (GtkWidget  *widget,
                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
-/* An export under way: its toast, whose Cancel stops it. */
+/* An export under way, shown in the window's banner with its Cancel. A
+ * window closed meanwhile cancels it (its dispose). */
 typedef struct
 {
-  PlenaryWindow       *window;
+  GWeakRef             window;
   GFile               *file;
   PlenaryExportFormat  format;
-  GCancellable        *cancellable;
-  AdwToast            *toast;
 } Export;
-
-static void
-export_free (Export *export)
-{
-  g_object_unref (export->window);
-  g_object_unref (export->file);
-  g_object_unref (export->cancellable);
-  g_object_unref (export->toast);
-  g_free (export);
-}
 
 static void
 export_done_cb (GObject      *object,
@@ -828,19 +819,31 @@ export_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   Export *export = user_data;
+  g_autoptr(PlenaryWindow) self = g_weak_ref_get (&export->window);
   g_autoptr(GError) error = NULL;
+  gboolean done = plenary_export_finish (result, &error);
 
-  adw_toast_dismiss (export->toast);
-  if (plenary_export_finish (result, &error))
-    show_exported (export->window, export->file);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    plenary_window_show_toast (export->window, _("Export cancelled; nothing was written."));
-  else
-    plenary_window_show_error (export->window,
-                               export->format == PLENARY_EXPORT_PDF ? _("Could Not Export the PDF")
-                                                                    : _("Could Not Export the Document"),
-                               error);
-  export_free (export);
+  if (self != NULL && self->export_banner != NULL)
+    {
+      g_clear_object (&self->exporting);
+      gtk_revealer_set_reveal_child (self->export_banner, FALSE);
+      gtk_spinner_stop (self->export_spinner);
+      plenary_window_update_actions (self);
+
+      if (done)
+        show_exported (self, export->file);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plenary_window_show_toast (self, _("Export cancelled; nothing was written."));
+      else
+        plenary_window_show_error (self,
+                                   export->format == PLENARY_EXPORT_PDF ? _("Could Not Export the PDF")
+                                                                        : _("Could Not Export the Document"),
+                                   error);
+    }
+
+  g_weak_ref_clear (&export->window);
+  g_object_unref (export->file);
+  g_free (export);
 }
 
 void
@@ -849,30 +852,39 @@ plenary_window_export (PlenaryWindow       *self,
                        GFile               *file,
                        PlenaryExportFormat  format)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  /* Markup: the name is escaped. */
-  g_autofree char *message = g_strdup_printf (_("Exporting “%s”…"), escaped);
-  Export *export = g_new0 (Export, 1);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  Export *export;
 
   g_return_if_fail (PLENARY_IS_WINDOW (self));
   g_return_if_fail (PLENARY_IS_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->exporting == NULL);
 
-  export->window = g_object_ref (self);
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Exporting “%s”…"), name);
+  gtk_label_set_label (self->export_label, message);
+  gtk_spinner_start (self->export_spinner);
+  gtk_revealer_set_reveal_child (self->export_banner, TRUE);
+
+  export = g_new0 (Export, 1);
+  g_weak_ref_init (&export->window, self);
   export->file = g_object_ref (file);
   export->format = format;
-  export->cancellable = g_cancellable_new ();
-  /* Shown until the export ends: a long one can be stopped. */
-  export->toast = adw_toast_new (message);
-  adw_toast_set_timeout (export->toast, 0);
-  adw_toast_set_priority (export->toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (export->toast, _("_Cancel"));
-  g_signal_connect_object (export->toast, "button-clicked", G_CALLBACK (g_cancellable_cancel),
-                           export->cancellable, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (export->toast));
+  self->exporting = g_cancellable_new ();
+  plenary_window_update_actions (self);
 
-  plenary_export_async (document, file, format, export->cancellable, export_done_cb, export);
+  plenary_export_async (document, file, format, self->exporting, export_done_cb, export);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  g_cancellable_cancel (self->exporting);
 }
 
 static void
@@ -1274,6 +1286,7 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_office_action);
   gtk_widget_class_install_action (widget_class, "win.export-odt", NULL, export_office_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
 
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
 

@@ -341,6 +341,10 @@ plenary_window_dispose (GObject *object)
 {
   PlenaryWindow *self = PLENARY_WINDOW (object);
 
+  /* An export under way writes nothing once its window is gone. */
+  g_cancellable_cancel (self->exporting);
+  g_clear_object (&self->exporting);
+
   /* A window destroyed without closing its tabs still closes them. */
   for (int i = adw_tab_view_get_n_pages (self->tab_view); i > 0; i--)
     close_document (self, adw_tab_view_get_nth_page (self->tab_view, i - 1));
@@ -388,6 +392,9 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_flap);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_flap);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_banner);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_panel);
