@@ -265,6 +265,33 @@ on_draft_replaced (PlenaryAnnotations *self)
 /* Writes where the words are now into the draft. Words that are gone make
  * an orphan that keeps its last anchor; they come back if the deletion is
  * undone, the marks being still there. */
+/* Where the marks of ANNOTATION are, even when they meet. */
+static gboolean
+get_marks_range (PlenaryAnnotations *self,
+                 PlenaryAnnotation  *annotation,
+                 GtkTextIter        *start,
+                 GtkTextIter        *end)
+{
+  Marks *marks;
+
+  if ((marks = g_hash_table_lookup (self->marks, annotation)) == NULL)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, start, marks->start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, end, marks->end);
+  return TRUE;
+}
+
+/* A citation that quotes no words of the draft (its marker follows a
+ * word) has a place between two characters: empty, it is not lost. */
+static gboolean
+is_point_anchor (PlenaryAnnotation *annotation)
+{
+  PlenaryAnchor *anchor = plenary_annotation_get_anchor (annotation);
+
+  return anchor != NULL && (anchor->exact == NULL || anchor->exact[0] == '\0');
+}
+
 static void
 on_sync (PlenaryAnnotations *self)
 {
@@ -278,10 +305,11 @@ on_sync (PlenaryAnnotations *self)
       g_autoptr(PlenaryAnchor) anchor = NULL;
       GtkTextIter start, end;
 
-      if (!plenary_annotations_get_range (self, annotation, &start, &end))
+      if (!get_marks_range (self, annotation, &start, &end))
+        continue;
+      if (gtk_text_iter_equal (&start, &end) && !is_point_anchor (annotation))
         {
-          if (g_hash_table_contains (self->marks, annotation))
-            plenary_annotation_set_orphan (annotation, TRUE);
+          plenary_annotation_set_orphan (annotation, TRUE);
           continue;
         }
 
@@ -863,17 +891,9 @@ plenary_annotations_get_range (PlenaryAnnotations *self,
                                GtkTextIter        *start,
                                GtkTextIter        *end)
 {
-  Marks *marks;
-
   g_return_val_if_fail (PLENARY_IS_ANNOTATIONS (self), FALSE);
 
-  if ((marks = g_hash_table_lookup (self->marks, annotation)) == NULL)
-    return FALSE;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, start, marks->start);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, end, marks->end);
-
-  return gtk_text_iter_compare (start, end) < 0;
+  return get_marks_range (self, annotation, start, end) && gtk_text_iter_compare (start, end) < 0;
 }
 
 gboolean

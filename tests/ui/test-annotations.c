@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "plenary-annotations.h"
@@ -676,6 +677,187 @@ test_cite_spacing_and_plain_quote (void)
   open_close (&open);
 }
 
+/* In English, the quote goes in “ ” after a space, as plain words. */
+static void
+test_cite_spacing_english (void)
+{
+  g_autoptr(PlenarySource) source = plenary_source_new ("s-en", "Report", "report.md", "text/markdown",
+                                                        "Cooperation is **essential** for _lasting_ peace.\n");
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "en");
+  const char *source_text = plenary_source_get_text (source);
+  g_autofree char *text = NULL;
+  g_autofree char *marked = NULL;
+  PlenaryAnnotation *citation;
+  GtkTextIter iter;
+  Open open = { 0 };
+
+  open.window = new_window ();
+  open.document = plenary_document_new (draft, "Draft");
+  plenary_window_add_document (open.window, open.document);
+  open_attach (&open);
+  gtk_text_buffer_set_text (open.buffer, "The General Assembly,\nRecalling the report, adopted in 2020,\n", -1);
+  g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (open.document)), source);
+
+  text = buffer_text (open.buffer);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, offset_of (text, ", adopted"));
+  gtk_text_buffer_place_cursor (open.buffer, &iter);
+  citation = plenary_annotations_cite (open.annotations, source, offset_of (source_text, "Cooperation"),
+                                       offset_of (source_text, ".\n"), TRUE, NULL);
+  g_assert_nonnull (citation);
+
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (open.buffer);
+  g_assert_cmpstr (text, ==, "The General Assembly,\n"
+                             "Recalling the report “Cooperation is essential for lasting peace”, adopted in 2020,\n");
+  marked = range_text (&open, citation);
+  g_assert_cmpstr (marked, ==, "“Cooperation is essential for lasting peace”");
+
+  g_object_unref (open.document);
+  open_close (&open);
+}
+
+static gboolean
+export_ended (gpointer window)
+{
+  return !gtk_revealer_get_reveal_child (PLENARY_WINDOW (window)->export_banner);
+}
+
+static JsonObject *
+draft_anchor (const char *target,
+              const char *exact,
+              const char *prefix,
+              const char *suffix,
+              gint64      start,
+              gint64      end)
+{
+  JsonObject *anchor = json_object_new ();
+  JsonArray *selectors = json_array_new ();
+  JsonObject *quote = json_object_new ();
+  JsonObject *position = json_object_new ();
+
+  json_object_set_string_member (quote, "type", "TextQuoteSelector");
+  json_object_set_string_member (quote, "exact", exact);
+  json_object_set_string_member (quote, "prefix", prefix);
+  json_object_set_string_member (quote, "suffix", suffix);
+  json_object_set_string_member (position, "type", "TextPositionSelector");
+  json_object_set_int_member (position, "start", start);
+  json_object_set_int_member (position, "end", end);
+  json_array_add_object_element (selectors, quote);
+  json_array_add_object_element (selectors, position);
+  json_object_set_string_member (anchor, "source", target);
+  json_object_set_array_member (anchor, "selector", selectors);
+  return anchor;
+}
+
+static JsonObject *
+stale_annotation (const char *id,
+                  const char *kind,
+                  JsonObject *target,
+                  JsonObject *citation)
+{
+  JsonObject *annotation = json_object_new ();
+
+  json_object_set_string_member (annotation, "id", id);
+  json_object_set_string_member (annotation, "kind", kind);
+  json_object_set_string_member (annotation, "author", "Délégation de la France");
+  json_object_set_string_member (annotation, "created", "2026-01-05T10:00:00Z");
+  json_object_set_string_member (annotation, "modified", "2026-01-05T10:00:00Z");
+  json_object_set_boolean_member (annotation, "resolved", FALSE);
+  json_object_set_string_member (annotation, "note", g_str_equal (kind, "comment") ? "Quelle coopération ?" : "");
+  json_object_set_string_member (annotation, "category", "");
+  json_object_set_object_member (annotation, "target", target);
+  if (citation != NULL)
+    {
+      json_object_set_object_member (annotation, "citation", citation);
+      json_object_set_boolean_member (annotation, "show_quote", FALSE);
+    }
+  json_object_set_array_member (annotation, "replies", json_array_new ());
+  return annotation;
+}
+
+/* Issue 10, point 16, in the application: a draft whose stored positions
+ * are stale (edited in another program, merged) opens with its comment on
+ * the words it quotes and its citation where its context says, and the
+ * PDF exported from the window has the footnote marker there, never
+ * inside "L'Assemblée". */
+static void
+test_stale_anchors_found_by_quote (void)
+{
+  g_autoptr(GFile) file = temp_file ("Projet.plenary.json");
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFile) text_file = g_file_get_child (folder, "projet.txt");
+  g_autoptr(GFile) pdf_file = g_file_get_child (folder, "Projet.pdf");
+  g_autofree char *plenary = g_build_filename (g_getenv ("PLENARY_BUILD_ROOT"), "src", "plenary", NULL);
+  const char *pdf = g_file_peek_path (pdf_file);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *pdf_text = NULL;
+  const char *convert[] = { plenary, "--convert", g_file_peek_path (text_file), g_file_peek_path (file), NULL };
+  const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  JsonObject *root, *source;
+  JsonArray *sources, *annotations;
+  PlenaryAnnotation *comment;
+  Open open = { 0 };
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (text_file),
+                                      "L'Assemblée générale,\n"
+                                      "Rappelant sa résolution « sur la coopération » de 2020,\n"
+                                      "1. Décide de rester saisie de la question.\n", -1, &error));
+  g_assert_no_error (error);
+  plenary_test_run_command (convert);
+
+  /* Edited elsewhere: positions that point inside "L'Assemblée". */
+  g_assert_true (json_parser_load_from_file (parser, g_file_peek_path (file), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  sources = json_array_new ();
+  source = json_object_new ();
+  json_object_set_string_member (source, "id", "s1");
+  json_object_set_string_member (source, "title", "Rapport");
+  json_object_set_string_member (source, "origin", "rapport.txt");
+  json_object_set_string_member (source, "media_type", "text/plain");
+  json_object_set_string_member (source, "text", "Le rapport dit tout.");
+  json_array_add_object_element (sources, source);
+  json_object_set_array_member (root, "sources", sources);
+  annotations = json_array_new ();
+  json_array_add_object_element (annotations,
+                                 stale_annotation ("c1", "comment",
+                                                   draft_anchor ("draft", "coopération", "sa résolution « sur la ",
+                                                                 " » de 2020,", 2, 13),
+                                                   NULL));
+  json_array_add_object_element (annotations,
+                                 stale_annotation ("c2", "citation",
+                                                   draft_anchor ("draft", "", "résolution « sur la coopération »",
+                                                                 " de 2020,\nDécide de rester", 5, 5),
+                                                   draft_anchor ("s1", "dit tout", "Le rapport ", ".", 11, 19)));
+  json_object_set_array_member (root, "annotations", annotations);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, g_file_peek_path (file), &error));
+  g_assert_no_error (error);
+
+  open_file (&open, file);
+  comment = find_by_id (plenary_annotations_get_model (open.annotations), "c1");
+  g_assert_nonnull (comment);
+  g_assert_false (plenary_annotation_get_orphan (comment));
+  marked = range_text (&open, comment);
+  g_assert_cmpstr (marked, ==, "coopération");
+
+  /* The PDF the delegate hands in. */
+  plenary_window_export (open.window, open.document, pdf_file, PLENARY_EXPORT_PDF);
+  plenary_test_spin_until (export_ended, open.window);
+  g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &pdf_text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (pdf_text, "L'Assemblée générale,") ?: strstr (pdf_text, "L’Assemblée générale,"));
+  g_assert_true (g_regex_match_simple ("coopération\\s»1\\s+de 2020", pdf_text, 0, 0));
+
+  g_unlink (pdf);
+  g_unlink (g_file_peek_path (text_file));
+  open_close (&open);
+}
+
 static void
 test_orphan_and_resolve (void)
 {
@@ -887,6 +1069,8 @@ main (int   argc,
   g_test_add_func ("/annotations/typing-at-edges", test_typing_at_edges);
   g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
   g_test_add_func ("/annotations/cite-spacing-plain-quote", test_cite_spacing_and_plain_quote);
+  g_test_add_func ("/annotations/cite-spacing-english", test_cite_spacing_english);
+  g_test_add_func ("/annotations/stale-anchors-found-by-quote", test_stale_anchors_found_by_quote);
   g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);
   g_test_add_func ("/annotations/panel-filter", test_panel_filter_and_highlights);
 
