@@ -827,6 +827,7 @@ export_done_cb (GObject      *object,
     {
       g_clear_object (&self->exporting);
       gtk_revealer_set_reveal_child (self->export_banner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->export_banner), FALSE);
       gtk_spinner_stop (self->export_spinner);
       plenary_window_update_actions (self);
 
@@ -865,6 +866,7 @@ plenary_window_export (PlenaryWindow       *self,
   message = g_strdup_printf (_("Exporting “%s”…"), name);
   gtk_label_set_label (self->export_label, message);
   gtk_spinner_start (self->export_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_banner), TRUE);
   gtk_revealer_set_reveal_child (self->export_banner, TRUE);
 
   export = g_new0 (Export, 1);
