@@ -860,7 +860,13 @@ plenary_window_export (PlenaryWindow       *self,
   g_return_if_fail (PLENARY_IS_WINDOW (self));
   g_return_if_fail (PLENARY_IS_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->exporting == NULL);
+
+  /* A dialog opened before the export under way began. */
+  if (self->exporting != NULL)
+    {
+      plenary_window_show_toast (self, _("Another export is under way: wait for it to end or cancel it."));
+      return;
+    }
 
   name = g_file_get_basename (file);
   message = g_strdup_printf (_("Exporting “%s”…"), name);

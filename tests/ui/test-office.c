@@ -444,8 +444,18 @@ test_export_cancel (void)
       /* Only the files exported before. */
       g_assert_cmpuint (count_files (folder), ==, i);
 
-      /* Let run, the whole file; typing goes on meanwhile. */
+      /* Let run, the whole file; typing goes on meanwhile. A second export
+       * asked for meanwhile (a dialog opened before) waits its turn. */
       plenary_window_export (window, document, file, exports[i].format);
+      if (i == 0)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autoptr(GFile) other = g_file_get_child (parent, "Autre.pdf");
+          Shown refused = { GTK_WIDGET (window), "Another export is under way: wait for it to end or cancel it." };
+
+          plenary_window_export (window, document, other, PLENARY_EXPORT_PDF);
+          plenary_test_spin_until (label_shown, &refused);
+        }
       gtk_text_buffer_insert_at_cursor (GTK_TEXT_BUFFER (plenary_document_get_buffer (document)), "x", -1);
       plenary_test_spin_until (export_ended, window);
       plenary_test_spin_until (label_shown, &done);
