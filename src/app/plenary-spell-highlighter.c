@@ -322,8 +322,26 @@ update_menu (PlenarySpellHighlighter *self,
 
   g_menu_remove_all (self->menu);
 
-  if (!is_active (self) || !misspelt_word_at (self, iter, &start, &end))
+  if (!is_active (self))
     return;
+
+  /* The background check runs below input: a word typed just before the
+   * menu was asked for may not be checked yet. Its line is, now, word at
+   * the cursor included. */
+  {
+    GtkTextIter line = *iter;
+    gboolean typing = self->typing;
+    int offset = gtk_text_iter_get_offset (iter);
+
+    self->typing = FALSE;
+    check_line (self, &line);
+    self->typing = typing;
+    /* Tags toggled: iterators are no longer valid. */
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &line, offset);
+
+    if (!misspelt_word_at (self, &line, &start, &end))
+      return;
+  }
 
   gtk_text_buffer_move_mark (self->buffer, self->menu_start, &start);
   gtk_text_buffer_move_mark (self->buffer, self->menu_end, &end);
