@@ -810,23 +810,10 @@ document_loaded_cb (GObject      *object,
   GFile *file;
 
   /* A file that could not be read is explained in its page's banner; an
-   * imported text has no file of its own. Stopped with Cancel, the tab
-   * goes as it came. */
+   * imported text has no file of its own. Stopped with Cancel, the page
+   * closed itself (page.cancel-loading). */
   if (!plenary_document_load_finish (document, result, &error))
-    {
-      PlenaryPage *page;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          (window = find_window (document)) != NULL &&
-          (page = plenary_window_find_page (window, document)) != NULL)
-        {
-          AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
-
-          plenary_document_set_modified (document, FALSE);
-          adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
-        }
-      return;
-    }
+    return;
 
   if ((file = plenary_document_get_file (document)) != NULL)
     {

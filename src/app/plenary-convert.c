@@ -125,9 +125,9 @@ write_draft (PlenaryDraft               *draft,
     }
 
   if (g_str_has_suffix (lower, ".docx"))
-    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, error);
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, cancellable, error);
   if (g_str_has_suffix (lower, ".odt"))
-    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, error);
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, cancellable, error);
 
   if (g_str_has_suffix (lower, ".txt"))
     {

@@ -86,3 +86,84 @@ plenary_show_about (GtkWidget *parent)
                          NULL);
 #endif
 }
+
+typedef struct
+{
+  GtkWidget *widget;
+  char      *action_name;
+  GVariant  *param;
+} AuthorRequest;
+
+static void
+author_request_free (gpointer data,
+                     GClosure *closure)
+{
+  AuthorRequest *request = data;
+
+  g_object_unref (request->widget);
+  g_free (request->action_name);
+  g_clear_pointer (&request->param, g_variant_unref);
+  g_free (request);
+}
+
+static void
+author_response_cb (PlenaryAlert  *dialog,
+                    const char    *response,
+                    AuthorRequest *request)
+{
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog))));
+  g_autoptr(GSettings) settings = NULL;
+
+  if (!g_str_equal (response, "continue") || *g_strstrip (name) == '\0')
+    return;
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "author-name", name);
+  gtk_widget_activate_action_variant (request->widget, request->action_name, request->param);
+}
+
+/* The first time, ask for the name rather than print the login name. */
+gboolean
+plenary_ask_author_first (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *name = g_settings_get_string (settings, "author-name");
+  const char *real_name = g_get_real_name ();
+  AuthorRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (*g_strstrip (name) != '\0')
+    return FALSE;
+
+  dialog = plenary_alert_new (_("Your Name"),
+                              _("Comments and citations show who wrote them to the other delegations. "
+                                "The name is kept in Preferences, where it can be changed."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name or delegation"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* The account's full name, never its login name ("root"). */
+  if (g_strcmp0 (real_name, g_get_user_name ()) != 0 && g_strcmp0 (real_name, "Unknown") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), real_name);
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                               "cancel", _("_Cancel"),
+                               "continue", _("C_ontinue"),
+                               NULL);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "continue");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+
+  request = g_new0 (AuthorRequest, 1);
+  request->widget = g_object_ref (widget);
+  request->action_name = g_strdup (action_name);
+  request->param = param != NULL ? g_variant_ref_sink (param) : NULL;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (author_response_cb), request,
+                         author_request_free, 0);
+  plenary_dialog_present (dialog, GTK_WIDGET (gtk_widget_get_root (widget)));
+  gtk_widget_grab_focus (entry);
+
+  return TRUE;
+}

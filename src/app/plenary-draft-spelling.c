@@ -31,12 +31,6 @@ struct _PlenaryDraftSpelling
 
 G_DEFINE_FINAL_TYPE (PlenaryDraftSpelling, plenary_draft_spelling, G_TYPE_OBJECT)
 
-static GQuark
-spelling_quark (void)
-{
-  return g_quark_from_static_string ("plenary-draft-spelling");
-}
-
 static void
 add_dictionary_words (GStrvBuilder *words,
                       const char   *language)
@@ -169,9 +163,6 @@ plenary_draft_spelling_dispose (GObject *object)
 
   g_clear_handle_id (&self->known_source, g_source_remove);
   g_clear_handle_id (&self->checker_source, g_source_remove);
-  if (self->document != NULL &&
-      g_object_get_qdata (G_OBJECT (self->document), spelling_quark ()) == self)
-    g_object_set_qdata (G_OBJECT (self->document), spelling_quark (), NULL);
   g_clear_object (&self->metadata_signals);
   g_clear_object (&self->sources_signals);
   g_clear_object (&self->settings);
@@ -215,7 +206,6 @@ plenary_draft_spelling_new (PlenaryDocument   *document,
   self->sources_signals = g_signal_group_new (G_TYPE_LIST_STORE);
   g_signal_group_connect_swapped (self->sources_signals, "items-changed", G_CALLBACK (queue_known_words), self);
   g_signal_connect_object (document, "notify::draft", G_CALLBACK (follow_draft), self, G_CONNECT_SWAPPED);
-  g_object_set_qdata (G_OBJECT (document), spelling_quark (), self);
 
   follow_draft (self);
 
@@ -230,14 +220,11 @@ plenary_draft_spelling_get_highlighter (PlenaryDraftSpelling *self)
 }
 
 PlenarySpellChecker *
-plenary_draft_spelling_get_checker_for (PlenaryDocument *document)
+plenary_draft_spelling_get_checker (PlenaryDraftSpelling *self)
 {
-  PlenaryDraftSpelling *self;
+  g_return_val_if_fail (PLENARY_IS_DRAFT_SPELLING (self), NULL);
 
-  g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
-
-  self = g_object_get_qdata (G_OBJECT (document), spelling_quark ());
-  if (self == NULL || !plenary_spell_highlighter_get_enabled (self->highlighter))
+  if (!plenary_spell_highlighter_get_enabled (self->highlighter))
     return NULL;
 
   if (self->checker_source != 0)

@@ -198,13 +198,18 @@ static void show_error (PlenaryPreferencesWindow *self,
                         const GError             *error);
 static void refresh_phrases (PlenaryPreferencesWindow *self);
 
+/* prefs.remove-phrase ((group, phrase)): the trash button of a phrase. */
 static void
-remove_phrase_clicked (GtkButton                *button,
-                       PlenaryPreferencesWindow *self)
+remove_phrase_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
+  PlenaryPreferencesWindow *self = PLENARY_PREFERENCES_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  const char *group = g_object_get_data (G_OBJECT (button), "group");
-  const char *phrase = g_object_get_data (G_OBJECT (button), "phrase");
+  const char *group;
+  const char *phrase;
+
+  g_variant_get (param, "(&s&s)", &group, &phrase);
 
   if (!plenary_user_phrases_remove (phrase_language (self), group, phrase, &error))
     show_error (self, error);
@@ -252,9 +257,8 @@ refresh_phrases (PlenaryPreferencesWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Remove the Phrase"), -1);
       gtk_widget_add_css_class (remove, "flat");
-      g_object_set_data_full (G_OBJECT (remove), "group", g_strdup (group), g_free);
-      g_object_set_data_full (G_OBJECT (remove), "phrase", g_strdup (phrase), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_phrase_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "prefs.remove-phrase");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)", group, phrase);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
       adw_preferences_group_add (self->my_phrases_group, row);
@@ -323,6 +327,8 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plenary_preferences_window_dispose;
+
+  gtk_widget_class_install_action (widget_class, "prefs.remove-phrase", "(ss)", remove_phrase_action);
 
 #if ADW_CHECK_VERSION (1, 5, 0)
   {

@@ -728,9 +728,14 @@ gboolean
 plenary_office_export (PlenaryDraft         *draft,
                        GFile                *file,
                        PlenaryOfficeFormat   format,
+                       GCancellable         *cancellable,
                        GError              **error)
 {
-  g_autoptr(GBytes) bytes = plenary_office_export_bytes (draft, format, error);
+  g_autoptr(GBytes) bytes = NULL;
 
-  return bytes != NULL && plenary_file_replace_atomic (file, bytes, NULL, NULL, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !(bytes = plenary_office_export_bytes (draft, format, error)))
+    return FALSE;
+
+  return plenary_file_replace_atomic (file, bytes, NULL, cancellable, error);
 }

@@ -120,7 +120,7 @@ test_author_asked_once (void)
   gtk_text_iter_forward_to_line_end (&end);
   gtk_text_buffer_select_range (buffer, &start, &end);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_window_get_visible_page (window)), "page.comment", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
   g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Votre nom");
@@ -136,7 +136,7 @@ test_author_asked_once (void)
 
   /* Not asked again. */
   gtk_text_buffer_select_range (buffer, &start, &end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_window_get_visible_page (window)), "page.comment", NULL));
   plenary_test_spin (50);
   g_assert_null (plenary_test_find_message_dialog ());
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);

@@ -184,6 +184,23 @@ main (int   argc,
       g_io_channel_read_line (channel, &address, NULL, NULL, NULL);
       if (address != NULL)
         g_strstrip (address);
+
+      /* It has also been seen to print its address and be gone: one that
+       * does not answer is replaced too. */
+      if (address != NULL && *address != '\0')
+        {
+          g_autoptr(GDBusConnection) probe = g_dbus_connection_new_for_address_sync (address,
+                                                                                    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                                                    G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                                                    NULL, NULL, NULL);
+
+          if (probe == NULL)
+            {
+              kill (daemon, SIGTERM);
+              g_spawn_close_pid (daemon);
+              g_clear_pointer (&address, g_free);
+            }
+        }
     }
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
   g_thread_unref (g_thread_new ("session-manager", serve_session_manager, address));

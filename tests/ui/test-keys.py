@@ -30,7 +30,7 @@ def wait_for_window(name, seconds=20, process=None):
     return None
 
 
-def wait_for_rewrite(path, before, seconds=60):
+def wait_for_rewrite(path, before, seconds=60, process=None):
     """Waits for PATH to be replaced (saves are atomic renames: a new
     inode, or a new time stamp) and returns when it is."""
     deadline = time.monotonic() + seconds
@@ -38,6 +38,8 @@ def wait_for_rewrite(path, before, seconds=60):
         st = os.stat(path)
         if (st.st_ino, st.st_mtime_ns) != before:
             return
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"the application stopped ({process.returncode}) before saving")
         time.sleep(0.05)
     raise AssertionError(f"{path} was not saved")
 
@@ -257,6 +259,37 @@ class Keys(unittest.TestCase):
         self.assertIsNotNone(wait_for_window("^Insert Clause$", 10),
                              "Ctrl+Shift+I did not open Insert Clause")
         self.assertIsNone(wait_for_window("GTK Inspector", 1))
+
+    def test_typing_new_paragraphs_opens_phrases_without_a_critical(self):
+        """Each new paragraph opens the phrase completion as its first
+        letters are typed. GtkSourceView 5.6 presented that popup before it
+        had a size, a Gdk critical each time: under G_DEBUG=fatal-warnings
+        (as this suite runs) the application would abort."""
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write("L'Assemblée générale,\nRappelant ses résolutions,\n")
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^projet")
+        before = file_state(draft)
+        xdotool("key", "ctrl+End")
+        for i in range(12):
+            xdotool("key", "Return")
+            xdotool("type", "--delay", "30", f"Notant le rapport {i + 1},")
+        xdotool("key", "Return")
+        xdotool("type", "--delay", "30", "Prie le Conseil de faire rapport.")
+        xdotool("key", "ctrl+s")
+        wait_for_rewrite(draft, before, process=self.app)
+
+        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+        with open(plain, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "L'Assemblée générale,\nRappelant ses résolutions,\n" +
+                             "".join(f"Notant le rapport {i + 1},\n" for i in range(12)) +
+                             "1. Prie le Conseil de faire rapport.\n")
+        with open(os.path.join(self.tmp.name, "stderr.log"), encoding="utf-8", errors="replace") as f:
+            self.assertNotIn("CRITICAL", f.read())
 
 
 if __name__ == "__main__":
