@@ -1587,8 +1587,8 @@ typedef struct
 {
   GString    *out;
   GByteArray *first;  /* one flag per open container: no member written yet */
-  /* For a snapshot: the sources whose text goes after each piece of OUT
-   * but the last, and where each piece ends. NULL: written in OUT. */
+  /* The sources whose text goes after each piece of OUT but the last, and
+   * where each piece ends: see PlenaryDraftSnapshot. */
   GPtrArray  *texts;
   GArray     *ends;
 } Writer;
@@ -2018,18 +2018,10 @@ write_source (Writer        *w,
         }
       end (w, ']');
     }
-  if (w->texts != NULL)
-    {
-      /* Its text never changes: escaped later, by whoever encodes. */
-      gsize here;
-
-      item (w, "text");
-      here = w->out->len;
-      g_array_append_val (w->ends, here);
-      g_ptr_array_add (w->texts, g_object_ref (source));
-    }
-  else
-    member_string (w, "text", plenary_source_get_text (source));
+  /* Its text never changes: escaped later, by whoever encodes. */
+  item (w, "text");
+  g_array_append_val (w->ends, w->out->len);
+  g_ptr_array_add (w->texts, g_object_ref (source));
   write_extra_members (w, plenary_source_get_extra (source), NULL);
   end (w, '}');
 }
@@ -2225,22 +2217,6 @@ write_draft (Writer       *w,
   g_string_append_c (w->out, '\n');
 }
 
-GBytes *
-plenary_draft_codec_encode (PlenaryDraft *draft)
-{
-  g_autoptr(GByteArray) first = NULL;
-  Writer w = { 0 };
-
-  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
-
-  first = g_byte_array_new ();
-  w.out = g_string_sized_new (4096);
-  w.first = first;
-  write_draft (&w, draft);
-
-  return g_string_free_to_bytes (w.out);
-}
-
 struct _PlenaryDraftSnapshot
 {
   char      *json;
@@ -2322,4 +2298,15 @@ plenary_draft_snapshot_free (PlenaryDraftSnapshot *self)
   g_ptr_array_unref (self->texts);
   g_array_unref (self->ends);
   g_free (self);
+}
+
+GBytes *
+plenary_draft_codec_encode (PlenaryDraft *draft)
+{
+  g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  snapshot = plenary_draft_snapshot_new (draft);
+  return plenary_draft_snapshot_encode (snapshot);
 }

@@ -32,8 +32,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(PlenaryDraft) again = NULL;
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
-  g_autoptr(GBytes) saved = NULL;
-  g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
   const char *bytes;
   gsize length;
 
@@ -52,15 +50,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   bytes = g_bytes_get_data (first, &length);
   g_assert_true (length > 0 && bytes[length - 1] == '\n');
   g_assert_true (g_utf8_validate_len (bytes, length, NULL));
-
-  /* What saves and recovery copies write: the same bytes in two steps. */
-  snapshot = plenary_draft_snapshot_new (draft);
-  saved = plenary_draft_snapshot_encode (snapshot);
-  if (!g_bytes_equal (first, saved))
-    fuzz_fail ("A snapshot encodes differently:\n--- encoded\n%.*s\n--- snapshot\n%.*s",
-             (int) MIN (length, 4000), bytes,
-             (int) MIN (g_bytes_get_size (saved), 4000),
-             (const char *) g_bytes_get_data (saved, NULL));
 
   again = plenary_draft_codec_decode (bytes, length, &again_error);
   if (again == NULL)
