@@ -2214,6 +2214,10 @@ typedef struct
 {
   GString    *out;
   GByteArray *first;  /* one flag per open container: no member written yet */
+  /* The sources whose text goes after each piece of OUT but the last, and
+   * where each piece ends: see PlenaryDraftSnapshot. */
+  GPtrArray  *texts;
+  GArray     *ends;
 } Writer;
 
 static void
@@ -2665,34 +2669,6 @@ write_metadata (Writer          *w,
   end (w, '}');
 }
 
-/* A source is tens of megabytes at most and rarely changes, while the draft
- * is encoded at every pause in typing (the recovery copy): its JSON is kept
- * on it, and dropped when it notifies a change. */
-typedef struct
-{
-  char       *json;
-  gsize       length;
-  guint       n_pages;
-  JsonObject *extra;
-} EncodedSource;
-
-G_DEFINE_QUARK (plenary-encoded-source, encoded_source)
-
-static void
-encoded_source_free (gpointer data)
-{
-  EncodedSource *encoded = data;
-
-  g_free (encoded->json);
-  g_free (encoded);
-}
-
-static void
-drop_encoded (GObject *source)
-{
-  g_object_set_qdata (source, encoded_source_quark (), NULL);
-}
-
 /* Details and styles are written only when the source has some. */
 static void
 write_source_details (Writer        *w,
@@ -2745,15 +2721,6 @@ write_source (Writer        *w,
               PlenarySource *source)
 {
   const GArray *starts = plenary_source_get_page_starts (source);
-  EncodedSource *encoded = g_object_get_qdata (G_OBJECT (source), encoded_source_quark ());
-  gsize start = w->out->len;
-
-  if (encoded != NULL && encoded->n_pages == starts->len &&
-      encoded->extra == plenary_source_get_extra (source))
-    {
-      g_string_append_len (w->out, encoded->json, encoded->length);
-      return;
-    }
 
   begin (w, '{');
   member_string (w, "id", plenary_source_get_id (source));
@@ -2773,19 +2740,13 @@ write_source (Writer        *w,
       end (w, ']');
     }
   write_source_details (w, source);
-  member_string (w, "text", plenary_source_get_text (source));
+  /* Its text never changes: escaped later, by whoever encodes. */
+  item (w, "text");
+  g_array_append_val (w->ends, w->out->len);
+  g_ptr_array_add (w->texts, g_object_ref (source));
   write_source_styles (w, source);
   write_extra_members (w, plenary_source_get_extra (source), NULL);
   end (w, '}');
-
-  if (g_signal_handler_find (source, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, drop_encoded, NULL) == 0)
-    g_signal_connect (source, "notify", G_CALLBACK (drop_encoded), NULL);
-  encoded = g_new0 (EncodedSource, 1);
-  encoded->length = w->out->len - start;
-  encoded->json = g_strndup (w->out->str + start, encoded->length);
-  encoded->n_pages = starts->len;
-  encoded->extra = plenary_source_get_extra (source);
-  g_object_set_qdata_full (G_OBJECT (source), encoded_source_quark (), encoded, encoded_source_free);
 }
 
 static const char *
@@ -3142,11 +3103,47 @@ write_revisions (Writer       *w,
   g_hash_table_unref (table.by_key);
 }
 
-GBytes *
-plenary_draft_codec_encode (PlenaryDraft *draft)
+static void
+write_draft (Writer       *w,
+             PlenaryDraft *draft)
 {
+  begin (w, '{');
+  member_string (w, "format", PLENARY_DRAFT_FORMAT);
+  member_int (w, "version", PLENARY_DRAFT_VERSION);
+  member_string (w, "kind", plenary_draft_kind_to_string (plenary_draft_get_kind (draft)));
+  member_string (w, "language", plenary_draft_get_language (draft));
+
+  item (w, "metadata");
+  write_metadata (w, plenary_draft_get_metadata (draft));
+
+  item (w, "body");
+  write_body (w, plenary_draft_get_body (draft), plenary_draft_get_kind (draft));
+
+  write_list (w, "sources", G_LIST_MODEL (plenary_draft_get_sources (draft)),
+              (void (*) (Writer *, gpointer)) write_source);
+  write_list (w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
+              (void (*) (Writer *, gpointer)) write_annotation);
+  write_revisions (w, draft);
+
+  write_extra_members (w, plenary_draft_get_extra (draft), NULL);
+  end (w, '}');
+  g_string_append_c (w->out, '\n');
+}
+
+struct _PlenaryDraftSnapshot
+{
+  char      *json;
+  gsize      length;
+  GPtrArray *texts;
+  GArray    *ends;
+};
+
+PlenaryDraftSnapshot *
+plenary_draft_snapshot_new (PlenaryDraft *draft)
+{
+  PlenaryDraftSnapshot *self;
   g_autoptr(GByteArray) first = NULL;
-  Writer w;
+  Writer w = { 0 };
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
 
@@ -3156,28 +3153,76 @@ plenary_draft_codec_encode (PlenaryDraft *draft)
   first = g_byte_array_new ();
   w.out = g_string_sized_new (4096);
   w.first = first;
+  w.texts = g_ptr_array_new_with_free_func (g_object_unref);
+  w.ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  write_draft (&w, draft);
 
-  begin (&w, '{');
-  member_string (&w, "format", PLENARY_DRAFT_FORMAT);
-  member_int (&w, "version", PLENARY_DRAFT_VERSION);
-  member_string (&w, "kind", plenary_draft_kind_to_string (plenary_draft_get_kind (draft)));
-  member_string (&w, "language", plenary_draft_get_language (draft));
+  self = g_new0 (PlenaryDraftSnapshot, 1);
+  self->length = w.out->len;
+  self->json = g_string_free (w.out, FALSE);
+  self->texts = w.texts;
+  self->ends = w.ends;
 
-  item (&w, "metadata");
-  write_metadata (&w, plenary_draft_get_metadata (draft));
+  return self;
+}
 
-  item (&w, "body");
-  write_body (&w, plenary_draft_get_body (draft), plenary_draft_get_kind (draft));
+gsize
+plenary_draft_snapshot_get_size (PlenaryDraftSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
 
-  write_list (&w, "sources", G_LIST_MODEL (plenary_draft_get_sources (draft)),
-              (void (*) (Writer *, gpointer)) write_source);
-  write_list (&w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
-              (void (*) (Writer *, gpointer)) write_annotation);
-  write_revisions (&w, draft);
+  return self->length;
+}
 
-  write_extra_members (&w, plenary_draft_get_extra (draft), NULL);
-  end (&w, '}');
-  g_string_append_c (w.out, '\n');
+GBytes *
+plenary_draft_snapshot_encode (PlenaryDraftSnapshot *self)
+{
+  g_autoptr(GByteArray) first = NULL;
+  gsize size = self->length;
+  gsize done = 0;
+  Writer w = { 0 };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* The escapes make it a little longer: room for the text at least. */
+  for (guint i = 0; i < self->texts->len; i++)
+    size += strlen (plenary_source_get_text (g_ptr_array_index (self->texts, i))) + 2;
+
+  first = g_byte_array_new ();
+  w.out = g_string_sized_new (size);
+  w.first = first;
+  for (guint i = 0; i < self->texts->len; i++)
+    {
+      gsize end = g_array_index (self->ends, gsize, i);
+
+      g_string_append_len (w.out, self->json + done, end - done);
+      write_string (&w, plenary_source_get_text (g_ptr_array_index (self->texts, i)));
+      done = end;
+    }
+  g_string_append_len (w.out, self->json + done, self->length - done);
 
   return g_string_free_to_bytes (w.out);
+}
+
+void
+plenary_draft_snapshot_free (PlenaryDraftSnapshot *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->json);
+  g_ptr_array_unref (self->texts);
+  g_array_unref (self->ends);
+  g_free (self);
+}
+
+GBytes *
+plenary_draft_codec_encode (PlenaryDraft *draft)
+{
+  g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  snapshot = plenary_draft_snapshot_new (draft);
+  return plenary_draft_snapshot_encode (snapshot);
 }
