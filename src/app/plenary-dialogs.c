@@ -78,8 +78,6 @@ plenary_show_about (GtkWidget *parent)
                          "developer-name", _("The Plenary developers"),
                          "developers", developers,
                          "comments", _("Draft and annotate resolutions and the briefs behind them."),
-                         "website", "https://plenary.org",
-                         "issue-url", "https://plenary.org/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "copyright", _("© 2026 The Plenary developers"),
                          "translator-credits", _("translator-credits"),
