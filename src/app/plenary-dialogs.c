@@ -22,12 +22,42 @@ plenary_alert_new (const char *heading,
 #endif
 }
 
+/* When it shows, and so takes the keyboard, and when it is gone:
+ * G_MESSAGES_DEBUG=plenary-dialogs tells (the key tests wait for it). */
+static void
+log_dialog (GtkWidget  *dialog,
+            const char *what)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  if (ADW_IS_DIALOG (dialog))
+    {
+      g_debug ("Dialog “%s” %s", adw_dialog_get_title (ADW_DIALOG (dialog)), what);
+      return;
+    }
+#endif
+  g_debug ("Dialog “%s” %s", gtk_window_get_title (GTK_WINDOW (dialog)), what);
+}
+
+static void
+on_dialog_map (GtkWidget *dialog)
+{
+  log_dialog (dialog, "shown");
+}
+
+static void
+on_dialog_unmap (GtkWidget *dialog)
+{
+  log_dialog (dialog, "gone");
+}
+
 /* An AdwDialog shows inside the window PARENT belongs to; a dialog window
  * stays above it. */
 void
 plenary_dialog_present (GtkWidget *dialog,
                         GtkWidget *parent)
 {
+  g_signal_connect (dialog, "map", G_CALLBACK (on_dialog_map), NULL);
+  g_signal_connect (dialog, "unmap", G_CALLBACK (on_dialog_unmap), NULL);
 #if ADW_CHECK_VERSION (1, 5, 0)
   if (ADW_IS_DIALOG (dialog))
     {
@@ -78,8 +108,6 @@ plenary_show_about (GtkWidget *parent)
                          "developer-name", _("The Plenary developers"),
                          "developers", developers,
                          "comments", _("Draft and annotate resolutions and the briefs behind them."),
-                         "website", "https://plenary.org",
-                         "issue-url", "https://plenary.org/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "copyright", _("© 2026 The Plenary developers"),
                          "translator-credits", _("translator-credits"),

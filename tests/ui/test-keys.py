@@ -12,6 +12,9 @@ import time
 import unittest
 
 PLENARY = sys.argv.pop(1)
+# "window": alerts are windows of their own (AdwMessageDialog); "inside": they
+# show inside the main window (AdwAlertDialog, libadwaita 1.5).
+ALERTS = sys.argv.pop(1)
 
 
 def xdotool(*args):
@@ -64,7 +67,8 @@ class Keys(unittest.TestCase):
         # A state folder of its own: recovery copies other tests left would
         # open a dialog first.
         self.tmp = tempfile.TemporaryDirectory()
-        self.env = dict(os.environ, LANGUAGE="en", XDG_STATE_HOME=self.tmp.name)
+        self.env = dict(os.environ, LANGUAGE="en", XDG_STATE_HOME=self.tmp.name,
+                        G_MESSAGES_DEBUG="plenary-dialogs")
         self.app = None
 
     def start(self, *args, title):
@@ -75,7 +79,7 @@ class Keys(unittest.TestCase):
         for attempt in range(3):
             with open(log, "wb") as stderr:
                 self.app = subprocess.Popen([PLENARY, *args], env=self.env,
-                                            stdout=subprocess.DEVNULL, stderr=stderr)
+                                            stdout=stderr, stderr=stderr)
             window = wait_for_window(title, 30, self.app)
             if window is not None or self.app.poll() is None:
                 break
@@ -88,9 +92,26 @@ class Keys(unittest.TestCase):
         xdotool("mousemove", "--window", window, "600", "400", "click", "1")
         time.sleep(0.3)
 
+    def wait_for_log(self, line):
+        deadline = time.monotonic() + 30
+        with open(os.path.join(self.tmp.name, "stderr.log"), encoding="utf-8") as log:
+            while line not in log.read():
+                self.assertLess(time.monotonic(), deadline, f"the application never said {line}")
+                time.sleep(0.1)
+                log.seek(0)
+
     def answer_author_prompt(self):
         """The first comment asks for the author's name: typed in the dialog
         once it has the focus, confirmed with Enter, the dialog gone."""
+        if ALERTS == "inside":
+            # Inside the main window: the application says when it shows
+            # (G_MESSAGES_DEBUG), its entry having the focus from then on,
+            # and when it is gone, the keys going to the draft again.
+            self.wait_for_log("Dialog “Your Name” shown")
+            xdotool("type", "--delay", "30", "Delegation of France")
+            xdotool("key", "Return")
+            self.wait_for_log("Dialog “Your Name” gone")
+            return
         dialog = wait_for_window("^Your Name$", 30)
         self.assertIsNotNone(dialog)
         deadline = time.monotonic() + 30
