@@ -12,7 +12,7 @@
 /* The pane's smallest width; below twice that, it covers the draft. */
 #define PANE_MIN_WIDTH 360
 #define PANE_DEFAULT_WIDTH 560
-/* Below this width the draft would be too narrow to read beside it. */
+/* Windows narrower than this have no room for the draft beside the pane. */
 #define COVER_BELOW 900
 
 struct _PlenaryReadingSplit
@@ -59,17 +59,18 @@ place_pane (gpointer user_data)
 {
   PlenaryReadingSplit *self = user_data;
   int total = gtk_widget_get_width (GTK_WIDGET (self));
-  gboolean covering = pane_shown (self) && total < COVER_BELOW;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean covering = pane_shown (self) && window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
 
   self->place_id = 0;
-  if (self->content != NULL)
-    gtk_widget_set_visible (self->content, !covering);
   self->covering = covering;
+  /* Covering: the draft squeezed to nothing (it stays in the window, with
+   * its focus and its state). */
 
-  if (pane_shown (self) && !covering && total > 0)
+  if (pane_shown (self) && total > 0)
     {
       self->placing = TRUE;
-      gtk_paned_set_position (self->paned, total - clamp_width (self, self->wanted));
+      gtk_paned_set_position (self->paned, covering ? 0 : total - clamp_width (self, self->wanted));
       self->placing = FALSE;
     }
   self->width = total;
@@ -169,7 +170,8 @@ plenary_reading_split_init (PlenaryReadingSplit *self)
   self->paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_paned_set_resize_start_child (self->paned, TRUE);
   gtk_paned_set_resize_end_child (self->paned, FALSE);
-  gtk_paned_set_shrink_start_child (self->paned, FALSE);
+  /* Only to cover it: the handle keeps the draft at half the width. */
+  gtk_paned_set_shrink_start_child (self->paned, TRUE);
   gtk_paned_set_shrink_end_child (self->paned, FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->paned), GTK_WIDGET (self));
   g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (on_position_changed), self);
