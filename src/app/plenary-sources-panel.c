@@ -999,8 +999,11 @@ plenary_sources_panel_open_source (PlenarySourcesPanel *self,
   if (start >= 0)
     plenary_source_viewer_select_range (self->viewer, start, MAX (start, end));
 
-  gtk_stack_set_visible_child_name (self->pages, "viewer");
-  gtk_widget_grab_focus (GTK_WIDGET (plenary_source_viewer_get_text_view (self->viewer)));
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer), TRUE);
+  if (plenary_source_viewer_get_showing_pages (self->viewer))
+    gtk_widget_grab_focus (GTK_WIDGET (plenary_source_viewer_get_pdf_view (self->viewer)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (plenary_source_viewer_get_text_view (self->viewer)));
 }
 
 void
@@ -1008,7 +1011,7 @@ plenary_sources_panel_show_list (PlenarySourcesPanel *self)
 {
   g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
 
-  gtk_stack_set_visible_child_name (self->pages, "main");
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer), FALSE);
   plenary_source_viewer_set_source (self->viewer, NULL, NULL);
 }
 
@@ -1016,7 +1019,8 @@ gboolean
 plenary_sources_panel_get_viewer_visible (PlenarySourcesPanel *self)
 {
   g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), FALSE);
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "viewer") == 0;
+  return gtk_widget_get_visible (GTK_WIDGET (self->viewer)) &&
+         plenary_source_viewer_get_source (self->viewer) != NULL;
 }
 
 PlenarySourceViewer *
@@ -1125,6 +1129,9 @@ plenary_sources_panel_dispose (GObject *object)
   g_clear_object (&self->document);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->viewer != NULL)
+    g_signal_handlers_disconnect_by_data (self->viewer, self);
+  g_clear_object (&self->viewer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCES_PANEL);
 
@@ -1201,12 +1208,10 @@ plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, results_view);
-  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, viewer);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_source_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_viewer_close);
 
   gtk_widget_class_install_action (widget_class, "sources.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "sources.add-samples", NULL, add_samples_action);
@@ -1226,6 +1231,12 @@ plenary_sources_panel_init (PlenarySourcesPanel *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Shown by the window in the reading pane, beside the draft. */
+  self->viewer = g_object_ref_sink (PLENARY_SOURCE_VIEWER (plenary_source_viewer_new ()));
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->viewer), "background");
+  g_signal_connect_swapped (self->viewer, "close", G_CALLBACK (on_viewer_close), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row), NULL);

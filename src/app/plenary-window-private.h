@@ -6,6 +6,7 @@
 #pragma once
 
 #include "plenary-comments-panel.h"
+#include "plenary-reading-split.h"
 #include "plenary-sources-panel.h"
 #include "plenary-split-view.h"
 #include "plenary-toolbar-view.h"
@@ -49,6 +50,7 @@ struct _PlenaryWindow
   PlenarySplitView     *side_flap;
   PlenarySplitView     *comments_flap;
   GtkStack             *content_stack;
+  PlenaryReadingSplit  *reading_split;
   GtkStack             *side_stack;
   PlenarySourcesPanel  *sources_panel;
   AdwBin               *outline_bin;

@@ -33,15 +33,13 @@ transform_window_title (GBinding     *binding,
 
 /* Following the selected tab ------------------------------------------- */
 
-/* A citation was activated: its source, at the passage, in the side panel. */
+/* A citation was activated: its source, at the passage, in the reading pane. */
 static void
 on_open_source (PlenaryWindow *self,
                 PlenarySource *source,
                 gint64         start,
                 gint64         end)
 {
-  plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
-  gtk_stack_set_visible_child_name (self->side_stack, "sources");
   plenary_sources_panel_open_source (self->sources_panel, source, start, end);
 }
 
@@ -381,6 +379,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   g_type_ensure (PLENARY_TYPE_COMMENTS_PANEL);
   g_type_ensure (PLENARY_TYPE_SOURCES_PANEL);
   g_type_ensure (PLENARY_TYPE_SPLIT_VIEW);
+  g_type_ensure (PLENARY_TYPE_READING_SPLIT);
   g_type_ensure (PLENARY_TYPE_TOOLBAR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_view);
@@ -398,6 +397,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, reading_split);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_panel);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
@@ -434,8 +434,12 @@ plenary_window_init (PlenaryWindow *self)
   g_signal_group_connect_object (self->annotations_signals, "open-source",
                                  G_CALLBACK (on_open_source), self, G_CONNECT_SWAPPED);
   /* A passage of a source is cited or highlighted from its context menu. */
-  gtk_text_view_set_extra_menu (plenary_source_viewer_get_text_view (plenary_sources_panel_get_viewer (self->sources_panel)),
-                                self->source_text_menu);
+  plenary_source_viewer_set_extra_menu (plenary_sources_panel_get_viewer (self->sources_panel),
+                                        self->source_text_menu);
+  /* Sources open beside the draft. */
+  plenary_reading_split_set_settings (self->reading_split, self->settings);
+  plenary_reading_split_set_pane (self->reading_split,
+                                  GTK_WIDGET (plenary_sources_panel_get_viewer (self->sources_panel)));
 
   g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::source",
                            G_CALLBACK (on_viewer_source_changed), self, G_CONNECT_SWAPPED);

@@ -29,7 +29,7 @@ update_css (Zoom *zoom)
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
   gboolean absolute = pango_font_description_get_size_is_absolute (desc);
   double size = DEFAULT_POINTS;
-  char editor[G_ASCII_DTOSTR_BUF_SIZE], viewer[G_ASCII_DTOSTR_BUF_SIZE];
+  char editor[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *css = NULL;
 
   if (pango_font_description_get_set_fields (desc) & PANGO_FONT_MASK_SIZE)
@@ -39,10 +39,8 @@ update_css (Zoom *zoom)
 
   /* CSS wants a decimal point whatever the locale says. */
   g_ascii_formatd (editor, sizeof editor, "%.1f", size * zoom->zoom);
-  g_ascii_formatd (viewer, sizeof viewer, "%.0f", 100 * zoom->zoom);
-  css = g_strdup_printf (".plenary-editor { font-size: %s%s; }\n"
-                         "plenary-source-viewer textview { font-size: %s%%; }\n",
-                         editor, absolute ? "px" : "pt", viewer);
+  css = g_strdup_printf (".plenary-editor { font-size: %s%s; }\n",
+                         editor, absolute ? "px" : "pt");
   /* At 100 %, the editor font of the preferences alone. */
 #if GTK_CHECK_VERSION (4, 12, 0)
   gtk_css_provider_load_from_string (zoom->provider, G_APPROX_VALUE (zoom->zoom, 1.0, 0.01) ? "" : css);
@@ -59,13 +57,28 @@ set_zoom (Zoom   *zoom,
   update_css (zoom);
 }
 
+/* The reading pane has a zoom of its own: while it has the focus, the
+ * shortcuts are its. */
+static gboolean
+zoom_source (const char *action)
+{
+  GApplication *application = g_application_get_default ();
+  GtkWindow *window = GTK_IS_APPLICATION (application)
+                      ? gtk_application_get_active_window (GTK_APPLICATION (application)) : NULL;
+  GtkWidget *focus = window != NULL ? gtk_root_get_focus (GTK_ROOT (window)) : NULL;
+
+  return focus != NULL && gtk_widget_activate_action (focus, action, NULL);
+}
+
 static void
 zoom_in_action (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
   Zoom *zoom = user_data;
-  set_zoom (zoom, zoom->zoom + ZOOM_STEP);
+
+  if (!zoom_source ("source.zoom-in"))
+    set_zoom (zoom, zoom->zoom + ZOOM_STEP);
 }
 
 static void
@@ -74,7 +87,9 @@ zoom_out_action (GSimpleAction *action,
                  gpointer       user_data)
 {
   Zoom *zoom = user_data;
-  set_zoom (zoom, zoom->zoom - ZOOM_STEP);
+
+  if (!zoom_source ("source.zoom-out"))
+    set_zoom (zoom, zoom->zoom - ZOOM_STEP);
 }
 
 static void
@@ -82,7 +97,8 @@ zoom_reset_action (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       user_data)
 {
-  set_zoom (user_data, 1.0);
+  if (!zoom_source ("source.zoom-reset"))
+    set_zoom (user_data, 1.0);
 }
 
 static void

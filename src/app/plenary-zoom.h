@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Zoom of the text on screen, in the editor and in the source viewer:
+/* Zoom of the draft on screen (the reading pane, when it has the focus,
+ * gets the shortcuts for its own zoom):
  * actions "app.zoom-in" (Ctrl+plus), "app.zoom-out" (Ctrl+minus) and
  * "app.zoom-reset" (Ctrl+0) on APPLICATION, for every window. The editor's
  * size is the "editor-font" of SETTINGS times the zoom; printing is not

@@ -20,6 +20,8 @@
 #include "plenary-draft-file.h"
 #include "plenary-office-reader.h"
 #include "plenary-markdown.h"
+#include "plenary-pdf-page-text.h"
+#include "plenary-source-files.h"
 #include "plenary-source-importer.h"
 #include "plenary-styled-text.h"
 #include "plenary-text-decoder.h"
@@ -33,31 +35,6 @@
 #define TITLE_SCAN_BYTES 4096
 
 G_DEFINE_QUARK (plenary-source-import-error-quark, plenary_source_import_error)
-
-/* In place: "\r\n" and "\r" become "\n". Returns the new length. */
-static gsize
-normalize_newlines (char  *text,
-                    gsize  length)
-{
-  gsize out = 0;
-
-  if (memchr (text, '\r', length) == NULL)
-    return length;
-
-  for (gsize in = 0; in < length; in++)
-    {
-      if (text[in] == '\r')
-        {
-          text[out++] = '\n';
-          if (in + 1 < length && text[in + 1] == '\n')
-            in++;
-        }
-      else
-        text[out++] = text[in];
-    }
-  text[out] = '\0';
-  return out;
-}
 
 /* UTF-16 without BOM: ASCII-heavy text has a NUL in every other byte. */
 static gboolean
@@ -910,14 +887,11 @@ pdf_to_text (GBytes   *data,
   for (int i = 0; i < n_pages; i++)
     {
       PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *page_text = NULL;
-      gsize len;
+      /* The same text the reading pane maps onto the page. */
+      g_autofree char *page_text = plenary_pdf_page_text_extract (page);
+      gsize len = strlen (page_text);
 
-      if (page != NULL)
-        {
-          page_text = poppler_page_get_text (page);
-          g_object_unref (page);
-        }
+      g_clear_object (&page);
 
       if (i > 0)
         {
@@ -925,20 +899,6 @@ pdf_to_text (GBytes   *data,
           n_chars++;
         }
       g_array_append_val (starts, n_chars);
-
-      if (page_text == NULL)
-        continue;
-
-      if (!g_utf8_validate (page_text, -1, NULL))
-        {
-          char *valid = g_utf8_make_valid (page_text, -1);
-
-          g_free (page_text);
-          page_text = valid;
-        }
-      len = normalize_newlines (page_text, strlen (page_text));
-      while (len > 0 && page_text[len - 1] == '\n')
-        page_text[--len] = '\0';
 
       for (const char *p = page_text; *p != '\0'; p++)
         if (!g_ascii_isspace (*p))
@@ -1333,6 +1293,23 @@ import_with_id (const char  *id,
   if (styles != NULL)
     plenary_source_set_styles (source, (const PlenarySourceStyle *) (gpointer) styles->data, styles->len);
   apply_details (source, &details, text);
+
+  /* The pages themselves, for the reading pane; without them it shows the text. */
+  if (kind == KIND_PDF)
+    {
+      g_autoptr(GError) store_error = NULL;
+      g_autofree char *checksum = plenary_source_files_store (data, &store_error);
+
+      if (checksum != NULL)
+        {
+          g_autoptr(JsonObject) extra = json_object_new ();
+
+          json_object_set_string_member (extra, "file_sha256", checksum);
+          plenary_source_set_extra (source, extra);
+        }
+      else
+        g_debug ("PDF not kept: %s", store_error->message);
+    }
 
   return source;
 }

@@ -56,7 +56,15 @@ fixture_init (Fixture *f)
   f->host = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->host, 600, 800);
   f->panel = PLENARY_SOURCES_PANEL (plenary_sources_panel_new ());
-  adw_window_set_content (ADW_WINDOW (f->host), GTK_WIDGET (f->panel));
+  /* With its reading pane beside it, as in Plenary's window. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (GTK_WIDGET (f->panel), TRUE);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->panel));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (plenary_sources_panel_get_viewer (f->panel)));
+    adw_window_set_content (ADW_WINDOW (f->host), box);
+  }
   gtk_window_present (f->host);
   plenary_sources_panel_set_document (f->panel, f->document);
   plenary_test_spin (50);
@@ -791,8 +799,9 @@ test_open_result (void)
   viewer = plenary_sources_panel_get_viewer (f.panel);
   g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
   g_assert_true (plenary_source_viewer_get_source (viewer) == plenary_search_result_get_source (result));
-  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
-                                 plenary_source_get_title (plenary_search_result_get_source (result))));
+  /* The reading pane, which the window puts beside the draft. */
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (viewer), is_label_with_text,
+                                     plenary_source_get_title (plenary_search_result_get_source (result))));
 
   /* The whole source, read-only, the passage selected. */
   buffer = gtk_text_view_get_buffer (plenary_source_viewer_get_text_view (viewer));
