@@ -674,6 +674,8 @@ test_source_details_and_styles (void)
     g_assert_null (refused);
     g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "date"));
+  }
+}
 
 /* Version 2's notes and annex: read, written back the same; a version 1
  * file has none, and a draft without them writes neither member. */
@@ -723,6 +725,8 @@ test_notes_and_annex (void)
     g_assert_null (refused);
     g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
   }
+}
+
 /* What a pause in typing makes (the recovery copy's snapshot) holds none of
  * a large source's text: only the worker writing the copy escapes it. The
  * bytes it then gives are those of a plain encoding, whatever is typed or

@@ -729,6 +729,8 @@ test_cite_formatted_sources (void)
                        "L'intelligence artificielle change le travail et l'emploi");
       open_close (&open);
     }
+}
+
 /* In English, the quote goes in “ ” after a space, as plain words. */
 static void
 test_cite_spacing_english (void)
