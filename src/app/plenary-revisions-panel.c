@@ -157,8 +157,12 @@ plenary_revisions_panel_dispose (GObject *object)
 {
   PlenaryRevisionsPanel *self = PLENARY_REVISIONS_PANEL (object);
 
+  GtkWidget *child;
+
   plenary_revisions_panel_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_REVISIONS_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plenary_revisions_panel_parent_class)->dispose (object);
 }
