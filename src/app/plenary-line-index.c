@@ -104,8 +104,16 @@ revive_or_new (PlenaryLineIndex *self,
 
   if (g_hash_table_steal_extended (self->graveyard, skip_indent (text), &key, &id))
     {
+      gboolean in_use = FALSE;
+
       g_free (key);
-      return id;
+      /* A line may have it again already (a restore gives lines their
+       * revision's ids): never two lines with one id. */
+      for (guint i = 0; i < self->lines->len && !in_use; i++)
+        in_use = g_strcmp0 (entry_at (self, i)->id, id) == 0;
+      if (!in_use)
+        return id;
+      g_free (id);
     }
 
   return plenary_draft_new_paragraph_id (self->draft);
@@ -613,28 +621,15 @@ plenary_line_index_set_id (PlenaryLineIndex *self,
                            const char       *id)
 {
   LineEntry *entry;
-  GHashTableIter iter;
-  gpointer buried;
 
   g_return_if_fail (PLENARY_IS_LINE_INDEX (self));
   g_return_if_fail (line < self->lines->len);
 
+  /* The id stays one to bring back with its old text (an Undo of a
+   * restore): revive_or_new() never gives one a line already has. */
   entry = entry_at (self, line);
-  if (g_strcmp0 (entry->id, id) == 0)
-    return;
   g_free (entry->id);
   entry->id = g_strdup (id);
-
-  /* An id in use is no longer one to bring back. */
-  if (id == NULL)
-    return;
-  g_hash_table_iter_init (&iter, self->graveyard);
-  while (g_hash_table_iter_next (&iter, NULL, &buried))
-    if (strcmp (buried, id) == 0)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
 }
 
 void

@@ -859,6 +859,35 @@ answer (const char *response,
 }
 
 static void
+append_ids (GString   *out,
+            GPtrArray *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      g_string_append_printf (out, "%s ", paragraph->id);
+      append_ids (out, paragraph->children);
+    }
+}
+
+/* "p1 p2 p3 ": the ids of a body, in order. */
+static char *
+body_ids_of (PlenaryBody *body)
+{
+  GString *out = g_string_new (NULL);
+
+  append_ids (out, body->paragraphs);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+body_ids (PlenaryDraft *draft)
+{
+  return body_ids_of (plenary_draft_get_body (draft));
+}
+
+static void
 test_revisions (void)
 {
   g_autoptr(GFile) file = write_fixture ("Révisions.plenary.json");
@@ -869,6 +898,10 @@ test_revisions (void)
   GListModel *revisions = plenary_draft_get_revisions (draft);
   g_autofree char *json = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *ids_before = NULL;
+  g_autofree char *ids_restored = NULL;
+  g_autofree char *ids_after = NULL;
+  g_autofree char *ids_zero = NULL;
   PlenaryRevision *zero;
   GtkTextIter end;
 
@@ -899,6 +932,8 @@ test_revisions (void)
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert (buffer, &end, "\nPrie le Secrétaire général de lui faire rapport.", -1);
   gtk_text_buffer_end_user_action (buffer);
+  plenary_document_sync_draft (document);
+  ids_before = body_ids (draft);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-revision", "s",
                                              plenary_revision_get_id (zero)));
   answer ("restore", NULL);
@@ -915,12 +950,21 @@ test_revisions (void)
     g_assert_cmpstr (last->text, ==, "le Secrétaire général de lui faire rapport.");
   }
 
-  /* Undo brings the text back. */
+  /* The restored paragraphs are the revision's, with their ids. */
+  plenary_document_sync_draft (document);
+  ids_restored = body_ids (draft);
+  ids_zero = body_ids_of (plenary_revision_get_body (zero));
+  g_assert_cmpstr (ids_restored, ==, ids_zero);
+
+  /* Undo brings the text back, with its ids. */
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
   gtk_text_buffer_undo (buffer);
   g_clear_pointer (&text, g_free);
   text = plenary_test_buffer_text (document);
   g_assert_nonnull (strstr (text, "lui faire rapport"));
+  plenary_document_sync_draft (document);
+  ids_after = body_ids (draft);
+  g_assert_cmpstr (ids_after, ==, ids_before);
 
   /* Open shows it read-only, in a window of its own. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-revision", "s",
