@@ -25,23 +25,6 @@
 #define N_OPERATIVE 5000
 #define N_RUNS      5
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, N_RUNS, sizeof (double), compare_doubles);
-  return values[N_RUNS / 2];
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -95,8 +78,8 @@ main (int   argc,
 
   printf ("paragraphs: %u operative, %u sub-paragraphs\n", N_OPERATIVE, N_OPERATIVE * 3);
   printf ("file_size_bytes: %" G_GINT64_FORMAT "\n", (gint64) st.st_size);
-  printf ("load_ms: %.1f\n", median (load_ms));
-  printf ("save_ms: %.1f\n", median (save_ms));
+  printf ("load_ms: %.1f\n", bench_median (N_RUNS, load_ms));
+  printf ("save_ms: %.1f\n", bench_median (N_RUNS, save_ms));
   printf ("peak_rss_mb: %.1f\n", usage.ru_maxrss / 1024.0);
 
   /* A pause in typing with a 50 MB source (issue 11): what the recovery

@@ -156,11 +156,11 @@ static void
 plenary_revisions_panel_dispose (GObject *object)
 {
   PlenaryRevisionsPanel *self = PLENARY_REVISIONS_PANEL (object);
+
   GtkWidget *child;
 
   plenary_revisions_panel_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_REVISIONS_PANEL);
-  /* The template's outer box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 

@@ -1805,6 +1805,7 @@ static PlenaryRevision *
 decode_revision (Decoder      *d,
                  JsonNode     *node,
                  GHashTable   *versions,
+                 GHashTable   *ids,
                  PlenaryDraft *draft)
 {
   g_autoptr(PlenaryMetadata) metadata = plenary_metadata_new ();
@@ -1838,8 +1839,16 @@ decode_revision (Decoder      *d,
   flatten_in_place (&author);
   flatten_in_place (&body->opening);
 
-  /* A date in the future (a clock set wrong) is kept as it is. */
-  if (!(created = g_date_time_new_from_iso8601 (created_text, utc)))
+  /* A date in the future (a clock set wrong) is kept as it is; one that
+   * is not a date, or out of GLib's range once in UTC, is refused. */
+  if ((created = g_date_time_new_from_iso8601 (created_text, utc)) != NULL)
+    {
+      GDateTime *in_utc = g_date_time_to_utc (created);
+
+      g_date_time_unref (created);
+      created = in_utc;
+    }
+  if (created == NULL)
     {
       g_autofree char *shown = quote_for_message (created_text);
 
@@ -1881,16 +1890,12 @@ decode_revision (Decoder      *d,
 
   /* Two revisions with one id (a hand-merged file): the second gets a
    * free one. */
-  if (plenary_draft_find_revision (draft, id) != NULL)
+  for (guint i = g_hash_table_size (ids) + 1; g_hash_table_contains (ids, id); i++)
     {
-      guint n = g_list_model_get_n_items (plenary_draft_get_revisions (draft));
-
-      for (guint i = n + 1; plenary_draft_find_revision (draft, id) != NULL; i++)
-        {
-          g_free (id);
-          id = g_strdup_printf ("r%u", i);
-        }
+      g_free (id);
+      id = g_strdup_printf ("r%u", i);
     }
+  g_hash_table_add (ids, g_strdup (id));
 
   return plenary_revision_new (id, name, created, author, metadata, body);
 }
@@ -1901,6 +1906,7 @@ decode_revisions (Decoder      *d,
                   PlenaryDraft *draft)
 {
   g_autoptr(GHashTable) versions = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *revisions;
   JsonObject *table;
   gsize mark;
@@ -1930,7 +1936,7 @@ decode_revisions (Decoder      *d,
       gsize item_mark = push_index (d, i);
       g_autoptr(PlenaryRevision) revision = NULL;
 
-      if (!(revision = decode_revision (d, json_array_get_element (revisions, i), versions, draft)))
+      if (!(revision = decode_revision (d, json_array_get_element (revisions, i), versions, ids, draft)))
         return FALSE;
       plenary_draft_insert_revision (draft, -1, revision);
       pop (d, item_mark);
@@ -3040,7 +3046,11 @@ write_revision (Writer          *w,
 {
   PlenaryBody *body = plenary_revision_get_body (revision);
   g_autoptr(GDateTime) utc = g_date_time_to_utc (plenary_revision_get_created (revision));
-  g_autofree char *created = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* The year in four digits, which %Y does not give before 1000. */
+  g_autofree char *created = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                              g_date_time_get_year (utc), g_date_time_get_month (utc),
+                                              g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                                              g_date_time_get_minute (utc), g_date_time_get_second (utc));
 
   begin (w, '{');
   member_string (w, "id", plenary_revision_get_id (revision));

@@ -168,6 +168,8 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
 
 static void note_paragraph_ids (PlenaryDraft *self,
                                 GPtrArray    *paragraphs);
+static void give_missing_ids   (PlenaryDraft *self,
+                                GPtrArray    *paragraphs);
 
 static void
 release_added_ids (PlenaryDraft *self,
@@ -286,7 +288,10 @@ plenary_draft_set_body (PlenaryDraft *self,
   plenary_body_ref (body);
   g_clear_pointer (&self->body, plenary_body_unref);
   self->body = body;
+  /* A draft made from a text (import, template, parse) has its paragraph
+   * ids from the start; duplicates are for the caller to repair. */
   note_paragraph_ids (self, body->paragraphs);
+  give_missing_ids (self, body->paragraphs);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }
 
@@ -450,6 +455,23 @@ note_paragraph_ids (PlenaryDraft *self,
 
       note_paragraph_id (self, paragraph->id);
       note_paragraph_ids (self, paragraph->children);
+    }
+}
+
+static void
+give_missing_ids (PlenaryDraft *self,
+                  GPtrArray    *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id == NULL || paragraph->id[0] == '\0')
+        {
+          g_free (paragraph->id);
+          paragraph->id = plenary_draft_new_paragraph_id (self);
+        }
+      give_missing_ids (self, paragraph->children);
     }
 }
 
