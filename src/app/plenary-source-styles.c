@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "plenary-markdown.h"
 #include "plenary-source-styles.h"
 
 /* Levels of lists and quotes drawn with their own indent; deeper ones
@@ -74,6 +75,7 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, PLENARY_SOURCE_STYLE_TAG_PREFIX "strong", "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, PLENARY_SOURCE_STYLE_TAG_PREFIX "emphasis", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (buffer, PLENARY_SOURCE_STYLE_TAG_PREFIX "code", "family", "monospace", NULL);
+  gtk_text_buffer_create_tag (buffer, PLENARY_SOURCE_STYLE_TAG_PREFIX "markup", "invisible", TRUE, NULL);
 
   gdk_rgba_parse (&quote_background, "rgba(127, 127, 127, 0.12)");
   for (guint level = 1; level <= MAX_LEVEL; level++)
@@ -184,6 +186,7 @@ plenary_source_styles_apply (GtkTextView   *view,
 {
   GtkTextBuffer *buffer;
   GtkTextTagTable *table;
+  g_autoptr(GArray) found = NULL;
   const GArray *styles;
   GtkTextIter start, end;
   guint table_start = G_MAXUINT;
@@ -202,6 +205,10 @@ plenary_source_styles_apply (GtkTextView   *view,
   table = gtk_text_buffer_get_tag_table (buffer);
 
   styles = plenary_source_get_styles (source);
+  /* A Markdown source saved with its markup, before styles existed: its
+   * text stays as it is (anchors hold), the markup is hidden. */
+  if (styles->len == 0 && g_strcmp0 (plenary_source_get_media_type (source), "text/markdown") == 0)
+    styles = found = plenary_markdown_find_markup (plenary_source_get_text (source));
   length = gtk_text_buffer_get_char_count (buffer);
   for (guint i = 0; i < styles->len; i++)
     {

@@ -965,8 +965,10 @@ decode_source_styles (Decoder       *d,
         }
       pop (d, item_mark);
 
+      /* Hidden markup is found when shown, never read from a file: a
+       * file cannot hide words of its sources. */
       kind = plenary_source_style_kind_from_string (json_array_get_string_element (fields, 2));
-      if (kind < 0)
+      if (kind < 0 || kind == PLENARY_SOURCE_STYLE_MARKUP)
         continue;
       style.kind = kind;
       g_array_append_val (styles, style);

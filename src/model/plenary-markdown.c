@@ -662,3 +662,185 @@ plenary_markdown_to_plain (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/* Styles of raw Markdown ------------------------------------------------- */
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  gsize       cursor;    /* bytes of TEXT read so far */
+  gint64      chars;     /* code points before CURSOR */
+  GArray     *styles;
+} RawReader;
+
+static gint64
+raw_offset (RawReader *reader,
+            gsize      byte)
+{
+  reader->chars += g_utf8_strlen (reader->text + reader->cursor, byte - reader->cursor);
+  reader->cursor = byte;
+  return reader->chars;
+}
+
+/* What lies between the cursor and AT is markup: hidden, but for line
+ * breaks and list markers ("- ", "3. "), which tell items apart. The
+ * cursor moves to AT. */
+static void
+raw_hide_until (RawReader  *reader,
+                const char *at)
+{
+  const char *p = reader->text + reader->cursor;
+  gint64 offset = reader->chars;
+
+  while (p < at)
+    {
+      const char *markup;
+      gint64 markup_start;
+
+      while (p < at && *p == '\n')
+        {
+          p++;
+          offset++;
+        }
+      if (p < at && (p == reader->text || p[-1] == '\n'))
+        {
+          const char *q = p;
+          const char *d;
+
+          while (q < at && *q == ' ')
+            q++;
+          for (d = q; d < at && g_ascii_isdigit (*d); d++)
+            ;
+          if (q + 1 < at && (*q == '-' || *q == '*' || *q == '+') && q[1] == ' ')
+            d = q + 2;
+          else if (d > q && d + 1 < at && (*d == '.' || *d == ')') && d[1] == ' ')
+            d += 2;
+          else
+            d = p;
+          offset += d - p;
+          p = d;
+        }
+      markup = p;
+      markup_start = offset;
+      while (p < at && *p != '\n')
+        {
+          p = g_utf8_next_char (p);
+          offset++;
+        }
+      if (p > markup)
+        {
+          PlenarySourceStyle style = { markup_start, offset, PLENARY_SOURCE_STYLE_MARKUP, 0 };
+
+          g_array_append_val (reader->styles, style);
+        }
+    }
+
+  reader->cursor = at - reader->text;
+  reader->chars = offset;
+}
+
+/* Finds LITERAL at or after the cursor, hiding the markup before it.
+ * Returns its start in code points and its end in END, or -1 when it is
+ * not there as written (an entity, an escape). */
+static gint64
+raw_literal (RawReader  *reader,
+             const char *literal,
+             gint64     *end)
+{
+  const char *at;
+  gint64 start;
+
+  if (literal == NULL || literal[0] == '\0')
+    return -1;
+  at = g_strstr_len (reader->text + reader->cursor, reader->length - reader->cursor, literal);
+  if (at == NULL)
+    return -1;
+
+  raw_hide_until (reader, at);
+  start = reader->chars;
+  *end = raw_offset (reader, reader->cursor + strlen (literal));
+  return start;
+}
+
+GArray *
+plenary_markdown_find_markup (const char *text)
+{
+  RawReader reader = { text, strlen (text), 0, 0, NULL };
+  g_autoptr(GArray) opened = g_array_new (FALSE, FALSE, sizeof (PlenarySourceStyle));
+  cmark_node *document;
+  cmark_iter *iter;
+  cmark_event_type event;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  reader.styles = g_array_new (FALSE, FALSE, sizeof (PlenarySourceStyle));
+  document = cmark_parse_document (text, reader.length, CMARK_OPT_DEFAULT);
+  iter = cmark_iter_new (document);
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+      PlenarySourceStyle style = { -1, -1, PLENARY_SOURCE_STYLE_STRONG, 0 };
+
+      switch (type)
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_CODE_BLOCK:
+          {
+            gint64 end;
+            gint64 start = raw_literal (&reader, cmark_node_get_literal (node), &end);
+
+            if (start < 0)
+              break;
+            /* The text opens the styles that wait for it, and ends them so far. */
+            for (guint i = 0; i < opened->len; i++)
+              {
+                PlenarySourceStyle *open = &g_array_index (opened, PlenarySourceStyle, i);
+
+                if (open->start < 0)
+                  open->start = start;
+                open->end = end;
+              }
+            if (type != CMARK_NODE_TEXT)
+              {
+                PlenarySourceStyle code = { start, end, PLENARY_SOURCE_STYLE_CODE, 0 };
+
+                g_array_append_val (reader.styles, code);
+              }
+          }
+          break;
+
+        case CMARK_NODE_HEADING:
+        case CMARK_NODE_STRONG:
+        case CMARK_NODE_EMPH:
+          if (event == CMARK_EVENT_ENTER)
+            {
+              style.kind = type == CMARK_NODE_HEADING ? PLENARY_SOURCE_STYLE_HEADING
+                           : type == CMARK_NODE_STRONG ? PLENARY_SOURCE_STYLE_STRONG
+                           : PLENARY_SOURCE_STYLE_EMPHASIS;
+              style.level = type == CMARK_NODE_HEADING ? cmark_node_get_heading_level (node) : 0;
+              g_array_append_val (opened, style);
+            }
+          else if (opened->len > 0)
+            {
+              style = g_array_index (opened, PlenarySourceStyle, opened->len - 1);
+              g_array_set_size (opened, opened->len - 1);
+              if (style.start >= 0 && style.end > style.start)
+                g_array_append_val (reader.styles, style);
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+  cmark_node_free (document);
+
+  /* Markup after the last words: a closing "**", a link's address. */
+  raw_hide_until (&reader, text + reader.length);
+
+  return reader.styles;
+}

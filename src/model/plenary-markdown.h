@@ -53,6 +53,12 @@ char      *plenary_markdown_to_styled_text (const char  *text,
 char      *plenary_markdown_to_plain       (const char  *text,
                                             gsize        length);
 
+/* The styles of TEXT, raw Markdown kept as it was (sources saved before
+ * styles existed), over its own offsets: headings, emphasis and code, and
+ * PLENARY_SOURCE_STYLE_MARKUP over the markup a reader should not see
+ * ("**", "# ", a link's address; list markers and line breaks stay). */
+GArray    *plenary_markdown_find_markup    (const char  *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryMarkdownBlock, plenary_markdown_block_free)
 
 G_END_DECLS

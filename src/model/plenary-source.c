@@ -378,6 +378,7 @@ static const char * const style_names[PLENARY_SOURCE_N_STYLES] = {
   [PLENARY_SOURCE_STYLE_QUOTE] = "quote",
   [PLENARY_SOURCE_STYLE_CELL] = "cell",
   [PLENARY_SOURCE_STYLE_CODE] = "code",
+  [PLENARY_SOURCE_STYLE_MARKUP] = "markup",
 };
 
 const char *

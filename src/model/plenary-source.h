@@ -26,6 +26,9 @@ typedef enum
   PLENARY_SOURCE_STYLE_QUOTE,     /* level: quote depth, 1 = top */
   PLENARY_SOURCE_STYLE_CELL,      /* one table cell; level 1 = header cell */
   PLENARY_SOURCE_STYLE_CODE,
+  /* Markup left in the text of a Markdown source saved before styles
+   * existed: hidden when shown, never stored (plenary_markdown_find_markup). */
+  PLENARY_SOURCE_STYLE_MARKUP,
   PLENARY_SOURCE_N_STYLES
 } PlenarySourceStyleKind;
 

@@ -648,6 +648,16 @@ test_source_details_and_styles (void)
   g_assert_cmpuint (back_styles->len, ==, 3);
   g_assert_cmpmem (back_styles->data, sizeof styles, styles, sizeof styles);
 
+  /* Hidden markup is never read from a file. */
+  {
+    g_autoptr(GString) edited = g_string_new (json);
+    g_autoptr(PlenaryDraft) hidden = NULL;
+
+    g_string_replace (edited, "[18, 21, \"strong\"]", "[18, 21, \"markup\"]", 1);
+    hidden = decode_string (edited->str);
+    g_assert_cmpuint (plenary_source_get_styles (plenary_draft_find_source (hidden, "s1"))->len, ==, 2);
+  }
+
   /* A plain source writes none of them. */
   g_list_store_append (plenary_draft_get_sources (plain), plain_source);
   plain_json = encode_string (plain);

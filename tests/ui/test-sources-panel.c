@@ -1176,6 +1176,52 @@ test_formatted_sources (void)
   fixture_clear (&f);
 }
 
+/* The text a reader sees: the buffer without what an invisible tag hides. */
+static char *
+visible_text (GtkTextBuffer *buffer)
+{
+  GtkTextTag *hidden = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "plenary-style-markup");
+  GString *out = g_string_new (NULL);
+  GtkTextIter i;
+
+  for (gtk_text_buffer_get_start_iter (buffer, &i); !gtk_text_iter_is_end (&i); gtk_text_iter_forward_char (&i))
+    if (hidden == NULL || !gtk_text_iter_has_tag (&i, hidden))
+      g_string_append_unichar (out, gtk_text_iter_get_char (&i));
+  return g_string_free (out, FALSE);
+}
+
+/* A Markdown source saved with its markup (before styles were stored):
+ * its text stays as it is, so that its anchors hold, and the pane hides
+ * the markup and shows the formatting. */
+static void
+test_legacy_markdown_source (void)
+{
+  static const char raw[] = "# Rapport\n\nLes **États membres** saluent la _coopération_ "
+                            "et [l'emploi](https://example.org).\n\n- premier point\n- second point\n";
+  g_autoptr(PlenarySource) source = plenary_source_new ("s-old", "Rapport", "rapport.md", "text/markdown", raw);
+  g_autofree char *text = NULL;
+  g_autofree char *visible = NULL;
+  GtkTextBuffer *buffer;
+  Fixture f = { 0 };
+
+  fixture_init (&f);
+  g_list_store_append (plenary_draft_get_sources (f.draft), source);
+  plenary_test_spin (50);
+  buffer = open_in_viewer (&f, source);
+
+  text = whole_text (buffer);
+  g_assert_cmpstr (text, ==, raw);
+  visible = visible_text (buffer);
+  g_assert_cmpstr (visible, ==, "Rapport\n\nLes États membres saluent la coopération et l'emploi.\n\n"
+                                "- premier point\n- second point\n");
+  g_assert_true (tagged (buffer, "plenary-style-heading-1", "Rapport\n") == FALSE);
+  g_assert_true (tagged (buffer, "plenary-style-heading-1", "Rapport"));
+  g_assert_true (tagged (buffer, "plenary-style-strong", "États membres"));
+  g_assert_true (tagged (buffer, "plenary-style-emphasis", "coopération"));
+
+  fixture_clear (&f);
+}
+
 static void
 test_details (void)
 {
@@ -1258,6 +1304,7 @@ main (int   argc,
   g_test_add_func ("/sources-panel/rename", test_rename);
   g_test_add_func ("/sources-panel/formatted-sources", test_formatted_sources);
   g_test_add_func ("/sources-panel/details", test_details);
+  g_test_add_func ("/sources-panel/legacy-markdown-source", test_legacy_markdown_source);
   g_test_add_func ("/sources-panel/search", test_search);
   g_test_add_func ("/sources-panel/open-result", test_open_result);
   g_test_add_func ("/sources-panel/find-in-viewer", test_find_in_viewer);
