@@ -719,6 +719,8 @@ plenary_document_restore_version (PlenaryDocument *self,
   g_return_if_fail (PLENARY_IS_DOCUMENT (self));
   g_return_if_fail (PLENARY_IS_DRAFT (draft));
 
+  /* The import report was about the text as loaded, not this one. */
+  g_clear_pointer (&self->import_report, g_ptr_array_unref);
   plenary_document_take_draft (self, draft);
   mark_modified (self);
 }

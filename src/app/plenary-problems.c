@@ -319,9 +319,14 @@ ensure_checker (PlenaryProblems *self)
 static int
 find_last_line (PlenaryProblems *self)
 {
+  /* The last line of the text: the annex and the notes come after it. */
   for (guint i = self->changes.n_lines; i > 0; i--)
-    if (!plenary_line_index_get_info (self->index, i - 1)->is_blank)
-      return i - 1;
+    {
+      const PlenaryLineInfo *info = plenary_line_index_get_info (self->index, i - 1);
+
+      if (!info->is_blank && !info->is_note && !info->is_annex)
+        return i - 1;
+    }
 
   return -1;
 }

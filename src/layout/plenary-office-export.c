@@ -234,9 +234,10 @@ plan_add_notes (Plan        *plan,
   for (guint i = 0; i < plan->lines->len; i++)
     {
       Line *line = &g_array_index (plan->lines, Line, i);
+      gsize from = 0;
       const char *call;
 
-      while ((call = strstr (line->full, "[^")) != NULL)
+      while ((call = strstr (line->full + from, "[^")) != NULL)
         {
           const char *close = strchr (call + 2, ']');
           g_autofree char *id = close != NULL ? g_strndup (call + 2, close - call - 2) : NULL;
@@ -245,8 +246,10 @@ plan_add_notes (Plan        *plan,
           gint64 length;
           Event event;
 
+          from = call + 2 - line->full;
           if (note == NULL || g_hash_table_contains (called, note))
-            break;
+            continue;
+          from = call - line->full;
           length = g_utf8_strlen (call, close + 1 - call);
           memmove ((char *) call, close + 1, strlen (close + 1) + 1);
           for (guint e = 0; e < plan->events->len; e++)

@@ -247,7 +247,26 @@ import_set_field (PlenaryMetadata *metadata,
         plenary_metadata_set_signatories (metadata, (const char * const *) names);
     }
   else
-    plenary_metadata_set_string (metadata, field, value);
+    {
+      g_autofree char *bare = g_strstrip (g_strdup (value));
+      gsize len = strlen (bare);
+
+      /* YAML's quotes ("title: \"…\"") are not the value's, nor a library
+       * catalogue's " :" before a subtitle that is not there. */
+      if (len >= 2 && ((bare[0] == '"' && bare[len - 1] == '"') || (bare[0] == '\'' && bare[len - 1] == '\'')))
+        {
+          memmove (bare, bare + 1, len - 2);
+          bare[len - 2] = '\0';
+          g_strstrip (bare);
+        }
+      len = strlen (bare);
+      if (len >= 2 && bare[len - 1] == ':' && bare[len - 2] == ' ')
+        {
+          bare[len - 1] = '\0';
+          g_strchomp (bare);
+        }
+      plenary_metadata_set_string (metadata, field, bare);
+    }
 }
 
 /* "Sponsor: Somalia Delegate: … Topic: Social … School: …": every known
@@ -756,6 +775,54 @@ last_paragraph (Builder *b)
   return paragraph;
 }
 
+/* "Annex Awaza Political Declaration", "ANNEXE": the length of the word
+ * (and of a number after it, "Annex II"), or 0. */
+static gsize
+annex_word (const char *text)
+{
+  static const char * const words[] = { "Annexe", "ANNEXE", "Annex", "ANNEX", NULL };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+
+      if (strncmp (text, words[i], len) != 0 || (text[len] != ' ' && text[len] != '\0'))
+        continue;
+      if (text[len] == ' ')
+        {
+          gsize number = strspn (text + len + 1, "IVXLC0123456789");
+
+          if (number > 0 && (text[len + 1 + number] == ' ' || text[len + 1 + number] == '\0'))
+            len += 1 + number;
+        }
+      return len;
+    }
+  return 0;
+}
+
+/* TEXT ends on a word no sentence ends on: a conjunction, a preposition
+ * or an article ("and", "of the", « et », « de la »). */
+static gboolean
+ends_mid_sentence (const char *text)
+{
+  static const char * const words[] = {
+    "and", "or", "of", "the", "a", "an", "to", "in", "on", "for", "with", "by", "at", "from",
+    "et", "ou", "de", "des", "du", "la", "le", "les", "à", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", NULL
+  };
+  const char *end = text + strlen (text);
+  const char *start = end;
+
+  while (start > text && start[-1] != ' ')
+    start--;
+  /* "…the same; and": the last but one paragraph of a list ends so. */
+  if (start - text < 2 || strchr (",;:.", start[-2]) != NULL)
+    return FALSE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if ((gsize) (end - start) == strlen (words[i]) && memcmp (start, words[i], end - start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_closing (PlenaryPhraseDictionary *dict,
             const char              *text)
@@ -897,6 +964,20 @@ import_structure (PlenaryPhraseDictionary *dict,
 
       if (ended)
         {
+          gsize word = annex_word (text);
+
+          /* After the adoption line, "Annex Awaza Political Declaration":
+           * the annex under its title. */
+          if (word > 0)
+            {
+              g_autofree char *heading = g_strndup (text, word);
+
+              import_report (report, block->first, _("Annex kept after the text"), text);
+              plenary_body_set_annex_heading (body, heading);
+              if (text[word] != '\0')
+                g_ptr_array_add (body->annex, g_strdup (text + word + 1));
+              continue;
+            }
           add_top (&b, PLENARY_ROLE_PARAGRAPH, block, 0);
           continue;
         }
@@ -922,6 +1003,16 @@ import_structure (PlenaryPhraseDictionary *dict,
           ended = TRUE;
           import_report (report, block->first, _("End of the resolution"), text);
           add_top (&b, PLENARY_ROLE_PARAGRAPH, block, 0);
+          continue;
+        }
+
+      /* "…Development, Production and" then "Stockpiling of …" after a
+       * page break: no sentence ends on "and", whatever the next line's
+       * first word looks like. */
+      if (block->label == LABEL_NONE && last_paragraph (&b) != NULL && ends_mid_sentence (last_paragraph (&b)->text))
+        {
+          append_to (last_paragraph (&b), text);
+          import_report (report, block->first, _("Lines joined to the paragraph before them"), text);
           continue;
         }
 

@@ -487,6 +487,23 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
           continue;
         }
 
+      /* "…regional and international ---": the rule over the footnotes,
+       * glued to the last line of the page by some extractions. */
+      {
+        gsize len = strlen (line->text);
+        gsize rule = 0;
+
+        while (rule < len && strchr ("-_", line->text[len - 1 - rule]) != NULL)
+          rule++;
+        if (rule >= 3 && rule < len && line->text[len - 1 - rule] == ' ')
+          {
+            import_report (report, line->source, _("Page furniture removed"), line->text + len - rule);
+            line->text[len - 1 - rule] = '\0';
+            in_footnotes = TRUE;
+            continue;
+          }
+      }
+
       /* "____" opens the footnotes at the foot of a page. */
       if (g_str_has_prefix (line->text, "_____"))
         {
