@@ -30,6 +30,7 @@ struct _PlenaryApplication
   PlenarySession *session;
   GSettings      *settings;
   GtkCssProvider *font_provider;
+  PlenaryZoom    *zoom;
   gboolean        recovery_offered;
   guint           inhibit_cookie;
 };
@@ -444,7 +445,7 @@ plenary_application_startup (GApplication *application)
   g_unix_signal_add (SIGTERM, on_terminate_signal, self);
   g_unix_signal_add (SIGHUP, on_terminate_signal, self);
 
-  plenary_zoom_install (GTK_APPLICATION (self), self->settings);
+  self->zoom = plenary_zoom_new (GTK_APPLICATION (self), self->settings);
   /* Check Spelling in the View menu and in Preferences. */
   {
     g_autoptr(GAction) spell_check = g_settings_create_action (self->settings, "spell-check");
@@ -718,6 +719,7 @@ plenary_application_dispose (GObject *object)
   PlenaryApplication *self = PLENARY_APPLICATION (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->zoom);
   g_clear_object (&self->settings);
   g_clear_object (&self->font_provider);
 

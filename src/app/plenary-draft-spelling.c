@@ -137,6 +137,15 @@ ensure_checker_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The context menu offers suggestions: asked for before the dictionary
+ * was read in the background, it is read now. */
+static void
+on_menu_requested (PlenaryDraftSpelling *self)
+{
+  if (self->checker_source != 0)
+    ensure_checker (self);
+}
+
 /* A new draft (opened, reloaded): its language, header and sources. */
 static void
 follow_draft (PlenaryDraftSpelling *self)
@@ -195,6 +204,8 @@ plenary_draft_spelling_new (PlenaryDocument   *document,
   self = g_object_new (PLENARY_TYPE_DRAFT_SPELLING, NULL);
   self->document = g_object_ref (document);
   self->highlighter = plenary_spell_highlighter_new (GTK_TEXT_VIEW (view));
+  g_signal_connect_object (self->highlighter, "menu-requested", G_CALLBACK (on_menu_requested),
+                           self, G_CONNECT_SWAPPED);
   plenary_spell_highlighter_skip_tag (self->highlighter, "plenary-hidden");
   plenary_spell_highlighter_skip_tag (self->highlighter, PLENARY_ANNOTATIONS_TAG_CITATION);
 

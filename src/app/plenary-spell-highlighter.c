@@ -56,6 +56,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MENU_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static gboolean is_active (PlenarySpellHighlighter *self);
 
 /* Checking ----------------------------------------------------------------- */
@@ -322,6 +329,7 @@ update_menu (PlenarySpellHighlighter *self,
 
   g_menu_remove_all (self->menu);
 
+  g_signal_emit (self, signals[MENU_REQUESTED], 0);
   if (!is_active (self))
     return;
 
@@ -591,6 +599,12 @@ plenary_spell_highlighter_class_init (PlenarySpellHighlighterClass *klass)
     g_param_spec_boolean ("checking", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The context menu is about to show the spelling of a word: a checker
+   * still to come should come now. */
+  signals[MENU_REQUESTED] =
+    g_signal_new ("menu-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -90,6 +90,19 @@ has_page_limit_problem (PlenaryProblems *problems)
   return FALSE;
 }
 
+static gboolean
+one_page_measured (gpointer page)
+{
+  return g_str_has_suffix (gtk_label_get_label (length_label (page)), "1 page of 2 allowed");
+}
+
+static gboolean
+over_the_limit (gpointer page)
+{
+  return strstr (gtk_label_get_label (length_label (page)), "pages of 2 allowed") != NULL &&
+         has_page_limit_problem (plenary_page_get_problems (page));
+}
+
 static void
 test_position_paper (void)
 {
@@ -114,7 +127,8 @@ test_position_paper (void)
   replace_line (buffer, context + 1, "La question est à l’ordre du jour depuis 2019.");
   position = find_line (buffer, "# Position");
   replace_line (buffer, position + 1, "La délégation soutient un cadre commun.");
-  plenary_test_spin (700);
+  /* Measured after a pause in typing. */
+  plenary_test_spin_until (one_page_measured, page);
 
   g_assert_true (g_str_has_suffix (gtk_label_get_label (length_label (page)), "1 page of 2 allowed"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (length_label (page)), "warning"));
@@ -139,7 +153,7 @@ test_position_paper (void)
   for (int i = 0; i < 120; i++)
     g_string_append (long_text, "Les délégations du Sud demandent un partage équitable des technologies et un financement durable. ");
   replace_line (buffer, find_line (buffer, "La question est"), long_text->str);
-  plenary_test_spin (1200);
+  plenary_test_spin_until (over_the_limit, page);
   g_assert_nonnull (strstr (gtk_label_get_label (length_label (page)), "pages of 2 allowed"));
   g_assert_false (g_str_has_suffix (gtk_label_get_label (length_label (page)), " 1 page of 2 allowed"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (length_label (page)), "warning"));
