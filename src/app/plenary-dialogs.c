@@ -38,10 +38,20 @@ log_dialog (GtkWidget  *dialog,
   g_debug ("Dialog “%s” %s", gtk_window_get_title (GTK_WINDOW (dialog)), what);
 }
 
+/* At its first frame its focus is settled: keys go there from then on. */
+static gboolean
+on_dialog_first_frame (GtkWidget     *dialog,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  log_dialog (dialog, "shown");
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_dialog_map (GtkWidget *dialog)
 {
-  log_dialog (dialog, "shown");
+  gtk_widget_add_tick_callback (dialog, on_dialog_first_frame, NULL, NULL);
 }
 
 static void

@@ -161,6 +161,9 @@ class WritingKeys(unittest.TestCase):
         """Problems tab, then the Fix All menu by its mnemonic, then its first
         kind: the no-break spaces before ; : ? ! of the sample draft."""
         self.env["LANGUAGE"] = language
+        # Newer glibc (Debian 13) ignores LANGUAGE under C.UTF-8.
+        if language == "fr":
+            self.env["LC_ALL"] = "fr_FR.UTF-8"
         seed = glob.glob(os.path.join(os.environ["PLENARY_SOURCE_ROOT"], "seeds", "002_*.txt"))[0]
         with open(seed, encoding="utf-8") as f:
             draft = self.convert(f.read())
