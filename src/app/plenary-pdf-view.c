@@ -119,6 +119,7 @@ struct _PlenaryPdfView
   gint64               drag_anchor;
 
   guint                page;      /* 0-based, at the top */
+  guint                update_page_id;
 };
 
 static void plenary_pdf_view_scrollable_init (GtkScrollableInterface *iface);
@@ -451,6 +452,16 @@ update_page (PlenaryPdfView *self)
       self->page = page;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
     }
+}
+
+static gboolean
+update_page_idle (gpointer data)
+{
+  PlenaryPdfView *self = data;
+
+  self->update_page_id = 0;
+  update_page (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -808,7 +819,9 @@ plenary_pdf_view_size_allocate (GtkWidget *widget,
   PlenaryPdfView *self = PLENARY_PDF_VIEW (widget);
 
   configure_adjustments (self);
-  update_page (self);
+  /* Not while allocating: the page number resizes labels. */
+  if (self->update_page_id == 0)
+    self->update_page_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_page_idle, self, NULL);
 }
 
 static void
@@ -964,6 +977,7 @@ plenary_pdf_view_dispose (GObject *object)
 {
   PlenaryPdfView *self = PLENARY_PDF_VIEW (object);
 
+  g_clear_handle_id (&self->update_page_id, g_source_remove);
   reset (self);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_scrolled, self);

@@ -28,6 +28,7 @@ struct _PlenaryReadingSplit
   gboolean   covering;
   gboolean   placing;
   guint      place_id;
+  guint      save_id;
 };
 
 static void plenary_reading_split_buildable_init (GtkBuildableIface *iface);
@@ -84,6 +85,17 @@ queue_place (PlenaryReadingSplit *self)
     self->place_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_pane, self, NULL);
 }
 
+static gboolean
+save_width (gpointer user_data)
+{
+  PlenaryReadingSplit *self = user_data;
+
+  self->save_id = 0;
+  if (self->settings != NULL && g_settings_get_int (self->settings, "reading-pane-width") != self->wanted)
+    g_settings_set_int (self->settings, "reading-pane-width", self->wanted);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_position_changed (PlenaryReadingSplit *self)
 {
@@ -102,8 +114,9 @@ on_position_changed (PlenaryReadingSplit *self)
     }
 
   self->wanted = width;
-  if (self->settings != NULL)
-    g_settings_set_int (self->settings, "reading-pane-width", width);
+  /* Not now: the position also moves while the paned is allocated. */
+  if (self->save_id == 0)
+    self->save_id = g_idle_add_full (G_PRIORITY_LOW, save_width, self, NULL);
 }
 
 static void
@@ -114,7 +127,11 @@ plenary_reading_split_size_allocate (GtkWidget *widget,
 {
   PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
 
-  gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
+  int minimum;
+
+  /* Never below what the paned needs (it is clipped instead). */
+  gtk_widget_measure (GTK_WIDGET (self->paned), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->paned), MAX (width, minimum), height, baseline, NULL);
   if (width != self->width)
     queue_place (self);
 }
@@ -131,6 +148,11 @@ plenary_reading_split_measure (GtkWidget      *widget,
   PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
 
   gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size, minimum, natural, NULL, NULL);
+  /* A steady minimum: the side panels' flaps fold on the minimum of the
+   * content, and a pane opening or closing must not fold them while they
+   * are allocated. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, 300);
 }
 
 static void
@@ -139,6 +161,7 @@ plenary_reading_split_dispose (GObject *object)
   PlenaryReadingSplit *self = PLENARY_READING_SPLIT (object);
 
   g_clear_handle_id (&self->place_id, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->pane != NULL)
     g_signal_handlers_disconnect_by_data (self->pane, self);
   self->pane = NULL;
@@ -168,6 +191,7 @@ plenary_reading_split_init (PlenaryReadingSplit *self)
 {
   self->wanted = PANE_DEFAULT_WIDTH;
   self->paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_paned_set_resize_start_child (self->paned, TRUE);
   gtk_paned_set_resize_end_child (self->paned, FALSE);
   /* Only to cover it: the handle keeps the draft at half the width. */

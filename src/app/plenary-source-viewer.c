@@ -54,6 +54,8 @@ struct _PlenarySourceViewer
   GtkStack           *content_stack;
   PlenaryPdfView     *pdf_view;
   gboolean            showing_pages;
+  gboolean            following_page;
+  guint               go_to_page_id;
   GtkWidget          *page_box;
   GtkSpinButton      *page_spin;
   GtkLabel           *page_total_label;
@@ -515,10 +517,18 @@ on_pdf_page_changed (PlenarySourceViewer *self)
   guint n = plenary_pdf_view_get_n_pages (self->pdf_view);
   g_autofree char *total = NULL;
 
-  g_signal_handlers_block_matched (self->page_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_spin_button_set_range (self->page_spin, 1, MAX (n, 1));
-  gtk_spin_button_set_value (self->page_spin, plenary_pdf_view_get_page (self->pdf_view));
-  g_signal_handlers_unblock_matched (self->page_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  /* Following the view, not moving it. */
+  self->following_page = TRUE;
+  {
+    GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (self->page_spin);
+    guint page = plenary_pdf_view_get_page (self->pdf_view);
+
+    if (gtk_adjustment_get_upper (adjustment) != MAX (n, 1))
+      gtk_spin_button_set_range (self->page_spin, 1, MAX (n, 1));
+    if (page > 0 && gtk_spin_button_get_value_as_int (self->page_spin) != (int) page)
+      gtk_spin_button_set_value (self->page_spin, page);
+  }
+  self->following_page = FALSE;
 
   /* Translators: after "Page [12]": the number of pages. */
   total = g_strdup_printf (_("of %u"), n);
@@ -527,10 +537,22 @@ on_pdf_page_changed (PlenarySourceViewer *self)
   update_message (self);
 }
 
+static gboolean
+go_to_page (gpointer user_data)
+{
+  PlenarySourceViewer *self = user_data;
+
+  self->go_to_page_id = 0;
+  plenary_pdf_view_set_page (self->pdf_view, (guint) gtk_spin_button_get_value_as_int (self->page_spin));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_page_spin_changed (PlenarySourceViewer *self)
 {
-  plenary_pdf_view_set_page (self->pdf_view, (guint) gtk_spin_button_get_value_as_int (self->page_spin));
+  /* Once the field is done with its value. */
+  if (!self->following_page && self->go_to_page_id == 0)
+    self->go_to_page_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, go_to_page, self, NULL);
 }
 
 static void
@@ -640,6 +662,7 @@ plenary_source_viewer_dispose (GObject *object)
   PlenarySourceViewer *self = PLENARY_SOURCE_VIEWER (object);
 
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_handle_id (&self->go_to_page_id, g_source_remove);
   g_clear_object (&self->matches);
   g_clear_pointer (&self->find_query, g_free);
   if (self->source_signals != NULL)
