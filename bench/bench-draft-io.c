@@ -117,10 +117,10 @@ main (int   argc,
       }
 
     printf ("pause_with_50mb_source_ms: %.2f (snapshot of %" G_GSIZE_FORMAT " bytes, on the typing path)\n",
-            median (pause_ms), snapshot_size);
+            bench_median (N_RUNS, pause_ms), snapshot_size);
     printf ("pause_with_50mb_source_before_ms: %.1f (whole encoding on the typing path, as before)\n",
-            median (encode_ms));
-    printf ("recovery_worker_encode_ms: %.1f (off the typing path)\n", median (worker_ms));
+            bench_median (N_RUNS, encode_ms));
+    printf ("recovery_worker_encode_ms: %.1f (off the typing path)\n", bench_median (N_RUNS, worker_ms));
   }
 
   g_unlink (path);
