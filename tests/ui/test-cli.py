@@ -14,6 +14,17 @@ ROOT = os.environ["PLENARY_SOURCE_ROOT"]
 SEED = os.path.join(ROOT, "seeds", "002_bd2df5d90447aa0b.txt")
 
 
+
+def without_ids(value):
+    """VALUE with the paragraphs' "id" members ("p12") left out, at every
+    level; the notes' ids ("1") stay."""
+    if isinstance(value, dict):
+        return {k: without_ids(v) for k, v in value.items()
+                if k != "id" or not str(v).startswith("p")}
+    if isinstance(value, list):
+        return [without_ids(v) for v in value]
+    return value
+
 def run(*args):
     env = dict(os.environ)
     env.pop("DISPLAY", None)
@@ -227,13 +238,15 @@ class CommandLine(unittest.TestCase):
         for words in ("The Security Council,", "Recalling its resolution 2231 (2015),", "Prevent the supply of arms;",
                       "Decides to remain seized of the matter."):
             self.assertIn(words, texts)
-        self.assertIn({"role": "bullet", "text": "Report to the Committee;"}, draft["body"]["sections"][0]["paragraphs"])
+        self.assertIn({"role": "bullet", "text": "Report to the Committee;"},
+                      without_ids(draft["body"]["sections"][0]["paragraphs"]))
         self.assertEqual(draft["body"]["notes"], [{"id": "1", "text": "S/2015/544."}])
         self.assertEqual(draft["body"]["annex"], {"heading": "Annex", "paragraphs": ["Terms of reference"]})
         back = self.path("back.plenary.json")
         self.assertEqual(run("--convert", "--as-resolution", brief, back).returncode, 0)
         with open(res, encoding="utf-8") as a, open(back, encoding="utf-8") as b:
-            self.assertEqual(json.load(a)["body"], json.load(b)["body"])
+            # The paragraphs are made anew, with new identities.
+            self.assertEqual(without_ids(json.load(a)["body"]), without_ids(json.load(b)["body"]))
         wrong = run("--convert", "--as-brief", "--as-resolution", res, back)
         self.assertEqual(wrong.returncode, 2)
         self.assertIn("--as-brief", wrong.stderr)
