@@ -253,7 +253,11 @@ pane_at_width (gpointer data)
   Fixture *f = data;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  return ABS (gtk_widget_get_width (GTK_WIDGET (f->viewer)) - g_settings_get_int (settings, "reading-pane-width")) <= 2;
+  int total = gtk_widget_get_width (GTK_WIDGET (f->window->reading_split));
+  /* The width asked, within half of the room beside the side panels. */
+  int wanted = CLAMP (g_settings_get_int (settings, "reading-pane-width"), 360, MAX (360, total / 2));
+
+  return ABS (gtk_widget_get_width (GTK_WIDGET (f->viewer)) - wanted) <= 2;
 }
 
 static void
