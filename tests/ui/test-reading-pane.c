@@ -405,6 +405,12 @@ test_highlight_on_page (void)
   fixture_clear (&f);
 }
 
+static gboolean
+width_saved (gpointer settings)
+{
+  return g_settings_get_int (settings, "reading-pane-width") == 400;
+}
+
 static void
 test_resize_pane (void)
 {
@@ -421,7 +427,7 @@ test_resize_pane (void)
 
   /* The handle dragged: the pane takes the width, and keeps it. */
   gtk_paned_set_position (paned, total - 400);
-  plenary_test_spin (50);
+  plenary_test_spin_until (width_saved, settings);
   g_assert_cmpint (g_settings_get_int (settings, "reading-pane-width"), ==, 400);
   plenary_test_spin_until (pane_at_width, &f);
 
