@@ -13,6 +13,7 @@
 #include "plenary-pdf-view.h"
 #include "plenary-source-files.h"
 #include "plenary-source-search.h"
+#include "plenary-source-styles.h"
 #include "plenary-source-viewer.h"
 
 /* Matches tagged per main loop iteration, so that a frequent word in a
@@ -612,8 +613,10 @@ show_text (PlenarySourceViewer *self)
 {
   GtkTextIter start;
 
-  /* Once, as plain text: nothing in a source is markup. */
+  /* Once, as plain text: nothing in a source is markup; its styles are
+   * tags over it. */
   gtk_text_buffer_set_text (self->buffer, self->source != NULL ? plenary_source_get_text (self->source) : "", -1);
+  plenary_source_styles_apply (self->text_view, self->source);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   gtk_text_buffer_place_cursor (self->buffer, &start);
   gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);

@@ -29,6 +29,11 @@ struct _PlenaryWindow
   GSignalGroup         *annotations_signals;
   /* Set once the user agreed to close with unsaved changes. */
   guint                 close_confirmed : 1;
+  /* While the export or print asked about goes on with empty sections. */
+  guint                 empty_sections_confirmed : 1;
+
+  /* Of the export under way (one at a time), for its Cancel. */
+  GCancellable         *exporting;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -39,6 +44,9 @@ struct _PlenaryWindow
   GtkWidget            *insert_clause_button;
   AdwTabView           *tab_view;
   AdwTabBar            *tab_bar;
+  GtkRevealer          *export_banner;
+  GtkSpinner           *export_spinner;
+  GtkLabel             *export_label;
   PlenarySplitView     *side_flap;
   PlenarySplitView     *comments_flap;
   GtkStack             *content_stack;
@@ -47,6 +55,7 @@ struct _PlenaryWindow
   PlenarySourcesPanel  *sources_panel;
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
+  AdwBin               *revisions_bin;
   GMenu                *recent_section;
   GMenu                *versions_section;
   PlenaryCommentsPanel *comments_view;

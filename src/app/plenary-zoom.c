@@ -15,12 +15,18 @@
 /* The editor's size when its font names none. */
 #define DEFAULT_POINTS 11.0
 
-typedef struct
+struct _PlenaryZoom
 {
+  GObject         parent_instance;
+
   GSettings      *settings;
   GtkCssProvider *provider;
   double          zoom;
-} Zoom;
+};
+
+typedef PlenaryZoom Zoom;
+
+G_DEFINE_FINAL_TYPE (PlenaryZoom, plenary_zoom, G_TYPE_OBJECT)
 
 static void
 update_css (Zoom *zoom)
@@ -102,18 +108,31 @@ zoom_reset_action (GSimpleAction *action,
 }
 
 static void
-zoom_free (gpointer data)
+plenary_zoom_dispose (GObject *object)
 {
-  Zoom *zoom = data;
+  PlenaryZoom *self = PLENARY_ZOOM (object);
 
-  g_clear_object (&zoom->settings);
-  g_clear_object (&zoom->provider);
-  g_free (zoom);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->provider);
+
+  G_OBJECT_CLASS (plenary_zoom_parent_class)->dispose (object);
 }
 
-void
-plenary_zoom_install (GtkApplication *application,
-                      GSettings      *settings)
+static void
+plenary_zoom_class_init (PlenaryZoomClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = plenary_zoom_dispose;
+}
+
+static void
+plenary_zoom_init (PlenaryZoom *self)
+{
+  self->zoom = 1.0;
+}
+
+PlenaryZoom *
+plenary_zoom_new (GtkApplication *application,
+                  GSettings      *settings)
 {
   static const GActionEntry actions[] = {
     { "zoom-in", zoom_in_action },
@@ -123,22 +142,23 @@ plenary_zoom_install (GtkApplication *application,
   static const char *in_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
   static const char *out_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
   static const char *reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
-  Zoom *zoom = g_new0 (Zoom, 1);
+  PlenaryZoom *zoom;
 
-  g_return_if_fail (GTK_IS_APPLICATION (application));
-  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
+  zoom = g_object_new (PLENARY_TYPE_ZOOM, NULL);
   zoom->settings = g_object_ref (settings);
-  zoom->zoom = 1.0;
   zoom->provider = gtk_css_provider_new ();
   /* Above the provider of the editor font. */
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (zoom->provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  g_signal_connect_swapped (settings, "changed::editor-font", G_CALLBACK (update_css), zoom);
-  g_object_set_data_full (G_OBJECT (application), "plenary-zoom", zoom, zoom_free);
+  g_signal_connect_object (settings, "changed::editor-font", G_CALLBACK (update_css), zoom, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), zoom);
   gtk_application_set_accels_for_action (application, "app.zoom-in", in_accels);
   gtk_application_set_accels_for_action (application, "app.zoom-out", out_accels);
   gtk_application_set_accels_for_action (application, "app.zoom-reset", reset_accels);
+
+  return zoom;
 }
