@@ -129,6 +129,7 @@ same_state (const PlenaryLineState *a,
          a->seen_opening == b->seen_opening &&
          a->seen_top == b->seen_top &&
          a->last_sub_index == b->last_sub_index &&
+         a->in_annex == b->in_annex &&
          (a->line_index == 0) == (b->line_index == 0);
 }
 

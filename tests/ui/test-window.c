@@ -403,7 +403,7 @@ static GtkWidget *
 find_visible_button (GtkWidget  *widget,
                      const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
       g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
 
