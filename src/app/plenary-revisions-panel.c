@@ -36,16 +36,19 @@ char *
 plenary_revision_dup_subtitle (PlenaryRevision *revision)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (plenary_revision_get_created (revision));
-  /* Translators: when a revision was saved, in strftime() format. */
-  g_autofree char *when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  /* The same format as Previous Versions' dates. */
+  g_autofree char *when = g_date_time_format (local, _("%e %B %Y, %H:%M"));
   const char *author = plenary_revision_get_author (revision);
+  const char *day = when;
 
-  g_strstrip (when);
+  /* %e pads the day with a space or U+2007 (figure space). */
+  while (*day == ' ' || g_utf8_get_char (day) == 0x2007)
+    day = g_utf8_next_char (day);
   if (author == NULL || author[0] == '\0')
-    return g_steal_pointer (&when);
+    return g_strdup (day);
 
   /* Translators: a revision's date, then its author. */
-  return g_strdup_printf (_("%s · %s"), when, author);
+  return g_strdup_printf (_("%s · %s"), day, author);
 }
 
 static GMenuModel *

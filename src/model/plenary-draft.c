@@ -556,6 +556,75 @@ plenary_draft_find_revision (PlenaryDraft *self,
   return NULL;
 }
 
+static gboolean
+same_leaf (const PlenaryParagraph *a,
+           const PlenaryParagraph *b)
+{
+  return a->children->len == 0 && b->children->len == 0 && plenary_paragraph_equal (a, b);
+}
+
+static void
+index_leaves (GHashTable *leaves,
+              GPtrArray  *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->children->len == 0 && paragraph->id != NULL)
+        g_hash_table_insert (leaves, paragraph->id, paragraph);
+      index_leaves (leaves, paragraph->children);
+    }
+}
+
+static void
+copy_paragraphs (GHashTable *leaves,
+                 GPtrArray  *from,
+                 GPtrArray  *into)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (from, i);
+      PlenaryParagraph *shared = paragraph->id != NULL ? g_hash_table_lookup (leaves, paragraph->id) : NULL;
+      PlenaryParagraph *copy;
+
+      if (shared != NULL && same_leaf (shared, paragraph))
+        {
+          g_ptr_array_add (into, plenary_paragraph_ref (shared));
+          continue;
+        }
+
+      copy = plenary_paragraph_new (paragraph->role, paragraph->phrase, paragraph->text);
+      copy->id = g_strdup (paragraph->id);
+      if (paragraph->extra != NULL)
+        copy->extra = json_object_ref (paragraph->extra);
+      copy_paragraphs (leaves, paragraph->children, copy->children);
+      g_ptr_array_add (into, copy);
+    }
+}
+
+/* A copy of BODY for a new revision: paragraphs without sub-paragraphs
+ * that the last revision has unchanged are shared with it (revisions never
+ * change), which saves memory and lets the encoder meet them once. */
+static PlenaryBody *
+copy_sharing (PlenaryDraft *self,
+              PlenaryBody  *body)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->revisions));
+  g_autoptr(GHashTable) leaves = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PlenaryRevision) last = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->revisions), n - 1) : NULL;
+  PlenaryBody *copy = plenary_body_new ();
+
+  if (last != NULL)
+    index_leaves (leaves, plenary_revision_get_body (last)->paragraphs);
+  copy->opening = g_strdup (body->opening);
+  if (body->extra != NULL)
+    copy->extra = json_object_ref (body->extra);
+  copy_paragraphs (leaves, body->paragraphs, copy->paragraphs);
+
+  return copy;
+}
+
 PlenaryRevision *
 plenary_draft_add_revision (PlenaryDraft *self,
                             const char   *name,
@@ -592,7 +661,7 @@ plenary_draft_add_revision (PlenaryDraft *self,
                                g_date_time_get_second (precise));
   }
   metadata = plenary_metadata_dup (self->metadata);
-  body = plenary_body_copy (self->body);
+  body = copy_sharing (self, self->body);
   revision = plenary_revision_new (id, name, now, author, metadata, body);
   /* Its ids are the body's, already noted. */
   g_list_store_append (self->revisions, revision);
