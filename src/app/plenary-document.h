@@ -89,6 +89,20 @@ gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
  * place of the text: modified, the file unchanged until the user saves. */
 void             plenary_document_restore_version (PlenaryDocument      *self,
                                                    PlenaryDraft         *draft);
+/* Revisions --------------------------------------------------------------- */
+
+/* Brings the draft up to date with the buffer and keeps it as a new
+ * revision NAME by AUTHOR (the document is then modified). Transfer none. */
+PlenaryRevision *plenary_document_save_revision    (PlenaryDocument      *self,
+                                                     const char           *name,
+                                                     const char           *author);
+/* Puts REVISION's text and header in place of the current ones, as one
+ * edit that Undo takes back; the current text is first kept as a revision
+ * "Before restoring “NAME”" by AUTHOR. */
+void             plenary_document_restore_revision (PlenaryDocument      *self,
+                                                     PlenaryRevision      *revision,
+                                                     const char           *author);
+
 /* Whether a load is under way; cancelling it makes the load finish at once
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);
@@ -96,6 +110,10 @@ void             plenary_document_cancel_loading  (PlenaryDocument      *self);
 /* What the last import repaired or changed ("2 tracked changes were
  * accepted…"), translated, once: NULL when nothing or already taken. */
 char           **plenary_document_take_import_warnings (PlenaryDocument *self);
+/* What the import of the text dropped or guessed, placed on the lines of
+ * the buffer as loaded (PlenaryCheckProblem*; see
+ * plenary_importer_report_problems()), or NULL. */
+GPtrArray       *plenary_document_get_import_report   (PlenaryDocument *self);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
  * stays modified. Unless OVERWRITE, saving over a file that another program

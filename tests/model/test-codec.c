@@ -136,7 +136,7 @@ test_stable_output (void)
   g_assert_true (g_str_has_prefix (first,
                                    "{\n"
                                    "  \"format\": \"plenary-draft\",\n"
-                                   "  \"version\": 1,\n"
+                                   "  \"version\": 2,\n"
                                    "  \"kind\": \"resolution\",\n"
                                    "  \"language\": \"fr\",\n"
                                    "  \"metadata\": {\n"
@@ -148,9 +148,10 @@ test_stable_output (void)
   g_assert_nonnull (strstr (first, "\"text\": \"à coopérer \\\"sans délai\\\";\""));
   g_assert_nonnull (strstr (first, "\"pages\": [\n        0,\n        42,\n        97\n      ],"));
   g_assert_nonnull (strstr (first, "\"signatories\": [\n      \"Japon\"\n    ],"));
-  /* Sub-paragraphs carry no role; the last paragraph has no phrase. */
-  g_assert_nonnull (strstr (first, "{\n                \"text\": \"notamment rurales;\"\n              }"));
-  g_assert_nonnull (strstr (first, "{\n        \"role\": \"paragraph\",\n        \"text\": \"Texte"));
+  /* Sub-paragraphs carry no role; the last paragraph has no phrase. Every
+   * paragraph has its id first, in document order. */
+  g_assert_nonnull (strstr (first, "{\n                \"id\": \"p5\",\n                \"text\": \"notamment rurales;\"\n              }"));
+  g_assert_nonnull (strstr (first, "{\n        \"id\": \"p8\",\n        \"role\": \"paragraph\",\n        \"text\": \"Texte"));
 }
 
 static void
@@ -602,6 +603,140 @@ test_source_encoding_follows_changes (void)
   g_assert_cmpstr (plenary_source_get_title (plenary_draft_find_source (loaded, "s1")), ==, "Second titre");
 }
 
+/* Details and styles of a source (version 2): written only when present,
+ * read back, and refused with a message when out of range. */
+static void
+test_source_details_and_styles (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_BRIEF, "fr");
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport", "rapport.md", "text/markdown",
+                                                        "Titre\n\n• point en gras");
+  const PlenarySourceStyle styles[] = {
+    { 0, 5, PLENARY_SOURCE_STYLE_HEADING, 1 },
+    { 7, 21, PLENARY_SOURCE_STYLE_ITEM, 1 },
+    { 18, 21, PLENARY_SOURCE_STYLE_STRONG, 0 },
+  };
+  g_autofree char *json = NULL;
+  g_autofree char *plain_json = NULL;
+  g_autoptr(PlenaryDraft) loaded = NULL;
+  g_autoptr(PlenaryDraft) plain = plenary_draft_new (PLENARY_DRAFT_KIND_BRIEF, "fr");
+  g_autoptr(PlenarySource) plain_source = plenary_source_new ("s1", "Note", "note.txt", "text/plain", "Texte");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDraft) refused = NULL;
+  PlenarySource *back;
+  const GArray *back_styles;
+
+  plenary_source_set_styles (source, styles, G_N_ELEMENTS (styles));
+  g_object_set (source, "author", "Secrétaire général", "date", "2025-03-12",
+                "symbol", "A/80/123", "url", "https://undocs.org/A/80/123", NULL);
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+  json = encode_string (draft);
+  g_assert_nonnull (strstr (json, "\"author\": \"Secrétaire général\""));
+  g_assert_nonnull (strstr (json, "\"date\": \"2025-03-12\""));
+  g_assert_nonnull (strstr (json, "\"symbol\": \"A/80/123\""));
+  g_assert_nonnull (strstr (json, "\"url\": \"https://undocs.org/A/80/123\""));
+  g_assert_nonnull (strstr (json, "[0, 5, \"heading\", 1]"));
+  g_assert_nonnull (strstr (json, "[18, 21, \"strong\"]"));
+
+  loaded = decode_string (json);
+  back = plenary_draft_find_source (loaded, "s1");
+  g_assert_cmpstr (plenary_source_get_author (back), ==, "Secrétaire général");
+  g_assert_cmpstr (plenary_source_get_date (back), ==, "2025-03-12");
+  g_assert_cmpstr (plenary_source_get_symbol (back), ==, "A/80/123");
+  g_assert_cmpstr (plenary_source_get_url (back), ==, "https://undocs.org/A/80/123");
+  back_styles = plenary_source_get_styles (back);
+  g_assert_cmpuint (back_styles->len, ==, 3);
+  g_assert_cmpmem (back_styles->data, sizeof styles, styles, sizeof styles);
+
+  /* Hidden markup is never read from a file. */
+  {
+    g_autoptr(GString) edited = g_string_new (json);
+    g_autoptr(PlenaryDraft) hidden = NULL;
+
+    g_string_replace (edited, "[18, 21, \"strong\"]", "[18, 21, \"markup\"]", 1);
+    hidden = decode_string (edited->str);
+    g_assert_cmpuint (plenary_source_get_styles (plenary_draft_find_source (hidden, "s1"))->len, ==, 2);
+  }
+
+  /* A plain source writes none of them. */
+  g_list_store_append (plenary_draft_get_sources (plain), plain_source);
+  plain_json = encode_string (plain);
+  g_assert_null (strstr (plain_json, "\"styles\""));
+  g_assert_null (strstr (plain_json, "\"author\""));
+
+  {
+    g_autofree char *bad = g_strdup (json);
+    char *at = strstr (bad, "[18, 21,");
+
+    memcpy (at, "[18, 99,", 8);
+    refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "styles"));
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *bad = g_strdup (json);
+    char *at = strstr (bad, "2025-03-12");
+
+    memcpy (at, "2025-13-12", 10);
+    refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "date"));
+  }
+}
+
+/* Version 2's notes and annex: read, written back the same; a version 1
+ * file has none, and a draft without them writes neither member. */
+static void
+test_notes_and_annex (void)
+{
+  const char *json =
+    "{\"format\": \"plenary-draft\", \"version\": 1, \"kind\": \"resolution\", \"language\": \"en\",\n"
+    " \"body\": {\"opening\": \"The General Assembly,\",\n"
+    "  \"paragraphs\": [{\"role\": \"operative\", \"phrase\": \"Decides\", \"text\": \"to act[^1].\"}],\n"
+    "  \"notes\": [{\"id\": \"1\", \"text\": \"A/RES/70/1.\"}],\n"
+    "  \"annex\": {\"heading\": \"Annex\", \"paragraphs\": [\"Terms of reference\", \"1. The group meets.\"]}}}";
+  g_autoptr(PlenaryDraft) draft = decode_string (json);
+  g_autoptr(PlenaryDraft) again = NULL;
+  g_autoptr(PlenaryDraft) plain = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "en");
+  g_autofree char *written = NULL;
+  g_autofree char *without = NULL;
+  PlenaryBody *body = plenary_draft_get_body (draft);
+  PlenaryNote *note;
+
+  g_assert_cmpuint (body->notes->len, ==, 1);
+  note = g_ptr_array_index (body->notes, 0);
+  g_assert_cmpstr (note->id, ==, "1");
+  g_assert_cmpstr (note->text, ==, "A/RES/70/1.");
+  g_assert_true (plenary_body_find_note (body, "1") == note);
+  g_assert_cmpstr (body->annex_heading, ==, "Annex");
+  g_assert_cmpuint (body->annex->len, ==, 2);
+  g_assert_null (body->extra);
+
+  written = encode_string (draft);
+  g_assert_nonnull (strstr (written, "\"notes\""));
+  g_assert_nonnull (strstr (written, "\"annex\""));
+  again = decode_string (written);
+  g_assert_true (plenary_body_equal (plenary_draft_get_body (again), body));
+
+  without = encode_string (plain);
+  g_assert_null (strstr (without, "\"notes\""));
+  g_assert_null (strstr (without, "\"annex\""));
+
+  /* A note needs its id. */
+  {
+    const char *bad = "{\"format\": \"plenary-draft\", \"version\": 1, \"kind\": \"resolution\","
+                      " \"body\": {\"notes\": [{\"text\": \"orphan\"}]}}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlenaryDraft) refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
+  }
+}
+
 /* What a pause in typing makes (the recovery copy's snapshot) holds none of
  * a large source's text: only the worker writing the copy escapes it. The
  * bytes it then gives are those of a plain encoding, whatever is typed or
@@ -660,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/model/codec/source-encoding-follows-changes", test_source_encoding_follows_changes);
   g_test_add_func ("/model/codec/snapshot-leaves-sources", test_snapshot_leaves_sources);
   g_test_add_func ("/model/codec/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/model/codec/source-details-and-styles", test_source_details_and_styles);
   g_test_add_func ("/model/codec/brief-fixture", test_brief_fixture);
   g_test_add_func ("/model/codec/templates", test_templates);
   g_test_add_func ("/model/codec/defaults", test_defaults);
@@ -673,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/model/codec/refuse/fixture-wrong-type", test_refuse_fixture_wrong_type);
   g_test_add_func ("/model/codec/refuse/utf8", test_refuse_utf8);
   g_test_add_func ("/model/codec/refuse/deep", test_refuse_deep);
+  g_test_add_func ("/model/codec/notes-and-annex", test_notes_and_annex);
 
   return g_test_run ();
 }
