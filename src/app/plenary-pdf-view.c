@@ -513,6 +513,14 @@ request_page (PlenaryPdfView *self,
   push_job (self, page, scale);
 }
 
+static void
+unref_overlays (gpointer data)
+{
+  /* Pages not drawn yet have none. */
+  if (data != NULL)
+    g_array_unref (data);
+}
+
 static gboolean
 job_done (gpointer data)
 {
@@ -538,7 +546,7 @@ job_done (gpointer data)
           self->n_pages = job->n_pages;
           self->sizes = g_steal_pointer (&job->sizes);
           self->texts = g_new0 (PlenaryPdfPageText *, MAX (self->n_pages, 1));
-          self->overlays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+          self->overlays = g_ptr_array_new_with_free_func (unref_overlays);
           g_ptr_array_set_size (self->overlays, self->n_pages);
           self->loaded = TRUE;
           update_layout (self);

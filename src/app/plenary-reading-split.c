@@ -120,42 +120,6 @@ on_position_changed (PlenaryReadingSplit *self)
 }
 
 static void
-plenary_reading_split_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
-
-  int minimum;
-
-  /* Never below what the paned needs (it is clipped instead). */
-  gtk_widget_measure (GTK_WIDGET (self->paned), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  gtk_widget_allocate (GTK_WIDGET (self->paned), MAX (width, minimum), height, baseline, NULL);
-  if (width != self->width)
-    queue_place (self);
-}
-
-static void
-plenary_reading_split_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
-{
-  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
-
-  gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size, minimum, natural, NULL, NULL);
-  /* A steady minimum: the side panels' flaps fold on the minimum of the
-   * content, and a pane opening or closing must not fold them while they
-   * are allocated. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = MIN (*minimum, 300);
-}
-
-static void
 plenary_reading_split_dispose (GObject *object)
 {
   PlenaryReadingSplit *self = PLENARY_READING_SPLIT (object);
@@ -181,8 +145,7 @@ plenary_reading_split_class_init (PlenaryReadingSplitClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plenary_reading_split_dispose;
-  widget_class->size_allocate = plenary_reading_split_size_allocate;
-  widget_class->measure = plenary_reading_split_measure;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plenary-reading-split");
 }
 
@@ -191,7 +154,6 @@ plenary_reading_split_init (PlenaryReadingSplit *self)
 {
   self->wanted = PANE_DEFAULT_WIDTH;
   self->paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_paned_set_resize_start_child (self->paned, TRUE);
   gtk_paned_set_resize_end_child (self->paned, FALSE);
   /* Only to cover it: the handle keeps the draft at half the width. */
@@ -199,6 +161,8 @@ plenary_reading_split_init (PlenaryReadingSplit *self)
   gtk_paned_set_shrink_end_child (self->paned, FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->paned), GTK_WIDGET (self));
   g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (on_position_changed), self);
+  /* The split's width changed: the pane keeps its own. */
+  g_signal_connect_swapped (self->paned, "notify::max-position", G_CALLBACK (queue_place), self);
 }
 
 /* <child> is the content, <child type="pane"> the pane. */
