@@ -22,4 +22,14 @@ gboolean plenary_convert (GFile         *input,
                           GPtrArray    **report,
                           GError       **error);
 
+/* `plenary --compare OLD NEW OUT.pdf`: reads two drafts (or text, Markdown,
+ * PDF, Word files, imported as --convert does) and writes NEW with the
+ * changes since OLD marked, as UN revised drafts show them, with a note
+ * naming OLD under the title. OUT must be a PDF, and neither input. */
+gboolean plenary_compare_convert (GFile         *old_file,
+                                  GFile         *new_file,
+                                  GFile         *output,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
 G_END_DECLS
