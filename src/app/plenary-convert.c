@@ -41,6 +41,7 @@ same_file (GFile *a,
 
 static PlenaryDraft *
 read_draft (GFile         *input,
+            gboolean       converting,
             GCancellable  *cancellable,
             gboolean      *is_draft_file,
             gboolean      *is_office,
@@ -56,8 +57,12 @@ read_draft (GFile         *input,
   if (!plenary_file_load_checked (input, PLENARY_MAX_FILE_SIZE, cancellable, &contents, &length, NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (input);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not convert “%s”: %s"), name, local_error->message);
+      if (converting)
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not convert “%s”: %s"), name, local_error->message);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not read “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -71,8 +76,12 @@ read_draft (GFile         *input,
   if (draft == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (input);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not convert “%s”: %s"), name, local_error->message);
+      if (converting)
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not convert “%s”: %s"), name, local_error->message);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not read “%s”: %s"), name, local_error->message);
     }
 
   return draft;
@@ -175,7 +184,7 @@ plenary_convert (GFile         *input,
       return FALSE;
     }
 
-  if (!(draft = read_draft (input, cancellable, &is_draft_file, &is_office, &warnings, error)))
+  if (!(draft = read_draft (input, TRUE, cancellable, &is_draft_file, &is_office, &warnings, error)))
     return FALSE;
   if (!write_draft (draft, input, output, is_draft_file, cancellable, error))
     return FALSE;
@@ -191,6 +200,18 @@ plenary_convert (GFile         *input,
   return TRUE;
 }
 
+
+PlenaryDraft *
+plenary_convert_read_draft (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  gboolean is_draft_file, is_office;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return read_draft (file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error);
+}
 
 /* What the older text is called in the note under the title: its symbol
  * and date when it has them ("A/RES/78/12"), else the file's name. */
@@ -249,8 +270,8 @@ plenary_compare_convert (GFile         *old_file,
       return FALSE;
     }
 
-  if (!(old_draft = read_draft (old_file, cancellable, &is_draft_file, &is_office, NULL, error)) ||
-      !(new_draft = read_draft (new_file, cancellable, &is_draft_file, &is_office, NULL, error)))
+  if (!(old_draft = read_draft (old_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)) ||
+      !(new_draft = read_draft (new_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)))
     return FALSE;
 
   comparison = plenary_differ_compare (plenary_draft_get_body (old_draft),

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "plenary-draft.h"
+
 G_BEGIN_DECLS
 
 /* `plenary --convert IN OUT`: reads a draft, a text or a Markdown file and
@@ -21,6 +23,12 @@ gboolean plenary_convert (GFile         *input,
                           GCancellable  *cancellable,
                           GPtrArray    **report,
                           GError       **error);
+
+/* Reads FILE as --convert and --compare do: a draft, or a text, Markdown,
+ * PDF, Word or OpenDocument file imported on the fly. Blocking. */
+PlenaryDraft *plenary_convert_read_draft (GFile         *file,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 
 /* `plenary --compare OLD NEW OUT.pdf`: reads two drafts (or text, Markdown,
  * PDF, Word files, imported as --convert does) and writes NEW with the

@@ -53,6 +53,15 @@ struct _PlenaryWindow
 };
 
 void plenary_window_class_actions_init (PlenaryWindowClass *klass);
+/* plenary-window-compare.c: Compare With… and Merge Changes From… */
+void plenary_window_class_compare_init (PlenaryWindowClass *klass);
+PlenaryDraft *_plenary_window_snapshot_draft  (PlenaryDocument *document);
+void          _plenary_window_show_comparison (PlenaryWindow   *self,
+                                               PlenaryDocument *document,
+                                               PlenaryDraft    *old_draft,
+                                               PlenaryDraft    *new_draft,
+                                               const char      *old_name,
+                                               const char      *new_name);
 void plenary_window_actions_init       (PlenaryWindow      *self);
 void plenary_window_update_actions     (PlenaryWindow      *self);
 void plenary_window_update_templates   (PlenaryWindow      *self);

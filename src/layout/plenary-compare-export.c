@@ -162,6 +162,7 @@ plenary_compare_layout_new (PlenaryComparison          *comparison,
       GString *text = g_string_new (NULL);
       const PlenaryParagraph *source;
       guint level, text_offset;
+      PlenaryRole role;
 
       if (entry->is_opening)
         {
@@ -176,9 +177,16 @@ plenary_compare_layout_new (PlenaryComparison          *comparison,
 
       /* The phrase's runs, then the text's after the space that joins them. */
       append_runs (text, runs, text_runs, index, 0);
-      /* A deleted paragraph keeps no number: the newer text's numbers stay. */
-      paragraph = plenary_paragraph_new (entry->kind == PLENARY_DIFF_DELETED ? PLENARY_ROLE_PARAGRAPH : source->role,
-                                         phrase[0] != '\0' ? phrase : NULL, text->str);
+      /* A deleted paragraph keeps no number, so that the newer text's
+       * numbers stay: it is printed unnumbered, where its text stood. */
+      role = source->role;
+      if (entry->kind == PLENARY_DIFF_DELETED &&
+          (role == PLENARY_ROLE_OPERATIVE || role == PLENARY_ROLE_SUBPARAGRAPH))
+        {
+          role = PLENARY_ROLE_PARAGRAPH;
+          level++;
+        }
+      paragraph = plenary_paragraph_new (role, phrase[0] != '\0' ? phrase : NULL, text->str);
       full = plenary_paragraph_dup_full_text (paragraph);
       text_offset = g_utf8_strlen (full, -1) - g_utf8_strlen (text->str, -1);
       for (guint k = text_runs->len; k > 0; k--)

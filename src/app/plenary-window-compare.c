@@ -1,0 +1,141 @@
+/* plenary-window-compare.c — Compare With… and Merge Changes From…
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-window-compare"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-compare-window.h"
+#include "plenary-convert.h"
+#include "plenary-differ.h"
+#include "plenary-draft-codec.h"
+#include "plenary-file-chooser.h"
+#include "plenary-window-private.h"
+
+/* The document's text as it is now, as a draft of its own: a comparison
+ * window keeps it while the delegate goes on editing. */
+PlenaryDraft *
+_plenary_window_snapshot_draft (PlenaryDocument *document)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  plenary_document_sync_draft (document);
+  bytes = plenary_draft_codec_encode (plenary_document_get_draft (document));
+  data = g_bytes_get_data (bytes, &length);
+
+  return plenary_draft_codec_decode (data, length, NULL);
+}
+
+void
+_plenary_window_show_comparison (PlenaryWindow   *self,
+                                 PlenaryDocument *document,
+                                 PlenaryDraft    *old_draft,
+                                 PlenaryDraft    *new_draft,
+                                 const char      *old_name,
+                                 const char      *new_name)
+{
+  g_autoptr(PlenaryComparison) comparison = NULL;
+  PlenaryCompareWindow *window;
+
+  comparison = plenary_differ_compare (plenary_draft_get_body (old_draft),
+                                       plenary_draft_get_body (new_draft),
+                                       PLENARY_DIFFER_DEFAULT);
+  window = plenary_compare_window_new (GTK_WINDOW (self), comparison, new_draft, old_name, new_name);
+  if (plenary_document_get_file (document) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (plenary_document_get_file (document));
+
+      plenary_compare_window_set_folder (window, folder);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PlenaryDraft *draft = plenary_convert_read_draft (task_data, cancellable, &error);
+
+  if (draft == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, draft, g_object_unref);
+}
+
+static void
+compare_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(PlenaryDraft) old_draft = NULL;
+  g_autoptr(PlenaryDraft) new_draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_name = NULL;
+
+  if (!(old_draft = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      plenary_window_show_error (self, _("Could Not Compare"), error);
+      return;
+    }
+
+  if (!(new_draft = _plenary_window_snapshot_draft (document)))
+    return;
+
+  old_name = g_file_get_basename (g_task_get_task_data (G_TASK (result)));
+  _plenary_window_show_comparison (self, document, old_draft, new_draft, old_name,
+                                   plenary_document_get_title (document));
+}
+
+static void
+compare_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (!(files = plenary_file_chooser_open_finish (result, NULL)) ||
+      g_list_model_get_n_items (files) == 0)
+    return;
+
+  task = g_task_new (self, NULL, compare_read_cb, g_steal_pointer (&document));
+  g_task_set_task_data (task, g_list_model_get_item (files, 0), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* win.compare-with: the current text against another file's (a draft, or
+ * last year's resolution as text, Markdown, PDF or Word). */
+static void
+compare_with_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->visible_document == NULL)
+    return;
+
+  plenary_file_chooser_open_async (GTK_WINDOW (self), NULL, compare_chosen_cb,
+                                   g_object_ref (self->visible_document));
+}
+
+void
+plenary_window_class_compare_init (PlenaryWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+}
