@@ -243,22 +243,59 @@ export_pdf_action (GtkWidget  *widget,
 
 /* --- the text ----------------------------------------------------------- */
 
-static void
-insert (PlenaryCompareWindow *self,
-        GtkTextIter          *iter,
-        const char           *text,
-        GtkTextTag           *tag,
-        GtkTextTag           *paragraph_tag)
+/* The text is made in one string, then set at once, its tags after it:
+ * a buffer grown piece by piece is many times slower. */
+typedef struct
 {
-  int start = gtk_text_iter_get_offset (iter);
-  GtkTextIter begin;
+  GString *text;
+  /* Characters in text. */
+  int      offset;
+  GArray  *tags;
+} Builder;
 
-  gtk_text_buffer_insert (self->buffer, iter, text, -1);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &begin, start);
-  if (tag != NULL)
-    gtk_text_buffer_apply_tag (self->buffer, tag, &begin, iter);
-  if (paragraph_tag != NULL)
-    gtk_text_buffer_apply_tag (self->buffer, paragraph_tag, &begin, iter);
+typedef struct
+{
+  GtkTextTag *tag;
+  int         start;
+  int         end;
+} TagRange;
+
+static void
+tag_range (Builder    *builder,
+           GtkTextTag *tag,
+           int         start,
+           int         end)
+{
+  TagRange range = { tag, start, end };
+
+  if (tag == NULL || end <= start)
+    return;
+  /* A paragraph's pieces with the same tag make one range. */
+  if (builder->tags->len > 0)
+    {
+      TagRange *last = &g_array_index (builder->tags, TagRange, builder->tags->len - 1);
+
+      if (last->tag == tag && last->end == start)
+        {
+          last->end = end;
+          return;
+        }
+    }
+  g_array_append_val (builder->tags, range);
+}
+
+static void
+insert (Builder    *builder,
+        const char *text,
+        GtkTextTag *tag,
+        GtkTextTag *paragraph_tag)
+{
+  int start = builder->offset;
+
+  g_string_append (builder->text, text);
+  builder->offset += g_utf8_strlen (text, -1);
+  tag_range (builder, tag, start, builder->offset);
+  tag_range (builder, paragraph_tag, start, builder->offset);
 }
 
 /* Inserts RUNS, recording where each starts and ends (RUN_RANGES). A space
@@ -266,7 +303,7 @@ insert (PlenaryCompareWindow *self,
  * read as words. */
 static void
 insert_runs (PlenaryCompareWindow *self,
-             GtkTextIter          *iter,
+             Builder              *builder,
              GArray               *runs,
              GArray               *run_ranges,
              GtkTextTag           *extra_tag,
@@ -285,18 +322,12 @@ insert_runs (PlenaryCompareWindow *self,
       if (run->op == PLENARY_WORD_INSERT && i > 0 &&
           g_array_index (runs, PlenaryWordRun, i - 1).op == PLENARY_WORD_DELETE &&
           !g_unichar_isspace (g_utf8_get_char (run->text)))
-        insert (self, iter, " ", NULL, paragraph_tag);
+        insert (builder, " ", NULL, paragraph_tag);
 
-      range.start = gtk_text_iter_get_offset (iter);
-      insert (self, iter, run->text, tag, paragraph_tag);
-      if (extra_tag != NULL)
-        {
-          GtkTextIter begin;
-
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &begin, range.start);
-          gtk_text_buffer_apply_tag (self->buffer, extra_tag, &begin, iter);
-        }
-      range.end = gtk_text_iter_get_offset (iter);
+      range.start = builder->offset;
+      insert (builder, run->text, tag, paragraph_tag);
+      tag_range (builder, extra_tag, range.start, builder->offset);
+      range.end = builder->offset;
       g_array_append_val (run_ranges, range);
     }
 }
@@ -347,9 +378,7 @@ build_text (PlenaryCompareWindow *self)
   g_autoptr(GArray) text_ranges = g_array_new (FALSE, FALSE, sizeof (Range));
   guint counters[MAX_LEVELS + 1] = { 0 };
   guint n = plenary_comparison_get_n_paragraphs (self->comparison);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_end_iter (self->buffer, &iter);
+  Builder builder = { g_string_new (NULL), 0, g_array_new (FALSE, FALSE, sizeof (TagRange)) };
 
   for (guint i = 0; i < n; i++)
     {
@@ -363,8 +392,8 @@ build_text (PlenaryCompareWindow *self)
       int start, end;
 
       if (i > 0)
-        insert (self, &iter, "\n", NULL, NULL);
-      start = gtk_text_iter_get_offset (&iter);
+        insert (&builder, "\n", NULL, NULL);
+      start = builder.offset;
 
       if (!entry->is_opening)
         {
@@ -381,8 +410,8 @@ build_text (PlenaryCompareWindow *self)
             }
           if (marker != NULL)
             {
-              insert (self, &iter, marker, whole, paragraph_tag);
-              insert (self, &iter, " ", NULL, paragraph_tag);
+              insert (&builder, marker, whole, paragraph_tag);
+              insert (&builder, " ", NULL, paragraph_tag);
             }
 
           if (entry->moved && (i == 0 || !plenary_comparison_get_paragraph (self->comparison, i - 1)->moved))
@@ -390,27 +419,22 @@ build_text (PlenaryCompareWindow *self)
               g_autofree char *note = moved_from (self, entry, old_numbers);
               g_autofree char *bracketed = g_strdup_printf ("[%s] ", note);
 
-              insert (self, &iter, bracketed, self->note_tag, paragraph_tag);
+              insert (&builder, bracketed, self->note_tag, paragraph_tag);
             }
         }
 
-      insert_runs (self, &iter, entry->phrase_runs, phrase_ranges, self->phrase_tag, paragraph_tag);
+      insert_runs (self, &builder, entry->phrase_runs, phrase_ranges, self->phrase_tag, paragraph_tag);
       if (entry->phrase_runs->len > 0 && entry->text_runs->len > 0)
         {
           const char *text = g_array_index (entry->text_runs, PlenaryWordRun, 0).text;
 
           if (!g_unichar_ispunct (g_utf8_get_char (text)))
-            insert (self, &iter, " ", whole, paragraph_tag);
+            insert (&builder, " ", whole, paragraph_tag);
         }
-      insert_runs (self, &iter, entry->text_runs, text_ranges, NULL, paragraph_tag);
-      end = gtk_text_iter_get_offset (&iter);
-
-      {
-        GtkTextIter begin;
-
-        gtk_text_buffer_get_iter_at_offset (self->buffer, &begin, start);
-        gtk_text_buffer_apply_tag (self->buffer, level_tag (self, level), &begin, &iter);
-      }
+      insert_runs (self, &builder, entry->text_runs, text_ranges, NULL, paragraph_tag);
+      end = builder.offset;
+      if (level > 0)
+        tag_range (&builder, level_tag (self, level), start, end);
 
       for (guint c = entry->first_change; c < entry->first_change + entry->n_changes; c++)
         {
@@ -429,6 +453,19 @@ build_text (PlenaryCompareWindow *self)
           g_array_append_val (self->change_ranges, range);
         }
     }
+
+  gtk_text_buffer_set_text (self->buffer, builder.text->str, builder.text->len);
+  for (guint i = 0; i < builder.tags->len; i++)
+    {
+      const TagRange *range = &g_array_index (builder.tags, TagRange, i);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, range->start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, range->end);
+      gtk_text_buffer_apply_tag (self->buffer, range->tag, &start, &end);
+    }
+  g_string_free (builder.text, TRUE);
+  g_array_unref (builder.tags);
 }
 
 static char *
