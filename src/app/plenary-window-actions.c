@@ -9,7 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "plenary-annotations.h"
 #include "plenary-application.h"
+#include "plenary-clause-printer.h"
+#include "plenary-revisions-panel.h"
 #include "plenary-clause-picker.h"
 #include "plenary-dialogs.h"
 #include "plenary-brief.h"
@@ -53,6 +56,8 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-revision", has_document && !busy);
   /* A save adds a version, another draft has others. */
   plenary_window_update_versions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy);
@@ -1226,6 +1231,303 @@ restore_version_action (GtkWidget  *widget,
   plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
+/* Revisions ------------------------------------------------------------- */
+
+static PlenaryRevision *
+find_revision (PlenaryWindow *self,
+               GVariant      *param)
+{
+  PlenaryDraft *draft;
+
+  if (self->visible_document == NULL)
+    return NULL;
+
+  draft = plenary_document_get_draft (self->visible_document);
+  return plenary_draft_find_revision (draft, g_variant_get_string (param, NULL));
+}
+
+static void restore_from_viewer (PlenaryWindow *self,
+                                 GtkWidget     *button);
+
+static void
+show_revisions_panel (PlenaryWindow *self)
+{
+  plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "revisions");
+}
+
+static void
+save_revision_response_cb (PlenaryAlert  *dialog,
+                           const char    *response,
+                           PlenaryWindow *self)
+{
+  PlenaryDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog))));
+  g_autofree char *author = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "save") || *g_strstrip (name) == '\0')
+    return;
+
+  author = plenary_annotations_dup_author_name ();
+  plenary_document_save_revision (document, name, author);
+  show_revisions_panel (self);
+
+  /* A draft with a file keeps the revision at once; a new one asks where. */
+  if (document == self->visible_document)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+
+  /* Translators: %s is the name of the revision just saved. */
+  message = g_strdup_printf (_("Revision “%s” saved"), name);
+  plenary_window_show_toast (self, message);
+}
+
+/* Ctrl+Alt+S: names the current text ("Zero draft", "Rev.1"). */
+static void
+save_revision_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *suggestion = NULL;
+  guint n;
+
+  if (self->visible_document == NULL)
+    return;
+
+  n = g_list_model_get_n_items (plenary_draft_get_revisions (plenary_document_get_draft (self->visible_document)));
+  /* Translators: the name suggested for the first revision of a draft. */
+  suggestion = n == 0 ? g_strdup (_("Zero draft"))
+                      /* Translators: the name suggested for a later revision, %u is its number. */
+                      : g_strdup_printf (_("Rev.%u"), n);
+
+  dialog = plenary_alert_new (_("Save Revision"),
+                              _("The current text and header are kept in the file under this name. "
+                                "Sources and comments stay shared."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggestion);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Revision name"), -1);
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                               "cancel", _("_Cancel"),
+                               "save", _("_Save Revision"),
+                               NULL);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "save");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (self->visible_document), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_revision_response_cb), self, 0);
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
+  gtk_widget_grab_focus (entry);
+}
+
+/* A revision in a window of its own, read-only: its header, then its text
+ * numbered as printed. */
+static void
+open_revision_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryRevision *revision = find_revision (self, param);
+  PlenaryDraft *draft;
+  PlenaryMetadata *metadata;
+  const char * const *fields;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *window, *toolbar, *header, *scrolled, *view, *window_title, *restore;
+
+  if (revision == NULL)
+    return;
+
+  draft = plenary_document_get_draft (self->visible_document);
+  metadata = plenary_revision_get_metadata (revision);
+  fields = plenary_metadata_list_string_fields ();
+  text = g_string_new (NULL);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *value = plenary_metadata_get_string (metadata, fields[i]);
+
+      if (value[0] != '\0' && strcmp (fields[i], "body") != 0)
+        g_string_append_printf (text, "%s\n", value);
+    }
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  body = plenary_clause_printer_print (plenary_revision_get_body (revision),
+                                       plenary_draft_get_kind (draft),
+                                       plenary_draft_get_language (draft),
+                                       PLENARY_PRINT_PLAIN | PLENARY_PRINT_BLANK_LINES);
+  g_string_append (text, body);
+
+  subtitle = plenary_revision_dup_subtitle (revision);
+  /* Translators: the title of a revision's window, %s is its name. */
+  title = g_strdup_printf (_("%s (Read-Only)"), plenary_revision_get_name (revision));
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 800);
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  window_title = adw_window_title_new (title, subtitle);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
+  restore = gtk_button_new_with_mnemonic (_("_Restore…"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), restore);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 24);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 24);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_box_append (GTK_BOX (toolbar), scrolled);
+
+  /* Restore asks in the draft's window, which this one then leaves to. */
+  g_object_set_data_full (G_OBJECT (restore), "revision-id",
+                          g_strdup (plenary_revision_get_id (revision)), g_free);
+  g_signal_connect_object (restore, "clicked", G_CALLBACK (restore_from_viewer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (restore, "clicked", G_CALLBACK (gtk_window_destroy), window);
+
+  adw_window_set_content (ADW_WINDOW (window), toolbar);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  PlenaryDocument *document;
+  PlenaryRevision *revision;
+} RevisionChoice;
+
+static void
+revision_choice_free (RevisionChoice *choice)
+{
+  g_object_unref (choice->document);
+  g_object_unref (choice->revision);
+  g_free (choice);
+}
+
+static void
+restore_revision_response_cb (PlenaryAlert   *dialog,
+                              const char     *response,
+                              RevisionChoice *choice)
+{
+  if (g_str_equal (response, "restore"))
+    {
+      g_autofree char *author = plenary_annotations_dup_author_name ();
+
+      plenary_document_restore_revision (choice->document, choice->revision, author);
+    }
+  revision_choice_free (choice);
+}
+
+static void
+delete_revision_response_cb (PlenaryAlert   *dialog,
+                             const char     *response,
+                             RevisionChoice *choice)
+{
+  if (g_str_equal (response, "delete"))
+    plenary_draft_remove_revision (plenary_document_get_draft (choice->document), choice->revision);
+  revision_choice_free (choice);
+}
+
+static void
+ask_about_revision (PlenaryWindow   *self,
+                    PlenaryRevision *revision,
+                    gboolean         restore)
+{
+  RevisionChoice *choice = g_new0 (RevisionChoice, 1);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  choice->document = g_object_ref (self->visible_document);
+  choice->revision = g_object_ref (revision);
+
+  if (restore)
+    {
+      /* Translators: %s is the name of a revision. */
+      heading = g_strdup_printf (_("Restore “%s”?"), plenary_revision_get_name (revision));
+      dialog = plenary_alert_new (heading, NULL);
+      plenary_alert_set_body (PLENARY_ALERT (dialog),
+                              _("The text and header of the draft are replaced by those of this "
+                                "revision. The current text is first kept as a revision of its "
+                                "own, and Undo brings it back."));
+      plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                                   "cancel", _("_Cancel"),
+                                   "restore", _("_Restore"),
+                                   NULL);
+      plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      g_signal_connect (dialog, "response", G_CALLBACK (restore_revision_response_cb), choice);
+    }
+  else
+    {
+      /* Translators: %s is the name of a revision. */
+      heading = g_strdup_printf (_("Delete “%s”?"), plenary_revision_get_name (revision));
+      dialog = plenary_alert_new (heading,
+                                  _("The revision is removed from the draft; the file keeps it until "
+                                    "the draft is saved. The current text is not changed."));
+      plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                                   "cancel", _("_Cancel"),
+                                   "delete", _("_Delete"),
+                                   NULL);
+      plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+      g_signal_connect (dialog, "response", G_CALLBACK (delete_revision_response_cb), choice);
+    }
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+restore_from_viewer (PlenaryWindow *self,
+                     GtkWidget     *button)
+{
+  PlenaryRevision *revision;
+
+  if (self->visible_document == NULL)
+    return;
+  revision = plenary_draft_find_revision (plenary_document_get_draft (self->visible_document),
+                                          g_object_get_data (G_OBJECT (button), "revision-id"));
+  if (revision != NULL)
+    ask_about_revision (self, revision, TRUE);
+}
+
+static void
+restore_revision_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryRevision *revision = find_revision (self, param);
+
+  if (revision != NULL)
+    ask_about_revision (self, revision, TRUE);
+}
+
+static void
+delete_revision_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryRevision *revision = find_revision (self, param);
+
+  if (revision != NULL)
+    ask_about_revision (self, revision, FALSE);
+}
+
 /* Set-up --------------------------------------------------------------- */
 
 void
@@ -1281,6 +1583,12 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-odt", NULL, export_office_action);
 
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+
+  gtk_widget_class_install_action (widget_class, "win.save-revision", NULL, save_revision_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.save-revision", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-revision", "s", open_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-revision", "s", restore_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-revision", "s", delete_revision_action);
 
   /* A disabled placeholder in the recent menu. */
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);

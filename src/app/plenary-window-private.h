@@ -45,6 +45,7 @@ struct _PlenaryWindow
   PlenarySourcesPanel  *sources_panel;
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
+  AdwBin               *revisions_bin;
   GMenu                *recent_section;
   GMenu                *versions_section;
   PlenaryCommentsPanel *comments_view;

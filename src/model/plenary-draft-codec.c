@@ -14,6 +14,7 @@
 
 #include "plenary-draft-codec.h"
 #include "plenary-text-decoder.h"
+#include "plenary-revision.h"
 
 /* Deeper than any draft needs, shallow enough for json-glib's recursive
  * parser to never exhaust the stack on a hostile file. */
@@ -512,6 +513,44 @@ static PlenaryParagraph *decode_paragraph (Decoder     *d,
                                            PlenaryRole  default_role,
                                            guint        depth);
 
+/* Ids are short names ("p12"): one that is not (empty, too long, with
+ * spaces or controls) is refused rather than carried into comparisons and
+ * messages. */
+#define MAX_PARAGRAPH_ID_LENGTH 64
+
+static gboolean
+read_paragraph_id (Decoder     *d,
+                   JsonObject  *object,
+                   char       **id)
+{
+  gsize mark;
+
+  if (!read_string (d, object, "id", FALSE, id))
+    return FALSE;
+  if (*id == NULL)
+    return TRUE;
+
+  mark = push_key (d, "id");
+  if ((*id)[0] == '\0' || strlen (*id) > MAX_PARAGRAPH_ID_LENGTH)
+    {
+      set_invalid (d, _("Invalid draft: %s should be a paragraph id of 1 to %d characters."),
+                   d->path->str, MAX_PARAGRAPH_ID_LENGTH);
+      return FALSE;
+    }
+  for (const char *p = *id; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isgraph (g_utf8_get_char (p)))
+      {
+        g_autofree char *shown = quote_for_message (*id);
+
+        set_invalid (d, _("Invalid draft: %s is not a valid paragraph id (“%s”): "
+                          "ids have no spaces."), d->path->str, shown);
+        return FALSE;
+      }
+  pop (d, mark);
+
+  return TRUE;
+}
+
 static gboolean
 decode_paragraph_list (Decoder          *d,
                        JsonArray        *array,
@@ -585,8 +624,9 @@ decode_paragraph (Decoder     *d,
                   PlenaryRole  default_role,
                   guint        depth)
 {
-  static const char * const known[] = { "role", "phrase", "text", "subparagraphs", NULL };
+  static const char * const known[] = { "id", "role", "phrase", "text", "subparagraphs", NULL };
   g_autoptr(PlenaryParagraph) paragraph = NULL;
+  g_autofree char *id = NULL;
   g_autofree char *role_name = NULL;
   g_autofree char *phrase = NULL;
   g_autofree char *text = NULL;
@@ -598,7 +638,8 @@ decode_paragraph (Decoder     *d,
     return NULL;
   object = json_node_get_object (node);
 
-  if (!read_string (d, object, "role", FALSE, &role_name) ||
+  if (!read_paragraph_id (d, object, &id) ||
+      !read_string (d, object, "role", FALSE, &role_name) ||
       !read_string (d, object, "phrase", TRUE, &phrase) ||
       !read_string (d, object, "text", FALSE, &text) ||
       !read_array (d, object, "subparagraphs", &children))
@@ -618,6 +659,7 @@ decode_paragraph (Decoder     *d,
   flatten_in_place (&phrase);
   flatten_in_place (&text);
   paragraph = plenary_paragraph_new (role, phrase, text);
+  paragraph->id = g_steal_pointer (&id);
 
   if (children != NULL && json_array_get_length (children) > 0)
     {
@@ -646,7 +688,7 @@ decode_sections (Decoder     *d,
                  JsonArray   *sections,
                  PlenaryBody *body)
 {
-  static const char * const known[] = { "heading", "paragraphs", NULL };
+  static const char * const known[] = { "id", "heading", "paragraphs", NULL };
   guint n = json_array_get_length (sections);
 
   for (guint i = 0; i < n; i++)
@@ -654,6 +696,7 @@ decode_sections (Decoder     *d,
       JsonNode *node = json_array_get_element (sections, i);
       gsize mark = push_index (d, i);
       g_autofree char *heading = NULL;
+      g_autofree char *id = NULL;
       JsonArray *paragraphs;
       JsonObject *object;
       GPtrArray *into;
@@ -662,7 +705,8 @@ decode_sections (Decoder     *d,
         return FALSE;
       object = json_node_get_object (node);
 
-      if (!read_string (d, object, "heading", TRUE, &heading) ||
+      if (!read_paragraph_id (d, object, &id) ||
+          !read_string (d, object, "heading", TRUE, &heading) ||
           !read_array (d, object, "paragraphs", &paragraphs))
         return FALSE;
 
@@ -672,6 +716,7 @@ decode_sections (Decoder     *d,
         {
           PlenaryParagraph *section = plenary_paragraph_new (PLENARY_ROLE_HEADING, NULL, heading);
 
+          section->id = g_steal_pointer (&id);
           section->extra = collect_extra (object, known);
           g_ptr_array_add (body->paragraphs, section);
           into = section->children;
@@ -1395,13 +1440,378 @@ replace_lone_surrogates (const char *data,
   return out;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Revisions (format version 2)                                              */
+
+/* A revision's paragraphs: each item is the key of a paragraph version in
+ * "revision_paragraphs", or {"version": KEY, "subparagraphs": [items]}.
+ * A version used without sub-paragraphs is shared by every revision that
+ * lists it (revisions never change). A key the table lacks is counted in
+ * *UNKNOWN and the item left out. */
+static gboolean
+decode_revision_paragraphs (Decoder    *d,
+                            JsonArray  *array,
+                            GHashTable *versions,
+                            guint       depth,
+                            GPtrArray  *into,
+                            guint      *unknown)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize mark = push_index (d, i);
+      PlenaryParagraph *version;
+      PlenaryParagraph *paragraph;
+      JsonArray *children = NULL;
+      const char *key;
+
+      if (node_is_string (node))
+        {
+          key = json_node_get_string (node);
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *object = json_node_get_object (node);
+          JsonNode *key_node = json_object_get_member (object, "version");
+
+          if (key_node == NULL || !node_is_string (key_node))
+            {
+              push_key (d, "version");
+              set_invalid (d, _("Invalid draft: %s should be the key of a paragraph in "
+                                "$.revision_paragraphs."), d->path->str);
+              return FALSE;
+            }
+          key = json_node_get_string (key_node);
+          if (!read_array (d, object, "subparagraphs", &children))
+            return FALSE;
+        }
+      else
+        {
+          set_invalid (d, _("Invalid draft: %s should be the key of a paragraph in "
+                            "$.revision_paragraphs."), d->path->str);
+          return FALSE;
+        }
+
+      if ((version = g_hash_table_lookup (versions, key)) == NULL)
+        {
+          (*unknown)++;
+          pop (d, mark);
+          continue;
+        }
+
+      if (children == NULL || json_array_get_length (children) == 0)
+        {
+          paragraph = plenary_paragraph_ref (version);
+        }
+      else
+        {
+          gsize list_mark = push_key (d, "subparagraphs");
+
+          if (depth + 1 > MAX_PARAGRAPH_DEPTH)
+            {
+              set_invalid (d, _("Invalid draft: %s nests sub-paragraphs more than %d levels deep."),
+                           d->path->str, MAX_PARAGRAPH_DEPTH);
+              return FALSE;
+            }
+
+          paragraph = plenary_paragraph_new (version->role, version->phrase, version->text);
+          paragraph->id = g_strdup (version->id);
+          if (version->extra != NULL)
+            paragraph->extra = json_object_ref (version->extra);
+          if (!decode_revision_paragraphs (d, children, versions, depth + 1,
+                                           paragraph->children, unknown))
+            {
+              plenary_paragraph_unref (paragraph);
+              return FALSE;
+            }
+          pop (d, list_mark);
+        }
+
+      g_ptr_array_add (into, paragraph);
+      pop (d, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+decode_revision_table (Decoder    *d,
+                       JsonObject *table,
+                       GHashTable *versions)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, table);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
+    {
+      gsize mark = push_key (d, key);
+      PlenaryParagraph *paragraph;
+
+      if (!(paragraph = decode_paragraph (d, node, PLENARY_ROLE_PARAGRAPH, 0)))
+        return FALSE;
+      g_hash_table_insert (versions, g_strdup (key), paragraph);
+      if (paragraph->children->len > 0)
+        {
+          push_key (d, "subparagraphs");
+          set_invalid (d, _("Invalid draft: %s should not be here: a revision lists a "
+                            "paragraph's sub-paragraphs."), d->path->str);
+          return FALSE;
+        }
+      pop (d, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_required_string (Decoder     *d,
+                      JsonObject  *object,
+                      const char  *key,
+                      char       **out)
+{
+  if (!read_string (d, object, key, FALSE, out))
+    return FALSE;
+
+  if (*out == NULL)
+    {
+      gsize mark = push_key (d, key);
+
+      set_invalid (d, _("Invalid draft: %s is missing."), d->path->str);
+      pop (d, mark);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static PlenaryRevision *
+decode_revision (Decoder      *d,
+                 JsonNode     *node,
+                 GHashTable   *versions,
+                 PlenaryDraft *draft)
+{
+  g_autoptr(PlenaryMetadata) metadata = plenary_metadata_new ();
+  g_autoptr(PlenaryBody) body = plenary_body_new ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *created_text = NULL;
+  g_autofree char *author = NULL;
+  JsonObject *metadata_object;
+  JsonArray *paragraphs;
+  JsonObject *object;
+  guint unknown = 0;
+  gsize mark;
+
+  if (!expect_object (d, node))
+    return NULL;
+  object = json_node_get_object (node);
+
+  if (!read_required_string (d, object, "id", &id) ||
+      !read_required_string (d, object, "name", &name) ||
+      !read_required_string (d, object, "created", &created_text) ||
+      !read_string (d, object, "author", FALSE, &author) ||
+      !read_object (d, object, "metadata", &metadata_object) ||
+      !read_string (d, object, "opening", TRUE, &body->opening) ||
+      !read_array (d, object, "paragraphs", &paragraphs))
+    return NULL;
+
+  flatten_in_place (&name);
+  flatten_in_place (&author);
+  flatten_in_place (&body->opening);
+
+  /* A date in the future (a clock set wrong) is kept as it is. */
+  if (!(created = g_date_time_new_from_iso8601 (created_text, utc)))
+    {
+      g_autofree char *shown = quote_for_message (created_text);
+
+      mark = push_key (d, "created");
+      set_invalid (d, _("Invalid draft: %s should be a date and time such as "
+                        "“2026-03-14T09:30:00Z” (“%s”)."), d->path->str, shown);
+      pop (d, mark);
+      return NULL;
+    }
+
+  if (metadata_object != NULL)
+    {
+      mark = push_key (d, "metadata");
+      if (!decode_metadata (d, metadata_object, metadata))
+        return NULL;
+      pop (d, mark);
+    }
+
+  if (paragraphs != NULL)
+    {
+      mark = push_key (d, "paragraphs");
+      if (!decode_revision_paragraphs (d, paragraphs, versions, 0, body->paragraphs, &unknown))
+        return NULL;
+      pop (d, mark);
+    }
+
+  if (unknown > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The revision “%s” named %u paragraph that the file "
+                                      "does not hold: it was left out of the revision.",
+                                      "The revision “%s” named %u paragraphs that the file "
+                                      "does not hold: they were left out of the revision.",
+                                      unknown),
+                         name, unknown);
+      plenary_draft_add_load_warning (draft, message);
+    }
+
+  /* Two revisions with one id (a hand-merged file): the second gets a
+   * free one. */
+  if (plenary_draft_find_revision (draft, id) != NULL)
+    {
+      guint n = g_list_model_get_n_items (plenary_draft_get_revisions (draft));
+
+      for (guint i = n + 1; plenary_draft_find_revision (draft, id) != NULL; i++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("r%u", i);
+        }
+    }
+
+  return plenary_revision_new (id, name, created, author, metadata, body);
+}
+
+static gboolean
+decode_revisions (Decoder      *d,
+                  JsonObject   *root,
+                  PlenaryDraft *draft)
+{
+  g_autoptr(GHashTable) versions = NULL;
+  JsonArray *revisions;
+  JsonObject *table;
+  gsize mark;
+  guint n;
+
+  if (!read_array (d, root, "revisions", &revisions) ||
+      !read_object (d, root, "revision_paragraphs", &table))
+    return FALSE;
+  if (revisions == NULL)
+    return TRUE;
+
+  versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) plenary_paragraph_unref);
+  if (table != NULL)
+    {
+      mark = push_key (d, "revision_paragraphs");
+      if (!decode_revision_table (d, table, versions))
+        return FALSE;
+      pop (d, mark);
+    }
+
+  mark = push_key (d, "revisions");
+  n = json_array_get_length (revisions);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item_mark = push_index (d, i);
+      g_autoptr(PlenaryRevision) revision = NULL;
+
+      if (!(revision = decode_revision (d, json_array_get_element (revisions, i), versions, draft)))
+        return FALSE;
+      plenary_draft_insert_revision (draft, -1, revision);
+      pop (d, item_mark);
+    }
+  pop (d, mark);
+
+  return TRUE;
+}
+
+/* A paragraph whose id an earlier one of the same text has gets a new id
+ * (copied first: revisions share paragraphs). */
+static guint
+renumber_duplicates (PlenaryDraft *draft,
+                     GPtrArray    *paragraphs,
+                     GHashTable   *seen)
+{
+  guint renamed = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id != NULL && g_hash_table_contains (seen, paragraph->id))
+        {
+          PlenaryParagraph *copy = plenary_paragraph_copy (paragraph);
+
+          g_free (copy->id);
+          copy->id = plenary_draft_new_paragraph_id (draft);
+          paragraphs->pdata[i] = copy;
+          plenary_paragraph_unref (paragraph);
+          paragraph = copy;
+          renamed++;
+        }
+      if (paragraph->id != NULL)
+        g_hash_table_add (seen, paragraph->id);
+      renamed += renumber_duplicates (draft, paragraph->children, seen);
+    }
+
+  return renamed;
+}
+
+/* Every paragraph of the text gets an id (a version 1 file has none); two
+ * paragraphs with one id (a hand-edited or hand-merged file) are told
+ * apart: the first keeps it. Nothing else changes, so it is a warning. */
+static void
+check_paragraph_ids (PlenaryDraft *draft)
+{
+  GListModel *revisions = plenary_draft_get_revisions (draft);
+  guint renamed;
+  guint n;
+
+  renamed = plenary_draft_ensure_paragraph_ids (draft);
+  if (renamed > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u paragraph had the same id as an earlier one: it was "
+                                      "given a new id, its text is unchanged.",
+                                      "%u paragraphs had the same id as earlier ones: they were "
+                                      "given new ids, their text is unchanged.",
+                                      renamed),
+                         renamed);
+      plenary_draft_add_load_warning (draft, message);
+    }
+
+  n = g_list_model_get_n_items (revisions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (revisions, i);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      renamed = renumber_duplicates (draft, plenary_revision_get_body (revision)->paragraphs, seen);
+      if (renamed > 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "In the revision “%s”, %u paragraph had the same id as "
+                                          "an earlier one: it was given a new id.",
+                                          "In the revision “%s”, %u paragraphs had the same id as "
+                                          "earlier ones: they were given new ids.",
+                                          renamed),
+                             plenary_revision_get_name (revision), renamed);
+          plenary_draft_add_load_warning (draft, message);
+        }
+    }
+}
+
 PlenaryDraft *
 plenary_draft_codec_decode (const char  *data,
                             gsize        length,
                             GError     **error)
 {
   static const char * const known[] = {
-    "format", "version", "kind", "language", "metadata", "body", "sources", "annotations", NULL
+    "format", "version", "kind", "language", "metadata", "body", "sources", "annotations",
+    "revisions", "revision_paragraphs", NULL
   };
   g_autoptr(GString) path = NULL;
   g_autoptr(GString) repaired = NULL;
@@ -1568,8 +1978,11 @@ plenary_draft_codec_decode (const char  *data,
 
   if (!decode_list (&d, root, "sources", decode_source, plenary_draft_get_sources (draft)) ||
       !decode_list (&d, root, "annotations", decode_annotation,
-                    plenary_draft_get_annotations (draft)))
+                    plenary_draft_get_annotations (draft)) ||
+      !decode_revisions (&d, root, draft))
     return NULL;
+
+  check_paragraph_ids (draft);
 
   extra = collect_extra (root, known);
   plenary_draft_set_extra (draft, extra);
@@ -1846,6 +2259,8 @@ write_paragraph (Writer                 *w,
 {
   begin (w, '{');
 
+  if (paragraph->id != NULL)
+    member_string (w, "id", paragraph->id);
   /* Inside "subparagraphs" the role is implied. */
   if (!in_subparagraphs || paragraph->role != PLENARY_ROLE_SUBPARAGRAPH)
     member_string (w, "role", plenary_role_to_string (paragraph->role));
@@ -1900,6 +2315,8 @@ write_sections (Writer    *w,
 
       if (paragraph->role == PLENARY_ROLE_HEADING)
         {
+          if (paragraph->id != NULL)
+            member_string (w, "id", paragraph->id);
           member_line (w, "heading", paragraph->text);
           item (w, "paragraphs");
           write_paragraph_list (w, paragraph->children, 0, paragraph->children->len);
@@ -2230,6 +2647,192 @@ write_list (Writer     *w,
   end (w, ']');
 }
 
+/* Revisions (format version 2) ------------------------------------------- */
+
+/* Revisions share their paragraphs through one table, "revision_paragraphs":
+ * each distinct version of a paragraph (its id and content) is written once,
+ * under a key made of its id and a hash of its content ("p12@3fa2c1d0"), and
+ * revisions list keys. Twenty revisions of one text cost one copy of it plus
+ * the paragraphs that changed, and 5,000 short keys each. */
+typedef struct
+{
+  GHashTable *by_key;     /* key → PlenaryParagraph (the version written) */
+  GHashTable *by_pointer; /* PlenaryParagraph → key, for paragraphs shared in memory */
+  GPtrArray  *order;      /* keys, in the order first met */
+} VersionTable;
+
+static gboolean
+version_equal (const PlenaryParagraph *a,
+               const PlenaryParagraph *b)
+{
+  guint extra_a = a->extra != NULL ? json_object_get_size (a->extra) : 0;
+  guint extra_b = b->extra != NULL ? json_object_get_size (b->extra) : 0;
+
+  return a->role == b->role &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->phrase, b->phrase) == 0 &&
+         strcmp (a->text, b->text) == 0 &&
+         extra_a == extra_b &&
+         (extra_a == 0 || json_object_equal (a->extra, b->extra));
+}
+
+static const char *
+version_key (VersionTable     *table,
+             PlenaryParagraph *paragraph)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree char *base = NULL;
+  const char *role = plenary_role_to_string (paragraph->role);
+  const char *key;
+  char *candidate;
+
+  if ((key = g_hash_table_lookup (table->by_pointer, paragraph)) != NULL)
+    return key;
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_checksum_update (checksum, (const guchar *) role, strlen (role) + 1);
+  if (paragraph->phrase != NULL)
+    g_checksum_update (checksum, (const guchar *) paragraph->phrase, strlen (paragraph->phrase));
+  g_checksum_update (checksum, (const guchar *) "", 1);
+  g_checksum_update (checksum, (const guchar *) paragraph->text, strlen (paragraph->text));
+  base = g_strdup_printf ("%s@%.8s", paragraph->id != NULL ? paragraph->id : "",
+                          g_checksum_get_string (checksum));
+
+  candidate = g_strdup (base);
+  for (guint i = 2; ; i++)
+    {
+      gpointer stored_key, found;
+
+      if (!g_hash_table_lookup_extended (table->by_key, candidate, &stored_key, &found))
+        {
+          g_hash_table_insert (table->by_key, candidate, plenary_paragraph_ref (paragraph));
+          g_ptr_array_add (table->order, candidate);
+          key = candidate;
+          break;
+        }
+
+      g_free (candidate);
+      if (version_equal (found, paragraph))
+        {
+          key = stored_key;
+          break;
+        }
+      /* Same id and hash, other content: the short hash collided. */
+      candidate = g_strdup_printf ("%s~%u", base, i);
+    }
+
+  g_hash_table_insert (table->by_pointer, paragraph, (gpointer) key);
+  return key;
+}
+
+/* A paragraph of the table: its own members, never its sub-paragraphs. */
+static void
+write_paragraph_version (Writer                 *w,
+                         const PlenaryParagraph *paragraph)
+{
+  begin (w, '{');
+  if (paragraph->id != NULL)
+    member_string (w, "id", paragraph->id);
+  member_string (w, "role", plenary_role_to_string (paragraph->role));
+  if (paragraph->phrase != NULL)
+    member_line (w, "phrase", paragraph->phrase);
+  member_line (w, "text", paragraph->text);
+  write_extra_members (w, paragraph->extra, NULL);
+  end (w, '}');
+}
+
+static void
+write_revision_paragraphs (Writer       *w,
+                           VersionTable *table,
+                           GPtrArray    *paragraphs)
+{
+  begin (w, '[');
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+      const char *key = version_key (table, paragraph);
+
+      item (w, NULL);
+      if (paragraph->children->len == 0)
+        {
+          write_string (w, key);
+          continue;
+        }
+
+      begin (w, '{');
+      member_string (w, "version", key);
+      item (w, "subparagraphs");
+      write_revision_paragraphs (w, table, paragraph->children);
+      end (w, '}');
+    }
+  end (w, ']');
+}
+
+static void
+write_revision (Writer          *w,
+                VersionTable    *table,
+                PlenaryRevision *revision)
+{
+  PlenaryBody *body = plenary_revision_get_body (revision);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (plenary_revision_get_created (revision));
+  g_autofree char *created = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  begin (w, '{');
+  member_string (w, "id", plenary_revision_get_id (revision));
+  member_line (w, "name", plenary_revision_get_name (revision));
+  member_string (w, "created", created);
+  member_line (w, "author", plenary_revision_get_author (revision));
+  item (w, "metadata");
+  write_metadata (w, plenary_revision_get_metadata (revision));
+  member_string (w, "opening", body->opening);
+  item (w, "paragraphs");
+  write_revision_paragraphs (w, table, body->paragraphs);
+  end (w, '}');
+}
+
+static void
+write_revisions (Writer       *w,
+                 PlenaryDraft *draft)
+{
+  GListModel *revisions = plenary_draft_get_revisions (draft);
+  guint n = g_list_model_get_n_items (revisions);
+  VersionTable table;
+
+  if (n == 0)
+    return;
+
+  table.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) plenary_paragraph_unref);
+  table.by_pointer = g_hash_table_new (NULL, NULL);
+  table.order = g_ptr_array_new ();
+
+  item (w, "revisions");
+  begin (w, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (revisions, i);
+
+      item (w, NULL);
+      write_revision (w, &table, revision);
+    }
+  end (w, ']');
+
+  item (w, "revision_paragraphs");
+  begin (w, '{');
+  for (guint i = 0; i < table.order->len; i++)
+    {
+      const char *key = g_ptr_array_index (table.order, i);
+
+      item (w, key);
+      write_paragraph_version (w, g_hash_table_lookup (table.by_key, key));
+    }
+  end (w, '}');
+
+  g_ptr_array_unref (table.order);
+  g_hash_table_unref (table.by_pointer);
+  g_hash_table_unref (table.by_key);
+}
+
 GBytes *
 plenary_draft_codec_encode (PlenaryDraft *draft)
 {
@@ -2237,6 +2840,9 @@ plenary_draft_codec_encode (PlenaryDraft *draft)
   Writer w;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  /* Every paragraph written has its identity, however the draft was made. */
+  plenary_draft_ensure_paragraph_ids (draft);
 
   first = g_byte_array_new ();
   w.out = g_string_sized_new (4096);
@@ -2258,6 +2864,7 @@ plenary_draft_codec_encode (PlenaryDraft *draft)
               (void (*) (Writer *, gpointer)) write_source);
   write_list (&w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
               (void (*) (Writer *, gpointer)) write_annotation);
+  write_revisions (&w, draft);
 
   write_extra_members (&w, plenary_draft_get_extra (draft), NULL);
   end (&w, '}');

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define PLENARY_DRAFT_FORMAT   "plenary-draft"
-#define PLENARY_DRAFT_VERSION  1
+#define PLENARY_DRAFT_VERSION  2
 #define PLENARY_DRAFT_SUFFIX   ".plenary.json"
 #define PLENARY_DRAFT_MIME_TYPE "application/vnd.plenary.draft+json"
 
@@ -40,7 +40,9 @@ PlenaryDraft *plenary_draft_codec_decode (const char    *data,
                                           gsize          length,
                                           GError       **error);
 
-/* Stable output: fixed key order, two-space indent, UTF-8, trailing newline;
+/* Gives ids to the paragraphs that have none (see
+ * plenary_draft_ensure_paragraph_ids()), then writes the draft.
+ * Stable output: fixed key order, two-space indent, UTF-8, trailing newline;
  * encoding the same draft twice gives the same bytes. */
 GBytes       *plenary_draft_codec_encode (PlenaryDraft  *draft);
 

@@ -136,7 +136,7 @@ test_stable_output (void)
   g_assert_true (g_str_has_prefix (first,
                                    "{\n"
                                    "  \"format\": \"plenary-draft\",\n"
-                                   "  \"version\": 1,\n"
+                                   "  \"version\": 2,\n"
                                    "  \"kind\": \"resolution\",\n"
                                    "  \"language\": \"fr\",\n"
                                    "  \"metadata\": {\n"
@@ -148,9 +148,10 @@ test_stable_output (void)
   g_assert_nonnull (strstr (first, "\"text\": \"à coopérer \\\"sans délai\\\";\""));
   g_assert_nonnull (strstr (first, "\"pages\": [\n        0,\n        42,\n        97\n      ],"));
   g_assert_nonnull (strstr (first, "\"signatories\": [\n      \"Japon\"\n    ],"));
-  /* Sub-paragraphs carry no role; the last paragraph has no phrase. */
-  g_assert_nonnull (strstr (first, "{\n                \"text\": \"notamment rurales;\"\n              }"));
-  g_assert_nonnull (strstr (first, "{\n        \"role\": \"paragraph\",\n        \"text\": \"Texte"));
+  /* Sub-paragraphs carry no role; the last paragraph has no phrase. Every
+   * paragraph has its id first, in document order. */
+  g_assert_nonnull (strstr (first, "{\n                \"id\": \"p5\",\n                \"text\": \"notamment rurales;\"\n              }"));
+  g_assert_nonnull (strstr (first, "{\n        \"id\": \"p8\",\n        \"role\": \"paragraph\",\n        \"text\": \"Texte"));
 }
 
 static void
