@@ -132,10 +132,65 @@ compare_with_action (GtkWidget  *widget,
                                    g_object_ref (self->visible_document));
 }
 
+/* "Rev.1 of 7 December 2026": how the note under the title of a printed
+ * comparison names a revision. */
+static char *
+revision_label (PlenaryRevision *revision)
+{
+  g_autofree char *date = g_date_time_format (plenary_revision_get_created (revision), "%-d %B %Y");
+
+  /* Translators: a revision compared with, "Rev.1 of 7 December 2026". */
+  return g_strdup_printf (_("%s of %s"), plenary_revision_get_name (revision), date);
+}
+
+/* win.compare-revisions ("(ss)"): the revision with the first id against
+ * the one with the second, or against the current text when it is "". */
+static void
+compare_revisions_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryDocument *document = self->visible_document;
+  PlenaryDraft *draft;
+  PlenaryRevision *old_revision, *new_revision = NULL;
+  g_autoptr(PlenaryDraft) old_draft = NULL;
+  g_autoptr(PlenaryDraft) new_draft = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *new_name = NULL;
+  const char *old_id, *new_id;
+
+  if (document == NULL)
+    return;
+
+  g_variant_get (param, "(&s&s)", &old_id, &new_id);
+  draft = plenary_document_get_draft (document);
+  if (!(old_revision = plenary_draft_find_revision (draft, old_id)) ||
+      (new_id[0] != '\0' && !(new_revision = plenary_draft_find_revision (draft, new_id))))
+    return;
+
+  old_draft = plenary_revision_dup_draft (old_revision, draft);
+  old_name = revision_label (old_revision);
+  if (new_revision != NULL)
+    {
+      new_draft = plenary_revision_dup_draft (new_revision, draft);
+      new_name = revision_label (new_revision);
+    }
+  else
+    {
+      if (!(new_draft = _plenary_window_snapshot_draft (document)))
+        return;
+      new_name = g_strdup (_("Current Text"));
+    }
+
+  _plenary_window_show_comparison (self, document, old_draft, new_draft, old_name, new_name);
+}
+
 void
 plenary_window_class_compare_init (PlenaryWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-revisions", "(ss)", compare_revisions_action);
 }

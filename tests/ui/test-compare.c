@@ -354,12 +354,52 @@ test_compare_with_file (void)
   plenary_test_spin (50);
 }
 
+/* A revision against the current text: the text typed since Rev.1 is new. */
+static void
+test_compare_revision (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryBody) body = make_body (FALSE);
+  g_autoptr(PlenaryDocument) document = NULL;
+  g_autofree char *inserted = NULL;
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryCompareWindow *compare;
+  PlenaryRevision *revision;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  plenary_draft_set_body (draft, body);
+  document = plenary_document_new (draft, "Réfugiés");
+  plenary_window_add_document (window, document);
+  revision = plenary_document_save_revision (document, "Rév.1", NULL);
+
+  buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nPrie instamment toutes les parties de respecter le droit international.", -1);
+  plenary_test_spin (100);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-revisions", "(ss)",
+                                             plenary_revision_get_id (revision), ""));
+  plenary_test_spin_until (compare_window_shown, NULL);
+  compare = PLENARY_COMPARE_WINDOW (find_toplevel (PLENARY_TYPE_COMPARE_WINDOW));
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "Rév.1 du "));
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "1 paragraphe ajouté"));
+  inserted = tagged_text (gtk_text_view_get_buffer (plenary_compare_window_get_text_view (compare)), "inserted");
+  g_assert_nonnull (strstr (inserted, "toutes les parties de respecter le droit international."));
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  plenary_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   app = plenary_test_init (&argc, &argv);
   g_test_add_func ("/compare/with-file", test_compare_with_file);
+  g_test_add_func ("/compare/revision", test_compare_revision);
 
   return plenary_test_run (app);
 }
