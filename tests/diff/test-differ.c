@@ -11,6 +11,7 @@
 #include "plenary-clause-printer.h"
 #include "plenary-differ.h"
 #include "plenary-importer.h"
+#include "plenary-merge.h"
 
 /* --- generated drafts --------------------------------------------------- */
 
@@ -798,6 +799,123 @@ test_apply_refuses_other_text (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
+static PlenaryParagraph *
+nth (PlenaryBody *body,
+     guint        index)
+{
+  return g_ptr_array_index (body->paragraphs, index);
+}
+
+static void
+set_text (PlenaryBody *body,
+          guint        index,
+          const char  *text)
+{
+  g_free (nth (body, index)->text);
+  nth (body, index)->text = g_strdup (text);
+}
+
+static PlenaryBody *
+body_with_ids (void)
+{
+  PlenaryBody *body = fixed_body ("fr");
+  g_autoptr(GPtrArray) flat = plenary_body_flatten (body, NULL);
+
+  for (guint i = 0; i < flat->len; i++)
+    ((PlenaryParagraph *) g_ptr_array_index (flat, i))->id = g_strdup_printf ("p%u", i + 1);
+
+  return body;
+}
+
+/* Mine and theirs changed different paragraphs: everything of theirs is
+ * taken, nothing of mine lost. */
+static void
+test_merge_clean (void)
+{
+  g_autoptr(PlenaryBody) base = body_with_ids ();
+  g_autoptr(PlenaryBody) mine = plenary_body_copy (base);
+  g_autoptr(PlenaryBody) theirs = plenary_body_copy (base);
+  g_autoptr(PlenaryBody) expected = NULL;
+  g_autoptr(PlenaryBody) result = NULL;
+  g_autoptr(PlenaryMerge) merge = NULL;
+  g_autoptr(PlenaryParagraph) added = plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Invite",
+                                                             "les organisations régionales à participer ;");
+  PlenaryParagraph *moved;
+
+  set_text (mine, 0, "ses résolutions 78/1 et 79/2 sur la question,");
+  set_text (theirs, 3, "le Secrétaire général de lui présenter un rapport annuel ;");
+  g_ptr_array_insert (theirs->paragraphs, 4, plenary_paragraph_ref (added));
+  moved = g_ptr_array_steal_index (theirs->paragraphs, 1);
+  g_ptr_array_add (theirs->paragraphs, moved);
+
+  merge = plenary_merge_new (base, mine, theirs);
+  g_assert_cmpuint (plenary_merge_count_conflicts (merge), ==, 0);
+  g_assert_cmpuint (plenary_merge_get_n_items (merge), ==, 3);
+  result = plenary_merge_dup_result (merge);
+
+  /* Theirs, with my change. */
+  expected = plenary_body_copy (theirs);
+  set_text (expected, 0, "ses résolutions 78/1 et 79/2 sur la question,");
+  g_assert_true (same_text (result, expected));
+}
+
+/* Both reworded the same paragraph, and both moved another one to
+ * different places: two conflicts, mine kept until chosen, theirs taken
+ * when chosen, nothing lost either way. */
+static void
+test_merge_conflicts (void)
+{
+  g_autoptr(PlenaryBody) base = body_with_ids ();
+  g_autoptr(PlenaryBody) mine = plenary_body_copy (base);
+  g_autoptr(PlenaryBody) theirs = plenary_body_copy (base);
+  g_autoptr(PlenaryBody) kept = NULL;
+  g_autoptr(PlenaryBody) taken = NULL;
+  g_autoptr(PlenaryMerge) merge = NULL;
+  PlenaryParagraph *moved;
+
+  set_text (mine, 2, "de convoquer une réunion de haut niveau en 2027 ;");
+  set_text (theirs, 2, "de convoquer une conférence internationale en 2026 ;");
+  /* « Encourage » (4): mine first of the operative paragraphs, theirs
+   * first of all. */
+  moved = g_ptr_array_steal_index (mine->paragraphs, 4);
+  g_ptr_array_insert (mine->paragraphs, 2, moved);
+  moved = g_ptr_array_steal_index (theirs->paragraphs, 4);
+  g_ptr_array_insert (theirs->paragraphs, 0, moved);
+
+  merge = plenary_merge_new (base, mine, theirs);
+  g_assert_cmpuint (plenary_merge_count_conflicts (merge), ==, 2);
+  kept = plenary_merge_dup_result (merge);
+  g_assert_true (same_text (kept, mine));
+
+  for (guint i = 0; i < plenary_merge_get_n_items (merge); i++)
+    plenary_merge_set_take_theirs (merge, i, TRUE);
+  taken = plenary_merge_dup_result (merge);
+  g_assert_cmpstr (nth (taken, 3)->text, ==, "de convoquer une conférence internationale en 2026 ;");
+  g_assert_cmpstr (nth (taken, 0)->phrase, ==, "Encourage");
+  g_assert_cmpuint (taken->paragraphs->len, ==, base->paragraphs->len);
+}
+
+/* A copy that deleted a paragraph I edited: a conflict; the same change on
+ * both sides: nothing to merge. */
+static void
+test_merge_delete_and_same (void)
+{
+  g_autoptr(PlenaryBody) base = body_with_ids ();
+  g_autoptr(PlenaryBody) mine = plenary_body_copy (base);
+  g_autoptr(PlenaryBody) theirs = plenary_body_copy (base);
+  g_autoptr(PlenaryMerge) merge = NULL;
+
+  set_text (mine, 4, "les États Membres à coopérer plus étroitement ;");
+  g_ptr_array_remove_index (theirs->paragraphs, 4);
+  set_text (mine, 0, "ses résolutions pertinentes,");
+  set_text (theirs, 0, "ses résolutions pertinentes,");
+
+  merge = plenary_merge_new (base, mine, theirs);
+  g_assert_cmpuint (plenary_merge_get_n_items (merge), ==, 1);
+  g_assert_cmpint (plenary_merge_get_item (merge, 0)->kind, ==, PLENARY_MERGE_CONFLICT);
+  g_assert_cmpint (plenary_merge_get_item (merge, 0)->change, ==, PLENARY_CHANGE_PARAGRAPH_DELETED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +931,9 @@ main (int   argc,
   g_test_add_func ("/differ/paragraph-changes", test_paragraph_changes);
   g_test_add_func ("/differ/ids", test_ids);
   g_test_add_func ("/differ/apply-refuses-other-text", test_apply_refuses_other_text);
+  g_test_add_func ("/merge/clean", test_merge_clean);
+  g_test_add_func ("/merge/conflicts", test_merge_conflicts);
+  g_test_add_func ("/merge/delete-and-same", test_merge_delete_and_same);
 
   return g_test_run ();
 }
