@@ -56,6 +56,7 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-revisions", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-changes", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-revision", has_document && !busy);

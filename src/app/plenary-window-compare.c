@@ -14,6 +14,7 @@
 #include "plenary-differ.h"
 #include "plenary-draft-codec.h"
 #include "plenary-file-chooser.h"
+#include "plenary-merge-window.h"
 #include "plenary-window-private.h"
 
 /* The document's text as it is now, as a draft of its own: a comparison
@@ -186,6 +187,113 @@ compare_revisions_action (GtkWidget  *widget,
   _plenary_window_show_comparison (self, document, old_draft, new_draft, old_name, new_name);
 }
 
+/* The revision a copy shares with mine: the newest of mine that the copy
+ * has too (by id); for a copy without revisions (a text sent back), the
+ * newest of mine. NULL when none. */
+static PlenaryRevision *
+shared_revision (PlenaryDraft *mine,
+                 PlenaryDraft *theirs)
+{
+  GListModel *my_revisions = plenary_draft_get_revisions (mine);
+  GListModel *their_revisions = plenary_draft_get_revisions (theirs);
+  guint n = g_list_model_get_n_items (my_revisions);
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (my_revisions, i - 1);
+
+      if (g_list_model_get_n_items (their_revisions) == 0 ||
+          plenary_draft_find_revision (theirs, plenary_revision_get_id (revision)) != NULL)
+        return revision;
+    }
+
+  return NULL;
+}
+
+static void
+merge_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(PlenaryDraft) theirs = NULL;
+  g_autoptr(PlenaryDraft) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  PlenaryRevision *base;
+  const char *delegation;
+
+  if (!(theirs = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      plenary_window_show_error (self, _("Could Not Merge"), error);
+      return;
+    }
+  if (!(mine = _plenary_window_snapshot_draft (document)))
+    return;
+
+  name = g_file_get_basename (g_task_get_task_data (G_TASK (result)));
+  delegation = plenary_metadata_get_string (plenary_draft_get_metadata (theirs), "submitted-by");
+
+  if ((base = shared_revision (mine, theirs)) != NULL)
+    {
+      g_autoptr(PlenaryMerge) merge = plenary_merge_new (plenary_revision_get_body (base),
+                                                         plenary_draft_get_body (mine),
+                                                         plenary_draft_get_body (theirs));
+      PlenaryMergeWindow *window = plenary_merge_window_new (GTK_WINDOW (self), document, merge,
+                                                             plenary_revision_get_name (base), delegation);
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else
+    {
+      g_autofree char *message = NULL;
+
+      /* Nothing to merge from: what differs is shown, and said why. */
+      _plenary_window_show_comparison (self, document, mine, theirs,
+                                       plenary_document_get_title (document), name);
+      /* Translators: %s is the name of the copy merged. */
+      message = g_strdup_printf (_("“%s” shares no revision with this draft: it is shown as a plain comparison. Save a revision before sending a copy, to merge it back."),
+                                 name);
+      plenary_window_show_toast (self, message);
+    }
+}
+
+static void
+merge_chosen_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (!(files = plenary_file_chooser_open_finish (result, NULL)) ||
+      g_list_model_get_n_items (files) == 0)
+    return;
+
+  task = g_task_new (self, NULL, merge_read_cb, g_steal_pointer (&document));
+  g_task_set_task_data (task, g_list_model_get_item (files, 0), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* win.merge-changes: a copy of the draft another delegation edited (a
+ * draft, or a text or Markdown file), merged three-way. */
+static void
+merge_changes_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->visible_document == NULL)
+    return;
+
+  plenary_file_chooser_open_async (GTK_WINDOW (self), NULL, merge_chosen_cb,
+                                   g_object_ref (self->visible_document));
+}
+
 void
 plenary_window_class_compare_init (PlenaryWindowClass *klass)
 {
@@ -193,4 +301,5 @@ plenary_window_class_compare_init (PlenaryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.compare-with", NULL, compare_with_action);
   gtk_widget_class_install_action (widget_class, "win.compare-revisions", "(ss)", compare_revisions_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-changes", NULL, merge_changes_action);
 }

@@ -17,7 +17,9 @@
 
 #include "plenary-clause-printer.h"
 #include "plenary-compare-window.h"
+#include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
+#include "plenary-merge-window.h"
 #include "plenary-test-utils.h"
 
 static PlenaryApplication *app;
@@ -393,6 +395,110 @@ test_compare_revision (void)
   plenary_test_spin (50);
 }
 
+static gboolean
+merge_window_shown (gpointer data)
+{
+  return find_toplevel (PLENARY_TYPE_MERGE_WINDOW) != NULL;
+}
+
+static void
+replace_in_buffer (GtkTextBuffer *buffer,
+                   const char    *old,
+                   const char    *new)
+{
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, old, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &match_start, &match_end);
+  gtk_text_buffer_insert (buffer, &match_start, new, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* Sénégal's copy of Rév.1 rewords « Prie » (as I did, differently) and
+ * adds a paragraph: the addition is taken, the rewording is a conflict
+ * that keeps mine; Apply is one edit that Undo takes back. */
+static void
+test_merge_copy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-merge-XXXXXX", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "Réfugiés (Sénégal).plenary.json", NULL);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryBody) body = make_body (FALSE);
+  g_autoptr(PlenaryDocument) document = NULL;
+  g_autoptr(PlenaryDraft) theirs = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PlenaryParagraph) added = plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Invite",
+                                                             "les organisations régionales à désigner des points focaux ;");
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryMergeWindow *merge;
+  PlenaryParagraph *reworded;
+  GtkTextBuffer *buffer;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  GtkLabel *summary;
+
+  plenary_draft_set_body (draft, body);
+  document = plenary_document_new (draft, "Réfugiés");
+  plenary_window_add_document (window, document);
+  plenary_document_save_revision (document, "Rév.1", NULL);
+
+  /* Their copy: the draft as sent, edited by them. */
+  plenary_document_sync_draft (document);
+  bytes = plenary_draft_codec_encode (plenary_document_get_draft (document));
+  theirs = plenary_draft_codec_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  g_assert_nonnull (theirs);
+  plenary_metadata_set_string (plenary_draft_get_metadata (theirs), "submitted-by", "Sénégal");
+  reworded = g_ptr_array_index (plenary_draft_get_body (theirs)->paragraphs, 3);
+  g_free (reworded->text);
+  reworded->text = g_strdup ("le Secrétaire général de lui présenter un rapport biennal ;");
+  g_ptr_array_add (plenary_draft_get_body (theirs)->paragraphs, plenary_paragraph_ref (added));
+  g_assert_true (plenary_draft_save (theirs, copy_file, NULL, NULL));
+
+  /* Meanwhile, mine. */
+  buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  replace_in_buffer (buffer, "rapport annuel", "rapport trimestriel");
+  plenary_test_spin (100);
+  before = plenary_test_buffer_text (document);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-changes", NULL));
+  choose_file (copy_file);
+  plenary_test_spin_until (merge_window_shown, NULL);
+  merge = PLENARY_MERGE_WINDOW (find_toplevel (PLENARY_TYPE_MERGE_WINDOW));
+
+  g_assert_cmpstr (plenary_merge_window_get_delegation (merge), ==, "Sénégal");
+  summary = find_label (GTK_WIDGET (merge), "depuis la révision");
+  g_assert_nonnull (summary);
+  g_test_message ("merge: %s", gtk_label_get_text (summary));
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "2 modifications"));
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "1 est en conflit"));
+  g_assert_nonnull (find_label (GTK_WIDGET (merge), "Prendre la version de Sénégal"));
+  g_assert_nonnull (find_label (GTK_WIDGET (merge), "rapport biennal"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (merge), "merge.apply", NULL));
+  plenary_test_spin (100);
+  after = plenary_test_buffer_text (document);
+  g_test_message ("merged:\n%s", after);
+  g_assert_nonnull (strstr (after, "Invite les organisations régionales à désigner des points focaux ;"));
+  g_assert_nonnull (strstr (after, "rapport trimestriel"));
+  g_assert_null (strstr (after, "rapport biennal"));
+
+  /* Undo takes the whole merge back. */
+  gtk_text_buffer_undo (buffer);
+  plenary_test_spin (100);
+  undone = plenary_test_buffer_text (document);
+  g_assert_cmpstr (undone, ==, before);
+
+  plenary_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (copy_path);
+  g_rmdir (dir);
+  plenary_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +506,7 @@ main (int   argc,
   app = plenary_test_init (&argc, &argv);
   g_test_add_func ("/compare/with-file", test_compare_with_file);
   g_test_add_func ("/compare/revision", test_compare_revision);
+  g_test_add_func ("/compare/merge", test_merge_copy);
 
   return plenary_test_run (app);
 }
