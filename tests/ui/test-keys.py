@@ -80,6 +80,7 @@ class Keys(unittest.TestCase):
             with open(log, "rb") as stderr:
                 self.assertIn(b"cannot open display", stderr.read())
         self.assertIsNotNone(window, "the main window did not appear")
+        self.window = window
         time.sleep(1)
         # Without a window manager, a click gives the editor the focus.
         xdotool("mousemove", "--window", window, "600", "400", "click", "1")
@@ -88,15 +89,21 @@ class Keys(unittest.TestCase):
     def answer_author_prompt(self):
         """The first comment asks for the author's name: typed in the dialog
         once it has the focus, confirmed with Enter, the dialog gone."""
-        dialog = wait_for_window("^Your Name$", 10)
+        dialog = wait_for_window("^Your Name$", 30)
         self.assertIsNotNone(dialog)
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 30
         while xdotool("getwindowfocus").stdout.strip() != dialog and time.monotonic() < deadline:
             time.sleep(0.1)
         xdotool("type", "--delay", "30", "Delegation of France")
         xdotool("key", "Return")
         while xdotool("search", "--onlyvisible", "--name", "^Your Name$").stdout.strip() and \
                 time.monotonic() < deadline:
+            time.sleep(0.1)
+        # Without a window manager nobody gives the focus back to the main
+        # window when the dialog goes: keys typed before it has it are lost.
+        while xdotool("getwindowfocus").stdout.strip() != self.window:
+            self.assertLess(time.monotonic(), deadline, "the main window did not get the focus back")
+            xdotool("windowfocus", "--sync", self.window)
             time.sleep(0.1)
 
     def tearDown(self):
