@@ -478,6 +478,9 @@ test_merge_copy (void)
   g_assert_nonnull (find_label (GTK_WIDGET (merge), "Prendre la version de Sénégal"));
   g_assert_nonnull (find_label (GTK_WIDGET (merge), "rapport biennal"));
 
+  plenary_test_spin (300);
+  save_screenshot (GTK_WIDGET (merge), "merge-fr.png");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (merge), "merge.apply", NULL));
   plenary_test_spin (100);
   after = plenary_test_buffer_text (document);
