@@ -98,23 +98,49 @@ compare_read_cb (GObject      *object,
                                    plenary_document_get_title (document));
 }
 
-static void
-compare_chosen_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+/* A file chosen to compare or merge: read on a thread (a PDF or a long
+ * text takes a moment), then DONE with the document (user data) and the
+ * file (task data). */
+typedef struct
 {
-  PlenaryWindow *self = PLENARY_WINDOW (object);
-  g_autoptr(PlenaryDocument) document = user_data;
+  PlenaryDocument     *document;
+  GAsyncReadyCallback  done;
+} Choice;
+
+static void
+file_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Choice *choice = user_data;
+  g_autoptr(PlenaryDocument) document = choice->document;
+  GAsyncReadyCallback done = choice->done;
   g_autoptr(GListModel) files = NULL;
   g_autoptr(GTask) task = NULL;
 
+  g_free (choice);
   if (!(files = plenary_file_chooser_open_finish (result, NULL)) ||
       g_list_model_get_n_items (files) == 0)
     return;
 
-  task = g_task_new (self, NULL, compare_read_cb, g_steal_pointer (&document));
+  task = g_task_new (object, NULL, done, g_steal_pointer (&document));
   g_task_set_task_data (task, g_list_model_get_item (files, 0), g_object_unref);
   g_task_run_in_thread (task, read_thread);
+}
+
+static void
+choose_file (PlenaryWindow       *self,
+             GAsyncReadyCallback  done)
+{
+  Choice *choice;
+
+  if (self->visible_document == NULL)
+    return;
+
+  choice = g_new0 (Choice, 1);
+  choice->document = g_object_ref (self->visible_document);
+  choice->done = done;
+  plenary_file_chooser_open_async (GTK_WINDOW (self), NULL, file_chosen_cb, choice);
 }
 
 /* win.compare-with: the current text against another file's (a draft, or
@@ -124,13 +150,7 @@ compare_with_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  PlenaryWindow *self = PLENARY_WINDOW (widget);
-
-  if (self->visible_document == NULL)
-    return;
-
-  plenary_file_chooser_open_async (GTK_WINDOW (self), NULL, compare_chosen_cb,
-                                   g_object_ref (self->visible_document));
+  choose_file (PLENARY_WINDOW (widget), compare_read_cb);
 }
 
 /* "Rev.1 of 7 December 2026": how the note under the title of a printed
@@ -259,25 +279,6 @@ merge_read_cb (GObject      *object,
     }
 }
 
-static void
-merge_chosen_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  PlenaryWindow *self = PLENARY_WINDOW (object);
-  g_autoptr(PlenaryDocument) document = user_data;
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GTask) task = NULL;
-
-  if (!(files = plenary_file_chooser_open_finish (result, NULL)) ||
-      g_list_model_get_n_items (files) == 0)
-    return;
-
-  task = g_task_new (self, NULL, merge_read_cb, g_steal_pointer (&document));
-  g_task_set_task_data (task, g_list_model_get_item (files, 0), g_object_unref);
-  g_task_run_in_thread (task, read_thread);
-}
-
 /* win.merge-changes: a copy of the draft another delegation edited (a
  * draft, or a text or Markdown file), merged three-way. */
 static void
@@ -285,13 +286,7 @@ merge_changes_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  PlenaryWindow *self = PLENARY_WINDOW (widget);
-
-  if (self->visible_document == NULL)
-    return;
-
-  plenary_file_chooser_open_async (GTK_WINDOW (self), NULL, merge_chosen_cb,
-                                   g_object_ref (self->visible_document));
+  choose_file (PLENARY_WINDOW (widget), merge_read_cb);
 }
 
 void
