@@ -133,7 +133,9 @@ create_row (gpointer item,
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (details), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  /* The author's delegation is often long: on a line of its own if need be. */
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_add_css_class (details, "caption");
   gtk_box_append (GTK_BOX (labels), name);
@@ -157,7 +159,6 @@ create_row (gpointer item,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, plenary_revision_get_name (revision));
   g_object_set_data_full (G_OBJECT (row), "revision-id",
                           g_strdup (plenary_revision_get_id (revision)), g_free);
 

@@ -538,12 +538,12 @@ read_paragraph_id (Decoder     *d,
       return FALSE;
     }
   for (const char *p = *id; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isgraph (g_utf8_get_char (p)))
+    if (!g_unichar_isgraph (g_utf8_get_char (p)) || **id == '>')
       {
         g_autofree char *shown = quote_for_message (*id);
 
         set_invalid (d, _("Invalid draft: %s is not a valid paragraph id (“%s”): "
-                          "ids have no spaces."), d->path->str, shown);
+                          "an id is one word, not starting with “>”."), d->path->str, shown);
         return FALSE;
       }
   pop (d, mark);
@@ -1443,97 +1443,118 @@ replace_lone_surrogates (const char *data,
 /* ------------------------------------------------------------------------ */
 /* Revisions (format version 2)                                              */
 
-/* A revision's paragraphs: each item is the key of a paragraph version in
- * "revision_paragraphs", or {"version": KEY, "subparagraphs": [items]}.
- * A version used without sub-paragraphs is shared by every revision that
- * lists it (revisions never change). A key the table lacks is counted in
- * *UNKNOWN and the item left out. */
+/* A revision's paragraphs: one string of keys of "revision_paragraphs"
+ * separated by spaces, in document order, each after one ">" per level of
+ * sub-paragraph ("p1 p2 >p3 >>p4 p5~2"). A version without sub-paragraphs
+ * here is shared by every revision that lists it (revisions never change).
+ * A key the table lacks is counted in *UNKNOWN and left out, with what it
+ * holds. */
+static guint
+next_depth (char **items)
+{
+  guint depth = 0;
+
+  while (*items != NULL && (*items)[0] == '\0')
+    items++;
+  if (*items == NULL)
+    return 0;
+  while ((*items)[depth] == '>')
+    depth++;
+
+  return depth;
+}
+
 static gboolean
 decode_revision_paragraphs (Decoder    *d,
-                            JsonArray  *array,
+                            const char *list,
                             GHashTable *versions,
-                            guint       depth,
                             GPtrArray  *into,
                             guint      *unknown)
 {
-  guint n = json_array_get_length (array);
+  /* The paragraph each level's next ones go into; NULL below one left out. */
+  PlenaryParagraph *parents[MAX_PARAGRAPH_DEPTH + 1] = { NULL, };
+  gboolean dropped[MAX_PARAGRAPH_DEPTH + 1] = { FALSE, };
+  g_auto(GStrv) items = g_strsplit (list, " ", -1);
+  guint previous_depth = 0;
+  guint position = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; items[i] != NULL; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize mark = push_index (d, i);
+      const char *key = items[i];
       PlenaryParagraph *version;
       PlenaryParagraph *paragraph;
-      JsonArray *children = NULL;
-      const char *key;
+      guint depth = 0;
 
-      if (node_is_string (node))
+      if (key[0] == '\0')
+        continue;
+      position++;
+      while (key[0] == '>')
         {
-          key = json_node_get_string (node);
+          depth++;
+          key++;
         }
-      else if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *object = json_node_get_object (node);
-          JsonNode *key_node = json_object_get_member (object, "version");
 
-          if (key_node == NULL || !node_is_string (key_node))
-            {
-              push_key (d, "version");
-              set_invalid (d, _("Invalid draft: %s should be the key of a paragraph in "
-                                "$.revision_paragraphs."), d->path->str);
-              return FALSE;
-            }
-          key = json_node_get_string (key_node);
-          if (!read_array (d, object, "subparagraphs", &children))
-            return FALSE;
-        }
-      else
+      if (depth > MAX_PARAGRAPH_DEPTH || (position == 1 && depth > 0) ||
+          (position > 1 && depth > previous_depth + 1) || key[0] == '\0')
         {
-          set_invalid (d, _("Invalid draft: %s should be the key of a paragraph in "
-                            "$.revision_paragraphs."), d->path->str);
+          g_autofree char *shown = quote_for_message (items[i]);
+
+          set_invalid (d, _("Invalid draft: in %s, item %u (“%s”) is not a sub-paragraph of "
+                            "the item before it."), d->path->str, position, shown);
           return FALSE;
         }
+      previous_depth = depth;
 
-      if ((version = g_hash_table_lookup (versions, key)) == NULL)
+      /* Under a paragraph left out, or naming none: left out too. */
+      if ((depth > 0 && dropped[depth - 1]) ||
+          (version = g_hash_table_lookup (versions, key)) == NULL)
         {
           (*unknown)++;
-          pop (d, mark);
+          dropped[depth] = TRUE;
           continue;
         }
+      dropped[depth] = FALSE;
 
-      if (children == NULL || json_array_get_length (children) == 0)
+      /* A paragraph with sub-paragraphs here (the next item is deeper) is
+       * a node of this revision's own; others are the shared version. */
+      if (next_depth (items + i + 1) > depth)
         {
-          paragraph = plenary_paragraph_ref (version);
-        }
-      else
-        {
-          gsize list_mark = push_key (d, "subparagraphs");
-
-          if (depth + 1 > MAX_PARAGRAPH_DEPTH)
-            {
-              set_invalid (d, _("Invalid draft: %s nests sub-paragraphs more than %d levels deep."),
-                           d->path->str, MAX_PARAGRAPH_DEPTH);
-              return FALSE;
-            }
-
           paragraph = plenary_paragraph_new (version->role, version->phrase, version->text);
           paragraph->id = g_strdup (version->id);
           if (version->extra != NULL)
             paragraph->extra = json_object_ref (version->extra);
-          if (!decode_revision_paragraphs (d, children, versions, depth + 1,
-                                           paragraph->children, unknown))
-            {
-              plenary_paragraph_unref (paragraph);
-              return FALSE;
-            }
-          pop (d, list_mark);
         }
+      else
+        paragraph = plenary_paragraph_ref (version);
 
-      g_ptr_array_add (into, paragraph);
-      pop (d, mark);
+      g_ptr_array_add (depth == 0 ? into : parents[depth - 1]->children, paragraph);
+      parents[depth] = paragraph;
     }
 
   return TRUE;
+}
+
+/* A key the table lacks names the paragraph of the current text with that
+ * id (see seed_with_body()): its version without sub-paragraphs. */
+static void
+add_body_versions (GHashTable *versions,
+                   GPtrArray  *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id != NULL && !g_hash_table_contains (versions, paragraph->id))
+        {
+          PlenaryParagraph *version = plenary_paragraph_new (paragraph->role, paragraph->phrase, paragraph->text);
+
+          version->id = g_strdup (paragraph->id);
+          if (paragraph->extra != NULL)
+            version->extra = json_object_ref (paragraph->extra);
+          g_hash_table_insert (versions, g_strdup (paragraph->id), version);
+        }
+      add_body_versions (versions, paragraph->children);
+    }
 }
 
 static gboolean
@@ -1602,8 +1623,8 @@ decode_revision (Decoder      *d,
   g_autofree char *name = NULL;
   g_autofree char *created_text = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *paragraphs = NULL;
   JsonObject *metadata_object;
-  JsonArray *paragraphs;
   JsonObject *object;
   guint unknown = 0;
   gsize mark;
@@ -1618,7 +1639,7 @@ decode_revision (Decoder      *d,
       !read_string (d, object, "author", FALSE, &author) ||
       !read_object (d, object, "metadata", &metadata_object) ||
       !read_string (d, object, "opening", TRUE, &body->opening) ||
-      !read_array (d, object, "paragraphs", &paragraphs))
+      !read_string (d, object, "paragraphs", FALSE, &paragraphs))
     return NULL;
 
   flatten_in_place (&name);
@@ -1648,7 +1669,7 @@ decode_revision (Decoder      *d,
   if (paragraphs != NULL)
     {
       mark = push_key (d, "paragraphs");
-      if (!decode_revision_paragraphs (d, paragraphs, versions, 0, body->paragraphs, &unknown))
+      if (!decode_revision_paragraphs (d, paragraphs, versions, body->paragraphs, &unknown))
         return NULL;
       pop (d, mark);
     }
@@ -1701,6 +1722,7 @@ decode_revisions (Decoder      *d,
 
   versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify) plenary_paragraph_unref);
+  add_body_versions (versions, plenary_draft_get_body (draft)->paragraphs);
   if (table != NULL)
     {
       mark = push_key (d, "revision_paragraphs");
@@ -2651,9 +2673,10 @@ write_list (Writer     *w,
 
 /* Revisions share their paragraphs through one table, "revision_paragraphs":
  * each distinct version of a paragraph (its id and content) is written once,
- * under a key made of its id and a hash of its content ("p12@3fa2c1d0"), and
- * revisions list keys. Twenty revisions of one text cost one copy of it plus
- * the paragraphs that changed, and 5,000 short keys each. */
+ * under its id for the first version met and its id and "~2", "~3"… for
+ * the others, and a revision is one string of keys. Twenty revisions of a
+ * 5,000-paragraph text cost one copy of it, the paragraphs that changed, and
+ * a few bytes per paragraph and revision. */
 typedef struct
 {
   GHashTable *by_key;     /* key → PlenaryParagraph (the version written) */
@@ -2680,23 +2703,13 @@ static const char *
 version_key (VersionTable     *table,
              PlenaryParagraph *paragraph)
 {
-  g_autoptr(GChecksum) checksum = NULL;
-  g_autofree char *base = NULL;
-  const char *role = plenary_role_to_string (paragraph->role);
+  /* Ids never hold spaces or start with ">" (read_paragraph_id()). */
+  const char *base = paragraph->id != NULL ? paragraph->id : "x";
   const char *key;
   char *candidate;
 
   if ((key = g_hash_table_lookup (table->by_pointer, paragraph)) != NULL)
     return key;
-
-  checksum = g_checksum_new (G_CHECKSUM_SHA1);
-  g_checksum_update (checksum, (const guchar *) role, strlen (role) + 1);
-  if (paragraph->phrase != NULL)
-    g_checksum_update (checksum, (const guchar *) paragraph->phrase, strlen (paragraph->phrase));
-  g_checksum_update (checksum, (const guchar *) "", 1);
-  g_checksum_update (checksum, (const guchar *) paragraph->text, strlen (paragraph->text));
-  base = g_strdup_printf ("%s@%.8s", paragraph->id != NULL ? paragraph->id : "",
-                          g_checksum_get_string (checksum));
 
   candidate = g_strdup (base);
   for (guint i = 2; ; i++)
@@ -2717,7 +2730,6 @@ version_key (VersionTable     *table,
           key = stored_key;
           break;
         }
-      /* Same id and hash, other content: the short hash collided. */
       candidate = g_strdup_printf ("%s~%u", base, i);
     }
 
@@ -2741,31 +2753,39 @@ write_paragraph_version (Writer                 *w,
   end (w, '}');
 }
 
+/* The paragraphs of the current text are written in the body: a revision
+ * names them by their id alone, and the table holds only older versions. */
 static void
-write_revision_paragraphs (Writer       *w,
-                           VersionTable *table,
-                           GPtrArray    *paragraphs)
+seed_with_body (VersionTable *table,
+                GPtrArray    *paragraphs)
 {
-  begin (w, '[');
   for (guint i = 0; i < paragraphs->len; i++)
     {
       PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
-      const char *key = version_key (table, paragraph);
 
-      item (w, NULL);
-      if (paragraph->children->len == 0)
-        {
-          write_string (w, key);
-          continue;
-        }
-
-      begin (w, '{');
-      member_string (w, "version", key);
-      item (w, "subparagraphs");
-      write_revision_paragraphs (w, table, paragraph->children);
-      end (w, '}');
+      if (paragraph->id != NULL && !g_hash_table_contains (table->by_key, paragraph->id))
+        g_hash_table_insert (table->by_key, g_strdup (paragraph->id), plenary_paragraph_ref (paragraph));
+      seed_with_body (table, paragraph->children);
     }
-  end (w, ']');
+}
+
+static void
+append_revision_paragraphs (GString      *list,
+                            VersionTable *table,
+                            GPtrArray    *paragraphs,
+                            guint         depth)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (list->len > 0)
+        g_string_append_c (list, ' ');
+      for (guint l = 0; l < depth; l++)
+        g_string_append_c (list, '>');
+      g_string_append (list, version_key (table, paragraph));
+      append_revision_paragraphs (list, table, paragraph->children, depth + 1);
+    }
 }
 
 static void
@@ -2785,8 +2805,12 @@ write_revision (Writer          *w,
   item (w, "metadata");
   write_metadata (w, plenary_revision_get_metadata (revision));
   member_string (w, "opening", body->opening);
-  item (w, "paragraphs");
-  write_revision_paragraphs (w, table, body->paragraphs);
+  {
+    g_autoptr(GString) list = g_string_new (NULL);
+
+    append_revision_paragraphs (list, table, body->paragraphs, 0);
+    member_string (w, "paragraphs", list->str);
+  }
   end (w, '}');
 }
 
@@ -2805,6 +2829,7 @@ write_revisions (Writer       *w,
                                         (GDestroyNotify) plenary_paragraph_unref);
   table.by_pointer = g_hash_table_new (NULL, NULL);
   table.order = g_ptr_array_new ();
+  seed_with_body (&table, plenary_draft_get_body (draft)->paragraphs);
 
   item (w, "revisions");
   begin (w, '[');

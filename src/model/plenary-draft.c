@@ -168,6 +168,8 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
 
 static void note_paragraph_ids (PlenaryDraft *self,
                                 GPtrArray    *paragraphs);
+static void give_missing_ids   (PlenaryDraft *self,
+                                GPtrArray    *paragraphs);
 
 static void
 release_added_ids (PlenaryDraft *self,
@@ -286,7 +288,10 @@ plenary_draft_set_body (PlenaryDraft *self,
   plenary_body_ref (body);
   g_clear_pointer (&self->body, plenary_body_unref);
   self->body = body;
+  /* A draft made from a text (import, template, parse) has its paragraph
+   * ids from the start; duplicates are for the caller to repair. */
   note_paragraph_ids (self, body->paragraphs);
+  give_missing_ids (self, body->paragraphs);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }
 
@@ -453,6 +458,23 @@ note_paragraph_ids (PlenaryDraft *self,
     }
 }
 
+static void
+give_missing_ids (PlenaryDraft *self,
+                  GPtrArray    *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id == NULL || paragraph->id[0] == '\0')
+        {
+          g_free (paragraph->id);
+          paragraph->id = plenary_draft_new_paragraph_id (self);
+        }
+      give_missing_ids (self, paragraph->children);
+    }
+}
+
 char *
 plenary_draft_new_paragraph_id (PlenaryDraft *self)
 {
@@ -493,18 +515,11 @@ guint
 plenary_draft_ensure_paragraph_ids (PlenaryDraft *self)
 {
   g_autoptr(GHashTable) seen = NULL;
-  guint n;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (self), 0);
 
+  /* Revisions' ids were noted when they were added. */
   note_paragraph_ids (self, self->body->paragraphs);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->revisions));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (G_LIST_MODEL (self->revisions), i);
-
-      note_paragraph_ids (self, plenary_revision_get_body (revision)->paragraphs);
-    }
 
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   return ensure_ids (self, self->body->paragraphs, seen);
@@ -579,6 +594,7 @@ plenary_draft_add_revision (PlenaryDraft *self,
   metadata = plenary_metadata_dup (self->metadata);
   body = plenary_body_copy (self->body);
   revision = plenary_revision_new (id, name, now, author, metadata, body);
+  /* Its ids are the body's, already noted. */
   g_list_store_append (self->revisions, revision);
 
   return revision;

@@ -69,6 +69,8 @@ void              plenary_draft_release_id      (PlenaryDraft     *self,
 
 /* Paragraph identity ------------------------------------------------------ */
 
+/* plenary_draft_set_body() gives an id to every paragraph without one. */
+
 /* Gives an id to every paragraph of the body that has none, and a new one
  * to every paragraph whose id an earlier paragraph already has (the first
  * keeps it). Returns how many duplicates were given new ids. */

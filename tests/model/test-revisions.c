@@ -119,7 +119,8 @@ test_round_trip (void)
   g_assert_cmpstr (plenary_revision_get_id (zero), !=, plenary_revision_get_id (rev1));
 
   json = encode_string (draft);
-  /* Three paragraphs, one changed: four versions in the table. */
+  /* Three paragraphs, one changed since "Projet zéro": the table holds its
+   * old version only, the others are the body's. */
   g_assert_nonnull (strstr (json, "\"revision_paragraphs\": {"));
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
@@ -127,7 +128,7 @@ test_round_trip (void)
 
     g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
     root = json_node_get_object (json_parser_get_root (parser));
-    g_assert_cmpuint (json_object_get_size (json_object_get_object_member (root, "revision_paragraphs")), ==, 4);
+    g_assert_cmpuint (json_object_get_size (json_object_get_object_member (root, "revision_paragraphs")), ==, 1);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "revisions")), ==, 2);
   }
 
@@ -170,8 +171,9 @@ test_round_trip (void)
 }
 
 /* Twenty revisions of a text where one paragraph changes before each: the
- * file holds each paragraph version once (the first revision's fifty, then
- * one new version for each of the nineteen others), not a thousand. */
+ * table holds only the versions the current text no longer has (the
+ * originals of paragraphs 1 to 19; the first revision already had paragraph
+ * 0 changed), not a thousand paragraphs. */
 static void
 test_sharing (void)
 {
@@ -199,7 +201,7 @@ test_sharing (void)
   json = encode_string (draft);
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (root, "revision_paragraphs")), ==, 50 + 19);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (root, "revision_paragraphs")), ==, 19);
 }
 
 /* Two paragraphs with one id: the first keeps it, the second gets a new
@@ -237,7 +239,7 @@ test_unknown_paragraph_and_future_date (void)
 {
   g_autoptr(PlenaryDraft) draft = decode_string (WITH_REVISION (
     "{\"id\": \"r1\", \"name\": \"Rev.1\", \"created\": \"2999-01-01T00:00:00Z\", "
-    " \"paragraphs\": [\"p1@a\", \"p9@zz\", {\"version\": \"p7@x\", \"subparagraphs\": [\"p1@a\"]}]}",
+    " \"paragraphs\": \"p1@a p9@zz p7@x >p1@a\"}",
     "\"p1@a\": {\"id\": \"p1\", \"role\": \"operative\", \"phrase\": \"Décide\", \"text\": \"un.\"}"));
   PlenaryRevision *revision = plenary_draft_find_revision (draft, "r1");
   const char * const *warnings = plenary_draft_get_load_warnings (draft);
@@ -247,7 +249,7 @@ test_unknown_paragraph_and_future_date (void)
   g_assert_cmpint (g_date_time_get_year (plenary_revision_get_created (revision)), ==, 2999);
   g_assert_cmpuint (g_strv_length ((GStrv) warnings), ==, 1);
   g_assert_nonnull (strstr (warnings[0], "Rev.1"));
-  g_assert_nonnull (strstr (warnings[0], "2 paragraphs"));
+  g_assert_nonnull (strstr (warnings[0], "3 paragraphs"));
 }
 
 /* Malformed revisions are refused with where the fault is. */
@@ -260,7 +262,11 @@ test_malformed (void)
     { WITH_REVISION ("{\"id\": \"r1\", \"created\": \"2026-01-01T00:00:00Z\"}", ""), "$.revisions[0].name" },
     { WITH_REVISION ("{\"id\": \"r1\", \"name\": \"R\", \"created\": \"hier\"}", ""), "$.revisions[0].created" },
     { WITH_REVISION ("{\"id\": \"r1\", \"name\": \"R\", \"created\": \"2026-01-01T00:00:00Z\", \"paragraphs\": [7]}", ""),
-      "$.revisions[0].paragraphs[0]" },
+      "$.revisions[0].paragraphs" },
+    { WITH_REVISION ("{\"id\": \"r1\", \"name\": \"R\", \"created\": \"2026-01-01T00:00:00Z\", \"paragraphs\": \"k >>k\"}",
+                     "\"k\": {\"text\": \"a\"}"), "$.revisions[0].paragraphs" },
+    { WITH_REVISION ("{\"id\": \"r1\", \"name\": \"R\", \"created\": \"2026-01-01T00:00:00Z\", \"paragraphs\": \">k\"}",
+                     "\"k\": {\"text\": \"a\"}"), "$.revisions[0].paragraphs" },
     { WITH_REVISION ("{\"id\": \"r1\", \"name\": \"R\", \"created\": \"2026-01-01T00:00:00Z\", \"paragraphs\": {}}", ""),
       "$.revisions[0].paragraphs" },
     { WITH_REVISION ("{\"id\": \"r1\", \"name\": \"R\", \"created\": \"2026-01-01T00:00:00Z\"}",
@@ -270,6 +276,8 @@ test_malformed (void)
       "$.revision_paragraphs.k.subparagraphs" },
     { "{\"format\": \"plenary-draft\", \"version\": 2, \"revisions\": {}}", "$.revisions" },
     { "{\"format\": \"plenary-draft\", \"version\": 2, \"body\": {\"paragraphs\": [{\"id\": \"p 1\"}]}}",
+      "$.body.paragraphs[0].id" },
+    { "{\"format\": \"plenary-draft\", \"version\": 2, \"body\": {\"paragraphs\": [{\"id\": \">p1\"}]}}",
       "$.body.paragraphs[0].id" },
     { "{\"format\": \"plenary-draft\", \"version\": 2, \"body\": {\"paragraphs\": [{\"id\": 5}]}}",
       "$.body.paragraphs[0].id" },
@@ -291,7 +299,7 @@ static void
 test_new_ids_skip_revisions (void)
 {
   g_autoptr(PlenaryDraft) draft = decode_string (WITH_REVISION (
-    "{\"id\": \"r1\", \"name\": \"Rev.1\", \"created\": \"2026-01-01T00:00:00Z\", \"paragraphs\": [\"k\"]}",
+    "{\"id\": \"r1\", \"name\": \"Rev.1\", \"created\": \"2026-01-01T00:00:00Z\", \"paragraphs\": \"k\"}",
     "\"k\": {\"id\": \"p40\", \"role\": \"operative\", \"text\": \"supprimé.\"}"));
   g_autofree char *id = plenary_draft_new_paragraph_id (draft);
 

@@ -181,13 +181,18 @@ class RevisionKeys(unittest.TestCase):
         self.assertEqual([r["name"] for r in saved["revisions"]], ["Zero draft", "Rev.1"])
         for revision in saved["revisions"]:
             self.assertRegex(revision["created"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
-        # Six paragraphs, one of them changed: seven versions, not twelve.
-        self.assertEqual(len(saved["revision_paragraphs"]), 7)
-        last = saved["revision_paragraphs"][saved["revisions"][1]["paragraphs"][-1]]
-        self.assertTrue(last["text"].endswith(". et de suivre"), last)
+        # Six paragraphs, one changed since "Zero draft": the table holds
+        # its old version only; the others are named by the body's ids.
         current = paragraphs(saved["body"])
-        self.assertEqual(last["id"], current[-1][0])
-
+        self.assertEqual(list(saved["revision_paragraphs"]), [current[-1][0] + "~2"])
+        zero = saved["revisions"][0]["paragraphs"].split()
+        rev1 = saved["revisions"][1]["paragraphs"].split()
+        self.assertEqual([key.lstrip(">") for key in rev1], [pid for pid, _ in current])
+        self.assertEqual(zero[:-1], rev1[:-1])
+        old = saved["revision_paragraphs"][zero[-1]]
+        self.assertEqual(old["id"], current[-1][0])
+        self.assertNotIn("et de suivre", old["text"])
+        self.assertTrue(current[-1][1].endswith(". et de suivre"), current)
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
