@@ -799,6 +799,48 @@ test_apply_refuses_other_text (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
+/* Hostile texts: two long paragraphs with nothing in common (past the edit
+ * budget of the word diff), a paragraph of one 200,000-letter word, and
+ * duplicate ids on both sides still compare, and the changes still apply. */
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  g_autoptr(GArray) runs = NULL;
+  g_autofree char *applied = NULL;
+  g_autofree char *long_word = g_strnfill (200000, 'x');
+  g_autoptr(PlenaryBody) old_body = fixed_body ("en");
+  g_autoptr(PlenaryBody) new_body = NULL;
+  g_autoptr(PlenaryComparison) comparison = NULL;
+  g_autoptr(GPtrArray) flat = plenary_body_flatten (old_body, NULL);
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_string_append_printf (a, "a%u ", i);
+      g_string_append_printf (b, "b%u ", i);
+    }
+  runs = plenary_word_diff (a->str, b->str);
+  applied = plenary_word_runs_apply (runs, a->str);
+  g_assert_cmpstr (applied, ==, b->str);
+  g_assert_cmpuint (plenary_word_runs_count_changes (runs), ==, 1);
+  g_clear_pointer (&runs, g_array_unref);
+  g_clear_pointer (&applied, g_free);
+
+  runs = plenary_word_diff (long_word, "short");
+  applied = plenary_word_runs_apply (runs, long_word);
+  g_assert_cmpstr (applied, ==, "short");
+
+  /* Every paragraph "p1". */
+  for (guint i = 0; i < flat->len; i++)
+    ((PlenaryParagraph *) g_ptr_array_index (flat, i))->id = g_strdup ("p1");
+  new_body = plenary_body_copy (old_body);
+  g_ptr_array_remove_index (new_body->paragraphs, 0);
+  comparison = plenary_differ_compare (old_body, new_body, PLENARY_DIFFER_DEFAULT);
+  assert_applies (comparison, old_body, new_body, 0, 0);
+  g_assert_cmpuint (plenary_comparison_count (comparison, PLENARY_CHANGE_PARAGRAPH_DELETED), ==, 1);
+}
+
 static PlenaryParagraph *
 nth (PlenaryBody *body,
      guint        index)
@@ -931,6 +973,7 @@ main (int   argc,
   g_test_add_func ("/differ/paragraph-changes", test_paragraph_changes);
   g_test_add_func ("/differ/ids", test_ids);
   g_test_add_func ("/differ/apply-refuses-other-text", test_apply_refuses_other_text);
+  g_test_add_func ("/differ/hostile", test_hostile);
   g_test_add_func ("/merge/clean", test_merge_clean);
   g_test_add_func ("/merge/conflicts", test_merge_conflicts);
   g_test_add_func ("/merge/delete-and-same", test_merge_delete_and_same);
