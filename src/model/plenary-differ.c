@@ -125,13 +125,19 @@ pair (Side  *old_side,
   new_side->match[j] = i;
 }
 
-/* Pairs by id, when the ids look like the same draft's. */
+/* Pairs by id, when the ids look like the same draft's. Ids are given in
+ * order when a file without them is read, so two files read apart both
+ * have "p1", "p2"... on different paragraphs: a pair of paragraphs with
+ * the same id and similar words is paired at once; one whose words differ
+ * is kept in WEAK (two ints a pair) and paired only if neither paragraph
+ * finds its own text elsewhere. */
 static void
-match_ids (Side *old_side,
-           Side *new_side)
+match_ids (Side   *old_side,
+           Side   *new_side,
+           GArray *weak)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (int) * 3);
   guint plausible = 0;
 
   for (guint j = 0; j < new_side->paragraphs->len; j++)
@@ -146,6 +152,7 @@ match_ids (Side *old_side,
   for (guint i = 0; i < old_side->paragraphs->len; i++)
     {
       PlenaryParagraph *paragraph = g_ptr_array_index (old_side->paragraphs, i);
+      double score;
       guint j;
 
       if (paragraph->id == NULL ||
@@ -154,10 +161,11 @@ match_ids (Side *old_side,
       j--;
       g_hash_table_remove (by_id, paragraph->id);
 
-      guint both[2] = { i, j };
-      g_array_append_val (pairs, both);
-      if (strcmp (g_ptr_array_index (old_side->texts, i), g_ptr_array_index (new_side->texts, j)) == 0 ||
-          similarity (old_side, i, new_side, j) >= ID_PLAUSIBLE)
+      score = strcmp (g_ptr_array_index (old_side->texts, i), g_ptr_array_index (new_side->texts, j)) == 0
+              ? 1.0 : similarity (old_side, i, new_side, j);
+      int triple[3] = { i, j, score >= SIMILAR };
+      g_array_append_val (pairs, triple);
+      if (score >= ID_PLAUSIBLE)
         plausible++;
     }
 
@@ -168,9 +176,28 @@ match_ids (Side *old_side,
 
   for (guint k = 0; k < pairs->len; k++)
     {
-      guint *both = &g_array_index (pairs, guint, 2 * k);
+      int *triple = &g_array_index (pairs, int, 3 * k);
 
-      pair (old_side, both[0], new_side, both[1]);
+      if (triple[2])
+        pair (old_side, triple[0], new_side, triple[1]);
+      else
+        g_array_append_vals (weak, triple, 2);
+    }
+}
+
+/* The weak id pairs whose paragraphs found nothing better. */
+static void
+match_weak_ids (Side   *old_side,
+                Side   *new_side,
+                GArray *weak)
+{
+  for (guint k = 0; k + 1 < weak->len; k += 2)
+    {
+      int i = g_array_index (weak, int, k);
+      int j = g_array_index (weak, int, k + 1);
+
+      if (old_side->match[i] < 0 && new_side->match[j] < 0)
+        pair (old_side, i, new_side, j);
     }
 }
 
@@ -479,6 +506,7 @@ plenary_differ_compare (PlenaryBody        *old_body,
   g_autofree gboolean *stable = NULL;
   g_autofree int *anchor_of = NULL;
   g_autoptr(GHashTable) deleted_after = NULL;
+  g_autoptr(GArray) weak = g_array_new (FALSE, FALSE, sizeof (int));
   Side old_side, new_side;
   int last_stable_old = -1;
   GArray *list;
@@ -490,9 +518,10 @@ plenary_differ_compare (PlenaryBody        *old_body,
   side_init (&new_side, new_body);
 
   if (!(flags & PLENARY_DIFFER_IGNORE_IDS))
-    match_ids (&old_side, &new_side);
+    match_ids (&old_side, &new_side, weak);
   match_texts (&old_side, &new_side);
   match_similar (&old_side, &new_side);
+  match_weak_ids (&old_side, &new_side, weak);
 
   stable = g_new0 (gboolean, new_side.paragraphs->len + 1);
   find_stable (&new_side, stable);

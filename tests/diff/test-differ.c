@@ -774,6 +774,27 @@ test_ids (void)
   g_assert_cmpuint (plenary_comparison_count (comparison, PLENARY_CHANGE_PARAGRAPH_INSERTED), ==, 1);
   g_clear_object (&comparison);
 
+  /* Two files read apart get "p1", "p2"... in order: with a paragraph
+   * gone at the start, every id names the next paragraph; the texts win. */
+  {
+    g_autoptr(PlenaryBody) shifted = plenary_body_copy (old_body);
+    g_autoptr(PlenaryComparison) by_text = NULL;
+    g_autoptr(GPtrArray) shifted_flat = NULL;
+
+    g_ptr_array_remove_index (shifted->paragraphs, 0);
+    shifted_flat = plenary_body_flatten (shifted, NULL);
+    for (guint i = 0; i < shifted_flat->len; i++)
+      {
+        PlenaryParagraph *paragraph = g_ptr_array_index (shifted_flat, i);
+
+        g_free (paragraph->id);
+        paragraph->id = g_strdup_printf ("p%u", i + 1);
+      }
+    by_text = plenary_differ_compare (old_body, shifted, PLENARY_DIFFER_DEFAULT);
+    g_assert_cmpuint (plenary_comparison_get_n_changes (by_text), ==, 1);
+    g_assert_cmpuint (plenary_comparison_count (by_text, PLENARY_CHANGE_PARAGRAPH_DELETED), ==, 1);
+  }
+
   /* Same ids, another text: nothing is matched by id. */
   comparison = plenary_differ_compare (old_body, other, PLENARY_DIFFER_DEFAULT);
   g_assert_cmpuint (plenary_comparison_count (comparison, PLENARY_CHANGE_PARAGRAPH_INSERTED), ==,
