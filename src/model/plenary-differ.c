@@ -17,6 +17,9 @@
 /* A pair of paragraphs matched by id whose words differ more than this does
  * not count towards trusting the ids. */
 #define ID_PLAUSIBLE     0.25
+/* Paired by id at once: nearly the same words (texts of one drafting style
+ * share half their words by chance). */
+#define ID_SURE          0.8
 /* Words in more unmatched paragraphs than this ("the", "de") do not propose
  * candidates (they still count in the similarity). */
 #define MAX_POSTINGS     64
@@ -125,45 +128,80 @@ pair (Side  *old_side,
   new_side->match[j] = i;
 }
 
-/* Pairs by id, when the ids look like the same draft's. Ids are given in
- * order when a file without them is read, so two files read apart both
- * have "p1", "p2"... on different paragraphs: a pair of paragraphs with
- * the same id and similar words is paired at once; one whose words differ
- * is kept in WEAK (two ints a pair) and paired only if neither paragraph
- * finds its own text elsewhere. */
-static void
-match_ids (Side   *old_side,
-           Side   *new_side,
-           GArray *weak)
+/* The newer side's paragraphs by id (index + 1); a duplicate id names its
+ * first holder only. */
+static GHashTable *
+index_ids (Side *new_side)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (int) * 3);
-  guint plausible = 0;
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint j = 0; j < new_side->paragraphs->len; j++)
     {
       PlenaryParagraph *paragraph = g_ptr_array_index (new_side->paragraphs, j);
 
-      /* A duplicate id pairs its first holder only. */
       if (paragraph->id != NULL && !g_hash_table_contains (by_id, paragraph->id))
         g_hash_table_insert (by_id, paragraph->id, GUINT_TO_POINTER (j + 1));
     }
 
+  return by_id;
+}
+
+/* The newer paragraph with the id of older paragraph I, or -1. */
+static int
+same_id (Side       *old_side,
+         GHashTable *by_id,
+         guint       i)
+{
+  PlenaryParagraph *paragraph = g_ptr_array_index (old_side->paragraphs, i);
+
+  if (paragraph->id == NULL)
+    return -1;
+
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (by_id, paragraph->id)) - 1;
+}
+
+/* Same id, same text: the same paragraph (this is what tells apart two
+ * paragraphs with the same words). */
+static void
+match_ids_exact (Side       *old_side,
+                 Side       *new_side,
+                 GHashTable *by_id)
+{
   for (guint i = 0; i < old_side->paragraphs->len; i++)
     {
-      PlenaryParagraph *paragraph = g_ptr_array_index (old_side->paragraphs, i);
+      int j = same_id (old_side, by_id, i);
+
+      if (j >= 0 && new_side->match[j] < 0 &&
+          strcmp (g_ptr_array_index (old_side->texts, i), g_ptr_array_index (new_side->texts, j)) == 0)
+        pair (old_side, i, new_side, j);
+    }
+}
+
+/* The paragraphs left with the same id on both sides, when the ids look
+ * like the same draft's. Ids are given in order when a file without them
+ * is read, so two files read apart both have "p1", "p2"... on different
+ * paragraphs: a pair with nearly the same words is paired at once; one
+ * whose words differ is kept in WEAK (two ints a pair) and paired only if
+ * neither paragraph finds its own text elsewhere. */
+static void
+match_ids (Side       *old_side,
+           Side       *new_side,
+           GHashTable *by_id,
+           GArray     *weak)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (int) * 3);
+  guint plausible = 0;
+
+  for (guint i = 0; i < old_side->paragraphs->len; i++)
+    {
+      int j = same_id (old_side, by_id, i);
       double score;
-      guint j;
 
-      if (paragraph->id == NULL ||
-          !(j = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, paragraph->id))))
+      if (j < 0 || old_side->match[i] >= 0 || new_side->match[j] >= 0)
         continue;
-      j--;
-      g_hash_table_remove (by_id, paragraph->id);
 
-      score = strcmp (g_ptr_array_index (old_side->texts, i), g_ptr_array_index (new_side->texts, j)) == 0
-              ? 1.0 : similarity (old_side, i, new_side, j);
-      int triple[3] = { i, j, score >= SIMILAR };
+      score = similarity (old_side, i, new_side, j);
+      int triple[3] = { i, j, score >= ID_SURE };
       g_array_append_val (pairs, triple);
       if (score >= ID_PLAUSIBLE)
         plausible++;
@@ -507,6 +545,7 @@ plenary_differ_compare (PlenaryBody        *old_body,
   g_autofree int *anchor_of = NULL;
   g_autoptr(GHashTable) deleted_after = NULL;
   g_autoptr(GArray) weak = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) by_id = NULL;
   Side old_side, new_side;
   int last_stable_old = -1;
   GArray *list;
@@ -518,8 +557,13 @@ plenary_differ_compare (PlenaryBody        *old_body,
   side_init (&new_side, new_body);
 
   if (!(flags & PLENARY_DIFFER_IGNORE_IDS))
-    match_ids (&old_side, &new_side, weak);
+    {
+      by_id = index_ids (&new_side);
+      match_ids_exact (&old_side, &new_side, by_id);
+    }
   match_texts (&old_side, &new_side);
+  if (by_id != NULL)
+    match_ids (&old_side, &new_side, by_id, weak);
   match_similar (&old_side, &new_side);
   match_weak_ids (&old_side, &new_side, weak);
 
