@@ -157,6 +157,8 @@ plenary_compare_layout_new (PlenaryComparison          *comparison,
       g_autoptr(GArray) phrase_runs = plenary_diff_paragraph_dup_display_runs (entry, TRUE);
       g_autoptr(GArray) runs = plenary_diff_paragraph_dup_display_runs (entry, FALSE);
       g_autofree char *phrase = runs_text (phrase_runs);
+      /* Where the phrase's runs are recorded (the phrase opens the full text). */
+      g_autoptr(GString) phrase_marked = g_string_new (NULL);
       g_autofree char *full = NULL;
       g_autoptr(PlenaryParagraph) paragraph = NULL;
       GString *text = g_string_new (NULL);
@@ -198,11 +200,8 @@ plenary_compare_layout_new (PlenaryComparison          *comparison,
           run->start += text_offset;
           run->end += text_offset;
         }
-      {
-        g_autoptr(GString) phrase_out = g_string_new (NULL);
-
-        append_runs (phrase_out, phrase_runs, text_runs, index, 0);
-      }
+      /* Recorded after the text's shift: the phrase's runs need none. */
+      append_runs (phrase_marked, phrase_runs, text_runs, index, 0);
 
       if (entry->moved && (i == 0 || !plenary_comparison_get_paragraph (comparison, i - 1)->moved ||
                            plenary_comparison_get_paragraph (comparison, i - 1)->old_index + 1 != entry->old_index))
