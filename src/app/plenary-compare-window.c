@@ -645,6 +645,18 @@ plenary_compare_window_new (GtkWindow         *parent,
 }
 
 void
+plenary_compare_window_set_note (PlenaryCompareWindow *self,
+                                 const char           *note)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PLENARY_IS_COMPARE_WINDOW (self));
+
+  text = g_strdup_printf ("%s\n%s", note, gtk_label_get_text (self->summary_label));
+  gtk_label_set_text (self->summary_label, text);
+}
+
+void
 plenary_compare_window_set_folder (PlenaryCompareWindow *self,
                                    GFile                *folder)
 {

@@ -30,6 +30,9 @@ PlenaryCompareWindow *plenary_compare_window_new                (GtkWindow      
                                                                  PlenaryDraft      *new_draft,
                                                                  const char        *old_name,
                                                                  const char        *new_name);
+/* A sentence shown above the summary ("This copy shares no revision…"). */
+void                  plenary_compare_window_set_note           (PlenaryCompareWindow *self,
+                                                                 const char           *note);
 /* The folder Export as PDF proposes (the newer draft's). */
 void                  plenary_compare_window_set_folder         (PlenaryCompareWindow *self,
                                                                  GFile                *folder);

@@ -33,7 +33,7 @@ _plenary_window_snapshot_draft (PlenaryDocument *document)
   return plenary_draft_codec_decode (data, length, NULL);
 }
 
-void
+PlenaryCompareWindow *
 _plenary_window_show_comparison (PlenaryWindow   *self,
                                  PlenaryDocument *document,
                                  PlenaryDraft    *old_draft,
@@ -55,6 +55,8 @@ _plenary_window_show_comparison (PlenaryWindow   *self,
       plenary_compare_window_set_folder (window, folder);
     }
   gtk_window_present (GTK_WINDOW (window));
+
+  return window;
 }
 
 static void
@@ -268,14 +270,15 @@ merge_read_cb (GObject      *object,
   else
     {
       g_autofree char *message = NULL;
+      PlenaryCompareWindow *window;
 
       /* Nothing to merge from: what differs is shown, and said why. */
-      _plenary_window_show_comparison (self, document, mine, theirs,
-                                       plenary_document_get_title (document), name);
+      window = _plenary_window_show_comparison (self, document, mine, theirs,
+                                                plenary_document_get_title (document), name);
       /* Translators: %s is the name of the copy merged. */
       message = g_strdup_printf (_("“%s” shares no revision with this draft: it is shown as a plain comparison. Save a revision before sending a copy, to merge it back."),
                                  name);
-      plenary_window_show_toast (self, message);
+      plenary_compare_window_set_note (window, message);
     }
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "plenary-comments-panel.h"
+#include "plenary-compare-window.h"
 #include "plenary-sources-panel.h"
 #include "plenary-split-view.h"
 #include "plenary-toolbar-view.h"
@@ -57,7 +58,8 @@ void plenary_window_class_actions_init (PlenaryWindowClass *klass);
 /* plenary-window-compare.c: Compare With… and Merge Changes From… */
 void plenary_window_class_compare_init (PlenaryWindowClass *klass);
 PlenaryDraft *_plenary_window_snapshot_draft  (PlenaryDocument *document);
-void          _plenary_window_show_comparison (PlenaryWindow   *self,
+PlenaryCompareWindow *
+              _plenary_window_show_comparison (PlenaryWindow   *self,
                                                PlenaryDocument *document,
                                                PlenaryDraft    *old_draft,
                                                PlenaryDraft    *new_draft,

@@ -502,6 +502,43 @@ test_merge_copy (void)
   plenary_test_spin (50);
 }
 
+/* A copy when the draft has no revision: nothing to merge from, a plain
+ * comparison that says so. */
+static void
+test_merge_without_base (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-merge-XXXXXX", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "copie.txt", NULL);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryBody) body = make_body (FALSE);
+  g_autoptr(PlenaryBody) theirs = make_body (TRUE);
+  g_autoptr(PlenaryDocument) document = NULL;
+  g_autofree char *text = plenary_clause_printer_print (theirs, PLENARY_DRAFT_KIND_RESOLUTION, "fr",
+                                                        PLENARY_PRINT_PLAIN);
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryCompareWindow *compare;
+
+  plenary_draft_set_body (draft, body);
+  document = plenary_document_new (draft, "Réfugiés");
+  plenary_window_add_document (window, document);
+  g_assert_true (g_file_set_contents (copy_path, text, -1, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-changes", NULL));
+  choose_file (copy_file);
+  plenary_test_spin_until (compare_window_shown, NULL);
+  compare = PLENARY_COMPARE_WINDOW (find_toplevel (PLENARY_TYPE_COMPARE_WINDOW));
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "n’a aucune révision en commun avec ce projet"));
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "1 paragraphe supprimé"));
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  plenary_document_set_modified (document, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (copy_path);
+  g_rmdir (dir);
+  plenary_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/compare/with-file", test_compare_with_file);
   g_test_add_func ("/compare/revision", test_compare_revision);
   g_test_add_func ("/compare/merge", test_merge_copy);
+  g_test_add_func ("/compare/merge-without-base", test_merge_without_base);
 
   return plenary_test_run (app);
 }
