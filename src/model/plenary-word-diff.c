@@ -603,34 +603,3 @@ plenary_words_split (const char *text)
 
   return (char **) g_ptr_array_free (words, FALSE);
 }
-
-double
-plenary_word_similarity (const char *a,
-                         const char *b)
-{
-  g_auto(GStrv) words_a = plenary_words_split (a);
-  g_auto(GStrv) words_b = plenary_words_split (b);
-  g_autoptr(GHashTable) bag = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_a = g_strv_length (words_a);
-  guint n_b = g_strv_length (words_b);
-  guint common = 0;
-
-  if (n_a + n_b == 0)
-    return 1.0;
-
-  for (guint i = 0; i < n_a; i++)
-    g_hash_table_insert (bag, words_a[i],
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (bag, words_a[i])) + 1));
-  for (guint i = 0; i < n_b; i++)
-    {
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (bag, words_b[i]));
-
-      if (count > 0)
-        {
-          common++;
-          g_hash_table_insert (bag, words_b[i], GUINT_TO_POINTER (count - 1));
-        }
-    }
-
-  return 2.0 * common / (n_a + n_b);
-}

@@ -46,9 +46,5 @@ char     *plenary_word_runs_apply      (GArray       *runs,
 /* The words of TEXT, case-folded and without punctuation, in order
  * (free with g_strfreev()). */
 char    **plenary_words_split          (const char   *text);
-/* How many words the two texts share, 0 (none) to 1 (the same words), case
- * and punctuation ignored, order too (Dice coefficient on the bags of words). */
-double    plenary_word_similarity      (const char   *a,
-                                        const char   *b);
 
 G_END_DECLS
