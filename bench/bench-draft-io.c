@@ -25,23 +25,6 @@
 #define N_OPERATIVE 5000
 #define N_RUNS      5
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, N_RUNS, sizeof (double), compare_doubles);
-  return values[N_RUNS / 2];
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -95,9 +78,50 @@ main (int   argc,
 
   printf ("paragraphs: %u operative, %u sub-paragraphs\n", N_OPERATIVE, N_OPERATIVE * 3);
   printf ("file_size_bytes: %" G_GINT64_FORMAT "\n", (gint64) st.st_size);
-  printf ("load_ms: %.1f\n", median (load_ms));
-  printf ("save_ms: %.1f\n", median (save_ms));
+  printf ("load_ms: %.1f\n", bench_median (N_RUNS, load_ms));
+  printf ("save_ms: %.1f\n", bench_median (N_RUNS, save_ms));
   printf ("peak_rss_mb: %.1f\n", usage.ru_maxrss / 1024.0);
+
+  /* A pause in typing with a 50 MB source (issue 11): what the recovery
+   * copy makes on the typing path (the snapshot) against the whole
+   * encoding it made there before; the worker escapes the text after. */
+  {
+    g_autoptr(GString) text = g_string_sized_new (50 * 1024 * 1024 + 128);
+    g_autoptr(PlenarySource) source = NULL;
+    double pause_ms[N_RUNS], encode_ms[N_RUNS], worker_ms[N_RUNS];
+    gsize snapshot_size = 0;
+
+    while (text->len < 50 * 1024 * 1024)
+      g_string_append (text, "Le Conseil de sécurité, rappelant ses résolutions antérieures,\n");
+    source = plenary_source_new ("s-large", "Rapport de 50 Mo", "rapport.txt", "text/plain", text->str);
+    g_list_store_append (plenary_draft_get_sources (draft), source);
+
+    for (guint i = 0; i < N_RUNS; i++)
+      {
+        g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        gint64 start = g_get_monotonic_time ();
+
+        snapshot = plenary_draft_snapshot_new (draft);
+        pause_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+        snapshot_size = plenary_draft_snapshot_get_size (snapshot);
+
+        start = g_get_monotonic_time ();
+        bytes = plenary_draft_snapshot_encode (snapshot);
+        worker_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+        g_clear_pointer (&bytes, g_bytes_unref);
+
+        start = g_get_monotonic_time ();
+        bytes = plenary_draft_codec_encode (draft);
+        encode_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      }
+
+    printf ("pause_with_50mb_source_ms: %.2f (snapshot of %" G_GSIZE_FORMAT " bytes, on the typing path)\n",
+            bench_median (N_RUNS, pause_ms), snapshot_size);
+    printf ("pause_with_50mb_source_before_ms: %.1f (whole encoding on the typing path, as before)\n",
+            bench_median (N_RUNS, encode_ms));
+    printf ("recovery_worker_encode_ms: %.1f (off the typing path)\n", bench_median (N_RUNS, worker_ms));
+  }
 
   g_unlink (path);
   {

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "bench-drafts.h"
 
 static const char * const phrases[] = {
@@ -53,3 +55,21 @@ bench_build_resolution (guint n_operative)
   return draft;
 }
 
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+bench_median (guint   n,
+              double *values)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}

@@ -11,3 +11,6 @@
  * sub-paragraphs (the first holding a sub-sub-paragraph), of realistic
  * length (about 2 MB of JSON for 5,000). */
 PlenaryDraft *bench_build_resolution (guint n_operative);
+/* The median of N VALUES (sorted in place). */
+double        bench_median           (guint         n,
+                                      double       *values);

@@ -88,10 +88,11 @@ read_draft (GFile         *input,
 }
 
 static gboolean
-write_draft (PlenaryDraft  *draft,
-             GFile         *input,
-             GFile         *output,
-             gboolean       is_draft_file,
+write_draft (PlenaryDraft               *draft,
+             GFile                      *input,
+             GFile                      *output,
+             const PlenaryLayoutOptions *options,
+             gboolean                    is_draft_file,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -131,13 +132,13 @@ write_draft (PlenaryDraft  *draft,
                                              plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
       plenary_anchor_resolver_update_draft (draft, editor);
 
-      return plenary_pdf_export (draft, path, NULL, cancellable, error);
+      return plenary_pdf_export (draft, path, options, cancellable, error);
     }
 
   if (g_str_has_suffix (lower, ".docx"))
-    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, error);
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, cancellable, error);
   if (g_str_has_suffix (lower, ".odt"))
-    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, error);
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, cancellable, error);
 
   if (g_str_has_suffix (lower, ".txt"))
     {
@@ -154,10 +155,29 @@ write_draft (PlenaryDraft  *draft,
   return plenary_draft_save (draft, output, cancellable, error);
 }
 
+void
+plenary_convert_kind (PlenaryDraft     *draft,
+                      PlenaryDraftKind  kind)
+{
+  const char *language = plenary_draft_get_language (draft);
+  g_autofree char *text = NULL;
+  g_autoptr(PlenaryBody) body = NULL;
+
+  if (plenary_draft_get_kind (draft) == kind)
+    return;
+  text = plenary_clause_printer_convert (plenary_draft_get_body (draft), plenary_draft_get_kind (draft),
+                                         kind, language);
+  body = plenary_clause_parser_parse (plenary_phrase_dictionary_get_default (language), text, -1, kind, NULL);
+  plenary_draft_set_kind (draft, kind);
+  plenary_draft_set_body (draft, body);
+}
+
 gboolean
-plenary_convert (GFile         *input,
-                 GFile         *output,
-                 GCancellable  *cancellable,
+plenary_convert (GFile                      *input,
+                 GFile                      *output,
+                 const PlenaryLayoutOptions *options,
+                 int                         as_kind,
+                 GCancellable               *cancellable,
                  GPtrArray    **report,
                  GError       **error)
 {
@@ -186,7 +206,9 @@ plenary_convert (GFile         *input,
 
   if (!(draft = read_draft (input, TRUE, cancellable, &is_draft_file, &is_office, &warnings, error)))
     return FALSE;
-  if (!write_draft (draft, input, output, is_draft_file, cancellable, error))
+  if (as_kind >= 0)
+    plenary_convert_kind (draft, (PlenaryDraftKind) as_kind);
+  if (!write_draft (draft, input, output, options, is_draft_file, cancellable, error))
     return FALSE;
 
   /* What changed in a Word or OpenDocument file (tracked changes

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "plenary-draft.h"
+#include "plenary-page-layout.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +18,14 @@ G_BEGIN_DECLS
  * except for a draft written again as a draft, which keeps a backup.
  * Cancelled, it leaves OUT as it was and no temporary file. REPORT
  * (nullable) gets the import report (PlenaryParseWarning*: what the
- * importer decided, line by line). */
-gboolean plenary_convert (GFile         *input,
-                          GFile         *output,
-                          GCancellable  *cancellable,
+ * importer decided, line by line). OPTIONS (nullable) lay out a PDF.
+ * AS_KIND: -1 keeps the draft's kind, else the PlenaryDraftKind the draft
+ * is made into before it is written (plenary_convert_kind()). */
+gboolean plenary_convert (GFile                      *input,
+                          GFile                      *output,
+                          const PlenaryLayoutOptions *options,
+                          int                         as_kind,
+                          GCancellable               *cancellable,
                           GPtrArray    **report,
                           GError       **error);
 
@@ -39,5 +44,9 @@ gboolean plenary_compare_convert (GFile         *old_file,
                                   GFile         *output,
                                   GCancellable  *cancellable,
                                   GError       **error);
+/* DRAFT made a draft of KIND, every word kept (see
+ * plenary_clause_printer_convert()). */
+void     plenary_convert_kind (PlenaryDraft     *draft,
+                               PlenaryDraftKind  kind);
 
 G_END_DECLS

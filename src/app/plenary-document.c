@@ -47,6 +47,7 @@ struct _PlenaryDocument
   GCancellable    *loading;
   /* What the import of a text changed, until the page says it. */
   GStrv            import_warnings;
+  GPtrArray       *import_report;   /* PlenaryCheckProblem*, or NULL */
 };
 
 G_DEFINE_QUARK (plenary-document-error-quark, plenary_document_error)
@@ -543,6 +544,7 @@ plenary_document_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_object (&self->loading);
   g_clear_pointer (&self->import_warnings, g_strfreev);
+  g_clear_pointer (&self->import_report, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_document_parent_class)->finalize (object);
 }
@@ -717,6 +719,8 @@ plenary_document_restore_version (PlenaryDocument *self,
   g_return_if_fail (PLENARY_IS_DOCUMENT (self));
   g_return_if_fail (PLENARY_IS_DRAFT (draft));
 
+  /* The import report was about the text as loaded, not this one. */
+  g_clear_pointer (&self->import_report, g_ptr_array_unref);
   plenary_document_take_draft (self, draft);
   mark_modified (self);
 }
@@ -982,6 +986,7 @@ typedef struct
   char         *etag;
   gboolean      is_draft_file;
   GStrv         warnings;
+  GPtrArray    *report;
 } LoadResult;
 
 static void
@@ -992,6 +997,7 @@ load_result_free (gpointer data)
   g_clear_object (&result->draft);
   g_free (result->etag);
   g_strfreev (result->warnings);
+  g_clear_pointer (&result->report, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -1049,6 +1055,14 @@ load_thread (GTask        *task,
         for (guint i = 1; warnings != NULL && i < warnings->len; i++)
           g_strv_builder_add (messages, ((PlenaryParseWarning *) g_ptr_array_index (warnings, i))->message);
       result->warnings = g_strv_builder_end (messages);
+
+      /* The import report in the Problems list, on the lines of the text. */
+      if (result->draft != NULL && !plenary_office_looks_like_package (contents, length))
+        {
+          g_autofree char *editor = print_body (result->draft);
+
+          result->report = plenary_importer_report_problems (contents, length, warnings, editor, 2000);
+        }
     }
 
   if (result->draft == NULL)
@@ -1085,6 +1099,8 @@ loaded_cb (GObject      *object,
       return;
     }
 
+  g_clear_pointer (&self->import_report, g_ptr_array_unref);
+  self->import_report = g_steal_pointer (&loaded->report);
   plenary_document_take_draft (self, loaded->draft);
   remember_etag (self, g_steal_pointer (&loaded->etag));
   plenary_document_set_error (self, NULL);
@@ -1155,6 +1171,13 @@ plenary_document_take_import_warnings (PlenaryDocument *self)
   if (warnings != NULL && warnings[0] == NULL)
     g_clear_pointer (&warnings, g_strfreev);
   return warnings;
+}
+
+GPtrArray *
+plenary_document_get_import_report (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->import_report;
 }
 
 /* Saving ------------------------------------------------------------------ */

@@ -116,6 +116,10 @@ void             plenary_document_cancel_loading  (PlenaryDocument      *self);
 /* What the last import repaired or changed ("2 tracked changes were
  * accepted…"), translated, once: NULL when nothing or already taken. */
 char           **plenary_document_take_import_warnings (PlenaryDocument *self);
+/* What the import of the text dropped or guessed, placed on the lines of
+ * the buffer as loaded (PlenaryCheckProblem*; see
+ * plenary_importer_report_problems()), or NULL. */
+GPtrArray       *plenary_document_get_import_report   (PlenaryDocument *self);
 /* Saves to FILE, or to the document's file when FILE is NULL. On success the
  * document takes FILE as its file and is no longer modified; on failure it
  * stays modified. Unless OVERWRITE, saving over a file that another program

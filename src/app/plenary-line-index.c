@@ -104,8 +104,16 @@ revive_or_new (PlenaryLineIndex *self,
 
   if (g_hash_table_steal_extended (self->graveyard, skip_indent (text), &key, &id))
     {
+      gboolean in_use = FALSE;
+
       g_free (key);
-      return id;
+      /* A line may have it again already (a restore gives lines their
+       * revision's ids): never two lines with one id. */
+      for (guint i = 0; i < self->lines->len && !in_use; i++)
+        in_use = g_strcmp0 (entry_at (self, i)->id, id) == 0;
+      if (!in_use)
+        return id;
+      g_free (id);
     }
 
   return plenary_draft_new_paragraph_id (self->draft);
@@ -121,6 +129,7 @@ same_state (const PlenaryLineState *a,
          a->seen_opening == b->seen_opening &&
          a->seen_top == b->seen_top &&
          a->last_sub_index == b->last_sub_index &&
+         a->in_annex == b->in_annex &&
          (a->line_index == 0) == (b->line_index == 0);
 }
 
@@ -199,8 +208,6 @@ classify_lines (PlenaryLineIndex *self,
 
       entry->before = state;
       text = dup_line (self->buffer, i);
-      if (entry->id == NULL && self->draft != NULL && *skip_indent (text) != '\0')
-        entry->id = revive_or_new (self, text);
       if (text[0] == '\0')
         {
           /* A blank line: nothing to look up. */
@@ -210,6 +217,10 @@ classify_lines (PlenaryLineIndex *self,
           continue;
         }
       plenary_clause_parser_classify_line (ensure_dictionary (self), self->kind, text, -1, &state, &entry->info);
+      /* A paragraph has an id; the opening formula and blank lines none. */
+      if (entry->id == NULL && self->draft != NULL && !entry->info.is_blank &&
+          !entry->info.is_opening && *skip_indent (text) != '\0')
+        entry->id = revive_or_new (self, text);
       /* Only a resolution draws its numbers. */
       entry->info.numbered = entry->info.numbered && self->kind == PLENARY_DRAFT_KIND_RESOLUTION;
       any_numbered |= entry->info.numbered;
@@ -345,7 +356,7 @@ on_delete_range (PlenaryLineIndex *self,
                  GtkTextIter      *start,
                  GtkTextIter      *end)
 {
-  gboolean whole_first;
+  gboolean whole_first, whole_last;
 
   self->run_end = -1;
   self->delete_first = gtk_text_iter_get_line (start);
@@ -357,16 +368,16 @@ on_delete_range (PlenaryLineIndex *self,
    * holds what was after the deletion, the last line's paragraph. The ids
    * of the others are kept for a paste or an undo. */
   whole_first = at_line_start (start);
+  whole_last = gtk_text_iter_ends_line (end);
+  g_clear_pointer (&self->delete_survivor, g_free);
   for (guint i = self->delete_first; i <= self->delete_last && i < self->lines->len; i++)
     {
       LineEntry *entry = entry_at (self, i);
-      gboolean survives = whole_first ? i == self->delete_last : i == self->delete_first;
+      /* All the lines' text gone (Select All, Delete): none survives. */
+      gboolean survives = whole_first ? (i == self->delete_last && !whole_last) : i == self->delete_first;
 
       if (survives)
-        {
-          g_free (self->delete_survivor);
-          self->delete_survivor = g_steal_pointer (&entry->id);
-        }
+        self->delete_survivor = g_steal_pointer (&entry->id);
       else if (entry->id != NULL)
         {
           g_autofree char *text = dup_line (self->buffer, i);
@@ -589,7 +600,7 @@ plenary_line_index_set_draft (PlenaryLineIndex *self,
       LineEntry *entry = entry_at (self, i);
       g_autofree char *text = NULL;
 
-      if (entry->id != NULL || entry->info.is_blank)
+      if (entry->id != NULL || entry->info.is_blank || entry->info.is_opening)
         continue;
       text = dup_line (self->buffer, i);
       if (*skip_indent (text) != '\0')
@@ -613,28 +624,15 @@ plenary_line_index_set_id (PlenaryLineIndex *self,
                            const char       *id)
 {
   LineEntry *entry;
-  GHashTableIter iter;
-  gpointer buried;
 
   g_return_if_fail (PLENARY_IS_LINE_INDEX (self));
   g_return_if_fail (line < self->lines->len);
 
+  /* The id stays one to bring back with its old text (an Undo of a
+   * restore): revive_or_new() never gives one a line already has. */
   entry = entry_at (self, line);
-  if (g_strcmp0 (entry->id, id) == 0)
-    return;
   g_free (entry->id);
   entry->id = g_strdup (id);
-
-  /* An id in use is no longer one to bring back. */
-  if (id == NULL)
-    return;
-  g_hash_table_iter_init (&iter, self->graveyard);
-  while (g_hash_table_iter_next (&iter, NULL, &buried))
-    if (strcmp (buried, id) == 0)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
 }
 
 void

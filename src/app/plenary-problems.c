@@ -20,6 +20,9 @@ struct _PlenaryProblemItem
   GObject              parent_instance;
 
   PlenaryCheckProblem *problem;
+  /* An import report entry: where it is in the buffer, whatever was
+   * typed since. */
+  GtkTextMark         *mark;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryProblemItem, plenary_problem_item, G_TYPE_OBJECT)
@@ -42,6 +45,9 @@ plenary_problem_item_finalize (GObject *object)
   PlenaryProblemItem *self = PLENARY_PROBLEM_ITEM (object);
 
   g_clear_pointer (&self->problem, plenary_check_problem_free);
+  if (self->mark != NULL && !gtk_text_mark_get_deleted (self->mark))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->mark), self->mark);
+  g_clear_object (&self->mark);
 
   G_OBJECT_CLASS (plenary_problem_item_parent_class)->finalize (object);
 }
@@ -177,6 +183,10 @@ struct _PlenaryProblems
    * others and replaced all at once. */
   GPtrArray            *whole;
   guint                 n_whole_problems;
+  /* The import report of the text the document was loaded from, listed
+   * last; an entry goes when its line is put back. */
+  GPtrArray            *imported;
+  GPtrArray            *imported_from;  /* the document's report they came from */
 
   GtkTextTag           *problem_tag;
   GtkTextTag           *hint_tag;
@@ -214,7 +224,7 @@ plenary_problems_get_n_items (GListModel *model)
 {
   PlenaryProblems *self = PLENARY_PROBLEMS (model);
 
-  return self->items->len + self->whole->len;
+  return self->items->len + self->whole->len + self->imported->len;
 }
 
 static gpointer
@@ -227,6 +237,8 @@ plenary_problems_get_item (GListModel *model,
     return g_object_ref (g_ptr_array_index (self->items, position));
   if (position - self->items->len < self->whole->len)
     return g_object_ref (g_ptr_array_index (self->whole, position - self->items->len));
+  if (position - self->items->len - self->whole->len < self->imported->len)
+    return g_object_ref (g_ptr_array_index (self->imported, position - self->items->len - self->whole->len));
 
   return NULL;
 }
@@ -307,9 +319,14 @@ ensure_checker (PlenaryProblems *self)
 static int
 find_last_line (PlenaryProblems *self)
 {
+  /* The last line of the text: the annex and the notes come after it. */
   for (guint i = self->changes.n_lines; i > 0; i--)
-    if (!plenary_line_index_get_info (self->index, i - 1)->is_blank)
-      return i - 1;
+    {
+      const PlenaryLineInfo *info = plenary_line_index_get_info (self->index, i - 1);
+
+      if (!info->is_blank && !info->is_note && !info->is_annex)
+        return i - 1;
+    }
 
   return -1;
 }
@@ -557,10 +574,35 @@ on_body_changed (PlenaryProblems *self)
   recheck_all (self);
 }
 
+/* The document's import report, once per load. */
+static void
+follow_import_report (PlenaryProblems *self)
+{
+  GPtrArray *report = plenary_document_get_import_report (self->document);
+  guint removed = self->imported->len;
+
+  if (report == self->imported_from)
+    return;
+  self->imported_from = report;
+  g_ptr_array_set_size (self->imported, 0);
+  for (guint i = 0; report != NULL && i < report->len; i++)
+    {
+      PlenaryProblemItem *item = plenary_problem_item_new (plenary_check_problem_copy (g_ptr_array_index (report, i)));
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, item->problem->line);
+      item->mark = g_object_ref (gtk_text_buffer_create_mark (self->buffer, NULL, &iter, TRUE));
+      g_ptr_array_add (self->imported, item);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), self->items->len + self->whole->len, removed, self->imported->len);
+}
+
 static void
 follow_draft (PlenaryProblems *self)
 {
   PlenaryMetadata *metadata = plenary_draft_get_metadata (plenary_document_get_draft (self->document));
+
+  follow_import_report (self);
 
   if (metadata == self->metadata)
     return;
@@ -653,6 +695,23 @@ plenary_problems_apply_fix (PlenaryProblems    *self,
 
   plenary_problems_flush (self);
 
+  /* An import entry: its line goes back where the text after it went. */
+  if (item->mark != NULL && item->problem->has_fix && g_ptr_array_find (self->imported, item, NULL))
+    {
+      GtkTextIter iter;
+      guint position;
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, item->mark);
+      gtk_text_iter_set_line_offset (&iter, 0);
+      gtk_text_buffer_begin_user_action (self->buffer);
+      gtk_text_buffer_insert (self->buffer, &iter, item->problem->replacement, -1);
+      gtk_text_buffer_end_user_action (self->buffer);
+      g_ptr_array_find (self->imported, item, &position);
+      g_ptr_array_remove_index (self->imported, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), self->items->len + self->whole->len + position, 1, 0);
+      return TRUE;
+    }
+
   /* Checked again since: the offsets may no longer hold. */
   if (!g_ptr_array_find (self->items, item, NULL) || !item->problem->has_fix)
     return FALSE;
@@ -735,6 +794,13 @@ plenary_problems_locate (PlenaryProblems    *self,
 
   plenary_problems_flush (self);
   *line = item->problem->line;
+  if (item->mark != NULL && !gtk_text_mark_get_deleted (item->mark))
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, item->mark);
+      *line = gtk_text_iter_get_line (&iter);
+    }
   /* A problem of the whole text has no range to go to within its line. */
   *index = g_ptr_array_find (self->items, item, NULL) ? item->problem->start : 0;
 }
@@ -794,6 +860,7 @@ plenary_problems_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->whole, g_ptr_array_unref);
+  g_clear_pointer (&self->imported, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_problems_parent_class)->finalize (object);
 }
@@ -862,6 +929,7 @@ plenary_problems_init (PlenaryProblems *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->whole = g_ptr_array_new_with_free_func (g_object_unref);
+  self->imported = g_ptr_array_new_with_free_func (g_object_unref);
   self->changes.first = self->changes.last = -1;
   self->checked_last = -1;
 }

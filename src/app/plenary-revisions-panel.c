@@ -202,11 +202,11 @@ plenary_revisions_panel_dispose (GObject *object)
 {
   PlenaryRevisionsPanel *self = PLENARY_REVISIONS_PANEL (object);
 
+  GtkWidget *child;
+
   plenary_revisions_panel_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_REVISIONS_PANEL);
-  /* The template's root child is not bound: a window closed while the
-   * panel lives would leave it behind (GTK warns). */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plenary_revisions_panel_parent_class)->dispose (object);

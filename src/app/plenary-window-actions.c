@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "plenary-annotations.h"
@@ -14,12 +16,13 @@
 #include "plenary-clause-printer.h"
 #include "plenary-revisions-panel.h"
 #include "plenary-clause-picker.h"
+#include "plenary-convert.h"
 #include "plenary-dialogs.h"
 #include "plenary-brief.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-file-chooser.h"
-#include "plenary-office-export.h"
+#include "plenary-export.h"
 #include "plenary-print.h"
 #include "plenary-templates.h"
 #include "plenary-window-private.h"
@@ -38,22 +41,28 @@ plenary_window_update_actions (PlenaryWindow *self)
   PlenaryDocument *document = self->visible_document;
   gboolean has_document = document != NULL;
   gboolean busy = has_document && plenary_document_get_busy (document);
+  gboolean exporting = self->exporting != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-page", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.comment", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-clause",
                                  has_document &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as-template",
                                  has_document &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_BRIEF);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.convert-to-brief",
+                                 has_document && !busy &&
+                                 plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.convert-to-resolution",
+                                 has_document && !busy &&
+                                 plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_BRIEF);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite-reference", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-revisions", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-changes", has_document && !busy);
@@ -62,8 +71,9 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-revision", has_document && !busy);
   /* A save adds a version, another draft has others. */
   plenary_window_update_versions (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-odt", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-odt", has_document && !busy && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
 }
 
 /* Saving --------------------------------------------------------------- */
@@ -533,81 +543,13 @@ close_page_action (GtkWidget  *widget,
     adw_tab_view_close_page (self->tab_view, tab);
 }
 
-/* Comments, citations and highlights carry their author's name, which the
- * other delegations read: the first time, ask for it rather than print the
- * login name. */
+/* What a page has to say (it never calls the window itself). */
 static void
-author_response_cb (PlenaryAlert *dialog,
-                    const char       *response,
-                    PlenaryWindow    *self)
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  const char *action_name = g_object_get_data (G_OBJECT (dialog), "action-name");
-  GVariant *param = g_object_get_data (G_OBJECT (dialog), "param");
-  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog))));
-
-  if (!g_str_equal (response, "continue") || *g_strstrip (name) == '\0')
-    return;
-
-  g_settings_set_string (self->settings, "author-name", name);
-  gtk_widget_activate_action_variant (GTK_WIDGET (self), action_name, param);
-}
-
-static gboolean
-ask_author_first (PlenaryWindow *self,
-                  const char    *action_name,
-                  GVariant      *param)
-{
-  g_autofree char *name = g_settings_get_string (self->settings, "author-name");
-  const char *real_name = g_get_real_name ();
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  if (*g_strstrip (name) != '\0')
-    return FALSE;
-
-  dialog = plenary_alert_new (_("Your Name"),
-                                   _("Comments and citations show who wrote them to the other delegations. "
-                                     "The name is kept in Preferences, where it can be changed."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name or delegation"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  /* The account's full name, never its login name ("root"). */
-  if (g_strcmp0 (real_name, g_get_user_name ()) != 0 && g_strcmp0 (real_name, "Unknown") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), real_name);
-  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
-  plenary_alert_add_responses (PLENARY_ALERT (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "continue", _("C_ontinue"),
-                                    NULL);
-  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "continue", ADW_RESPONSE_SUGGESTED);
-  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "continue");
-  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
-  if (param != NULL)
-    g_object_set_data_full (G_OBJECT (dialog), "param", g_variant_ref_sink (param), (GDestroyNotify) g_variant_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (author_response_cb), self, 0);
-  plenary_dialog_present (dialog, GTK_WIDGET (self));
-  gtk_widget_grab_focus (entry);
-
-  return TRUE;
-}
-
-/* Ctrl+Alt+M: a comment on the words selected in the draft. */
-static void
-comment_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  PlenaryWindow *self = PLENARY_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (ask_author_first (self, action_name, param))
-    return;
-
-  plenary_split_view_set_show_sidebar (self->comments_flap, TRUE);
-  plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
-  if (plenary_comments_panel_comment_selection (self->comments_view, &error) == NULL)
-    plenary_window_show_toast (self, error->message);
+  plenary_window_show_toast (PLENARY_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -670,7 +612,7 @@ cite_action (GtkWidget  *widget,
       return;
     }
 
-  if (ask_author_first (self, action_name, param))
+  if (plenary_ask_author_first (widget, action_name, param))
     return;
 
   /* "cite" puts the quoted words in the draft; "cite-reference" only the
@@ -701,7 +643,7 @@ highlight_action (GtkWidget  *widget,
       return;
     }
 
-  if (ask_author_first (self, action_name, param))
+  if (plenary_ask_author_first (widget, action_name, param))
     return;
 
   plenary_annotations_add_highlight (plenary_page_get_annotations (page), source, start, end,
@@ -734,25 +676,11 @@ print_done_cb (GtkPrintOperation       *operation,
                PlenaryWindow           *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *exported = plenary_print_operation_get_export_path (PLENARY_PRINT_OPERATION (operation));
-
-  if (!plenary_print_operation_complete_export (PLENARY_PRINT_OPERATION (operation), result, &error))
-    {
-      plenary_window_show_error (self, _("Could Not Export the PDF"), error);
-      g_object_unref (operation);
-      return;
-    }
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      plenary_window_show_error (self, exported != NULL ? _("Could Not Export the PDF") : _("Could Not Print"), error);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && exported != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (exported);
-
-      show_exported (self, file);
+      plenary_window_show_error (self, _("Could Not Print"), error);
     }
 
   g_object_unref (operation);
@@ -812,19 +740,35 @@ describe_empty_sections (PlenaryDocument *document)
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
-static void
-empty_sections_response_cb (PlenaryAlert *dialog,
-                            const char       *response,
-                            PlenaryWindow    *self)
+/* The export or print asked about, to go on with. */
+typedef struct
 {
-  const char *action_name = g_object_get_data (G_OBJECT (dialog), "action-name");
+  PlenaryWindow *window;
+  char          *action_name;
+} PendingAction;
 
+static void
+pending_action_free (gpointer  data,
+                     GClosure *closure)
+{
+  PendingAction *pending = data;
+
+  g_object_unref (pending->window);
+  g_free (pending->action_name);
+  g_free (pending);
+}
+
+static void
+empty_sections_response_cb (PlenaryAlert  *dialog,
+                            const char    *response,
+                            PendingAction *pending)
+{
   if (!g_str_equal (response, "continue"))
     return;
 
-  g_object_set_data (G_OBJECT (self), "plenary-empty-sections-confirmed", GINT_TO_POINTER (TRUE));
-  gtk_widget_activate_action (GTK_WIDGET (self), action_name, NULL);
-  g_object_set_data (G_OBJECT (self), "plenary-empty-sections-confirmed", NULL);
+  pending->window->empty_sections_confirmed = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (pending->window), pending->action_name, NULL);
+  pending->window->empty_sections_confirmed = FALSE;
 }
 
 /* A brief printed with sections still empty is rarely what a delegation
@@ -834,9 +778,10 @@ ask_about_empty_sections (PlenaryWindow *self,
                           const char    *action_name)
 {
   g_autofree char *names = NULL;
+  PendingAction *pending;
   GtkWidget *dialog;
 
-  if (g_object_get_data (G_OBJECT (self), "plenary-empty-sections-confirmed") != NULL ||
+  if (self->empty_sections_confirmed ||
       !(names = describe_empty_sections (self->visible_document)))
     return FALSE;
 
@@ -851,8 +796,11 @@ ask_about_empty_sections (PlenaryWindow *self,
                                     NULL);
   plenary_alert_set_default_response (PLENARY_ALERT (dialog), "cancel");
   plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (empty_sections_response_cb), self, 0);
+  pending = g_new0 (PendingAction, 1);
+  pending->window = g_object_ref (self);
+  pending->action_name = g_strdup (action_name);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (empty_sections_response_cb), pending,
+                         pending_action_free, 0);
   plenary_dialog_present (dialog, GTK_WIDGET (self));
 
   return TRUE;
@@ -873,29 +821,106 @@ print_action (GtkWidget  *widget,
                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
+/* An export under way, shown in the window's banner with its Cancel. A
+ * window closed meanwhile cancels it (its dispose). */
+typedef struct
+{
+  GWeakRef             window;
+  GFile               *file;
+  PlenaryExportFormat  format;
+} Export;
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(PlenaryWindow) self = g_weak_ref_get (&export->window);
+  g_autoptr(GError) error = NULL;
+  gboolean done = plenary_export_finish (result, &error);
+
+  if (self != NULL && self->export_banner != NULL)
+    {
+      g_clear_object (&self->exporting);
+      gtk_revealer_set_reveal_child (self->export_banner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->export_banner), FALSE);
+      gtk_spinner_stop (self->export_spinner);
+      plenary_window_update_actions (self);
+
+      if (done)
+        show_exported (self, export->file);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plenary_window_show_toast (self, _("Export cancelled; nothing was written."));
+      else
+        plenary_window_show_error (self,
+                                   export->format == PLENARY_EXPORT_PDF ? _("Could Not Export the PDF")
+                                                                        : _("Could Not Export the Document"),
+                                   error);
+    }
+
+  g_weak_ref_clear (&export->window);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+void
+plenary_window_export (PlenaryWindow       *self,
+                       PlenaryDocument     *document,
+                       GFile               *file,
+                       PlenaryExportFormat  format)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  Export *export;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+  g_return_if_fail (PLENARY_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* A dialog opened before the export under way began. */
+  if (self->exporting != NULL)
+    {
+      plenary_window_show_toast (self, _("Another export is under way: wait for it to end or cancel it."));
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Exporting “%s”…"), name);
+  gtk_label_set_label (self->export_label, message);
+  gtk_spinner_start (self->export_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_banner), TRUE);
+  gtk_revealer_set_reveal_child (self->export_banner, TRUE);
+
+  export = g_new0 (Export, 1);
+  g_weak_ref_init (&export->window, self);
+  export->file = g_object_ref (file);
+  export->format = format;
+  self->exporting = g_cancellable_new ();
+  plenary_window_update_actions (self);
+
+  plenary_export_async (document, file, format, self->exporting, export_done_cb, export);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  g_cancellable_cancel (self->exporting);
+}
+
 static void
 export_to_chosen (PlenaryWindow *self,
                   GFile         *file,
                   gpointer       data)
 {
   g_autoptr(PlenaryDocument) document = data;
-  g_autofree char *path = NULL;
-  GtkPrintOperation *operation;
 
-  if (file == NULL)
-    return;
-
-  if (!(path = g_file_get_path (file)))
-    {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                     _("PDF files can only be written to a local folder."));
-      plenary_window_show_error (self, _("Could Not Export the PDF"), error);
-      return;
-    }
-
-  operation = plenary_print_operation_new (document);
-  plenary_print_operation_export_to (PLENARY_PRINT_OPERATION (operation), path);
-  run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
+  if (file != NULL)
+    plenary_window_export (self, document, file, PLENARY_EXPORT_PDF);
 }
 
 static void
@@ -935,25 +960,27 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
-export_office_chosen_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+export_docx_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  PlenaryWindow *self = PLENARY_WINDOW (object);
   g_autoptr(PlenaryDocument) document = user_data;
-  PlenaryOfficeFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (document), "plenary-export-format"));
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (!(file = plenary_file_chooser_save_finish (result, NULL)))
-    return;
+  if ((file = plenary_file_chooser_save_finish (result, NULL)))
+    plenary_window_export (PLENARY_WINDOW (object), document, file, PLENARY_EXPORT_DOCX);
+}
 
-  /* Fast enough to run here: a 5,000-paragraph draft takes well under a second. */
-  plenary_document_sync_draft (document);
-  if (!plenary_office_export (plenary_document_get_draft (document), file, format, &error))
-    plenary_window_show_error (self, _("Could Not Export the Document"), error);
-  else
-    show_exported (self, file);
+static void
+export_odt_chosen_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if ((file = plenary_file_chooser_save_finish (result, NULL)))
+    plenary_window_export (PLENARY_WINDOW (object), document, file, PLENARY_EXPORT_ODT);
 }
 
 /* win.export-docx and win.export-odt: Word and OpenDocument beside PDF. */
@@ -975,10 +1002,9 @@ export_office_action (GtkWidget  *widget,
   if (plenary_document_get_file (document) != NULL)
     folder = g_file_get_parent (plenary_document_get_file (document));
 
-  g_object_set_data (G_OBJECT (document), "plenary-export-format",
-                     GINT_TO_POINTER (odt ? PLENARY_OFFICE_FORMAT_ODT : PLENARY_OFFICE_FORMAT_DOCX));
   plenary_file_chooser_save_async (GTK_WINDOW (self), odt ? PLENARY_FILE_KIND_ODT : PLENARY_FILE_KIND_DOCX,
-                                   name, folder, NULL, export_office_chosen_cb, g_object_ref (document));
+                                   name, folder, NULL, odt ? export_odt_chosen_cb : export_docx_chosen_cb,
+                                   g_object_ref (document));
 }
 
 static void
@@ -1048,6 +1074,38 @@ template_name_response_cb (PlenaryAlert *dialog,
 
   message = g_strdup_printf (_("Template “%s” saved"), plenary_template_get_title (template));
   plenary_window_show_toast (self, message);
+}
+
+/* A resolution made a brief or back: the text is the same, line for line
+ * (sub-paragraphs are bullets in a brief); converting back restores it. */
+static void
+convert_kind_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryDraftKind kind = g_str_equal (action_name, "win.convert-to-brief") ? PLENARY_DRAFT_KIND_BRIEF
+                                                                             : PLENARY_DRAFT_KIND_RESOLUTION;
+  PlenaryDocument *document = self->visible_document;
+  g_autoptr(PlenaryDraft) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) json = NULL;
+
+  if (document == NULL)
+    return;
+  plenary_document_sync_draft (document);
+  json = plenary_draft_codec_encode (plenary_document_get_draft (document));
+  if (!(copy = plenary_draft_codec_decode (g_bytes_get_data (json, NULL), g_bytes_get_size (json), &error)))
+    {
+      plenary_window_show_toast (self, error->message);
+      return;
+    }
+  plenary_convert_kind (copy, kind);
+  plenary_document_restore_version (document, copy);
+  plenary_window_update_actions (self);
+  plenary_window_show_toast (self, kind == PLENARY_DRAFT_KIND_BRIEF
+                                   ? _("The draft is now a brief; every paragraph is kept")
+                                   : _("The draft is now a resolution; every paragraph is kept"));
 }
 
 static void
@@ -1560,8 +1618,7 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.comment", NULL, comment_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.comment", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-comments-panel", NULL);
@@ -1570,6 +1627,8 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.insert-clause", NULL, insert_clause_action);
 
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, save_as_template_action);
+  gtk_widget_class_install_action (widget_class, "win.convert-to-brief", NULL, convert_kind_action);
+  gtk_widget_class_install_action (widget_class, "win.convert-to-resolution", NULL, convert_kind_action);
 
   gtk_widget_class_install_action (widget_class, "win.cite", NULL, cite_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cite", NULL);
@@ -1583,6 +1642,7 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_office_action);
   gtk_widget_class_install_action (widget_class, "win.export-odt", NULL, export_office_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
 
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
 

@@ -80,6 +80,7 @@ typedef struct
   GPtrArray     *threads;    /* PlenaryAnnotation*, comments on the draft */
   guint         *first_id;   /* per thread: the Word comment id of its first comment */
   GPtrArray     *notes;      /* char*, footnote texts in order */
+  GPtrArray     *annex;      /* PlenaryParagraph*: the annex's lines */
 } Plan;
 
 typedef enum

@@ -182,27 +182,106 @@ citation_text (Plan              *plan,
   const Labels *labels = plan->labels;
   PlenaryAnchor *source_anchor = plenary_annotation_get_source_anchor (annotation);
   PlenarySource *source = source_anchor ? plenary_draft_find_source (plan->draft, source_anchor->target) : NULL;
-  const char *title = labels->unknown_source;
   GString *text = g_string_new (NULL);
-  guint page = 0;
 
+  /* Title, symbol, date and page, as the PDF's footnotes give them. */
   if (source != NULL)
     {
-      if (plenary_source_get_title (source)[0] != '\0')
-        title = plenary_source_get_title (source);
-      else if (plenary_source_get_origin (source)[0] != '\0')
-        title = plenary_source_get_origin (source);
-      page = plenary_source_get_page_at (source, source_anchor->start);
+      g_autofree char *reference = plenary_source_dup_reference (source, plenary_draft_get_language (plan->draft),
+                                                                 plenary_source_get_page_at (source, source_anchor->start),
+                                                                 labels->unknown_source);
+
+      g_string_append (text, reference);
     }
-  g_string_append (text, title);
-  if (page > 0)
-    g_string_append_printf (text, ", p.\u00a0%u", page);
+  else
+    g_string_append (text, labels->unknown_source);
   if (plenary_annotation_get_show_quote (annotation) &&
       source_anchor != NULL && source_anchor->exact != NULL && source_anchor->exact[0] != '\0')
     g_string_append_printf (text, "%s %s%s%s", labels->colon, labels->quote_open,
                             source_anchor->exact, labels->quote_close);
   g_string_append_c (text, '.');
   return g_string_free (text, FALSE);
+}
+
+/* The annex after the text: its heading and its paragraphs, as lines of
+ * their own that no anchor of the editor text reaches. */
+static void
+plan_add_annex (Plan        *plan,
+                PlenaryBody *body)
+{
+  if (body->annex_heading == NULL)
+    return;
+  g_ptr_array_add (plan->annex, plenary_paragraph_new (PLENARY_ROLE_HEADING, NULL, body->annex_heading));
+  for (guint i = 0; i < body->annex->len; i++)
+    g_ptr_array_add (plan->annex, plenary_paragraph_new (PLENARY_ROLE_PARAGRAPH, NULL, g_ptr_array_index (body->annex, i)));
+  for (guint i = 0; i < plan->annex->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (plan->annex, i);
+      Line line = { paragraph, 0, g_strdup (paragraph->text), 0, G_MAXINT64, 0 };
+
+      g_array_append_val (plan->lines, line);
+    }
+}
+
+/* The calls "[^ID]" of the draft's notes leave the text and become notes at
+ * their place; a note without a call goes at the end of the last line. */
+static void
+plan_add_notes (Plan        *plan,
+                PlenaryBody *body)
+{
+  g_autoptr(GHashTable) called = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      Line *line = &g_array_index (plan->lines, Line, i);
+      gsize from = 0;
+      const char *call;
+
+      while ((call = strstr (line->full + from, "[^")) != NULL)
+        {
+          const char *close = strchr (call + 2, ']');
+          g_autofree char *id = close != NULL ? g_strndup (call + 2, close - call - 2) : NULL;
+          PlenaryNote *note = id != NULL ? plenary_body_find_note (body, id) : NULL;
+          gint64 at = g_utf8_pointer_to_offset (line->full, call);
+          gint64 length;
+          Event event;
+
+          from = call + 2 - line->full;
+          if (note == NULL || g_hash_table_contains (called, note))
+            continue;
+          from = call - line->full;
+          length = g_utf8_strlen (call, close + 1 - call);
+          memmove ((char *) call, close + 1, strlen (close + 1) + 1);
+          for (guint e = 0; e < plan->events->len; e++)
+            {
+              Event *other = &g_array_index (plan->events, Event, e);
+
+              if (other->line == i && other->offset > at)
+                other->offset = MAX (at, other->offset - length);
+            }
+          if (line->phrase_end > at)
+            line->phrase_end = MAX (at, line->phrase_end - length);
+          event.kind = EVENT_NOTE;
+          event.line = i;
+          event.offset = at;
+          g_ptr_array_add (plan->notes, g_strdup (note->text));
+          event.index = plan->notes->len - 1;
+          g_array_append_val (plan->events, event);
+          g_hash_table_add (called, note);
+        }
+    }
+
+  for (guint n = 0; n < body->notes->len && plan->lines->len > 0; n++)
+    {
+      PlenaryNote *note = g_ptr_array_index (body->notes, n);
+      Event event = { plan->lines->len - 1, G_MAXINT64 / 2, EVENT_NOTE, 0 };
+
+      if (g_hash_table_contains (called, note))
+        continue;
+      g_ptr_array_add (plan->notes, g_strdup (note->text));
+      event.index = plan->notes->len - 1;
+      g_array_append_val (plan->events, event);
+    }
 }
 
 static void
@@ -216,7 +295,7 @@ plan_init (Plan         *plan,
   g_auto(GStrv) split = NULL;
   glong editor_length;
   gint64 offset = 0;
-  guint n_split;
+  guint n_split, text_lines;
 
   memset (plan, 0, sizeof *plan);
   plan->draft = draft;
@@ -228,6 +307,7 @@ plan_init (Plan         *plan,
   plan->events = g_array_new (FALSE, FALSE, sizeof (Event));
   plan->threads = g_ptr_array_new_with_free_func (g_object_unref);
   plan->notes = g_ptr_array_new_with_free_func (g_free);
+  plan->annex = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_paragraph_unref);
 
   if (!plan->brief && body->opening != NULL && body->opening[0] != '\0')
     {
@@ -241,9 +321,17 @@ plan_init (Plan         *plan,
   editor_length = g_utf8_strlen (editor, -1);
   split = g_strsplit (editor, "\n", -1);
   n_split = g_strv_length (split);
-  if (n_split != plan->lines->len || plan->lines->len == 0)
-    return;
-  for (guint i = 0; i < plan->lines->len; i++)
+  /* The annex and the notes come after the lines of the text. */
+  n_split -= MIN (n_split, body->notes->len + (body->annex_heading != NULL ? 1 + body->annex->len : 0));
+  text_lines = plan->lines->len;
+  plan_add_annex (plan, body);
+  if (n_split != text_lines || text_lines == 0)
+    {
+      plan_add_notes (plan, body);
+      g_array_sort (plan->events, compare_events);
+      return;
+    }
+  for (guint i = 0; i < text_lines; i++)
     {
       Line *line = &g_array_index (plan->lines, Line, i);
       gint64 length = g_utf8_strlen (split[i], -1);
@@ -288,6 +376,7 @@ plan_init (Plan         *plan,
       g_ptr_array_add (plan->threads, g_object_ref (annotation));
     }
 
+  plan_add_notes (plan, body);
   g_array_sort (plan->events, compare_events);
 
   /* Word comment ids: each thread's comment, then its replies. */
@@ -324,6 +413,7 @@ plan_clear (Plan *plan)
   g_array_unref (plan->events);
   g_ptr_array_unref (plan->threads);
   g_ptr_array_unref (plan->notes);
+  g_ptr_array_unref (plan->annex);
 }
 
 /* The events from *NEXT that sit on LINE_INDEX at or before OFFSET. */
@@ -641,9 +731,14 @@ gboolean
 plenary_office_export (PlenaryDraft         *draft,
                        GFile                *file,
                        PlenaryOfficeFormat   format,
+                       GCancellable         *cancellable,
                        GError              **error)
 {
-  g_autoptr(GBytes) bytes = plenary_office_export_bytes (draft, format, error);
+  g_autoptr(GBytes) bytes = NULL;
 
-  return bytes != NULL && plenary_file_replace_atomic (file, bytes, NULL, NULL, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !(bytes = plenary_office_export_bytes (draft, format, error)))
+    return FALSE;
+
+  return plenary_file_replace_atomic (file, bytes, NULL, cancellable, error);
 }

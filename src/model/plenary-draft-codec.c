@@ -587,6 +587,11 @@ flatten_line_breaks (const char *text)
 {
   GString *flat = NULL;
 
+  /* Most texts have none of them: \n \r \v \f, and the lead bytes of
+   * U+0085 (C2) and U+2028, U+2029 (E2). */
+  if (text == NULL || text[strcspn (text, "\n\r\v\f\xc2\xe2")] == '\0')
+    return NULL;
+
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -742,14 +747,97 @@ decode_sections (Decoder     *d,
   return TRUE;
 }
 
+/* Version 2: the notes of the text and its annex (docs/draft-format.md,
+ * "Notes and annex"); a version 1 file has neither. */
+static gboolean
+decode_notes (Decoder     *d,
+              JsonObject  *object,
+              PlenaryBody *body)
+{
+  JsonArray *notes;
+  gsize mark;
+
+  if (!read_array (d, object, "notes", &notes))
+    return FALSE;
+  if (notes == NULL)
+    return TRUE;
+
+  mark = push_key (d, "notes");
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      JsonNode *node = json_array_get_element (notes, i);
+      gsize item_mark = push_index (d, i);
+      g_autofree char *id = NULL;
+      g_autofree char *text = NULL;
+
+      if (!expect_object (d, node) ||
+          !read_string (d, json_node_get_object (node), "id", FALSE, &id) ||
+          !read_string (d, json_node_get_object (node), "text", FALSE, &text))
+        return FALSE;
+      if (id == NULL || id[0] == '\0')
+        {
+          set_invalid (d, _("Invalid draft: %s needs an id."), d->path->str);
+          return FALSE;
+        }
+      flatten_in_place (&id);
+      flatten_in_place (&text);
+      plenary_body_add_note (body, id, text);
+      pop (d, item_mark);
+    }
+  pop (d, mark);
+
+  return TRUE;
+}
+
+static gboolean
+decode_annex (Decoder     *d,
+              JsonObject  *object,
+              PlenaryBody *body)
+{
+  JsonObject *annex;
+  JsonArray *paragraphs;
+  g_autofree char *heading = NULL;
+  gsize mark;
+
+  if (!read_object (d, object, "annex", &annex))
+    return FALSE;
+  if (annex == NULL)
+    return TRUE;
+
+  mark = push_key (d, "annex");
+  if (!read_string (d, annex, "heading", FALSE, &heading) ||
+      !read_array (d, annex, "paragraphs", &paragraphs))
+    return FALSE;
+  flatten_in_place (&heading);
+  body->annex_heading = heading != NULL && heading[0] != '\0' ? g_steal_pointer (&heading) : g_strdup ("Annex");
+
+  for (guint i = 0; paragraphs != NULL && i < json_array_get_length (paragraphs); i++)
+    {
+      JsonNode *node = json_array_get_element (paragraphs, i);
+      gsize item_mark = push_key (d, "paragraphs");
+      char *text;
+
+      push_index (d, i);
+      if (!expect_string (d, node))
+        return FALSE;
+      text = g_utf8_make_valid (json_node_get_string (node), -1);
+      flatten_in_place (&text);
+      g_ptr_array_add (body->annex, text);
+      pop (d, item_mark);
+    }
+  pop (d, mark);
+
+  return TRUE;
+}
+
 static gboolean
 decode_body (Decoder          *d,
              JsonObject       *object,
              PlenaryDraftKind  kind,
              PlenaryBody      *body)
 {
-  static const char * const known_paragraphs[] = { "opening", "paragraphs", NULL };
-  static const char * const known_sections[] = { "opening", "sections", NULL };
+  static const char * const known_paragraphs[] = { "opening", "paragraphs", "notes", "annex", NULL };
+  static const char * const known_sections[] = { "opening", "sections", "notes", "annex", NULL };
   JsonArray *paragraphs;
   JsonArray *sections;
   gboolean use_sections;
@@ -784,8 +872,110 @@ decode_body (Decoder          *d,
       pop (d, mark);
     }
 
+  if (!decode_notes (d, object, body) || !decode_annex (d, object, body))
+    return FALSE;
+
   body->extra = collect_extra (object, use_sections ? known_sections : known_paragraphs);
 
+  return TRUE;
+}
+
+/* Optional details of a source (format version 2): author, date, symbol, url. */
+static gboolean
+decode_source_details (Decoder       *d,
+                       JsonObject    *object,
+                       PlenarySource *source)
+{
+  g_autofree char *author = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *symbol = NULL;
+  g_autofree char *url = NULL;
+
+  if (!read_string (d, object, "author", FALSE, &author) ||
+      !read_string (d, object, "date", FALSE, &date) ||
+      !read_string (d, object, "symbol", FALSE, &symbol) ||
+      !read_string (d, object, "url", FALSE, &url))
+    return FALSE;
+
+  if (!plenary_source_date_is_valid (date))
+    {
+      gsize mark = push_key (d, "date");
+
+      set_invalid (d, _("Invalid draft: %s should be a date such as 2025-03-12."), d->path->str);
+      pop (d, mark);
+      return FALSE;
+    }
+
+  g_object_set (source, "author", author, "date", date, "symbol", symbol, "url", url, NULL);
+  return TRUE;
+}
+
+/* Optional formatting of a source's text (format version 2): an array of
+ * [start, end, "kind"] or [start, end, "kind", level]. A style of an
+ * unknown kind is skipped, so that a later version can add some. */
+static gboolean
+decode_source_styles (Decoder       *d,
+                      JsonObject    *object,
+                      PlenarySource *source)
+{
+  g_autoptr(GArray) styles = NULL;
+  JsonArray *array;
+  gint64 n_chars;
+  guint n;
+  gsize mark;
+
+  if (!read_array (d, object, "styles", &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n_chars = g_utf8_strlen (plenary_source_get_text (source), -1);
+  n = json_array_get_length (array);
+  styles = g_array_sized_new (FALSE, FALSE, sizeof (PlenarySourceStyle), n);
+  mark = push_key (d, "styles");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (d, i);
+      PlenarySourceStyle style = { 0 };
+      JsonArray *fields;
+      guint n_fields;
+      int kind;
+
+      fields = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      n_fields = fields != NULL ? json_array_get_length (fields) : 0;
+      if (n_fields < 3 || n_fields > 4 ||
+          json_node_get_value_type (json_array_get_element (fields, 0)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (fields, 1)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (fields, 2)) != G_TYPE_STRING ||
+          (n_fields == 4 && json_node_get_value_type (json_array_get_element (fields, 3)) != G_TYPE_INT64))
+        {
+          set_invalid (d, _("Invalid draft: %s should be [start, end, kind] or [start, end, kind, level]."),
+                       d->path->str);
+          return FALSE;
+        }
+
+      style.start = json_array_get_int_element (fields, 0);
+      style.end = json_array_get_int_element (fields, 1);
+      style.level = n_fields == 4 ? (guint) CLAMP (json_array_get_int_element (fields, 3), 0, 99) : 0;
+      if (style.start < 0 || style.end < style.start || style.end > n_chars)
+        {
+          set_invalid (d, _("Invalid draft: %s is out of range."), d->path->str);
+          return FALSE;
+        }
+      pop (d, item_mark);
+
+      /* Hidden markup is found when shown, never read from a file: a
+       * file cannot hide words of its sources. */
+      kind = plenary_source_style_kind_from_string (json_array_get_string_element (fields, 2));
+      if (kind < 0 || kind == PLENARY_SOURCE_STYLE_MARKUP)
+        continue;
+      style.kind = kind;
+      g_array_append_val (styles, style);
+    }
+  pop (d, mark);
+
+  plenary_source_set_styles (source, (const PlenarySourceStyle *) (gpointer) styles->data, styles->len);
   return TRUE;
 }
 
@@ -796,7 +986,8 @@ decode_source (Decoder      *d,
                GListStore   *store)
 {
   static const char * const known[] = {
-    "id", "title", "origin", "media_type", "pages", "text", NULL
+    "id", "title", "origin", "media_type", "pages", "text",
+    "author", "date", "symbol", "url", "styles", NULL
   };
   g_autoptr(PlenarySource) source = NULL;
   g_autoptr(GArray) starts = NULL;
@@ -865,6 +1056,9 @@ decode_source (Decoder      *d,
 
   source = plenary_source_new (id, title, origin, media_type, text);
   plenary_source_set_page_starts (source, (const gint64 *) (gpointer) starts->data, starts->len);
+  if (!decode_source_details (d, object, source) ||
+      !decode_source_styles (d, object, source))
+    return FALSE;
   extra = collect_extra (object, known);
   plenary_source_set_extra (source, extra);
   g_list_store_append (store, source);
@@ -1613,6 +1807,7 @@ static PlenaryRevision *
 decode_revision (Decoder      *d,
                  JsonNode     *node,
                  GHashTable   *versions,
+                 GHashTable   *ids,
                  PlenaryDraft *draft)
 {
   g_autoptr(PlenaryMetadata) metadata = plenary_metadata_new ();
@@ -1646,8 +1841,16 @@ decode_revision (Decoder      *d,
   flatten_in_place (&author);
   flatten_in_place (&body->opening);
 
-  /* A date in the future (a clock set wrong) is kept as it is. */
-  if (!(created = g_date_time_new_from_iso8601 (created_text, utc)))
+  /* A date in the future (a clock set wrong) is kept as it is; one that
+   * is not a date, or out of GLib's range once in UTC, is refused. */
+  if ((created = g_date_time_new_from_iso8601 (created_text, utc)) != NULL)
+    {
+      GDateTime *in_utc = g_date_time_to_utc (created);
+
+      g_date_time_unref (created);
+      created = in_utc;
+    }
+  if (created == NULL)
     {
       g_autofree char *shown = quote_for_message (created_text);
 
@@ -1689,16 +1892,12 @@ decode_revision (Decoder      *d,
 
   /* Two revisions with one id (a hand-merged file): the second gets a
    * free one. */
-  if (plenary_draft_find_revision (draft, id) != NULL)
+  for (guint i = g_hash_table_size (ids) + 1; g_hash_table_contains (ids, id); i++)
     {
-      guint n = g_list_model_get_n_items (plenary_draft_get_revisions (draft));
-
-      for (guint i = n + 1; plenary_draft_find_revision (draft, id) != NULL; i++)
-        {
-          g_free (id);
-          id = g_strdup_printf ("r%u", i);
-        }
+      g_free (id);
+      id = g_strdup_printf ("r%u", i);
     }
+  g_hash_table_add (ids, g_strdup (id));
 
   return plenary_revision_new (id, name, created, author, metadata, body);
 }
@@ -1709,6 +1908,7 @@ decode_revisions (Decoder      *d,
                   PlenaryDraft *draft)
 {
   g_autoptr(GHashTable) versions = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *revisions;
   JsonObject *table;
   gsize mark;
@@ -1738,7 +1938,7 @@ decode_revisions (Decoder      *d,
       gsize item_mark = push_index (d, i);
       g_autoptr(PlenaryRevision) revision = NULL;
 
-      if (!(revision = decode_revision (d, json_array_get_element (revisions, i), versions, draft)))
+      if (!(revision = decode_revision (d, json_array_get_element (revisions, i), versions, ids, draft)))
         return FALSE;
       plenary_draft_insert_revision (draft, -1, revision);
       pop (d, item_mark);
@@ -2022,6 +2222,10 @@ typedef struct
 {
   GString    *out;
   GByteArray *first;  /* one flag per open container: no member written yet */
+  /* The sources whose text goes after each piece of OUT but the last, and
+   * where each piece ends: see PlenaryDraftSnapshot. */
+  GPtrArray  *texts;
+  GArray     *ends;
 } Writer;
 
 static void
@@ -2365,6 +2569,48 @@ write_sections (Writer    *w,
   end (w, ']');
 }
 
+/* Written only when there are some, so that a draft without notes or annex
+ * reads the same in version 1. */
+static void
+write_notes_and_annex (Writer      *w,
+                       PlenaryBody *body)
+{
+  if (body->notes->len > 0)
+    {
+      item (w, "notes");
+      begin (w, '[');
+      for (guint i = 0; i < body->notes->len; i++)
+        {
+          PlenaryNote *note = g_ptr_array_index (body->notes, i);
+
+          item (w, NULL);
+          begin (w, '{');
+          member_line (w, "id", note->id);
+          member_line (w, "text", note->text);
+          end (w, '}');
+        }
+      end (w, ']');
+    }
+
+  if (body->annex_heading != NULL)
+    {
+      item (w, "annex");
+      begin (w, '{');
+      member_line (w, "heading", body->annex_heading);
+      item (w, "paragraphs");
+      begin (w, '[');
+      for (guint i = 0; i < body->annex->len; i++)
+        {
+          g_autofree char *flat = flatten_line_breaks (g_ptr_array_index (body->annex, i));
+
+          item (w, NULL);
+          write_string (w, flat != NULL ? flat : g_ptr_array_index (body->annex, i));
+        }
+      end (w, ']');
+      end (w, '}');
+    }
+}
+
 static void
 write_body (Writer           *w,
             PlenaryBody      *body,
@@ -2386,6 +2632,7 @@ write_body (Writer           *w,
       write_paragraph_list (w, body->paragraphs, 0, body->paragraphs->len);
     }
 
+  write_notes_and_annex (w, body);
   write_extra_members (w, body->extra, NULL);
   end (w, '}');
 }
@@ -2430,32 +2677,51 @@ write_metadata (Writer          *w,
   end (w, '}');
 }
 
-/* A source is tens of megabytes at most and rarely changes, while the draft
- * is encoded at every pause in typing (the recovery copy): its JSON is kept
- * on it, and dropped when it notifies a change. */
-typedef struct
-{
-  char       *json;
-  gsize       length;
-  guint       n_pages;
-  JsonObject *extra;
-} EncodedSource;
-
-G_DEFINE_QUARK (plenary-encoded-source, encoded_source)
-
+/* Details and styles are written only when the source has some. */
 static void
-encoded_source_free (gpointer data)
+write_source_details (Writer        *w,
+                      PlenarySource *source)
 {
-  EncodedSource *encoded = data;
+  const struct {
+    const char *key;
+    const char *value;
+  } details[] = {
+    { "author", plenary_source_get_author (source) },
+    { "date", plenary_source_get_date (source) },
+    { "symbol", plenary_source_get_symbol (source) },
+    { "url", plenary_source_get_url (source) },
+  };
 
-  g_free (encoded->json);
-  g_free (encoded);
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (details[i].value[0] != '\0')
+      member_string (w, details[i].key, details[i].value);
 }
 
+/* One style a line: [start, end, "kind", level]. */
 static void
-drop_encoded (GObject *source)
+write_source_styles (Writer        *w,
+                     PlenarySource *source)
 {
-  g_object_set_qdata (source, encoded_source_quark (), NULL);
+  const GArray *styles = plenary_source_get_styles (source);
+
+  if (styles->len == 0)
+    return;
+
+  item (w, "styles");
+  begin (w, '[');
+  for (guint i = 0; i < styles->len; i++)
+    {
+      const PlenarySourceStyle *style = &g_array_index (styles, PlenarySourceStyle, i);
+
+      item (w, NULL);
+      g_string_append_printf (w->out, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", \"%s\"",
+                              style->start, style->end,
+                              plenary_source_style_kind_to_string (style->kind));
+      if (style->level > 0)
+        g_string_append_printf (w->out, ", %u", style->level);
+      g_string_append_c (w->out, ']');
+    }
+  end (w, ']');
 }
 
 static void
@@ -2463,15 +2729,6 @@ write_source (Writer        *w,
               PlenarySource *source)
 {
   const GArray *starts = plenary_source_get_page_starts (source);
-  EncodedSource *encoded = g_object_get_qdata (G_OBJECT (source), encoded_source_quark ());
-  gsize start = w->out->len;
-
-  if (encoded != NULL && encoded->n_pages == starts->len &&
-      encoded->extra == plenary_source_get_extra (source))
-    {
-      g_string_append_len (w->out, encoded->json, encoded->length);
-      return;
-    }
 
   begin (w, '{');
   member_string (w, "id", plenary_source_get_id (source));
@@ -2490,18 +2747,14 @@ write_source (Writer        *w,
         }
       end (w, ']');
     }
-  member_string (w, "text", plenary_source_get_text (source));
+  write_source_details (w, source);
+  /* Its text never changes: escaped later, by whoever encodes. */
+  item (w, "text");
+  g_array_append_val (w->ends, w->out->len);
+  g_ptr_array_add (w->texts, g_object_ref (source));
+  write_source_styles (w, source);
   write_extra_members (w, plenary_source_get_extra (source), NULL);
   end (w, '}');
-
-  if (g_signal_handler_find (source, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, drop_encoded, NULL) == 0)
-    g_signal_connect (source, "notify", G_CALLBACK (drop_encoded), NULL);
-  encoded = g_new0 (EncodedSource, 1);
-  encoded->length = w->out->len - start;
-  encoded->json = g_strndup (w->out->str + start, encoded->length);
-  encoded->n_pages = starts->len;
-  encoded->extra = plenary_source_get_extra (source);
-  g_object_set_qdata_full (G_OBJECT (source), encoded_source_quark (), encoded, encoded_source_free);
 }
 
 static const char *
@@ -2795,7 +3048,11 @@ write_revision (Writer          *w,
 {
   PlenaryBody *body = plenary_revision_get_body (revision);
   g_autoptr(GDateTime) utc = g_date_time_to_utc (plenary_revision_get_created (revision));
-  g_autofree char *created = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* The year in four digits, which %Y does not give before 1000. */
+  g_autofree char *created = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                              g_date_time_get_year (utc), g_date_time_get_month (utc),
+                                              g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                                              g_date_time_get_minute (utc), g_date_time_get_second (utc));
 
   begin (w, '{');
   member_string (w, "id", plenary_revision_get_id (revision));
@@ -2858,11 +3115,47 @@ write_revisions (Writer       *w,
   g_hash_table_unref (table.by_key);
 }
 
-GBytes *
-plenary_draft_codec_encode (PlenaryDraft *draft)
+static void
+write_draft (Writer       *w,
+             PlenaryDraft *draft)
 {
+  begin (w, '{');
+  member_string (w, "format", PLENARY_DRAFT_FORMAT);
+  member_int (w, "version", PLENARY_DRAFT_VERSION);
+  member_string (w, "kind", plenary_draft_kind_to_string (plenary_draft_get_kind (draft)));
+  member_string (w, "language", plenary_draft_get_language (draft));
+
+  item (w, "metadata");
+  write_metadata (w, plenary_draft_get_metadata (draft));
+
+  item (w, "body");
+  write_body (w, plenary_draft_get_body (draft), plenary_draft_get_kind (draft));
+
+  write_list (w, "sources", G_LIST_MODEL (plenary_draft_get_sources (draft)),
+              (void (*) (Writer *, gpointer)) write_source);
+  write_list (w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
+              (void (*) (Writer *, gpointer)) write_annotation);
+  write_revisions (w, draft);
+
+  write_extra_members (w, plenary_draft_get_extra (draft), NULL);
+  end (w, '}');
+  g_string_append_c (w->out, '\n');
+}
+
+struct _PlenaryDraftSnapshot
+{
+  char      *json;
+  gsize      length;
+  GPtrArray *texts;
+  GArray    *ends;
+};
+
+PlenaryDraftSnapshot *
+plenary_draft_snapshot_new (PlenaryDraft *draft)
+{
+  PlenaryDraftSnapshot *self;
   g_autoptr(GByteArray) first = NULL;
-  Writer w;
+  Writer w = { 0 };
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
 
@@ -2872,28 +3165,76 @@ plenary_draft_codec_encode (PlenaryDraft *draft)
   first = g_byte_array_new ();
   w.out = g_string_sized_new (4096);
   w.first = first;
+  w.texts = g_ptr_array_new_with_free_func (g_object_unref);
+  w.ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  write_draft (&w, draft);
 
-  begin (&w, '{');
-  member_string (&w, "format", PLENARY_DRAFT_FORMAT);
-  member_int (&w, "version", PLENARY_DRAFT_VERSION);
-  member_string (&w, "kind", plenary_draft_kind_to_string (plenary_draft_get_kind (draft)));
-  member_string (&w, "language", plenary_draft_get_language (draft));
+  self = g_new0 (PlenaryDraftSnapshot, 1);
+  self->length = w.out->len;
+  self->json = g_string_free (w.out, FALSE);
+  self->texts = w.texts;
+  self->ends = w.ends;
 
-  item (&w, "metadata");
-  write_metadata (&w, plenary_draft_get_metadata (draft));
+  return self;
+}
 
-  item (&w, "body");
-  write_body (&w, plenary_draft_get_body (draft), plenary_draft_get_kind (draft));
+gsize
+plenary_draft_snapshot_get_size (PlenaryDraftSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
 
-  write_list (&w, "sources", G_LIST_MODEL (plenary_draft_get_sources (draft)),
-              (void (*) (Writer *, gpointer)) write_source);
-  write_list (&w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
-              (void (*) (Writer *, gpointer)) write_annotation);
-  write_revisions (&w, draft);
+  return self->length;
+}
 
-  write_extra_members (&w, plenary_draft_get_extra (draft), NULL);
-  end (&w, '}');
-  g_string_append_c (w.out, '\n');
+GBytes *
+plenary_draft_snapshot_encode (PlenaryDraftSnapshot *self)
+{
+  g_autoptr(GByteArray) first = NULL;
+  gsize size = self->length;
+  gsize done = 0;
+  Writer w = { 0 };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* The escapes make it a little longer: room for the text at least. */
+  for (guint i = 0; i < self->texts->len; i++)
+    size += strlen (plenary_source_get_text (g_ptr_array_index (self->texts, i))) + 2;
+
+  first = g_byte_array_new ();
+  w.out = g_string_sized_new (size);
+  w.first = first;
+  for (guint i = 0; i < self->texts->len; i++)
+    {
+      gsize end = g_array_index (self->ends, gsize, i);
+
+      g_string_append_len (w.out, self->json + done, end - done);
+      write_string (&w, plenary_source_get_text (g_ptr_array_index (self->texts, i)));
+      done = end;
+    }
+  g_string_append_len (w.out, self->json + done, self->length - done);
 
   return g_string_free_to_bytes (w.out);
+}
+
+void
+plenary_draft_snapshot_free (PlenaryDraftSnapshot *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->json);
+  g_ptr_array_unref (self->texts);
+  g_array_unref (self->ends);
+  g_free (self);
+}
+
+GBytes *
+plenary_draft_codec_encode (PlenaryDraft *draft)
+{
+  g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  snapshot = plenary_draft_snapshot_new (draft);
+  return plenary_draft_snapshot_encode (snapshot);
 }

@@ -785,7 +785,8 @@ plenary_clause_checker_check_text (PlenaryClauseChecker *self,
     {
       states[i] = state;
       plenary_clause_parser_classify_line (self->dictionary, self->kind, lines[i], -1, &state, &infos[i]);
-      if (!infos[i].is_blank)
+      /* The text ends before its annex and notes. */
+      if (!infos[i].is_blank && !infos[i].is_note && !infos[i].is_annex)
         last = i;
     }
 

@@ -25,6 +25,8 @@ typedef enum
   PLENARY_CHECK_EMPTY_SECTION,             /* a heading with nothing under it */
   PLENARY_CHECK_TEMPLATE_HINT,             /* a template's hint paragraph left in */
   PLENARY_CHECK_PAGE_LIMIT,                /* more pages than the metadata's page limit */
+  /* Import report (plenary_importer_report_problems()) */
+  PLENARY_CHECK_IMPORT,                    /* what an import dropped or guessed */
 } PlenaryCheckKind;
 
 typedef enum

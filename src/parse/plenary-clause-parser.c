@@ -202,6 +202,66 @@ classify_brief (const char      *line,
   info->text_start = p;
 }
 
+gboolean
+plenary_clause_is_annex_heading (const char *text,
+                                 gssize      len)
+{
+  static const char * const words[] = { "Annexe", "ANNEXE", "Annex", "ANNEX", NULL };
+  gsize n;
+
+  if (text[0] != 'A')
+    return FALSE;
+  n = len < 0 ? strlen (text) : (gsize) len;
+  while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '.' || text[n - 1] == '\t'))
+    n--;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize w = strlen (words[i]);
+      gsize p = w;
+
+      if (n < w || memcmp (text, words[i], w) != 0)
+        continue;
+      if (p == n)
+        return TRUE;
+      if (text[p] != ' ')
+        continue;
+      while (p < n && text[p] == ' ')
+        p++;
+      /* A number: roman, arabic or a capital letter ("Annex A"). */
+      if (n - p > 8)
+        return FALSE;
+      for (; p < n; p++)
+        if (!g_ascii_isdigit (text[p]) && !strchr ("IVXLC", text[p]) && !(n - p == 1 && g_ascii_isupper (text[p])))
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gsize
+plenary_clause_scan_note (const char *line,
+                          gsize       len,
+                          gsize      *id_start,
+                          gsize      *id_len)
+{
+  gsize p = 0, q;
+
+  while (p < len && (line[p] == ' ' || line[p] == '\t'))
+    p++;
+  if (p + 2 >= len || line[p] != '[' || line[p + 1] != '^')
+    return 0;
+  for (q = p + 2; q < len && line[q] != ']' && line[q] != '[' && line[q] != ' '; q++)
+    ;
+  if (q == p + 2 || q + 1 >= len || line[q] != ']' || line[q + 1] != ':')
+    return 0;
+  *id_start = p + 2;
+  *id_len = q - (p + 2);
+  q += 2;
+  while (q < len && line[q] == ' ')
+    q++;
+  return q;
+}
+
 static void
 classify_line_internal (PlenaryPhraseDictionary *dict,
                         PlenaryDraftKind         kind,
@@ -239,6 +299,38 @@ classify_line_internal (PlenaryPhraseDictionary *dict,
       info->is_blank = TRUE;
       info->content_start = info->phrase_start = info->phrase_end = info->text_start = end;
       return;
+    }
+
+  /* Notes and the annex come after the text (docs/draft-format.md): not
+   * paragraphs of it, and no phrases there. */
+  {
+    gsize id_start, id_len, note = plenary_clause_scan_note (line, end, &id_start, &id_len);
+
+    if (note > 0 || state->in_annex)
+      {
+        info->is_note = note > 0;
+        info->is_annex = note == 0;
+        info->content_start = info->phrase_start = info->phrase_end = p;
+        info->text_start = note > 0 ? note : p;
+        state->line_index++;
+        return;
+      }
+  }
+  if (line[p] == '#' && p + 1 < end && line[p + 1] == ' ')
+    {
+      gsize q = p + 2;
+
+      while (q < end && line[q] == ' ')
+        q++;
+      if (plenary_clause_is_annex_heading (line + q, end - q))
+        {
+          info->role = PLENARY_ROLE_HEADING;
+          info->is_annex = TRUE;
+          info->content_start = info->phrase_start = info->phrase_end = info->text_start = q;
+          state->in_annex = TRUE;
+          state->line_index++;
+          return;
+        }
     }
 
   if (kind == PLENARY_DRAFT_KIND_BRIEF)
@@ -502,6 +594,30 @@ plenary_clause_parser_parse (PlenaryPhraseDictionary  *dict,
 
       if (info.is_blank)
         continue;
+
+      if (info.is_note)
+        {
+          gsize id_start, id_len;
+          g_autofree char *id = NULL;
+          g_autofree char *note = NULL;
+
+          plenary_clause_scan_note (line, info.content_end, &id_start, &id_len);
+          id = g_strndup (line + id_start, id_len);
+          note = g_strndup (line + info.text_start, info.content_end - info.text_start);
+          plenary_body_add_note (body, id, note);
+          continue;
+        }
+
+      if (info.is_annex)
+        {
+          g_autofree char *annex = g_strndup (line + info.text_start, info.content_end - info.text_start);
+
+          if (info.role == PLENARY_ROLE_HEADING && body->annex_heading == NULL)
+            plenary_body_set_annex_heading (body, annex);
+          else
+            g_ptr_array_add (body->annex, g_steal_pointer (&annex));
+          continue;
+        }
 
       if (info.is_opening)
         {

@@ -21,9 +21,10 @@ typedef struct
   gboolean seen_top;        /* a top-level paragraph came before */
   guint    line_index;      /* non-blank lines classified so far */
   guint    last_sub_index;  /* 1-based index of the last level-1 marker, 0 if none */
+  gboolean in_annex;        /* the annex heading came before: lines are the annex's */
 } PlenaryLineState;
 
-#define PLENARY_LINE_STATE_INIT { FALSE, FALSE, FALSE, 0, 0 }
+#define PLENARY_LINE_STATE_INIT { FALSE, FALSE, FALSE, 0, 0, FALSE }
 
 typedef struct
 {
@@ -45,6 +46,11 @@ typedef struct
   gboolean            is_blank;
   gboolean            numbered;       /* it had a number ("3.", "3)") or marker ("b)", "(ii)") */
   guint               number;         /* that number or 1-based marker index */
+  /* "[^1]: text": a note (content_start..text_start-2 is its id, text_start
+   * its text). */
+  gboolean            is_note;
+  /* The annex: its heading ("# Annex", role HEADING) or one of its lines. */
+  gboolean            is_annex;
 } PlenaryLineInfo;
 
 typedef struct
@@ -79,6 +85,17 @@ PlenaryBody *plenary_clause_parser_parse         (PlenaryPhraseDictionary *dict,
                                                   gssize                   len,
                                                   PlenaryDraftKind         kind,
                                                   GPtrArray              **warnings);
+
+/* TEXT (LEN bytes) is the heading of an annex: "Annex", "Annexe", "ANNEX"
+ * with an optional number ("Annex I", "Annexe 2"). */
+gboolean     plenary_clause_is_annex_heading     (const char              *text,
+                                                  gssize                   len);
+/* LINE ("[^ID]: TEXT", after any indentation) defines a note: the length of
+ * "[^ID]: " is returned and *ID_START, *ID_LEN place the id; 0 when not. */
+gsize        plenary_clause_scan_note            (const char              *line,
+                                                  gsize                    len,
+                                                  gsize                   *id_start,
+                                                  gsize                   *id_len);
 
 /* Parses "1", "12", "a", "aa", "ii" (without the punctuation) into a 1-based
  * index: letters a..z then aa, bb..; roman numerals. 0 when not one. */

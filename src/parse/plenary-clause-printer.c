@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "plenary-clause-printer.h"
+#include "plenary-clause-parser.h"
 #include "plenary-phrase-dictionary.h"
 
 char *
@@ -193,6 +194,40 @@ print_brief (GString           *out,
     }
 }
 
+/* After the text: the annex under its heading, then the notes, one a line
+ * ("[^1]: text"), as docs/draft-format.md says. */
+static void
+print_annex_and_notes (GString           *out,
+                       PlenaryBody       *body,
+                       PlenaryPrintFlags  flags)
+{
+  if (body->annex_heading != NULL)
+    {
+      if (out->len > 0 && (flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
+      if (!(flags & PLENARY_PRINT_PLAIN))
+        g_string_append (out, "# ");
+      g_string_append (out, body->annex_heading);
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < body->annex->len; i++)
+        {
+          if (flags & PLENARY_PRINT_BLANK_LINES)
+            g_string_append_c (out, '\n');
+          g_string_append (out, g_ptr_array_index (body->annex, i));
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  for (guint i = 0; i < body->notes->len; i++)
+    {
+      PlenaryNote *note = g_ptr_array_index (body->notes, i);
+
+      if (out->len > 0 && (flags & PLENARY_PRINT_BLANK_LINES))
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, "[^%s]: %s\n", note->id, note->text);
+    }
+}
+
 char *
 plenary_clause_printer_print (PlenaryBody       *body,
                               PlenaryDraftKind   kind,
@@ -242,9 +277,49 @@ plenary_clause_printer_print (PlenaryBody       *body,
         }
     }
 
+  print_annex_and_notes (out, body, flags);
+
   /* The editor buffer has no trailing newline; a text file has one. */
   if (!(flags & PLENARY_PRINT_PLAIN) && out->len > 0)
     g_string_truncate (out, out->len - 1);
 
+  return g_string_free (out, FALSE);
+}
+
+char *
+plenary_clause_printer_convert (PlenaryBody      *body,
+                                PlenaryDraftKind  from,
+                                PlenaryDraftKind  to,
+                                const char       *language)
+{
+  g_autofree char *text = plenary_clause_printer_print (body, from, language, PLENARY_PRINT_EDITOR);
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+  gboolean annex = FALSE;
+
+  if (from == to)
+    return g_steal_pointer (&text);
+
+  lines = g_strsplit (text, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gsize tabs = strspn (line, "\t");
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (g_str_has_prefix (line, "# ") && plenary_clause_is_annex_heading (line + 2, -1))
+        annex = TRUE;
+      if (annex)
+        g_string_append (out, line);
+      /* "\tsub-paragraph" <-> "• bullet": the level a delegate sees. */
+      else if (to == PLENARY_DRAFT_KIND_BRIEF && tabs > 0)
+        g_string_append_printf (out, "• %s", line + tabs);
+      else if (to == PLENARY_DRAFT_KIND_RESOLUTION && g_str_has_prefix (line, "• "))
+        g_string_append_printf (out, "\t%s", line + strlen ("• "));
+      else
+        g_string_append (out, line);
+    }
   return g_string_free (out, FALSE);
 }

@@ -27,6 +27,14 @@ char *plenary_clause_printer_print (PlenaryBody       *body,
                                     const char        *language,
                                     PlenaryPrintFlags  flags);
 
+/* The editor text of BODY, a draft of kind FROM, as a draft of kind TO: a
+ * resolution's sub-paragraphs become a brief's bullets and back; every word
+ * is kept (the paragraphs' roles follow from the new kind). */
+char *plenary_clause_printer_convert (PlenaryBody       *body,
+                                      PlenaryDraftKind   from,
+                                      PlenaryDraftKind   to,
+                                      const char        *language);
+
 /* The marker of the INDEX-th (0-based) paragraph at LEVEL (0 operative,
  * 1 and 2 sub-paragraphs) in LANGUAGE: "3." / "a)" / "(a)" / "ii)" / "(ii)".
  * After "z)" come "aa)", "bb)". */

@@ -17,6 +17,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "plenary-clause-parser.h"
+#include "plenary-clause-printer.h"
 #include "plenary-importer-private.h"
 
 /* ---- phrases ------------------------------------------------------------------ */
@@ -76,13 +78,12 @@ import_is_opening (PlenaryPhraseDictionary *dict,
     return FALSE;
   if (text[len - 1] == ',' && plenary_phrase_dictionary_is_opening (dict, text, len))
     return TRUE;
-  if (import_phrase_length (dict, text, NULL, NULL) > 0 || !g_unichar_isupper (g_utf8_get_char (text)) ||
-      strstr (text, "Adopt") != NULL)
+  /* The cheap tests first: the phrase lookup is most of the time. */
+  if (!g_unichar_isupper (g_utf8_get_char (text)) || strstr (text, "Adopt") != NULL)
     return FALSE;
-
   for (const char *p = text; *p; p++)
     words += *p == ' ';
-  if (words > 14)
+  if (words > 14 || import_phrase_length (dict, text, NULL, NULL) > 0)
     return FALSE;
 
   /* "To the 2023 General Assembly of The United Nations,": names a body. */
@@ -246,7 +247,26 @@ import_set_field (PlenaryMetadata *metadata,
         plenary_metadata_set_signatories (metadata, (const char * const *) names);
     }
   else
-    plenary_metadata_set_string (metadata, field, value);
+    {
+      g_autofree char *bare = g_strstrip (g_strdup (value));
+      gsize len = strlen (bare);
+
+      /* YAML's quotes ("title: \"…\"") are not the value's, nor a library
+       * catalogue's " :" before a subtitle that is not there. */
+      if (len >= 2 && ((bare[0] == '"' && bare[len - 1] == '"') || (bare[0] == '\'' && bare[len - 1] == '\'')))
+        {
+          memmove (bare, bare + 1, len - 2);
+          bare[len - 2] = '\0';
+          g_strstrip (bare);
+        }
+      len = strlen (bare);
+      if (len >= 2 && bare[len - 1] == ':' && bare[len - 2] == ' ')
+        {
+          bare[len - 1] = '\0';
+          g_strchomp (bare);
+        }
+      plenary_metadata_set_string (metadata, field, bare);
+    }
 }
 
 /* "Sponsor: Somalia Delegate: … Topic: Social … School: …": every known
@@ -430,11 +450,183 @@ is_adoption (const char *text)
   return g_regex_match (regex, text, 0, NULL);
 }
 
-static gboolean
-is_annex_heading (const char *text)
+/* ---- notes and annex -------------------------------------------------------------- */
+
+/* A footnote block -> a note of BODY: "1 S/2015/544.", "[^2]: text",
+ * "_____ 3 text". Without a number of its own, the next one. */
+static void
+add_note (PlenaryBody *body,
+          const char  *text,
+          char        *given_id)
 {
-  return (g_str_has_prefix (text, "Annex") || g_str_has_prefix (text, "ANNEX")) && strlen (text) < 16 &&
-         g_regex_match_simple ("^(?:Annex|Annexe|ANNEX|ANNEXE)(?:\\s+[IVXLC\\d]+)?\\.?$", text, 0, 0);
+  g_autofree char *id = given_id;
+  gsize id_start, id_len, skip = 0;
+  guint digits = 0;
+
+  while (*text == '_' || *text == ' ')
+    text++;
+  if (id != NULL)
+    ;
+  else if ((skip = plenary_clause_scan_note (text, strlen (text), &id_start, &id_len)) > 0)
+    {
+      id = g_strndup (text + id_start, id_len);
+      text += skip;
+    }
+  else
+    {
+      while (g_ascii_isdigit (text[digits]) && digits < 4)
+        digits++;
+      if (digits > 0 && (text[digits] == ' ' || text[digits] == '\t' || text[digits] == '/'))
+        {
+          id = g_strndup (text, digits);
+          text += digits + (text[digits] == '/');
+          while (*text == ' ' || *text == '\t')
+            text++;
+        }
+      else
+        id = g_strdup_printf ("%u", body->notes->len + 1);
+    }
+  if (*text == '\0')
+    return;
+  /* Notes run together on one line: "S/PRST/2004/36. 55 S/2004/777." */
+  if (digits > 0)
+    {
+      guint following = (guint) g_ascii_strtoull (id, NULL, 10) + 1;
+      g_autofree char *one = g_strdup_printf (". %u ", following);
+      g_autofree char *two = g_strdup_printf (".  %u ", following);
+      const char *split = strstr (text, one);
+
+      if (split == NULL && (split = strstr (text, two)) != NULL)
+        split++;
+      if (split != NULL)
+        {
+          g_autofree char *first = g_strndup (text, split + 1 - text);
+
+          plenary_body_add_note (body, id, g_strchomp (first));
+          add_note (body, split + 2, NULL);
+          return;
+        }
+    }
+  /* A note cut by a page break goes on under the same number. */
+  if (body->notes->len > 0 && digits == 0 && skip == 0 && given_id == NULL && !g_unichar_isupper (g_utf8_get_char (text)))
+    {
+      PlenaryNote *last = g_ptr_array_index (body->notes, body->notes->len - 1);
+      char *joined = g_strconcat (last->text, " ", text, NULL);
+
+      g_free (last->text);
+      last->text = joined;
+      return;
+    }
+  {
+    g_autofree char *trimmed = g_strchomp (g_strdup (text));
+
+    plenary_body_add_note (body, id, trimmed);
+  }
+}
+
+/* The call of note ID glued to a word or a closing mark in TEXT from FROM
+ * ("(2015)1,", "peace,1", "Council1 "): its byte offset, or -1. */
+static gssize
+find_call (const char *text,
+           gsize       from,
+           const char *id)
+{
+  gsize id_len = strlen (id);
+
+  for (const char *p = strstr (text + from, id); p != NULL; p = strstr (p + 1, id))
+    {
+      char before = p > text ? p[-1] : ' ';
+      char after = p[id_len];
+
+      if (p == text || g_ascii_isdigit (before) || g_ascii_isdigit (after) || g_ascii_isalpha (after))
+        continue;
+      if (!(g_ascii_isalpha (before) || strchr (").,;:\"", before) != NULL ||
+            (guchar) before >= 0x80))
+        continue;
+      /* "Council1" but not "A/RES/1" nor "S-1" nor "2 1". */
+      return p - text;
+    }
+  return -1;
+}
+
+static void
+collect_texts (GPtrArray *paragraphs,
+               GPtrArray *into)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      g_ptr_array_add (into, &paragraph->text);
+      collect_texts (paragraph->children, into);
+    }
+}
+
+/* The calls of the notes in the text become "[^ID]", in order: each one is
+ * looked for after the call before it. */
+static void
+mark_note_calls (PlenaryBody *body)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  guint at = 0;
+  gsize from = 0;
+
+  collect_texts (body->paragraphs, texts);
+  for (guint i = 0; i < body->annex->len; i++)
+    g_ptr_array_add (texts, &body->annex->pdata[i]);
+
+  for (guint n = 0; n < body->notes->len; n++)
+    {
+      PlenaryNote *note = g_ptr_array_index (body->notes, n);
+
+      for (guint t = at; t < texts->len; t++)
+        {
+          char **text = g_ptr_array_index (texts, t);
+          gssize call = find_call (*text, t == at ? from : 0, note->id);
+          g_autofree char *old = NULL;
+
+          if (call < 0)
+            continue;
+          old = *text;
+          *text = g_strdup_printf ("%.*s[^%s]%s", (int) call, old, note->id, old + call + strlen (note->id));
+          at = t;
+          from = call + strlen (note->id) + 3;
+          break;
+        }
+    }
+}
+
+static void
+add_to_annex (PlenaryBody       *body,
+              const ImportBlock *block)
+{
+  const char *text = block->text->str;
+
+  switch (block->label)
+    {
+    case LABEL_NUMBER:
+    case LABEL_BARE:
+      g_ptr_array_add (body->annex, g_strdup_printf ("%u. %s", block->number, text));
+      break;
+    case LABEL_LETTER:
+    case LABEL_GARBLED:
+      g_ptr_array_add (body->annex, g_strdup_printf ("(%c) %s", 'a' + (block->number - 1) % 26, text));
+      break;
+    case LABEL_ROMAN:
+      {
+        g_autofree char *roman = plenary_clause_roman (block->roman);
+
+        g_ptr_array_add (body->annex, g_strdup_printf ("(%s) %s", roman != NULL ? roman : "i", text));
+      }
+      break;
+    case LABEL_DASH:
+      g_ptr_array_add (body->annex, g_strdup_printf ("- %s", text));
+      break;
+    case LABEL_NONE:
+    default:
+      g_ptr_array_add (body->annex, g_strdup (text));
+      break;
+    }
 }
 
 /* ---- structure ------------------------------------------------------------------ */
@@ -583,6 +775,54 @@ last_paragraph (Builder *b)
   return paragraph;
 }
 
+/* "Annex Awaza Political Declaration", "ANNEXE": the length of the word
+ * (and of a number after it, "Annex II"), or 0. */
+static gsize
+annex_word (const char *text)
+{
+  static const char * const words[] = { "Annexe", "ANNEXE", "Annex", "ANNEX", NULL };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+
+      if (strncmp (text, words[i], len) != 0 || (text[len] != ' ' && text[len] != '\0'))
+        continue;
+      if (text[len] == ' ')
+        {
+          gsize number = strspn (text + len + 1, "IVXLC0123456789");
+
+          if (number > 0 && (text[len + 1 + number] == ' ' || text[len + 1 + number] == '\0'))
+            len += 1 + number;
+        }
+      return len;
+    }
+  return 0;
+}
+
+/* TEXT ends on a word no sentence ends on: a conjunction, a preposition
+ * or an article ("and", "of the", « et », « de la »). */
+static gboolean
+ends_mid_sentence (const char *text)
+{
+  static const char * const words[] = {
+    "and", "or", "of", "the", "a", "an", "to", "in", "on", "for", "with", "by", "at", "from",
+    "et", "ou", "de", "des", "du", "la", "le", "les", "à", "au", "aux", "en", "par", "pour", "sur", "dans", "avec", NULL
+  };
+  const char *end = text + strlen (text);
+  const char *start = end;
+
+  while (start > text && start[-1] != ' ')
+    start--;
+  /* "…the same; and": the last but one paragraph of a list ends so. */
+  if (start - text < 2 || strchr (",;:.", start[-2]) != NULL)
+    return FALSE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if ((gsize) (end - start) == strlen (words[i]) && memcmp (start, words[i], end - start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_closing (PlenaryPhraseDictionary *dict,
             const char              *text)
@@ -629,6 +869,7 @@ import_structure (PlenaryPhraseDictionary *dict,
   g_autoptr(PlenaryBody) body = plenary_body_new ();
   g_autoptr(GArray) unnumbered = g_array_new (FALSE, FALSE, sizeof (guint));
   Builder b = { dict, body, report };
+  g_autofree char *note_id = NULL;
   gboolean after_distribution = FALSE;
   gboolean ended = FALSE;
   guint start = blocks->len;
@@ -693,7 +934,25 @@ import_structure (PlenaryPhraseDictionary *dict,
       gsize phrase_len;
 
       if (block->footnote)
-        continue;
+        {
+          /* "1" alone, its text in the next block. */
+          if (text[0] != '\0' && strspn (text, "0123456789") == strlen (text) && strlen (text) < 5)
+            {
+              g_free (note_id);
+              note_id = g_strdup (text);
+            }
+          else if (block->label == LABEL_NUMBER || block->label == LABEL_BARE)
+            add_note (body, text, g_strdup_printf ("%u", block->number));
+          else if (text[0] != '\0')
+            add_note (body, text, g_steal_pointer (&note_id));
+          continue;
+        }
+      if (body->annex_heading != NULL)
+        {
+          if (text[0] != '\0')
+            add_to_annex (body, block);
+          continue;
+        }
       if (block->boxed)
         {
           if (!read_box_fields (metadata, text))
@@ -705,6 +964,20 @@ import_structure (PlenaryPhraseDictionary *dict,
 
       if (ended)
         {
+          gsize word = annex_word (text);
+
+          /* After the adoption line, "Annex Awaza Political Declaration":
+           * the annex under its title. */
+          if (word > 0)
+            {
+              g_autofree char *heading = g_strndup (text, word);
+
+              import_report (report, block->first, _("Annex kept after the text"), text);
+              plenary_body_set_annex_heading (body, heading);
+              if (text[word] != '\0')
+                g_ptr_array_add (body->annex, g_strdup (text + word + 1));
+              continue;
+            }
           add_top (&b, PLENARY_ROLE_PARAGRAPH, block, 0);
           continue;
         }
@@ -718,11 +991,28 @@ import_structure (PlenaryPhraseDictionary *dict,
           continue;
         }
 
-      if (is_adoption (text) || is_annex_heading (text))
+      if (plenary_clause_is_annex_heading (text, -1))
+        {
+          ended = TRUE;
+          import_report (report, block->first, _("Annex kept after the text"), text);
+          plenary_body_set_annex_heading (body, text);
+          continue;
+        }
+      if (is_adoption (text))
         {
           ended = TRUE;
           import_report (report, block->first, _("End of the resolution"), text);
           add_top (&b, PLENARY_ROLE_PARAGRAPH, block, 0);
+          continue;
+        }
+
+      /* "…Development, Production and" then "Stockpiling of …" after a
+       * page break: no sentence ends on "and", whatever the next line's
+       * first word looks like. */
+      if (block->label == LABEL_NONE && last_paragraph (&b) != NULL && ends_mid_sentence (last_paragraph (&b)->text))
+        {
+          append_to (last_paragraph (&b), text);
+          import_report (report, block->first, _("Lines joined to the paragraph before them"), text);
           continue;
         }
 
@@ -868,6 +1158,8 @@ import_structure (PlenaryPhraseDictionary *dict,
     for (guint i = 0; i < unnumbered->len; i++)
       import_report (report, g_array_index (unnumbered, guint, i),
                      _("Operative paragraph without a number: numbered automatically"), NULL);
+
+  mark_note_calls (body);
 
   return g_steal_pointer (&body);
 }

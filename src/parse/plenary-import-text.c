@@ -431,6 +431,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
 {
   g_autoptr(GHashTable) repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean in_footnotes = FALSE;
+  gboolean note_text = FALSE;
   gboolean after_page = FALSE;
   guint last_number = 0;
 
@@ -486,6 +487,23 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
           continue;
         }
 
+      /* "…regional and international ---": the rule over the footnotes,
+       * glued to the last line of the page by some extractions. */
+      {
+        gsize len = strlen (line->text);
+        gsize rule = 0;
+
+        while (rule < len && strchr ("-_", line->text[len - 1 - rule]) != NULL)
+          rule++;
+        if (rule >= 3 && rule < len && line->text[len - 1 - rule] == ' ')
+          {
+            import_report (report, line->source, _("Page furniture removed"), line->text + len - rule);
+            line->text[len - 1 - rule] = '\0';
+            in_footnotes = TRUE;
+            continue;
+          }
+      }
+
       /* "____" opens the footnotes at the foot of a page. */
       if (g_str_has_prefix (line->text, "_____"))
         {
@@ -503,16 +521,19 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
         }
 
       if (is_footnote_definition (line->text) ||
-          (in_footnotes && (line->boxed || !starts_upper (line->text) || g_ascii_isdigit (line->text[0]))) ||
+          (in_footnotes && (line->boxed || !starts_upper (line->text) || g_ascii_isdigit (line->text[0]) || note_text)) ||
           (g_ascii_isdigit (line->text[0]) && (after_page || (i > 0 && ((ImportLine *) g_ptr_array_index (lines, i - 1))->blank)) &&
            is_footnote_line (dict, line->text, last_number + 1)))
         {
           line->footnote = TRUE;
           import_report (report, line->source, _("Footnote kept out of the paragraphs"), line->text);
           in_footnotes = TRUE;
+          /* "1" alone under the rule: the note's text is on the lines after it. */
+          note_text = is_lone_number (line->text, &number) || (note_text && !ends_with_punctuation (line->text));
           continue;
         }
       in_footnotes = FALSE;
+      note_text = FALSE;
 
       if (is_lone_number (line->text, &number))
         {
@@ -796,6 +817,9 @@ continues (PlenaryPhraseDictionary *dict,
   if (current->text->len == 0)
     return TRUE;
   if (line->footnote != current->footnote || line->boxed != current->boxed)
+    return FALSE;
+  /* "Annex I" stands alone: its title and text follow it. */
+  if (plenary_clause_is_annex_heading (text, -1) || plenary_clause_is_annex_heading (current->text->str, -1))
     return FALSE;
   if (label->label != LABEL_NONE && label->label != LABEL_BARE)
     {

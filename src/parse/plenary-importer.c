@@ -15,6 +15,7 @@
 
 #include "plenary-clause-parser.h"
 #include "plenary-draft-codec.h"
+#include "plenary-clause-checker.h"
 #include "plenary-importer.h"
 #include "plenary-office-importer.h"
 #include "plenary-importer-private.h"
@@ -23,10 +24,49 @@
 
 G_DEFINE_QUARK (plenary-importer-error-quark, plenary_importer_error)
 
+typedef enum
+{
+  PATTERN_RULE,
+  PATTERN_PAGE_HEADER,
+  PATTERN_MD_HEADING,
+  PATTERN_MD_BOLD,
+  PATTERN_MD_EMPHASIS,
+  PATTERN_MD_LINK,
+  N_PATTERNS
+} Pattern;
+
+/* Compiled once: compiling them for every line of the head of each file
+ * was a fifth of the import of a short text. */
+static gboolean
+matches (Pattern     pattern,
+         const char *text)
+{
+  static const char * const patterns[N_PATTERNS] = {
+    [PATTERN_RULE] = "^\\s*([-*_])(\\s*\\1){2,}\\s*$",
+    [PATTERN_PAGE_HEADER] = "^\\s*(?:[ASE]/(?:RES/)?[0-9A-Z.]+(?:/[0-9A-Z.]+)*(?:\\s*\\(\\d{4}\\))?"
+                            "|[Pp]age\\s+\\d+(?:\\s*(?:/|of|sur|de)\\s*\\d+)?|\\d+\\s*/\\s*\\d+"
+                            "|\\d{2}-\\d{5}(?:\\s*\\([A-Z]\\))?(?:\\s+\\S+){0,3})\\s*$",
+    [PATTERN_MD_HEADING] = "^\\s{0,3}#{1,6}\\s",
+    [PATTERN_MD_BOLD] = "^\\s*\\*\\*[^*]+\\*\\*",
+    [PATTERN_MD_EMPHASIS] = "^\\s*(\\d+\\.\\s+)?\\*[^*\\s][^*]*\\*\\s",
+    [PATTERN_MD_LINK] = "\\[[^\\]]+\\]\\([^)]*\\)",
+  };
+  static GRegex *compiled[N_PATTERNS];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint i = 0; i < N_PATTERNS; i++)
+        compiled[i] = g_regex_new (patterns[i], G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&ready, 1);
+    }
+  return g_regex_match (compiled[pattern], text, 0, NULL);
+}
+
 static gboolean
 is_rule (const char *text)
 {
-  return g_regex_match_simple ("^\\s*([-*_])(\\s*\\1){2,}\\s*$", text, 0, 0);
+  return matches (PATTERN_RULE, text);
 }
 
 static gboolean
@@ -43,9 +83,7 @@ ends_sentence (const char *text)
 static gboolean
 is_page_header (const char *line)
 {
-  return g_regex_match_simple ("^\\s*(?:[ASE]/(?:RES/)?[0-9A-Z.]+(?:/[0-9A-Z.]+)*(?:\\s*\\(\\d{4}\\))?"
-                               "|[Pp]age\\s+\\d+(?:\\s*(?:/|of|sur|de)\\s*\\d+)?|\\d+\\s*/\\s*\\d+"
-                               "|\\d{2}-\\d{5}(?:\\s*\\([A-Z]\\))?(?:\\s+\\S+){0,3})\\s*$", line, 0, 0);
+  return matches (PATTERN_PAGE_HEADER, line);
 }
 
 /* ---- detection --------------------------------------------------------------- */
@@ -95,11 +133,9 @@ plenary_importer_detect_format (const char *data,
         continue;
       lines++;
 
-      if (g_regex_match_simple ("^\\s{0,3}#{1,6}\\s", line, 0, 0))
+      if (matches (PATTERN_MD_HEADING, line))
         markdown += 2;
-      if (g_regex_match_simple ("^\\s*\\*\\*[^*]+\\*\\*", line, 0, 0) ||
-          g_regex_match_simple ("^\\s*(\\d+\\.\\s+)?\\*[^*\\s][^*]*\\*\\s", line, 0, 0) ||
-          g_regex_match_simple ("\\[[^\\]]+\\]\\([^)]*\\)", line, 0, 0) ||
+      if (matches (PATTERN_MD_BOLD, line) || matches (PATTERN_MD_EMPHASIS, line) || matches (PATTERN_MD_LINK, line) ||
           is_rule (line))
         markdown++;
 
@@ -134,8 +170,11 @@ score_language (PlenaryPhraseDictionary *dict,
                 GPtrArray               *lines)
 {
   guint score = 0;
+  guint seen = 0;
 
-  for (guint i = 0; i < lines->len; i++)
+  /* The first thousand lines with words say the language as well as a
+   * million would (a million took a fifth of the import). */
+  for (guint i = 0; i < lines->len && seen < 1000; i++)
     {
       const ImportLine *line = g_ptr_array_index (lines, i);
       const char *start = line->text;
@@ -143,6 +182,7 @@ score_language (PlenaryPhraseDictionary *dict,
 
       if (line->blank)
         continue;
+      seen++;
       /* "12. Decides", "(a) Calls": the phrase follows the label. */
       start += strspn (start, "0123456789.()abcdefghijklmnopqrstuvwxyz");
       if (start != line->text && *start != ' ')
@@ -545,4 +585,109 @@ plenary_importer_summarize_report (GPtrArray *report)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The line of EDITOR holding the first words of source line N or of one of
+ * the few lines after it, searching from *CURSOR on (the report is in the
+ * order of the file); -1 when none is found. */
+static int
+place_in_editor (GStrv        lines,
+                 guint        n_lines,
+                 guint        n,
+                 const char  *editor,
+                 const char **cursor,
+                 int         *cursor_line)
+{
+  for (guint i = n + 1; i < n_lines && i <= n + 4; i++)
+    {
+      const char *start = g_strstrip (lines[i]);
+      gsize label = strspn (start, "(");
+      g_autofree char *words = NULL;
+      const char *found;
+
+      /* Without its label ("2.", "(a)"), which the editor text does not have. */
+      label += strspn (start + label, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      if (label > 0 && label <= 5 && (start[label] == '.' || start[label] == ')') && start[label + 1] == ' ')
+        start += label + 2;
+      while (*start == ' ' || *start == '\t')
+        start++;
+      words = g_utf8_substring (start, 0, 30);
+
+      if (strlen (words) < 6 || !(found = strstr (*cursor, words)))
+        continue;
+      for (const char *p = *cursor; p < found; p++)
+        *cursor_line += *p == '\n';
+      /* The start of that line. */
+      while (found > editor && found[-1] != '\n')
+        found--;
+      *cursor = found;
+      return *cursor_line;
+    }
+  return -1;
+}
+
+static int
+compare_warning_lines (gconstpointer a,
+                       gconstpointer b)
+{
+  const PlenaryParseWarning *wa = *(PlenaryParseWarning * const *) a;
+  const PlenaryParseWarning *wb = *(PlenaryParseWarning * const *) b;
+
+  return wa->line < wb->line ? -1 : wa->line > wb->line;
+}
+
+GPtrArray *
+plenary_importer_report_problems (const char *text,
+                                  gsize       len,
+                                  GPtrArray  *report,
+                                  const char *editor,
+                                  guint       max_entries)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *cursor = editor;
+  int cursor_line = 0;
+  int last_line = 0;
+  guint n_lines;
+
+  g_return_val_if_fail (editor != NULL, NULL);
+
+  if (report == NULL || report->len <= 1)
+    return NULL;
+  /* Only a text's lines can be put back (Word's are paragraphs). */
+  copy = g_utf8_validate_len (text, len, NULL) ? g_strndup (text, len) : g_strdup ("");
+  lines = g_strsplit (copy, "\n", -1);
+  n_lines = g_strv_length (lines);
+
+  /* The first entry says what the text was read as: not about a line. */
+  entries = g_ptr_array_new ();
+  for (guint i = 1; i < report->len; i++)
+    g_ptr_array_add (entries, g_ptr_array_index (report, i));
+  g_ptr_array_sort (entries, compare_warning_lines);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_check_problem_free);
+  for (guint i = 0; i < entries->len && problems->len < max_entries; i++)
+    {
+      PlenaryParseWarning *entry = g_ptr_array_index (entries, i);
+      g_autofree char *source = entry->line < n_lines ? g_strstrip (g_strdup (lines[entry->line])) : NULL;
+      int line = entry->line < n_lines ? place_in_editor (lines, n_lines, entry->line, editor, &cursor, &cursor_line) : -1;
+      PlenaryCheckProblem *problem;
+
+      if (line < 0)
+        line = last_line;
+      last_line = line;
+      problem = plenary_check_problem_new (PLENARY_CHECK_IMPORT, PLENARY_CHECK_SEVERITY_HINT, line, 0, 0, entry->message);
+      /* Dropped: nowhere in the draft's text. */
+      if (source != NULL && source[0] != '\0' && strstr (editor, source) == NULL)
+        {
+          problem->has_fix = TRUE;
+          problem->replacement = g_strconcat (source, "\n", NULL);
+          problem->fix_label = g_strdup (_("Put Back"));
+        }
+      g_ptr_array_add (problems, problem);
+    }
+
+  return problems->len > 0 ? g_steal_pointer (&problems) : NULL;
 }

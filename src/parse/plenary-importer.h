@@ -55,4 +55,16 @@ PlenaryDraft       *plenary_importer_import        (const char  *data,
  * the paragraphs (3)". NULL for an empty report. */
 char               *plenary_importer_summarize_report (GPtrArray *report);
 
+/* REPORT (from plenary_importer_import() of TEXT, LEN bytes) as problems
+ * (PlenaryCheckProblem*, kind PLENARY_CHECK_IMPORT, hints) placed on the
+ * lines of EDITOR, the editor text of the imported draft: each at the line
+ * where the text after it went. A line of TEXT that is nowhere in EDITOR
+ * (page furniture, a line that could not be placed) has a fix that puts it
+ * back there. At most MAX_ENTRIES; NULL when there is nothing to say. */
+GPtrArray          *plenary_importer_report_problems (const char *text,
+                                                      gsize       len,
+                                                      GPtrArray  *report,
+                                                      const char *editor,
+                                                      guint       max_entries);
+
 G_END_DECLS

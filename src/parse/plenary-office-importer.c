@@ -42,6 +42,35 @@ append_text (GString    *out,
     }
 }
 
+/* The text of PARAGRAPH with the call "[^N]" of each of its footnotes
+ * where its reference was (*NUMBER counts them through the document). */
+static void
+append_with_calls (GString                *out,
+                   PlenaryOfficeParagraph *paragraph,
+                   gboolean                markdown,
+                   guint                  *number)
+{
+  const char *p = paragraph->text;
+  gint64 at = 0;
+
+  for (guint n = 0; n < paragraph->notes->len; n++)
+    {
+      PlenaryOfficeNote *note = &g_array_index (paragraph->notes, PlenaryOfficeNote, n);
+      const char *to = p;
+      g_autofree char *part = NULL;
+      g_autofree char *call = NULL;
+
+      for (; at < note->offset && *to != '\0'; at++)
+        to = g_utf8_next_char (to);
+      part = g_strndup (p, to - p);
+      append_text (out, part, markdown);
+      call = g_strdup_printf ("[^%u]", ++*number);
+      append_text (out, call, markdown);
+      p = to;
+    }
+  append_text (out, p, markdown);
+}
+
 static gboolean
 is_label_letter (const char *label)
 {
@@ -81,6 +110,7 @@ to_text (PlenaryOfficeDocument *document,
          gboolean               markdown)
 {
   GString *out = g_string_new (NULL);
+  guint notes = 0;
 
   for (guint i = 0; i < document->paragraphs->len; i++)
     {
@@ -114,7 +144,7 @@ to_text (PlenaryOfficeDocument *document,
         default:
           break;
         }
-      append_text (out, paragraph->text, markdown);
+      append_with_calls (out, paragraph, markdown, &notes);
       /* A blank line after each: Word's paragraphs are paragraphs, never
        * lines of one wrapped paragraph to join. */
       g_string_append (out, "\n\n");
@@ -437,16 +467,13 @@ add_comments (PlenaryOfficeDocument *document,
     }
 }
 
-/* Until the draft has notes of its own, a footnote is kept as a comment on
- * the word it follows, so that its text is neither lost nor mixed into the
- * resolution. */
+/* Footnotes and endnotes are the draft's notes: their calls "[^N]" are in
+ * the text to_text() made; their texts are added here, in the same order. */
 static guint
-add_footnotes (PlenaryOfficeDocument *document,
-               PlenaryDraft          *draft,
-               Editor                *editor)
+add_notes (PlenaryOfficeDocument *document,
+           PlenaryDraft          *draft)
 {
-  GListStore *annotations = plenary_draft_get_annotations (draft);
-  g_autofree char *now = now_iso8601 ();
+  PlenaryBody *body = plenary_draft_get_body (draft);
   guint number = 0;
 
   for (guint i = 0; i < document->paragraphs->len; i++)
@@ -456,27 +483,9 @@ add_footnotes (PlenaryOfficeDocument *document,
       for (guint n = 0; n < paragraph->notes->len; n++)
         {
           PlenaryOfficeNote *note = &g_array_index (paragraph->notes, PlenaryOfficeNote, n);
-          PlenaryOfficeComment point = { 0 };
-          g_autoptr(PlenaryAnchor) anchor = NULL;
-          g_autoptr(PlenaryAnnotation) annotation = NULL;
-          g_autofree char *prefix = NULL;
-          g_autofree char *exact = NULL;
-          g_autofree char *id = NULL;
-          g_autofree char *text = NULL;
+          g_autofree char *id = g_strdup_printf ("%u", ++number);
 
-          point.start_paragraph = point.end_paragraph = i;
-          point.start = point.end = note->offset;
-          exact = covered_text (document, &point, &prefix);
-          anchor = exact[0] != '\0' ? anchor_on (editor, exact, prefix)
-                                    : plenary_anchor_new (PLENARY_ANCHOR_TARGET_DRAFT, "", "", "", 0, 0);
-          /* Translators: %u is the footnote's number, %s its text. */
-          text = g_strdup_printf (_("Footnote %u: %s"), ++number, note->text);
-          id = plenary_draft_new_id (draft, "note-");
-          annotation = plenary_annotation_new (id, PLENARY_ANNOTATION_COMMENT, anchor);
-          plenary_annotation_set_note (annotation, text);
-          plenary_annotation_set_author (annotation, "");
-          plenary_annotation_set_created (annotation, now);
-          g_list_store_append (annotations, annotation);
+          plenary_body_add_note (body, id, note->text);
         }
     }
   return number;
@@ -544,8 +553,7 @@ plenary_office_importer_import (const char  *data,
                                               plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
   editor = (Editor) { editor_text, editor_text, 0 };
   add_comments (document, draft, &editor);
-  editor = (Editor) { editor_text, editor_text, 0 };
-  add_footnotes (document, draft, &editor);
+  add_notes (document, draft);
 
   if (document->tracked_changes > 0)
     {

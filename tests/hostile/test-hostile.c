@@ -80,6 +80,8 @@ static const HostileCase cases[] = {
   { "duplicate-paragraph-ids.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "revision-unknown-paragraph.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "revision-future-date.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
+  /* Found by the fuzzer: a year before 1000 was written in three digits. */
+  { "revision-year-before-1000.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "revision-bad-date.plenary.json", GEN_NONE, PLENARY_DRAFT_ERROR_INVALID, "$.revisions[0].created", "date and time", 1, NULL, FALSE },
   { "revision-nesting-jump.plenary.json", GEN_NONE, PLENARY_DRAFT_ERROR_INVALID, "$.revisions[0].paragraphs", "not a sub-paragraph of the item before it", 1, NULL, FALSE },
   { "revision-paragraphs-wrong-type.plenary.json", GEN_NONE, PLENARY_DRAFT_ERROR_INVALID, "$.revisions[0].paragraphs", "should be text", 1, NULL, FALSE },

@@ -456,6 +456,27 @@ test_check_line_matches_text (void)
   g_assert_cmpuint (total, ==, 3);
 }
 
+
+/* The text ends before its annex and notes: its last operative paragraph
+ * ends with a full stop, and the annex's lines are no paragraphs of it. */
+static void
+test_annex_and_notes (void)
+{
+  g_autoptr(PlenaryClauseChecker) checker = checker_new ("en", "General Assembly");
+  g_autoptr(GPtrArray) problems =
+    plenary_clause_checker_check_text (checker,
+                                       "The General Assembly,\n"
+                                       "Recalling its resolution 70/1[^1],\n"
+                                       "Decides to act;\n"
+                                       "Requests a report.\n"
+                                       "# Annex\n"
+                                       "Decides nothing here\n"
+                                       "[^1]: A/RES/70/1.", -1);
+
+  g_assert_cmpuint (count_kind (problems, PLENARY_CHECK_FINAL_ENDING), ==, 0);
+  g_assert_cmpuint (count_kind (problems, PLENARY_CHECK_OPERATIVE_ENDING), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/clause-checker/agreement", test_agreement);
   g_test_add_func ("/clause-checker/unknown-phrase-hint", test_unknown_phrase_hint);
   g_test_add_func ("/clause-checker/check-line", test_check_line_matches_text);
+  g_test_add_func ("/clause-checker/annex-and-notes", test_annex_and_notes);
 
   return g_test_run ();
 }

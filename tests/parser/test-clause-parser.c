@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
 
@@ -474,6 +476,66 @@ test_resolution_heading (void)
   g_assert_nonnull (strstr (plain, "3. Decides to remain seized"));
 }
 
+
+/* The editor text's notes ("[^1]: text") and annex ("# Annex" and the lines
+ * after it); a resolution made a brief and back keeps every line. */
+static void
+test_notes_annex_and_kinds (void)
+{
+  PlenaryPhraseDictionary *en = plenary_phrase_dictionary_get_default ("en");
+  const char *text =
+    "The General Assembly,\n"
+    "Recalling its resolution 70/1[^1],\n"
+    "Decides that States shall:\n"
+    "\tReport[^a];\n"
+    "# Annex I\n"
+    "Terms of reference\n"
+    "Decides nothing here\n"
+    "[^1]: A/RES/70/1.\n"
+    "[^a]: Every year.";
+  g_autoptr(PlenaryBody) body = plenary_clause_parser_parse (en, text, -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
+  g_autofree char *printed = NULL;
+  g_autofree char *brief = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr(PlenaryBody) as_brief = NULL;
+  g_autoptr(PlenaryBody) as_resolution = NULL;
+  PlenaryLineState state = PLENARY_LINE_STATE_INIT;
+  PlenaryLineInfo info;
+
+  g_assert_cmpuint (body->paragraphs->len, ==, 2);
+  g_assert_cmpuint (body->notes->len, ==, 2);
+  g_assert_cmpstr (((PlenaryNote *) g_ptr_array_index (body->notes, 1))->id, ==, "a");
+  g_assert_cmpstr (((PlenaryNote *) g_ptr_array_index (body->notes, 1))->text, ==, "Every year.");
+  g_assert_cmpstr (body->annex_heading, ==, "Annex I");
+  /* A phrase in the annex is the annex's text, not an operative paragraph. */
+  g_assert_cmpuint (body->annex->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (body->annex, 1), ==, "Decides nothing here");
+
+  printed = plenary_clause_printer_print (body, PLENARY_DRAFT_KIND_RESOLUTION, "en", PLENARY_PRINT_EDITOR);
+  g_assert_cmpstr (printed, ==, text);
+
+  /* Lines of the annex are classified as the annex's. */
+  for (const char *line = text; line != NULL; line = strchr (line, '\n') ? strchr (line, '\n') + 1 : NULL)
+    {
+      gsize len = strchr (line, '\n') ? (gsize) (strchr (line, '\n') - line) : strlen (line);
+
+      plenary_clause_parser_classify_line (en, PLENARY_DRAFT_KIND_RESOLUTION, line, len, &state, &info);
+      if (g_str_has_prefix (line, "Decides nothing"))
+        g_assert_true (info.is_annex && info.phrase_end == info.phrase_start);
+      if (g_str_has_prefix (line, "[^1]"))
+        g_assert_true (info.is_note);
+    }
+
+  brief = plenary_clause_printer_convert (body, PLENARY_DRAFT_KIND_RESOLUTION, PLENARY_DRAFT_KIND_BRIEF, "en");
+  g_assert_nonnull (strstr (brief, "\n• Report[^a];\n"));
+  as_brief = plenary_clause_parser_parse (en, brief, -1, PLENARY_DRAFT_KIND_BRIEF, NULL);
+  g_assert_cmpuint (as_brief->notes->len, ==, 2);
+  g_assert_cmpstr (as_brief->annex_heading, ==, "Annex I");
+  back = plenary_clause_printer_convert (as_brief, PLENARY_DRAFT_KIND_BRIEF, PLENARY_DRAFT_KIND_RESOLUTION, "en");
+  as_resolution = plenary_clause_parser_parse (en, back, -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
+  g_assert_true (plenary_body_equal (as_resolution, body));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +554,7 @@ main (int   argc,
 
   g_test_add_func ("/clause-parser/phrase-before-punctuation", test_phrase_before_punctuation);
   g_test_add_func ("/clause-parser/resolution-heading", test_resolution_heading);
+  g_test_add_func ("/clause-parser/notes-annex-and-kinds", test_notes_annex_and_kinds);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 #include "plenary-clause-parser.h"
 #include "plenary-draft-codec.h"
 #include "plenary-importer.h"
+#include "plenary-clause-checker.h"
+#include "plenary-clause-printer.h"
 #include "plenary-text-decoder.h"
 
 #define NBSP "\u00a0"
@@ -650,6 +652,111 @@ test_legacy_encodings (void)
     }
 }
 
+
+/* Footnotes at the foot of a page are the draft's notes, their calls
+ * "[^N]" in the text; an "Annex" after the text is the draft's annex. */
+static void
+test_notes_and_annex (void)
+{
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  PlenaryBody *body;
+  PlenaryParagraph *paragraph;
+  PlenaryNote *note;
+  const char *text =
+    "The Security Council,\n"
+    "\n"
+    "Recalling its resolution 2231 (2015)1 and the report of the Secretary-General,2\n"
+    "\n"
+    "1. Decides to adopt the procedure set out in the annex to this resolution;\n"
+    "\n"
+    "2. Decides to remain seized of the matter.\n"
+    "\n"
+    "__________________\n"
+    "1 S/2015/544, annex.\n"
+    "2 S/2024/10. 3 S/2024/11.\n"
+    "\n"
+    "Annex\n"
+    "\n"
+    "Procedure\n"
+    "\n"
+    "1. The Focal Point receives the requests.\n";
+
+  draft = import_string (text, "notes.txt", NULL, &report);
+  body = plenary_draft_get_body (draft);
+
+  /* Two paragraphs of the text, no more: the notes and the annex are apart. */
+  g_assert_cmpuint (body->paragraphs->len, ==, 3);
+  paragraph = g_ptr_array_index (body->paragraphs, 0);
+  g_assert_cmpint (paragraph->role, ==, PLENARY_ROLE_PREAMBULAR);
+  g_assert_cmpstr (paragraph->text, ==, "its resolution 2231 (2015)[^1] and the report of the Secretary-General,[^2]");
+
+  /* Notes run together on one line are two notes. */
+  g_assert_cmpuint (body->notes->len, ==, 3);
+  note = g_ptr_array_index (body->notes, 0);
+  g_assert_cmpstr (note->id, ==, "1");
+  g_assert_cmpstr (note->text, ==, "S/2015/544, annex.");
+  note = g_ptr_array_index (body->notes, 2);
+  g_assert_cmpstr (note->id, ==, "3");
+  g_assert_cmpstr (note->text, ==, "S/2024/11.");
+
+  g_assert_cmpstr (body->annex_heading, ==, "Annex");
+  g_assert_cmpuint (body->annex->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (body->annex, 0), ==, "Procedure");
+  g_assert_cmpstr (g_ptr_array_index (body->annex, 1), ==, "1. The Focal Point receives the requests.");
+
+  /* Printed as text and imported again: the same notes and annex. */
+  {
+    g_autofree char *printed = plenary_clause_printer_print (body, PLENARY_DRAFT_KIND_RESOLUTION, "en",
+                                                             PLENARY_PRINT_PLAIN | PLENARY_PRINT_BLANK_LINES);
+    g_autoptr(PlenaryDraft) again = import_string (printed, "again.txt", "en", NULL);
+
+    g_assert_true (plenary_body_equal (plenary_draft_get_body (again), body));
+  }
+}
+
+/* The import report as problems: a dropped line can be put back before the
+ * paragraph that followed it. */
+static void
+test_report_problems (void)
+{
+  g_autoptr(PlenaryDraft) draft = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *editor = NULL;
+  const char *text =
+    "The General Assembly,\n"
+    "\n"
+    "Recalling its resolution 70/1,\n"
+    "\n"
+    "1. Decides to establish a working group;\n"
+    "\f\n"
+    "A/RES/79/999\n"
+    "\n"
+    "2. Requests the Secretary-General to report on the working group.\n";
+  gboolean found = FALSE;
+
+  draft = import_string (text, "report.txt", NULL, &report);
+  editor = plenary_clause_printer_print (plenary_draft_get_body (draft), PLENARY_DRAFT_KIND_RESOLUTION, "en",
+                                         PLENARY_PRINT_EDITOR);
+  problems = plenary_importer_report_problems (text, strlen (text), report, editor, 100);
+  g_assert_nonnull (problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PlenaryCheckProblem *problem = g_ptr_array_index (problems, i);
+
+      if (strstr (problem->message, "A/RES/79/999") == NULL)
+        continue;
+      found = TRUE;
+      g_assert_cmpint (problem->kind, ==, PLENARY_CHECK_IMPORT);
+      g_assert_true (problem->has_fix);
+      g_assert_cmpstr (problem->replacement, ==, "A/RES/79/999\n");
+      /* The line of "Requests…" in the editor text. */
+      g_assert_cmpuint (problem->line, ==, 3);
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +780,8 @@ main (int   argc,
   g_test_add_func ("/importer/model-un-book", test_model_un_book);
   g_test_add_func ("/importer/phrase-rules", test_phrase_rules);
   g_test_add_func ("/importer/legacy-encodings", test_legacy_encodings);
+  g_test_add_func ("/importer/notes-and-annex", test_notes_and_annex);
+  g_test_add_func ("/importer/report-problems", test_report_problems);
 
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 #include "plenary-test-utils.h"
 #include "plenary-outline-panel.h"
 #include "plenary-page.h"
+#include <glib/gstdio.h>
+
 #include "plenary-problems-panel.h"
 #include "plenary-window-private.h"
 
@@ -300,10 +302,26 @@ test_outline_row_moves_cursor (void)
   fixture_close (&f);
 }
 
+typedef struct
+{
+  Fixture          *f;
+  guint             line;
+  PlenaryCheckKind  kind;
+} Wanted;
+
+static gboolean
+problem_found (gpointer data)
+{
+  Wanted *wanted = data;
+
+  return find_problem (wanted->f, wanted->line, wanted->kind) != NULL;
+}
+
 static void
 test_final_period_fix (void)
 {
   Fixture f = { 0 };
+  Wanted data;
   PlenaryProblemItem *problem;
   g_autofree char *line_text = NULL;
   GtkTextIter start, end;
@@ -320,10 +338,13 @@ test_final_period_fix (void)
   gtk_text_iter_backward_char (&start);
   gtk_text_buffer_delete_interactive (f.buffer, &start, &end, TRUE);
 
-  /* Not while typing: after a pause. */
-  plenary_test_spin (50);
+  /* Not on the key itself: after a pause in typing, however long the
+   * machine takes to come to it. */
   g_assert_null (find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING));
-  plenary_test_spin (400);
+  data.f = &f;
+  data.line = last;
+  data.kind = PLENARY_CHECK_FINAL_ENDING;
+  plenary_test_spin_until (problem_found, &data);
   problem = find_problem (&f, last, PLENARY_CHECK_FINAL_ENDING);
   g_assert_nonnull (problem);
   g_assert_true (plenary_problem_item_get_has_fix (problem));
@@ -585,6 +606,193 @@ test_problems_panel (void)
   fixture_close (&f);
 }
 
+
+static gboolean
+has_import_entries (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->problems != NULL && g_list_model_get_n_items (G_LIST_MODEL (f->problems)) > 0;
+}
+
+/* The first visible button under WIDGET in the list's row POSITION. */
+static GtkWidget *
+row_button (GtkWidget *list_view,
+            guint      position)
+{
+  guint row = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *widget = child;
+
+      if (!gtk_widget_get_visible (child) || row++ != position)
+        continue;
+      /* Depth first in the row. */
+      while (widget != NULL)
+        {
+          if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget))
+            return widget;
+          if (gtk_widget_get_first_child (widget) != NULL)
+            widget = gtk_widget_get_first_child (widget);
+          else
+            {
+              while (widget != child && gtk_widget_get_next_sibling (widget) == NULL)
+                widget = gtk_widget_get_parent (widget);
+              widget = widget == child ? NULL : gtk_widget_get_next_sibling (widget);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* A text out of a PDF: what the import dropped (a running head, a page
+ * number) is listed in the Problems panel; a row goes to its place and
+ * its button puts the line back there. */
+static void
+test_import_report (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *name = g_strdup_printf ("import-report-%d.txt", (int) getpid ());
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *text =
+    "The General Assembly,\n"
+    "\n"
+    "Recalling its resolution 70/1 of 25 September 2015,\n"
+    "\n"
+    "Noting with concern the report of the Secretary-General,\n"
+    "\n"
+    "1. Decides to establish a working group on the question;\n"
+    "\n"
+    "\f\n"
+    "A/RES/79/999\n"
+    "\n"
+    "2. Requests the Secretary-General to report on the working group;\n"
+    "\n"
+    "3. Decides to remain seized of the matter.\n";
+  GtkWidget *panel, *list_view, *button = NULL;
+  GtkStack *stack;
+  GtkTextIter cursor;
+  g_autofree char *buffer_text = NULL;
+  guint dropped = G_MAXUINT, line;
+  GListModel *model;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  f.window = plenary_application_new_window (app);
+  plenary_application_open_file (app, f.window, file);
+  f.document = plenary_window_get_visible_document (f.window);
+  plenary_test_spin_until (plenary_test_document_idle, f.document);
+  f.view = plenary_page_get_view (plenary_window_get_visible_page (f.window));
+  f.buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f.view));
+  f.problems = g_object_ref (plenary_page_get_problems (plenary_window_get_visible_page (f.window)));
+  f.outline = g_object_ref (plenary_page_get_outline (plenary_window_get_visible_page (f.window)));
+  plenary_test_spin_until (has_import_entries, &f);
+
+  /* The symbol at the top of the page is not a paragraph… */
+  buffer_text = plenary_test_buffer_text (f.document);
+  g_assert_null (strstr (buffer_text, "A/RES/79/999"));
+  g_assert_nonnull (strstr (buffer_text, "Requests the Secretary-General"));
+
+  /* …and the Problems list says so, with a button to put it back. */
+  model = G_LIST_MODEL (f.problems);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (model, i);
+
+      if (strstr (plenary_problem_item_get_message (item), "A/RES/79/999") != NULL)
+        {
+          dropped = i;
+          g_assert_true (plenary_problem_item_get_has_fix (item));
+          g_assert_cmpstr (plenary_problem_item_get_fix_label (item), ==, "Put Back");
+        }
+    }
+  g_assert_cmpuint (dropped, !=, G_MAXUINT);
+
+  panel = adw_bin_get_child (f.window->problems_bin);
+  stack = GTK_STACK (gtk_widget_get_first_child (panel));
+  plenary_test_spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  list_view = gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "list"));
+
+  /* Clicking the row goes to where the line was: the paragraph after it. */
+  g_signal_emit_by_name (list_view, "activate", dropped);
+  gtk_text_buffer_get_iter_at_mark (f.buffer, &cursor, gtk_text_buffer_get_insert (f.buffer));
+  line = gtk_text_iter_get_line (&cursor);
+  {
+    g_autofree char *there = dup_line (f.buffer, line);
+    g_assert_true (g_str_has_prefix (there, "Requests the Secretary-General"));
+  }
+
+  /* Its button puts the line back there, and the entry goes. */
+  button = row_button (list_view, dropped);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Put Back");
+  g_signal_emit_by_name (button, "clicked");
+  plenary_test_spin (50);
+  {
+    g_autofree char *restored = dup_line (f.buffer, line);
+    g_autofree char *after = dup_line (f.buffer, line + 1);
+
+    g_assert_cmpstr (restored, ==, "A/RES/79/999");
+    g_assert_true (g_str_has_prefix (after, "Requests the Secretary-General"));
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (model, i);
+
+      g_assert_null (strstr (plenary_problem_item_get_message (item), "A/RES/79/999"));
+    }
+
+  f.document = NULL;
+  fixture_close (&f);
+  g_unlink (path);
+}
+
+
+/* The menu's Convert to Brief and Convert to Resolution: the text stays
+ * line for line (sub-paragraphs are bullets of the brief), the draft's kind
+ * changes, and converting back gives the resolution again. */
+static void
+test_convert_kind (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *resolution = NULL;
+  g_autofree char *brief = NULL;
+  g_autofree char *back = NULL;
+
+  fixture_open_sample (&f);
+  gtk_text_buffer_set_text (f.buffer,
+                            "L'Assemblée générale,\n"
+                            "Considérant que la question est urgente,\n"
+                            "Décide que les États doivent :\n"
+                            "\tfaire rapport chaque année ;\n"
+                            "Décide de rester saisie de la question.", -1);
+  plenary_document_sync_draft (f.document);
+  resolution = plenary_test_buffer_text (f.document);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.convert-to-brief", NULL));
+  plenary_test_spin (50);
+  g_assert_cmpint (plenary_draft_get_kind (plenary_document_get_draft (f.document)), ==, PLENARY_DRAFT_KIND_BRIEF);
+  brief = plenary_test_buffer_text (f.document);
+  g_assert_cmpstr (brief, ==,
+                   "L'Assemblée générale,\n"
+                   "Considérant que la question est urgente,\n"
+                   "Décide que les États doivent :\n"
+                   "• faire rapport chaque année ;\n"
+                   "Décide de rester saisie de la question.");
+  g_assert_true (plenary_document_get_modified (f.document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.convert-to-resolution", NULL));
+  plenary_test_spin (50);
+  g_assert_cmpint (plenary_draft_get_kind (plenary_document_get_draft (f.document)), ==, PLENARY_DRAFT_KIND_RESOLUTION);
+  back = plenary_test_buffer_text (f.document);
+  g_assert_cmpstr (back, ==, resolution);
+
+  fixture_close (&f);
+}
+
 static void
 test_empty_draft_has_no_problems (void)
 {
@@ -818,6 +1026,8 @@ main (int   argc,
   g_test_add_func ("/editor-panels/typography-fix", test_typography_fix);
   g_test_add_func ("/editor-panels/agreement-follows-body", test_agreement_follows_body);
   g_test_add_func ("/editor-panels/problems-panel", test_problems_panel);
+  g_test_add_func ("/editor-panels/import-report", test_import_report);
+  g_test_add_func ("/editor-panels/convert-kind", test_convert_kind);
   g_test_add_func ("/editor-panels/empty-draft", test_empty_draft_has_no_problems);
   g_test_add_func ("/editor-panels/incremental-matches-full", test_incremental_matches_full);
   g_test_add_func ("/editor-panels/outline-subparagraphs", test_outline_lists_subparagraphs);
