@@ -520,6 +520,8 @@ typedef struct
   gboolean      done;
   guint         interrupts;
   PlenaryLayoutOptions options;
+  /* --compare: the older file (input is the newer one). */
+  GFile        *old;
 } ConvertJob;
 
 static gboolean
@@ -535,7 +537,10 @@ convert_thread (gpointer data)
 {
   ConvertJob *job = data;
 
-  plenary_convert (job->input, job->output, &job->options, job->as_kind, job->cancellable, job->report, &job->error);
+  if (job->old != NULL)
+    plenary_compare_convert (job->old, job->input, job->output, job->cancellable, &job->error);
+  else
+    plenary_convert (job->input, job->output, &job->options, job->as_kind, job->cancellable, job->report, &job->error);
   g_atomic_int_set (&job->done, TRUE);
   /* Through the loop's context: a quit before it runs would be lost. */
   g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
@@ -559,7 +564,8 @@ convert_interrupted (gpointer data)
 }
 
 static int
-convert_command_line (char **argv)
+convert_command_line (char **argv,
+                      gboolean compare)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -567,13 +573,16 @@ convert_command_line (char **argv)
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
   g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GFile) old = NULL;
   gboolean convert = FALSE;
   gboolean verbose = FALSE;
+  guint n_files = compare ? 3 : 2;
   gboolean sources_list = FALSE;
   gboolean as_brief = FALSE;
   gboolean as_resolution = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Write NEW as a PDF with its changes since OLD marked, without opening a window"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
     { "sources-list", 0, 0, G_OPTION_ARG_NONE, &sources_list, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { "as-brief", 0, 0, G_OPTION_ARG_NONE, &as_brief, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
@@ -581,7 +590,7 @@ convert_command_line (char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (_("IN OUT"));
+  context = g_option_context_new (compare ? _("OLD NEW OUT.pdf") : _("IN OUT"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -592,7 +601,14 @@ convert_command_line (char **argv)
       return 2;
     }
 
-  if (g_strv_length (args) != 3)
+  if (compare && g_strv_length (args) != 4)
+    {
+      /* Translators: the second %s is "OLD NEW OUT.pdf" as translated above. */
+      g_printerr ("plenary: %s plenary --compare %s\n",
+                  _("--compare needs the older file, the newer file and the PDF to write:"), _("OLD NEW OUT.pdf"));
+      return 2;
+    }
+  if (!compare && g_strv_length (args) != 3)
     {
       /* Translators: the second %s is "IN OUT" as translated above. */
       g_printerr ("plenary: %s plenary --convert %s\n",
@@ -606,8 +622,10 @@ convert_command_line (char **argv)
       return 2;
     }
 
-  input = g_file_new_for_commandline_arg (args[1]);
-  output = g_file_new_for_commandline_arg (args[2]);
+  if (compare)
+    old = g_file_new_for_commandline_arg (args[1]);
+  input = g_file_new_for_commandline_arg (args[n_files - 1]);
+  output = g_file_new_for_commandline_arg (args[n_files]);
 
   {
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -615,7 +633,7 @@ convert_command_line (char **argv)
     g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
     ConvertJob job = { input, output, verbose ? &report : NULL,
                        as_brief ? PLENARY_DRAFT_KIND_BRIEF : as_resolution ? PLENARY_DRAFT_KIND_RESOLUTION : -1,
-                       cancellable, loop, NULL, FALSE, 0 };
+                       cancellable, loop, NULL, FALSE, 0, { 0 }, old };
     const int signals[] = { SIGINT, SIGTERM, SIGHUP };
     guint sources[G_N_ELEMENTS (signals)];
     GThread *thread;
@@ -678,9 +696,9 @@ plenary_application_local_command_line (GApplication   *application,
     {
       if (g_str_equal (*arg, "--"))
         break;
-      if (g_str_equal (*arg, "--convert"))
+      if (g_str_equal (*arg, "--convert") || g_str_equal (*arg, "--compare"))
         {
-          *exit_status = convert_command_line (*arguments);
+          *exit_status = convert_command_line (*arguments, g_str_equal (*arg, "--compare"));
           return TRUE;
         }
     }
@@ -747,6 +765,7 @@ plenary_application_init (PlenaryApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the sample draft and its sources"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Write NEW as a PDF with its changes since OLD marked, without opening a window"), NULL },
     { "sources-list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { "as-brief", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
     { "as-resolution", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a resolution (every word is kept)"), NULL },

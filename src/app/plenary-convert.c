@@ -13,7 +13,9 @@
 #include "plenary-anchor-resolver.h"
 #include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
+#include "plenary-compare-export.h"
 #include "plenary-convert.h"
+#include "plenary-differ.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
@@ -39,6 +41,7 @@ same_file (GFile *a,
 
 static PlenaryDraft *
 read_draft (GFile         *input,
+            gboolean       converting,
             GCancellable  *cancellable,
             gboolean      *is_draft_file,
             gboolean      *is_office,
@@ -54,8 +57,12 @@ read_draft (GFile         *input,
   if (!plenary_file_load_checked (input, PLENARY_MAX_FILE_SIZE, cancellable, &contents, &length, NULL, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (input);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not convert “%s”: %s"), name, local_error->message);
+      if (converting)
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not convert “%s”: %s"), name, local_error->message);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not read “%s”: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -69,8 +76,12 @@ read_draft (GFile         *input,
   if (draft == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (input);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not convert “%s”: %s"), name, local_error->message);
+      if (converting)
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not convert “%s”: %s"), name, local_error->message);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not read “%s”: %s"), name, local_error->message);
     }
 
   return draft;
@@ -193,7 +204,7 @@ plenary_convert (GFile                      *input,
       return FALSE;
     }
 
-  if (!(draft = read_draft (input, cancellable, &is_draft_file, &is_office, &warnings, error)))
+  if (!(draft = read_draft (input, TRUE, cancellable, &is_draft_file, &is_office, &warnings, error)))
     return FALSE;
   if (as_kind >= 0)
     plenary_convert_kind (draft, (PlenaryDraftKind) as_kind);
@@ -211,3 +222,84 @@ plenary_convert (GFile                      *input,
   return TRUE;
 }
 
+
+PlenaryDraft *
+plenary_convert_read_draft (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  gboolean is_draft_file, is_office;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return read_draft (file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error);
+}
+
+/* What the older text is called in the note under the title: its symbol
+ * and date when it has them ("A/RES/78/12"), else the file's name. */
+static char *
+compared_with_name (PlenaryDraft *draft,
+                    GFile        *file)
+{
+  PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
+  const char *symbol = plenary_metadata_get_string (metadata, "symbol");
+
+  if (symbol[0] != '\0')
+    return g_strdup (symbol);
+
+  return g_file_get_basename (file);
+}
+
+gboolean
+plenary_compare_convert (GFile         *old_file,
+                         GFile         *new_file,
+                         GFile         *output,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(PlenaryDraft) old_draft = NULL;
+  g_autoptr(PlenaryDraft) new_draft = NULL;
+  g_autoptr(PlenaryComparison) comparison = NULL;
+  g_autofree char *out_name = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *compared_with = NULL;
+  gboolean is_draft_file, is_office;
+
+  g_return_val_if_fail (G_IS_FILE (old_file), FALSE);
+  g_return_val_if_fail (G_IS_FILE (new_file), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  out_name = g_file_get_basename (output);
+  lower = g_utf8_strdown (out_name, -1);
+  if (!g_str_has_suffix (lower, ".pdf"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write the comparison to “%s”: it is written as a PDF (.pdf) file."), out_name);
+      return FALSE;
+    }
+  if (same_file (old_file, output) || same_file (new_file, output))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Cannot write the comparison to “%s”: it is one of the files compared. Choose another output file."),
+                   out_name);
+      return FALSE;
+    }
+  if (!(path = g_file_get_path (output)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write a PDF to “%s”: it is not a local file."), out_name);
+      return FALSE;
+    }
+
+  if (!(old_draft = read_draft (old_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)) ||
+      !(new_draft = read_draft (new_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)))
+    return FALSE;
+
+  comparison = plenary_differ_compare (plenary_draft_get_body (old_draft),
+                                       plenary_draft_get_body (new_draft),
+                                       PLENARY_DIFFER_DEFAULT);
+  compared_with = compared_with_name (old_draft, old_file);
+
+  return plenary_compare_export_pdf (comparison, new_draft, compared_with, path, NULL, cancellable, error);
+}

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "plenary-draft.h"
 #include "plenary-page-layout.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,21 @@ gboolean plenary_convert (GFile                      *input,
                           GPtrArray    **report,
                           GError       **error);
 
+/* Reads FILE as --convert and --compare do: a draft, or a text, Markdown,
+ * PDF, Word or OpenDocument file imported on the fly. Blocking. */
+PlenaryDraft *plenary_convert_read_draft (GFile         *file,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
+/* `plenary --compare OLD NEW OUT.pdf`: reads two drafts (or text, Markdown,
+ * PDF, Word files, imported as --convert does) and writes NEW with the
+ * changes since OLD marked, as UN revised drafts show them, with a note
+ * naming OLD under the title. OUT must be a PDF, and neither input. */
+gboolean plenary_compare_convert (GFile         *old_file,
+                                  GFile         *new_file,
+                                  GFile         *output,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
 /* DRAFT made a draft of KIND, every word kept (see
  * plenary_clause_printer_convert()). */
 void     plenary_convert_kind (PlenaryDraft     *draft,

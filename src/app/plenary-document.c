@@ -955,6 +955,29 @@ plenary_document_restore_revision (PlenaryDocument *self,
   gtk_text_buffer_place_cursor (buffer, &start);
 }
 
+void
+plenary_document_replace_body (PlenaryDocument *self,
+                               PlenaryBody     *body)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (body != NULL);
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  text = plenary_clause_printer_print (body, plenary_draft_get_kind (self->draft),
+                                       plenary_draft_get_language (self->draft), PLENARY_PRINT_EDITOR);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  foreach_line_paragraph (self, body, 0, give_line_id, NULL);
+}
+
 /* Loading ----------------------------------------------------------------- */
 
 typedef struct

@@ -103,6 +103,12 @@ void             plenary_document_restore_revision (PlenaryDocument      *self,
                                                      PlenaryRevision      *revision,
                                                      const char           *author);
 
+/* Puts BODY's text in place of the current one (the paragraphs keep BODY's
+ * ids), as one edit that Undo takes back: a merge taking another copy's
+ * changes. */
+void             plenary_document_replace_body     (PlenaryDocument      *self,
+                                                     PlenaryBody          *body);
+
 /* Whether a load is under way; cancelling it makes the load finish at once
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);

@@ -73,6 +73,49 @@ row_menu (PlenaryRevision *revision)
   return G_MENU_MODEL (menu);
 }
 
+/* The row's menu with, made when it opens (revisions come and go), a
+ * "Compare With" submenu: the current text and every other revision, the
+ * older of the two always the older text of the comparison. */
+static void
+build_row_menu (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  PlenaryRevisionsPanel *self = user_data;
+  PlenaryRevision *revision = g_object_get_data (G_OBJECT (button), "revision");
+  g_autoptr(GMenuModel) menu = row_menu (revision);
+  g_autoptr(GMenu) compare = g_menu_new ();
+  g_autoptr(GMenuItem) current = g_menu_item_new (_("Current Text"), NULL);
+  PlenaryDraft *draft = self->document != NULL ? plenary_document_get_draft (self->document) : NULL;
+  GListModel *revisions = draft != NULL ? plenary_draft_get_revisions (draft) : NULL;
+  const char *id = plenary_revision_get_id (revision);
+  gboolean older = TRUE;
+
+  g_menu_item_set_action_and_target (current, "win.compare-revisions", "(ss)", id, "");
+  g_menu_append_item (compare, current);
+  for (guint i = 0; revisions != NULL && i < g_list_model_get_n_items (revisions); i++)
+    {
+      g_autoptr(PlenaryRevision) other = g_list_model_get_item (revisions, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (other == revision)
+        {
+          older = FALSE;
+          continue;
+        }
+      item = g_menu_item_new (plenary_revision_get_name (other), NULL);
+      /* Revisions are listed oldest first. */
+      if (older)
+        g_menu_item_set_action_and_target (item, "win.compare-revisions", "(ss)",
+                                           plenary_revision_get_id (other), id);
+      else
+        g_menu_item_set_action_and_target (item, "win.compare-revisions", "(ss)",
+                                           id, plenary_revision_get_id (other));
+      g_menu_append_item (compare, item);
+    }
+  g_menu_insert_submenu (G_MENU (menu), 1, _("_Compare With"), G_MENU_MODEL (compare));
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -105,6 +148,8 @@ create_row (gpointer item,
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  g_object_set_data_full (G_OBJECT (button), "revision", g_object_ref (revision), g_object_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), build_row_menu, user_data, NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Open, Restore or Delete"));
@@ -138,7 +183,7 @@ bind_draft (PlenaryRevisionsPanel *self)
   PlenaryDraft *draft = self->document != NULL ? plenary_document_get_draft (self->document) : NULL;
   GListModel *revisions = draft != NULL ? plenary_draft_get_revisions (draft) : NULL;
 
-  gtk_list_box_bind_model (self->list_box, revisions, create_row, NULL, NULL);
+  gtk_list_box_bind_model (self->list_box, revisions, create_row, self, NULL);
   if (revisions != NULL)
     g_signal_connect_object (revisions, "items-changed", G_CALLBACK (update_stack),
                              self, G_CONNECT_SWAPPED);

@@ -63,6 +63,9 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-with", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-revisions", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-changes", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-revision", has_document && !busy);

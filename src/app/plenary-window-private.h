@@ -6,6 +6,7 @@
 #pragma once
 
 #include "plenary-comments-panel.h"
+#include "plenary-compare-window.h"
 #include "plenary-reading-split.h"
 #include "plenary-sources-panel.h"
 #include "plenary-split-view.h"
@@ -64,6 +65,16 @@ struct _PlenaryWindow
 };
 
 void plenary_window_class_actions_init (PlenaryWindowClass *klass);
+/* plenary-window-compare.c: Compare With… and Merge Changes From… */
+void plenary_window_class_compare_init (PlenaryWindowClass *klass);
+PlenaryDraft *_plenary_window_snapshot_draft  (PlenaryDocument *document);
+PlenaryCompareWindow *
+              _plenary_window_show_comparison (PlenaryWindow   *self,
+                                               PlenaryDocument *document,
+                                               PlenaryDraft    *old_draft,
+                                               PlenaryDraft    *new_draft,
+                                               const char      *old_name,
+                                               const char      *new_name);
 void plenary_window_actions_init       (PlenaryWindow      *self);
 void plenary_window_update_actions     (PlenaryWindow      *self);
 void plenary_window_update_templates   (PlenaryWindow      *self);

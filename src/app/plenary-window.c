@@ -409,6 +409,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, source_text_menu);
 
   plenary_window_class_actions_init (klass);
+  plenary_window_class_compare_init (klass);
 }
 
 static gboolean

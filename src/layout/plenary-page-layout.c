@@ -1310,11 +1310,78 @@ build_notes_and_annex (PlenaryPageLayout *self,
     }
 }
 
-static void
-build_body (PlenaryPageLayout *self,
-            PlenaryDraft      *draft,
-            PlenaryBody       *body)
+/* The byte index in a block's text of code point CP of SPACED, the full
+ * text appended at PHRASE_START with the footnote numbers of MARKS. */
+static guint
+marked_index (const char *spaced,
+              guint       length,
+              guint       phrase_start,
+              GArray     *marks,
+              guint       cp)
 {
+  guint index = phrase_start + (g_utf8_offset_to_pointer (spaced, MIN (cp, length)) - spaced);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+      g_autofree char *digits = NULL;
+
+      if ((guint) mark->index > index)
+        break;
+      digits = g_strdup_printf ("%u", mark->note + 1);
+      index += strlen (digits);
+    }
+
+  return index;
+}
+
+/* Marks the runs (PlenaryTextRun*) of one paragraph on its block's text. */
+static void
+mark_runs (PangoAttrList *attrs,
+           GPtrArray     *runs,
+           const char    *spaced,
+           guint          phrase_start,
+           GArray        *marks)
+{
+  guint length = g_utf8_strlen (spaced, -1);
+
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
+    {
+      const PlenaryTextRun *run = g_ptr_array_index (runs, i);
+      guint start = marked_index (spaced, length, phrase_start, marks, run->start);
+      guint end = marked_index (spaced, length, phrase_start, marks, run->end);
+      PangoAttribute *attr[3] = { NULL };
+
+      if (run->style & PLENARY_RUN_INSERTED)
+        {
+          attr[0] = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+          attr[1] = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+        }
+      else if (run->style & PLENARY_RUN_DELETED)
+        attr[0] = pango_attr_strikethrough_new (TRUE);
+      else if (run->style & PLENARY_RUN_NOTE)
+        attr[0] = pango_attr_style_new (PANGO_STYLE_ITALIC);
+
+      for (guint k = 0; k < G_N_ELEMENTS (attr) && attr[k] != NULL; k++)
+        {
+          attr[k]->start_index = start;
+          attr[k]->end_index = end;
+          pango_attr_list_insert (attrs, attr[k]);
+        }
+    }
+}
+
+static void
+build_body (PlenaryPageLayout    *self,
+            PlenaryDraft         *draft,
+            PlenaryBody          *body,
+            const PlenaryTextRun *runs,
+            guint                 n_runs,
+            const char           *note)
+{
+  g_autoptr(GHashTable) runs_by_paragraph = g_hash_table_new_full (NULL, NULL, NULL,
+                                                                   (GDestroyNotify) g_ptr_array_unref);
+  guint paragraph_index = 0;
   const Labels *labels = self->labels;
   gboolean brief = plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF;
   const char *language = plenary_draft_get_language (draft);
@@ -1341,6 +1408,31 @@ build_body (PlenaryPageLayout *self,
       line->length = g_utf8_strlen (full, -1);
     }
 
+  /* Runs by paragraph: key 0 for the opening formula, index + 1 else. */
+  for (guint i = 0; i < n_runs; i++)
+    {
+      gpointer key = GUINT_TO_POINTER (runs[i].paragraph == G_MAXUINT ? 0 : runs[i].paragraph + 1);
+      GPtrArray *list = g_hash_table_lookup (runs_by_paragraph, key);
+
+      if (list == NULL)
+        g_hash_table_insert (runs_by_paragraph, key, (list = g_ptr_array_new ()));
+      g_ptr_array_add (list, (gpointer) &runs[i]);
+    }
+
+  if (note != NULL && note[0] != '\0')
+    {
+      g_autofree char *spaced = apply_spacing (labels, note);
+      GString *text = g_string_new (NULL);
+      PangoAttrList *attrs = new_attrs (self);
+      Block *block;
+
+      append_styled (text, attrs, spaced, STYLE_ITALIC, BODY_SIZE);
+      block = add_text_block (self, text, attrs);
+      block->alignment = PANGO_ALIGN_CENTER;
+      block->space_before = 6.0;
+      block->keep_with_next = TRUE;
+    }
+
   citations = collect_citations (draft, body, lines);
   for (guint i = 0; i < citations->len; i++)
     add_note (self, draft, g_array_index (citations, Citation, i).annotation, i + 1);
@@ -1349,6 +1441,7 @@ build_body (PlenaryPageLayout *self,
     {
       Line *line = &g_array_index (lines, Line, i);
       PlenaryParagraph *paragraph = line->paragraph;
+      guint run_key = paragraph == NULL ? 0 : line->blank ? G_MAXUINT : ++paragraph_index;
 
       /* A template's hint left in an older brief is never printed. */
       if (line->blank ||
@@ -1414,6 +1507,10 @@ build_body (PlenaryPageLayout *self,
           attr->end_index = phrase_index;
           pango_attr_list_insert (attrs, attr);
         }
+
+      if (n_runs > 0)
+        mark_runs (attrs, g_hash_table_lookup (runs_by_paragraph, GUINT_TO_POINTER (run_key)),
+                   spaced, phrase_start, marks);
 
       block = add_text_block (self, text, attrs);
       block->marks = marks;
@@ -1988,6 +2085,16 @@ PlenaryPageLayout *
 plenary_page_layout_new (PlenaryDraft               *draft,
                          const PlenaryLayoutOptions *options)
 {
+  return plenary_page_layout_new_marked (draft, options, NULL, 0, NULL);
+}
+
+PlenaryPageLayout *
+plenary_page_layout_new_marked (PlenaryDraft               *draft,
+                                const PlenaryLayoutOptions *options,
+                                const PlenaryTextRun       *runs,
+                                guint                       n_runs,
+                                const char                 *note)
+{
   PlenaryPageLayout *self;
   PlenaryMetadata *metadata;
   PlenaryBody *body;
@@ -2052,7 +2159,7 @@ plenary_page_layout_new (PlenaryDraft               *draft,
   else
     build_mun_heading (self, metadata);
 
-  build_body (self, draft, body);
+  build_body (self, draft, body, runs, n_runs, note);
   if (self->options.sources_list && plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_BRIEF)
     build_sources_list (self, draft);
 

@@ -90,6 +90,37 @@ G_DECLARE_FINAL_TYPE (PlenaryPageLayout, plenary_page_layout, PLENARY, PAGE_LAYO
 
 PlenaryPageLayout *plenary_page_layout_new           (PlenaryDraft               *draft,
                                                       const PlenaryLayoutOptions *options);
+
+/* How a run of a paragraph's text is marked, as UN revised drafts mark
+ * changes: new text bold and underlined, deleted text struck through. */
+typedef enum
+{
+  PLENARY_RUN_INSERTED = 1 << 0,
+  PLENARY_RUN_DELETED  = 1 << 1,
+  /* A remark of the editor's ("moved from paragraph 3"), in italics. */
+  PLENARY_RUN_NOTE     = 1 << 2,
+} PlenaryRunStyle;
+
+typedef struct
+{
+  /* The paragraph, by its index among the draft's paragraphs in document
+   * order (sub-paragraphs right after their parent; the opening formula not
+   * counted), or G_MAXUINT for the opening formula. */
+  guint           paragraph;
+  /* Code points of plenary_paragraph_dup_full_text(), [start, end). */
+  guint           start;
+  guint           end;
+  PlenaryRunStyle style;
+} PlenaryTextRun;
+
+/* As plenary_page_layout_new(), with RUNS (N_RUNS of them, in any order)
+ * marked on the text and NOTE (nullable) printed in italics under the
+ * title ("Text compared with: Rev.1 of 3 December 2026"). */
+PlenaryPageLayout *plenary_page_layout_new_marked    (PlenaryDraft               *draft,
+                                                      const PlenaryLayoutOptions *options,
+                                                      const PlenaryTextRun       *runs,
+                                                      guint                       n_runs,
+                                                      const char                 *note);
 /* The paper size in points. */
 void               plenary_page_layout_get_page_size (PlenaryPageLayout          *self,
                                                       double                     *width,

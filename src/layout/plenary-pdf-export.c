@@ -42,6 +42,21 @@ plenary_pdf_export (PlenaryDraft               *draft,
                     GError                    **error)
 {
   g_autoptr(PlenaryPageLayout) layout = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  layout = plenary_page_layout_new (draft, options);
+
+  return plenary_pdf_export_layout (layout, path, cancellable, error);
+}
+
+gboolean
+plenary_pdf_export_layout (PlenaryPageLayout  *layout,
+                           const char         *path,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
@@ -54,14 +69,13 @@ plenary_pdf_export (PlenaryDraft               *draft,
   gboolean done = FALSE;
   guint drawn = 0;
 
-  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), FALSE);
+  g_return_val_if_fail (PLENARY_IS_PAGE_LAYOUT (layout), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   file = g_file_new_for_path (path);
   display = g_filename_display_name (path);
 
-  layout = plenary_page_layout_new (draft, options);
   plenary_page_layout_get_page_size (layout, &width, &height);
 
   /* Made in memory (a few MB for 400 pages), then written beside the

@@ -25,4 +25,10 @@ gboolean plenary_pdf_export (PlenaryDraft               *draft,
                              GCancellable               *cancellable,
                              GError                    **error);
 
+/* The same for a layout made already (plenary_page_layout_new_marked()). */
+gboolean plenary_pdf_export_layout (PlenaryPageLayout  *layout,
+                                    const char         *path,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
+
 G_END_DECLS

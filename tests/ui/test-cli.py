@@ -279,6 +279,60 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("newer", result.stderr)
 
+    def write(self, name, text):
+        path = self.path(name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_compare_marks_changes_in_the_pdf(self):
+        # Last year's resolution as text, this year's draft as text too.
+        old = self.write("A-RES-79-12.txt",
+                         "L'Assemblée générale,\n\nRappelant ses résolutions antérieures,\n\n"
+                         "1. Décide de convoquer une réunion en 2025 ;\n\n"
+                         "2. Prie le Secrétaire général de lui présenter un rapport annuel ;\n\n"
+                         "3. Invite les institutions spécialisées à contribuer aux travaux ;\n\n"
+                         "4. Décide de demeurer saisie de la question.\n")
+        new = self.write("projet.txt",
+                         "L'Assemblée générale,\n\nRappelant ses résolutions antérieures,\n\n"
+                         "1. Prie le Secrétaire général de lui présenter un rapport biennal ;\n\n"
+                         "2. Décide de convoquer une réunion en 2025 ;\n\n"
+                         "3. Décide de demeurer saisie de la question.\n")
+        out = self.path("comparaison.pdf")
+        result = run("--compare", old, new, out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = subprocess.run(["pdftotext", out, "-"], capture_output=True, text=True).stdout
+        self.assertIn("Texte comparé à\u00a0: A-RES-79-12.txt", text.replace(" :", "\u00a0:"))
+        # Deleted words and paragraphs are still there (struck through), new
+        # words too (bold); the move says where from; numbers are the new ones.
+        self.assertIn("annuel", text)
+        self.assertIn("biennal", text)
+        self.assertIn("Invite les institutions spécialisées", text)
+        self.assertIn("(déplacé", text)
+        self.assertIn("3. Décide de demeurer saisie", " ".join(text.split()))
+        fonts = subprocess.run(["pdffonts", out], capture_output=True, text=True).stdout
+        self.assertIn("LiberationSerif-Bold", fonts)
+        self.assertIn("LiberationSerif-Italic", fonts)
+
+    def test_compare_refuses_bad_output_and_input(self):
+        old = self.write("old.txt", "L'Assemblée générale,\n1. Décide.\n")
+        new = self.write("new.txt", "L'Assemblée générale,\n1. Décide encore.\n")
+        wrong = run("--compare", old, new, self.path("out.docx"))
+        self.assertNotEqual(wrong.returncode, 0)
+        self.assertIn(".pdf", wrong.stderr)
+        self.assertFalse(os.path.exists(self.path("out.docx")))
+        onto_input = run("--compare", old, new, new)
+        self.assertNotEqual(onto_input.returncode, 0)
+        with open(new, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "L'Assemblée générale,\n1. Décide encore.\n")
+        absent = run("--compare", self.path("absent.txt"), new, self.path("out.pdf"))
+        self.assertNotEqual(absent.returncode, 0)
+        self.assertIn("absent.txt", absent.stderr)
+        self.assertFalse(os.path.exists(self.path("out.pdf")))
+        usage = run("--compare", old, new)
+        self.assertEqual(usage.returncode, 2)
+        self.assertIn("OLD NEW OUT.pdf", usage.stderr)
+
     def test_wrong_usage(self):
         result = run("--convert", SEED)
         self.assertNotEqual(result.returncode, 0)
