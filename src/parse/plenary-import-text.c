@@ -512,7 +512,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
           if (inline_note)
             {
               line->footnote = TRUE;
-              import_report (report, line->source, _("Footnote kept out of the paragraphs"), line->text);
+              import_report (report, line->source, _("Footnote kept as a note"), line->text);
             }
           else
             drop_line (line, report, _("Page furniture removed"));
@@ -526,7 +526,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
            is_footnote_line (dict, line->text, last_number + 1)))
         {
           line->footnote = TRUE;
-          import_report (report, line->source, _("Footnote kept out of the paragraphs"), line->text);
+          import_report (report, line->source, _("Footnote kept as a note"), line->text);
           in_footnotes = TRUE;
           /* "1" alone under the rule: the note's text is on the lines after it. */
           note_text = is_lone_number (line->text, &number) || (note_text && !ends_with_punctuation (line->text));
@@ -560,7 +560,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
               (starts_upper (next->text) || is_symbol (next->text)))
             {
               next->footnote = TRUE;
-              import_report (report, next->source, _("Footnote kept out of the paragraphs"), next->text);
+              import_report (report, next->source, _("Footnote kept as a note"), next->text);
             }
           continue;
         }
