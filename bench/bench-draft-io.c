@@ -20,71 +20,10 @@
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 
+#include "bench-drafts.h"
+
 #define N_OPERATIVE 5000
 #define N_RUNS      5
-
-static const char * const phrases[] = {
-  "Encourage", "Demande", "Prie", "Invite", "Exhorte", "Décide", "Souligne", "Engage",
-};
-
-static const char * const clauses[] = {
-  "les États Membres à renforcer la coopération internationale en matière de gestion durable de l'eau",
-  "le Secrétaire général à lui présenter, à sa prochaine session, un rapport sur l'application de la présente résolution",
-  "toutes les parties à garantir l'accès sans entrave de l'aide humanitaire aux populations touchées",
-};
-
-static const char * const subclauses[] = {
-  "en mobilisant des ressources nouvelles et prévisibles;",
-  "en associant les femmes et les jeunes aux décisions;",
-  "en tenant compte des priorités nationales;",
-};
-
-static PlenaryDraft *
-build_draft (void)
-{
-  PlenaryDraft *draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
-  PlenaryBody *body = plenary_draft_get_body (draft);
-
-  plenary_metadata_set_string (plenary_draft_get_metadata (draft), "body", "Assemblée générale");
-  plenary_body_set_opening (body, "L'Assemblée générale,");
-
-  for (guint i = 0; i < N_OPERATIVE; i++)
-    {
-      g_autoptr(PlenaryParagraph) operative = NULL;
-      g_autoptr(PlenaryParagraph) first = NULL;
-      g_autoptr(PlenaryParagraph) second = NULL;
-      g_autoptr(PlenaryParagraph) nested = NULL;
-      g_autofree char *text = g_strdup_printf ("%s (%u) :", clauses[i % G_N_ELEMENTS (clauses)], i + 1);
-
-      operative = plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, phrases[i % G_N_ELEMENTS (phrases)], text);
-      first = plenary_paragraph_new (PLENARY_ROLE_SUBPARAGRAPH, NULL, subclauses[i % 3]);
-      nested = plenary_paragraph_new (PLENARY_ROLE_SUBPARAGRAPH, NULL, subclauses[(i + 1) % 3]);
-      second = plenary_paragraph_new (PLENARY_ROLE_SUBPARAGRAPH, NULL, subclauses[(i + 2) % 3]);
-      plenary_paragraph_append_child (first, nested);
-      plenary_paragraph_append_child (operative, first);
-      plenary_paragraph_append_child (operative, second);
-      plenary_body_append (body, operative);
-    }
-
-  return draft;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, N_RUNS, sizeof (double), compare_doubles);
-  return values[N_RUNS / 2];
-}
 
 int
 main (int   argc,
@@ -109,7 +48,7 @@ main (int   argc,
 
   path = g_build_filename (folder, "large.plenary.json", NULL);
   file = g_file_new_for_path (path);
-  draft = build_draft ();
+  draft = bench_build_resolution (N_OPERATIVE);
 
   for (guint i = 0; i < N_RUNS; i++)
     {
@@ -139,9 +78,50 @@ main (int   argc,
 
   printf ("paragraphs: %u operative, %u sub-paragraphs\n", N_OPERATIVE, N_OPERATIVE * 3);
   printf ("file_size_bytes: %" G_GINT64_FORMAT "\n", (gint64) st.st_size);
-  printf ("load_ms: %.1f\n", median (load_ms));
-  printf ("save_ms: %.1f\n", median (save_ms));
+  printf ("load_ms: %.1f\n", bench_median (N_RUNS, load_ms));
+  printf ("save_ms: %.1f\n", bench_median (N_RUNS, save_ms));
   printf ("peak_rss_mb: %.1f\n", usage.ru_maxrss / 1024.0);
+
+  /* A pause in typing with a 50 MB source (issue 11): what the recovery
+   * copy makes on the typing path (the snapshot) against the whole
+   * encoding it made there before; the worker escapes the text after. */
+  {
+    g_autoptr(GString) text = g_string_sized_new (50 * 1024 * 1024 + 128);
+    g_autoptr(PlenarySource) source = NULL;
+    double pause_ms[N_RUNS], encode_ms[N_RUNS], worker_ms[N_RUNS];
+    gsize snapshot_size = 0;
+
+    while (text->len < 50 * 1024 * 1024)
+      g_string_append (text, "Le Conseil de sécurité, rappelant ses résolutions antérieures,\n");
+    source = plenary_source_new ("s-large", "Rapport de 50 Mo", "rapport.txt", "text/plain", text->str);
+    g_list_store_append (plenary_draft_get_sources (draft), source);
+
+    for (guint i = 0; i < N_RUNS; i++)
+      {
+        g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        gint64 start = g_get_monotonic_time ();
+
+        snapshot = plenary_draft_snapshot_new (draft);
+        pause_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+        snapshot_size = plenary_draft_snapshot_get_size (snapshot);
+
+        start = g_get_monotonic_time ();
+        bytes = plenary_draft_snapshot_encode (snapshot);
+        worker_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+        g_clear_pointer (&bytes, g_bytes_unref);
+
+        start = g_get_monotonic_time ();
+        bytes = plenary_draft_codec_encode (draft);
+        encode_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      }
+
+    printf ("pause_with_50mb_source_ms: %.2f (snapshot of %" G_GSIZE_FORMAT " bytes, on the typing path)\n",
+            bench_median (N_RUNS, pause_ms), snapshot_size);
+    printf ("pause_with_50mb_source_before_ms: %.1f (whole encoding on the typing path, as before)\n",
+            bench_median (N_RUNS, encode_ms));
+    printf ("recovery_worker_encode_ms: %.1f (off the typing path)\n", bench_median (N_RUNS, worker_ms));
+  }
 
   g_unlink (path);
   {

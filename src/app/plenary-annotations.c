@@ -20,15 +20,9 @@ struct _PlenaryAnnotations
   GObject            parent_instance;
 
   PlenaryDocument   *document;
-  PlenaryEditorView *view;
   GtkTextBuffer     *buffer;
   GtkTextTag        *comment_tag;
   GtkTextTag        *citation_tag;
-  GtkGesture        *click;
-  GSimpleAction     *open_action;
-  GMenuModel        *previous_menu;
-  /* The citation under the last right click, for the context menu. */
-  PlenaryAnnotation *context_citation;
   /* PlenaryAnnotation -> Marks, for the annotations placed on the draft;
    * entries outlive a removal so that undo brings them back in place. */
   GHashTable        *marks;
@@ -51,13 +45,13 @@ G_DEFINE_FINAL_TYPE (PlenaryAnnotations, plenary_annotations, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_DOCUMENT,
-  PROP_VIEW,
   PROP_MODEL,
   N_PROPS
 };
 
 enum {
   OPEN_SOURCE,
+  REVEAL,
   N_SIGNALS
 };
 
@@ -65,8 +59,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char * const categories[] = { "yellow", "green", "blue", "red", NULL };
-
-G_DEFINE_QUARK (plenary-annotations, plenary_annotations)
 
 static void
 marks_free (gpointer data)
@@ -273,6 +265,33 @@ on_draft_replaced (PlenaryAnnotations *self)
 /* Writes where the words are now into the draft. Words that are gone make
  * an orphan that keeps its last anchor; they come back if the deletion is
  * undone, the marks being still there. */
+/* Where the marks of ANNOTATION are, even when they meet. */
+static gboolean
+get_marks_range (PlenaryAnnotations *self,
+                 PlenaryAnnotation  *annotation,
+                 GtkTextIter        *start,
+                 GtkTextIter        *end)
+{
+  Marks *marks;
+
+  if ((marks = g_hash_table_lookup (self->marks, annotation)) == NULL)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, start, marks->start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, end, marks->end);
+  return TRUE;
+}
+
+/* A citation that quotes no words of the draft (its marker follows a
+ * word) has a place between two characters: empty, it is not lost. */
+static gboolean
+is_point_anchor (PlenaryAnnotation *annotation)
+{
+  PlenaryAnchor *anchor = plenary_annotation_get_anchor (annotation);
+
+  return anchor != NULL && (anchor->exact == NULL || anchor->exact[0] == '\0');
+}
+
 static void
 on_sync (PlenaryAnnotations *self)
 {
@@ -286,10 +305,11 @@ on_sync (PlenaryAnnotations *self)
       g_autoptr(PlenaryAnchor) anchor = NULL;
       GtkTextIter start, end;
 
-      if (!plenary_annotations_get_range (self, annotation, &start, &end))
+      if (!get_marks_range (self, annotation, &start, &end))
+        continue;
+      if (gtk_text_iter_equal (&start, &end) && !is_point_anchor (annotation))
         {
-          if (g_hash_table_contains (self->marks, annotation))
-            plenary_annotation_set_orphan (annotation, TRUE);
+          plenary_annotation_set_orphan (annotation, TRUE);
           continue;
         }
 
@@ -302,22 +322,6 @@ on_sync (PlenaryAnnotations *self)
     }
 }
 
-static PlenaryAnnotation *
-annotation_at_location (PlenaryAnnotations *self,
-                        double              x,
-                        double              y)
-{
-  GtkTextIter iter;
-  int bx, by;
-
-  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
-                                         (int) x, (int) y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
-    return NULL;
-
-  return plenary_annotations_citation_at (self, gtk_text_iter_get_offset (&iter));
-}
-
 static char *
 format_quote (PlenaryAnnotations *self,
               const char         *quote)
@@ -327,136 +331,6 @@ format_quote (PlenaryAnnotations *self,
   if (g_str_has_prefix (language, "fr"))
     return g_strdup_printf ("«\u00a0%s\u00a0»", quote);
   return g_strdup_printf ("“%s”", quote);
-}
-
-static gboolean
-on_query_tooltip (PlenaryAnnotations *self,
-                  int                 x,
-                  int                 y,
-                  gboolean            keyboard_mode,
-                  GtkTooltip         *tooltip)
-{
-  PlenaryAnnotation *citation;
-  PlenaryAnchor *source_anchor;
-  PlenarySource *source = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (keyboard_mode)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-      citation = plenary_annotations_citation_at (self, gtk_text_iter_get_offset (&iter));
-    }
-  else
-    citation = annotation_at_location (self, x, y);
-
-  if (citation == NULL)
-    return FALSE;
-
-  source_anchor = plenary_annotation_get_source_anchor (citation);
-  if (source_anchor != NULL)
-    source = plenary_draft_find_source (get_draft (self), source_anchor->target);
-
-  if (source != NULL)
-    g_string_append (text, plenary_source_get_title (source));
-  else
-    g_string_append (text, _("Source removed from the draft"));
-
-  if (source_anchor != NULL && source_anchor->exact[0] != '\0')
-    {
-      g_autofree char *quote = format_quote (self, source_anchor->exact);
-
-      g_string_append_c (text, '\n');
-      g_string_append (text, quote);
-    }
-
-  g_string_append_c (text, '\n');
-  g_string_append (text, _("Ctrl+click to open the source"));
-
-  gtk_tooltip_set_text (tooltip, text->str);
-  return TRUE;
-}
-
-static void
-on_click_pressed (PlenaryAnnotations *self,
-                  int                 n_press,
-                  double              x,
-                  double              y,
-                  GtkGestureClick    *click)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (click));
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (click));
-  PlenaryAnnotation *citation = annotation_at_location (self, x, y);
-
-  if (button == GDK_BUTTON_SECONDARY)
-    {
-      g_set_object (&self->context_citation, citation);
-      g_simple_action_set_enabled (self->open_action, citation != NULL);
-      return;
-    }
-
-  if (button != GDK_BUTTON_PRIMARY || (state & GDK_CONTROL_MASK) == 0 || citation == NULL)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
-  plenary_annotations_activate_citation (self, citation);
-}
-
-static void
-on_open_citation (PlenaryAnnotations *self)
-{
-  g_autoptr(PlenaryAnnotation) citation = g_steal_pointer (&self->context_citation);
-
-  if (citation == NULL)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-      if ((citation = plenary_annotations_citation_at (self, gtk_text_iter_get_offset (&iter))) != NULL)
-        g_object_ref (citation);
-    }
-
-  if (citation != NULL)
-    plenary_annotations_activate_citation (self, citation);
-}
-
-static void
-on_cursor_moved (PlenaryAnnotations *self)
-{
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  g_clear_object (&self->context_citation);
-  g_simple_action_set_enabled (self->open_action,
-                               plenary_annotations_citation_at (self, gtk_text_iter_get_offset (&iter)) != NULL);
-}
-
-/* "Open Cited Source" in the editor's context menu, after the view's own
- * extra items. */
-static void
-add_context_menu (PlenaryAnnotations *self)
-{
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-  GMenuModel *previous = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self->view));
-
-  self->open_action = g_simple_action_new ("open-citation", NULL);
-  g_simple_action_set_enabled (self->open_action, FALSE);
-  g_signal_connect_object (self->open_action, "activate", G_CALLBACK (on_open_citation), self, G_CONNECT_SWAPPED);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->open_action));
-  gtk_widget_insert_action_group (GTK_WIDGET (self->view), "annotations", G_ACTION_GROUP (group));
-  g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
-
-  if (previous != NULL)
-    {
-      self->previous_menu = g_object_ref (previous);
-      g_menu_append_section (menu, NULL, previous);
-    }
-  g_menu_append (section, _("Open Cited Source"), "annotations.open-citation");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (menu));
 }
 
 static void
@@ -478,27 +352,12 @@ plenary_annotations_constructed (GObject *object)
                                    "underline", PANGO_UNDERLINE_SINGLE,
                                    "underline-rgba", &citation_underline, NULL);
 
-  g_object_set_qdata (G_OBJECT (self->document), plenary_annotations_quark (), self);
-
   g_signal_connect_object (self->document, "sync", G_CALLBACK (on_sync), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::draft", G_CALLBACK (on_draft_replaced), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (queue_retag), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_before), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text_after), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-  if (self->view != NULL)
-    {
-      gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
-      g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip), self, G_CONNECT_SWAPPED);
-
-      self->click = gtk_gesture_click_new ();
-      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), 0);
-      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->click), GTK_PHASE_CAPTURE);
-      g_signal_connect_object (self->click, "pressed", G_CALLBACK (on_click_pressed), self, G_CONNECT_SWAPPED);
-      gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (g_object_ref (self->click)));
-      add_context_menu (self);
-    }
 
   place_all (self);
 }
@@ -510,28 +369,10 @@ plenary_annotations_dispose (GObject *object)
 
   g_clear_handle_id (&self->retag_source, g_source_remove);
 
-  if (self->view != NULL && self->click != NULL)
-    {
-      if (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (self->click)) != NULL)
-        gtk_widget_remove_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (self->click));
-      g_signal_handlers_disconnect_by_data (self->view, self);
-      gtk_widget_insert_action_group (GTK_WIDGET (self->view), "annotations", NULL);
-      gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), self->previous_menu);
-    }
-  g_clear_object (&self->click);
-  g_clear_object (&self->open_action);
-  g_clear_object (&self->previous_menu);
-  g_clear_object (&self->context_citation);
-
-  if (self->document != NULL &&
-      g_object_get_qdata (G_OBJECT (self->document), plenary_annotations_quark ()) == self)
-    g_object_set_qdata (G_OBJECT (self->document), plenary_annotations_quark (), NULL);
-
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_pointer (&self->edge_starts, g_ptr_array_unref);
   g_clear_pointer (&self->edge_ends, g_ptr_array_unref);
   g_clear_object (&self->buffer);
-  g_clear_object (&self->view);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (plenary_annotations_parent_class)->dispose (object);
@@ -549,10 +390,6 @@ plenary_annotations_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
-      break;
-
-    case PROP_VIEW:
-      g_value_set_object (value, self->view);
       break;
 
     case PROP_MODEL:
@@ -578,10 +415,6 @@ plenary_annotations_set_property (GObject      *object,
       self->document = g_value_dup_object (value);
       break;
 
-    case PROP_VIEW:
-      self->view = g_value_dup_object (value);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -600,9 +433,6 @@ plenary_annotations_class_init (PlenaryAnnotationsClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_VIEW] =
-    g_param_spec_object ("view", NULL, NULL, PLENARY_TYPE_EDITOR_VIEW,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -613,6 +443,10 @@ plenary_annotations_class_init (PlenaryAnnotationsClass *klass)
     g_signal_new ("open-source", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, PLENARY_TYPE_SOURCE, G_TYPE_INT64, G_TYPE_INT64);
+  signals[REVEAL] =
+    g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PLENARY_TYPE_ANNOTATION);
 }
 
 static void
@@ -624,21 +458,11 @@ plenary_annotations_init (PlenaryAnnotations *self)
 }
 
 PlenaryAnnotations *
-plenary_annotations_new (PlenaryDocument   *document,
-                         PlenaryEditorView *view)
-{
-  g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (view == NULL || PLENARY_IS_EDITOR_VIEW (view), NULL);
-
-  return g_object_new (PLENARY_TYPE_ANNOTATIONS, "document", document, "view", view, NULL);
-}
-
-PlenaryAnnotations *
-plenary_annotations_get_for_document (PlenaryDocument *document)
+plenary_annotations_new (PlenaryDocument *document)
 {
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
 
-  return g_object_get_qdata (G_OBJECT (document), plenary_annotations_quark ());
+  return g_object_new (PLENARY_TYPE_ANNOTATIONS, "document", document, NULL);
 }
 
 PlenaryDocument *
@@ -646,13 +470,6 @@ plenary_annotations_get_document (PlenaryAnnotations *self)
 {
   g_return_val_if_fail (PLENARY_IS_ANNOTATIONS (self), NULL);
   return self->document;
-}
-
-PlenaryEditorView *
-plenary_annotations_get_view (PlenaryAnnotations *self)
-{
-  g_return_val_if_fail (PLENARY_IS_ANNOTATIONS (self), NULL);
-  return self->view;
 }
 
 GListModel *
@@ -1037,23 +854,46 @@ plenary_annotations_citation_at (PlenaryAnnotations *self,
   return NULL;
 }
 
+char *
+plenary_annotations_dup_citation_description (PlenaryAnnotations *self,
+                                              PlenaryAnnotation  *citation)
+{
+  PlenaryAnchor *source_anchor;
+  PlenarySource *source = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (PLENARY_IS_ANNOTATIONS (self), NULL);
+  g_return_val_if_fail (PLENARY_IS_ANNOTATION (citation), NULL);
+
+  source_anchor = plenary_annotation_get_source_anchor (citation);
+  if (source_anchor != NULL)
+    source = plenary_draft_find_source (get_draft (self), source_anchor->target);
+
+  if (source != NULL)
+    g_string_append (text, plenary_source_get_title (source));
+  else
+    g_string_append (text, _("Source removed from the draft"));
+
+  if (source_anchor != NULL && source_anchor->exact[0] != '\0')
+    {
+      g_autofree char *quote = format_quote (self, source_anchor->exact);
+
+      g_string_append_c (text, '\n');
+      g_string_append (text, quote);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 gboolean
 plenary_annotations_get_range (PlenaryAnnotations *self,
                                PlenaryAnnotation  *annotation,
                                GtkTextIter        *start,
                                GtkTextIter        *end)
 {
-  Marks *marks;
-
   g_return_val_if_fail (PLENARY_IS_ANNOTATIONS (self), FALSE);
 
-  if ((marks = g_hash_table_lookup (self->marks, annotation)) == NULL)
-    return FALSE;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, start, marks->start);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, end, marks->end);
-
-  return gtk_text_iter_compare (start, end) < 0;
+  return get_marks_range (self, annotation, start, end) && gtk_text_iter_compare (start, end) < 0;
 }
 
 gboolean
@@ -1068,12 +908,7 @@ plenary_annotations_jump_to (PlenaryAnnotations *self,
     return FALSE;
 
   gtk_text_buffer_select_range (self->buffer, &start, &end);
-  if (self->view != NULL)
-    {
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (self->buffer),
-                                    0.1, FALSE, 0, 0);
-      gtk_widget_grab_focus (GTK_WIDGET (self->view));
-    }
+  g_signal_emit (self, signals[REVEAL], 0, annotation);
 
   return TRUE;
 }

@@ -8,7 +8,6 @@
 #include <gtk/gtk.h>
 
 #include "plenary-document.h"
-#include "plenary-editor-view.h"
 
 G_BEGIN_DECLS
 
@@ -31,19 +30,21 @@ G_DECLARE_FINAL_TYPE (PlenaryAnnotations, plenary_annotations, PLENARY, ANNOTATI
  * member "highlight_categories" of the draft file ({"yellow": "…"}), so
  * that the delegates who share a draft share their meanings.
  *
- * Properties: "document", "view" (construct only), "model" (GListModel of
+ * They work on the document's buffer alone: the page that shows it draws
+ * the citations' tooltips, opens them on Ctrl+click and scrolls to the
+ * words an annotation is revealed on.
+ *
+ * Properties: "document" (construct only), "model" (GListModel of
  * PlenaryAnnotation: the draft's annotations; notifies when the draft is
  * replaced).
  * Signal "open-source" (PlenarySource *source, gint64 start, gint64 end):
  * a citation was activated (Ctrl+click in the editor, or from the panel);
- * START/END place the quoted passage in the source text, -1 if not found. */
+ * START/END place the quoted passage in the source text, -1 if not found.
+ * Signal "reveal" (PlenaryAnnotation *annotation): its words were just
+ * selected to be shown (plenary_annotations_jump_to()). */
 
-PlenaryAnnotations *plenary_annotations_new              (PlenaryDocument    *document,
-                                                          PlenaryEditorView  *view);
-/* The PlenaryAnnotations created for DOCUMENT, or NULL. */
-PlenaryAnnotations *plenary_annotations_get_for_document (PlenaryDocument    *document);
+PlenaryAnnotations *plenary_annotations_new              (PlenaryDocument    *document);
 PlenaryDocument    *plenary_annotations_get_document     (PlenaryAnnotations *self);
-PlenaryEditorView  *plenary_annotations_get_view         (PlenaryAnnotations *self);
 GListModel         *plenary_annotations_get_model        (PlenaryAnnotations *self);
 
 /* The name shown for the user: GSettings "author-name", else the real name. */
@@ -101,13 +102,18 @@ void                plenary_annotations_activate_citation (PlenaryAnnotations *s
 PlenaryAnnotation  *plenary_annotations_citation_at      (PlenaryAnnotations *self,
                                                           gint64              offset);
 
+/* The source's title and the quoted words of CITATION, one a line (its
+ * tooltip in the editor). */
+char               *plenary_annotations_dup_citation_description (PlenaryAnnotations *self,
+                                                                  PlenaryAnnotation  *citation);
+
 /* Where ANNOTATION (anchored on the draft) sits in the buffer now; FALSE
  * for orphans and annotations on sources. */
 gboolean            plenary_annotations_get_range        (PlenaryAnnotations *self,
                                                           PlenaryAnnotation  *annotation,
                                                           GtkTextIter        *start,
                                                           GtkTextIter        *end);
-/* Selects the words of ANNOTATION in the editor and scrolls to them. */
+/* Selects the words of ANNOTATION in the buffer and emits "reveal". */
 gboolean            plenary_annotations_jump_to          (PlenaryAnnotations *self,
                                                           PlenaryAnnotation  *annotation);
 

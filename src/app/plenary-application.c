@@ -30,6 +30,7 @@ struct _PlenaryApplication
   PlenarySession *session;
   GSettings      *settings;
   GtkCssProvider *font_provider;
+  PlenaryZoom    *zoom;
   gboolean        recovery_offered;
   guint           inhibit_cookie;
 };
@@ -444,7 +445,7 @@ plenary_application_startup (GApplication *application)
   g_unix_signal_add (SIGTERM, on_terminate_signal, self);
   g_unix_signal_add (SIGHUP, on_terminate_signal, self);
 
-  plenary_zoom_install (GTK_APPLICATION (self), self->settings);
+  self->zoom = plenary_zoom_new (GTK_APPLICATION (self), self->settings);
   /* Check Spelling in the View menu and in Preferences. */
   {
     g_autoptr(GAction) spell_check = g_settings_create_action (self->settings, "spell-check");
@@ -518,6 +519,7 @@ typedef struct
   GError       *error;
   gboolean      done;
   guint         interrupts;
+  PlenaryLayoutOptions options;
 } ConvertJob;
 
 static gboolean
@@ -533,7 +535,7 @@ convert_thread (gpointer data)
 {
   ConvertJob *job = data;
 
-  plenary_convert (job->input, job->output, job->as_kind, job->cancellable, job->report, &job->error);
+  plenary_convert (job->input, job->output, &job->options, job->as_kind, job->cancellable, job->report, &job->error);
   g_atomic_int_set (&job->done, TRUE);
   /* Through the loop's context: a quit before it runs would be lost. */
   g_main_context_invoke (g_main_loop_get_context (job->loop), quit_loop, job->loop);
@@ -567,11 +569,13 @@ convert_command_line (char **argv)
   g_autoptr(GPtrArray) report = NULL;
   gboolean convert = FALSE;
   gboolean verbose = FALSE;
+  gboolean sources_list = FALSE;
   gboolean as_brief = FALSE;
   gboolean as_resolution = FALSE;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("With --convert: print the import report (what was read as what) on standard error"), NULL },
+    { "sources-list", 0, 0, G_OPTION_ARG_NONE, &sources_list, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { "as-brief", 0, 0, G_OPTION_ARG_NONE, &as_brief, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
     { "as-resolution", 0, 0, G_OPTION_ARG_NONE, &as_resolution, N_("With --convert: make the draft a resolution (every word is kept)"), NULL },
     { NULL }
@@ -616,6 +620,8 @@ convert_command_line (char **argv)
     guint sources[G_N_ELEMENTS (signals)];
     GThread *thread;
 
+    plenary_layout_options_init (&job.options);
+    job.options.sources_list = sources_list;
     g_main_context_push_thread_default (context);
     for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
       {
@@ -713,6 +719,7 @@ plenary_application_dispose (GObject *object)
   PlenaryApplication *self = PLENARY_APPLICATION (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->zoom);
   g_clear_object (&self->settings);
   g_clear_object (&self->font_provider);
 
@@ -740,6 +747,7 @@ plenary_application_init (PlenaryApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the sample draft and its sources"), NULL },
     { "convert", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
+    { "sources-list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { "as-brief", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
     { "as-resolution", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a resolution (every word is kept)"), NULL },
     { NULL }
@@ -804,23 +812,10 @@ document_loaded_cb (GObject      *object,
   GFile *file;
 
   /* A file that could not be read is explained in its page's banner; an
-   * imported text has no file of its own. Stopped with Cancel, the tab
-   * goes as it came. */
+   * imported text has no file of its own. Stopped with Cancel, the page
+   * closed itself (page.cancel-loading). */
   if (!plenary_document_load_finish (document, result, &error))
-    {
-      PlenaryPage *page;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          (window = find_window (document)) != NULL &&
-          (page = plenary_window_find_page (window, document)) != NULL)
-        {
-          AdwTabView *view = ADW_TAB_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW));
-
-          plenary_document_set_modified (document, FALSE);
-          adw_tab_view_close_page (view, adw_tab_view_get_page (view, GTK_WIDGET (page)));
-        }
-      return;
-    }
+    return;
 
   if ((file = plenary_document_get_file (document)) != NULL)
     {

@@ -19,6 +19,8 @@ struct _PlenaryCommentsPanel
   GtkWidget           parent_instance;
 
   PlenaryAnnotations *annotations;
+  /* Of the page shown: comments are checked in the draft's language. */
+  PlenaryDraftSpelling *spelling;
   PlenarySource      *source;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
@@ -162,28 +164,34 @@ new_byline (const char *author,
   return new_label (text, "caption");
 }
 
-static PlenaryAnnotation *
-row_annotation (GtkWidget *widget)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-
-  return g_object_get_data (G_OBJECT (row), "annotation");
-}
-
 static PlenaryCommentsPanel *
 row_panel (GtkWidget *widget)
 {
   return PLENARY_COMMENTS_PANEL (gtk_widget_get_ancestor (widget, PLENARY_TYPE_COMMENTS_PANEL));
 }
 
+/* The annotation of the row WIDGET is in: the list box shows the filtered
+ * model, one row an item. */
+static PlenaryAnnotation *
+row_dup_annotation (PlenaryCommentsPanel *self,
+                    GtkWidget            *widget)
+{
+  GtkWidget *row = GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  int index;
+
+  if (self == NULL || row == NULL || (index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row))) < 0)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) index);
+}
+
 static void
 on_entry_activate (GtkEntry *entry)
 {
   PlenaryCommentsPanel *self = row_panel (GTK_WIDGET (entry));
-  PlenaryAnnotation *annotation = row_annotation (GTK_WIDGET (entry));
+  g_autoptr(PlenaryAnnotation) annotation = row_dup_annotation (self, GTK_WIDGET (entry));
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
-  if (self == NULL || self->annotations == NULL || text[0] == '\0')
+  if (annotation == NULL || self->annotations == NULL || text[0] == '\0')
     return;
 
   if (plenary_annotation_get_note (annotation)[0] == '\0')
@@ -196,9 +204,9 @@ static void
 on_resolve_clicked (GtkButton *button)
 {
   PlenaryCommentsPanel *self = row_panel (GTK_WIDGET (button));
-  PlenaryAnnotation *annotation = row_annotation (GTK_WIDGET (button));
+  g_autoptr(PlenaryAnnotation) annotation = row_dup_annotation (self, GTK_WIDGET (button));
 
-  if (self != NULL && self->annotations != NULL)
+  if (annotation != NULL && self->annotations != NULL)
     plenary_annotations_set_resolved (self->annotations, annotation,
                                       !plenary_annotation_get_resolved (annotation));
 }
@@ -214,12 +222,12 @@ static void
 on_delete_clicked (GtkButton *button)
 {
   PlenaryCommentsPanel *self = row_panel (GTK_WIDGET (button));
-  g_autoptr(PlenaryAnnotation) annotation = g_object_ref (row_annotation (GTK_WIDGET (button)));
+  g_autoptr(PlenaryAnnotation) annotation = row_dup_annotation (self, GTK_WIDGET (button));
   GtkWidget *overlay;
   Deleted *deleted;
   guint position;
 
-  if (self == NULL || self->annotations == NULL)
+  if (annotation == NULL || self->annotations == NULL)
     return;
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -250,9 +258,10 @@ static void
 on_open_source_clicked (GtkButton *button)
 {
   PlenaryCommentsPanel *self = row_panel (GTK_WIDGET (button));
+  g_autoptr(PlenaryAnnotation) annotation = row_dup_annotation (self, GTK_WIDGET (button));
 
-  if (self != NULL && self->annotations != NULL)
-    plenary_annotations_activate_citation (self->annotations, row_annotation (GTK_WIDGET (button)));
+  if (annotation != NULL && self->annotations != NULL)
+    plenary_annotations_activate_citation (self->annotations, annotation);
 }
 
 /* A dot of the colour, then its meaning. */
@@ -305,7 +314,6 @@ fill_categories (PlenaryCommentsPanel *self)
 
       gtk_grid_attach (self->categories_grid, new_category_label (categories[i], ""), 0, (int) i, 1, 1);
       gtk_editable_set_text (GTK_EDITABLE (entry), name);
-      g_object_set_data_full (G_OBJECT (entry), "category", g_strdup (categories[i]), g_free);
       g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_popover_popdown), self->categories_popover);
       gtk_grid_attach (self->categories_grid, entry, 1, (int) i, 1, 1);
     }
@@ -314,18 +322,24 @@ fill_categories (PlenaryCommentsPanel *self)
 static void
 apply_categories (PlenaryCommentsPanel *self)
 {
+  const char * const *categories = plenary_annotations_list_categories ();
+
   if (self->annotations == NULL)
     return;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->categories_grid));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      const char *category = g_object_get_data (G_OBJECT (child), "category");
+      const char *category;
       g_autofree char *name = NULL;
       g_autofree char *text = NULL;
+      int column, row;
 
-      if (category == NULL)
+      /* One row a category, in order: its dot, then its name's entry. */
+      gtk_grid_query_child (self->categories_grid, child, &column, &row, NULL, NULL);
+      if (!GTK_IS_ENTRY (child) || row < 0 || row >= (int) g_strv_length ((char **) categories))
         continue;
+      category = categories[row];
 
       name = plenary_annotations_dup_category_name (self->annotations, category);
       text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
@@ -381,7 +395,6 @@ create_row (gpointer item,
   GtkWidget *label;
   const char *note = plenary_annotation_get_note (annotation);
 
-  g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (annotation), g_object_unref);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -466,7 +479,7 @@ create_row (gpointer item,
       g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), NULL);
       /* Comments are written in the language of the draft. */
       plenary_spell_entry_set_checker (GTK_ENTRY (entry),
-                                       plenary_draft_spelling_get_checker_for (plenary_annotations_get_document (self->annotations)));
+                                       self->spelling != NULL ? plenary_draft_spelling_get_checker (self->spelling) : NULL);
       gtk_widget_set_margin_top (entry, 4);
       gtk_box_append (GTK_BOX (box), entry);
     }
@@ -499,7 +512,7 @@ static void
 on_row_activated (PlenaryCommentsPanel *self,
                   GtkListBoxRow        *row)
 {
-  PlenaryAnnotation *annotation = g_object_get_data (G_OBJECT (row), "annotation");
+  g_autoptr(PlenaryAnnotation) annotation = row_dup_annotation (self, GTK_WIDGET (row));
 
   if (self->annotations == NULL || annotation == NULL)
     return;
@@ -533,6 +546,7 @@ plenary_comments_panel_dispose (GObject *object)
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_clear_object (&self->annotations);
+  g_clear_object (&self->spelling);
   g_clear_object (&self->source);
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
@@ -695,6 +709,16 @@ plenary_comments_panel_set_annotations (PlenaryCommentsPanel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATIONS]);
 }
 
+void
+plenary_comments_panel_set_spelling (PlenaryCommentsPanel *self,
+                                     PlenaryDraftSpelling *spelling)
+{
+  g_return_if_fail (PLENARY_IS_COMMENTS_PANEL (self));
+  g_return_if_fail (spelling == NULL || PLENARY_IS_DRAFT_SPELLING (spelling));
+
+  g_set_object (&self->spelling, spelling);
+}
+
 PlenarySource *
 plenary_comments_panel_get_source (PlenaryCommentsPanel *self)
 {
@@ -754,9 +778,10 @@ plenary_comments_panel_focus (PlenaryCommentsPanel *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
+      g_autoptr(PlenaryAnnotation) shown = row_dup_annotation (self, row);
       GtkWidget *box;
 
-      if (g_object_get_data (G_OBJECT (row), "annotation") != annotation)
+      if (shown != annotation)
         continue;
 
       box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
@@ -769,24 +794,4 @@ plenary_comments_panel_focus (PlenaryCommentsPanel *self,
       gtk_widget_grab_focus (row);
       return;
     }
-}
-
-PlenaryAnnotation *
-plenary_comments_panel_comment_selection (PlenaryCommentsPanel  *self,
-                                          GError               **error)
-{
-  PlenaryAnnotation *comment;
-
-  g_return_val_if_fail (PLENARY_IS_COMMENTS_PANEL (self), NULL);
-
-  if (self->annotations == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Open a draft to comment on it"));
-      return NULL;
-    }
-
-  if ((comment = plenary_annotations_add_comment (self->annotations, "", error)) != NULL)
-    plenary_comments_panel_focus (self, comment);
-
-  return comment;
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "plenary-annotations.h"
+#include "plenary-draft-spelling.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,10 @@ GtkWidget          *plenary_comments_panel_new             (void);
 PlenaryAnnotations *plenary_comments_panel_get_annotations (PlenaryCommentsPanel  *self);
 void                plenary_comments_panel_set_annotations (PlenaryCommentsPanel  *self,
                                                             PlenaryAnnotations    *annotations);
+/* The spelling of the page shown, whose checker checks what is typed in
+ * the comments (nullable: not checked). */
+void                plenary_comments_panel_set_spelling    (PlenaryCommentsPanel  *self,
+                                                            PlenaryDraftSpelling  *spelling);
 PlenarySource      *plenary_comments_panel_get_source      (PlenaryCommentsPanel  *self);
 void                plenary_comments_panel_set_source      (PlenaryCommentsPanel  *self,
                                                             PlenarySource         *source);
@@ -45,11 +50,5 @@ GListModel         *plenary_comments_panel_get_items       (PlenaryCommentsPanel
  * ANNOTATION's thread (for a comment just created with no text yet). */
 void                plenary_comments_panel_focus           (PlenaryCommentsPanel  *self,
                                                             PlenaryAnnotation     *annotation);
-
-/* What "win.comment" does once the panel is revealed: a comment with no
- * text yet on the words selected in the draft, its text field focused.
- * NULL with an error when nothing is selected. A borrowed reference. */
-PlenaryAnnotation  *plenary_comments_panel_comment_selection (PlenaryCommentsPanel *self,
-                                                              GError              **error);
 
 G_END_DECLS

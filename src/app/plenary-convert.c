@@ -77,10 +77,11 @@ read_draft (GFile         *input,
 }
 
 static gboolean
-write_draft (PlenaryDraft  *draft,
-             GFile         *input,
-             GFile         *output,
-             gboolean       is_draft_file,
+write_draft (PlenaryDraft               *draft,
+             GFile                      *input,
+             GFile                      *output,
+             const PlenaryLayoutOptions *options,
+             gboolean                    is_draft_file,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -120,13 +121,13 @@ write_draft (PlenaryDraft  *draft,
                                              plenary_draft_get_language (draft), PLENARY_PRINT_EDITOR);
       plenary_anchor_resolver_update_draft (draft, editor);
 
-      return plenary_pdf_export (draft, path, NULL, cancellable, error);
+      return plenary_pdf_export (draft, path, options, cancellable, error);
     }
 
   if (g_str_has_suffix (lower, ".docx"))
-    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, error);
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_DOCX, cancellable, error);
   if (g_str_has_suffix (lower, ".odt"))
-    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, error);
+    return plenary_office_export (draft, output, PLENARY_OFFICE_FORMAT_ODT, cancellable, error);
 
   if (g_str_has_suffix (lower, ".txt"))
     {
@@ -161,10 +162,11 @@ plenary_convert_kind (PlenaryDraft     *draft,
 }
 
 gboolean
-plenary_convert (GFile         *input,
-                 GFile         *output,
-                 int            as_kind,
-                 GCancellable  *cancellable,
+plenary_convert (GFile                      *input,
+                 GFile                      *output,
+                 const PlenaryLayoutOptions *options,
+                 int                         as_kind,
+                 GCancellable               *cancellable,
                  GPtrArray    **report,
                  GError       **error)
 {
@@ -195,7 +197,7 @@ plenary_convert (GFile         *input,
     return FALSE;
   if (as_kind >= 0)
     plenary_convert_kind (draft, (PlenaryDraftKind) as_kind);
-  if (!write_draft (draft, input, output, is_draft_file, cancellable, error))
+  if (!write_draft (draft, input, output, options, is_draft_file, cancellable, error))
     return FALSE;
 
   /* What changed in a Word or OpenDocument file (tracked changes

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "plenary-page-layout.h"
+
 G_BEGIN_DECLS
 
 /* `plenary --convert IN OUT`: reads a draft, a text or a Markdown file and
@@ -15,13 +17,14 @@ G_BEGIN_DECLS
  * except for a draft written again as a draft, which keeps a backup.
  * Cancelled, it leaves OUT as it was and no temporary file. REPORT
  * (nullable) gets the import report (PlenaryParseWarning*: what the
- * importer decided, line by line). */
-/* AS_KIND: -1 keeps the draft's kind, else the PlenaryDraftKind the draft
+ * importer decided, line by line). OPTIONS (nullable) lay out a PDF.
+ * AS_KIND: -1 keeps the draft's kind, else the PlenaryDraftKind the draft
  * is made into before it is written (plenary_convert_kind()). */
-gboolean plenary_convert (GFile         *input,
-                          GFile         *output,
-                          int            as_kind,
-                          GCancellable  *cancellable,
+gboolean plenary_convert (GFile                      *input,
+                          GFile                      *output,
+                          const PlenaryLayoutOptions *options,
+                          int                         as_kind,
+                          GCancellable               *cancellable,
                           GPtrArray    **report,
                           GError       **error);
 

@@ -68,5 +68,12 @@ void       plenary_dialog_present      (GtkWidget  *dialog,
                                         GtkWidget  *parent);
 void       plenary_dialog_close        (GtkWidget  *dialog);
 void       plenary_show_about          (GtkWidget  *parent);
+/* Comments, citations and highlights carry their author's name: when
+ * Preferences has none yet, asks for it on WIDGET's window and returns
+ * TRUE; once it is given, ACTION_NAME (PARAM) is activated on WIDGET
+ * again. FALSE when the name is known. */
+gboolean   plenary_ask_author_first    (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param);
 
 G_END_DECLS

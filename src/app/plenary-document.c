@@ -265,6 +265,7 @@ disconnect_draft (PlenaryDocument *self)
   g_signal_handlers_disconnect_by_data (plenary_draft_get_metadata (self->draft), self);
   g_signal_handlers_disconnect_by_data (plenary_draft_get_sources (self->draft), self);
   g_signal_handlers_disconnect_by_data (plenary_draft_get_annotations (self->draft), self);
+  g_signal_handlers_disconnect_by_data (plenary_draft_get_revisions (self->draft), self);
   g_signal_handlers_disconnect_by_data (self->draft, self);
 }
 
@@ -381,6 +382,84 @@ print_body (PlenaryDraft *draft)
                                        PLENARY_PRINT_EDITOR);
 }
 
+/* The lines of a body in the buffer: one per paragraph, in document order
+ * (children after their parent), blank lines and the opening formula aside.
+ * Calls FUNC on each pair, as far as both go. */
+typedef void (*LineParagraphFunc) (PlenaryDocument  *self,
+                                   guint             line,
+                                   PlenaryParagraph *paragraph,
+                                   gpointer          data);
+
+static void
+collect_paragraphs (GPtrArray *paragraphs,
+                    GPtrArray *into)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      g_ptr_array_add (into, paragraph);
+      collect_paragraphs (paragraph->children, into);
+    }
+}
+
+static void
+foreach_line_paragraph (PlenaryDocument   *self,
+                        PlenaryBody       *body,
+                        guint              first_line,
+                        LineParagraphFunc  func,
+                        gpointer           data)
+{
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
+  guint n = plenary_line_index_get_n_lines (self->line_index);
+  guint next = 0;
+
+  collect_paragraphs (body->paragraphs, paragraphs);
+  for (guint line = first_line; line < n && next < paragraphs->len; line++)
+    {
+      const PlenaryLineInfo *info = plenary_line_index_get_info (self->line_index, line);
+
+      if (info->is_blank || info->is_opening)
+        continue;
+      func (self, line, g_ptr_array_index (paragraphs, next++), data);
+    }
+}
+
+static void
+give_line_id (PlenaryDocument  *self,
+              guint             line,
+              PlenaryParagraph *paragraph,
+              gpointer          data)
+{
+  plenary_line_index_set_id (self->line_index, line, paragraph->id);
+}
+
+/* The paragraphs parsed from the buffer take the ids of their lines; a line
+ * whose id an earlier one has (which editing should never make) gets a new
+ * one, so that the file never holds two. */
+static void
+take_line_id (PlenaryDocument  *self,
+              guint             line,
+              PlenaryParagraph *paragraph,
+              gpointer          data)
+{
+  GHashTable *seen = data;
+  const char *id = plenary_line_index_get_id (self->line_index, line);
+
+  if (id != NULL && g_hash_table_contains (seen, id))
+    {
+      g_autofree char *fresh = plenary_draft_new_paragraph_id (self->draft);
+
+      plenary_line_index_set_id (self->line_index, line, fresh);
+      id = plenary_line_index_get_id (self->line_index, line);
+    }
+
+  g_free (paragraph->id);
+  paragraph->id = g_strdup (id);
+  if (id != NULL)
+    g_hash_table_add (seen, g_strdup (id));
+}
+
 /* Shows DRAFT in the buffer, as a fresh, unmodified state with no undo history. */
 static void
 plenary_document_take_draft (PlenaryDocument *self,
@@ -405,6 +484,13 @@ plenary_document_take_draft (PlenaryDocument *self,
   g_signal_connect_swapped (draft, "notify::language",
                             G_CALLBACK (update_line_index), self);
 
+  g_signal_connect_swapped (plenary_draft_get_revisions (draft), "items-changed",
+                            G_CALLBACK (on_model_changed), self);
+
+  /* The lines take the paragraphs' ids (given first to those without). */
+  plenary_draft_ensure_paragraph_ids (draft);
+  plenary_line_index_set_draft (self->line_index, NULL);
+
   text = print_body (draft);
   self->taking_draft = TRUE;
   update_line_index (self);
@@ -413,6 +499,10 @@ plenary_document_take_draft (PlenaryDocument *self,
   gtk_text_buffer_set_text (buffer, text, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
   self->taking_draft = FALSE;
+
+  plenary_line_index_forget_deleted (self->line_index);
+  foreach_line_paragraph (self, plenary_draft_get_body (draft), 0, give_line_id, NULL);
+  plenary_line_index_set_draft (self->line_index, draft);
 
   {
     GtkTextIter start;
@@ -787,6 +877,11 @@ plenary_document_sync_draft (PlenaryDocument *self)
       body->extra = json_object_ref (old->extra);
     carry_extras (old->paragraphs, body->paragraphs);
   }
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    foreach_line_paragraph (self, body, 0, take_line_id, seen);
+  }
 
   /* Setting the body is not an edit of its own: the buffer already is. */
   g_signal_handlers_block_by_func (self->draft, on_model_changed, self);
@@ -794,6 +889,70 @@ plenary_document_sync_draft (PlenaryDocument *self)
   g_signal_handlers_unblock_by_func (self->draft, on_model_changed, self);
 
   g_signal_emit (self, signals[SYNC], 0);
+}
+
+/* Revisions --------------------------------------------------------------- */
+
+PlenaryRevision *
+plenary_document_save_revision (PlenaryDocument *self,
+                                const char      *name,
+                                const char      *author)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  plenary_document_sync_draft (self);
+  return plenary_draft_add_revision (self->draft, name, author);
+}
+
+void
+plenary_document_restore_revision (PlenaryDocument *self,
+                                   PlenaryRevision *revision,
+                                   const char      *author)
+{
+  GtkTextBuffer *buffer;
+  PlenaryMetadata *metadata;
+  PlenaryMetadata *old;
+  const char * const *fields;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (PLENARY_IS_REVISION (revision));
+
+  /* Nothing of the current text is lost: it is a revision first. */
+  /* Translators: the name of the revision kept automatically, %s is the
+   * name of the revision restored. */
+  name = g_strdup_printf (_("Before restoring “%s”"), plenary_revision_get_name (revision));
+  plenary_document_save_revision (self, name, author);
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  text = plenary_clause_printer_print (plenary_revision_get_body (revision),
+                                       plenary_draft_get_kind (self->draft),
+                                       plenary_draft_get_language (self->draft),
+                                       PLENARY_PRINT_EDITOR);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+
+  /* The paragraphs are the revision's, with their ids. */
+  foreach_line_paragraph (self, plenary_revision_get_body (revision), 0, give_line_id, NULL);
+
+  metadata = plenary_draft_get_metadata (self->draft);
+  old = plenary_revision_get_metadata (revision);
+  fields = plenary_metadata_list_string_fields ();
+  for (guint i = 0; fields[i] != NULL; i++)
+    plenary_metadata_set_string (metadata, fields[i], plenary_metadata_get_string (old, fields[i]));
+  plenary_metadata_set_co_sponsors (metadata, plenary_metadata_get_co_sponsors (old));
+  plenary_metadata_set_signatories (metadata, plenary_metadata_get_signatories (old));
+  plenary_metadata_set_page_limit (metadata, plenary_metadata_get_page_limit (old));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
 }
 
 /* Loading ----------------------------------------------------------------- */
@@ -847,6 +1006,10 @@ load_thread (GTask        *task,
     {
       result->draft = plenary_draft_codec_decode (contents, length, &error);
       result->is_draft_file = TRUE;
+      /* What reading repaired (duplicate paragraph ids…), said like an
+       * import's report. */
+      if (result->draft != NULL && plenary_draft_get_load_warnings (result->draft)[0] != NULL)
+        result->warnings = g_strdupv ((GStrv) plenary_draft_get_load_warnings (result->draft));
     }
   else
     {

@@ -89,6 +89,20 @@ gboolean         plenary_document_load_finish     (PlenaryDocument      *self,
  * place of the text: modified, the file unchanged until the user saves. */
 void             plenary_document_restore_version (PlenaryDocument      *self,
                                                    PlenaryDraft         *draft);
+/* Revisions --------------------------------------------------------------- */
+
+/* Brings the draft up to date with the buffer and keeps it as a new
+ * revision NAME by AUTHOR (the document is then modified). Transfer none. */
+PlenaryRevision *plenary_document_save_revision    (PlenaryDocument      *self,
+                                                     const char           *name,
+                                                     const char           *author);
+/* Puts REVISION's text and header in place of the current ones, as one
+ * edit that Undo takes back; the current text is first kept as a revision
+ * "Before restoring “NAME”" by AUTHOR. */
+void             plenary_document_restore_revision (PlenaryDocument      *self,
+                                                     PlenaryRevision      *revision,
+                                                     const char           *author);
+
 /* Whether a load is under way; cancelling it makes the load finish at once
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);

@@ -31,12 +31,6 @@ struct _PlenaryDraftSpelling
 
 G_DEFINE_FINAL_TYPE (PlenaryDraftSpelling, plenary_draft_spelling, G_TYPE_OBJECT)
 
-static GQuark
-spelling_quark (void)
-{
-  return g_quark_from_static_string ("plenary-draft-spelling");
-}
-
 static void
 add_dictionary_words (GStrvBuilder *words,
                       const char   *language)
@@ -143,6 +137,15 @@ ensure_checker_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The context menu offers suggestions: asked for before the dictionary
+ * was read in the background, it is read now. */
+static void
+on_menu_requested (PlenaryDraftSpelling *self)
+{
+  if (self->checker_source != 0)
+    ensure_checker (self);
+}
+
 /* A new draft (opened, reloaded): its language, header and sources. */
 static void
 follow_draft (PlenaryDraftSpelling *self)
@@ -169,9 +172,6 @@ plenary_draft_spelling_dispose (GObject *object)
 
   g_clear_handle_id (&self->known_source, g_source_remove);
   g_clear_handle_id (&self->checker_source, g_source_remove);
-  if (self->document != NULL &&
-      g_object_get_qdata (G_OBJECT (self->document), spelling_quark ()) == self)
-    g_object_set_qdata (G_OBJECT (self->document), spelling_quark (), NULL);
   g_clear_object (&self->metadata_signals);
   g_clear_object (&self->sources_signals);
   g_clear_object (&self->settings);
@@ -204,6 +204,8 @@ plenary_draft_spelling_new (PlenaryDocument   *document,
   self = g_object_new (PLENARY_TYPE_DRAFT_SPELLING, NULL);
   self->document = g_object_ref (document);
   self->highlighter = plenary_spell_highlighter_new (GTK_TEXT_VIEW (view));
+  g_signal_connect_object (self->highlighter, "menu-requested", G_CALLBACK (on_menu_requested),
+                           self, G_CONNECT_SWAPPED);
   plenary_spell_highlighter_skip_tag (self->highlighter, "plenary-hidden");
   plenary_spell_highlighter_skip_tag (self->highlighter, PLENARY_ANNOTATIONS_TAG_CITATION);
 
@@ -215,7 +217,6 @@ plenary_draft_spelling_new (PlenaryDocument   *document,
   self->sources_signals = g_signal_group_new (G_TYPE_LIST_STORE);
   g_signal_group_connect_swapped (self->sources_signals, "items-changed", G_CALLBACK (queue_known_words), self);
   g_signal_connect_object (document, "notify::draft", G_CALLBACK (follow_draft), self, G_CONNECT_SWAPPED);
-  g_object_set_qdata (G_OBJECT (document), spelling_quark (), self);
 
   follow_draft (self);
 
@@ -230,14 +231,11 @@ plenary_draft_spelling_get_highlighter (PlenaryDraftSpelling *self)
 }
 
 PlenarySpellChecker *
-plenary_draft_spelling_get_checker_for (PlenaryDocument *document)
+plenary_draft_spelling_get_checker (PlenaryDraftSpelling *self)
 {
-  PlenaryDraftSpelling *self;
+  g_return_val_if_fail (PLENARY_IS_DRAFT_SPELLING (self), NULL);
 
-  g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
-
-  self = g_object_get_qdata (G_OBJECT (document), spelling_quark ());
-  if (self == NULL || !plenary_spell_highlighter_get_enabled (self->highlighter))
+  if (!plenary_spell_highlighter_get_enabled (self->highlighter))
     return NULL;
 
   if (self->checker_source != 0)

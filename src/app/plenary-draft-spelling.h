@@ -24,8 +24,8 @@ G_DECLARE_FINAL_TYPE (PlenaryDraftSpelling, plenary_draft_spelling, PLENARY, DRA
 PlenaryDraftSpelling    *plenary_draft_spelling_new             (PlenaryDocument      *document,
                                                                  PlenaryEditorView    *view);
 PlenarySpellHighlighter *plenary_draft_spelling_get_highlighter (PlenaryDraftSpelling *self);
-/* The checker of the drafting language of DOCUMENT's editor, for the
- * comments written on it; NULL when spelling is off. */
-PlenarySpellChecker     *plenary_draft_spelling_get_checker_for (PlenaryDocument      *document);
+/* The checker of the draft's drafting language, for the comments written
+ * on it; NULL when spelling is off. */
+PlenarySpellChecker     *plenary_draft_spelling_get_checker     (PlenaryDraftSpelling *self);
 
 G_END_DECLS

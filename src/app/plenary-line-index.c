@@ -17,7 +17,14 @@ typedef struct
 {
   PlenaryLineState before;   /* the parser state before this line */
   PlenaryLineInfo  info;
+  /* The paragraph id of this line (owned), NULL until it has text. */
+  char            *id;
 } LineEntry;
+
+/* Ids of lines deleted lately, by their text without indentation: a
+ * paragraph cut and pasted, moved with Alt+Up, or deleted and brought back
+ * by an undo is the same paragraph and keeps its id. Bounded. */
+#define MAX_GRAVEYARD 20000
 
 struct _PlenaryLineIndex
 {
@@ -32,6 +39,15 @@ struct _PlenaryLineIndex
   guint                    delete_first;   /* lines of a deletion in progress */
   guint                    delete_last;
   guint                    normalize_source;
+
+  /* Paragraph identity: where new ids come from (NULL: none given yet). */
+  PlenaryDraft            *draft;
+  GHashTable              *graveyard;      /* text → id */
+  char                    *delete_survivor; /* the id the line left by a deletion keeps */
+  gboolean                 insert_at_start; /* an insertion began before the line's text */
+  /* Where the last insertion ended: a paste comes as one insertion per run
+   * of tags, which together start where the first one did. */
+  int                      run_end;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryLineIndex, plenary_line_index, G_TYPE_OBJECT)
@@ -48,6 +64,59 @@ entry_at (PlenaryLineIndex *self,
           guint             line)
 {
   return &g_array_index (self->lines, LineEntry, line);
+}
+
+static void
+clear_entry (gpointer data)
+{
+  LineEntry *entry = data;
+
+  g_clear_pointer (&entry->id, g_free);
+}
+
+static const char *
+skip_indent (const char *text)
+{
+  while (*text == '\t' || *text == ' ')
+    text++;
+  return text;
+}
+
+static void
+bury (PlenaryLineIndex *self,
+      const char       *text,
+      char             *id)
+{
+  if (id == NULL)
+    return;
+  if (g_hash_table_size (self->graveyard) >= MAX_GRAVEYARD)
+    g_hash_table_remove_all (self->graveyard);
+  g_hash_table_replace (self->graveyard, g_strdup (skip_indent (text)), id);
+}
+
+/* The id a line that has just got text takes: the one of a deleted line
+ * with that text, else a new one. */
+static char *
+revive_or_new (PlenaryLineIndex *self,
+               const char       *text)
+{
+  gpointer key, id;
+
+  if (g_hash_table_steal_extended (self->graveyard, skip_indent (text), &key, &id))
+    {
+      gboolean in_use = FALSE;
+
+      g_free (key);
+      /* A line may have it again already (a restore gives lines their
+       * revision's ids): never two lines with one id. */
+      for (guint i = 0; i < self->lines->len && !in_use; i++)
+        in_use = g_strcmp0 (entry_at (self, i)->id, id) == 0;
+      if (!in_use)
+        return id;
+      g_free (id);
+    }
+
+  return plenary_draft_new_paragraph_id (self->draft);
 }
 
 static gboolean
@@ -148,6 +217,10 @@ classify_lines (PlenaryLineIndex *self,
           continue;
         }
       plenary_clause_parser_classify_line (ensure_dictionary (self), self->kind, text, -1, &state, &entry->info);
+      /* A paragraph has an id; the opening formula and blank lines none. */
+      if (entry->id == NULL && self->draft != NULL && !entry->info.is_blank &&
+          !entry->info.is_opening && *skip_indent (text) != '\0')
+        entry->id = revive_or_new (self, text);
       /* Only a resolution draws its numbers. */
       entry->info.numbered = entry->info.numbered && self->kind == PLENARY_DRAFT_KIND_RESOLUTION;
       any_numbered |= entry->info.numbered;
@@ -163,11 +236,17 @@ static void
 classify_all (PlenaryLineIndex *self)
 {
   guint n = gtk_text_buffer_get_line_count (self->buffer);
-  LineEntry empty = { PLENARY_LINE_STATE_INIT };
 
-  g_array_set_size (self->lines, 0);
+  /* The lines keep their ids: the kind or language changed, not the text. */
+  g_array_set_size (self->lines, n);
   for (guint i = 0; i < n; i++)
-    g_array_append_val (self->lines, empty);
+    {
+      LineEntry *entry = entry_at (self, i);
+      PlenaryLineState init = PLENARY_LINE_STATE_INIT;
+
+      entry->before = init;
+      memset (&entry->info, 0, sizeof entry->info);
+    }
 
   classify_lines (self, 0, n - 1);
 }
@@ -211,6 +290,35 @@ normalize_numbers (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether ITER has only indentation before it on its line. */
+static gboolean
+at_line_start (const GtkTextIter *iter)
+{
+  GtkTextIter start = *iter;
+
+  gtk_text_iter_set_line_offset (&start, 0);
+  while (gtk_text_iter_compare (&start, iter) < 0)
+    {
+      gunichar c = gtk_text_iter_get_char (&start);
+
+      if (c != '\t' && c != ' ')
+        return FALSE;
+      gtk_text_iter_forward_char (&start);
+    }
+
+  return TRUE;
+}
+
+static void
+on_insert_text (PlenaryLineIndex *self,
+                GtkTextIter      *location,
+                const char       *text,
+                int               length)
+{
+  if (gtk_text_iter_get_offset (location) != self->run_end)
+    self->insert_at_start = at_line_start (location);
+}
+
 static void
 on_insert_text_after (PlenaryLineIndex *self,
                       GtkTextIter      *location,
@@ -228,6 +336,18 @@ on_insert_text_after (PlenaryLineIndex *self,
   for (guint i = 0; i < newlines; i++)
     g_array_insert_val (self->lines, last - newlines + 1, empty);
 
+  /* Lines inserted above a paragraph (Enter before its text, a paste of
+   * whole lines): the paragraph, and its id, moved down to the last line.
+   * Otherwise the first part of a split paragraph keeps the id. */
+  if (newlines > 0 && self->insert_at_start && length > 0 && text[length - 1] == '\n')
+    {
+      LineEntry *first = entry_at (self, last - newlines);
+
+      g_free (entry_at (self, last)->id);
+      entry_at (self, last)->id = g_steal_pointer (&first->id);
+    }
+  self->run_end = gtk_text_iter_get_offset (location);
+
   classify_lines (self, last - newlines, last);
 }
 
@@ -236,8 +356,35 @@ on_delete_range (PlenaryLineIndex *self,
                  GtkTextIter      *start,
                  GtkTextIter      *end)
 {
+  gboolean whole_first, whole_last;
+
+  self->run_end = -1;
   self->delete_first = gtk_text_iter_get_line (start);
   self->delete_last = gtk_text_iter_get_line (end);
+  if (self->delete_last == self->delete_first)
+    return;
+
+  /* The line left is the first one, unless all of its text went: then it
+   * holds what was after the deletion, the last line's paragraph. The ids
+   * of the others are kept for a paste or an undo. */
+  whole_first = at_line_start (start);
+  whole_last = gtk_text_iter_ends_line (end);
+  g_clear_pointer (&self->delete_survivor, g_free);
+  for (guint i = self->delete_first; i <= self->delete_last && i < self->lines->len; i++)
+    {
+      LineEntry *entry = entry_at (self, i);
+      /* All the lines' text gone (Select All, Delete): none survives. */
+      gboolean survives = whole_first ? (i == self->delete_last && !whole_last) : i == self->delete_first;
+
+      if (survives)
+        self->delete_survivor = g_steal_pointer (&entry->id);
+      else if (entry->id != NULL)
+        {
+          g_autofree char *text = dup_line (self->buffer, i);
+
+          bury (self, text, g_steal_pointer (&entry->id));
+        }
+    }
 }
 
 static void
@@ -246,7 +393,14 @@ on_delete_range_after (PlenaryLineIndex *self,
                        GtkTextIter      *end)
 {
   if (self->delete_last > self->delete_first)
-    g_array_remove_range (self->lines, self->delete_first + 1, self->delete_last - self->delete_first);
+    {
+      LineEntry *first;
+
+      g_array_remove_range (self->lines, self->delete_first + 1, self->delete_last - self->delete_first);
+      first = entry_at (self, self->delete_first);
+      g_free (first->id);
+      first->id = g_steal_pointer (&self->delete_survivor);
+    }
 
   classify_lines (self, self->delete_first, self->delete_first);
 }
@@ -260,6 +414,7 @@ plenary_line_index_dispose (GObject *object)
   if (self->buffer != NULL)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
   g_clear_object (&self->buffer);
+  g_clear_object (&self->draft);
 
   G_OBJECT_CLASS (plenary_line_index_parent_class)->dispose (object);
 }
@@ -271,6 +426,8 @@ plenary_line_index_finalize (GObject *object)
 
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->graveyard, g_hash_table_unref);
+  g_clear_pointer (&self->delete_survivor, g_free);
 
   G_OBJECT_CLASS (plenary_line_index_parent_class)->finalize (object);
 }
@@ -292,6 +449,9 @@ static void
 plenary_line_index_init (PlenaryLineIndex *self)
 {
   self->lines = g_array_new (FALSE, TRUE, sizeof (LineEntry));
+  g_array_set_clear_func (self->lines, clear_entry);
+  self->run_end = -1;
+  self->graveyard = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 PlenaryLineIndex *
@@ -304,6 +464,8 @@ plenary_line_index_new (GtkTextBuffer *buffer)
   self = g_object_new (PLENARY_TYPE_LINE_INDEX, NULL);
   self->buffer = g_object_ref (buffer);
 
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text),
+                           self, G_CONNECT_SWAPPED);
   /* After the buffer's own handlers, whoever connected first. */
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text_after),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -420,6 +582,65 @@ plenary_line_index_dup_marker (PlenaryLineIndex *self,
     }
 
   return plenary_clause_marker (self->language, level, counters[level] - 1);
+}
+
+void
+plenary_line_index_set_draft (PlenaryLineIndex *self,
+                              PlenaryDraft     *draft)
+{
+  g_return_if_fail (PLENARY_IS_LINE_INDEX (self));
+  g_return_if_fail (draft == NULL || PLENARY_IS_DRAFT (draft));
+
+  if (!g_set_object (&self->draft, draft) || draft == NULL)
+    return;
+
+  /* A line with text and no id gets one. */
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      LineEntry *entry = entry_at (self, i);
+      g_autofree char *text = NULL;
+
+      if (entry->id != NULL || entry->info.is_blank || entry->info.is_opening)
+        continue;
+      text = dup_line (self->buffer, i);
+      if (*skip_indent (text) != '\0')
+        entry->id = revive_or_new (self, text);
+    }
+}
+
+const char *
+plenary_line_index_get_id (PlenaryLineIndex *self,
+                           guint             line)
+{
+  g_return_val_if_fail (PLENARY_IS_LINE_INDEX (self), NULL);
+  g_return_val_if_fail (line < self->lines->len, NULL);
+
+  return entry_at (self, line)->id;
+}
+
+void
+plenary_line_index_set_id (PlenaryLineIndex *self,
+                           guint             line,
+                           const char       *id)
+{
+  LineEntry *entry;
+
+  g_return_if_fail (PLENARY_IS_LINE_INDEX (self));
+  g_return_if_fail (line < self->lines->len);
+
+  /* The id stays one to bring back with its old text (an Undo of a
+   * restore): revive_or_new() never gives one a line already has. */
+  entry = entry_at (self, line);
+  g_free (entry->id);
+  entry->id = g_strdup (id);
+}
+
+void
+plenary_line_index_forget_deleted (PlenaryLineIndex *self)
+{
+  g_return_if_fail (PLENARY_IS_LINE_INDEX (self));
+
+  g_hash_table_remove_all (self->graveyard);
 }
 
 void

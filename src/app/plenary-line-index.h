@@ -73,4 +73,21 @@ const PlenaryLineState  *plenary_line_index_get_state_before (PlenaryLineIndex *
 char                    *plenary_line_index_dup_marker       (PlenaryLineIndex *self,
                                                               guint             line);
 
+/* Paragraph identity. Every line with text has an id, kept through edits,
+ * renumbering, splits (the first part keeps it; Enter before the text moves
+ * it down with the text), joins (the first line's), and cut and paste or
+ * moves of whole lines (a deleted line's id comes back with its text). New
+ * ids come from DRAFT; with none set, lines get no ids (while a draft is
+ * being shown). */
+void                     plenary_line_index_set_draft        (PlenaryLineIndex *self,
+                                                              PlenaryDraft     *draft);
+/* The id of LINE, NULL for a blank line or one not given one yet. */
+const char              *plenary_line_index_get_id           (PlenaryLineIndex *self,
+                                                              guint             line);
+void                     plenary_line_index_set_id           (PlenaryLineIndex *self,
+                                                              guint             line,
+                                                              const char       *id);
+/* Ids of deleted lines are not brought back any more (a new text). */
+void                     plenary_line_index_forget_deleted   (PlenaryLineIndex *self);
+
 G_END_DECLS

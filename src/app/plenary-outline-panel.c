@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "plenary-outline-panel.h"
+#include "plenary-outline-row.h"
 
 struct _PlenaryOutlinePanel
 {
@@ -38,82 +39,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  GtkLabel *marker;
-  GtkLabel *phrase;
-  GtkLabel *words;
-} Row;
-
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *marker = gtk_label_new (NULL);
-  GtkWidget *phrase = gtk_label_new (NULL);
-  GtkWidget *words = gtk_label_new (NULL);
-  PangoAttrList *italic = pango_attr_list_new ();
-  Row *row = g_new0 (Row, 1);
-
-  /* A fixed width keeps the words of all rows aligned up to "99.". */
-  gtk_label_set_width_chars (GTK_LABEL (marker), 3);
-  gtk_label_set_xalign (GTK_LABEL (marker), 1.0);
-  gtk_widget_add_css_class (marker, "dim-label");
-  gtk_widget_add_css_class (marker, "numeric");
-
-  pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
-  gtk_label_set_attributes (GTK_LABEL (phrase), italic);
-  pango_attr_list_unref (italic);
-  gtk_label_set_xalign (GTK_LABEL (phrase), 0.0);
-  /* A long closing phrase must not widen the side panel. */
-  gtk_label_set_ellipsize (GTK_LABEL (phrase), PANGO_ELLIPSIZE_END);
-
-  gtk_label_set_ellipsize (GTK_LABEL (words), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (words), 0.0);
-  gtk_widget_set_hexpand (words, TRUE);
-
-  gtk_box_append (GTK_BOX (box), marker);
-  gtk_box_append (GTK_BOX (box), phrase);
-  gtk_box_append (GTK_BOX (box), words);
-  gtk_list_item_set_child (list_item, box);
-
-  row->marker = GTK_LABEL (marker);
-  row->phrase = GTK_LABEL (phrase);
-  row->words = GTK_LABEL (words);
-  g_object_set_data_full (G_OBJECT (list_item), "row", row, g_free);
+  gtk_list_item_set_child (list_item, plenary_outline_row_new ());
 }
 
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item)
 {
-  PlenaryOutlineItem *item = gtk_list_item_get_item (list_item);
-  Row *row = g_object_get_data (G_OBJECT (list_item), "row");
-  const char *phrase = plenary_outline_item_get_phrase (item);
-  GBinding *binding;
-
-  /* The number changes when paragraphs above come and go. */
-  binding = g_object_bind_property (item, "marker", row->marker, "label", G_BINDING_SYNC_CREATE);
-  g_object_set_data (G_OBJECT (list_item), "binding", binding);
-
-  /* Sub-paragraphs stand under their paragraph, indented by level. */
-  gtk_widget_set_margin_start (gtk_list_item_get_child (list_item), 18 * plenary_outline_item_get_level (item));
-  gtk_label_set_text (row->phrase, phrase);
-  gtk_widget_set_visible (GTK_WIDGET (row->phrase), phrase[0] != '\0');
-  gtk_label_set_text (row->words, plenary_outline_item_get_words (item));
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item),
-                               plenary_outline_item_get_words (item));
+  plenary_outline_row_set_item (PLENARY_OUTLINE_ROW (gtk_list_item_get_child (list_item)),
+                                gtk_list_item_get_item (list_item));
 }
 
 static void
 unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item)
 {
-  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
+  plenary_outline_row_set_item (PLENARY_OUTLINE_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "plenary-outline.h"
 #include "plenary-brief.h"
 #include "plenary-clause-picker.h"
+#include "plenary-dialogs.h"
 #include "plenary-header-form.h"
 #include "plenary-page.h"
 #include "plenary-phrase-completion.h"
@@ -30,6 +31,8 @@ struct _PlenaryPage
   PlenaryProblems   *problems;
   PlenaryAnnotations *annotations;
   PlenaryDraftSpelling *spelling;
+  /* The citation under the last right click, for "Open Cited Source". */
+  PlenaryAnnotation *context_citation;
 
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
@@ -66,6 +69,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  COMMENT_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Presenting the document ---------------------------------------------- */
 
@@ -173,7 +183,22 @@ insert_clause_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (plenary_clause_picker_new (self->view)));
 }
 
-/* Clauses are offered in resolutions, not in briefs. */
+/* The citation at the cursor, or under the last right click. */
+static PlenaryAnnotation *
+get_context_citation (PlenaryPage *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document));
+  GtkTextIter iter;
+
+  if (self->context_citation != NULL)
+    return self->context_citation;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return plenary_annotations_citation_at (self->annotations, gtk_text_iter_get_offset (&iter));
+}
+
+/* Clauses are offered in resolutions, not in briefs; a citation opens
+ * from the cursor on it. */
 static void
 update_actions (PlenaryPage *self)
 {
@@ -181,6 +206,51 @@ update_actions (PlenaryPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.insert-clause",
                                  plenary_draft_get_kind (draft) == PLENARY_DRAFT_KIND_RESOLUTION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-citation",
+                                 self->annotations != NULL && get_context_citation (self) != NULL);
+}
+
+static void
+on_cursor_moved (PlenaryPage *self)
+{
+  g_clear_object (&self->context_citation);
+  update_actions (self);
+}
+
+static void
+open_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryPage *self = PLENARY_PAGE (widget);
+  g_autoptr(PlenaryAnnotation) citation = NULL;
+
+  if ((citation = get_context_citation (self)) != NULL)
+    {
+      g_object_ref (citation);
+      g_clear_object (&self->context_citation);
+      plenary_annotations_activate_citation (self->annotations, citation);
+    }
+}
+
+/* Ctrl+Alt+M: a comment on the words selected in the draft, written in
+ * the comments panel ("comment-added"). */
+static void
+comment_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  PlenaryPage *self = PLENARY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  PlenaryAnnotation *comment;
+
+  if (plenary_ask_author_first (widget, action_name, param))
+    return;
+
+  if ((comment = plenary_annotations_add_comment (self->annotations, "", &error)) == NULL)
+    gtk_widget_activate_action (widget, "win.show-toast", "s", error->message);
+  else
+    g_signal_emit (self, signals[COMMENT_ADDED], 0, comment);
 }
 
 static void
@@ -373,6 +443,7 @@ on_query_tooltip (PlenaryPage *self,
   GtkTextView *text_view = GTK_TEXT_VIEW (self->view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   g_autofree char *text = NULL;
+  PlenaryAnnotation *citation;
   GtkTextIter iter;
 
   if (keyboard_mode)
@@ -386,11 +457,88 @@ on_query_tooltip (PlenaryPage *self,
         return FALSE;
     }
 
-  if (!(text = plenary_problems_dup_message_at (self->problems, &iter)))
+  if ((citation = plenary_annotations_citation_at (self->annotations, gtk_text_iter_get_offset (&iter))) != NULL)
+    {
+      g_autofree char *description = plenary_annotations_dup_citation_description (self->annotations, citation);
+
+      text = g_strconcat (description, "\n", _("Ctrl+click to open the source"), NULL);
+    }
+  else if (!(text = plenary_problems_dup_message_at (self->problems, &iter)))
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+static PlenaryAnnotation *
+citation_at_location (PlenaryPage *self,
+                      double       x,
+                      double       y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
+    return NULL;
+
+  return plenary_annotations_citation_at (self->annotations, gtk_text_iter_get_offset (&iter));
+}
+
+/* Ctrl+click on a citation opens its passage; a right click on one offers
+ * "Open Cited Source" in the menu. */
+static void
+on_click_pressed (PlenaryPage     *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *click)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (click));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (click));
+  PlenaryAnnotation *citation = citation_at_location (self, x, y);
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      g_set_object (&self->context_citation, citation);
+      update_actions (self);
+      return;
+    }
+
+  if (button != GDK_BUTTON_PRIMARY || (state & GDK_CONTROL_MASK) == 0 || citation == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+  plenary_annotations_activate_citation (self->annotations, citation);
+}
+
+/* The words of an annotation chosen in the comments panel. */
+static void
+on_reveal (PlenaryPage *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (self->document));
+
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+add_citation_menu (PlenaryPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
+
+  g_menu_append (section, _("Open Cited Source"), "page.open-citation");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (menu));
 }
 
 static void
@@ -406,7 +554,12 @@ plenary_page_constructed (GObject *object)
   g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->view), TRUE);
-  self->annotations = plenary_annotations_new (self->document, self->view);
+  self->annotations = plenary_annotations_new (self->document);
+  g_signal_connect_object (self->annotations, "reveal", G_CALLBACK (on_reveal), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_document_get_buffer (self->document), "notify::cursor-position",
+                           G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
+  /* Before the spelling's menu, which keeps it. */
+  add_citation_menu (self);
   self->spelling = plenary_draft_spelling_new (self->document, self->view);
   plenary_search_bar_set_view (self->search_bar, GTK_SOURCE_VIEW (self->view));
   plenary_header_form_set_document (self->header_form, self->document);
@@ -464,6 +617,7 @@ plenary_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->outline);
   g_clear_object (&self->problems);
+  g_clear_object (&self->context_citation);
   g_clear_object (&self->annotations);
   g_clear_object (&self->spelling);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PAGE);
@@ -552,6 +706,13 @@ plenary_page_class_init (PlenaryPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A comment was just made on the selected words: the window opens it
+   * in the comments panel to be written. */
+  signals[COMMENT_ADDED] =
+    g_signal_new ("comment-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PLENARY_TYPE_ANNOTATION);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
@@ -570,6 +731,9 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "page.insert-clause", NULL, insert_clause_action);
+  gtk_widget_class_install_action (widget_class, "page.open-citation", NULL, open_citation_action);
+  gtk_widget_class_install_action (widget_class, "page.comment", NULL, comment_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK, "page.comment", NULL);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "page.replace", NULL, find_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -639,6 +803,13 @@ plenary_page_get_problems (PlenaryPage *self)
 {
   g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
   return self->problems;
+}
+
+PlenaryDraftSpelling *
+plenary_page_get_spelling (PlenaryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PAGE (self), NULL);
+  return self->spelling;
 }
 
 PlenaryAnnotations *

@@ -33,6 +33,7 @@ struct _PlenaryPreferencesWindow
   GtkSwitch            *spell_check_switch;
   GtkSpinButton        *word_limit_spin;
   GtkSwitch            *numbered_headings_switch;
+  GtkSwitch            *sources_list_switch;
 
   AdwComboRow          *phrase_language_row;
   AdwComboRow          *phrase_group_row;
@@ -197,13 +198,18 @@ static void show_error (PlenaryPreferencesWindow *self,
                         const GError             *error);
 static void refresh_phrases (PlenaryPreferencesWindow *self);
 
+/* prefs.remove-phrase ((group, phrase)): the trash button of a phrase. */
 static void
-remove_phrase_clicked (GtkButton                *button,
-                       PlenaryPreferencesWindow *self)
+remove_phrase_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
+  PlenaryPreferencesWindow *self = PLENARY_PREFERENCES_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  const char *group = g_object_get_data (G_OBJECT (button), "group");
-  const char *phrase = g_object_get_data (G_OBJECT (button), "phrase");
+  const char *group;
+  const char *phrase;
+
+  g_variant_get (param, "(&s&s)", &group, &phrase);
 
   if (!plenary_user_phrases_remove (phrase_language (self), group, phrase, &error))
     show_error (self, error);
@@ -251,9 +257,8 @@ refresh_phrases (PlenaryPreferencesWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Remove the Phrase"), -1);
       gtk_widget_add_css_class (remove, "flat");
-      g_object_set_data_full (G_OBJECT (remove), "group", g_strdup (group), g_free);
-      g_object_set_data_full (G_OBJECT (remove), "phrase", g_strdup (phrase), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_phrase_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "prefs.remove-phrase");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)", group, phrase);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
       adw_preferences_group_add (self->my_phrases_group, row);
@@ -323,6 +328,8 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
 
   object_class->dispose = plenary_preferences_window_dispose;
 
+  gtk_widget_class_install_action (widget_class, "prefs.remove-phrase", "(ss)", remove_phrase_action);
+
 #if ADW_CHECK_VERSION (1, 5, 0)
   {
     /* The pages are the same in a dialog; only the template's parent differs. */
@@ -345,6 +352,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, spell_check_switch);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, word_limit_spin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, numbered_headings_switch);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, sources_list_switch);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_language_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_group_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, phrase_row);
@@ -392,6 +400,7 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "word-limit", self->word_limit_spin, "value",
                                 G_SETTINGS_BIND_DEFAULT, uint_to_double, double_to_uint, NULL, NULL);
   g_settings_bind (self->settings, "numbered-headings", self->numbered_headings_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sources-list", self->sources_list_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   self->phrase_rows = g_ptr_array_new ();
   /* Phrases are added to the drafting language the user drafts in. */

@@ -7,14 +7,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "plenary-page-layout.h"
 #include "plenary-print.h"
@@ -27,12 +23,10 @@ struct _PlenaryPrintOperation
   PlenaryPageLayout *layout;
   GtkCheckButton    *line_numbers;
   GtkCheckButton    *numbered_headings;
+  GtkCheckButton    *sources_list;
   gboolean           with_line_numbers;
   gboolean           with_numbered_headings;
-
-  /* A PDF export: its name, and the hidden one it is written under. */
-  char              *export_path;
-  char              *temporary_path;
+  gboolean           with_sources_list;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPrintOperation, plenary_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -54,6 +48,7 @@ plenary_print_operation_begin_print (GtkPrintOperation *operation,
   options.height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
   options.line_numbers = print->with_line_numbers;
   options.numbered_headings = print->with_numbered_headings;
+  options.sources_list = print->with_sources_list;
 
   g_clear_object (&print->layout);
   print->layout = plenary_page_layout_new (plenary_document_get_draft (print->document), &options);
@@ -230,6 +225,11 @@ plenary_print_operation_create_custom_widget (GtkPrintOperation *operation)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), print->with_numbered_headings);
       gtk_box_append (GTK_BOX (box), check);
       print->numbered_headings = GTK_CHECK_BUTTON (check);
+
+      check = gtk_check_button_new_with_mnemonic (_("End with the list of _sources"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), print->with_sources_list);
+      gtk_box_append (GTK_BOX (box), check);
+      print->sources_list = GTK_CHECK_BUTTON (check);
     }
 
   return box;
@@ -244,6 +244,8 @@ plenary_print_operation_custom_widget_apply (GtkPrintOperation *operation,
   print->with_line_numbers = gtk_check_button_get_active (print->line_numbers);
   if (print->numbered_headings != NULL)
     print->with_numbered_headings = gtk_check_button_get_active (print->numbered_headings);
+  if (print->sources_list != NULL)
+    print->with_sources_list = gtk_check_button_get_active (print->sources_list);
 }
 
 static void
@@ -258,24 +260,12 @@ plenary_print_operation_dispose (GObject *object)
 }
 
 static void
-plenary_print_operation_finalize (GObject *object)
-{
-  PlenaryPrintOperation *self = PLENARY_PRINT_OPERATION (object);
-
-  g_free (self->export_path);
-  g_free (self->temporary_path);
-
-  G_OBJECT_CLASS (plenary_print_operation_parent_class)->finalize (object);
-}
-
-static void
 plenary_print_operation_class_init (PlenaryPrintOperationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
 
   object_class->dispose = plenary_print_operation_dispose;
-  object_class->finalize = plenary_print_operation_finalize;
   operation_class->begin_print = plenary_print_operation_begin_print;
   operation_class->paginate = plenary_print_operation_paginate;
   operation_class->draw_page = plenary_print_operation_draw_page;
@@ -319,77 +309,7 @@ plenary_print_operation_new (PlenaryDocument *document)
   self->document = g_object_ref (document);
   self->with_line_numbers = g_settings_get_boolean (settings, "line-numbers");
   self->with_numbered_headings = g_settings_get_boolean (settings, "numbered-headings");
+  self->with_sources_list = g_settings_get_boolean (settings, "sources-list");
 
   return GTK_PRINT_OPERATION (self);
-}
-
-void
-plenary_print_operation_export_to (PlenaryPrintOperation *self,
-                                   const char            *path)
-{
-  g_autofree char *folder = NULL;
-  g_autofree char *basename = NULL;
-  char *temporary;
-  int fd;
-
-  g_return_if_fail (PLENARY_IS_PRINT_OPERATION (self));
-  g_return_if_fail (path != NULL);
-
-  g_free (self->export_path);
-  self->export_path = g_strdup (path);
-  g_clear_pointer (&self->temporary_path, g_free);
-
-  /* Written under a hidden name and renamed when complete, so that a crash
-   * never leaves a truncated PDF under the final name. */
-  folder = g_path_get_dirname (path);
-  basename = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, basename);
-  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
-  if (fd >= 0)
-    {
-      close (fd);
-      self->temporary_path = temporary;
-      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), temporary);
-    }
-  else
-    {
-      g_free (temporary);
-      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), path);
-    }
-}
-
-const char *
-plenary_print_operation_get_export_path (PlenaryPrintOperation *self)
-{
-  g_return_val_if_fail (PLENARY_IS_PRINT_OPERATION (self), NULL);
-  return self->export_path;
-}
-
-gboolean
-plenary_print_operation_complete_export (PlenaryPrintOperation    *self,
-                                         GtkPrintOperationResult   result,
-                                         GError                  **error)
-{
-  g_return_val_if_fail (PLENARY_IS_PRINT_OPERATION (self), FALSE);
-
-  if (self->temporary_path == NULL)
-    return TRUE;
-
-  /* Only a whole PDF takes the name. */
-  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_unlink (self->temporary_path);
-  else if (g_rename (self->temporary_path, self->export_path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (self->export_path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
-      g_unlink (self->temporary_path);
-      g_clear_pointer (&self->temporary_path, g_free);
-      return FALSE;
-    }
-
-  g_clear_pointer (&self->temporary_path, g_free);
-  return TRUE;
 }

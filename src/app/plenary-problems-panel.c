@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "plenary-problem-row.h"
 #include "plenary-problems-panel.h"
 
 struct _PlenaryProblemsPanel
@@ -40,23 +41,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  GtkImage  *icon;
-  GtkLabel  *message;
-  GtkLabel  *line;
-  GtkButton *fix;
-  GtkLabel  *fix_label;
-} Row;
-
 static void
-on_fix_clicked (PlenaryProblemsPanel *self,
-                GtkButton            *button)
+on_fix (PlenaryProblemsPanel *self,
+        PlenaryProblemItem   *item)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
-  PlenaryProblemItem *item = gtk_list_item_get_item (list_item);
-
-  if (self->problems == NULL || item == NULL)
+  if (self->problems == NULL)
     return;
 
   /* Show the result at once rather than after the pause in typing. */
@@ -69,56 +58,10 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            PlenaryProblemsPanel     *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *message = gtk_label_new (NULL);
-  GtkWidget *line = gtk_label_new (NULL);
-  GtkWidget *fix = gtk_button_new ();
-  GtkWidget *fix_label;
-  Row *row = g_new0 (Row, 1);
+  GtkWidget *row = plenary_problem_row_new ();
 
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (message), 0.0);
-  gtk_widget_set_hexpand (message, TRUE);
-
-  gtk_label_set_xalign (GTK_LABEL (line), 0.0);
-  gtk_widget_set_hexpand (line, TRUE);
-  gtk_widget_add_css_class (line, "caption");
-  gtk_widget_add_css_class (line, "dim-label");
-
-  /* Fix labels quote the text ("Replace with “…”"): keep the row narrow,
-   * but wrap rather than cut the words the button will write. */
-  fix_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (fix_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (fix_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (fix_label), 24);
-  gtk_label_set_justify (GTK_LABEL (fix_label), GTK_JUSTIFY_CENTER);
-  gtk_button_set_child (GTK_BUTTON (fix), fix_label);
-  gtk_widget_set_valign (fix, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (fix, "caption");
-  g_object_set_data (G_OBJECT (fix), "list-item", list_item);
-  g_signal_connect_swapped (fix, "clicked", G_CALLBACK (on_fix_clicked), self);
-
-  gtk_box_append (GTK_BOX (top), icon);
-  gtk_box_append (GTK_BOX (top), message);
-  gtk_box_append (GTK_BOX (bottom), line);
-  gtk_box_append (GTK_BOX (bottom), fix);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), bottom);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_item_set_child (list_item, box);
-
-  row->icon = GTK_IMAGE (icon);
-  row->message = GTK_LABEL (message);
-  row->line = GTK_LABEL (line);
-  row->fix = GTK_BUTTON (fix);
-  row->fix_label = GTK_LABEL (fix_label);
-  g_object_set_data_full (G_OBJECT (list_item), "row", row, g_free);
+  g_signal_connect_object (row, "fix", G_CALLBACK (on_fix), self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -126,23 +69,16 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           PlenaryProblemsPanel     *self)
 {
-  PlenaryProblemItem *item = gtk_list_item_get_item (list_item);
-  Row *row = g_object_get_data (G_OBJECT (list_item), "row");
-  gboolean hint = plenary_problem_item_get_severity (item) == PLENARY_CHECK_SEVERITY_HINT;
-  g_autofree char *line = NULL;
+  plenary_problem_row_set_item (PLENARY_PROBLEM_ROW (gtk_list_item_get_child (list_item)),
+                                gtk_list_item_get_item (list_item));
+}
 
-  gtk_image_set_from_icon_name (row->icon, hint ? "dialog-information-symbolic" : "dialog-warning-symbolic");
-  gtk_label_set_text (row->message, plenary_problem_item_get_message (item));
-  /* Translators: the line of the draft where a problem is, counted from 1 */
-  line = g_strdup_printf (_("Line %u"), plenary_problem_item_get_line (item) + 1);
-  gtk_label_set_text (row->line, line);
-
-  gtk_widget_set_visible (GTK_WIDGET (row->fix), plenary_problem_item_get_has_fix (item));
-  if (plenary_problem_item_get_has_fix (item))
-    {
-      gtk_label_set_text (row->fix_label, plenary_problem_item_get_fix_label (item));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->fix), plenary_problem_item_get_fix_label (item));
-    }
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            PlenaryProblemsPanel     *self)
+{
+  plenary_problem_row_set_item (PLENARY_PROBLEM_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -332,6 +268,7 @@ plenary_problems_panel_init (PlenaryProblemsPanel *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_menu_button_set_create_popup_func (self->fix_all_button, create_fix_all_popup, self, NULL);

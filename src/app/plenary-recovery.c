@@ -124,10 +124,10 @@ delete_copy (PlenaryRecovery *self,
 
 typedef struct
 {
-  GFile  *draft_file;
-  GBytes *draft;
-  GFile  *info_file;
-  GBytes *info;
+  GFile                *draft_file;
+  PlenaryDraftSnapshot *draft;
+  GFile                *info_file;
+  GBytes               *info;
 } WriteJob;
 
 static void
@@ -136,7 +136,7 @@ write_job_free (gpointer data)
   WriteJob *job = data;
 
   g_clear_object (&job->draft_file);
-  g_clear_pointer (&job->draft, g_bytes_unref);
+  g_clear_pointer (&job->draft, plenary_draft_snapshot_free);
   g_clear_object (&job->info_file);
   g_clear_pointer (&job->info, g_bytes_unref);
   g_free (job);
@@ -151,6 +151,7 @@ write_thread (GTask        *task,
   WriteJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (job->draft_file);
+  g_autoptr(GBytes) draft = NULL;
 
   if ((!g_file_make_directory_with_parents (parent, NULL, &error) &&
        !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS)))
@@ -162,7 +163,9 @@ write_thread (GTask        *task,
   /* Unsaved drafts are nobody else's business. */
   g_chmod (g_file_peek_path (parent), 0700);
 
-  if (!plenary_file_replace_private (job->draft_file, job->draft, cancellable, &error) ||
+  /* The sources' text is escaped here, off the typing path. */
+  draft = plenary_draft_snapshot_encode (job->draft);
+  if (!plenary_file_replace_private (job->draft_file, draft, cancellable, &error) ||
       !plenary_file_replace_private (job->info_file, job->info, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -233,7 +236,7 @@ write_copy_full (Watch    *watch,
 
   job = g_new0 (WriteJob, 1);
   job->draft_file = child_file (self, watch->id, PLENARY_DRAFT_SUFFIX);
-  job->draft = plenary_draft_codec_encode (plenary_document_get_draft (document));
+  job->draft = plenary_draft_snapshot_new (plenary_document_get_draft (document));
   job->info_file = child_file (self, watch->id, ".ini");
   job->info = g_bytes_new_take (info, length);
 

@@ -30,6 +30,9 @@ struct _PlenarySearchBar
   gboolean                 ignore_accents;
   gboolean                 regex;
   guint                    replaced;   /* after Replace All, until the search changes */
+  /* What to find when the bar opened, selected in an idle unless the user
+   * has typed since (keys typed right after Ctrl+H are kept). */
+  char                    *opened_text;
 
   GtkRevealer             *revealer;
   GtkSearchEntry          *search_entry;
@@ -484,6 +487,7 @@ plenary_search_bar_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->buffer);
   g_clear_object (&self->view);
+  g_clear_pointer (&self->opened_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SEARCH_BAR);
 
   G_OBJECT_CLASS (plenary_search_bar_parent_class)->dispose (object);
@@ -658,8 +662,11 @@ static gboolean
 select_search_text (gpointer data)
 {
   g_autoptr(PlenarySearchBar) self = data;
+  g_autofree char *opened_text = g_steal_pointer (&self->opened_text);
 
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  if (self->search_entry != NULL &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), opened_text) == 0)
+    gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 
   return G_SOURCE_REMOVE;
 }
@@ -701,6 +708,8 @@ plenary_search_bar_open (PlenarySearchBar *self,
   gtk_toggle_button_set_active (self->replace_toggle, replace || gtk_toggle_button_get_active (self->replace_toggle));
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  g_free (self->opened_text);
+  self->opened_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_idle_add (select_search_text, g_object_ref (self));
 }
 

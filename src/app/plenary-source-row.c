@@ -88,6 +88,17 @@ update_details (PlenarySourceRow *self)
   if (self->source == NULL)
     return;
 
+  /* What a delegate knows a UN document by: its symbol and date. */
+  if (plenary_source_get_symbol (self->source)[0] != '\0')
+    g_string_append_printf (line, "%s · ", plenary_source_get_symbol (self->source));
+  if (plenary_source_get_date (self->source)[0] != '\0')
+    {
+      g_autofree char *date = plenary_source_format_date (plenary_source_get_date (self->source),
+                                                          g_get_language_names ()[0]);
+
+      g_string_append_printf (line, "%s · ", date);
+    }
+
   size = g_format_size (strlen (plenary_source_get_text (self->source)));
   g_string_append (line, size);
 
@@ -138,6 +149,7 @@ create_menu (PlenarySource *source)
   } items[] = {
     { menu, N_("_Open"), "sources.open" },
     { section, N_("_Rename…"), "sources.rename" },
+    { section, N_("_Details…"), "sources.details" },
     { section, N_("Re_move"), "sources.remove" },
   };
 
@@ -235,6 +247,10 @@ plenary_source_row_init (PlenarySourceRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->source_signals = g_signal_group_new (PLENARY_TYPE_SOURCE);
+  g_signal_group_connect_swapped (self->source_signals, "notify::symbol",
+                                  G_CALLBACK (update_details), self);
+  g_signal_group_connect_swapped (self->source_signals, "notify::date",
+                                  G_CALLBACK (update_details), self);
   g_signal_group_connect_swapped (self->source_signals, "notify::title",
                                   G_CALLBACK (update_title), self);
 

@@ -10,12 +10,19 @@
 #include <glib/gi18n.h>
 
 #include "plenary-anchor-resolver.h"
+#include "plenary-pdf-view.h"
+#include "plenary-source-files.h"
 #include "plenary-source-search.h"
+#include "plenary-source-styles.h"
 #include "plenary-source-viewer.h"
 
 /* Matches tagged per main loop iteration, so that a frequent word in a
  * huge source does not freeze the window. */
 #define FIND_TAGS_PER_STEP 500
+
+#define ZOOM_MIN  0.5
+#define ZOOM_MAX  4.0
+#define ZOOM_STEP 0.1
 
 struct _PlenarySourceViewer
 {
@@ -42,6 +49,24 @@ struct _PlenarySourceViewer
   GtkButton          *next_button;
   GtkTextView        *text_view;
   GtkTextBuffer      *buffer;
+
+  /* A PDF whose file is on this computer shows its pages. */
+  GtkStack           *content_stack;
+  PlenaryPdfView     *pdf_view;
+  gboolean            showing_pages;
+  gboolean            following_page;
+  guint               go_to_page_id;
+  GtkWidget          *page_box;
+  GtkSpinButton      *page_spin;
+  GtkLabel           *page_total_label;
+  GtkLabel           *message_label;
+  char               *source_message;
+  GtkLabel           *zoom_label;
+  GtkCssProvider     *zoom_css;
+  double              zoom;
+  GtkWidget          *pages_menu;
+  /* The passages of the annotations, for the pages (PlenaryPdfMark). */
+  GArray             *marks;
 };
 
 G_DEFINE_FINAL_TYPE (PlenarySourceViewer, plenary_source_viewer, GTK_TYPE_WIDGET)
@@ -100,6 +125,29 @@ static const struct {
   { "red", "rgba(246, 97, 81, 0.35)" },
 };
 
+static void
+add_mark (PlenarySourceViewer *self,
+          gint64               start,
+          gint64               end,
+          PlenaryPdfMarkKind   kind,
+          const char          *color)
+{
+  PlenaryPdfMark mark = { start, end, kind, { 0, 0, 0, 0 } };
+
+  gdk_rgba_parse (&mark.color, color);
+  g_array_append_val (self->marks, mark);
+}
+
+static const char *
+mark_color (const char *tag)
+{
+  if (g_str_equal (tag, PLENARY_SOURCE_VIEWER_TAG_CITATION))
+    return "rgba(98, 160, 234, 0.30)";
+  if (g_str_equal (tag, PLENARY_SOURCE_VIEWER_TAG_COMMENT))
+    return "rgba(224, 27, 36, 0.9)";
+  return "rgba(246, 211, 45, 0.45)";
+}
+
 static gboolean
 tag_anchor (PlenarySourceViewer *self,
             PlenaryAnchor       *anchor,
@@ -118,6 +166,11 @@ tag_anchor (PlenarySourceViewer *self,
 
   get_iters (self, start, end, start_iter, end_iter);
   gtk_text_buffer_apply_tag_by_name (self->buffer, tag, start_iter, end_iter);
+  add_mark (self, start, end,
+            g_str_equal (tag, PLENARY_SOURCE_VIEWER_TAG_CITATION) ? PLENARY_PDF_MARK_CITATION :
+            g_str_equal (tag, PLENARY_SOURCE_VIEWER_TAG_COMMENT) ? PLENARY_PDF_MARK_COMMENT :
+            PLENARY_PDF_MARK_HIGHLIGHT,
+            mark_color (tag));
   return TRUE;
 }
 
@@ -137,7 +190,33 @@ tag_highlight (PlenarySourceViewer *self,
       {
         g_autofree char *name = g_strconcat (PLENARY_SOURCE_VIEWER_TAG_HIGHLIGHT "-", category, NULL);
         gtk_text_buffer_apply_tag_by_name (self->buffer, name, &start, &end);
+        /* The category's colour over the default one just added. */
+        gdk_rgba_parse (&g_array_index (self->marks, PlenaryPdfMark, self->marks->len - 1).color,
+                        highlight_colors[i].color);
       }
+}
+
+/* The annotations and the matches of the find field, on the pages. */
+static void
+update_pdf_marks (PlenarySourceViewer *self)
+{
+  g_autoptr(GArray) marks = g_array_copy (self->marks);
+  guint n = self->matches != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->matches)) : 0;
+
+  if (!self->showing_pages)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenarySearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->matches), i);
+      PlenaryPdfMark mark = { plenary_search_result_get_start (result),
+                              plenary_search_result_get_end (result),
+                              PLENARY_PDF_MARK_FIND, { 1.0, 0.64, 0.28, 0.55 } };
+
+      g_array_append_val (marks, mark);
+    }
+
+  plenary_pdf_view_set_marks (self->pdf_view, (const PlenaryPdfMark *) marks->data, marks->len);
 }
 
 static void
@@ -154,9 +233,13 @@ update_annotations (PlenarySourceViewer *self)
     }
   remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_CITATION);
   remove_tag_everywhere (self, PLENARY_SOURCE_VIEWER_TAG_COMMENT);
+  g_array_set_size (self->marks, 0);
 
   if (self->draft == NULL || self->source == NULL)
-    return;
+    {
+      update_pdf_marks (self);
+      return;
+    }
 
   annotations = G_LIST_MODEL (plenary_draft_get_annotations (self->draft));
   n = g_list_model_get_n_items (annotations);
@@ -183,6 +266,8 @@ update_annotations (PlenarySourceViewer *self)
           break;
         }
     }
+
+  update_pdf_marks (self);
 }
 
 /* Find ------------------------------------------------------------------ */
@@ -264,6 +349,7 @@ run_find (PlenarySourceViewer *self)
         self->tag_idle_id = g_idle_add_full (G_PRIORITY_LOW, tag_matches_step, self, NULL);
     }
 
+  update_pdf_marks (self);
   update_match_label (self);
 }
 
@@ -316,10 +402,10 @@ plenary_source_viewer_find_next (PlenarySourceViewer *self,
   if (self->current == G_MAXUINT)
     {
       /* From where the reader is: the selection, or the top. */
-      GtkTextIter start, end;
+      gint64 start, end;
 
-      gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end);
-      index = first_match_from (self, gtk_text_iter_get_offset (backward ? &start : &end));
+      plenary_source_viewer_get_selection_range (self, &start, &end);
+      index = first_match_from (self, backward ? start : end);
       if (backward)
         index = index == 0 ? n - 1 : index - 1;
       else if (index >= n)
@@ -411,6 +497,163 @@ update_title (PlenarySourceViewer *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
 }
 
+/* Pages, zoom, messages -------------------------------------------------- */
+
+static void
+update_message (PlenarySourceViewer *self)
+{
+  const char *message = self->source_message;
+
+  if (message == NULL && self->showing_pages)
+    message = plenary_pdf_view_get_message (self->pdf_view);
+
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static void
+on_pdf_page_changed (PlenarySourceViewer *self)
+{
+  guint n = plenary_pdf_view_get_n_pages (self->pdf_view);
+  g_autofree char *total = NULL;
+
+  /* Following the view, not moving it. */
+  self->following_page = TRUE;
+  {
+    GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (self->page_spin);
+    guint page = plenary_pdf_view_get_page (self->pdf_view);
+
+    if (gtk_adjustment_get_upper (adjustment) != MAX (n, 1))
+      gtk_spin_button_set_range (self->page_spin, 1, MAX (n, 1));
+    if (page > 0 && gtk_spin_button_get_value_as_int (self->page_spin) != (int) page)
+      gtk_spin_button_set_value (self->page_spin, page);
+  }
+  self->following_page = FALSE;
+
+  /* Translators: after "Page [12]": the number of pages. */
+  total = g_strdup_printf (_("of %u"), n);
+  gtk_label_set_text (self->page_total_label, total);
+  gtk_widget_set_visible (self->page_box, self->showing_pages && n > 0);
+  update_message (self);
+}
+
+static gboolean
+go_to_page (gpointer user_data)
+{
+  PlenarySourceViewer *self = user_data;
+
+  self->go_to_page_id = 0;
+  plenary_pdf_view_set_page (self->pdf_view, (guint) gtk_spin_button_get_value_as_int (self->page_spin));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_page_spin_changed (PlenarySourceViewer *self)
+{
+  /* Once the field is done with its value. */
+  if (!self->following_page && self->go_to_page_id == 0)
+    self->go_to_page_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, go_to_page, self, NULL);
+}
+
+static void
+set_zoom (PlenarySourceViewer *self,
+          double               zoom)
+{
+  char percent[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *css = NULL;
+  g_autofree char *label = NULL;
+
+  self->zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  /* The pages grow as they are; the text through its font size. */
+  plenary_pdf_view_set_zoom (self->pdf_view, self->zoom);
+  g_ascii_formatd (percent, sizeof percent, "%.0f", 100 * self->zoom);
+  css = g_strdup_printf ("textview { font-size: %s%%; }", percent);
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+  /* Translators: the zoom of the source, with a narrow no-break space in French. */
+  label = g_strdup_printf (_("%.0f %%"), 100 * self->zoom);
+  gtk_label_set_text (self->zoom_label, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.zoom-in", self->zoom < ZOOM_MAX - 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.zoom-out", self->zoom > ZOOM_MIN + 1e-6);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PlenarySourceViewer *self = PLENARY_SOURCE_VIEWER (widget);
+
+  if (g_str_equal (action_name, "source.zoom-in"))
+    set_zoom (self, self->zoom + ZOOM_STEP);
+  else if (g_str_equal (action_name, "source.zoom-out"))
+    set_zoom (self, self->zoom - ZOOM_STEP);
+  else
+    set_zoom (self, 1.0);
+}
+
+static void
+on_pages_pressed (GtkGestureClick     *gesture,
+                  int                  n_press,
+                  double               x,
+                  double               y,
+                  PlenarySourceViewer *self)
+{
+  GdkRectangle point = { (int) x, (int) y, 1, 1 };
+
+  if (self->pages_menu == NULL)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->pages_menu), &point);
+  gtk_popover_popup (GTK_POPOVER (self->pages_menu));
+}
+
+/* The text of the source, in the text view (PDFs whose file is not here
+ * too). Once per source. */
+static void
+show_text (PlenarySourceViewer *self)
+{
+  GtkTextIter start;
+
+  /* Once, as plain text: nothing in a source is markup; its styles are
+   * tags over it. */
+  gtk_text_buffer_set_text (self->buffer, self->source != NULL ? plenary_source_get_text (self->source) : "", -1);
+  plenary_source_styles_apply (self->text_view, self->source);
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+  gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);
+}
+
+/* A PDF source as its pages, when its file was kept on this computer. */
+static void
+show_pages (PlenarySourceViewer *self)
+{
+  PlenarySource *source = self->source;
+  JsonObject *extra = source != NULL ? plenary_source_get_extra (source) : NULL;
+  const char *checksum = NULL;
+  g_autoptr(GFile) file = NULL;
+  const GArray *starts;
+
+  g_clear_pointer (&self->source_message, g_free);
+  self->showing_pages = FALSE;
+
+  if (source != NULL && g_strcmp0 (plenary_source_get_media_type (source), "application/pdf") == 0)
+    {
+      if (extra != NULL && json_object_has_member (extra, "file_sha256") &&
+          JSON_NODE_HOLDS_VALUE (json_object_get_member (extra, "file_sha256")))
+        checksum = json_object_get_string_member (extra, "file_sha256");
+      file = plenary_source_files_lookup (checksum);
+      if (file == NULL)
+        self->source_message = g_strdup (_("The PDF file itself is not on this computer: its text is shown instead of its pages."));
+    }
+
+  self->showing_pages = file != NULL;
+  plenary_pdf_view_load (self->pdf_view, file);
+  starts = source != NULL ? plenary_source_get_page_starts (source) : NULL;
+  if (file != NULL && starts != NULL)
+    plenary_pdf_view_set_page_starts (self->pdf_view, (const gint64 *) starts->data, starts->len);
+  gtk_stack_set_visible_child_name (self->content_stack, self->showing_pages ? "pages" : "text");
+  on_pdf_page_changed (self);
+}
+
 /* GObject ---------------------------------------------------------------- */
 
 static void
@@ -419,6 +662,7 @@ plenary_source_viewer_dispose (GObject *object)
   PlenarySourceViewer *self = PLENARY_SOURCE_VIEWER (object);
 
   g_clear_handle_id (&self->tag_idle_id, g_source_remove);
+  g_clear_handle_id (&self->go_to_page_id, g_source_remove);
   g_clear_object (&self->matches);
   g_clear_pointer (&self->find_query, g_free);
   if (self->source_signals != NULL)
@@ -429,6 +673,10 @@ plenary_source_viewer_dispose (GObject *object)
   g_clear_object (&self->annotation_signals);
   g_clear_object (&self->source);
   g_clear_object (&self->draft);
+  g_clear_pointer (&self->source_message, g_free);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_object (&self->zoom_css);
+  g_clear_pointer (&self->pages_menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCE_VIEWER);
 
@@ -472,6 +720,7 @@ plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
     g_signal_new ("close", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (PLENARY_TYPE_PDF_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-source-viewer.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, box);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, title_label);
@@ -480,6 +729,16 @@ plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, previous_button);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, next_button);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, text_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, pdf_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, page_box);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, page_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, page_total_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, message_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, zoom_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_pdf_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_spin_changed);
+  gtk_widget_class_bind_template_callback (widget_class, update_message);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_find_activate);
@@ -488,6 +747,18 @@ plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_find, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_viewer, NULL);
+
+  /* The pane's own zoom, apart from the draft's (see plenary-zoom.c). */
+  gtk_widget_class_install_action (widget_class, "source.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "source.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "source.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "source.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "source.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "source.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "source.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "source.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "source.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "source.zoom-reset", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plenary-source-viewer");
@@ -532,7 +803,22 @@ plenary_source_viewer_init (PlenarySourceViewer *self)
 
   self->current = G_MAXUINT;
   self->buffer = gtk_text_view_get_buffer (self->text_view);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (PlenaryPdfMark));
   create_tags (self);
+
+  self->zoom_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->zoom_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  set_zoom (self, 1.0);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_pages_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->pdf_view), GTK_EVENT_CONTROLLER (click));
+  }
 
   /* Before the entry sees Enter. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -565,8 +851,6 @@ plenary_source_viewer_set_source (PlenarySourceViewer *self,
                                   PlenaryDraft        *draft,
                                   PlenarySource       *source)
 {
-  GtkTextIter start;
-
   g_return_if_fail (PLENARY_IS_SOURCE_VIEWER (self));
   g_return_if_fail (draft == NULL || PLENARY_IS_DRAFT (draft));
   g_return_if_fail (source == NULL || PLENARY_IS_SOURCE (source));
@@ -581,11 +865,8 @@ plenary_source_viewer_set_source (PlenarySourceViewer *self,
       g_set_object (&self->source, source);
       g_signal_group_set_target (self->source_signals, source);
 
-      /* Once, as plain text: nothing in a source is markup. */
-      gtk_text_buffer_set_text (self->buffer, source != NULL ? plenary_source_get_text (source) : "", -1);
-      gtk_text_buffer_get_start_iter (self->buffer, &start);
-      gtk_text_buffer_place_cursor (self->buffer, &start);
-      gtk_text_view_scroll_to_iter (self->text_view, &start, 0.0, FALSE, 0.0, 0.0);
+      show_text (self);
+      show_pages (self);
       update_title (self);
       run_find (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
@@ -614,6 +895,8 @@ plenary_source_viewer_select_range (PlenarySourceViewer *self,
   gtk_text_buffer_select_range (self->buffer, &start_iter, &end_iter);
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
                                 0.1, TRUE, 0.0, 0.3);
+  if (self->showing_pages)
+    plenary_pdf_view_select_range (self->pdf_view, start, end);
 
   /* A passage that is one of the matches: "3 of 12", and next goes on from it. */
   if (self->matches != NULL)
@@ -638,6 +921,9 @@ plenary_source_viewer_get_selection_range (PlenarySourceViewer *self,
   gboolean any;
 
   g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), FALSE);
+
+  if (self->showing_pages)
+    return plenary_pdf_view_get_selection (self->pdf_view, start, end);
 
   any = gtk_text_buffer_get_selection_bounds (self->buffer, &start_iter, &end_iter);
   if (start != NULL)
@@ -679,4 +965,36 @@ plenary_source_viewer_get_find_entry (PlenarySourceViewer *self)
 {
   g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), NULL);
   return GTK_EDITABLE (self->find_entry);
+}
+
+/* MENU: the menu of a selection (cite, highlight), on the text and on the pages. */
+void
+plenary_source_viewer_set_extra_menu (PlenarySourceViewer *self,
+                                      GMenuModel          *menu)
+{
+  g_return_if_fail (PLENARY_IS_SOURCE_VIEWER (self));
+
+  gtk_text_view_set_extra_menu (self->text_view, menu);
+  g_clear_pointer (&self->pages_menu, gtk_widget_unparent);
+  if (menu != NULL)
+    {
+      self->pages_menu = gtk_popover_menu_new_from_model (menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->pages_menu), FALSE);
+      gtk_widget_set_halign (self->pages_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->pages_menu, GTK_WIDGET (self->pdf_view));
+    }
+}
+
+PlenaryPdfView *
+plenary_source_viewer_get_pdf_view (PlenarySourceViewer *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), NULL);
+  return self->pdf_view;
+}
+
+gboolean
+plenary_source_viewer_get_showing_pages (PlenarySourceViewer *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SOURCE_VIEWER (self), FALSE);
+  return self->showing_pages;
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "plenary-draft.h"
+#include "plenary-pdf-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlenarySourceViewer, plenary_source_viewer, PLENARY, SOURCE_VIEWER, GtkWidget)
 
-/* A read-only view of one source of a draft: a back button and the title,
+/* The reading pane: a read-only view of one source of a draft: the title
+ * and a close button, zoom (Ctrl+plus, Ctrl+minus, Ctrl+0, its own), for
+ * a PDF its pages (PlenaryPdfView) with the page number and total,
  * a find field (Enter: next match, Shift+Enter: previous; case- and
  * accent-insensitive, all matches highlighted) and the text, with the
  * draft's annotations on the source highlighted and kept up to date.
@@ -55,5 +58,10 @@ void           plenary_source_viewer_find_next           (PlenarySourceViewer *s
 guint          plenary_source_viewer_get_n_matches       (PlenarySourceViewer *self);
 GtkTextView   *plenary_source_viewer_get_text_view       (PlenarySourceViewer *self);
 GtkEditable   *plenary_source_viewer_get_find_entry      (PlenarySourceViewer *self);
+void           plenary_source_viewer_set_extra_menu      (PlenarySourceViewer *self,
+                                                          GMenuModel          *menu);
+/* A PDF source whose file is on this computer shows its pages there. */
+PlenaryPdfView *plenary_source_viewer_get_pdf_view       (PlenarySourceViewer *self);
+gboolean       plenary_source_viewer_get_showing_pages   (PlenarySourceViewer *self);
 
 G_END_DECLS

@@ -13,8 +13,10 @@
 #include "plenary-data-resources.h"
 #include "plenary-dialogs.h"
 #include "plenary-file-chooser.h"
+#include "plenary-source-details.h"
 #include "plenary-source-importer.h"
 #include "plenary-source-row.h"
+#include "plenary-search-result-row.h"
 #include "plenary-sources-panel.h"
 
 #define SAMPLE_LIBRARY "resource:///org/plenary/Plenary/seeds/"
@@ -177,6 +179,7 @@ update_actions (PlenarySourcesPanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add-samples", has_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.open", has_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.rename", has_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.details", has_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.remove", has_draft);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_draft);
 }
@@ -236,14 +239,6 @@ on_source_activated (PlenarySourcesPanel *self,
 
 /* Search results -------------------------------------------------------------- */
 
-typedef struct
-{
-  GtkTreeExpander *expander;
-  GtkLabel        *title;
-  GtkLabel        *count;
-  GtkLabel        *snippet;
-  GtkLabel        *page;
-} ResultRow;
 
 static GListModel *
 create_result_children (gpointer item,
@@ -259,50 +254,7 @@ setup_result_row (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  ResultRow *row = g_new0 (ResultRow, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  row->expander = GTK_TREE_EXPANDER (gtk_tree_expander_new ());
-  row->title = GTK_LABEL (gtk_label_new (NULL));
-  row->count = GTK_LABEL (gtk_label_new (NULL));
-  row->snippet = GTK_LABEL (gtk_label_new (NULL));
-  row->page = GTK_LABEL (gtk_label_new (NULL));
-
-  gtk_label_set_xalign (row->title, 0);
-  gtk_label_set_wrap (row->title, TRUE);
-  gtk_label_set_wrap_mode (row->title, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (row->title, 2);
-  gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (row->title, 1);
-  gtk_widget_set_hexpand (GTK_WIDGET (row->title), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (row->count), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->count), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (row->count), "caption");
-
-  gtk_label_set_xalign (row->snippet, 0);
-  gtk_label_set_wrap (row->snippet, TRUE);
-  gtk_label_set_wrap_mode (row->snippet, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (row->snippet, 3);
-  gtk_label_set_ellipsize (row->snippet, PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (row->snippet, 1);
-  gtk_widget_set_hexpand (GTK_WIDGET (row->snippet), TRUE);
-  gtk_label_set_xalign (row->page, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (row->page), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row->page), "dim-label");
-
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->title));
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->count));
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->snippet));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->page));
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_tree_expander_set_child (row->expander, box);
-
-  gtk_list_item_set_child (item, GTK_WIDGET (row->expander));
-  g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
+  gtk_list_item_set_child (item, plenary_search_result_row_new ());
 }
 
 static void
@@ -310,54 +262,8 @@ bind_result_row (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  ResultRow *row = g_object_get_data (G_OBJECT (item), "row");
-  GtkTreeListRow *tree_row = gtk_list_item_get_item (item);
-  g_autoptr(GObject) object = gtk_tree_list_row_get_item (tree_row);
-  gboolean is_group = PLENARY_IS_SEARCH_GROUP (object);
-
-  gtk_tree_expander_set_list_row (row->expander, tree_row);
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (row->title)), is_group);
-  gtk_widget_set_visible (GTK_WIDGET (row->snippet), !is_group);
-
-  if (is_group)
-    {
-      PlenarySearchGroup *group = PLENARY_SEARCH_GROUP (object);
-      PlenarySource *source = plenary_search_group_get_source (group);
-      guint n = plenary_search_group_get_n_matches (group);
-      g_autofree char *count = g_strdup_printf ("%u", n);
-
-      gtk_label_set_text (row->title, plenary_source_get_title (source));
-      gtk_label_set_text (row->count, count);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->title), plenary_source_get_title (source));
-      gtk_widget_set_visible (GTK_WIDGET (row->page), FALSE);
-    }
-  else
-    {
-      PlenarySearchResult *result = PLENARY_SEARCH_RESULT (object);
-      PangoAttrList *attrs = pango_attr_list_new ();
-      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-      PangoAttribute *background = pango_attr_background_new (0xffff, 0xd700, 0x5000);
-      PangoAttribute *alpha = pango_attr_background_alpha_new (0x8000);
-      guint page = plenary_search_result_get_page (result);
-
-      /* Byte offsets into the snippet, shown as plain text. */
-      bold->start_index = background->start_index = alpha->start_index = plenary_search_result_get_snippet_match_start (result);
-      bold->end_index = background->end_index = alpha->end_index = plenary_search_result_get_snippet_match_end (result);
-      pango_attr_list_insert (attrs, bold);
-      pango_attr_list_insert (attrs, background);
-      pango_attr_list_insert (attrs, alpha);
-
-      gtk_label_set_text (row->snippet, plenary_search_result_get_snippet (result));
-      gtk_label_set_attributes (row->snippet, attrs);
-      pango_attr_list_unref (attrs);
-
-      if (page > 0)
-        {
-          g_autofree char *label = g_strdup_printf (_("Page %u"), page);
-          gtk_label_set_text (row->page, label);
-        }
-      gtk_widget_set_visible (GTK_WIDGET (row->page), page > 0);
-    }
+  plenary_search_result_row_set_list_row (PLENARY_SEARCH_RESULT_ROW (gtk_list_item_get_child (item)),
+                                          gtk_list_item_get_item (item));
 }
 
 static void
@@ -365,10 +271,7 @@ unbind_result_row (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  ResultRow *row = g_object_get_data (G_OBJECT (item), "row");
-
-  gtk_tree_expander_set_list_row (row->expander, NULL);
-  gtk_label_set_attributes (row->snippet, NULL);
+  plenary_search_result_row_set_list_row (PLENARY_SEARCH_RESULT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -811,7 +714,8 @@ typedef struct
 } Removal;
 
 static void
-removal_free (gpointer data)
+removal_free (gpointer  data,
+              GClosure *closure)
 {
   Removal *removal = data;
 
@@ -821,9 +725,9 @@ removal_free (gpointer data)
 }
 
 static void
-on_undo_remove (AdwToast *toast)
+on_undo_remove (AdwToast *toast,
+                Removal  *removal)
 {
-  Removal *removal = g_object_get_data (G_OBJECT (toast), "removal");
   guint n = g_list_model_get_n_items (G_LIST_MODEL (removal->store));
   guint position;
 
@@ -853,20 +757,49 @@ remove_source (PlenarySourcesPanel *self,
   toast = adw_toast_new (_("Source removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "removal", removal, removal_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_remove), NULL);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), removal, removal_free, 0);
   add_toast (self, toast);
 }
 
-static void
-on_remove_response (PlenaryAlert *dialog,
-                    const char   *response,
-                    gpointer      user_data)
+/* What a dialog about a source acts on once answered. */
+typedef struct
 {
-  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (user_data);
+  PlenarySourcesPanel *panel;
+  PlenaryDocument     *document;
+  PlenarySource       *source;
+} SourceRequest;
 
+static SourceRequest *
+source_request_new (PlenarySourcesPanel *panel,
+                    PlenarySource       *source)
+{
+  SourceRequest *request = g_new0 (SourceRequest, 1);
+
+  request->panel = g_object_ref (panel);
+  request->document = panel->document != NULL ? g_object_ref (panel->document) : NULL;
+  request->source = g_object_ref (source);
+  return request;
+}
+
+static void
+source_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  SourceRequest *request = data;
+
+  g_object_unref (request->panel);
+  g_clear_object (&request->document);
+  g_object_unref (request->source);
+  g_free (request);
+}
+
+static void
+on_remove_response (PlenaryAlert  *dialog,
+                    const char    *response,
+                    SourceRequest *request)
+{
   if (g_strcmp0 (response, "remove") == 0)
-    remove_source (self, g_object_get_data (G_OBJECT (dialog), "source"));
+    remove_source (request->panel, request->source);
 }
 
 /* The words of the draft that the citations of SOURCE support, quoted, at
@@ -950,18 +883,18 @@ remove_action (GtkWidget  *widget,
   plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   plenary_alert_set_default_response (PLENARY_ALERT (dialog), "cancel");
   plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_remove_response),
+                         source_request_new (self, source), source_request_free, 0);
   plenary_dialog_present (dialog, widget);
 }
 
 static void
-on_rename_response (PlenaryAlert *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+on_rename_response (PlenaryAlert  *dialog,
+                    const char    *response,
+                    SourceRequest *request)
 {
-  PlenarySource *source = g_object_get_data (G_OBJECT (dialog), "source");
-  PlenaryDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  PlenarySource *source = request->source;
+  PlenaryDocument *document = request->document;
   GtkEditable *entry = GTK_EDITABLE (plenary_alert_get_extra_child (dialog));
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
@@ -972,7 +905,8 @@ on_rename_response (PlenaryAlert *dialog,
   plenary_source_set_title (source, title);
   /* A title is a property of the source, not a change of the list the
    * document watches. */
-  plenary_document_set_modified (document, TRUE);
+  if (document != NULL)
+    plenary_document_set_modified (document, TRUE);
 }
 
 static void
@@ -1015,12 +949,23 @@ rename_action (GtkWidget  *widget,
   g_signal_connect (entry, "changed", G_CALLBACK (on_rename_entry_changed), dialog);
   plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
 
-  g_object_set_data_full (G_OBJECT (dialog), "source", g_object_ref (source), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (self->document), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_rename_response),
+                         source_request_new (self, source), source_request_free, 0);
 
   plenary_dialog_present (dialog, GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
+}
+
+static void
+details_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PlenarySourcesPanel *self = PLENARY_SOURCES_PANEL (widget);
+  PlenarySource *source = find_source (self, g_variant_get_string (parameter, NULL), NULL);
+
+  if (source != NULL)
+    plenary_source_details_present (widget, self->document, source);
 }
 
 /* Viewer ----------------------------------------------------------------------- */
@@ -1054,8 +999,11 @@ plenary_sources_panel_open_source (PlenarySourcesPanel *self,
   if (start >= 0)
     plenary_source_viewer_select_range (self->viewer, start, MAX (start, end));
 
-  gtk_stack_set_visible_child_name (self->pages, "viewer");
-  gtk_widget_grab_focus (GTK_WIDGET (plenary_source_viewer_get_text_view (self->viewer)));
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer), TRUE);
+  if (plenary_source_viewer_get_showing_pages (self->viewer))
+    gtk_widget_grab_focus (GTK_WIDGET (plenary_source_viewer_get_pdf_view (self->viewer)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (plenary_source_viewer_get_text_view (self->viewer)));
 }
 
 void
@@ -1063,7 +1011,7 @@ plenary_sources_panel_show_list (PlenarySourcesPanel *self)
 {
   g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
 
-  gtk_stack_set_visible_child_name (self->pages, "main");
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer), FALSE);
   plenary_source_viewer_set_source (self->viewer, NULL, NULL);
 }
 
@@ -1071,7 +1019,8 @@ gboolean
 plenary_sources_panel_get_viewer_visible (PlenarySourcesPanel *self)
 {
   g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), FALSE);
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "viewer") == 0;
+  return gtk_widget_get_visible (GTK_WIDGET (self->viewer)) &&
+         plenary_source_viewer_get_source (self->viewer) != NULL;
 }
 
 PlenarySourceViewer *
@@ -1180,6 +1129,9 @@ plenary_sources_panel_dispose (GObject *object)
   g_clear_object (&self->document);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->viewer != NULL)
+    g_signal_handlers_disconnect_by_data (self->viewer, self);
+  g_clear_object (&self->viewer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCES_PANEL);
 
@@ -1256,17 +1208,16 @@ plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, results_view);
-  gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, viewer);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_source_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_viewer_close);
 
   gtk_widget_class_install_action (widget_class, "sources.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "sources.add-samples", NULL, add_samples_action);
   gtk_widget_class_install_action (widget_class, "sources.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "sources.rename", "s", rename_action);
+  gtk_widget_class_install_action (widget_class, "sources.details", "s", details_action);
   gtk_widget_class_install_action (widget_class, "sources.remove", "s", remove_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1280,6 +1231,12 @@ plenary_sources_panel_init (PlenarySourcesPanel *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Shown by the window in the reading pane, beside the draft. */
+  self->viewer = g_object_ref_sink (PLENARY_SOURCE_VIEWER (plenary_source_viewer_new ()));
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->viewer), "background");
+  g_signal_connect_swapped (self->viewer, "close", G_CALLBACK (on_viewer_close), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row), NULL);

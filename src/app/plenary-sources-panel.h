@@ -21,8 +21,9 @@ G_DECLARE_FINAL_TYPE (PlenarySourcesPanel, plenary_sources_panel, PLENARY, SOURC
  * field across all sources, the list of sources (title, size, pages,
  * annotations, file name) with open/rename/remove (undo from a toast), an
  * add button (file dialog, several files; or the sample library) and drag
- * and drop of files; and a read-only viewer of one source that replaces
- * the list until "back".
+ * and drop of files; and the reading pane of one source
+ * (plenary_sources_panel_get_viewer(): the window puts it beside the
+ * draft; it is visible while a source is open).
  *
  * Actions (on the panel, for its menus and for the window): "sources.add",
  * "sources.add-samples", and with the source id as target:
@@ -46,7 +47,7 @@ void                 plenary_sources_panel_open_source  (PlenarySourcesPanel *se
                                                          PlenarySource       *source,
                                                          gint64               start,
                                                          gint64               end);
-/* Back from the viewer to the list. */
+/* Closes the reading pane. */
 void                 plenary_sources_panel_show_list    (PlenarySourcesPanel *self);
 gboolean             plenary_sources_panel_get_viewer_visible (PlenarySourcesPanel *self);
 PlenarySourceViewer *plenary_sources_panel_get_viewer   (PlenarySourcesPanel *self);

@@ -56,6 +56,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MENU_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static gboolean is_active (PlenarySpellHighlighter *self);
 
 /* Checking ----------------------------------------------------------------- */
@@ -322,8 +329,27 @@ update_menu (PlenarySpellHighlighter *self,
 
   g_menu_remove_all (self->menu);
 
-  if (!is_active (self) || !misspelt_word_at (self, iter, &start, &end))
+  g_signal_emit (self, signals[MENU_REQUESTED], 0);
+  if (!is_active (self))
     return;
+
+  /* The background check runs below input: a word typed just before the
+   * menu was asked for may not be checked yet. Its line is, now, word at
+   * the cursor included. */
+  {
+    GtkTextIter line = *iter;
+    gboolean typing = self->typing;
+    int offset = gtk_text_iter_get_offset (iter);
+
+    self->typing = FALSE;
+    check_line (self, &line);
+    self->typing = typing;
+    /* Tags toggled: iterators are no longer valid. */
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &line, offset);
+
+    if (!misspelt_word_at (self, &line, &start, &end))
+      return;
+  }
 
   gtk_text_buffer_move_mark (self->buffer, self->menu_start, &start);
   gtk_text_buffer_move_mark (self->buffer, self->menu_end, &end);
@@ -573,6 +599,12 @@ plenary_spell_highlighter_class_init (PlenarySpellHighlighterClass *klass)
     g_param_spec_boolean ("checking", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The context menu is about to show the spelling of a word: a checker
+   * still to come should come now. */
+  signals[MENU_REQUESTED] =
+    g_signal_new ("menu-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -685,9 +717,9 @@ plenary_spell_highlighter_skip_tag (PlenarySpellHighlighter *self,
 /* Comments being written ----------------------------------------------------- */
 
 static void
-check_entry (GtkEntry *entry)
+check_entry (PlenarySpellChecker *checker,
+             GtkEntry            *entry)
 {
-  PlenarySpellChecker *checker = g_object_get_data (G_OBJECT (entry), "plenary-spell-checker");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   g_autoptr(GArray) ranges = NULL;
@@ -715,6 +747,14 @@ check_entry (GtkEntry *entry)
   gtk_entry_set_attributes (entry, attrs);
 }
 
+static void
+on_entry_cursor_moved (PlenarySpellChecker *checker,
+                       GParamSpec          *pspec,
+                       GtkEntry            *entry)
+{
+  check_entry (checker, entry);
+}
+
 void
 plenary_spell_entry_set_checker (GtkEntry            *entry,
                                  PlenarySpellChecker *checker)
@@ -722,15 +762,17 @@ plenary_spell_entry_set_checker (GtkEntry            *entry,
   g_return_if_fail (GTK_IS_ENTRY (entry));
   g_return_if_fail (checker == NULL || PLENARY_IS_SPELL_CHECKER (checker));
 
-  g_signal_handlers_disconnect_by_func (entry, check_entry, NULL);
+  /* The checker rides on the handlers (their data), and goes with them. */
+  g_signal_handlers_disconnect_matched (entry, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, check_entry, NULL);
+  g_signal_handlers_disconnect_matched (entry, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_entry_cursor_moved, NULL);
   gtk_entry_set_attributes (entry, NULL);
-  g_object_set_data_full (G_OBJECT (entry), "plenary-spell-checker",
-                          checker != NULL ? g_object_ref (checker) : NULL, g_object_unref);
 
   if (checker == NULL || !plenary_spell_checker_has_dictionary (checker))
     return;
 
-  g_signal_connect (entry, "changed", G_CALLBACK (check_entry), NULL);
-  g_signal_connect (entry, "notify::cursor-position", G_CALLBACK (check_entry), NULL);
-  check_entry (entry);
+  g_signal_connect_data (entry, "changed", G_CALLBACK (check_entry), g_object_ref (checker),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, G_CONNECT_SWAPPED);
+  g_signal_connect_data (entry, "notify::cursor-position", G_CALLBACK (on_entry_cursor_moved), g_object_ref (checker),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, G_CONNECT_SWAPPED);
+  check_entry (checker, entry);
 }

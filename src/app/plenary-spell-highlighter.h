@@ -28,7 +28,9 @@ G_DECLARE_FINAL_TYPE (PlenarySpellHighlighter, plenary_spell_highlighter, PLENAR
  * is not flagged until the cursor leaves it.
  *
  * Properties: "checker" (PlenarySpellChecker, NULL for none), "enabled",
- * "checking" (read-only: lines wait to be checked). */
+ * "checking" (read-only: lines wait to be checked).
+ * Signal "menu-requested": the context menu is about to offer the spelling
+ * of the word clicked or at the cursor (a checker read later is wanted now). */
 
 PlenarySpellHighlighter *plenary_spell_highlighter_new         (GtkTextView             *view);
 PlenarySpellChecker     *plenary_spell_highlighter_get_checker (PlenarySpellHighlighter *self);

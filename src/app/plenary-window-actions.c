@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "plenary-annotations.h"
 #include "plenary-application.h"
+#include "plenary-clause-printer.h"
+#include "plenary-revisions-panel.h"
 #include "plenary-clause-picker.h"
 #include "plenary-convert.h"
 #include "plenary-dialogs.h"
@@ -19,7 +22,7 @@
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-file-chooser.h"
-#include "plenary-office-export.h"
+#include "plenary-export.h"
 #include "plenary-print.h"
 #include "plenary-templates.h"
 #include "plenary-window-private.h"
@@ -38,11 +41,11 @@ plenary_window_update_actions (PlenaryWindow *self)
   PlenaryDocument *document = self->visible_document;
   gboolean has_document = document != NULL;
   gboolean busy = has_document && plenary_document_get_busy (document);
+  gboolean exporting = self->exporting != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-page", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.comment", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.insert-clause",
                                  has_document &&
                                  plenary_draft_get_kind (plenary_document_get_draft (document)) == PLENARY_DRAFT_KIND_RESOLUTION);
@@ -59,12 +62,15 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite-reference", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.highlight", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document && !busy && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-version", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-revision", has_document && !busy);
   /* A save adds a version, another draft has others. */
   plenary_window_update_versions (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-odt", has_document && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-odt", has_document && !busy && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
 }
 
 /* Saving --------------------------------------------------------------- */
@@ -534,81 +540,13 @@ close_page_action (GtkWidget  *widget,
     adw_tab_view_close_page (self->tab_view, tab);
 }
 
-/* Comments, citations and highlights carry their author's name, which the
- * other delegations read: the first time, ask for it rather than print the
- * login name. */
+/* What a page has to say (it never calls the window itself). */
 static void
-author_response_cb (PlenaryAlert *dialog,
-                    const char       *response,
-                    PlenaryWindow    *self)
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  const char *action_name = g_object_get_data (G_OBJECT (dialog), "action-name");
-  GVariant *param = g_object_get_data (G_OBJECT (dialog), "param");
-  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog))));
-
-  if (!g_str_equal (response, "continue") || *g_strstrip (name) == '\0')
-    return;
-
-  g_settings_set_string (self->settings, "author-name", name);
-  gtk_widget_activate_action_variant (GTK_WIDGET (self), action_name, param);
-}
-
-static gboolean
-ask_author_first (PlenaryWindow *self,
-                  const char    *action_name,
-                  GVariant      *param)
-{
-  g_autofree char *name = g_settings_get_string (self->settings, "author-name");
-  const char *real_name = g_get_real_name ();
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  if (*g_strstrip (name) != '\0')
-    return FALSE;
-
-  dialog = plenary_alert_new (_("Your Name"),
-                                   _("Comments and citations show who wrote them to the other delegations. "
-                                     "The name is kept in Preferences, where it can be changed."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name or delegation"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  /* The account's full name, never its login name ("root"). */
-  if (g_strcmp0 (real_name, g_get_user_name ()) != 0 && g_strcmp0 (real_name, "Unknown") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), real_name);
-  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
-  plenary_alert_add_responses (PLENARY_ALERT (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "continue", _("C_ontinue"),
-                                    NULL);
-  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "continue", ADW_RESPONSE_SUGGESTED);
-  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "continue");
-  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
-  if (param != NULL)
-    g_object_set_data_full (G_OBJECT (dialog), "param", g_variant_ref_sink (param), (GDestroyNotify) g_variant_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (author_response_cb), self, 0);
-  plenary_dialog_present (dialog, GTK_WIDGET (self));
-  gtk_widget_grab_focus (entry);
-
-  return TRUE;
-}
-
-/* Ctrl+Alt+M: a comment on the words selected in the draft. */
-static void
-comment_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  PlenaryWindow *self = PLENARY_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (ask_author_first (self, action_name, param))
-    return;
-
-  plenary_split_view_set_show_sidebar (self->comments_flap, TRUE);
-  plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
-  if (plenary_comments_panel_comment_selection (self->comments_view, &error) == NULL)
-    plenary_window_show_toast (self, error->message);
+  plenary_window_show_toast (PLENARY_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -671,7 +609,7 @@ cite_action (GtkWidget  *widget,
       return;
     }
 
-  if (ask_author_first (self, action_name, param))
+  if (plenary_ask_author_first (widget, action_name, param))
     return;
 
   /* "cite" puts the quoted words in the draft; "cite-reference" only the
@@ -702,7 +640,7 @@ highlight_action (GtkWidget  *widget,
       return;
     }
 
-  if (ask_author_first (self, action_name, param))
+  if (plenary_ask_author_first (widget, action_name, param))
     return;
 
   plenary_annotations_add_highlight (plenary_page_get_annotations (page), source, start, end,
@@ -735,25 +673,11 @@ print_done_cb (GtkPrintOperation       *operation,
                PlenaryWindow           *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *exported = plenary_print_operation_get_export_path (PLENARY_PRINT_OPERATION (operation));
-
-  if (!plenary_print_operation_complete_export (PLENARY_PRINT_OPERATION (operation), result, &error))
-    {
-      plenary_window_show_error (self, _("Could Not Export the PDF"), error);
-      g_object_unref (operation);
-      return;
-    }
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      plenary_window_show_error (self, exported != NULL ? _("Could Not Export the PDF") : _("Could Not Print"), error);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && exported != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (exported);
-
-      show_exported (self, file);
+      plenary_window_show_error (self, _("Could Not Print"), error);
     }
 
   g_object_unref (operation);
@@ -813,19 +737,35 @@ describe_empty_sections (PlenaryDocument *document)
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
-static void
-empty_sections_response_cb (PlenaryAlert *dialog,
-                            const char       *response,
-                            PlenaryWindow    *self)
+/* The export or print asked about, to go on with. */
+typedef struct
 {
-  const char *action_name = g_object_get_data (G_OBJECT (dialog), "action-name");
+  PlenaryWindow *window;
+  char          *action_name;
+} PendingAction;
 
+static void
+pending_action_free (gpointer  data,
+                     GClosure *closure)
+{
+  PendingAction *pending = data;
+
+  g_object_unref (pending->window);
+  g_free (pending->action_name);
+  g_free (pending);
+}
+
+static void
+empty_sections_response_cb (PlenaryAlert  *dialog,
+                            const char    *response,
+                            PendingAction *pending)
+{
   if (!g_str_equal (response, "continue"))
     return;
 
-  g_object_set_data (G_OBJECT (self), "plenary-empty-sections-confirmed", GINT_TO_POINTER (TRUE));
-  gtk_widget_activate_action (GTK_WIDGET (self), action_name, NULL);
-  g_object_set_data (G_OBJECT (self), "plenary-empty-sections-confirmed", NULL);
+  pending->window->empty_sections_confirmed = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (pending->window), pending->action_name, NULL);
+  pending->window->empty_sections_confirmed = FALSE;
 }
 
 /* A brief printed with sections still empty is rarely what a delegation
@@ -835,9 +775,10 @@ ask_about_empty_sections (PlenaryWindow *self,
                           const char    *action_name)
 {
   g_autofree char *names = NULL;
+  PendingAction *pending;
   GtkWidget *dialog;
 
-  if (g_object_get_data (G_OBJECT (self), "plenary-empty-sections-confirmed") != NULL ||
+  if (self->empty_sections_confirmed ||
       !(names = describe_empty_sections (self->visible_document)))
     return FALSE;
 
@@ -852,8 +793,11 @@ ask_about_empty_sections (PlenaryWindow *self,
                                     NULL);
   plenary_alert_set_default_response (PLENARY_ALERT (dialog), "cancel");
   plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "action-name", g_strdup (action_name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (empty_sections_response_cb), self, 0);
+  pending = g_new0 (PendingAction, 1);
+  pending->window = g_object_ref (self);
+  pending->action_name = g_strdup (action_name);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (empty_sections_response_cb), pending,
+                         pending_action_free, 0);
   plenary_dialog_present (dialog, GTK_WIDGET (self));
 
   return TRUE;
@@ -874,29 +818,106 @@ print_action (GtkWidget  *widget,
                          GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
+/* An export under way, shown in the window's banner with its Cancel. A
+ * window closed meanwhile cancels it (its dispose). */
+typedef struct
+{
+  GWeakRef             window;
+  GFile               *file;
+  PlenaryExportFormat  format;
+} Export;
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(PlenaryWindow) self = g_weak_ref_get (&export->window);
+  g_autoptr(GError) error = NULL;
+  gboolean done = plenary_export_finish (result, &error);
+
+  if (self != NULL && self->export_banner != NULL)
+    {
+      g_clear_object (&self->exporting);
+      gtk_revealer_set_reveal_child (self->export_banner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->export_banner), FALSE);
+      gtk_spinner_stop (self->export_spinner);
+      plenary_window_update_actions (self);
+
+      if (done)
+        show_exported (self, export->file);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plenary_window_show_toast (self, _("Export cancelled; nothing was written."));
+      else
+        plenary_window_show_error (self,
+                                   export->format == PLENARY_EXPORT_PDF ? _("Could Not Export the PDF")
+                                                                        : _("Could Not Export the Document"),
+                                   error);
+    }
+
+  g_weak_ref_clear (&export->window);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+void
+plenary_window_export (PlenaryWindow       *self,
+                       PlenaryDocument     *document,
+                       GFile               *file,
+                       PlenaryExportFormat  format)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  Export *export;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+  g_return_if_fail (PLENARY_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* A dialog opened before the export under way began. */
+  if (self->exporting != NULL)
+    {
+      plenary_window_show_toast (self, _("Another export is under way: wait for it to end or cancel it."));
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Exporting “%s”…"), name);
+  gtk_label_set_label (self->export_label, message);
+  gtk_spinner_start (self->export_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_banner), TRUE);
+  gtk_revealer_set_reveal_child (self->export_banner, TRUE);
+
+  export = g_new0 (Export, 1);
+  g_weak_ref_init (&export->window, self);
+  export->file = g_object_ref (file);
+  export->format = format;
+  self->exporting = g_cancellable_new ();
+  plenary_window_update_actions (self);
+
+  plenary_export_async (document, file, format, self->exporting, export_done_cb, export);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  g_cancellable_cancel (self->exporting);
+}
+
 static void
 export_to_chosen (PlenaryWindow *self,
                   GFile         *file,
                   gpointer       data)
 {
   g_autoptr(PlenaryDocument) document = data;
-  g_autofree char *path = NULL;
-  GtkPrintOperation *operation;
 
-  if (file == NULL)
-    return;
-
-  if (!(path = g_file_get_path (file)))
-    {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                     _("PDF files can only be written to a local folder."));
-      plenary_window_show_error (self, _("Could Not Export the PDF"), error);
-      return;
-    }
-
-  operation = plenary_print_operation_new (document);
-  plenary_print_operation_export_to (PLENARY_PRINT_OPERATION (operation), path);
-  run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
+  if (file != NULL)
+    plenary_window_export (self, document, file, PLENARY_EXPORT_PDF);
 }
 
 static void
@@ -936,25 +957,27 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
-export_office_chosen_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+export_docx_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  PlenaryWindow *self = PLENARY_WINDOW (object);
   g_autoptr(PlenaryDocument) document = user_data;
-  PlenaryOfficeFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (document), "plenary-export-format"));
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (!(file = plenary_file_chooser_save_finish (result, NULL)))
-    return;
+  if ((file = plenary_file_chooser_save_finish (result, NULL)))
+    plenary_window_export (PLENARY_WINDOW (object), document, file, PLENARY_EXPORT_DOCX);
+}
 
-  /* Fast enough to run here: a 5,000-paragraph draft takes well under a second. */
-  plenary_document_sync_draft (document);
-  if (!plenary_office_export (plenary_document_get_draft (document), file, format, &error))
-    plenary_window_show_error (self, _("Could Not Export the Document"), error);
-  else
-    show_exported (self, file);
+static void
+export_odt_chosen_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if ((file = plenary_file_chooser_save_finish (result, NULL)))
+    plenary_window_export (PLENARY_WINDOW (object), document, file, PLENARY_EXPORT_ODT);
 }
 
 /* win.export-docx and win.export-odt: Word and OpenDocument beside PDF. */
@@ -976,10 +999,9 @@ export_office_action (GtkWidget  *widget,
   if (plenary_document_get_file (document) != NULL)
     folder = g_file_get_parent (plenary_document_get_file (document));
 
-  g_object_set_data (G_OBJECT (document), "plenary-export-format",
-                     GINT_TO_POINTER (odt ? PLENARY_OFFICE_FORMAT_ODT : PLENARY_OFFICE_FORMAT_DOCX));
   plenary_file_chooser_save_async (GTK_WINDOW (self), odt ? PLENARY_FILE_KIND_ODT : PLENARY_FILE_KIND_DOCX,
-                                   name, folder, NULL, export_office_chosen_cb, g_object_ref (document));
+                                   name, folder, NULL, odt ? export_odt_chosen_cb : export_docx_chosen_cb,
+                                   g_object_ref (document));
 }
 
 static void
@@ -1266,6 +1288,303 @@ restore_version_action (GtkWidget  *widget,
   plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
+/* Revisions ------------------------------------------------------------- */
+
+static PlenaryRevision *
+find_revision (PlenaryWindow *self,
+               GVariant      *param)
+{
+  PlenaryDraft *draft;
+
+  if (self->visible_document == NULL)
+    return NULL;
+
+  draft = plenary_document_get_draft (self->visible_document);
+  return plenary_draft_find_revision (draft, g_variant_get_string (param, NULL));
+}
+
+static void restore_from_viewer (PlenaryWindow *self,
+                                 GtkWidget     *button);
+
+static void
+show_revisions_panel (PlenaryWindow *self)
+{
+  plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "revisions");
+}
+
+static void
+save_revision_response_cb (PlenaryAlert  *dialog,
+                           const char    *response,
+                           PlenaryWindow *self)
+{
+  PlenaryDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog))));
+  g_autofree char *author = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "save") || *g_strstrip (name) == '\0')
+    return;
+
+  author = plenary_annotations_dup_author_name ();
+  plenary_document_save_revision (document, name, author);
+  show_revisions_panel (self);
+
+  /* A draft with a file keeps the revision at once; a new one asks where. */
+  if (document == self->visible_document)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+
+  /* Translators: %s is the name of the revision just saved. */
+  message = g_strdup_printf (_("Revision “%s” saved"), name);
+  plenary_window_show_toast (self, message);
+}
+
+/* Ctrl+Alt+S: names the current text ("Zero draft", "Rev.1"). */
+static void
+save_revision_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *suggestion = NULL;
+  guint n;
+
+  if (self->visible_document == NULL)
+    return;
+
+  n = g_list_model_get_n_items (plenary_draft_get_revisions (plenary_document_get_draft (self->visible_document)));
+  /* Translators: the name suggested for the first revision of a draft. */
+  suggestion = n == 0 ? g_strdup (_("Zero draft"))
+                      /* Translators: the name suggested for a later revision, %u is its number. */
+                      : g_strdup_printf (_("Rev.%u"), n);
+
+  dialog = plenary_alert_new (_("Save Revision"),
+                              _("The current text and header are kept in the file under this name. "
+                                "Sources and comments stay shared."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggestion);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Revision name"), -1);
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                               "cancel", _("_Cancel"),
+                               "save", _("_Save Revision"),
+                               NULL);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "save");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (self->visible_document), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_revision_response_cb), self, 0);
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
+  gtk_widget_grab_focus (entry);
+}
+
+/* A revision in a window of its own, read-only: its header, then its text
+ * numbered as printed. */
+static void
+open_revision_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryRevision *revision = find_revision (self, param);
+  PlenaryDraft *draft;
+  PlenaryMetadata *metadata;
+  const char * const *fields;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *window, *toolbar, *header, *scrolled, *view, *window_title, *restore;
+
+  if (revision == NULL)
+    return;
+
+  draft = plenary_document_get_draft (self->visible_document);
+  metadata = plenary_revision_get_metadata (revision);
+  fields = plenary_metadata_list_string_fields ();
+  text = g_string_new (NULL);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *value = plenary_metadata_get_string (metadata, fields[i]);
+
+      if (value[0] != '\0' && strcmp (fields[i], "body") != 0)
+        g_string_append_printf (text, "%s\n", value);
+    }
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  body = plenary_clause_printer_print (plenary_revision_get_body (revision),
+                                       plenary_draft_get_kind (draft),
+                                       plenary_draft_get_language (draft),
+                                       PLENARY_PRINT_PLAIN | PLENARY_PRINT_BLANK_LINES);
+  g_string_append (text, body);
+
+  subtitle = plenary_revision_dup_subtitle (revision);
+  /* Translators: the title of a revision's window, %s is its name. */
+  title = g_strdup_printf (_("%s (Read-Only)"), plenary_revision_get_name (revision));
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 800);
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  window_title = adw_window_title_new (title, subtitle);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
+  restore = gtk_button_new_with_mnemonic (_("_Restore…"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), restore);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 24);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 24);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_box_append (GTK_BOX (toolbar), scrolled);
+
+  /* Restore asks in the draft's window, which this one then leaves to. */
+  g_object_set_data_full (G_OBJECT (restore), "revision-id",
+                          g_strdup (plenary_revision_get_id (revision)), g_free);
+  g_signal_connect_object (restore, "clicked", G_CALLBACK (restore_from_viewer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (restore, "clicked", G_CALLBACK (gtk_window_destroy), window);
+
+  adw_window_set_content (ADW_WINDOW (window), toolbar);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  PlenaryDocument *document;
+  PlenaryRevision *revision;
+} RevisionChoice;
+
+static void
+revision_choice_free (RevisionChoice *choice)
+{
+  g_object_unref (choice->document);
+  g_object_unref (choice->revision);
+  g_free (choice);
+}
+
+static void
+restore_revision_response_cb (PlenaryAlert   *dialog,
+                              const char     *response,
+                              RevisionChoice *choice)
+{
+  if (g_str_equal (response, "restore"))
+    {
+      g_autofree char *author = plenary_annotations_dup_author_name ();
+
+      plenary_document_restore_revision (choice->document, choice->revision, author);
+    }
+  revision_choice_free (choice);
+}
+
+static void
+delete_revision_response_cb (PlenaryAlert   *dialog,
+                             const char     *response,
+                             RevisionChoice *choice)
+{
+  if (g_str_equal (response, "delete"))
+    plenary_draft_remove_revision (plenary_document_get_draft (choice->document), choice->revision);
+  revision_choice_free (choice);
+}
+
+static void
+ask_about_revision (PlenaryWindow   *self,
+                    PlenaryRevision *revision,
+                    gboolean         restore)
+{
+  RevisionChoice *choice = g_new0 (RevisionChoice, 1);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  choice->document = g_object_ref (self->visible_document);
+  choice->revision = g_object_ref (revision);
+
+  if (restore)
+    {
+      /* Translators: %s is the name of a revision. */
+      heading = g_strdup_printf (_("Restore “%s”?"), plenary_revision_get_name (revision));
+      dialog = plenary_alert_new (heading, NULL);
+      plenary_alert_set_body (PLENARY_ALERT (dialog),
+                              _("The text and header of the draft are replaced by those of this "
+                                "revision. The current text is first kept as a revision of its "
+                                "own, and Undo brings it back."));
+      plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                                   "cancel", _("_Cancel"),
+                                   "restore", _("_Restore"),
+                                   NULL);
+      plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      g_signal_connect (dialog, "response", G_CALLBACK (restore_revision_response_cb), choice);
+    }
+  else
+    {
+      /* Translators: %s is the name of a revision. */
+      heading = g_strdup_printf (_("Delete “%s”?"), plenary_revision_get_name (revision));
+      dialog = plenary_alert_new (heading,
+                                  _("The revision is removed from the draft; the file keeps it until "
+                                    "the draft is saved. The current text is not changed."));
+      plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                                   "cancel", _("_Cancel"),
+                                   "delete", _("_Delete"),
+                                   NULL);
+      plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+      g_signal_connect (dialog, "response", G_CALLBACK (delete_revision_response_cb), choice);
+    }
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+restore_from_viewer (PlenaryWindow *self,
+                     GtkWidget     *button)
+{
+  PlenaryRevision *revision;
+
+  if (self->visible_document == NULL)
+    return;
+  revision = plenary_draft_find_revision (plenary_document_get_draft (self->visible_document),
+                                          g_object_get_data (G_OBJECT (button), "revision-id"));
+  if (revision != NULL)
+    ask_about_revision (self, revision, TRUE);
+}
+
+static void
+restore_revision_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryRevision *revision = find_revision (self, param);
+
+  if (revision != NULL)
+    ask_about_revision (self, revision, TRUE);
+}
+
+static void
+delete_revision_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryRevision *revision = find_revision (self, param);
+
+  if (revision != NULL)
+    ask_about_revision (self, revision, FALSE);
+}
+
 /* Set-up --------------------------------------------------------------- */
 
 void
@@ -1296,8 +1615,7 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.comment", NULL, comment_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.comment", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.toggle-comments-panel", NULL);
@@ -1321,8 +1639,15 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_office_action);
   gtk_widget_class_install_action (widget_class, "win.export-odt", NULL, export_office_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
 
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+
+  gtk_widget_class_install_action (widget_class, "win.save-revision", NULL, save_revision_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.save-revision", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-revision", "s", open_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-revision", "s", restore_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-revision", "s", delete_revision_action);
 
   /* A disabled placeholder in the recent menu. */
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);

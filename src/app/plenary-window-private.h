@@ -6,6 +6,7 @@
 #pragma once
 
 #include "plenary-comments-panel.h"
+#include "plenary-reading-split.h"
 #include "plenary-sources-panel.h"
 #include "plenary-split-view.h"
 #include "plenary-toolbar-view.h"
@@ -28,6 +29,11 @@ struct _PlenaryWindow
   GSignalGroup         *annotations_signals;
   /* Set once the user agreed to close with unsaved changes. */
   guint                 close_confirmed : 1;
+  /* While the export or print asked about goes on with empty sections. */
+  guint                 empty_sections_confirmed : 1;
+
+  /* Of the export under way (one at a time), for its Cancel. */
+  GCancellable         *exporting;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -38,13 +44,18 @@ struct _PlenaryWindow
   GtkWidget            *insert_clause_button;
   AdwTabView           *tab_view;
   AdwTabBar            *tab_bar;
+  GtkRevealer          *export_banner;
+  GtkSpinner           *export_spinner;
+  GtkLabel             *export_label;
   PlenarySplitView     *side_flap;
   PlenarySplitView     *comments_flap;
   GtkStack             *content_stack;
+  PlenaryReadingSplit  *reading_split;
   GtkStack             *side_stack;
   PlenarySourcesPanel  *sources_panel;
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
+  AdwBin               *revisions_bin;
   GMenu                *recent_section;
   GMenu                *versions_section;
   PlenaryCommentsPanel *comments_view;

@@ -13,6 +13,7 @@
 #include "plenary-dialogs.h"
 #include "plenary-outline-panel.h"
 #include "plenary-problems-panel.h"
+#include "plenary-revisions-panel.h"
 #include "plenary-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PlenaryWindow, plenary_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,15 +33,13 @@ transform_window_title (GBinding     *binding,
 
 /* Following the selected tab ------------------------------------------- */
 
-/* A citation was activated: its source, at the passage, in the side panel. */
+/* A citation was activated: its source, at the passage, in the reading pane. */
 static void
 on_open_source (PlenaryWindow *self,
                 PlenarySource *source,
                 gint64         start,
                 gint64         end)
 {
-  plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
-  gtk_stack_set_visible_child_name (self->side_stack, "sources");
   plenary_sources_panel_open_source (self->sources_panel, source, start, end);
 }
 
@@ -52,6 +51,16 @@ on_viewer_source_changed (PlenaryWindow       *self,
                           PlenarySourceViewer *viewer)
 {
   plenary_comments_panel_set_source (self->comments_view, plenary_source_viewer_get_source (viewer));
+}
+
+/* Ctrl+Alt+M on the visible page: the new comment is written in the panel. */
+static void
+on_comment_added (PlenaryWindow     *self,
+                  PlenaryAnnotation *comment)
+{
+  plenary_split_view_set_show_sidebar (self->comments_flap, TRUE);
+  plenary_comments_panel_set_filter (self->comments_view, PLENARY_COMMENTS_FILTER_DRAFT);
+  plenary_comments_panel_focus (self->comments_view, comment);
 }
 
 /* A row of the outline or of the problems was activated. */
@@ -77,10 +86,12 @@ on_selected_page_changed (PlenaryWindow *self)
                                      page != NULL ? plenary_page_get_outline (page) : NULL);
   plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (adw_bin_get_child (self->problems_bin)),
                                        page != NULL ? plenary_page_get_problems (page) : NULL);
+  plenary_revisions_panel_set_document (PLENARY_REVISIONS_PANEL (adw_bin_get_child (self->revisions_bin)), document);
   g_binding_group_set_source (self->problems_badge, page != NULL ? plenary_page_get_problems (page) : NULL);
   /* Without a source the binding leaves the dot as it was. */
   if (page == NULL)
     gtk_stack_page_set_needs_attention (gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)), FALSE);
+  plenary_comments_panel_set_spelling (self->comments_view, page != NULL ? plenary_page_get_spelling (page) : NULL);
   plenary_comments_panel_set_annotations (self->comments_view, page != NULL ? plenary_page_get_annotations (page) : NULL);
   g_signal_group_set_target (self->annotations_signals, page != NULL ? plenary_page_get_annotations (page) : NULL);
 
@@ -330,6 +341,10 @@ plenary_window_dispose (GObject *object)
 {
   PlenaryWindow *self = PLENARY_WINDOW (object);
 
+  /* An export under way writes nothing once its window is gone. */
+  g_cancellable_cancel (self->exporting);
+  g_clear_object (&self->exporting);
+
   /* A window destroyed without closing its tabs still closes them. */
   for (int i = adw_tab_view_get_n_pages (self->tab_view); i > 0; i--)
     close_document (self, adw_tab_view_get_nth_page (self->tab_view, i - 1));
@@ -364,6 +379,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   g_type_ensure (PLENARY_TYPE_COMMENTS_PANEL);
   g_type_ensure (PLENARY_TYPE_SOURCES_PANEL);
   g_type_ensure (PLENARY_TYPE_SPLIT_VIEW);
+  g_type_ensure (PLENARY_TYPE_READING_SPLIT);
   g_type_ensure (PLENARY_TYPE_TOOLBAR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_view);
@@ -377,11 +393,16 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_flap);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, comments_flap);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_banner);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, reading_split);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_panel);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, revisions_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, versions_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
@@ -413,8 +434,12 @@ plenary_window_init (PlenaryWindow *self)
   g_signal_group_connect_object (self->annotations_signals, "open-source",
                                  G_CALLBACK (on_open_source), self, G_CONNECT_SWAPPED);
   /* A passage of a source is cited or highlighted from its context menu. */
-  gtk_text_view_set_extra_menu (plenary_source_viewer_get_text_view (plenary_sources_panel_get_viewer (self->sources_panel)),
-                                self->source_text_menu);
+  plenary_source_viewer_set_extra_menu (plenary_sources_panel_get_viewer (self->sources_panel),
+                                        self->source_text_menu);
+  /* Sources open beside the draft. */
+  plenary_reading_split_set_settings (self->reading_split, self->settings);
+  plenary_reading_split_set_pane (self->reading_split,
+                                  GTK_WIDGET (plenary_sources_panel_get_viewer (self->sources_panel)));
 
   g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::source",
                            G_CALLBACK (on_viewer_source_changed), self, G_CONNECT_SWAPPED);
@@ -430,9 +455,12 @@ plenary_window_init (PlenaryWindow *self)
                                  G_CALLBACK (plenary_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->page_signals, "notify::is-modified",
                                  G_CALLBACK (plenary_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->page_signals, "comment-added",
+                                 G_CALLBACK (on_comment_added), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->outline_bin, plenary_outline_panel_new ());
   adw_bin_set_child (self->problems_bin, plenary_problems_panel_new ());
+  adw_bin_set_child (self->revisions_bin, plenary_revisions_panel_new ());
   g_signal_connect_object (adw_bin_get_child (self->outline_bin), "go-to-line",
                            G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_bin_get_child (self->problems_bin), "go-to-line",

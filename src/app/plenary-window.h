@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "plenary-document.h"
+#include "plenary-export.h"
 #include "plenary-page.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,13 @@ void             plenary_window_show_error           (PlenaryWindow   *self,
                                                       const GError    *error);
 void             plenary_window_show_toast           (PlenaryWindow   *self,
                                                       const char      *message);
+/* Exports DOCUMENT to FILE (once chosen in the export dialog), with a
+ * toast that says so until it ends and whose Cancel stops it: nothing is
+ * then written. */
+void             plenary_window_export               (PlenaryWindow       *self,
+                                                      PlenaryDocument     *document,
+                                                      GFile               *file,
+                                                      PlenaryExportFormat  format);
 /* Asks what to do with the unsaved changes of DOCUMENTS (PlenaryDocument*),
  * saves them if asked; the result is TRUE when they may be closed. */
 void             plenary_window_confirm_close_async  (PlenaryWindow        *self,

@@ -182,21 +182,19 @@ citation_text (Plan              *plan,
   const Labels *labels = plan->labels;
   PlenaryAnchor *source_anchor = plenary_annotation_get_source_anchor (annotation);
   PlenarySource *source = source_anchor ? plenary_draft_find_source (plan->draft, source_anchor->target) : NULL;
-  const char *title = labels->unknown_source;
   GString *text = g_string_new (NULL);
-  guint page = 0;
 
+  /* Title, symbol, date and page, as the PDF's footnotes give them. */
   if (source != NULL)
     {
-      if (plenary_source_get_title (source)[0] != '\0')
-        title = plenary_source_get_title (source);
-      else if (plenary_source_get_origin (source)[0] != '\0')
-        title = plenary_source_get_origin (source);
-      page = plenary_source_get_page_at (source, source_anchor->start);
+      g_autofree char *reference = plenary_source_dup_reference (source, plenary_draft_get_language (plan->draft),
+                                                                 plenary_source_get_page_at (source, source_anchor->start),
+                                                                 labels->unknown_source);
+
+      g_string_append (text, reference);
     }
-  g_string_append (text, title);
-  if (page > 0)
-    g_string_append_printf (text, ", p.\u00a0%u", page);
+  else
+    g_string_append (text, labels->unknown_source);
   if (plenary_annotation_get_show_quote (annotation) &&
       source_anchor != NULL && source_anchor->exact != NULL && source_anchor->exact[0] != '\0')
     g_string_append_printf (text, "%s %s%s%s", labels->colon, labels->quote_open,
@@ -733,9 +731,14 @@ gboolean
 plenary_office_export (PlenaryDraft         *draft,
                        GFile                *file,
                        PlenaryOfficeFormat   format,
+                       GCancellable         *cancellable,
                        GError              **error)
 {
-  g_autoptr(GBytes) bytes = plenary_office_export_bytes (draft, format, error);
+  g_autoptr(GBytes) bytes = NULL;
 
-  return bytes != NULL && plenary_file_replace_atomic (file, bytes, NULL, NULL, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !(bytes = plenary_office_export_bytes (draft, format, error)))
+    return FALSE;
+
+  return plenary_file_replace_atomic (file, bytes, NULL, cancellable, error);
 }

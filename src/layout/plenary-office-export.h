@@ -26,10 +26,12 @@ GBytes   *plenary_office_export_bytes (PlenaryDraft         *draft,
                                        PlenaryOfficeFormat   format,
                                        GError              **error);
 
-/* The same, written atomically to FILE: on failure nothing is written. */
+/* The same, written atomically to FILE: on failure or cancellation
+ * nothing is written. */
 gboolean  plenary_office_export       (PlenaryDraft         *draft,
                                        GFile                *file,
                                        PlenaryOfficeFormat   format,
+                                       GCancellable         *cancellable,
                                        GError              **error);
 
 G_END_DECLS

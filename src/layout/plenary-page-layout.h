@@ -44,6 +44,9 @@ typedef struct
   gboolean      widow_control;
   /* A Pango family list; NULL for "Liberation Serif, DejaVu Serif, serif". */
   const char   *font_family;
+  /* Briefs: end with the list of the draft's sources (title, author,
+   * symbol, date, web address). Off by default. */
+  gboolean      sources_list;
 } PlenaryLayoutOptions;
 
 void plenary_layout_options_init (PlenaryLayoutOptions *options);

@@ -14,6 +14,7 @@
 
 #include "plenary-draft-codec.h"
 #include "plenary-text-decoder.h"
+#include "plenary-revision.h"
 
 /* Deeper than any draft needs, shallow enough for json-glib's recursive
  * parser to never exhaust the stack on a hostile file. */
@@ -512,6 +513,44 @@ static PlenaryParagraph *decode_paragraph (Decoder     *d,
                                            PlenaryRole  default_role,
                                            guint        depth);
 
+/* Ids are short names ("p12"): one that is not (empty, too long, with
+ * spaces or controls) is refused rather than carried into comparisons and
+ * messages. */
+#define MAX_PARAGRAPH_ID_LENGTH 64
+
+static gboolean
+read_paragraph_id (Decoder     *d,
+                   JsonObject  *object,
+                   char       **id)
+{
+  gsize mark;
+
+  if (!read_string (d, object, "id", FALSE, id))
+    return FALSE;
+  if (*id == NULL)
+    return TRUE;
+
+  mark = push_key (d, "id");
+  if ((*id)[0] == '\0' || strlen (*id) > MAX_PARAGRAPH_ID_LENGTH)
+    {
+      set_invalid (d, _("Invalid draft: %s should be a paragraph id of 1 to %d characters."),
+                   d->path->str, MAX_PARAGRAPH_ID_LENGTH);
+      return FALSE;
+    }
+  for (const char *p = *id; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isgraph (g_utf8_get_char (p)) || **id == '>')
+      {
+        g_autofree char *shown = quote_for_message (*id);
+
+        set_invalid (d, _("Invalid draft: %s is not a valid paragraph id (“%s”): "
+                          "an id is one word, not starting with “>”."), d->path->str, shown);
+        return FALSE;
+      }
+  pop (d, mark);
+
+  return TRUE;
+}
+
 static gboolean
 decode_paragraph_list (Decoder          *d,
                        JsonArray        *array,
@@ -590,8 +629,9 @@ decode_paragraph (Decoder     *d,
                   PlenaryRole  default_role,
                   guint        depth)
 {
-  static const char * const known[] = { "role", "phrase", "text", "subparagraphs", NULL };
+  static const char * const known[] = { "id", "role", "phrase", "text", "subparagraphs", NULL };
   g_autoptr(PlenaryParagraph) paragraph = NULL;
+  g_autofree char *id = NULL;
   g_autofree char *role_name = NULL;
   g_autofree char *phrase = NULL;
   g_autofree char *text = NULL;
@@ -603,7 +643,8 @@ decode_paragraph (Decoder     *d,
     return NULL;
   object = json_node_get_object (node);
 
-  if (!read_string (d, object, "role", FALSE, &role_name) ||
+  if (!read_paragraph_id (d, object, &id) ||
+      !read_string (d, object, "role", FALSE, &role_name) ||
       !read_string (d, object, "phrase", TRUE, &phrase) ||
       !read_string (d, object, "text", FALSE, &text) ||
       !read_array (d, object, "subparagraphs", &children))
@@ -623,6 +664,7 @@ decode_paragraph (Decoder     *d,
   flatten_in_place (&phrase);
   flatten_in_place (&text);
   paragraph = plenary_paragraph_new (role, phrase, text);
+  paragraph->id = g_steal_pointer (&id);
 
   if (children != NULL && json_array_get_length (children) > 0)
     {
@@ -651,7 +693,7 @@ decode_sections (Decoder     *d,
                  JsonArray   *sections,
                  PlenaryBody *body)
 {
-  static const char * const known[] = { "heading", "paragraphs", NULL };
+  static const char * const known[] = { "id", "heading", "paragraphs", NULL };
   guint n = json_array_get_length (sections);
 
   for (guint i = 0; i < n; i++)
@@ -659,6 +701,7 @@ decode_sections (Decoder     *d,
       JsonNode *node = json_array_get_element (sections, i);
       gsize mark = push_index (d, i);
       g_autofree char *heading = NULL;
+      g_autofree char *id = NULL;
       JsonArray *paragraphs;
       JsonObject *object;
       GPtrArray *into;
@@ -667,7 +710,8 @@ decode_sections (Decoder     *d,
         return FALSE;
       object = json_node_get_object (node);
 
-      if (!read_string (d, object, "heading", TRUE, &heading) ||
+      if (!read_paragraph_id (d, object, &id) ||
+          !read_string (d, object, "heading", TRUE, &heading) ||
           !read_array (d, object, "paragraphs", &paragraphs))
         return FALSE;
 
@@ -677,6 +721,7 @@ decode_sections (Decoder     *d,
         {
           PlenaryParagraph *section = plenary_paragraph_new (PLENARY_ROLE_HEADING, NULL, heading);
 
+          section->id = g_steal_pointer (&id);
           section->extra = collect_extra (object, known);
           g_ptr_array_add (body->paragraphs, section);
           into = section->children;
@@ -835,6 +880,105 @@ decode_body (Decoder          *d,
   return TRUE;
 }
 
+/* Optional details of a source (format version 2): author, date, symbol, url. */
+static gboolean
+decode_source_details (Decoder       *d,
+                       JsonObject    *object,
+                       PlenarySource *source)
+{
+  g_autofree char *author = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *symbol = NULL;
+  g_autofree char *url = NULL;
+
+  if (!read_string (d, object, "author", FALSE, &author) ||
+      !read_string (d, object, "date", FALSE, &date) ||
+      !read_string (d, object, "symbol", FALSE, &symbol) ||
+      !read_string (d, object, "url", FALSE, &url))
+    return FALSE;
+
+  if (!plenary_source_date_is_valid (date))
+    {
+      gsize mark = push_key (d, "date");
+
+      set_invalid (d, _("Invalid draft: %s should be a date such as 2025-03-12."), d->path->str);
+      pop (d, mark);
+      return FALSE;
+    }
+
+  g_object_set (source, "author", author, "date", date, "symbol", symbol, "url", url, NULL);
+  return TRUE;
+}
+
+/* Optional formatting of a source's text (format version 2): an array of
+ * [start, end, "kind"] or [start, end, "kind", level]. A style of an
+ * unknown kind is skipped, so that a later version can add some. */
+static gboolean
+decode_source_styles (Decoder       *d,
+                      JsonObject    *object,
+                      PlenarySource *source)
+{
+  g_autoptr(GArray) styles = NULL;
+  JsonArray *array;
+  gint64 n_chars;
+  guint n;
+  gsize mark;
+
+  if (!read_array (d, object, "styles", &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n_chars = g_utf8_strlen (plenary_source_get_text (source), -1);
+  n = json_array_get_length (array);
+  styles = g_array_sized_new (FALSE, FALSE, sizeof (PlenarySourceStyle), n);
+  mark = push_key (d, "styles");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (d, i);
+      PlenarySourceStyle style = { 0 };
+      JsonArray *fields;
+      guint n_fields;
+      int kind;
+
+      fields = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      n_fields = fields != NULL ? json_array_get_length (fields) : 0;
+      if (n_fields < 3 || n_fields > 4 ||
+          json_node_get_value_type (json_array_get_element (fields, 0)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (fields, 1)) != G_TYPE_INT64 ||
+          json_node_get_value_type (json_array_get_element (fields, 2)) != G_TYPE_STRING ||
+          (n_fields == 4 && json_node_get_value_type (json_array_get_element (fields, 3)) != G_TYPE_INT64))
+        {
+          set_invalid (d, _("Invalid draft: %s should be [start, end, kind] or [start, end, kind, level]."),
+                       d->path->str);
+          return FALSE;
+        }
+
+      style.start = json_array_get_int_element (fields, 0);
+      style.end = json_array_get_int_element (fields, 1);
+      style.level = n_fields == 4 ? (guint) CLAMP (json_array_get_int_element (fields, 3), 0, 99) : 0;
+      if (style.start < 0 || style.end < style.start || style.end > n_chars)
+        {
+          set_invalid (d, _("Invalid draft: %s is out of range."), d->path->str);
+          return FALSE;
+        }
+      pop (d, item_mark);
+
+      /* Hidden markup is found when shown, never read from a file: a
+       * file cannot hide words of its sources. */
+      kind = plenary_source_style_kind_from_string (json_array_get_string_element (fields, 2));
+      if (kind < 0 || kind == PLENARY_SOURCE_STYLE_MARKUP)
+        continue;
+      style.kind = kind;
+      g_array_append_val (styles, style);
+    }
+  pop (d, mark);
+
+  plenary_source_set_styles (source, (const PlenarySourceStyle *) (gpointer) styles->data, styles->len);
+  return TRUE;
+}
+
 static gboolean
 decode_source (Decoder      *d,
                JsonObject   *object,
@@ -842,7 +986,8 @@ decode_source (Decoder      *d,
                GListStore   *store)
 {
   static const char * const known[] = {
-    "id", "title", "origin", "media_type", "pages", "text", NULL
+    "id", "title", "origin", "media_type", "pages", "text",
+    "author", "date", "symbol", "url", "styles", NULL
   };
   g_autoptr(PlenarySource) source = NULL;
   g_autoptr(GArray) starts = NULL;
@@ -911,6 +1056,9 @@ decode_source (Decoder      *d,
 
   source = plenary_source_new (id, title, origin, media_type, text);
   plenary_source_set_page_starts (source, (const gint64 *) (gpointer) starts->data, starts->len);
+  if (!decode_source_details (d, object, source) ||
+      !decode_source_styles (d, object, source))
+    return FALSE;
   extra = collect_extra (object, known);
   plenary_source_set_extra (source, extra);
   g_list_store_append (store, source);
@@ -1486,13 +1634,406 @@ replace_lone_surrogates (const char *data,
   return out;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Revisions (format version 2)                                              */
+
+/* A revision's paragraphs: one string of keys of "revision_paragraphs"
+ * separated by spaces, in document order, each after one ">" per level of
+ * sub-paragraph ("p1 p2 >p3 >>p4 p5~2"). A version without sub-paragraphs
+ * here is shared by every revision that lists it (revisions never change).
+ * A key the table lacks is counted in *UNKNOWN and left out, with what it
+ * holds. */
+static guint
+next_depth (char **items)
+{
+  guint depth = 0;
+
+  while (*items != NULL && (*items)[0] == '\0')
+    items++;
+  if (*items == NULL)
+    return 0;
+  while ((*items)[depth] == '>')
+    depth++;
+
+  return depth;
+}
+
+static gboolean
+decode_revision_paragraphs (Decoder    *d,
+                            const char *list,
+                            GHashTable *versions,
+                            GPtrArray  *into,
+                            guint      *unknown)
+{
+  /* The paragraph each level's next ones go into; NULL below one left out. */
+  PlenaryParagraph *parents[MAX_PARAGRAPH_DEPTH + 1] = { NULL, };
+  gboolean dropped[MAX_PARAGRAPH_DEPTH + 1] = { FALSE, };
+  g_auto(GStrv) items = g_strsplit (list, " ", -1);
+  guint previous_depth = 0;
+  guint position = 0;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *key = items[i];
+      PlenaryParagraph *version;
+      PlenaryParagraph *paragraph;
+      guint depth = 0;
+
+      if (key[0] == '\0')
+        continue;
+      position++;
+      while (key[0] == '>')
+        {
+          depth++;
+          key++;
+        }
+
+      if (depth > MAX_PARAGRAPH_DEPTH || (position == 1 && depth > 0) ||
+          (position > 1 && depth > previous_depth + 1) || key[0] == '\0')
+        {
+          g_autofree char *shown = quote_for_message (items[i]);
+
+          set_invalid (d, _("Invalid draft: in %s, item %u (“%s”) is not a sub-paragraph of "
+                            "the item before it."), d->path->str, position, shown);
+          return FALSE;
+        }
+      previous_depth = depth;
+
+      /* Under a paragraph left out, or naming none: left out too. */
+      if ((depth > 0 && dropped[depth - 1]) ||
+          (version = g_hash_table_lookup (versions, key)) == NULL)
+        {
+          (*unknown)++;
+          dropped[depth] = TRUE;
+          continue;
+        }
+      dropped[depth] = FALSE;
+
+      /* A paragraph with sub-paragraphs here (the next item is deeper) is
+       * a node of this revision's own; others are the shared version. */
+      if (next_depth (items + i + 1) > depth)
+        {
+          paragraph = plenary_paragraph_new (version->role, version->phrase, version->text);
+          paragraph->id = g_strdup (version->id);
+          if (version->extra != NULL)
+            paragraph->extra = json_object_ref (version->extra);
+        }
+      else
+        paragraph = plenary_paragraph_ref (version);
+
+      g_ptr_array_add (depth == 0 ? into : parents[depth - 1]->children, paragraph);
+      parents[depth] = paragraph;
+    }
+
+  return TRUE;
+}
+
+/* A key the table lacks names the paragraph of the current text with that
+ * id (see seed_with_body()): its version without sub-paragraphs. */
+static void
+add_body_versions (GHashTable *versions,
+                   GPtrArray  *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id != NULL && !g_hash_table_contains (versions, paragraph->id))
+        {
+          PlenaryParagraph *version = plenary_paragraph_new (paragraph->role, paragraph->phrase, paragraph->text);
+
+          version->id = g_strdup (paragraph->id);
+          if (paragraph->extra != NULL)
+            version->extra = json_object_ref (paragraph->extra);
+          g_hash_table_insert (versions, g_strdup (paragraph->id), version);
+        }
+      add_body_versions (versions, paragraph->children);
+    }
+}
+
+static gboolean
+decode_revision_table (Decoder    *d,
+                       JsonObject *table,
+                       GHashTable *versions)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, table);
+  while (json_object_iter_next_ordered (&iter, &key, &node))
+    {
+      gsize mark = push_key (d, key);
+      PlenaryParagraph *paragraph;
+
+      if (!(paragraph = decode_paragraph (d, node, PLENARY_ROLE_PARAGRAPH, 0)))
+        return FALSE;
+      g_hash_table_insert (versions, g_strdup (key), paragraph);
+      if (paragraph->children->len > 0)
+        {
+          push_key (d, "subparagraphs");
+          set_invalid (d, _("Invalid draft: %s should not be here: a revision lists a "
+                            "paragraph's sub-paragraphs."), d->path->str);
+          return FALSE;
+        }
+      pop (d, mark);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_required_string (Decoder     *d,
+                      JsonObject  *object,
+                      const char  *key,
+                      char       **out)
+{
+  if (!read_string (d, object, key, FALSE, out))
+    return FALSE;
+
+  if (*out == NULL)
+    {
+      gsize mark = push_key (d, key);
+
+      set_invalid (d, _("Invalid draft: %s is missing."), d->path->str);
+      pop (d, mark);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static PlenaryRevision *
+decode_revision (Decoder      *d,
+                 JsonNode     *node,
+                 GHashTable   *versions,
+                 GHashTable   *ids,
+                 PlenaryDraft *draft)
+{
+  g_autoptr(PlenaryMetadata) metadata = plenary_metadata_new ();
+  g_autoptr(PlenaryBody) body = plenary_body_new ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *created_text = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *paragraphs = NULL;
+  JsonObject *metadata_object;
+  JsonObject *object;
+  guint unknown = 0;
+  gsize mark;
+
+  if (!expect_object (d, node))
+    return NULL;
+  object = json_node_get_object (node);
+
+  if (!read_required_string (d, object, "id", &id) ||
+      !read_required_string (d, object, "name", &name) ||
+      !read_required_string (d, object, "created", &created_text) ||
+      !read_string (d, object, "author", FALSE, &author) ||
+      !read_object (d, object, "metadata", &metadata_object) ||
+      !read_string (d, object, "opening", TRUE, &body->opening) ||
+      !read_string (d, object, "paragraphs", FALSE, &paragraphs))
+    return NULL;
+
+  flatten_in_place (&name);
+  flatten_in_place (&author);
+  flatten_in_place (&body->opening);
+
+  /* A date in the future (a clock set wrong) is kept as it is; one that
+   * is not a date, or out of GLib's range once in UTC, is refused. */
+  if ((created = g_date_time_new_from_iso8601 (created_text, utc)) != NULL)
+    {
+      GDateTime *in_utc = g_date_time_to_utc (created);
+
+      g_date_time_unref (created);
+      created = in_utc;
+    }
+  if (created == NULL)
+    {
+      g_autofree char *shown = quote_for_message (created_text);
+
+      mark = push_key (d, "created");
+      set_invalid (d, _("Invalid draft: %s should be a date and time such as "
+                        "“2026-03-14T09:30:00Z” (“%s”)."), d->path->str, shown);
+      pop (d, mark);
+      return NULL;
+    }
+
+  if (metadata_object != NULL)
+    {
+      mark = push_key (d, "metadata");
+      if (!decode_metadata (d, metadata_object, metadata))
+        return NULL;
+      pop (d, mark);
+    }
+
+  if (paragraphs != NULL)
+    {
+      mark = push_key (d, "paragraphs");
+      if (!decode_revision_paragraphs (d, paragraphs, versions, body->paragraphs, &unknown))
+        return NULL;
+      pop (d, mark);
+    }
+
+  if (unknown > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The revision “%s” named %u paragraph that the file "
+                                      "does not hold: it was left out of the revision.",
+                                      "The revision “%s” named %u paragraphs that the file "
+                                      "does not hold: they were left out of the revision.",
+                                      unknown),
+                         name, unknown);
+      plenary_draft_add_load_warning (draft, message);
+    }
+
+  /* Two revisions with one id (a hand-merged file): the second gets a
+   * free one. */
+  for (guint i = g_hash_table_size (ids) + 1; g_hash_table_contains (ids, id); i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("r%u", i);
+    }
+  g_hash_table_add (ids, g_strdup (id));
+
+  return plenary_revision_new (id, name, created, author, metadata, body);
+}
+
+static gboolean
+decode_revisions (Decoder      *d,
+                  JsonObject   *root,
+                  PlenaryDraft *draft)
+{
+  g_autoptr(GHashTable) versions = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *revisions;
+  JsonObject *table;
+  gsize mark;
+  guint n;
+
+  if (!read_array (d, root, "revisions", &revisions) ||
+      !read_object (d, root, "revision_paragraphs", &table))
+    return FALSE;
+  if (revisions == NULL)
+    return TRUE;
+
+  versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify) plenary_paragraph_unref);
+  add_body_versions (versions, plenary_draft_get_body (draft)->paragraphs);
+  if (table != NULL)
+    {
+      mark = push_key (d, "revision_paragraphs");
+      if (!decode_revision_table (d, table, versions))
+        return FALSE;
+      pop (d, mark);
+    }
+
+  mark = push_key (d, "revisions");
+  n = json_array_get_length (revisions);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item_mark = push_index (d, i);
+      g_autoptr(PlenaryRevision) revision = NULL;
+
+      if (!(revision = decode_revision (d, json_array_get_element (revisions, i), versions, ids, draft)))
+        return FALSE;
+      plenary_draft_insert_revision (draft, -1, revision);
+      pop (d, item_mark);
+    }
+  pop (d, mark);
+
+  return TRUE;
+}
+
+/* A paragraph whose id an earlier one of the same text has gets a new id
+ * (copied first: revisions share paragraphs). */
+static guint
+renumber_duplicates (PlenaryDraft *draft,
+                     GPtrArray    *paragraphs,
+                     GHashTable   *seen)
+{
+  guint renamed = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id != NULL && g_hash_table_contains (seen, paragraph->id))
+        {
+          PlenaryParagraph *copy = plenary_paragraph_copy (paragraph);
+
+          g_free (copy->id);
+          copy->id = plenary_draft_new_paragraph_id (draft);
+          paragraphs->pdata[i] = copy;
+          plenary_paragraph_unref (paragraph);
+          paragraph = copy;
+          renamed++;
+        }
+      if (paragraph->id != NULL)
+        g_hash_table_add (seen, paragraph->id);
+      renamed += renumber_duplicates (draft, paragraph->children, seen);
+    }
+
+  return renamed;
+}
+
+/* Every paragraph of the text gets an id (a version 1 file has none); two
+ * paragraphs with one id (a hand-edited or hand-merged file) are told
+ * apart: the first keeps it. Nothing else changes, so it is a warning. */
+static void
+check_paragraph_ids (PlenaryDraft *draft)
+{
+  GListModel *revisions = plenary_draft_get_revisions (draft);
+  guint renamed;
+  guint n;
+
+  renamed = plenary_draft_ensure_paragraph_ids (draft);
+  if (renamed > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u paragraph had the same id as an earlier one: it was "
+                                      "given a new id, its text is unchanged.",
+                                      "%u paragraphs had the same id as earlier ones: they were "
+                                      "given new ids, their text is unchanged.",
+                                      renamed),
+                         renamed);
+      plenary_draft_add_load_warning (draft, message);
+    }
+
+  n = g_list_model_get_n_items (revisions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (revisions, i);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      renamed = renumber_duplicates (draft, plenary_revision_get_body (revision)->paragraphs, seen);
+      if (renamed > 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "In the revision “%s”, %u paragraph had the same id as "
+                                          "an earlier one: it was given a new id.",
+                                          "In the revision “%s”, %u paragraphs had the same id as "
+                                          "earlier ones: they were given new ids.",
+                                          renamed),
+                             plenary_revision_get_name (revision), renamed);
+          plenary_draft_add_load_warning (draft, message);
+        }
+    }
+}
+
 PlenaryDraft *
 plenary_draft_codec_decode (const char  *data,
                             gsize        length,
                             GError     **error)
 {
   static const char * const known[] = {
-    "format", "version", "kind", "language", "metadata", "body", "sources", "annotations", NULL
+    "format", "version", "kind", "language", "metadata", "body", "sources", "annotations",
+    "revisions", "revision_paragraphs", NULL
   };
   g_autoptr(GString) path = NULL;
   g_autoptr(GString) repaired = NULL;
@@ -1659,8 +2200,11 @@ plenary_draft_codec_decode (const char  *data,
 
   if (!decode_list (&d, root, "sources", decode_source, plenary_draft_get_sources (draft)) ||
       !decode_list (&d, root, "annotations", decode_annotation,
-                    plenary_draft_get_annotations (draft)))
+                    plenary_draft_get_annotations (draft)) ||
+      !decode_revisions (&d, root, draft))
     return NULL;
+
+  check_paragraph_ids (draft);
 
   extra = collect_extra (root, known);
   plenary_draft_set_extra (draft, extra);
@@ -1678,6 +2222,10 @@ typedef struct
 {
   GString    *out;
   GByteArray *first;  /* one flag per open container: no member written yet */
+  /* The sources whose text goes after each piece of OUT but the last, and
+   * where each piece ends: see PlenaryDraftSnapshot. */
+  GPtrArray  *texts;
+  GArray     *ends;
 } Writer;
 
 static void
@@ -1937,6 +2485,8 @@ write_paragraph (Writer                 *w,
 {
   begin (w, '{');
 
+  if (paragraph->id != NULL)
+    member_string (w, "id", paragraph->id);
   /* Inside "subparagraphs" the role is implied. */
   if (!in_subparagraphs || paragraph->role != PLENARY_ROLE_SUBPARAGRAPH)
     member_string (w, "role", plenary_role_to_string (paragraph->role));
@@ -1991,6 +2541,8 @@ write_sections (Writer    *w,
 
       if (paragraph->role == PLENARY_ROLE_HEADING)
         {
+          if (paragraph->id != NULL)
+            member_string (w, "id", paragraph->id);
           member_line (w, "heading", paragraph->text);
           item (w, "paragraphs");
           write_paragraph_list (w, paragraph->children, 0, paragraph->children->len);
@@ -2125,32 +2677,51 @@ write_metadata (Writer          *w,
   end (w, '}');
 }
 
-/* A source is tens of megabytes at most and rarely changes, while the draft
- * is encoded at every pause in typing (the recovery copy): its JSON is kept
- * on it, and dropped when it notifies a change. */
-typedef struct
-{
-  char       *json;
-  gsize       length;
-  guint       n_pages;
-  JsonObject *extra;
-} EncodedSource;
-
-G_DEFINE_QUARK (plenary-encoded-source, encoded_source)
-
+/* Details and styles are written only when the source has some. */
 static void
-encoded_source_free (gpointer data)
+write_source_details (Writer        *w,
+                      PlenarySource *source)
 {
-  EncodedSource *encoded = data;
+  const struct {
+    const char *key;
+    const char *value;
+  } details[] = {
+    { "author", plenary_source_get_author (source) },
+    { "date", plenary_source_get_date (source) },
+    { "symbol", plenary_source_get_symbol (source) },
+    { "url", plenary_source_get_url (source) },
+  };
 
-  g_free (encoded->json);
-  g_free (encoded);
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (details[i].value[0] != '\0')
+      member_string (w, details[i].key, details[i].value);
 }
 
+/* One style a line: [start, end, "kind", level]. */
 static void
-drop_encoded (GObject *source)
+write_source_styles (Writer        *w,
+                     PlenarySource *source)
 {
-  g_object_set_qdata (source, encoded_source_quark (), NULL);
+  const GArray *styles = plenary_source_get_styles (source);
+
+  if (styles->len == 0)
+    return;
+
+  item (w, "styles");
+  begin (w, '[');
+  for (guint i = 0; i < styles->len; i++)
+    {
+      const PlenarySourceStyle *style = &g_array_index (styles, PlenarySourceStyle, i);
+
+      item (w, NULL);
+      g_string_append_printf (w->out, "[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", \"%s\"",
+                              style->start, style->end,
+                              plenary_source_style_kind_to_string (style->kind));
+      if (style->level > 0)
+        g_string_append_printf (w->out, ", %u", style->level);
+      g_string_append_c (w->out, ']');
+    }
+  end (w, ']');
 }
 
 static void
@@ -2158,15 +2729,6 @@ write_source (Writer        *w,
               PlenarySource *source)
 {
   const GArray *starts = plenary_source_get_page_starts (source);
-  EncodedSource *encoded = g_object_get_qdata (G_OBJECT (source), encoded_source_quark ());
-  gsize start = w->out->len;
-
-  if (encoded != NULL && encoded->n_pages == starts->len &&
-      encoded->extra == plenary_source_get_extra (source))
-    {
-      g_string_append_len (w->out, encoded->json, encoded->length);
-      return;
-    }
 
   begin (w, '{');
   member_string (w, "id", plenary_source_get_id (source));
@@ -2185,18 +2747,14 @@ write_source (Writer        *w,
         }
       end (w, ']');
     }
-  member_string (w, "text", plenary_source_get_text (source));
+  write_source_details (w, source);
+  /* Its text never changes: escaped later, by whoever encodes. */
+  item (w, "text");
+  g_array_append_val (w->ends, w->out->len);
+  g_ptr_array_add (w->texts, g_object_ref (source));
+  write_source_styles (w, source);
   write_extra_members (w, plenary_source_get_extra (source), NULL);
   end (w, '}');
-
-  if (g_signal_handler_find (source, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, drop_encoded, NULL) == 0)
-    g_signal_connect (source, "notify", G_CALLBACK (drop_encoded), NULL);
-  encoded = g_new0 (EncodedSource, 1);
-  encoded->length = w->out->len - start;
-  encoded->json = g_strndup (w->out->str + start, encoded->length);
-  encoded->n_pages = starts->len;
-  encoded->extra = plenary_source_get_extra (source);
-  g_object_set_qdata_full (G_OBJECT (source), encoded_source_quark (), encoded, encoded_source_free);
 }
 
 static const char *
@@ -2364,38 +2922,319 @@ write_list (Writer     *w,
   end (w, ']');
 }
 
-GBytes *
-plenary_draft_codec_encode (PlenaryDraft *draft)
+/* Revisions (format version 2) ------------------------------------------- */
+
+/* Revisions share their paragraphs through one table, "revision_paragraphs":
+ * each distinct version of a paragraph (its id and content) is written once,
+ * under its id for the first version met and its id and "~2", "~3"… for
+ * the others, and a revision is one string of keys. Twenty revisions of a
+ * 5,000-paragraph text cost one copy of it, the paragraphs that changed, and
+ * a few bytes per paragraph and revision. */
+typedef struct
 {
+  GHashTable *by_key;     /* key → PlenaryParagraph (the version written) */
+  GHashTable *by_pointer; /* PlenaryParagraph → key, for paragraphs shared in memory */
+  GPtrArray  *order;      /* keys, in the order first met */
+} VersionTable;
+
+static gboolean
+version_equal (const PlenaryParagraph *a,
+               const PlenaryParagraph *b)
+{
+  guint extra_a = a->extra != NULL ? json_object_get_size (a->extra) : 0;
+  guint extra_b = b->extra != NULL ? json_object_get_size (b->extra) : 0;
+
+  return a->role == b->role &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->phrase, b->phrase) == 0 &&
+         strcmp (a->text, b->text) == 0 &&
+         extra_a == extra_b &&
+         (extra_a == 0 || json_object_equal (a->extra, b->extra));
+}
+
+static const char *
+version_key (VersionTable     *table,
+             PlenaryParagraph *paragraph)
+{
+  /* Ids never hold spaces or start with ">" (read_paragraph_id()). */
+  const char *base = paragraph->id != NULL ? paragraph->id : "x";
+  const char *key;
+  char *candidate;
+
+  if ((key = g_hash_table_lookup (table->by_pointer, paragraph)) != NULL)
+    return key;
+
+  candidate = g_strdup (base);
+  for (guint i = 2; ; i++)
+    {
+      gpointer stored_key, found;
+
+      if (!g_hash_table_lookup_extended (table->by_key, candidate, &stored_key, &found))
+        {
+          g_hash_table_insert (table->by_key, candidate, plenary_paragraph_ref (paragraph));
+          g_ptr_array_add (table->order, candidate);
+          key = candidate;
+          break;
+        }
+
+      g_free (candidate);
+      if (version_equal (found, paragraph))
+        {
+          key = stored_key;
+          break;
+        }
+      candidate = g_strdup_printf ("%s~%u", base, i);
+    }
+
+  g_hash_table_insert (table->by_pointer, paragraph, (gpointer) key);
+  return key;
+}
+
+/* A paragraph of the table: its own members, never its sub-paragraphs. */
+static void
+write_paragraph_version (Writer                 *w,
+                         const PlenaryParagraph *paragraph)
+{
+  begin (w, '{');
+  if (paragraph->id != NULL)
+    member_string (w, "id", paragraph->id);
+  member_string (w, "role", plenary_role_to_string (paragraph->role));
+  if (paragraph->phrase != NULL)
+    member_line (w, "phrase", paragraph->phrase);
+  member_line (w, "text", paragraph->text);
+  write_extra_members (w, paragraph->extra, NULL);
+  end (w, '}');
+}
+
+/* The paragraphs of the current text are written in the body: a revision
+ * names them by their id alone, and the table holds only older versions. */
+static void
+seed_with_body (VersionTable *table,
+                GPtrArray    *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id != NULL && !g_hash_table_contains (table->by_key, paragraph->id))
+        g_hash_table_insert (table->by_key, g_strdup (paragraph->id), plenary_paragraph_ref (paragraph));
+      seed_with_body (table, paragraph->children);
+    }
+}
+
+static void
+append_revision_paragraphs (GString      *list,
+                            VersionTable *table,
+                            GPtrArray    *paragraphs,
+                            guint         depth)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (list->len > 0)
+        g_string_append_c (list, ' ');
+      for (guint l = 0; l < depth; l++)
+        g_string_append_c (list, '>');
+      g_string_append (list, version_key (table, paragraph));
+      append_revision_paragraphs (list, table, paragraph->children, depth + 1);
+    }
+}
+
+static void
+write_revision (Writer          *w,
+                VersionTable    *table,
+                PlenaryRevision *revision)
+{
+  PlenaryBody *body = plenary_revision_get_body (revision);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (plenary_revision_get_created (revision));
+  /* The year in four digits, which %Y does not give before 1000. */
+  g_autofree char *created = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                              g_date_time_get_year (utc), g_date_time_get_month (utc),
+                                              g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                                              g_date_time_get_minute (utc), g_date_time_get_second (utc));
+
+  begin (w, '{');
+  member_string (w, "id", plenary_revision_get_id (revision));
+  member_line (w, "name", plenary_revision_get_name (revision));
+  member_string (w, "created", created);
+  member_line (w, "author", plenary_revision_get_author (revision));
+  item (w, "metadata");
+  write_metadata (w, plenary_revision_get_metadata (revision));
+  member_string (w, "opening", body->opening);
+  {
+    g_autoptr(GString) list = g_string_new (NULL);
+
+    append_revision_paragraphs (list, table, body->paragraphs, 0);
+    member_string (w, "paragraphs", list->str);
+  }
+  end (w, '}');
+}
+
+static void
+write_revisions (Writer       *w,
+                 PlenaryDraft *draft)
+{
+  GListModel *revisions = plenary_draft_get_revisions (draft);
+  guint n = g_list_model_get_n_items (revisions);
+  VersionTable table;
+
+  if (n == 0)
+    return;
+
+  table.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) plenary_paragraph_unref);
+  table.by_pointer = g_hash_table_new (NULL, NULL);
+  table.order = g_ptr_array_new ();
+  seed_with_body (&table, plenary_draft_get_body (draft)->paragraphs);
+
+  item (w, "revisions");
+  begin (w, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (revisions, i);
+
+      item (w, NULL);
+      write_revision (w, &table, revision);
+    }
+  end (w, ']');
+
+  item (w, "revision_paragraphs");
+  begin (w, '{');
+  for (guint i = 0; i < table.order->len; i++)
+    {
+      const char *key = g_ptr_array_index (table.order, i);
+
+      item (w, key);
+      write_paragraph_version (w, g_hash_table_lookup (table.by_key, key));
+    }
+  end (w, '}');
+
+  g_ptr_array_unref (table.order);
+  g_hash_table_unref (table.by_pointer);
+  g_hash_table_unref (table.by_key);
+}
+
+static void
+write_draft (Writer       *w,
+             PlenaryDraft *draft)
+{
+  begin (w, '{');
+  member_string (w, "format", PLENARY_DRAFT_FORMAT);
+  member_int (w, "version", PLENARY_DRAFT_VERSION);
+  member_string (w, "kind", plenary_draft_kind_to_string (plenary_draft_get_kind (draft)));
+  member_string (w, "language", plenary_draft_get_language (draft));
+
+  item (w, "metadata");
+  write_metadata (w, plenary_draft_get_metadata (draft));
+
+  item (w, "body");
+  write_body (w, plenary_draft_get_body (draft), plenary_draft_get_kind (draft));
+
+  write_list (w, "sources", G_LIST_MODEL (plenary_draft_get_sources (draft)),
+              (void (*) (Writer *, gpointer)) write_source);
+  write_list (w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
+              (void (*) (Writer *, gpointer)) write_annotation);
+  write_revisions (w, draft);
+
+  write_extra_members (w, plenary_draft_get_extra (draft), NULL);
+  end (w, '}');
+  g_string_append_c (w->out, '\n');
+}
+
+struct _PlenaryDraftSnapshot
+{
+  char      *json;
+  gsize      length;
+  GPtrArray *texts;
+  GArray    *ends;
+};
+
+PlenaryDraftSnapshot *
+plenary_draft_snapshot_new (PlenaryDraft *draft)
+{
+  PlenaryDraftSnapshot *self;
   g_autoptr(GByteArray) first = NULL;
-  Writer w;
+  Writer w = { 0 };
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  /* Every paragraph written has its identity, however the draft was made. */
+  plenary_draft_ensure_paragraph_ids (draft);
 
   first = g_byte_array_new ();
   w.out = g_string_sized_new (4096);
   w.first = first;
+  w.texts = g_ptr_array_new_with_free_func (g_object_unref);
+  w.ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  write_draft (&w, draft);
 
-  begin (&w, '{');
-  member_string (&w, "format", PLENARY_DRAFT_FORMAT);
-  member_int (&w, "version", PLENARY_DRAFT_VERSION);
-  member_string (&w, "kind", plenary_draft_kind_to_string (plenary_draft_get_kind (draft)));
-  member_string (&w, "language", plenary_draft_get_language (draft));
+  self = g_new0 (PlenaryDraftSnapshot, 1);
+  self->length = w.out->len;
+  self->json = g_string_free (w.out, FALSE);
+  self->texts = w.texts;
+  self->ends = w.ends;
 
-  item (&w, "metadata");
-  write_metadata (&w, plenary_draft_get_metadata (draft));
+  return self;
+}
 
-  item (&w, "body");
-  write_body (&w, plenary_draft_get_body (draft), plenary_draft_get_kind (draft));
+gsize
+plenary_draft_snapshot_get_size (PlenaryDraftSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
 
-  write_list (&w, "sources", G_LIST_MODEL (plenary_draft_get_sources (draft)),
-              (void (*) (Writer *, gpointer)) write_source);
-  write_list (&w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
-              (void (*) (Writer *, gpointer)) write_annotation);
+  return self->length;
+}
 
-  write_extra_members (&w, plenary_draft_get_extra (draft), NULL);
-  end (&w, '}');
-  g_string_append_c (w.out, '\n');
+GBytes *
+plenary_draft_snapshot_encode (PlenaryDraftSnapshot *self)
+{
+  g_autoptr(GByteArray) first = NULL;
+  gsize size = self->length;
+  gsize done = 0;
+  Writer w = { 0 };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* The escapes make it a little longer: room for the text at least. */
+  for (guint i = 0; i < self->texts->len; i++)
+    size += strlen (plenary_source_get_text (g_ptr_array_index (self->texts, i))) + 2;
+
+  first = g_byte_array_new ();
+  w.out = g_string_sized_new (size);
+  w.first = first;
+  for (guint i = 0; i < self->texts->len; i++)
+    {
+      gsize end = g_array_index (self->ends, gsize, i);
+
+      g_string_append_len (w.out, self->json + done, end - done);
+      write_string (&w, plenary_source_get_text (g_ptr_array_index (self->texts, i)));
+      done = end;
+    }
+  g_string_append_len (w.out, self->json + done, self->length - done);
 
   return g_string_free_to_bytes (w.out);
+}
+
+void
+plenary_draft_snapshot_free (PlenaryDraftSnapshot *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->json);
+  g_ptr_array_unref (self->texts);
+  g_array_unref (self->ends);
+  g_free (self);
+}
+
+GBytes *
+plenary_draft_codec_encode (PlenaryDraft *draft)
+{
+  g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
+
+  snapshot = plenary_draft_snapshot_new (draft);
+  return plenary_draft_snapshot_encode (snapshot);
 }

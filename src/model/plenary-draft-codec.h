@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define PLENARY_DRAFT_FORMAT   "plenary-draft"
-#define PLENARY_DRAFT_VERSION  1
+#define PLENARY_DRAFT_VERSION  2
 #define PLENARY_DRAFT_SUFFIX   ".plenary.json"
 #define PLENARY_DRAFT_MIME_TYPE "application/vnd.plenary.draft+json"
 
@@ -40,8 +40,25 @@ PlenaryDraft *plenary_draft_codec_decode (const char    *data,
                                           gsize          length,
                                           GError       **error);
 
-/* Stable output: fixed key order, two-space indent, UTF-8, trailing newline;
+/* Gives ids to the paragraphs that have none (see
+ * plenary_draft_ensure_paragraph_ids()), then writes the draft.
+ * Stable output: fixed key order, two-space indent, UTF-8, trailing newline;
  * encoding the same draft twice gives the same bytes. */
 GBytes       *plenary_draft_codec_encode (PlenaryDraft  *draft);
+
+/* The same bytes in two steps, so that a pause in typing copies nothing of
+ * the sources: taken on the thread that edits DRAFT, the snapshot holds the
+ * JSON of everything but the sources' text (which never changes) and a
+ * reference to each source; plenary_draft_snapshot_encode() escapes their
+ * text on any thread (a worker writing the recovery copy). */
+typedef struct _PlenaryDraftSnapshot PlenaryDraftSnapshot;
+
+PlenaryDraftSnapshot *plenary_draft_snapshot_new      (PlenaryDraft         *draft);
+/* Bytes of JSON the snapshot holds: no source's text. */
+gsize                 plenary_draft_snapshot_get_size (PlenaryDraftSnapshot *self);
+GBytes               *plenary_draft_snapshot_encode   (PlenaryDraftSnapshot *self);
+void                  plenary_draft_snapshot_free     (PlenaryDraftSnapshot *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryDraftSnapshot, plenary_draft_snapshot_free)
 
 G_END_DECLS

@@ -693,15 +693,15 @@ plenary_draft_save (PlenaryDraft  *draft,
 
 typedef struct
 {
-  GFile  *file;
-  GBytes *contents;
+  GFile                *file;
+  PlenaryDraftSnapshot *snapshot;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
-  g_clear_pointer (&data->contents, g_bytes_unref);
+  g_clear_pointer (&data->snapshot, plenary_draft_snapshot_free);
   g_free (data);
 }
 
@@ -713,9 +713,10 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   g_autoptr(GFile) backup = plenary_draft_file_get_backup_folder ();
+  g_autoptr(GBytes) contents = plenary_draft_snapshot_encode (data->snapshot);
   GError *error = NULL;
 
-  if (plenary_file_replace_atomic (data->file, data->contents, backup, cancellable, &error))
+  if (plenary_file_replace_atomic (data->file, contents, backup, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -736,9 +737,10 @@ plenary_draft_save_async (PlenaryDraft        *draft,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
-  /* Encoded here, in the caller's thread, so the worker never reads a
-   * draft the user keeps editing. */
-  data->contents = plenary_draft_codec_encode (draft);
+  /* Taken here, in the caller's thread, so the worker never reads a
+   * draft the user keeps editing; only the sources' text, which never
+   * changes, is read there. */
+  data->snapshot = plenary_draft_snapshot_new (draft);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_draft_save_async);

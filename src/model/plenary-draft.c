@@ -25,6 +25,10 @@ struct _PlenaryDraft
   JsonObject       *extra;
   /* Ids handed out for sources still being imported. */
   GHashTable       *reserved_ids;
+  GListStore       *revisions;
+  /* The highest N of a paragraph id "pN" handed out or seen. */
+  guint64           last_paragraph_number;
+  GPtrArray        *load_warnings;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryDraft, plenary_draft, G_TYPE_OBJECT)
@@ -63,6 +67,8 @@ plenary_draft_finalize (GObject *object)
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->reserved_ids, g_hash_table_unref);
+  g_clear_object (&self->revisions);
+  g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_draft_parent_class)->finalize (object);
 }
@@ -160,6 +166,11 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static void note_paragraph_ids (PlenaryDraft *self,
+                                GPtrArray    *paragraphs);
+static void give_missing_ids   (PlenaryDraft *self,
+                                GPtrArray    *paragraphs);
+
 static void
 release_added_ids (PlenaryDraft *self,
                    guint         position,
@@ -182,6 +193,8 @@ plenary_draft_init (PlenaryDraft *self)
   self->sources = g_list_store_new (PLENARY_TYPE_SOURCE);
   self->annotations = g_list_store_new (PLENARY_TYPE_ANNOTATION);
   self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->revisions = g_list_store_new (PLENARY_TYPE_REVISION);
+  self->load_warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 
   /* A reserved id is the draft's own once its source is added. */
   g_signal_connect_object (self->sources, "items-changed",
@@ -275,6 +288,10 @@ plenary_draft_set_body (PlenaryDraft *self,
   plenary_body_ref (body);
   g_clear_pointer (&self->body, plenary_body_unref);
   self->body = body;
+  /* A draft made from a text (import, template, parse) has its paragraph
+   * ids from the start; duplicates are for the caller to repair. */
+  note_paragraph_ids (self, body->paragraphs);
+  give_missing_ids (self, body->paragraphs);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }
 
@@ -409,6 +426,273 @@ plenary_draft_release_id (PlenaryDraft *self,
   g_return_if_fail (id != NULL);
 
   g_hash_table_remove (self->reserved_ids, id);
+}
+
+/* Paragraph identity ------------------------------------------------------ */
+
+static void
+note_paragraph_id (PlenaryDraft *self,
+                   const char   *id)
+{
+  guint64 number;
+  char *end;
+
+  if (id == NULL || id[0] != 'p' || !g_ascii_isdigit (id[1]))
+    return;
+
+  number = g_ascii_strtoull (id + 1, &end, 10);
+  if (*end == '\0' && number > self->last_paragraph_number)
+    self->last_paragraph_number = number;
+}
+
+static void
+note_paragraph_ids (PlenaryDraft *self,
+                    GPtrArray    *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      note_paragraph_id (self, paragraph->id);
+      note_paragraph_ids (self, paragraph->children);
+    }
+}
+
+static void
+give_missing_ids (PlenaryDraft *self,
+                  GPtrArray    *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id == NULL || paragraph->id[0] == '\0')
+        {
+          g_free (paragraph->id);
+          paragraph->id = plenary_draft_new_paragraph_id (self);
+        }
+      give_missing_ids (self, paragraph->children);
+    }
+}
+
+char *
+plenary_draft_new_paragraph_id (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  /* A number is never given twice: a deleted paragraph's id stays its own
+   * (a revision or an undo may bring it back). */
+  return g_strdup_printf ("p%" G_GUINT64_FORMAT, ++self->last_paragraph_number);
+}
+
+static guint
+ensure_ids (PlenaryDraft *self,
+            GPtrArray    *paragraphs,
+            GHashTable   *seen)
+{
+  guint renamed = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id == NULL || paragraph->id[0] == '\0' ||
+          g_hash_table_contains (seen, paragraph->id))
+        {
+          if (paragraph->id != NULL && paragraph->id[0] != '\0')
+            renamed++;
+          g_free (paragraph->id);
+          paragraph->id = plenary_draft_new_paragraph_id (self);
+        }
+      g_hash_table_add (seen, paragraph->id);
+      renamed += ensure_ids (self, paragraph->children, seen);
+    }
+
+  return renamed;
+}
+
+guint
+plenary_draft_ensure_paragraph_ids (PlenaryDraft *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), 0);
+
+  /* Revisions' ids were noted when they were added. */
+  note_paragraph_ids (self, self->body->paragraphs);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  return ensure_ids (self, self->body->paragraphs, seen);
+}
+
+/* Revisions ----------------------------------------------------------------- */
+
+GListModel *
+plenary_draft_get_revisions (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return G_LIST_MODEL (self->revisions);
+}
+
+PlenaryRevision *
+plenary_draft_find_revision (PlenaryDraft *self,
+                             const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->revisions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryRevision) revision = g_list_model_get_item (G_LIST_MODEL (self->revisions), i);
+
+      if (strcmp (plenary_revision_get_id (revision), id) == 0)
+        return revision;
+    }
+
+  return NULL;
+}
+
+PlenaryRevision *
+plenary_draft_add_revision (PlenaryDraft *self,
+                            const char   *name,
+                            const char   *author)
+{
+  g_autoptr(PlenaryRevision) revision = NULL;
+  g_autoptr(PlenaryMetadata) metadata = NULL;
+  g_autoptr(PlenaryBody) body = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  plenary_draft_ensure_paragraph_ids (self);
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->revisions)) + 1; ; i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("r%u", i);
+      if (plenary_draft_find_revision (self, id) == NULL)
+        break;
+    }
+
+  /* Whole seconds: what the file keeps. */
+  {
+    g_autoptr(GDateTime) precise = g_date_time_new_now_utc ();
+
+    now = g_date_time_new_utc (g_date_time_get_year (precise),
+                               g_date_time_get_month (precise),
+                               g_date_time_get_day_of_month (precise),
+                               g_date_time_get_hour (precise),
+                               g_date_time_get_minute (precise),
+                               g_date_time_get_second (precise));
+  }
+  metadata = plenary_metadata_dup (self->metadata);
+  body = plenary_body_copy (self->body);
+  revision = plenary_revision_new (id, name, now, author, metadata, body);
+  /* Its ids are the body's, already noted. */
+  g_list_store_append (self->revisions, revision);
+
+  return revision;
+}
+
+void
+plenary_draft_insert_revision (PlenaryDraft    *self,
+                               int              position,
+                               PlenaryRevision *revision)
+{
+  guint n;
+
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (PLENARY_IS_REVISION (revision));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->revisions));
+  note_paragraph_ids (self, plenary_revision_get_body (revision)->paragraphs);
+  g_list_store_insert (self->revisions, position < 0 || (guint) position > n ? n : (guint) position,
+                       revision);
+}
+
+gboolean
+plenary_draft_remove_revision (PlenaryDraft    *self,
+                               PlenaryRevision *revision)
+{
+  guint position;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_REVISION (revision), FALSE);
+
+  if (!g_list_store_find (self->revisions, revision, &position))
+    return FALSE;
+
+  g_list_store_remove (self->revisions, position);
+  return TRUE;
+}
+
+PlenaryDraft *
+plenary_revision_dup_draft (PlenaryRevision *revision,
+                            PlenaryDraft    *owner)
+{
+  g_autoptr(PlenaryMetadata) metadata = NULL;
+  g_autoptr(PlenaryBody) body = NULL;
+  PlenaryDraft *draft;
+  guint n;
+
+  g_return_val_if_fail (PLENARY_IS_REVISION (revision), NULL);
+  g_return_val_if_fail (PLENARY_IS_DRAFT (owner), NULL);
+
+  metadata = plenary_metadata_dup (plenary_revision_get_metadata (revision));
+  draft = g_object_new (PLENARY_TYPE_DRAFT,
+                        "kind", (guint) owner->kind,
+                        "language", owner->language,
+                        "metadata", metadata,
+                        NULL);
+  body = plenary_body_copy (plenary_revision_get_body (revision));
+  plenary_draft_set_body (draft, body);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (owner->sources));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (owner->sources), i);
+      g_list_store_append (draft->sources, item);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (owner->annotations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (owner->annotations), i);
+      g_list_store_append (draft->annotations, item);
+    }
+  draft->last_paragraph_number = owner->last_paragraph_number;
+
+  return draft;
+}
+
+/* Load warnings --------------------------------------------------------- */
+
+const char * const *
+plenary_draft_get_load_warnings (PlenaryDraft *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  /* An empty array may have no storage yet. */
+  if (self->load_warnings->pdata == NULL)
+    return none;
+  return (const char * const *) self->load_warnings->pdata;
+}
+
+void
+plenary_draft_add_load_warning (PlenaryDraft *self,
+                                const char   *message)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (message != NULL);
+
+  g_ptr_array_add (self->load_warnings, g_strdup (message));
 }
 
 const char *

@@ -11,6 +11,7 @@
 #include "plenary-annotation.h"
 #include "plenary-body.h"
 #include "plenary-metadata.h"
+#include "plenary-revision.h"
 #include "plenary-source.h"
 
 #include "plenary-model-enums.h"
@@ -65,6 +66,53 @@ char             *plenary_draft_reserve_id      (PlenaryDraft     *self,
                                                  const char       *prefix);
 void              plenary_draft_release_id      (PlenaryDraft     *self,
                                                  const char       *id);
+
+/* Paragraph identity ------------------------------------------------------ */
+
+/* plenary_draft_set_body() gives an id to every paragraph without one. */
+
+/* Gives an id to every paragraph of the body that has none, and a new one
+ * to every paragraph whose id an earlier paragraph already has (the first
+ * keeps it). Returns how many duplicates were given new ids. */
+guint             plenary_draft_ensure_paragraph_ids (PlenaryDraft *self);
+/* A fresh paragraph id ("p12"), never one the body or a revision has had or
+ * one this function gave before. */
+char             *plenary_draft_new_paragraph_id     (PlenaryDraft *self);
+
+/* Revisions ----------------------------------------------------------------- */
+
+/* GListModel of PlenaryRevision, oldest first (the order of the file). A
+ * change to it is a change of the draft. */
+GListModel       *plenary_draft_get_revisions        (PlenaryDraft    *self);
+PlenaryRevision  *plenary_draft_find_revision        (PlenaryDraft    *self,
+                                                      const char      *id);
+/* Keeps the current header and body (ids given first) as a new revision
+ * named NAME, dated now, by AUTHOR (NULL: none). Transfer none. */
+PlenaryRevision  *plenary_draft_add_revision         (PlenaryDraft    *self,
+                                                      const char      *name,
+                                                      const char      *author);
+/* Puts REVISION (decoded from a file, or removed and brought back by an
+ * undo) at POSITION (-1: at the end). Its id must be free in the draft. */
+void              plenary_draft_insert_revision      (PlenaryDraft    *self,
+                                                      int              position,
+                                                      PlenaryRevision *revision);
+/* FALSE when REVISION is not the draft's. */
+gboolean          plenary_draft_remove_revision      (PlenaryDraft    *self,
+                                                      PlenaryRevision *revision);
+/* The text of REVISION as a draft of OWNER's kind and language: its header
+ * and body (with ids, copied), OWNER's sources and annotations (the same
+ * objects). What comparison works on. */
+PlenaryDraft     *plenary_revision_dup_draft         (PlenaryRevision *revision,
+                                                      PlenaryDraft    *owner);
+
+/* Load warnings --------------------------------------------------------- */
+
+/* What was repaired while reading the file (duplicate paragraph ids, a
+ * revision naming a paragraph the file does not hold...), translated, one
+ * sentence each; NULL-terminated, never NULL. */
+const char * const *plenary_draft_get_load_warnings  (PlenaryDraft *self);
+void              plenary_draft_add_load_warning     (PlenaryDraft *self,
+                                                      const char   *message);
 
 const char       *plenary_draft_kind_to_string   (PlenaryDraftKind  kind);
 gboolean          plenary_draft_kind_from_string (const char       *str,

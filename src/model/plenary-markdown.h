@@ -38,11 +38,26 @@ GPtrArray *plenary_markdown_read       (const char  *text,
                                         gsize        length,
                                         char       **front_matter);
 
-/* The plain text of TEXT: blocks separated by a blank line, list items
- * with their marker. TITLE (nullable) gets the first heading's text or NULL. */
-char      *plenary_markdown_to_text    (const char  *text,
-                                        gsize        length,
-                                        char       **title);
+/* The plain text of TEXT for reading: blocks separated by a blank line
+ * (the items of a tight list by a line break), list items with their
+ * marker ("• ", "3. "), the lines of a paragraph joined. TITLE (nullable)
+ * gets the first heading's text or NULL; STYLES gets the formatting as
+ * PlenarySourceStyle over code points of the text. */
+char      *plenary_markdown_to_styled_text (const char  *text,
+                                            gsize        length,
+                                            char       **title,
+                                            GArray     **styles);
+
+/* The words of a Markdown passage without its markup, blocks on lines of
+ * their own (for quoting sources stored with their markup). */
+char      *plenary_markdown_to_plain       (const char  *text,
+                                            gsize        length);
+
+/* The styles of TEXT, raw Markdown kept as it was (sources saved before
+ * styles existed), over its own offsets: headings, emphasis and code, and
+ * PLENARY_SOURCE_STYLE_MARKUP over the markup a reader should not see
+ * ("**", "# ", a link's address; list markers and line breaks stay). */
+GArray    *plenary_markdown_find_markup    (const char  *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryMarkdownBlock, plenary_markdown_block_free)
 

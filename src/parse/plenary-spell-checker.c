@@ -324,6 +324,19 @@ check_word_uncached (PlenarySpellChecker *self,
   if (enchant_dict_check (self->dict, word, length) == 0)
     return TRUE;
 
+  /* UN English is Oxford spelling: “organization”, “recognizing”. Newer
+   * en_GB dictionaries (Debian 13's, LibreOffice's) know only
+   * “-is-”: a word with “iz” is right when its “is” form is. */
+  if (g_str_has_prefix (self->language, "en") && g_strstr_len (word, length, "iz") != NULL)
+    {
+      g_autofree char *british = g_strndup (word, length);
+
+      for (char *p = british; (p = strstr (p, "iz")) != NULL; p += 2)
+        p[1] = 's';
+      if (enchant_dict_check (self->dict, british, -1) == 0)
+        return TRUE;
+    }
+
   /* French elision: « l’Assemblée », « qu’il » — the word after it. */
   if ((apostrophe = find_apostrophe (word, length, &after)) != NULL)
     {

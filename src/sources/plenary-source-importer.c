@@ -9,6 +9,7 @@
 
 /* memmem() */
 #define _GNU_SOURCE
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -19,7 +20,10 @@
 #include "plenary-draft-file.h"
 #include "plenary-office-reader.h"
 #include "plenary-markdown.h"
+#include "plenary-pdf-page-text.h"
+#include "plenary-source-files.h"
 #include "plenary-source-importer.h"
+#include "plenary-styled-text.h"
 #include "plenary-text-decoder.h"
 
 /* A first line longer than this is a paragraph, not a title. */
@@ -31,31 +35,6 @@
 #define TITLE_SCAN_BYTES 4096
 
 G_DEFINE_QUARK (plenary-source-import-error-quark, plenary_source_import_error)
-
-/* In place: "\r\n" and "\r" become "\n". Returns the new length. */
-static gsize
-normalize_newlines (char  *text,
-                    gsize  length)
-{
-  gsize out = 0;
-
-  if (memchr (text, '\r', length) == NULL)
-    return length;
-
-  for (gsize in = 0; in < length; in++)
-    {
-      if (text[in] == '\r')
-        {
-          text[out++] = '\n';
-          if (in + 1 < length && text[in + 1] == '\n')
-            in++;
-        }
-      else
-        text[out++] = text[in];
-    }
-  text[out] = '\0';
-  return out;
-}
 
 /* UTF-16 without BOM: ASCII-heavy text has a NUL in every other byte. */
 static gboolean
@@ -209,10 +188,15 @@ title_from_text (const char *text,
 
 typedef struct
 {
-  GString  *text;
-  char     *title;
-  char     *h1;
-  gboolean  pending_space;
+  PlenaryStyledText *out;
+  GString           *text;     /* out->text */
+  char              *title;
+  char              *h1;
+  GArray            *lists;    /* int per open list: next number, -1 for bullets */
+  guint              quotes;
+  guint              cells;    /* open table cells */
+  gsize              marker_end; /* text length after the last list marker */
+  gboolean           pending_space;
 } HtmlWalk;
 
 static gboolean
@@ -223,7 +207,7 @@ is_block_element (const char *name)
     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
     "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
     "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "ul",
+    "tfoot", "thead", "tr", "ul",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
@@ -245,12 +229,29 @@ is_hidden_element (const char *name)
   return FALSE;
 }
 
+/* Blocks inside a table cell keep the row on one line; "<li><p>" keeps
+ * its text beside the marker. */
 static void
 html_line_break (HtmlWalk *walk)
 {
+  if (walk->cells > 0)
+    {
+      walk->pending_space = TRUE;
+      return;
+    }
   walk->pending_space = FALSE;
-  if (walk->text->len > 0 && walk->text->str[walk->text->len - 1] != '\n')
-    g_string_append_c (walk->text, '\n');
+  if (walk->text->len > 0 && walk->text->len == walk->marker_end)
+    return;
+  plenary_styled_text_end_line (walk->out);
+}
+
+/* After a line break, a tab (between cells) or a space, none is added. */
+static gboolean
+html_at_gap (HtmlWalk *walk)
+{
+  char last = walk->text->len > 0 ? walk->text->str[walk->text->len - 1] : '\n';
+
+  return last == '\n' || last == '\t' || last == ' ';
 }
 
 static void
@@ -273,20 +274,146 @@ html_append_text (HtmlWalk   *walk,
           walk->pending_space = TRUE;
           continue;
         }
-      if (walk->pending_space && walk->text->len > 0 &&
-          walk->text->str[walk->text->len - 1] != '\n')
+      if (walk->pending_space && !html_at_gap (walk))
         g_string_append_c (walk->text, ' ');
       walk->pending_space = FALSE;
       g_string_append_c (walk->text, *p);
     }
 }
 
+/* The style an element gives its text, if any; its level in LEVEL. */
+static int
+html_style (HtmlWalk   *walk,
+            const char *name,
+            guint      *level)
+{
+  *level = 0;
+  if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
+    {
+      *level = name[1] - '0';
+      return PLENARY_SOURCE_STYLE_HEADING;
+    }
+  if (g_ascii_strcasecmp (name, "strong") == 0 || g_ascii_strcasecmp (name, "b") == 0)
+    return PLENARY_SOURCE_STYLE_STRONG;
+  if (g_ascii_strcasecmp (name, "em") == 0 || g_ascii_strcasecmp (name, "i") == 0 ||
+      g_ascii_strcasecmp (name, "cite") == 0)
+    return PLENARY_SOURCE_STYLE_EMPHASIS;
+  if (g_ascii_strcasecmp (name, "li") == 0)
+    {
+      *level = MAX (walk->lists->len, 1u);
+      return PLENARY_SOURCE_STYLE_ITEM;
+    }
+  if (g_ascii_strcasecmp (name, "blockquote") == 0)
+    {
+      *level = walk->quotes + 1;
+      return PLENARY_SOURCE_STYLE_QUOTE;
+    }
+  if (g_ascii_strcasecmp (name, "td") == 0 || g_ascii_strcasecmp (name, "th") == 0)
+    {
+      *level = name[1] == 'h' || name[1] == 'H';
+      return PLENARY_SOURCE_STYLE_CELL;
+    }
+  if (g_ascii_strcasecmp (name, "pre") == 0 || g_ascii_strcasecmp (name, "code") == 0)
+    return PLENARY_SOURCE_STYLE_CODE;
+  return -1;
+}
+
 typedef struct
 {
   xmlNode  *node;
+  guint     style;         /* handle, or G_MAXUINT */
   gboolean  preformatted;
   gboolean  block;
+  gboolean  list;
+  gboolean  quote;
+  gboolean  cell;
 } HtmlFrame;
+
+/* Enters an element's text: its line break, list marker, cell gap and style. */
+static HtmlFrame
+html_enter (HtmlWalk *walk,
+            xmlNode  *node)
+{
+  const char *name = (const char *) node->name;
+  HtmlFrame frame = { node, G_MAXUINT, FALSE, is_block_element (name), FALSE, FALSE, FALSE };
+  guint level;
+  int style;
+
+  if (frame.block)
+    html_line_break (walk);
+
+  /* Cells of a row on one line, a tab between them. */
+  if (g_ascii_strcasecmp (name, "td") == 0 || g_ascii_strcasecmp (name, "th") == 0)
+    {
+      if (!html_at_gap (walk))
+        g_string_append_c (walk->text, '\t');
+      walk->pending_space = FALSE;
+    }
+
+  style = html_style (walk, name, &level);
+  /* "Les <b>États</b>": the space goes before the style, not in it. */
+  if (style >= 0 && walk->pending_space && !html_at_gap (walk))
+    {
+      g_string_append_c (walk->text, ' ');
+      walk->pending_space = FALSE;
+    }
+  if (style >= 0)
+    frame.style = plenary_styled_text_open (walk->out, style, level);
+
+  /* The marker is part of the text, as a reader would quote it. */
+  if (style == PLENARY_SOURCE_STYLE_ITEM)
+    {
+      int *next = walk->lists->len > 0 ? &g_array_index (walk->lists, int, walk->lists->len - 1) : NULL;
+
+      if (next != NULL && *next >= 0)
+        g_string_append_printf (walk->text, "%d. ", (*next)++);
+      else
+        g_string_append (walk->text, "• ");
+      walk->marker_end = walk->text->len;
+    }
+  else if (g_ascii_strcasecmp (name, "ul") == 0 || g_ascii_strcasecmp (name, "ol") == 0)
+    {
+      int next = -1;
+
+      if (g_ascii_strcasecmp (name, "ol") == 0)
+        {
+          xmlChar *start = xmlGetProp (node, (const xmlChar *) "start");
+
+          next = start != NULL ? (int) CLAMP (g_ascii_strtoll ((const char *) start, NULL, 10), 0, G_MAXINT / 2) : 1;
+          xmlFree (start);
+        }
+      g_array_append_val (walk->lists, next);
+      frame.list = TRUE;
+    }
+  else if (style == PLENARY_SOURCE_STYLE_QUOTE)
+    {
+      walk->quotes++;
+      frame.quote = TRUE;
+    }
+  else if (style == PLENARY_SOURCE_STYLE_CELL)
+    {
+      walk->cells++;
+      frame.cell = TRUE;
+    }
+
+  return frame;
+}
+
+static void
+html_leave (HtmlWalk        *walk,
+            const HtmlFrame *frame)
+{
+  if (frame->style != G_MAXUINT)
+    plenary_styled_text_close (walk->out, frame->style);
+  if (frame->list)
+    g_array_set_size (walk->lists, walk->lists->len - 1);
+  if (frame->quote)
+    walk->quotes--;
+  if (frame->cell)
+    walk->cells--;
+  if (frame->block)
+    html_line_break (walk);
+}
 
 /* Depth first, with a stack of its own: a page nested thousands of
  * elements deep (unclosed tags) must not exhaust the C stack. */
@@ -307,7 +434,6 @@ html_walk (HtmlWalk *walk,
       else if (node->type == XML_ELEMENT_NODE)
         {
           const char *name = (const char *) node->name;
-          gboolean block;
 
           if (g_ascii_strcasecmp (name, "title") == 0)
             {
@@ -321,6 +447,8 @@ html_walk (HtmlWalk *walk,
             }
           else if (!is_hidden_element (name))
             {
+              HtmlFrame frame;
+
               if (walk->h1 == NULL && g_ascii_strcasecmp (name, "h1") == 0)
                 {
                   xmlChar *content = xmlNodeGetContent (node);
@@ -329,20 +457,16 @@ html_walk (HtmlWalk *walk,
                   xmlFree (content);
                 }
 
-              block = is_block_element (name);
-              if (block)
-                html_line_break (walk);
+              frame = html_enter (walk, node);
               if (node->children != NULL)
                 {
-                  HtmlFrame frame = { node, preformatted, block };
-
+                  frame.preformatted = preformatted;
                   g_array_append_val (stack, frame);
                   preformatted = preformatted || g_ascii_strcasecmp (name, "pre") == 0;
                   node = node->children;
                   continue;
                 }
-              if (block)
-                html_line_break (walk);
+              html_leave (walk, &frame);
             }
         }
 
@@ -353,12 +477,161 @@ html_walk (HtmlWalk *walk,
           HtmlFrame frame = g_array_index (stack, HtmlFrame, stack->len - 1);
 
           g_array_set_size (stack, stack->len - 1);
-          if (frame.block)
-            html_line_break (walk);
+          html_leave (walk, &frame);
           preformatted = frame.preformatted;
           node = frame.node->next;
         }
     }
+}
+
+/* Details ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char *author;
+  char *date;
+  char *symbol;
+  char *url;
+} Details;
+
+static void
+details_clear (Details *details)
+{
+  g_clear_pointer (&details->author, g_free);
+  g_clear_pointer (&details->date, g_free);
+  g_clear_pointer (&details->symbol, g_free);
+  g_clear_pointer (&details->url, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Details, details_clear)
+
+/* "2025-03-12T10:00Z", "2025/03/12", "2025-03", "2025" → ISO 8601 date,
+ * or NULL when VALUE does not start with one. */
+static char *
+iso_date (const char *value)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^\\s*(\\d{4})(?:[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?)?(?!\\d)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *day = NULL;
+  char *date;
+
+  if (value == NULL || !g_regex_match (regex, value, 0, &match))
+    return NULL;
+  year = g_match_info_fetch (match, 1);
+  month = g_match_info_fetch (match, 2);
+  day = g_match_info_fetch (match, 3);
+  if (month == NULL || month[0] == '\0')
+    date = g_strdup (year);
+  else if (day == NULL || day[0] == '\0')
+    date = g_strdup_printf ("%s-%02d", year, atoi (month));
+  else
+    date = g_strdup_printf ("%s-%02d-%02d", year, atoi (month), atoi (day));
+
+  if (!plenary_source_date_is_valid (date))
+    g_clear_pointer (&date, g_free);
+  return date;
+}
+
+char *
+plenary_source_importer_find_symbol (const char *text)
+{
+  /* A UN document symbol: a series (A, S, E, ST…) and at least two more
+   * parts, one of them a number: A/80/123, S/2025/45, E/CN.6/2024/3,
+   * A/RES/79/1, A/C.3/80/L.12/Rev.1. Only the first lines are searched:
+   * it sits in the heading of the document. */
+  g_autoptr(GRegex) regex = g_regex_new ("(?<![\\w/.])((?:A|S|E|ST|TD|UNEP|DP|HRC|CRC|CEDAW|CCPR|ICEF|ECE|ESCAP|ECA|ECLAC|ESCWA)"
+                                         "(?:/(?:[A-Z]{1,8}(?:\\.\\d+)?|\\d{1,5}(?:\\.\\d+)?|(?:Add|Rev|Corr)\\.\\d+)){2,})"
+                                         "(?![\\w/])", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *head = NULL;
+  const char *p = text;
+
+  if (text == NULL)
+    return NULL;
+  for (guint lines = 0; *p != '\0' && lines < 30 && p - text < 3000; lines++)
+    {
+      const char *eol = strchr (p, '\n');
+
+      p = eol != NULL ? eol + 1 : p + strlen (p);
+    }
+  head = g_strndup (text, p - text);
+
+  for (g_regex_match (regex, head, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *symbol = g_match_info_fetch (match, 1);
+
+      if (strpbrk (symbol, "0123456789") != NULL)
+        return g_steal_pointer (&symbol);
+    }
+  return NULL;
+}
+
+static void
+set_detail (char       **field,
+            const char  *value)
+{
+  g_autofree char *clean = clean_title (value);
+
+  if (*field == NULL && clean != NULL)
+    *field = g_steal_pointer (&clean);
+}
+
+/* <meta name="author">, <meta name="date">, Dublin Core and the citation
+ * and Open Graph names news sites and journals use, <link rel="canonical">. */
+static void
+html_head_details (xmlNode *node,
+                   Details *details)
+{
+  static const char * const authors[] = { "author", "dc.creator", "dcterms.creator", "citation_author", NULL };
+  static const char * const dates[] = {
+    "date", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
+    "citation_publication_date", "citation_date", "article:published_time", NULL
+  };
+  static const char * const urls[] = { "og:url", "dc.identifier.uri", NULL };
+  xmlChar *name = NULL;
+  xmlChar *content = NULL;
+
+  if (g_ascii_strcasecmp ((const char *) node->name, "link") == 0)
+    {
+      xmlChar *rel = xmlGetProp (node, (const xmlChar *) "rel");
+
+      if (rel != NULL && g_ascii_strcasecmp ((const char *) rel, "canonical") == 0)
+        {
+          xmlChar *href = xmlGetProp (node, (const xmlChar *) "href");
+
+          if (href != NULL && g_str_has_prefix ((const char *) href, "http"))
+            set_detail (&details->url, (const char *) href);
+          xmlFree (href);
+        }
+      xmlFree (rel);
+      return;
+    }
+  if (g_ascii_strcasecmp ((const char *) node->name, "meta") != 0)
+    return;
+
+  name = xmlGetProp (node, (const xmlChar *) "name");
+  if (name == NULL)
+    name = xmlGetProp (node, (const xmlChar *) "property");
+  content = xmlGetProp (node, (const xmlChar *) "content");
+  if (name != NULL && content != NULL)
+    {
+      const char *n = (const char *) name;
+      const char *c = (const char *) content;
+
+      for (guint i = 0; authors[i] != NULL; i++)
+        if (g_ascii_strcasecmp (n, authors[i]) == 0)
+          set_detail (&details->author, c);
+      for (guint i = 0; dates[i] != NULL; i++)
+        if (g_ascii_strcasecmp (n, dates[i]) == 0 && details->date == NULL)
+          details->date = iso_date (c);
+      for (guint i = 0; urls[i] != NULL; i++)
+        if (g_ascii_strcasecmp (n, urls[i]) == 0 && g_str_has_prefix (c, "http"))
+          set_detail (&details->url, c);
+    }
+  xmlFree (name);
+  xmlFree (content);
 }
 
 /* libxml2 compares each attribute of a tag with all the ones before it: a
@@ -469,6 +742,8 @@ static gboolean
 html_to_text (const char  *html,
               char       **text,
               char       **title,
+              GArray     **styles,
+              Details     *details,
               GError     **error)
 {
   HtmlWalk walk = { 0 };
@@ -514,33 +789,41 @@ html_to_text (const char  *html,
       return FALSE;
     }
 
-  walk.text = g_string_new (NULL);
+  walk.out = plenary_styled_text_new ();
+  walk.text = walk.out->text;
+  walk.lists = g_array_new (FALSE, FALSE, sizeof (int));
   root = xmlDocGetRootElement (doc);
 
-  /* The <title> lives in <head>, which is otherwise skipped. Broken pages
-   * can have several: the first title wins. */
-  for (xmlNode *n = root != NULL ? root->children : NULL; n != NULL && walk.title == NULL; n = n->next)
-    if (n->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) n->name, "head") == 0)
+  /* The <title> and <meta> live in <head>, which is otherwise skipped.
+   * Broken pages can have several titles: the first wins. */
+  for (xmlNode *n = root != NULL ? root->children : NULL; n != NULL; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE || g_ascii_strcasecmp ((const char *) n->name, "head") != 0)
+        continue;
       for (xmlNode *c = n->children; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) c->name, "title") == 0)
-          {
-            xmlChar *content = xmlNodeGetContent (c);
+        {
+          if (c->type != XML_ELEMENT_NODE)
+            continue;
+          if (walk.title == NULL && g_ascii_strcasecmp ((const char *) c->name, "title") == 0)
+            {
+              xmlChar *content = xmlNodeGetContent (c);
 
-            walk.title = clean_title ((const char *) content);
-            xmlFree (content);
-            break;
-          }
+              walk.title = clean_title ((const char *) content);
+              xmlFree (content);
+            }
+          else
+            html_head_details (c, details);
+        }
+    }
 
   html_walk (&walk, root);
   xmlFreeDoc (doc);
-
-  while (walk.text->len > 0 && walk.text->str[walk.text->len - 1] == '\n')
-    g_string_truncate (walk.text, walk.text->len - 1);
+  g_array_unref (walk.lists);
 
   *title = walk.title != NULL ? walk.title : walk.h1;
   if (walk.title != NULL)
     g_free (walk.h1);
-  *text = g_string_free (walk.text, FALSE);
+  *text = plenary_styled_text_finish (walk.out, styles);
 
   if (!g_utf8_validate (*text, -1, NULL))
     {
@@ -548,6 +831,8 @@ html_to_text (const char  *html,
 
       g_free (*text);
       *text = valid;
+      /* Its offsets no longer hold. */
+      g_array_set_size (*styles, 0);
     }
 
   /* Nothing but markup: an empty source would only puzzle. */
@@ -555,6 +840,7 @@ html_to_text (const char  *html,
     {
       g_clear_pointer (text, g_free);
       g_clear_pointer (title, g_free);
+      g_clear_pointer (styles, g_array_unref);
       g_set_error (error, PLENARY_SOURCE_IMPORT_ERROR, PLENARY_SOURCE_IMPORT_ERROR_DAMAGED,
                    _("This web page has no text to add as a source."));
       return FALSE;
@@ -570,6 +856,7 @@ pdf_to_text (GBytes   *data,
              char    **text,
              char    **title,
              GArray  **page_starts,
+             Details  *details,
              GError  **error)
 {
   PopplerDocument *doc;
@@ -600,14 +887,11 @@ pdf_to_text (GBytes   *data,
   for (int i = 0; i < n_pages; i++)
     {
       PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *page_text = NULL;
-      gsize len;
+      /* The same text the reading pane maps onto the page. */
+      g_autofree char *page_text = plenary_pdf_page_text_extract (page);
+      gsize len = strlen (page_text);
 
-      if (page != NULL)
-        {
-          page_text = poppler_page_get_text (page);
-          g_object_unref (page);
-        }
+      g_clear_object (&page);
 
       if (i > 0)
         {
@@ -615,20 +899,6 @@ pdf_to_text (GBytes   *data,
           n_chars++;
         }
       g_array_append_val (starts, n_chars);
-
-      if (page_text == NULL)
-        continue;
-
-      if (!g_utf8_validate (page_text, -1, NULL))
-        {
-          char *valid = g_utf8_make_valid (page_text, -1);
-
-          g_free (page_text);
-          page_text = valid;
-        }
-      len = normalize_newlines (page_text, strlen (page_text));
-      while (len > 0 && page_text[len - 1] == '\n')
-        page_text[--len] = '\0';
 
       for (const char *p = page_text; *p != '\0'; p++)
         if (!g_ascii_isspace (*p))
@@ -652,8 +922,24 @@ pdf_to_text (GBytes   *data,
 
   {
     g_autofree char *meta_title = poppler_document_get_title (doc);
+    g_autofree char *author = poppler_document_get_author (doc);
+    g_autofree char *symbol = plenary_source_importer_find_symbol (meta_title);
+    time_t created = poppler_document_get_creation_date (doc);
 
-    *title = clean_title (meta_title);
+    /* UN documents often carry their symbol as their title: a symbol,
+     * not a title to show. */
+    if (symbol != NULL && meta_title != NULL && g_str_equal (g_strstrip (meta_title), symbol))
+      details->symbol = g_steal_pointer (&symbol);
+    else
+      *title = clean_title (meta_title);
+    set_detail (&details->author, author);
+    if (created > 0)
+      {
+        g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (created);
+
+        if (when != NULL)
+          details->date = g_date_time_format (when, "%Y-%m-%d");
+      }
   }
   g_object_unref (doc);
   *text = g_string_free (g_steal_pointer (&out), FALSE);
@@ -862,6 +1148,22 @@ detect_kind (const char  *data,
 
 /* Import ----------------------------------------------------------------- */
 
+/* What the file said of itself, and the symbol its first lines give. */
+static void
+apply_details (PlenarySource *source,
+               Details       *details,
+               const char    *text)
+{
+  if (details->symbol == NULL)
+    details->symbol = plenary_source_importer_find_symbol (text);
+  g_object_set (source,
+                "author", details->author,
+                "date", details->date,
+                "symbol", details->symbol,
+                "url", details->url,
+                NULL);
+}
+
 static PlenarySource *
 import_with_id (const char  *id,
                 GBytes      *data,
@@ -872,6 +1174,8 @@ import_with_id (const char  *id,
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GArray) page_starts = NULL;
+  g_autoptr(GArray) styles = NULL;
+  g_auto(Details) details = { 0 };
   PlenarySource *source;
   const char *media_type;
   const char *bytes;
@@ -918,7 +1222,9 @@ import_with_id (const char  *id,
       media_type = document->format == PLENARY_OFFICE_FORMAT_ODT
                    ? "application/vnd.oasis.opendocument.text"
                    : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-      return plenary_source_new (id, title, filename != NULL ? filename : "", media_type, text);
+      source = plenary_source_new (id, title, filename != NULL ? filename : "", media_type, text);
+      apply_details (source, &details, text);
+      return source;
     }
 
   if (!detect_kind (bytes, length, filename, media_type_hint, &kind, error))
@@ -928,7 +1234,7 @@ import_with_id (const char  *id,
     {
     case KIND_PDF:
       media_type = "application/pdf";
-      if (!pdf_to_text (data, &text, &title, &page_starts, error))
+      if (!pdf_to_text (data, &text, &title, &page_starts, &details, error))
         return NULL;
       if (title == NULL)
         title = title_from_text (text, filename);
@@ -939,7 +1245,7 @@ import_with_id (const char  *id,
         g_autofree char *html = plenary_source_importer_decode_text (bytes, length, NULL);
 
         media_type = "text/html";
-        if (!html_to_text (html, &text, &title, error))
+        if (!html_to_text (html, &text, &title, &styles, &details, error))
           return NULL;
         if (title == NULL)
           title = title_from_text (text, filename);
@@ -953,7 +1259,7 @@ import_with_id (const char  *id,
         /* The Markdown reader the draft importer uses (cmark): the text
          * without its markup, so that quotes from it are plain text. */
         media_type = "text/markdown";
-        text = plenary_markdown_to_text (markdown, strlen (markdown), &title);
+        text = plenary_markdown_to_styled_text (markdown, strlen (markdown), &title, &styles);
         if (title == NULL)
           title = title_from_text (text, filename);
       }
@@ -968,7 +1274,7 @@ import_with_id (const char  *id,
           g_autofree char *html = g_steal_pointer (&text);
 
           media_type = "text/html";
-          if (!html_to_text (html, &text, &title, error))
+          if (!html_to_text (html, &text, &title, &styles, &details, error))
             return NULL;
           if (title == NULL)
             title = title_from_text (text, filename);
@@ -984,6 +1290,26 @@ import_with_id (const char  *id,
   source = plenary_source_new (id, title, filename != NULL ? filename : "", media_type, text);
   if (page_starts != NULL && page_starts->len > 0)
     plenary_source_set_page_starts (source, (const gint64 *) page_starts->data, page_starts->len);
+  if (styles != NULL)
+    plenary_source_set_styles (source, (const PlenarySourceStyle *) (gpointer) styles->data, styles->len);
+  apply_details (source, &details, text);
+
+  /* The pages themselves, for the reading pane; without them it shows the text. */
+  if (kind == KIND_PDF)
+    {
+      g_autoptr(GError) store_error = NULL;
+      g_autofree char *checksum = plenary_source_files_store (data, &store_error);
+
+      if (checksum != NULL)
+        {
+          g_autoptr(JsonObject) extra = json_object_new ();
+
+          json_object_set_string_member (extra, "file_sha256", checksum);
+          plenary_source_set_extra (source, extra);
+        }
+      else
+        g_debug ("PDF not kept: %s", store_error->message);
+    }
 
   return source;
 }
@@ -1171,34 +1497,14 @@ char *
 plenary_source_importer_plain_passage (PlenarySource *source,
                                        const char    *passage)
 {
-  /* Applied in order; a passage may cut a pair of markers in two, so each
-   * marker goes on its own rather than only in pairs. */
-  static const struct {
-    const char *pattern;
-    const char *replacement;
-  } rules[] = {
-    { "!?\\[([^\\]]*)\\]\\([^)]*\\)", "\\1" },     /* [words](link), ![alt](image) */
-    { "^[ \\t]{0,3}(#{1,6}|>+)[ \\t]*", "" },           /* heading, quote */
-    { "\\*+|`+|~~", "" },                                /* *emphasis*, **strong**, `code` */
-    { "(?<!\\w)_+|_+(?!\\w)", "" },                      /* _emphasis_, not snake_case */
-  };
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (PLENARY_IS_SOURCE (source), NULL);
   g_return_val_if_fail (passage != NULL, NULL);
 
-  if (g_strcmp0 (plenary_source_get_media_type (source), "text/markdown") != 0)
+  /* Markdown sources imported with their styles hold plain text already;
+   * older ones kept their markup, which cmark reads away. */
+  if (g_strcmp0 (plenary_source_get_media_type (source), "text/markdown") != 0 ||
+      plenary_source_get_styles (source)->len > 0)
     return g_strdup (passage);
 
-  text = g_strdup (passage);
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    {
-      g_autoptr(GRegex) regex = g_regex_new (rules[i].pattern, G_REGEX_MULTILINE | G_REGEX_OPTIMIZE, 0, NULL);
-      char *replaced = g_regex_replace (regex, text, -1, 0, rules[i].replacement, 0, NULL);
-
-      g_free (text);
-      text = replaced;
-    }
-
-  return g_steal_pointer (&text);
+  return plenary_markdown_to_plain (passage, strlen (passage));
 }

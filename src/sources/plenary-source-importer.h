@@ -67,10 +67,15 @@ char          *plenary_source_importer_decode_text   (const char           *data
                                                       gsize                 length,
                                                       const char          **encoding);
 
-/* PASSAGE, a part of SOURCE's text, as the plain words a quotation shows: in
- * a Markdown source, emphasis, code, link, heading and quote markup is
- * dropped ("l'**intelligence artificielle**" gives "l'intelligence
- * artificielle"); other sources give PASSAGE as it is. */
+/* PASSAGE, a part of SOURCE's text, as the plain words a quotation shows.
+ * Sources are imported as plain text (with their styles), so PASSAGE comes
+ * back as it is, except from a Markdown source saved before styles
+ * existed, which kept its markup: cmark reads it away
+ * ("l'**intelligence artificielle**" gives "l'intelligence artificielle"). */
+/* The first UN document symbol ("A/80/123", "E/CN.6/2024/3") in the first
+ * lines of TEXT, or NULL. */
+char          *plenary_source_importer_find_symbol   (const char           *text);
+
 char          *plenary_source_importer_plain_passage (PlenarySource        *source,
                                                       const char           *passage);
 

@@ -41,11 +41,23 @@ fold_char_slow (gunichar  c,
   gsize n;
   guint len = 0;
 
+  /* Variants a writer does not tell apart when typing a query: hyphens and
+   * dashes (U+2011 in "Sud‑Sud", the minus sign), curly quotes, primes. */
   switch (c)
     {
-    case 0x2018: case 0x2019: case 0x02BC: case 0x2032: case 0x00B4: case 0x0060:
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC:
+    case 0x2032: case 0x00B4: case 0x0060: case 0xFF07:
       out[0] = '\'';
       return 1;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xFF02:
+      out[0] = '"';
+      return 1;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      out[0] = '-';
+      return 1;
+    case 0x00AD: /* soft hyphen: invisible, not a letter */
+      return 0;
     default:
       break;
     }

@@ -106,10 +106,14 @@ def check_listing(entry, metainfo, mime, root):
     if developer is None or not developer.get("id") or not developer.findtext("name"):
         failures.append("metainfo lacks <developer id=...><name>")
 
-    urls = {u.get("type"): u.text for u in metainfo.findall("url")}
-    for kind in ("homepage", "bugtracker", "vcs-browser", "translate"):
-        if not (urls.get(kind) or "").startswith("https://"):
-            failures.append(f"metainfo lacks an https <url type=\"{kind}\">")
+    # Every address the listing gives is https and one of ours: Plenary has no
+    # public home yet, so it gives none rather than made-up ones.
+    for url in metainfo.findall("url"):
+        if not (url.text or "").startswith("https://"):
+            failures.append(f"metainfo <url type=\"{url.get('type')}\"> is not https")
+    for line in open(os.path.join(root, "data", "org.plenary.Plenary.metainfo.xml.in"), encoding="utf-8"):
+        if "plenary.org" in line:
+            failures.append(f"metainfo names plenary.org, which is not ours: {line.strip()}")
 
     # Release notes stay in English (GNOME's convention): the built file has
     # no translated copy of them, while the summary is translated.
@@ -121,12 +125,9 @@ def check_listing(entry, metainfo, mime, root):
     if not any(s.get(XML_LANG) == "fr" for s in metainfo.findall("summary")):
         failures.append("the summary has no French translation")
 
-    # Each screenshot is in data/screenshots under the name it is published
-    # at, a PNG of the size the metainfo declares.
-    screenshots = metainfo.findall("screenshots/screenshot")
-    if not screenshots:
-        failures.append("metainfo has no screenshot")
-    for screenshot in screenshots:
+    # Each published screenshot is in data/screenshots under its name, a PNG
+    # of the size the metainfo declares; the pictures to publish are there.
+    for screenshot in metainfo.findall("screenshots/screenshot"):
         image = screenshot.find("image")
         if not screenshot.findtext("caption"):
             failures.append("a screenshot has no caption")
@@ -138,6 +139,9 @@ def check_listing(entry, metainfo, mime, root):
         declared = (int(image.get("width", 0)), int(image.get("height", 0)))
         if size != declared:
             failures.append(f"{local} is {size}, the metainfo says {declared}")
+    for name in ("draft-and-sources.png", "comments.png"):
+        if png_size(os.path.join(root, "data", "screenshots", name)) is None:
+            failures.append(f"data/screenshots/{name} is not a PNG")
 
     # Keywords name what Plenary does: it has no amendments yet.
     keywords = {k.lower() for k in entry.get("Keywords", "").split(";") if k}

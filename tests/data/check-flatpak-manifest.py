@@ -44,7 +44,8 @@ def check_pinned(module, source):
         if not HEX64.fullmatch(source.get("sha256", "")):
             failures.append(f"{name}: {url} has no sha256")
     elif kind == "git":
-        if not url.startswith("https://"):
+        # Plenary's own source may be this repository (see main).
+        if not url.startswith("https://") and not (name == "plenary" and source.get("path") == ".."):
             failures.append(f"{name}: {url!r} is not https")
         if not source.get("tag") or not HEX40.fullmatch(source.get("commit", "")):
             failures.append(f"{name}: git source not pinned by both tag and commit")
@@ -95,7 +96,9 @@ def main():
         for source in sources_of(module):
             check_pinned(module, source)
 
-    # The application itself, last, from its release tag...
+    # The application itself, last, from its release tag. Plenary has no public
+    # repository yet: the tag is read from this one (path ".."), and the
+    # commit is the release's, the one whose meson.build has that version.
     if not names or names[-1] != "plenary":
         failures.append(f"the last module must be plenary, not {names[-1:]}")
     else:
@@ -105,14 +108,18 @@ def main():
         if len(sources) != 1 or sources[0].get("type") != "git":
             failures.append("plenary must come from one git source")
         else:
-            expect("plenary tag", sources[0].get("tag"), f"v{project_version}")
-            # The commit is one of this repository's, where its history is here.
+            source = sources[0]
+            expect("plenary tag", source.get("tag"), f"v{project_version}")
+            if "plenary.org" in source.get("url", ""):
+                failures.append(f"plenary's source {source['url']} is not ours")
             root = os.environ.get("PLENARY_SOURCE_ROOT", "")
             if shutil.which("git") and os.path.exists(os.path.join(root, ".git")):
-                run = subprocess.run(["git", "-C", root, "cat-file", "-e",
-                                      sources[0]["commit"] + "^{commit}"], capture_output=True)
+                run = subprocess.run(["git", "-C", root, "show", source.get("commit", "") + ":meson.build"],
+                                     capture_output=True, text=True)
                 if run.returncode != 0:
-                    failures.append(f"plenary commit {sources[0]['commit']} is not in this repository")
+                    failures.append(f"plenary commit {source.get('commit')} is not in this repository")
+                elif not re.search(rf"version:\s*'{re.escape(project_version)}'", run.stdout):
+                    failures.append(f"plenary commit {source['commit']} is not version {project_version}")
 
     # ...and the local-build variant the same, but for that source.
     local_modules = local.get("modules", [])

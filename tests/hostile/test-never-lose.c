@@ -300,11 +300,12 @@ is_complete_pdf (const char *path)
 /* Ctrl+C (and SIGTERM) stop a conversion, at any moment, leaving nothing
  * behind: no output, no temporary file. */
 static void
-test_convert_interrupted (void)
+convert_interrupted (const char *output_name,
+                     gboolean  (*is_complete) (const char *path))
 {
-  g_autofree char *folder = make_folder ("interrupted");
+  g_autofree char *folder = make_folder (output_name);
   g_autofree char *input = g_build_filename (folder, "long.txt", NULL);
-  g_autofree char *output = g_build_filename (folder, "long.pdf", NULL);
+  g_autofree char *output = g_build_filename (folder, output_name, NULL);
   g_autofree char *err_path = g_build_filename (tmp_root, "interrupted-stderr", NULL);
   g_autofree char *text = long_draft_text (3000);
   static const guint delays_ms[] = { 0, 30, 100, 200, 400, 800, 1500 };
@@ -325,7 +326,7 @@ test_convert_interrupted (void)
        * place), or finished before the signal came. */
       if (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0)
         {
-          g_assert_true (is_complete_pdf (output));
+          g_assert_true (is_complete (output));
           g_unlink (output);
         }
       else
@@ -344,9 +345,29 @@ test_convert_interrupted (void)
       /* The input alone. */
       g_assert_cmpuint (count_entries (folder), ==, 1);
     }
-  g_test_message ("%u of %u runs cancelled by the signal", cancelled,
+  g_test_message ("%s: %u of %u runs cancelled by the signal", output_name, cancelled,
                   (guint) G_N_ELEMENTS (delays_ms) * 2);
   g_unlink (err_path);
+}
+
+/* A whole .docx: a zip archive that ends with its central directory. */
+static gboolean
+is_complete_docx (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return length > 22 && memcmp (contents, "PK\x03\x04", 4) == 0 &&
+         memcmp (contents + length - 22, "PK\x05\x06", 4) == 0;
+}
+
+static void
+test_convert_interrupted (void)
+{
+  convert_interrupted ("long.pdf", is_complete_pdf);
+  convert_interrupted ("long.docx", is_complete_docx);
 }
 
 /* A PDF killed while being written: the file under its name is the old

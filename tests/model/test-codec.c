@@ -136,7 +136,7 @@ test_stable_output (void)
   g_assert_true (g_str_has_prefix (first,
                                    "{\n"
                                    "  \"format\": \"plenary-draft\",\n"
-                                   "  \"version\": 1,\n"
+                                   "  \"version\": 2,\n"
                                    "  \"kind\": \"resolution\",\n"
                                    "  \"language\": \"fr\",\n"
                                    "  \"metadata\": {\n"
@@ -148,9 +148,10 @@ test_stable_output (void)
   g_assert_nonnull (strstr (first, "\"text\": \"à coopérer \\\"sans délai\\\";\""));
   g_assert_nonnull (strstr (first, "\"pages\": [\n        0,\n        42,\n        97\n      ],"));
   g_assert_nonnull (strstr (first, "\"signatories\": [\n      \"Japon\"\n    ],"));
-  /* Sub-paragraphs carry no role; the last paragraph has no phrase. */
-  g_assert_nonnull (strstr (first, "{\n                \"text\": \"notamment rurales;\"\n              }"));
-  g_assert_nonnull (strstr (first, "{\n        \"role\": \"paragraph\",\n        \"text\": \"Texte"));
+  /* Sub-paragraphs carry no role; the last paragraph has no phrase. Every
+   * paragraph has its id first, in document order. */
+  g_assert_nonnull (strstr (first, "{\n                \"id\": \"p5\",\n                \"text\": \"notamment rurales;\"\n              }"));
+  g_assert_nonnull (strstr (first, "{\n        \"id\": \"p8\",\n        \"role\": \"paragraph\",\n        \"text\": \"Texte"));
 }
 
 static void
@@ -575,8 +576,7 @@ test_orphan_not_written (void)
   g_assert_null (strstr (after, "orphan"));
 }
 
-/* The JSON of a source is kept between encodings (a 50 MB source made every
- * pause in typing stall): a change of the source shows at the next one. */
+/* A change of a source shows at the next encoding. */
 static void
 test_source_encoding_follows_changes (void)
 {
@@ -603,6 +603,89 @@ test_source_encoding_follows_changes (void)
   g_assert_cmpstr (plenary_source_get_title (plenary_draft_find_source (loaded, "s1")), ==, "Second titre");
 }
 
+/* Details and styles of a source (version 2): written only when present,
+ * read back, and refused with a message when out of range. */
+static void
+test_source_details_and_styles (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_BRIEF, "fr");
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport", "rapport.md", "text/markdown",
+                                                        "Titre\n\n• point en gras");
+  const PlenarySourceStyle styles[] = {
+    { 0, 5, PLENARY_SOURCE_STYLE_HEADING, 1 },
+    { 7, 21, PLENARY_SOURCE_STYLE_ITEM, 1 },
+    { 18, 21, PLENARY_SOURCE_STYLE_STRONG, 0 },
+  };
+  g_autofree char *json = NULL;
+  g_autofree char *plain_json = NULL;
+  g_autoptr(PlenaryDraft) loaded = NULL;
+  g_autoptr(PlenaryDraft) plain = plenary_draft_new (PLENARY_DRAFT_KIND_BRIEF, "fr");
+  g_autoptr(PlenarySource) plain_source = plenary_source_new ("s1", "Note", "note.txt", "text/plain", "Texte");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenaryDraft) refused = NULL;
+  PlenarySource *back;
+  const GArray *back_styles;
+
+  plenary_source_set_styles (source, styles, G_N_ELEMENTS (styles));
+  g_object_set (source, "author", "Secrétaire général", "date", "2025-03-12",
+                "symbol", "A/80/123", "url", "https://undocs.org/A/80/123", NULL);
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+  json = encode_string (draft);
+  g_assert_nonnull (strstr (json, "\"author\": \"Secrétaire général\""));
+  g_assert_nonnull (strstr (json, "\"date\": \"2025-03-12\""));
+  g_assert_nonnull (strstr (json, "\"symbol\": \"A/80/123\""));
+  g_assert_nonnull (strstr (json, "\"url\": \"https://undocs.org/A/80/123\""));
+  g_assert_nonnull (strstr (json, "[0, 5, \"heading\", 1]"));
+  g_assert_nonnull (strstr (json, "[18, 21, \"strong\"]"));
+
+  loaded = decode_string (json);
+  back = plenary_draft_find_source (loaded, "s1");
+  g_assert_cmpstr (plenary_source_get_author (back), ==, "Secrétaire général");
+  g_assert_cmpstr (plenary_source_get_date (back), ==, "2025-03-12");
+  g_assert_cmpstr (plenary_source_get_symbol (back), ==, "A/80/123");
+  g_assert_cmpstr (plenary_source_get_url (back), ==, "https://undocs.org/A/80/123");
+  back_styles = plenary_source_get_styles (back);
+  g_assert_cmpuint (back_styles->len, ==, 3);
+  g_assert_cmpmem (back_styles->data, sizeof styles, styles, sizeof styles);
+
+  /* Hidden markup is never read from a file. */
+  {
+    g_autoptr(GString) edited = g_string_new (json);
+    g_autoptr(PlenaryDraft) hidden = NULL;
+
+    g_string_replace (edited, "[18, 21, \"strong\"]", "[18, 21, \"markup\"]", 1);
+    hidden = decode_string (edited->str);
+    g_assert_cmpuint (plenary_source_get_styles (plenary_draft_find_source (hidden, "s1"))->len, ==, 2);
+  }
+
+  /* A plain source writes none of them. */
+  g_list_store_append (plenary_draft_get_sources (plain), plain_source);
+  plain_json = encode_string (plain);
+  g_assert_null (strstr (plain_json, "\"styles\""));
+  g_assert_null (strstr (plain_json, "\"author\""));
+
+  {
+    g_autofree char *bad = g_strdup (json);
+    char *at = strstr (bad, "[18, 21,");
+
+    memcpy (at, "[18, 99,", 8);
+    refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "styles"));
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *bad = g_strdup (json);
+    char *at = strstr (bad, "2025-03-12");
+
+    memcpy (at, "2025-13-12", 10);
+    refused = plenary_draft_codec_decode (bad, strlen (bad), &error);
+    g_assert_null (refused);
+    g_assert_error (error, PLENARY_DRAFT_ERROR, PLENARY_DRAFT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "date"));
+  }
+}
 
 /* Version 2's notes and annex: read, written back the same; a version 1
  * file has none, and a draft without them writes neither member. */
@@ -654,6 +737,52 @@ test_notes_and_annex (void)
   }
 }
 
+/* What a pause in typing makes (the recovery copy's snapshot) holds none of
+ * a large source's text: only the worker writing the copy escapes it. The
+ * bytes it then gives are those of a plain encoding, whatever is typed or
+ * renamed after the snapshot was taken, and the source may leave the draft
+ * meanwhile. */
+static void
+test_snapshot_leaves_sources (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PlenarySource) source = NULL;
+  g_autoptr(PlenarySource) small = plenary_source_new ("s2", "Note \"courte\"", "b.txt", "text/plain",
+                                                       "Ligne\tun\nligne \"deux\" \\ fin.");
+  g_autoptr(PlenaryParagraph) paragraph = plenary_paragraph_new (PLENARY_ROLE_OPERATIVE, "Décide",
+                                                                 "de rester saisie de la question ;");
+  g_autoptr(PlenaryDraftSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) encoded = NULL;
+  g_autoptr(PlenaryDraft) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 8 MB of text with every kind of character that JSON escapes. */
+  while (text->len < 8 * 1024 * 1024)
+    g_string_append (text, "Rapport \"annuel\" du Secrétaire général\\\tparagraphe\r\n\x01");
+  source = plenary_source_new ("s1", "Rapport", "rapport.txt", "text/plain", text->str);
+  g_list_store_append (plenary_draft_get_sources (draft), source);
+  g_list_store_append (plenary_draft_get_sources (draft), small);
+  plenary_body_append (plenary_draft_get_body (draft), paragraph);
+
+  expected = plenary_draft_codec_encode (draft);
+  snapshot = plenary_draft_snapshot_new (draft);
+  g_assert_cmpuint (plenary_draft_snapshot_get_size (snapshot), <, 64 * 1024);
+
+  /* Edits after the snapshot belong to the next one. */
+  plenary_source_set_title (small, "Autre titre");
+  g_list_store_remove_all (plenary_draft_get_sources (draft));
+  g_clear_object (&source);
+
+  encoded = plenary_draft_snapshot_encode (snapshot);
+  g_assert_true (g_bytes_equal (encoded, expected));
+  loaded = plenary_draft_codec_decode (g_bytes_get_data (encoded, NULL), g_bytes_get_size (encoded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_text (plenary_draft_find_source (loaded, "s1")), ==, text->str);
+  g_assert_cmpstr (plenary_source_get_title (plenary_draft_find_source (loaded, "s2")), ==, "Note \"courte\"");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,7 +793,9 @@ main (int   argc,
   g_test_add_func ("/model/codec/round-trip/brief", test_round_trip_brief);
   g_test_add_func ("/model/codec/stable-output", test_stable_output);
   g_test_add_func ("/model/codec/source-encoding-follows-changes", test_source_encoding_follows_changes);
+  g_test_add_func ("/model/codec/snapshot-leaves-sources", test_snapshot_leaves_sources);
   g_test_add_func ("/model/codec/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/model/codec/source-details-and-styles", test_source_details_and_styles);
   g_test_add_func ("/model/codec/brief-fixture", test_brief_fixture);
   g_test_add_func ("/model/codec/templates", test_templates);
   g_test_add_func ("/model/codec/defaults", test_defaults);

@@ -160,6 +160,55 @@ test_annotation (void)
   g_assert_cmpstr (plenary_annotation_kind_to_string (PLENARY_ANNOTATION_HIGHLIGHT), ==, "highlight");
 }
 
+static void
+test_source_reference (void)
+{
+  static const struct {
+    const char *date;
+    const char *language;
+    const char *expected;
+  } dates[] = {
+    { "2025-03-12", "fr", "12 mars 2025" },
+    { "2025-03-01", "fr", "1er mars 2025" },
+    { "2025-03-01", "en", "1 March 2025" },
+    { "2025-08-12", "es", "12 de agosto de 2025" },
+    { "2025-03", "fr", "mars 2025" },
+    { "2025", "en", "2025" },
+    { "2025-03-12", "de", "12 March 2025" },
+    { "mars", "fr", "mars" },
+  };
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport du Secrétaire général", "r.pdf",
+                                                        "application/pdf", "Texte");
+  g_autofree char *bare = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *with_author = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *formatted = plenary_source_format_date (dates[i].date, dates[i].language);
+
+      g_assert_cmpstr (formatted, ==, dates[i].expected);
+    }
+
+  bare = plenary_source_dup_reference (source, "fr", 0, "Source inconnue");
+  g_assert_cmpstr (bare, ==, "Rapport du Secrétaire général");
+
+  g_object_set (source, "author", "Secrétaire général", "symbol", "A/80/123", "date", "2025-03-12", NULL);
+  full = plenary_source_dup_reference (source, "fr", 4, "Source inconnue");
+  g_assert_cmpstr (full, ==, "Rapport du Secrétaire général, A/80/123, 12 mars 2025, p.\u00a04");
+  english = plenary_source_dup_reference (source, "en", 4, "Unknown source");
+  g_assert_cmpstr (english, ==, "Rapport du Secrétaire général, A/80/123, 12 March 2025, p.\u00a04");
+
+  plenary_source_set_author (source, "  OIT ");
+  with_author = plenary_source_dup_reference (source, "fr", 0, "Source inconnue");
+  g_assert_cmpstr (with_author, ==, "OIT, Rapport du Secrétaire général, A/80/123, 12 mars 2025");
+
+  g_assert_true (plenary_source_date_is_valid ("2024-02-29"));
+  g_assert_false (plenary_source_date_is_valid ("2025-02-29"));
+  g_assert_false (plenary_source_date_is_valid ("12/03/2025"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/model/objects/source-pages", test_source_pages);
   g_test_add_func ("/model/objects/draft-ids", test_draft_ids);
   g_test_add_func ("/model/objects/annotation", test_annotation);
+  g_test_add_func ("/model/source/reference", test_source_reference);
 
   return g_test_run ();
 }

@@ -36,6 +36,16 @@ main (int   argc,
 
   resolution = model_fixture_full_resolution ();
   brief = model_fixture_brief ();
+  /* Revisions too, the second with a changed paragraph (format version 2). */
+  plenary_draft_add_revision (resolution, "Projet zéro", "Délégation de la France");
+  {
+    PlenaryParagraph *first = g_ptr_array_index (plenary_draft_get_body (resolution)->paragraphs, 0);
+
+    g_free (first->text);
+    first->text = g_strdup ("ses résolutions antérieures,");
+  }
+  plenary_draft_add_revision (resolution, "Rev.1", NULL);
+  plenary_draft_add_revision (brief, "Draft", "Norway");
 
   if (!write_draft (resolution, argv[1], "encoded-resolution.plenary.json", &error) ||
       !write_draft (brief, argv[1], "encoded-brief.plenary.json", &error))

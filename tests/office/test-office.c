@@ -103,12 +103,12 @@ test_export_atomic (void)
   gsize len;
 
   g_assert_true (g_file_set_contents (path, "older", -1, NULL));
-  g_assert_true (plenary_office_export (draft, file, PLENARY_OFFICE_FORMAT_DOCX, &error));
+  g_assert_true (plenary_office_export (draft, file, PLENARY_OFFICE_FORMAT_DOCX, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   g_assert_cmpmem (contents, 4, "PK\003\004", 4);
 
-  g_assert_false (plenary_office_export (draft, nowhere, PLENARY_OFFICE_FORMAT_ODT, &error));
+  g_assert_false (plenary_office_export (draft, nowhere, PLENARY_OFFICE_FORMAT_ODT, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 

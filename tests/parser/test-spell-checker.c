@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "plenary-spell-checker.h"
 
 /* The misspelt words of TEXT, joined by "|". */
@@ -114,17 +116,45 @@ test_words (void)
                     ((const char * const []) { "l’Assemblée", "sous-alinéa", "ECOSOC's", NULL }));
 }
 
+/* Empties and removes the folder PATH. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* A personal dictionary of its own, so that added words start afresh. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *config = g_dir_make_tmp ("plenary-spell-XXXXXX", NULL);
+  int ret;
+
+  /* A personal dictionary of its own, so that added words start afresh.
+   * Not G_TEST_OPTION_ISOLATE_DIRS: it also replaces XDG_DATA_DIRS, where
+   * newer enchant (2.8, Debian 13) looks for the system's hunspell dictionaries. */
+  g_assert_nonnull (config);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/spell-checker/french", test_french);
   g_test_add_func ("/spell-checker/english", test_english);
   g_test_add_func ("/spell-checker/known-ignored-added", test_known_ignored_added);
   g_test_add_func ("/spell-checker/words", test_words);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  remove_tree (config);
+  return ret;
 }

@@ -310,8 +310,8 @@ test_html (void)
                    "Les États membres\u00A0séengagent <fermement> à coopérer.\n"
                    "Deuxième paragraphe\n"
                    "sur deux lignes, avec espaces.\n"
-                   "Premier point\n"
-                   "Second point\n"
+                   "• Premier point\n"
+                   "• Second point\n"
                    "  texte\n  préformaté");
 }
 
@@ -363,7 +363,151 @@ test_markdown (void)
   g_assert_cmpstr (plenary_source_get_text (source), ==,
                    "Brouillon interne\n\nPlan d’action pour la paix\n\n"
                    "Les États membres soulignent l’importance de la coopération.\n\n"
-                   "• premier point\n\n• second point");
+                   "• premier point\n• second point");
+}
+
+/* The text the style covers, "KIND LEVEL [text]". */
+static char *
+describe_styles (PlenarySource *source)
+{
+  const char *text = plenary_source_get_text (source);
+  const GArray *styles = plenary_source_get_styles (source);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < styles->len; i++)
+    {
+      const PlenarySourceStyle *style = &g_array_index (styles, PlenarySourceStyle, i);
+      const char *start = g_utf8_offset_to_pointer (text, style->start);
+      const char *end = g_utf8_offset_to_pointer (text, style->end);
+
+      g_string_append_printf (out, "%s %u [%.*s]\n", plenary_source_style_kind_to_string (style->kind),
+                              style->level, (int) (end - start), start);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_markdown_styles (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "rapport.md", &error);
+  g_autofree char *styles = NULL;
+
+  g_assert_no_error (error);
+  /* No markup left: front matter, #, **, *, `, -, >, raw HTML, table
+   * pipes (but the one escaped, which is text). */
+  g_assert_cmpstr (plenary_source_get_text (source), ==,
+                   "Rapport du Secrétaire général\n\n"
+                   "A/80/123\n\n"
+                   "Coopération Sud‑Sud\n\n"
+                   "Les États membres saluent la coopération et le PNUD.\n\n"
+                   "• premier point\n"
+                   "• second point\n"
+                   "1. sous-point\n\n"
+                   "Citation d’un délégué.\n\n"
+                   "Pays\tMontant (M$)\n"
+                   "Chili\t12\n"
+                   "Viet Nam\t8 | 9");
+  styles = describe_styles (source);
+  g_assert_cmpstr (styles, ==,
+                   "heading 1 [Rapport du Secrétaire général]\n"
+                   "heading 2 [Coopération Sud‑Sud]\n"
+                   "strong 0 [États membres]\n"
+                   "emphasis 0 [coopération]\n"
+                   "code 0 [PNUD]\n"
+                   "item 1 [• premier point]\n"
+                   "item 1 [• second point\n1. sous-point]\n"
+                   "item 2 [1. sous-point]\n"
+                   "quote 1 [Citation d’un délégué.]\n"
+                   "emphasis 0 [délégué]\n"
+                   /* A GitHub table: a row a line, header cells first. */
+                   "cell 1 [Pays]\n"
+                   "cell 1 [Montant (M$)]\n"
+                   "emphasis 0 [(M$)]\n"
+                   "cell 0 [Chili]\n"
+                   "cell 0 [12]\n"
+                   "strong 0 [12]\n"
+                   "cell 0 [Viet Nam]\n"
+                   "cell 0 [8 | 9]\n");
+  g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport du Secrétaire général");
+  g_assert_cmpstr (plenary_source_get_symbol (source), ==, "A/80/123");
+  /* A quotation from it is its text: no markup to take away. */
+  {
+    g_autofree char *plain = plenary_source_importer_plain_passage (source, "saluent la coopération et le PNUD");
+
+    g_assert_cmpstr (plain, ==, "saluent la coopération et le PNUD");
+  }
+}
+
+static void
+test_html_styles_and_details (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlenarySource) source = import_fixture (draft, "rapport.html", &error);
+  g_autofree char *styles = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_source_get_text (source), ==,
+                   "Nations Unies — S/2025/45\n"
+                   "Rapport du Secrétaire général\n"
+                   "Coopération Sud-Sud\n"
+                   "Les États membres saluent la coopération.\n"
+                   "• premier point\n"
+                   "• second point\n"
+                   "1. sous-point\n"
+                   "• troisième point\n"
+                   "Citation d’un délégué.\n"
+                   "Pays\tMontant\n"
+                   "Chili\t12 | 5\n"
+                   "Pérou\t3 (estimé)");
+  styles = describe_styles (source);
+  g_assert_cmpstr (styles, ==,
+                   "heading 1 [Rapport du Secrétaire général]\n"
+                   "heading 2 [Coopération Sud-Sud]\n"
+                   "emphasis 0 [Sud-Sud]\n"
+                   "strong 0 [États membres]\n"
+                   "emphasis 0 [coopération]\n"
+                   "item 1 [• premier point]\n"
+                   "item 1 [• second point\n1. sous-point]\n"
+                   "item 2 [1. sous-point]\n"
+                   "item 1 [• troisième point]\n"
+                   "quote 1 [Citation d’un délégué.]\n"
+                   "cell 1 [Pays]\n"
+                   "cell 1 [Montant]\n"
+                   "cell 0 [Chili]\n"
+                   "cell 0 [12 | 5]\n"
+                   "cell 0 [Pérou]\n"
+                   "cell 0 [3 (estimé)]\n");
+  g_assert_cmpstr (plenary_source_get_author (source), ==, "Secrétaire général");
+  g_assert_cmpstr (plenary_source_get_date (source), ==, "2025-03-12");
+  g_assert_cmpstr (plenary_source_get_symbol (source), ==, "S/2025/45");
+  g_assert_cmpstr (plenary_source_get_url (source), ==, "https://undocs.org/A/80/123");
+}
+
+static void
+test_find_symbol (void)
+{
+  static const struct {
+    const char *text;
+    const char *symbol;
+  } cases[] = {
+    { "Nations Unies\nA/80/123\nAssemblée générale", "A/80/123" },
+    { "Conseil de sécurité S/2025/45 Distr. générale", "S/2025/45" },
+    { "E/CN.6/2024/3\nCommission de la condition de la femme", "E/CN.6/2024/3" },
+    { "Projet A/C.3/80/L.12/Rev.1 présenté par", "A/C.3/80/L.12/Rev.1" },
+    { "A/RES/79/1", "A/RES/79/1" },
+    { "Voir la page A/B et S/A.", NULL },
+    { "https://example.org/A/80/123", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *symbol = plenary_source_importer_find_symbol (cases[i].text);
+
+      g_assert_cmpstr (symbol, ==, cases[i].symbol);
+    }
 }
 
 static void
@@ -399,7 +543,11 @@ make_pdf (gboolean with_text)
 
   surface = cairo_pdf_surface_create (path, 595, 842);
   if (with_text)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Rapport sur la coopération");
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Rapport sur la coopération");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Secrétaire général");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2025-03-12T10:00:00Z");
+    }
   cr = cairo_create (surface);
   if (with_text)
     {
@@ -454,6 +602,9 @@ test_pdf (void)
   text = plenary_source_get_text (source);
   g_assert_cmpstr (plenary_source_get_media_type (source), ==, "application/pdf");
   g_assert_cmpstr (plenary_source_get_title (source), ==, "Rapport sur la coopération");
+  /* Its details, from the PDF's metadata. */
+  g_assert_cmpstr (plenary_source_get_author (source), ==, "Secrétaire général");
+  g_assert_cmpstr (plenary_source_get_date (source), ==, "2025-03-12");
   g_assert_true (contains (text, "Première page : la coopération technique."));
   g_assert_true (contains (text, "Deuxième page : les États membres concluent."));
 
@@ -665,6 +816,9 @@ main (int   argc,
   g_test_add_func ("/sources/importer/html-without-title", test_html_without_title);
   g_test_add_func ("/sources/importer/html-legacy-charset", test_html_legacy_charset);
   g_test_add_func ("/sources/importer/markdown", test_markdown);
+  g_test_add_func ("/sources/importer/markdown-styles", test_markdown_styles);
+  g_test_add_func ("/sources/importer/html-styles-and-details", test_html_styles_and_details);
+  g_test_add_func ("/sources/importer/find-symbol", test_find_symbol);
   g_test_add_func ("/sources/importer/pdf", test_pdf);
   g_test_add_func ("/sources/importer/pdf-without-text", test_pdf_without_text);
   g_test_add_func ("/sources/importer/pdf-encrypted", test_pdf_encrypted);

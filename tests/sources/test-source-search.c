@@ -110,6 +110,49 @@ test_decomposed_text (void)
   g_assert_cmpint (plenary_search_result_get_end (result), ==, 20);
 }
 
+/* Letters a writer types one way and a document prints another: each is
+ * found, and reported at its own place in the original text. */
+static void
+test_unicode_variants (void)
+{
+  static const struct {
+    const char *query;
+    const char *found;
+  } cases[] = {
+    { "Sud-Sud", "Sud\u2011Sud" },                      /* non-breaking hyphen */
+    { "Nord-Sud", "Nord\u2010Sud" },                    /* hyphen */
+    { "2020-2030", "2020\u20132030" },                  /* en dash */
+    { "paix - sécurité", "paix \u2014 s\u00E9curit\u00E9" }, /* em dash */
+    { "article 5-2", "article 5\u22122" },              /* minus sign */
+    { "Nations Unies", "Nations\u00A0Unies" },          /* no-break space */
+    { "article 12 ;", "article\u202F12\u202F;" },      /* narrow no-break space */
+    { "l'Assemblée", "l\u2019Assembl\u00E9e" },        /* curly apostrophe */
+    { "\"bonne foi\"", "\u201Cbonne foi\u201D" },     /* curly quotes */
+    { "“soft law”", "\"soft law\"" },                  /* and the other way */
+    { "financement", "\uFB01nancement" },               /* ligature */
+    { "décidé", "de\u0301cide\u0301" },                /* decomposed accents */
+    { "de\u0301cide\u0301", "d\u00E9cid\u00E9" },     /* the other way */
+    { "SÉCURITÉ ALIMENTAIRE", "s\u00E9curit\u00E9 alimentaire" },
+    { "autodétermination", "auto\u00ADd\u00E9termination" }, /* soft hyphen */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Début \U0001F30D ligne\n%s, fin.", cases[i].found);
+      g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Note", "note.txt", "text/plain", text);
+      g_autoptr(PlenarySearchGroup) group = plenary_search_group_new_for_source (source, cases[i].query);
+      g_autoptr(PlenarySearchResult) result = NULL;
+
+      g_test_message ("query %s", cases[i].query);
+      g_assert_cmpuint (plenary_search_group_get_n_matches (group), ==, 1);
+      result = group_result (group, 0);
+      assert_result_is (result, cases[i].found);
+      /* "Début 🌍 ligne\n" is 14 code points, the emoji one of them. */
+      g_assert_cmpint (plenary_search_result_get_start (result), ==, 14);
+      g_assert_cmpint (plenary_search_result_get_end (result), ==, 14 + g_utf8_strlen (cases[i].found, -1));
+    }
+}
+
 static void
 test_phrase_and_word_start (void)
 {
@@ -414,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/sources/search/fold", test_fold);
   g_test_add_func ("/sources/search/accents-and-case", test_accents_and_case);
   g_test_add_func ("/sources/search/decomposed-text", test_decomposed_text);
+  g_test_add_func ("/sources/search/unicode-variants", test_unicode_variants);
   g_test_add_func ("/sources/search/phrase-and-word-start", test_phrase_and_word_start);
   g_test_add_func ("/sources/search/snippet", test_snippet);
   g_test_add_func ("/sources/search/seeds-rare-and-common", test_seeds_rare_and_common);

@@ -237,7 +237,7 @@ test_about (void)
   g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (about)), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_dialog_get_application_name (ADW_ABOUT_DIALOG (about)), ==, "Plenary");
   g_assert_cmpstr (adw_about_dialog_get_developer_name (ADW_ABOUT_DIALOG (about)), ==, "The Plenary developers");
-  g_assert_cmpstr (adw_about_dialog_get_issue_url (ADW_ABOUT_DIALOG (about)), ==, "https://plenary.org/issues");
+  g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (about)), ==, GTK_LICENSE_GPL_3_0);
   g_assert_nonnull (strstr (adw_about_dialog_get_release_notes (ADW_ABOUT_DIALOG (about)), "first release of Plenary"));
   g_assert_cmpstr (adw_about_dialog_get_release_notes_version (ADW_ABOUT_DIALOG (about)), ==, PACKAGE_VERSION);
   plenary_dialog_close (about);

@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "plenary-annotations.h"
 #include "plenary-application.h"
 #include "plenary-comments-panel.h"
 #include "plenary-page.h"
+#include "plenary-source-importer.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
 
@@ -49,7 +51,6 @@ typedef struct
   PlenaryDocument    *document;
   GtkTextBuffer      *buffer;
   PlenaryAnnotations *annotations;
-  PlenaryAnnotations *owned;
 } Open;
 
 static void
@@ -59,11 +60,9 @@ open_attach (Open *open)
 
   g_assert_nonnull (page);
   open->document = plenary_page_get_document (page);
-  /* Made as the page would, before the file is loaded: the anchors are
-   * placed when the draft arrives. */
-  open->annotations = plenary_annotations_get_for_document (open->document);
-  if (open->annotations == NULL)
-    open->annotations = open->owned = plenary_annotations_new (open->document, plenary_page_get_view (page));
+  /* Made by the page before the file is loaded: the anchors are placed
+   * when the draft arrives. */
+  open->annotations = plenary_page_get_annotations (page);
   plenary_test_spin_until (plenary_test_document_idle, open->document);
   plenary_test_spin (50);
   open->buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (open->document));
@@ -89,7 +88,6 @@ open_file (Open  *open,
 static void
 open_close (Open *open)
 {
-  g_clear_object (&open->owned);
   close_window_discarding (open->window);
   memset (open, 0, sizeof *open);
 }
@@ -270,14 +268,14 @@ find_menu_button (GtkWidget *widget)
 
 static GtkWidget *
 find_category_entry (GtkWidget  *widget,
-                     const char *category)
+                     const char *name)
 {
-  if (GTK_IS_ENTRY (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "category"), category) == 0)
+  if (GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), name) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_category_entry (child, category);
+      GtkWidget *found = find_category_entry (child, name);
 
       if (found != NULL)
         return found;
@@ -601,8 +599,8 @@ test_cite_with_quote (void)
   memset (&opened, 0, sizeof opened);
   gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, offset_of (text, quoted) + 5);
   gtk_text_buffer_place_cursor (open.buffer, &iter);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_annotations_get_view (open.annotations)),
-                                             "annotations.open-citation", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_window_get_visible_page (open.window)),
+                                             "page.open-citation", NULL));
   g_assert_true (opened.source == source);
   g_assert_cmpint (opened.start, ==, start);
 
@@ -677,6 +675,240 @@ test_cite_spacing_and_plain_quote (void)
   g_assert_cmpstr (plenary_annotation_get_source_anchor (citation)->exact, ==,
                    "L'**intelligence artificielle** change le _travail_ et [l'emploi](https://example.org)");
 
+  open_close (&open);
+}
+
+/* Sources imported from Markdown and from a web page hold plain text: a
+ * passage cited from either comes out as its words, and the footnote's
+ * anchor holds the same words. */
+static void
+test_cite_formatted_sources (void)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+  } files[] = {
+    { "note.md", "# Titre\n\nL'**intelligence artificielle** change le _travail_ et [l'emploi](https://example.org).\n" },
+    { "note.html", "<h1>Titre</h1><p>L'<b>intelligence artificielle</b> change le <i>travail</i> "
+                   "et <a href=\"https://example.org\">l'emploi</a>.</p>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (files[i].contents, strlen (files[i].contents));
+      g_autoptr(PlenarySource) source = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *marked = NULL;
+      const char *source_text;
+      PlenaryAnnotation *citation;
+      GtkTextIter iter;
+      Open open = { 0 };
+      int at;
+
+      open_sample (&open);
+      source = plenary_source_importer_import_bytes (plenary_document_get_draft (open.document), bytes,
+                                                     files[i].name, NULL, &error);
+      g_assert_no_error (error);
+      g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (open.document)), source);
+      source_text = plenary_source_get_text (source);
+      g_assert_nonnull (strstr (source_text, "L'intelligence artificielle change le travail et l'emploi."));
+
+      text = buffer_text (open.buffer);
+      at = offset_of (text, "un important progrès") + (int) g_utf8_strlen ("un important progrès", -1);
+      gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, at);
+      gtk_text_buffer_place_cursor (open.buffer, &iter);
+      citation = plenary_annotations_cite (open.annotations, source,
+                                           offset_of (source_text, "L'intelligence"),
+                                           offset_of (source_text, "."), TRUE, NULL);
+      g_assert_nonnull (citation);
+
+      marked = range_text (&open, citation);
+      g_assert_cmpstr (marked, ==, "«\u00a0L'intelligence artificielle change le travail et l'emploi\u00a0»");
+      g_assert_cmpstr (plenary_annotation_get_source_anchor (citation)->exact, ==,
+                       "L'intelligence artificielle change le travail et l'emploi");
+      open_close (&open);
+    }
+}
+
+/* In English, the quote goes in “ ” after a space, as plain words. */
+static void
+test_cite_spacing_english (void)
+{
+  g_autoptr(PlenarySource) source = plenary_source_new ("s-en", "Report", "report.md", "text/markdown",
+                                                        "Cooperation is **essential** for _lasting_ peace.\n");
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "en");
+  const char *source_text = plenary_source_get_text (source);
+  g_autofree char *text = NULL;
+  g_autofree char *marked = NULL;
+  PlenaryAnnotation *citation;
+  GtkTextIter iter;
+  Open open = { 0 };
+
+  open.window = new_window ();
+  open.document = plenary_document_new (draft, "Draft");
+  plenary_window_add_document (open.window, open.document);
+  open_attach (&open);
+  gtk_text_buffer_set_text (open.buffer, "The General Assembly,\nRecalling the report, adopted in 2020,\n", -1);
+  g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (open.document)), source);
+
+  text = buffer_text (open.buffer);
+  gtk_text_buffer_get_iter_at_offset (open.buffer, &iter, offset_of (text, ", adopted"));
+  gtk_text_buffer_place_cursor (open.buffer, &iter);
+  citation = plenary_annotations_cite (open.annotations, source, offset_of (source_text, "Cooperation"),
+                                       offset_of (source_text, ".\n"), TRUE, NULL);
+  g_assert_nonnull (citation);
+
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (open.buffer);
+  g_assert_cmpstr (text, ==, "The General Assembly,\n"
+                             "Recalling the report “Cooperation is essential for lasting peace”, adopted in 2020,\n");
+  marked = range_text (&open, citation);
+  g_assert_cmpstr (marked, ==, "“Cooperation is essential for lasting peace”");
+
+  g_object_unref (open.document);
+  open_close (&open);
+}
+
+static gboolean
+export_ended (gpointer window)
+{
+  return !gtk_revealer_get_reveal_child (PLENARY_WINDOW (window)->export_banner);
+}
+
+static JsonObject *
+draft_anchor (const char *target,
+              const char *exact,
+              const char *prefix,
+              const char *suffix,
+              gint64      start,
+              gint64      end)
+{
+  JsonObject *anchor = json_object_new ();
+  JsonArray *selectors = json_array_new ();
+  JsonObject *quote = json_object_new ();
+  JsonObject *position = json_object_new ();
+
+  json_object_set_string_member (quote, "type", "TextQuoteSelector");
+  json_object_set_string_member (quote, "exact", exact);
+  json_object_set_string_member (quote, "prefix", prefix);
+  json_object_set_string_member (quote, "suffix", suffix);
+  json_object_set_string_member (position, "type", "TextPositionSelector");
+  json_object_set_int_member (position, "start", start);
+  json_object_set_int_member (position, "end", end);
+  json_array_add_object_element (selectors, quote);
+  json_array_add_object_element (selectors, position);
+  json_object_set_string_member (anchor, "source", target);
+  json_object_set_array_member (anchor, "selector", selectors);
+  return anchor;
+}
+
+static JsonObject *
+stale_annotation (const char *id,
+                  const char *kind,
+                  JsonObject *target,
+                  JsonObject *citation)
+{
+  JsonObject *annotation = json_object_new ();
+
+  json_object_set_string_member (annotation, "id", id);
+  json_object_set_string_member (annotation, "kind", kind);
+  json_object_set_string_member (annotation, "author", "Délégation de la France");
+  json_object_set_string_member (annotation, "created", "2026-01-05T10:00:00Z");
+  json_object_set_string_member (annotation, "modified", "2026-01-05T10:00:00Z");
+  json_object_set_boolean_member (annotation, "resolved", FALSE);
+  json_object_set_string_member (annotation, "note", g_str_equal (kind, "comment") ? "Quelle coopération ?" : "");
+  json_object_set_string_member (annotation, "category", "");
+  json_object_set_object_member (annotation, "target", target);
+  if (citation != NULL)
+    {
+      json_object_set_object_member (annotation, "citation", citation);
+      json_object_set_boolean_member (annotation, "show_quote", FALSE);
+    }
+  json_object_set_array_member (annotation, "replies", json_array_new ());
+  return annotation;
+}
+
+/* Issue 10, point 16, in the application: a draft whose stored positions
+ * are stale (edited in another program, merged) opens with its comment on
+ * the words it quotes and its citation where its context says, and the
+ * PDF exported from the window has the footnote marker there, never
+ * inside "L'Assemblée". */
+static void
+test_stale_anchors_found_by_quote (void)
+{
+  g_autoptr(GFile) file = temp_file ("Projet.plenary.json");
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFile) text_file = g_file_get_child (folder, "projet.txt");
+  g_autoptr(GFile) pdf_file = g_file_get_child (folder, "Projet.pdf");
+  g_autofree char *plenary = g_build_filename (g_getenv ("PLENARY_BUILD_ROOT"), "src", "plenary", NULL);
+  const char *pdf = g_file_peek_path (pdf_file);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *pdf_text = NULL;
+  const char *convert[] = { plenary, "--convert", g_file_peek_path (text_file), g_file_peek_path (file), NULL };
+  const char *pdftotext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  JsonObject *root, *source;
+  JsonArray *sources, *annotations;
+  PlenaryAnnotation *comment;
+  Open open = { 0 };
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (text_file),
+                                      "L'Assemblée générale,\n"
+                                      "Rappelant sa résolution « sur la coopération » de 2020,\n"
+                                      "1. Décide de rester saisie de la question.\n", -1, &error));
+  g_assert_no_error (error);
+  plenary_test_run_command (convert);
+
+  /* Edited elsewhere: positions that point inside "L'Assemblée". */
+  g_assert_true (json_parser_load_from_file (parser, g_file_peek_path (file), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  sources = json_array_new ();
+  source = json_object_new ();
+  json_object_set_string_member (source, "id", "s1");
+  json_object_set_string_member (source, "title", "Rapport");
+  json_object_set_string_member (source, "origin", "rapport.txt");
+  json_object_set_string_member (source, "media_type", "text/plain");
+  json_object_set_string_member (source, "text", "Le rapport dit tout.");
+  json_array_add_object_element (sources, source);
+  json_object_set_array_member (root, "sources", sources);
+  annotations = json_array_new ();
+  json_array_add_object_element (annotations,
+                                 stale_annotation ("c1", "comment",
+                                                   draft_anchor ("draft", "coopération", "sa résolution « sur la ",
+                                                                 " » de 2020,", 2, 13),
+                                                   NULL));
+  json_array_add_object_element (annotations,
+                                 stale_annotation ("c2", "citation",
+                                                   draft_anchor ("draft", "", "résolution « sur la coopération »",
+                                                                 " de 2020,\nDécide de rester", 5, 5),
+                                                   draft_anchor ("s1", "dit tout", "Le rapport ", ".", 11, 19)));
+  json_object_set_array_member (root, "annotations", annotations);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, g_file_peek_path (file), &error));
+  g_assert_no_error (error);
+
+  open_file (&open, file);
+  comment = find_by_id (plenary_annotations_get_model (open.annotations), "c1");
+  g_assert_nonnull (comment);
+  g_assert_false (plenary_annotation_get_orphan (comment));
+  marked = range_text (&open, comment);
+  g_assert_cmpstr (marked, ==, "coopération");
+
+  /* The PDF the delegate hands in. */
+  plenary_window_export (open.window, open.document, pdf_file, PLENARY_EXPORT_PDF);
+  plenary_test_spin_until (export_ended, open.window);
+  g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &pdf_text, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (pdf_text, "L'Assemblée générale,") ?: strstr (pdf_text, "L’Assemblée générale,"));
+  g_assert_true (g_regex_match_simple ("coopération\\s»1\\s+de 2020", pdf_text, 0, 0));
+
+  g_unlink (pdf);
+  g_unlink (g_file_peek_path (text_file));
   open_close (&open);
 }
 
@@ -778,8 +1010,12 @@ test_panel_filter_and_highlights (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_last_child (GTK_WIDGET (panel)))), ==, "empty");
 
   select_words (open.buffer, "un important progrès");
-  comment = plenary_comments_panel_comment_selection (panel, NULL);
-  g_assert_nonnull (comment);
+  /* Ctrl+Alt+M on the page: an empty comment on the selected words. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_window_get_visible_page (open.window)),
+                                             "page.comment", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  comment = g_list_model_get_item (items, 0);
+  g_object_unref (comment);
   g_assert_cmpstr (plenary_annotation_get_note (comment), ==, "");
   highlight = plenary_annotations_add_highlight (open.annotations, first, 10, 40, "green", "Utile pour le préambule.");
   g_assert_cmpstr (plenary_annotation_get_anchor (highlight)->target, ==, plenary_source_get_id (first));
@@ -829,9 +1065,10 @@ test_panel_filter_and_highlights (void)
   plenary_test_spin (50);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   plenary_test_spin (50);
-  green = find_category_entry (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), "green");
+  /* The meaning of green, as the delegates named it. */
+  green = find_category_entry (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                               "Supports our position");
   g_assert_nonnull (green);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (green)), ==, "Supports our position");
   gtk_editable_set_text (GTK_EDITABLE (green), "Argument de la Russie");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
   plenary_test_spin (50);
@@ -886,6 +1123,9 @@ main (int   argc,
   g_test_add_func ("/annotations/typing-at-edges", test_typing_at_edges);
   g_test_add_func ("/annotations/cite-with-quote", test_cite_with_quote);
   g_test_add_func ("/annotations/cite-spacing-plain-quote", test_cite_spacing_and_plain_quote);
+  g_test_add_func ("/annotations/cite-formatted-sources", test_cite_formatted_sources);
+  g_test_add_func ("/annotations/cite-spacing-english", test_cite_spacing_english);
+  g_test_add_func ("/annotations/stale-anchors-found-by-quote", test_stale_anchors_found_by_quote);
   g_test_add_func ("/annotations/orphan-and-resolve", test_orphan_and_resolve);
   g_test_add_func ("/annotations/panel-filter", test_panel_filter_and_highlights);
 

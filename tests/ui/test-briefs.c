@@ -90,6 +90,19 @@ has_page_limit_problem (PlenaryProblems *problems)
   return FALSE;
 }
 
+static gboolean
+one_page_measured (gpointer page)
+{
+  return g_str_has_suffix (gtk_label_get_label (length_label (page)), "1 page of 2 allowed");
+}
+
+static gboolean
+over_the_limit (gpointer page)
+{
+  return strstr (gtk_label_get_label (length_label (page)), "pages of 2 allowed") != NULL &&
+         has_page_limit_problem (plenary_page_get_problems (page));
+}
+
 static void
 test_position_paper (void)
 {
@@ -114,7 +127,8 @@ test_position_paper (void)
   replace_line (buffer, context + 1, "La question est à l’ordre du jour depuis 2019.");
   position = find_line (buffer, "# Position");
   replace_line (buffer, position + 1, "La délégation soutient un cadre commun.");
-  plenary_test_spin (700);
+  /* Measured after a pause in typing. */
+  plenary_test_spin_until (one_page_measured, page);
 
   g_assert_true (g_str_has_suffix (gtk_label_get_label (length_label (page)), "1 page of 2 allowed"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (length_label (page)), "warning"));
@@ -139,7 +153,7 @@ test_position_paper (void)
   for (int i = 0; i < 120; i++)
     g_string_append (long_text, "Les délégations du Sud demandent un partage équitable des technologies et un financement durable. ");
   replace_line (buffer, find_line (buffer, "La question est"), long_text->str);
-  plenary_test_spin (1200);
+  plenary_test_spin_until (over_the_limit, page);
   g_assert_nonnull (strstr (gtk_label_get_label (length_label (page)), "pages of 2 allowed"));
   g_assert_false (g_str_has_suffix (gtk_label_get_label (length_label (page)), " 1 page of 2 allowed"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (length_label (page)), "warning"));
@@ -247,6 +261,40 @@ test_numbered_headings (void)
   plenary_test_spin (50);
 }
 
+/* The Preferences switch ends printed briefs with their sources, named by
+ * their details. */
+static void
+test_sources_list (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+  g_autoptr(PlenarySource) source = plenary_source_new ("s1", "Rapport du Secrétaire général", "rapport.pdf",
+                                                        "application/pdf", "Nations Unies A/80/123");
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+
+  plenary_application_new_draft (app, window, "briefing-note");
+  document = plenary_window_get_visible_document (window);
+  g_object_set (source, "symbol", "A/80/123", "date", "2025-03-12", "url", "https://undocs.org/A/80/123", NULL);
+  g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (document)), source);
+
+  g_settings_set_boolean (settings, "sources-list", FALSE);
+  without = export_text (window, document);
+  g_assert_null (strstr (without, "A/80/123"));
+
+  g_settings_set_boolean (settings, "sources-list", TRUE);
+  with = export_text (window, document);
+  g_assert_nonnull (strstr (with, "Sources\n"));
+  g_assert_nonnull (strstr (with, "Rapport du Secrétaire général, A/80/123, 12 mars 2025,"));
+  g_assert_nonnull (strstr (with, "https://undocs.org/A/80/123."));
+  g_settings_reset (settings, "sources-list");
+
+  plenary_window_set_close_confirmed (window);
+  gtk_window_close (GTK_WINDOW (window));
+  plenary_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/briefs/position-paper", test_position_paper);
   g_test_add_func ("/briefs/save-as-template", test_save_as_template);
   g_test_add_func ("/briefs/numbered-headings", test_numbered_headings);
+  g_test_add_func ("/briefs/sources-list", test_sources_list);
 
   return plenary_test_run (app);
 }

@@ -14,6 +14,17 @@ ROOT = os.environ["PLENARY_SOURCE_ROOT"]
 SEED = os.path.join(ROOT, "seeds", "002_bd2df5d90447aa0b.txt")
 
 
+
+def without_ids(value):
+    """VALUE with the paragraphs' "id" members ("p12") left out, at every
+    level; the notes' ids ("1") stay."""
+    if isinstance(value, dict):
+        return {k: without_ids(v) for k, v in value.items()
+                if k != "id" or not str(v).startswith("p")}
+    if isinstance(value, list):
+        return [without_ids(v) for v in value]
+    return value
+
 def run(*args):
     env = dict(os.environ)
     env.pop("DISPLAY", None)
@@ -70,6 +81,74 @@ class CommandLine(unittest.TestCase):
         self.assertIn("L'Assemblée générale,", text)
         self.assertRegex(text, r"coopération\s»1\s+de 2020")
         self.assertIn("Rapport", text)
+
+    def brief_citing_a_report(self, language):
+        """A brief citing page 5 of a report whose details are known."""
+        text = ("Nations Unies\nA/80/123\nPage 3\nPage 4\n"
+                "Les États membres saluent la coopération Sud\u2011Sud.")
+        quote = "Les États membres saluent la coopération Sud\u2011Sud"
+        start = text.index(quote)
+        heading = "Contexte" if language == "fr" else "Background"
+        draft = {
+            "format": "plenary-draft", "version": 1, "kind": "brief", "language": language,
+            "metadata": {"forum": "Troisième Commission", "question": "Coopération Sud-Sud",
+                         "submitted_by": "Chili"},
+            "body": {"sections": [{"heading": heading, "paragraphs": [
+                {"role": "paragraph", "text": "La coopération progresse."}]}]},
+            "sources": [
+                {"id": "s1", "title": "Rapport du Secrétaire général", "origin": "rapport.pdf",
+                 "media_type": "application/pdf", "author": "Secrétaire général",
+                 "date": "2025-03-12", "symbol": "A/80/123", "url": "https://undocs.org/A/80/123",
+                 "pages": [0, 14, 23, 30, 37], "text": text},
+                {"id": "s2", "title": "Travail décent", "origin": "oit.html", "media_type": "text/html",
+                 "author": "OIT", "date": "2024-06", "text": "Texte de l’OIT."}],
+            "annotations": [{
+                "id": "c1", "kind": "citation",
+                "target": {"source": "draft", "selector": [
+                    {"type": "TextQuoteSelector", "exact": "", "prefix": "progresse.", "suffix": ""}]},
+                "citation": {"source": "s1", "selector": [
+                    {"type": "TextQuoteSelector", "exact": quote, "prefix": "", "suffix": "."},
+                    {"type": "TextPositionSelector", "start": start, "end": start + len(quote)}]},
+                "show_quote": False}]}
+        path = self.path("note-%s.plenary.json" % language)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(draft, f, ensure_ascii=False)
+        return path
+
+    def pdf_text(self, pdf):
+        return subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+    def test_footnote_and_sources_list_name_the_source(self):
+        draft = self.brief_citing_a_report("fr")
+        pdf = self.path("note.pdf")
+        result = run("--convert", draft, pdf, "--sources-list")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = self.pdf_text(pdf)
+        # The footnote: title, symbol, date in French, page.
+        self.assertRegex(text, r"1\s*Rapport du Secrétaire général, A/80/123, 12 mars 2025, p.\u00a0?\s?5\.")
+        # The list of sources at the end: the author when the title does not name it.
+        self.assertIn("Sources", text)
+        self.assertIn("Rapport du Secrétaire général, A/80/123, 12 mars 2025, https://undocs.org/A/80/123.", text)
+        self.assertIn("OIT, Travail décent, juin 2024.", text)
+
+        # Without the flag, no list.
+        plain = self.path("sans-liste.pdf")
+        self.assertEqual(run("--convert", draft, plain).returncode, 0)
+        self.assertNotIn("https://undocs.org", self.pdf_text(plain))
+
+    def test_english_footnote_and_word_footnote(self):
+        draft = self.brief_citing_a_report("en")
+        pdf = self.path("brief.pdf")
+        self.assertEqual(run("--convert", draft, pdf).returncode, 0)
+        self.assertRegex(self.pdf_text(pdf),
+                         r"Rapport du Secrétaire général, A/80/123, 12 March 2025, p.\u00a0?\s?5\.")
+        docx = self.path("brief.docx")
+        self.assertEqual(run("--convert", draft, docx).returncode, 0)
+        import zipfile
+        with zipfile.ZipFile(docx) as z:
+            notes = z.read("word/footnotes.xml").decode("utf-8")
+        self.assertIn("Rapport du Secrétaire général, A/80/123, 12 March 2025, p.\u00a05.", notes)
 
     def test_version(self):
         result = run("--version")
@@ -159,13 +238,15 @@ class CommandLine(unittest.TestCase):
         for words in ("The Security Council,", "Recalling its resolution 2231 (2015),", "Prevent the supply of arms;",
                       "Decides to remain seized of the matter."):
             self.assertIn(words, texts)
-        self.assertIn({"role": "bullet", "text": "Report to the Committee;"}, draft["body"]["sections"][0]["paragraphs"])
+        self.assertIn({"role": "bullet", "text": "Report to the Committee;"},
+                      without_ids(draft["body"]["sections"][0]["paragraphs"]))
         self.assertEqual(draft["body"]["notes"], [{"id": "1", "text": "S/2015/544."}])
         self.assertEqual(draft["body"]["annex"], {"heading": "Annex", "paragraphs": ["Terms of reference"]})
         back = self.path("back.plenary.json")
         self.assertEqual(run("--convert", "--as-resolution", brief, back).returncode, 0)
         with open(res, encoding="utf-8") as a, open(back, encoding="utf-8") as b:
-            self.assertEqual(json.load(a)["body"], json.load(b)["body"])
+            # The paragraphs are made anew, with new identities.
+            self.assertEqual(without_ids(json.load(a)["body"]), without_ids(json.load(b)["body"]))
         wrong = run("--convert", "--as-brief", "--as-resolution", res, back)
         self.assertEqual(wrong.returncode, 2)
         self.assertIn("--as-brief", wrong.stderr)

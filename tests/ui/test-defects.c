@@ -120,7 +120,7 @@ test_author_asked_once (void)
   gtk_text_iter_forward_to_line_end (&end);
   gtk_text_buffer_select_range (buffer, &start, &end);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_window_get_visible_page (window)), "page.comment", NULL));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
   g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Votre nom");
@@ -136,7 +136,7 @@ test_author_asked_once (void)
 
   /* Not asked again. */
   gtk_text_buffer_select_range (buffer, &start, &end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.comment", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plenary_window_get_visible_page (window)), "page.comment", NULL));
   plenary_test_spin (50);
   g_assert_null (plenary_test_find_message_dialog ());
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
@@ -387,6 +387,52 @@ test_header_form_widths (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
+/* The sources' search field says what it is for in full, in French too,
+ * on an 800 px window: its placeholder is not cut to “Rechercher dans les s…”. */
+static void
+test_search_placeholder (void)
+{
+  PlenaryWindow *window = new_draft_window ("resolution-fr");
+  g_autofree char *placeholder = NULL;
+  GtkWidget *entry, *label;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_split_view_set_show_sidebar (window->side_flap, TRUE);
+  entry = find_type (GTK_WIDGET (window->sources_panel), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Rechercher");
+  /* GtkText draws it with a label of its own. */
+  label = find_label (entry, placeholder);
+  g_assert_nonnull (label);
+  plenary_test_spin_until (label_allocated, label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+
+  close_window (window);
+}
+
 typedef struct
 {
   guchar *pixels;
@@ -593,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/defects/about-in-french", test_about_in_french);
   g_test_add_func ("/defects/file-names", test_file_names);
   g_test_add_func ("/defects/header-form-widths", test_header_form_widths);
+  g_test_add_func ("/defects/search-placeholder", test_search_placeholder);
   g_test_add_func ("/defects/brief-placeholders", test_brief_placeholders);
   g_test_add_func ("/defects/print-preview", test_print_preview);
 

@@ -12,6 +12,9 @@ import time
 import unittest
 
 PLENARY = sys.argv.pop(1)
+# "window": alerts are windows of their own (AdwMessageDialog); "inside": they
+# show inside the main window (AdwAlertDialog, libadwaita 1.5).
+ALERTS = sys.argv.pop(1)
 
 
 def xdotool(*args):
@@ -30,7 +33,7 @@ def wait_for_window(name, seconds=20, process=None):
     return None
 
 
-def wait_for_rewrite(path, before, seconds=60):
+def wait_for_rewrite(path, before, seconds=60, process=None):
     """Waits for PATH to be replaced (saves are atomic renames: a new
     inode, or a new time stamp) and returns when it is."""
     deadline = time.monotonic() + seconds
@@ -38,6 +41,8 @@ def wait_for_rewrite(path, before, seconds=60):
         st = os.stat(path)
         if (st.st_ino, st.st_mtime_ns) != before:
             return
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"the application stopped ({process.returncode}) before saving")
         time.sleep(0.05)
     raise AssertionError(f"{path} was not saved")
 
@@ -62,7 +67,8 @@ class Keys(unittest.TestCase):
         # A state folder of its own: recovery copies other tests left would
         # open a dialog first.
         self.tmp = tempfile.TemporaryDirectory()
-        self.env = dict(os.environ, LANGUAGE="en", XDG_STATE_HOME=self.tmp.name)
+        self.env = dict(os.environ, LANGUAGE="en", XDG_STATE_HOME=self.tmp.name,
+                        G_MESSAGES_DEBUG="plenary-dialogs")
         self.app = None
 
     def start(self, *args, title):
@@ -73,7 +79,7 @@ class Keys(unittest.TestCase):
         for attempt in range(3):
             with open(log, "wb") as stderr:
                 self.app = subprocess.Popen([PLENARY, *args], env=self.env,
-                                            stdout=subprocess.DEVNULL, stderr=stderr)
+                                            stdout=stderr, stderr=stderr)
             window = wait_for_window(title, 30, self.app)
             if window is not None or self.app.poll() is None:
                 break
@@ -86,9 +92,26 @@ class Keys(unittest.TestCase):
         xdotool("mousemove", "--window", window, "600", "400", "click", "1")
         time.sleep(0.3)
 
+    def wait_for_log(self, line):
+        deadline = time.monotonic() + 30
+        with open(os.path.join(self.tmp.name, "stderr.log"), encoding="utf-8") as log:
+            while line not in log.read():
+                self.assertLess(time.monotonic(), deadline, f"the application never said {line}")
+                time.sleep(0.1)
+                log.seek(0)
+
     def answer_author_prompt(self):
         """The first comment asks for the author's name: typed in the dialog
         once it has the focus, confirmed with Enter, the dialog gone."""
+        if ALERTS == "inside":
+            # Inside the main window: the application says when it shows
+            # (G_MESSAGES_DEBUG), its entry having the focus from then on,
+            # and when it is gone, the keys going to the draft again.
+            self.wait_for_log("Dialog “Your Name” shown")
+            xdotool("type", "--delay", "30", "Delegation of France")
+            xdotool("key", "Return")
+            self.wait_for_log("Dialog “Your Name” gone")
+            return
         dialog = wait_for_window("^Your Name$", 30)
         self.assertIsNotNone(dialog)
         deadline = time.monotonic() + 30
@@ -257,6 +280,37 @@ class Keys(unittest.TestCase):
         self.assertIsNotNone(wait_for_window("^Insert Clause$", 10),
                              "Ctrl+Shift+I did not open Insert Clause")
         self.assertIsNone(wait_for_window("GTK Inspector", 1))
+
+    def test_typing_new_paragraphs_opens_phrases_without_a_critical(self):
+        """Each new paragraph opens the phrase completion as its first
+        letters are typed. GtkSourceView 5.6 presented that popup before it
+        had a size, a Gdk critical each time: under G_DEBUG=fatal-warnings
+        (as this suite runs) the application would abort."""
+        text = os.path.join(self.tmp.name, "projet.txt")
+        draft = os.path.join(self.tmp.name, "projet.plenary.json")
+        plain = os.path.join(self.tmp.name, "after.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write("L'Assemblée générale,\nRappelant ses résolutions,\n")
+        subprocess.run([PLENARY, "--convert", text, draft], env=self.env, check=True)
+
+        self.start(draft, title="^projet")
+        before = file_state(draft)
+        xdotool("key", "ctrl+End")
+        for i in range(12):
+            xdotool("key", "Return")
+            xdotool("type", "--delay", "30", f"Notant le rapport {i + 1},")
+        xdotool("key", "Return")
+        xdotool("type", "--delay", "30", "Prie le Conseil de faire rapport.")
+        xdotool("key", "ctrl+s")
+        wait_for_rewrite(draft, before, process=self.app)
+
+        subprocess.run([PLENARY, "--convert", draft, plain], env=self.env, check=True)
+        with open(plain, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "L'Assemblée générale,\nRappelant ses résolutions,\n" +
+                             "".join(f"Notant le rapport {i + 1},\n" for i in range(12)) +
+                             "1. Prie le Conseil de faire rapport.\n")
+        with open(os.path.join(self.tmp.name, "stderr.log"), encoding="utf-8", errors="replace") as f:
+            self.assertNotIn("CRITICAL", f.read())
 
 
 if __name__ == "__main__":

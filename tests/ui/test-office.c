@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "plenary-clause-printer.h"
 #include "plenary-importer.h"
 #include "plenary-office-export.h"
@@ -53,7 +55,7 @@ write_office_file (const char *name)
   g_assert_true (plenary_office_export (draft, file,
                                         g_str_has_suffix (name, ".odt") ? PLENARY_OFFICE_FORMAT_ODT
                                                                         : PLENARY_OFFICE_FORMAT_DOCX,
-                                        &error));
+                                        NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&file);
 }
@@ -311,6 +313,191 @@ test_export_menu (void)
   close_window_discarding (window);
 }
 
+/* A window showing a new draft of N operative paragraphs, typed in. */
+static PlenaryDocument *
+open_long_draft (PlenaryWindow *window,
+                 guint          n)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  PlenaryDocument *document = plenary_document_new (draft, "Projet long");
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  g_autoptr(GString) text = g_string_new ("L'Assemblée générale,\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "Prie le Secrétaire général de faire rapport sur la question numéro %u ;\n", i + 1);
+  g_string_append (text, "Décide de rester saisie de la question.");
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_window_add_document (window, document);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+
+  return document;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} Shown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return has_label (shown->window, shown->text);
+}
+
+static gboolean
+export_ended (gpointer data)
+{
+  PlenaryWindow *window = data;
+
+  return !gtk_revealer_get_reveal_child (window->export_banner);
+}
+
+/* The export's task holds the document until it has ended: then only
+ * the test does. */
+static gboolean
+only_test_holds (gpointer document)
+{
+  return g_atomic_int_get (&G_OBJECT (document)->ref_count) == 1;
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Each export shows its progress with a Cancel: cancelled, it writes
+ * nothing, neither the file nor a temporary beside it; let run, it writes
+ * the whole file, and the draft can be typed in meanwhile. */
+static void
+test_export_cancel (void)
+{
+  static const struct { const char *name; PlenaryExportFormat format; } exports[] = {
+    { "Projet.pdf", PLENARY_EXPORT_PDF },
+    { "Projet.docx", PLENARY_EXPORT_DOCX },
+    { "Projet.odt", PLENARY_EXPORT_ODT },
+  };
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document = open_long_draft (window, 3000);
+  g_autofree char *folder = g_dir_make_tmp ("plenary-export-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, exports[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *exporting = g_strdup_printf ("Exporting “%s”…", exports[i].name);
+      g_autofree char *exported = g_strdup_printf ("Exported “%s”", exports[i].name);
+      Shown cancelled = { GTK_WIDGET (window), "Export cancelled; nothing was written." };
+      Shown done = { GTK_WIDGET (window), exported };
+      GtkWidget *cancel;
+
+      /* The banner says it, with a Cancel, at once. */
+      plenary_window_export (window, document, file, exports[i].format);
+      g_assert_true (has_label (GTK_WIDGET (window), exporting));
+      g_assert_true (gtk_revealer_get_reveal_child (window->export_banner));
+      cancel = find_button_labelled (GTK_WIDGET (window->export_banner), "_Cancel");
+      g_assert_nonnull (cancel);
+      g_signal_emit_by_name (cancel, "clicked");
+      plenary_test_spin_until (export_ended, window);
+      plenary_test_spin_until (label_shown, &cancelled);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      /* Only the files exported before. */
+      g_assert_cmpuint (count_files (folder), ==, i);
+
+      /* Let run, the whole file; typing goes on meanwhile. A second export
+       * asked for meanwhile (a dialog opened before) waits its turn. */
+      plenary_window_export (window, document, file, exports[i].format);
+      if (i == 0)
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autoptr(GFile) other = g_file_get_child (parent, "Autre.pdf");
+          Shown refused = { GTK_WIDGET (window), "Another export is under way: wait for it to end or cancel it." };
+
+          plenary_window_export (window, document, other, PLENARY_EXPORT_PDF);
+          plenary_test_spin_until (label_shown, &refused);
+        }
+      gtk_text_buffer_insert_at_cursor (GTK_TEXT_BUFFER (plenary_document_get_buffer (document)), "x", -1);
+      plenary_test_spin_until (export_ended, window);
+      plenary_test_spin_until (label_shown, &done);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_cmpuint (count_files (folder), ==, i + 1);
+    }
+
+  {
+    g_autofree char *pdf = g_build_filename (folder, "Projet.pdf", NULL);
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "question numéro 3000"));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, exports[i].name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+
+  /* A window closed during an export leaves nothing behind either. */
+  {
+    g_autofree char *path = g_build_filename (folder, "Fermé.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_mkdir (folder, 0700);
+    plenary_window_export (window, document, file, PLENARY_EXPORT_PDF);
+    close_window_discarding (window);
+    /* Until the thread has stopped, however busy the machine. */
+    plenary_test_spin_until (only_test_holds, document);
+    g_assert_cmpuint (count_files (folder), ==, 0);
+    g_rmdir (folder);
+  }
+  g_object_unref (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/office/open-odt", test_open_odt);
   g_test_add_func ("/office/drop-docx-on-sources", test_drop_docx_on_sources);
   g_test_add_func ("/office/export-menu", test_export_menu);
+  g_test_add_func ("/office/export-cancel", test_export_cancel);
   g_test_add_func ("/office/tracked-changes-said", test_tracked_changes_said);
 
   return plenary_test_run (app);

@@ -11,7 +11,9 @@
 
 #include "plenary-anchor-resolver.h"
 #include "plenary-source-search.h"
+#include "plenary-draft-file.h"
 #include "plenary-file-chooser.h"
+#include "plenary-source-importer.h"
 #include "plenary-source-viewer.h"
 #include "plenary-sources-panel.h"
 #include "plenary-test-utils.h"
@@ -54,7 +56,15 @@ fixture_init (Fixture *f)
   f->host = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->host, 600, 800);
   f->panel = PLENARY_SOURCES_PANEL (plenary_sources_panel_new ());
-  adw_window_set_content (ADW_WINDOW (f->host), GTK_WIDGET (f->panel));
+  /* With its reading pane beside it, as in Plenary's window. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (GTK_WIDGET (f->panel), TRUE);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->panel));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (plenary_sources_panel_get_viewer (f->panel)));
+    adw_window_set_content (ADW_WINDOW (f->host), box);
+  }
   gtk_window_present (f->host);
   plenary_sources_panel_set_document (f->panel, f->document);
   plenary_test_spin (50);
@@ -789,8 +799,9 @@ test_open_result (void)
   viewer = plenary_sources_panel_get_viewer (f.panel);
   g_assert_true (plenary_sources_panel_get_viewer_visible (f.panel));
   g_assert_true (plenary_source_viewer_get_source (viewer) == plenary_search_result_get_source (result));
-  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_with_text,
-                                 plenary_source_get_title (plenary_search_result_get_source (result))));
+  /* The reading pane, which the window puts beside the draft. */
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (viewer), is_label_with_text,
+                                     plenary_source_get_title (plenary_search_result_get_source (result))));
 
   /* The whole source, read-only, the passage selected. */
   buffer = gtk_text_view_get_buffer (plenary_source_viewer_get_text_view (viewer));
@@ -1019,6 +1030,264 @@ test_document_switch (void)
   fixture_clear (&f);
 }
 
+/* Formatted sources ---------------------------------------------------------- */
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* TRUE when the tag named NAME covers WORDS, the first time they appear in
+ * the buffer, all of them and not the character before. */
+static gboolean
+tagged (GtkTextBuffer *buffer,
+        const char    *name,
+        const char    *words)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter start, match_start, match_end;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
+  if (!gtk_text_iter_starts_tag (&match_start, tag) && !gtk_text_iter_is_start (&match_start))
+    {
+      GtkTextIter before = match_start;
+
+      gtk_text_iter_backward_char (&before);
+      if (gtk_text_iter_has_tag (&before, tag))
+        return FALSE;
+    }
+  for (GtkTextIter i = match_start; !gtk_text_iter_equal (&i, &match_end); gtk_text_iter_forward_char (&i))
+    if (!gtk_text_iter_has_tag (&i, tag))
+      return FALSE;
+  return TRUE;
+}
+
+static GtkTextBuffer *
+open_in_viewer (Fixture       *f,
+                PlenarySource *source)
+{
+  PlenarySourceViewer *viewer;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "sources.open", "s", plenary_source_get_id (source));
+  plenary_test_spin (50);
+  viewer = plenary_sources_panel_get_viewer (f->panel);
+  g_assert_true (plenary_source_viewer_get_source (viewer) == source);
+  return gtk_text_view_get_buffer (plenary_source_viewer_get_text_view (viewer));
+}
+
+static char *
+whole_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+test_formatted_sources (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) markdown = NULL;
+  g_autoptr(GFile) html = NULL;
+  g_autofree char *html_text = NULL;
+  GtkTextBuffer *buffer;
+  PlenarySource *source;
+
+  fixture_init (&f);
+  markdown = write_file (&f, "rapport.md",
+                         "# Rapport du Secrétaire général\n\n"
+                         "## Coopération *Sud-Sud*\n\n"
+                         "Les **États membres** saluent la _coopération_.\n\n"
+                         "- premier point\n"
+                         "- second point\n"
+                         "  1. sous-point\n\n"
+                         "> Citation d’un délégué.\n");
+  html = write_file (&f, "rapport.html",
+                     "<html><head><title>Note</title></head><body>"
+                     "<h1>Rapport du Secrétaire général</h1>"
+                     "<h2>Coopération <em>Sud-Sud</em></h2>"
+                     "<p>Les <b>États membres</b> saluent la <i>coopération</i>.</p>"
+                     "<ul><li>premier point</li><li>second point<ol><li>sous-point</li></ol></li></ul>"
+                     "<blockquote><p>Citation d’un délégué.</p></blockquote>"
+                     "<table><tr><th>Pays</th><th>Montant</th></tr><tr><td>Chili</td><td>12</td></tr></table>"
+                     "</body></html>");
+  g_list_store_append (files, markdown);
+  g_list_store_append (files, html);
+  plenary_sources_panel_add_files (f.panel, G_LIST_MODEL (files));
+  plenary_test_spin_until (panel_idle, f.panel);
+  plenary_test_spin (50);
+  g_assert_cmpuint (n_sources (&f), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = NULL;
+
+      source = source_at (&f, i);
+      buffer = open_in_viewer (&f, source);
+      text = whole_text (buffer);
+
+      /* What the pane shows is the stored text, without any markup. */
+      g_assert_cmpstr (text, ==, plenary_source_get_text (source));
+      for (const char *p = "#*_<>|"; *p != '\0'; p++)
+        g_assert_null (strchr (text, *p));
+      g_assert_nonnull (strstr (text, "Rapport du Secrétaire général\n"));
+      g_assert_nonnull (strstr (text, "• premier point\n• second point\n1. sous-point"));
+
+      /* Formatted where it was. */
+      g_assert_true (tagged (buffer, "plenary-style-heading-1", "Rapport du Secrétaire général"));
+      g_assert_true (tagged (buffer, "plenary-style-heading-2", "Coopération Sud-Sud"));
+      g_assert_true (tagged (buffer, "plenary-style-emphasis", "Sud-Sud"));
+      g_assert_true (tagged (buffer, "plenary-style-strong", "États membres"));
+      g_assert_false (tagged (buffer, "plenary-style-strong", "saluent"));
+      g_assert_false (tagged (buffer, "plenary-style-emphasis", "coopération."));
+      g_assert_true (tagged (buffer, "plenary-style-item-1", "• premier point"));
+      g_assert_true (tagged (buffer, "plenary-style-item-2", "1. sous-point"));
+      g_assert_true (tagged (buffer, "plenary-style-quote-1", "Citation d’un délégué."));
+      g_assert_false (tagged (buffer, "plenary-style-heading-1", "Les"));
+
+      if (i == 1)
+        html_text = g_steal_pointer (&text);
+    }
+
+  /* The table: a row a line, its header cells in bold. */
+  g_assert_nonnull (strstr (html_text, "Pays\tMontant\nChili\t12"));
+  g_assert_true (tagged (buffer, "plenary-style-header-cell", "Pays"));
+  g_assert_true (tagged (buffer, "plenary-style-cell", "Chili"));
+
+  /* A passage quoted from either is its plain words. */
+  {
+    g_autofree char *quoted = plenary_source_importer_plain_passage (source_at (&f, 0), "Les États membres saluent");
+
+    g_assert_cmpstr (quoted, ==, "Les États membres saluent");
+  }
+
+  fixture_clear (&f);
+}
+
+/* The text a reader sees: the buffer without what an invisible tag hides. */
+static char *
+visible_text (GtkTextBuffer *buffer)
+{
+  GtkTextTag *hidden = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "plenary-style-markup");
+  GString *out = g_string_new (NULL);
+  GtkTextIter i;
+
+  for (gtk_text_buffer_get_start_iter (buffer, &i); !gtk_text_iter_is_end (&i); gtk_text_iter_forward_char (&i))
+    if (hidden == NULL || !gtk_text_iter_has_tag (&i, hidden))
+      g_string_append_unichar (out, gtk_text_iter_get_char (&i));
+  return g_string_free (out, FALSE);
+}
+
+/* A Markdown source saved with its markup (before styles were stored):
+ * its text stays as it is, so that its anchors hold, and the pane hides
+ * the markup and shows the formatting. */
+static void
+test_legacy_markdown_source (void)
+{
+  static const char raw[] = "# Rapport\n\nLes **États membres** saluent la _coopération_ "
+                            "et [l'emploi](https://example.org).\n\n- premier point\n- second point\n";
+  g_autoptr(PlenarySource) source = plenary_source_new ("s-old", "Rapport", "rapport.md", "text/markdown", raw);
+  g_autofree char *text = NULL;
+  g_autofree char *visible = NULL;
+  GtkTextBuffer *buffer;
+  Fixture f = { 0 };
+
+  fixture_init (&f);
+  g_list_store_append (plenary_draft_get_sources (f.draft), source);
+  plenary_test_spin (50);
+  buffer = open_in_viewer (&f, source);
+
+  text = whole_text (buffer);
+  g_assert_cmpstr (text, ==, raw);
+  visible = visible_text (buffer);
+  g_assert_cmpstr (visible, ==, "Rapport\n\nLes États membres saluent la coopération et l'emploi.\n\n"
+                                "- premier point\n- second point\n");
+  g_assert_true (tagged (buffer, "plenary-style-heading-1", "Rapport\n") == FALSE);
+  g_assert_true (tagged (buffer, "plenary-style-heading-1", "Rapport"));
+  g_assert_true (tagged (buffer, "plenary-style-strong", "États membres"));
+  g_assert_true (tagged (buffer, "plenary-style-emphasis", "coopération"));
+
+  fixture_clear (&f);
+}
+
+static void
+test_details (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  PlenaryAlert *dialog;
+  PlenarySource *source;
+  GtkGrid *grid;
+
+  fixture_init (&f);
+  add_samples (&f);
+  source = source_at (&f, 0);
+  plenary_document_set_modified (f.document, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.details", "s", plenary_source_get_id (source));
+  plenary_test_spin (50);
+  dialog = find_dialog ("Source Details");
+  g_assert_nonnull (dialog);
+  grid = GTK_GRID (plenary_alert_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 0))), ==, "Author");
+
+  gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, 0)), " Secrétaire général ");
+  /* A date that is none cannot be saved. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, 1)), "31/02/2025");
+  g_assert_false (plenary_alert_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_has_css_class (gtk_grid_get_child_at (grid, 1, 1), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, 1)), "12/03/2025");
+  g_assert_true (plenary_alert_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, 2)), "A/80/123");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, 3)), "https://undocs.org/A/80/123");
+  plenary_test_respond (dialog, "save");
+
+  g_assert_cmpstr (plenary_source_get_author (source), ==, "Secrétaire général");
+  g_assert_cmpstr (plenary_source_get_date (source), ==, "2025-03-12");
+  g_assert_cmpstr (plenary_source_get_symbol (source), ==, "A/80/123");
+  g_assert_cmpstr (plenary_source_get_url (source), ==, "https://undocs.org/A/80/123");
+  g_assert_true (plenary_document_get_modified (f.document));
+  /* The row names the document by its symbol and date. */
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (f.panel), is_label_containing, "A/80/123 · 12 March 2025 · "));
+
+  /* On disk. */
+  path = g_build_filename (f.dir, "details.plenary.json", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (plenary_draft_save (f.draft, file, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &json, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"author\": \"Secrétaire général\""));
+  g_assert_nonnull (strstr (json, "\"date\": \"2025-03-12\""));
+  g_assert_nonnull (strstr (json, "\"symbol\": \"A/80/123\""));
+  g_assert_nonnull (strstr (json, "\"url\": \"https://undocs.org/A/80/123\""));
+
+  /* Shown again as the user wrote it. */
+  gtk_widget_activate_action (GTK_WIDGET (f.panel), "sources.details", "s", plenary_source_get_id (source));
+  plenary_test_spin (50);
+  dialog = find_dialog ("Source Details");
+  grid = GTK_GRID (plenary_alert_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, 1))), ==, "12/03/2025");
+  plenary_test_respond (dialog, "cancel");
+
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1033,6 +1302,9 @@ main (int   argc,
   g_test_add_func ("/sources-panel/refuse-drafts", test_refuse_drafts);
   g_test_add_func ("/sources-panel/remove-cited-source", test_remove_cited_source);
   g_test_add_func ("/sources-panel/rename", test_rename);
+  g_test_add_func ("/sources-panel/formatted-sources", test_formatted_sources);
+  g_test_add_func ("/sources-panel/details", test_details);
+  g_test_add_func ("/sources-panel/legacy-markdown-source", test_legacy_markdown_source);
   g_test_add_func ("/sources-panel/search", test_search);
   g_test_add_func ("/sources-panel/open-result", test_open_result);
   g_test_add_func ("/sources-panel/find-in-viewer", test_find_in_viewer);

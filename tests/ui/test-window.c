@@ -14,6 +14,7 @@
 #include "plenary-test-utils.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
+#include "plenary-revisions-panel.h"
 #include "plenary-window-private.h"
 
 static PlenaryApplication *app;
@@ -402,7 +403,7 @@ static GtkWidget *
 find_visible_button (GtkWidget  *widget,
                      const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_visible (widget) &&
       g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
 
@@ -822,6 +823,168 @@ test_translated_widgets (void)
   close_window_discarding (window);
 }
 
+/* Save Revision names the text and saves the file; Restore puts an older
+ * text back after keeping the current one as a revision, and Undo takes it
+ * back; Delete asks, then removes; Open shows it read-only. Through the
+ * window's actions and dialogs, as the Revisions panel's menu does. */
+static gboolean
+has_toplevel_titled (gpointer suffix)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      const char *title = gtk_window_get_title (toplevel);
+
+      if (title != NULL && g_str_has_suffix (title, suffix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+answer (const char *response,
+        const char *entry_text)
+{
+  PlenaryAlert *dialog;
+
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
+  if (entry_text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (plenary_alert_get_extra_child (dialog)), entry_text);
+  plenary_test_respond (dialog, response);
+  plenary_test_spin (50);
+}
+
+static void
+append_ids (GString   *out,
+            GPtrArray *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      g_string_append_printf (out, "%s ", paragraph->id);
+      append_ids (out, paragraph->children);
+    }
+}
+
+/* "p1 p2 p3 ": the ids of a body, in order. */
+static char *
+body_ids_of (PlenaryBody *body)
+{
+  GString *out = g_string_new (NULL);
+
+  append_ids (out, body->paragraphs);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+body_ids (PlenaryDraft *draft)
+{
+  return body_ids_of (plenary_draft_get_body (draft));
+}
+
+static void
+test_revisions (void)
+{
+  g_autoptr(GFile) file = write_fixture ("Révisions.plenary.json");
+  PlenaryWindow *window = new_window ();
+  PlenaryDocument *document = open_and_wait (window, file);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  PlenaryDraft *draft = plenary_document_get_draft (document);
+  GListModel *revisions = plenary_draft_get_revisions (draft);
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *ids_before = NULL;
+  g_autofree char *ids_restored = NULL;
+  g_autofree char *ids_after = NULL;
+  g_autofree char *ids_zero = NULL;
+  PlenaryRevision *zero;
+  GtkTextIter end;
+
+  /* "Zero draft": kept, and the file saved with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-revision", NULL));
+  answer ("save", "Zero draft");
+  plenary_test_spin_until (document_saved, document);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 1);
+  zero = g_list_model_get_item (revisions, 0);
+  g_object_unref (zero);
+  g_assert_cmpstr (plenary_revision_get_author (zero), ==, "Délégation de la France");
+  g_assert_true (g_file_load_contents (file, NULL, &json, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"name\": \"Zero draft\""));
+  g_assert_nonnull (strstr (json, "\"author\": \"Délégation de la France\""));
+
+  /* The panel lists it, with its author. */
+  {
+    GtkWidget *panel = plenary_test_find_child (GTK_WIDGET (window), PLENARY_TYPE_REVISIONS_PANEL);
+    GtkWidget *row = plenary_test_find_child (panel, GTK_TYPE_LIST_BOX_ROW);
+    GtkWidget *label = plenary_test_find_child (row, GTK_TYPE_LABEL);
+
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Zero draft");
+  }
+
+  /* A change, then Restore: the change goes, kept in a revision first. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &end, "\nPrie le Secrétaire général de lui faire rapport.", -1);
+  gtk_text_buffer_end_user_action (buffer);
+  plenary_document_sync_draft (document);
+  ids_before = body_ids (draft);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-revision", "s",
+                                             plenary_revision_get_id (zero)));
+  answer ("restore", NULL);
+  text = plenary_test_buffer_text (document);
+  g_assert_null (strstr (text, "lui faire rapport"));
+  g_assert_nonnull (strstr (text, "rester saisie de la question."));
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 2);
+  {
+    g_autoptr(PlenaryRevision) before = g_list_model_get_item (revisions, 1);
+    PlenaryBody *kept = plenary_revision_get_body (before);
+    PlenaryParagraph *last = g_ptr_array_index (kept->paragraphs, kept->paragraphs->len - 1);
+
+    g_assert_cmpstr (plenary_revision_get_name (before), ==, "Before restoring “Zero draft”");
+    g_assert_cmpstr (last->text, ==, "le Secrétaire général de lui faire rapport.");
+  }
+
+  /* The restored paragraphs are the revision's, with their ids. */
+  plenary_document_sync_draft (document);
+  ids_restored = body_ids (draft);
+  ids_zero = body_ids_of (plenary_revision_get_body (zero));
+  g_assert_cmpstr (ids_restored, ==, ids_zero);
+
+  /* Undo brings the text back, with its ids. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  g_clear_pointer (&text, g_free);
+  text = plenary_test_buffer_text (document);
+  g_assert_nonnull (strstr (text, "lui faire rapport"));
+  plenary_document_sync_draft (document);
+  ids_after = body_ids (draft);
+  g_assert_cmpstr (ids_after, ==, ids_before);
+
+  /* Open shows it read-only, in a window of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-revision", "s",
+                                             plenary_revision_get_id (zero)));
+  plenary_test_spin_until (has_toplevel_titled, (gpointer) "Zero draft (Read-Only)");
+
+  /* Delete asks; Cancel keeps it, Delete removes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-revision", "s",
+                                             plenary_revision_get_id (zero)));
+  answer ("cancel", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-revision", "s",
+                                             plenary_revision_get_id (zero)));
+  answer ("delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (revisions), ==, 1);
+  g_assert_true (plenary_document_get_modified (document));
+
+  close_window_discarding (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -853,6 +1016,7 @@ main (int   argc,
       g_test_add_func ("/ui/sample-has-sources", test_sample_has_sources);
       g_test_add_func ("/ui/cite-and-highlight", test_cite_and_highlight_from_viewer);
       g_test_add_func ("/ui/translated-widgets", test_translated_widgets);
+      g_test_add_func ("/ui/revisions", test_revisions);
     }
 
   return plenary_test_run (app);

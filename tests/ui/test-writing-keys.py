@@ -25,6 +25,18 @@ xdotool = keys.xdotool
 wait_for_window = keys.wait_for_window
 
 
+def wait_for_menu(seconds=10):
+    """Waits for a menu to show: a popover is a window of its own on X11,
+    named after the application. A key pressed before it shows goes to
+    the window under it."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if xdotool("search", "--onlyvisible", "--name", "^Plenary$").stdout.strip():
+            return True
+        time.sleep(0.1)
+    return False
+
+
 class WritingKeys(unittest.TestCase):
     setUp = keys.Keys.setUp
     tearDown = keys.Keys.tearDown
@@ -68,7 +80,7 @@ class WritingKeys(unittest.TestCase):
         # undone); below it Select All, Insert Emoji, then the spelling
         # section, whose first item is the best suggestion.
         xdotool("key", "shift+F10")
-        time.sleep(0.5)
+        wait_for_menu()
         xdotool("key", "Down", "Down", "Down", "Return")
         text = self.save_and_read(draft)
         self.assertIn(" " + corrected + ".\n", text)
@@ -96,7 +108,7 @@ class WritingKeys(unittest.TestCase):
         time.sleep(1)
         # In the menu, "Add to Dictionary" by its mnemonic, o.
         xdotool("key", "shift+F10")
-        time.sleep(0.5)
+        wait_for_menu()
         xdotool("key", "o")
         def words():
             if not os.path.exists(personal):
@@ -149,6 +161,9 @@ class WritingKeys(unittest.TestCase):
         """Problems tab, then the Fix All menu by its mnemonic, then its first
         kind: the no-break spaces before ; : ? ! of the sample draft."""
         self.env["LANGUAGE"] = language
+        # Newer glibc (Debian 13) ignores LANGUAGE under C.UTF-8.
+        if language == "fr":
+            self.env["LC_ALL"] = "fr_FR.UTF-8"
         seed = glob.glob(os.path.join(os.environ["PLENARY_SOURCE_ROOT"], "seeds", "002_*.txt"))[0]
         with open(seed, encoding="utf-8") as f:
             draft = self.convert(f.read())
@@ -168,7 +183,7 @@ class WritingKeys(unittest.TestCase):
             xdotool("mousemove", "--window", window, "210", "74", "click", "1")
             time.sleep(0.5)
             xdotool("key", mnemonic)
-            time.sleep(0.5)
+            wait_for_menu()
             xdotool("key", "Return")
             if wait_for_window("^• projet", 2) is not None:
                 break

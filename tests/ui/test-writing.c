@@ -222,7 +222,7 @@ test_spelling_comment (void)
 
   {
     /* The checker the comments panel gives its entries: the draft's. */
-    PlenarySpellChecker *checker = plenary_draft_spelling_get_checker_for (f.document);
+    PlenarySpellChecker *checker = plenary_draft_spelling_get_checker (plenary_page_get_spelling (plenary_window_get_visible_page (f.window)));
 
     g_assert_nonnull (checker);
     plenary_spell_entry_set_checker (GTK_ENTRY (entry), checker);

@@ -1,0 +1,308 @@
+/* plenary-reading-split.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-reading-split"
+
+#include "config.h"
+
+#include "plenary-reading-split.h"
+
+/* The pane's smallest width; below twice that, it covers the draft. */
+#define PANE_MIN_WIDTH 360
+#define PANE_DEFAULT_WIDTH 560
+/* Windows narrower than this have no room for the draft beside the pane. */
+#define COVER_BELOW 900
+
+struct _PlenaryReadingSplit
+{
+  GtkWidget  parent_instance;
+
+  GtkPaned  *paned;
+  GtkWidget *content;
+  GtkWidget *pane;
+  GSettings *settings;
+  int        wanted;      /* the pane's width the user chose */
+  int        width;       /* the split's width the position was set for */
+  gboolean   covering;
+  gboolean   placing;
+  guint      place_id;
+  guint      save_id;
+};
+
+static void plenary_reading_split_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryReadingSplit, plenary_reading_split, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, plenary_reading_split_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
+
+static gboolean
+pane_shown (PlenaryReadingSplit *self)
+{
+  return self->pane != NULL && gtk_widget_get_visible (self->pane);
+}
+
+static int
+clamp_width (PlenaryReadingSplit *self,
+             int                  width)
+{
+  int total = gtk_widget_get_width (GTK_WIDGET (self));
+
+  /* The draft keeps at least half. */
+  return CLAMP (width, PANE_MIN_WIDTH, MAX (PANE_MIN_WIDTH, total / 2));
+}
+
+/* Out of size allocation: showing or hiding the draft resizes. */
+static gboolean
+place_pane (gpointer user_data)
+{
+  PlenaryReadingSplit *self = user_data;
+  int total = gtk_widget_get_width (GTK_WIDGET (self));
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean covering = pane_shown (self) && window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
+
+  self->place_id = 0;
+  self->covering = covering;
+  /* Covering: the draft squeezed to nothing (it stays in the window, with
+   * its focus and its state). */
+
+  if (pane_shown (self) && total > 0)
+    {
+      self->placing = TRUE;
+      gtk_paned_set_position (self->paned, covering ? 0 : total - clamp_width (self, self->wanted));
+      self->placing = FALSE;
+    }
+  self->width = total;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_place (PlenaryReadingSplit *self)
+{
+  if (self->place_id == 0)
+    self->place_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_pane, self, NULL);
+}
+
+static gboolean
+save_width (gpointer user_data)
+{
+  PlenaryReadingSplit *self = user_data;
+
+  self->save_id = 0;
+  if (self->settings != NULL && g_settings_get_int (self->settings, "reading-pane-width") != self->wanted)
+    g_settings_set_int (self->settings, "reading-pane-width", self->wanted);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_position_changed (PlenaryReadingSplit *self)
+{
+  int total = gtk_widget_get_width (GTK_WIDGET (self));
+  int width;
+
+  /* Only a drag of the handle at the current size says what the user wants. */
+  if (self->placing || !pane_shown (self) || self->covering || total != self->width || total == 0)
+    return;
+
+  width = total - gtk_paned_get_position (self->paned);
+  if (width != clamp_width (self, width))
+    {
+      queue_place (self);
+      return;
+    }
+
+  self->wanted = width;
+  /* Not now: the position also moves while the paned is allocated. */
+  if (self->save_id == 0)
+    self->save_id = g_idle_add_full (G_PRIORITY_LOW, save_width, self, NULL);
+}
+
+static void
+plenary_reading_split_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
+
+  int minimum;
+
+  /* Never below what the paned needs (it is clipped instead). */
+  gtk_widget_measure (GTK_WIDGET (self->paned), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->paned), MAX (width, minimum), height, baseline, NULL);
+  if (width != self->width)
+    queue_place (self);
+}
+
+static void
+plenary_reading_split_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size, minimum, natural, NULL, NULL);
+  /* A steady minimum: the side panels' flaps fold on the minimum of the
+   * content, and a pane opening or closing must not fold them while they
+   * are allocated. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, 300);
+}
+
+static void
+plenary_reading_split_dispose (GObject *object)
+{
+  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (object);
+
+  g_clear_handle_id (&self->place_id, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->pane != NULL)
+    g_signal_handlers_disconnect_by_data (self->pane, self);
+  self->pane = NULL;
+  self->content = NULL;
+  if (self->paned != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->paned));
+  self->paned = NULL;
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (plenary_reading_split_parent_class)->dispose (object);
+}
+
+static void
+plenary_reading_split_class_init (PlenaryReadingSplitClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plenary_reading_split_dispose;
+  widget_class->size_allocate = plenary_reading_split_size_allocate;
+  widget_class->measure = plenary_reading_split_measure;
+  gtk_widget_class_set_css_name (widget_class, "plenary-reading-split");
+}
+
+static void
+plenary_reading_split_init (PlenaryReadingSplit *self)
+{
+  self->wanted = PANE_DEFAULT_WIDTH;
+  self->paned = GTK_PANED (gtk_paned_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_paned_set_resize_start_child (self->paned, TRUE);
+  gtk_paned_set_resize_end_child (self->paned, FALSE);
+  /* Only to cover it: the handle keeps the draft at half the width. */
+  gtk_paned_set_shrink_start_child (self->paned, TRUE);
+  gtk_paned_set_shrink_end_child (self->paned, FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->paned), GTK_WIDGET (self));
+  g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (on_position_changed), self);
+}
+
+/* <child> is the content, <child type="pane"> the pane. */
+static void
+plenary_reading_split_add_child (GtkBuildable *buildable,
+                                 GtkBuilder   *builder,
+                                 GObject      *child,
+                                 const char   *type)
+{
+  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (buildable);
+
+  if (!GTK_IS_WIDGET (child))
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+  else if (g_strcmp0 (type, "pane") == 0)
+    plenary_reading_split_set_pane (self, GTK_WIDGET (child));
+  else
+    plenary_reading_split_set_content (self, GTK_WIDGET (child));
+}
+
+static void
+plenary_reading_split_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = plenary_reading_split_add_child;
+}
+
+GtkWidget *
+plenary_reading_split_new (void)
+{
+  return g_object_new (PLENARY_TYPE_READING_SPLIT, NULL);
+}
+
+void
+plenary_reading_split_set_content (PlenaryReadingSplit *self,
+                                   GtkWidget           *content)
+{
+  g_return_if_fail (PLENARY_IS_READING_SPLIT (self));
+
+  self->content = content;
+  gtk_paned_set_start_child (self->paned, content);
+}
+
+static void
+on_pane_visible (PlenaryReadingSplit *self)
+{
+  place_pane (self);
+}
+
+void
+plenary_reading_split_set_pane (PlenaryReadingSplit *self,
+                                GtkWidget           *pane)
+{
+  g_return_if_fail (PLENARY_IS_READING_SPLIT (self));
+
+  if (self->pane != NULL)
+    g_signal_handlers_disconnect_by_data (self->pane, self);
+  self->pane = pane;
+  gtk_paned_set_end_child (self->paned, pane);
+  if (pane != NULL)
+    g_signal_connect_swapped (pane, "notify::visible", G_CALLBACK (on_pane_visible), self);
+  queue_place (self);
+}
+
+void
+plenary_reading_split_set_settings (PlenaryReadingSplit *self,
+                                    GSettings           *settings)
+{
+  g_return_if_fail (PLENARY_IS_READING_SPLIT (self));
+
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    self->wanted = g_settings_get_int (settings, "reading-pane-width");
+  queue_place (self);
+}
+
+int
+plenary_reading_split_get_pane_width (PlenaryReadingSplit *self)
+{
+  g_return_val_if_fail (PLENARY_IS_READING_SPLIT (self), 0);
+  return pane_shown (self) ? gtk_widget_get_width (self->pane) : 0;
+}
+
+void
+plenary_reading_split_set_pane_width (PlenaryReadingSplit *self,
+                                      int                  width)
+{
+  g_return_if_fail (PLENARY_IS_READING_SPLIT (self));
+
+  self->wanted = width;
+  if (self->settings != NULL)
+    g_settings_set_int (self->settings, "reading-pane-width", clamp_width (self, width));
+  place_pane (self);
+}
+
+gboolean
+plenary_reading_split_get_covering (PlenaryReadingSplit *self)
+{
+  g_return_val_if_fail (PLENARY_IS_READING_SPLIT (self), FALSE);
+  return self->covering;
+}
+
+GtkPaned *
+plenary_reading_split_get_paned (PlenaryReadingSplit *self)
+{
+  g_return_val_if_fail (PLENARY_IS_READING_SPLIT (self), NULL);
+  return self->paned;
+}

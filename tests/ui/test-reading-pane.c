@@ -1,0 +1,475 @@
+/* test-reading-pane.c: a PDF source in the reading pane beside the draft
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "plenary-print.h"
+#include "plenary-test-utils.h"
+#include "plenary-window-private.h"
+
+#define N_PAGES 20
+
+static PlenaryApplication *app;
+
+/* The sentence of each page; the one quoted is on page 12. */
+static char *
+sentence_of_page (guint page)
+{
+  return g_strdup_printf ("The Assembly welcomes the report on cooperation number %u.", page);
+}
+
+/* A report of N_PAGES pages, drawn with cairo and Pango like any PDF writer. */
+static char *
+write_report (const char *dir)
+{
+  char *path = g_build_filename (dir, "Report of the Secretary-General.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Serif 10");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, 480 * PANGO_SCALE);
+  for (guint page = 1; page <= N_PAGES; page++)
+    {
+      g_autofree char *sentence = sentence_of_page (page);
+      g_autofree char *text = g_strdup_printf ("Chapter %u\n\nIntroductory words of the chapter come first.\n%s\n"
+                                               "Other words follow it on the same page.", page, sentence);
+
+      pango_layout_set_text (layout, text, -1);
+      cairo_move_to (cr, 56, 72);
+      pango_cairo_show_layout (cr, layout);
+      cairo_show_page (cr);
+    }
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+typedef struct
+{
+  PlenaryWindow       *window;
+  PlenarySourceViewer *viewer;
+  PlenaryPdfView      *view;
+  PlenarySource       *source;
+  PlenaryDocument     *document;
+  char                *dir;
+} Fixture;
+
+static gboolean
+panel_idle (gpointer data)
+{
+  return !plenary_sources_panel_get_busy (data);
+}
+
+static gboolean
+pages_loaded (gpointer data)
+{
+  return plenary_pdf_view_get_n_pages (data) == N_PAGES;
+}
+
+typedef struct
+{
+  PlenaryPdfView *view;
+  guint           page;
+} PageWait;
+
+/* The page's text and image have come from the worker. */
+static gboolean
+page_ready (gpointer data)
+{
+  PageWait *wait = data;
+  g_autoptr(GArray) rects = plenary_pdf_view_get_text_rects (wait->view, wait->page, 0, 1);
+
+  gtk_widget_queue_draw (GTK_WIDGET (wait->view));
+  return rects != NULL && plenary_pdf_view_get_cache_size (wait->view) > 0;
+}
+
+static gboolean
+on_page_12 (gpointer data)
+{
+  return plenary_pdf_view_get_page (data) == 12;
+}
+
+static gint64
+offset_of (PlenarySource *source,
+           const char    *words)
+{
+  const char *text = plenary_source_get_text (source);
+  const char *found = strstr (text, words);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+static void
+fixture_init (Fixture *f,
+              int      width)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  PlenaryDraft *draft;
+
+  g_settings_set_string (settings, "author-name", "France");
+  f->dir = g_dir_make_tmp ("plenary-reading-XXXXXX", NULL);
+  path = write_report (f->dir);
+  file = g_file_new_for_path (path);
+
+  f->window = plenary_application_new_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 900);
+  plenary_test_spin (50);
+  plenary_application_new_draft (app, f->window, "resolution-fr");
+  plenary_test_spin (50);
+  f->document = plenary_window_get_visible_document (f->window);
+  draft = plenary_document_get_draft (f->document);
+
+  /* Imported as a user adds it: the panel's add, in its worker. */
+  g_list_store_append (files, file);
+  plenary_sources_panel_add_files (f->window->sources_panel, G_LIST_MODEL (files));
+  plenary_test_spin_until (panel_idle, f->window->sources_panel);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plenary_draft_get_sources (draft))), ==, 1);
+  f->source = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_sources (draft)), 0);
+  g_object_unref (f->source);
+  g_assert_cmpuint (plenary_source_get_page_starts (f->source)->len, ==, N_PAGES);
+
+  f->viewer = plenary_sources_panel_get_viewer (f->window->sources_panel);
+  f->view = plenary_source_viewer_get_pdf_view (f->viewer);
+}
+
+static void
+open_source (Fixture *f)
+{
+  plenary_sources_panel_open_source (f->window->sources_panel, f->source, -1, -1);
+  g_assert_true (plenary_source_viewer_get_showing_pages (f->viewer));
+  plenary_test_spin_until (pages_loaded, f->view);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->viewer)));
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  plenary_test_spin (50);
+  g_free (f->dir);
+}
+
+static GdkTexture *
+render_now (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Pixels of WIDGET as drawn at the next frame (after its layout). */
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+
+  gtk_widget_queue_draw (widget);
+  plenary_test_spin_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, handler);
+  return render_now (widget);
+}
+
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  const char *dir = g_getenv ("PLENARY_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  texture = render (GTK_WIDGET (f->window));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* The share of the pixels of AREA (widget pixels) that are green. */
+static double
+green_share (GdkTexture            *texture,
+             const graphene_rect_t *area)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  guint green = 0, all = 0;
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int y = MAX (0, (int) area->origin.y); y < MIN (height, (int) (area->origin.y + area->size.height)); y++)
+    for (int x = MAX (0, (int) area->origin.x); x < MIN (width, (int) (area->origin.x + area->size.width)); x++)
+      {
+        /* Cairo's order: B, G, R, A. */
+        const guchar *p = pixels + (gsize) y * width * 4 + 4 * x;
+
+        all++;
+        if (p[1] > p[2] + 30 && p[1] > p[0] + 30)
+          green++;
+      }
+
+  return all > 0 ? (double) green / all : 0;
+}
+
+static gboolean
+pane_at_width (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return ABS (gtk_widget_get_width (GTK_WIDGET (f->viewer)) - g_settings_get_int (settings, "reading-pane-width")) <= 2;
+}
+
+static void
+test_cite_from_page (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *sentence = sentence_of_page (12);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autoptr(GArray) rects = NULL;
+  GListModel *annotations;
+  PageWait wait;
+  gint64 start, end;
+  GtkEditable *spin;
+
+  fixture_init (&f, 1440);
+  open_source (&f);
+
+  /* Page 12, typed in the page field as a reader does. */
+  spin = GTK_EDITABLE (plenary_test_find_child (GTK_WIDGET (f.viewer), GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (spin);
+  gtk_editable_set_text (spin, "12");
+  /* What Enter in the field does. */
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  plenary_test_spin_until (on_page_12, f.view);
+  wait = (PageWait) { f.view, 11 };
+  plenary_test_spin_until (page_ready, &wait);
+
+  /* The page says where it is, and how many there are. */
+  g_assert_nonnull (plenary_test_find_child (GTK_WIDGET (f.viewer), GTK_TYPE_LABEL));
+
+  /* From the first letter of the sentence to the last, on the drawn
+   * page (the view's selection API: the offsets a drag picks). */
+  start = offset_of (f.source, sentence);
+  end = start + g_utf8_strlen (sentence, -1);
+  rects = plenary_pdf_view_get_text_rects (f.view, 11, start, end);
+  g_assert_nonnull (rects);
+  g_assert_cmpuint (rects->len, >=, 1);
+  {
+    graphene_rect_t *first = &g_array_index (rects, graphene_rect_t, 0);
+    graphene_rect_t *last = &g_array_index (rects, graphene_rect_t, rects->len - 1);
+
+    g_assert_true (plenary_pdf_view_select_on_page (f.view, 11,
+                                                    first->origin.x + 0.5, first->origin.y + first->size.height / 2,
+                                                    last->origin.x + last->size.width - 0.5,
+                                                    last->origin.y + last->size.height / 2));
+  }
+  {
+    gint64 s, e;
+
+    g_assert_true (plenary_source_viewer_get_selection_range (f.viewer, &s, &e));
+    g_assert_cmpint (s, ==, start);
+    g_assert_cmpint (e, ==, end);
+  }
+
+  /* Cite in Draft: the quote and its page in the citation. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.cite", NULL));
+  plenary_test_spin (50);
+  text = plenary_test_buffer_text (f.document);
+  g_assert_nonnull (strstr (text, sentence));
+  annotations = G_LIST_MODEL (plenary_draft_get_annotations (plenary_document_get_draft (f.document)));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 1);
+  {
+    g_autoptr(PlenaryAnnotation) citation = g_list_model_get_item (annotations, 0);
+    PlenaryAnchor *anchor = plenary_annotation_get_source_anchor (citation);
+
+    g_assert_cmpint (plenary_annotation_get_kind (citation), ==, PLENARY_ANNOTATION_CITATION);
+    g_assert_cmpstr (anchor->exact, ==, sentence);
+    g_assert_cmpuint (plenary_source_get_page_at (f.source, anchor->start), ==, 12);
+  }
+
+  /* And in the exported PDF's footnote. */
+  {
+    g_autofree char *path = g_build_filename (f.dir, "draft.pdf", NULL);
+    g_autoptr(GtkPrintOperation) operation = plenary_print_operation_new (f.document);
+    char *argv[] = { (char *) "pdftotext", path, (char *) "-", NULL };
+    GtkPrintOperationResult result;
+
+    gtk_print_operation_set_export_filename (operation, path);
+    result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (f.window), NULL);
+    g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &pdf_text, NULL, NULL, NULL));
+  }
+  {
+    /* The quote, its words in order, in the footnote after "p. 12"
+     * (pdftotext gives the no-break space as a space or as itself). */
+    g_autoptr(GString) text = g_string_new (pdf_text);
+    const char *note;
+
+    g_string_replace (text, "\u00a0", " ", 0);
+    note = strstr (text->str, "p. 12");
+
+    g_assert_nonnull (note);
+    g_assert_nonnull (strstr (note, "cooperation"));
+    g_assert_nonnull (strstr (note, "number 12."));
+  }
+
+  save_screenshot (&f, "reading-pane-pdf-1440.png");
+  fixture_clear (&f);
+}
+
+static void
+test_highlight_on_page (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *sentence = sentence_of_page (5);
+  g_autoptr(GArray) rects = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  PlenaryPage *page;
+  PageWait wait;
+  graphene_rect_t area, box, below;
+  gint64 start;
+  double ppp;
+
+  fixture_init (&f, 1440);
+
+  /* A highlight made earlier, as the text view makes it: offsets in the text. */
+  page = plenary_window_get_visible_page (f.window);
+  start = offset_of (f.source, sentence);
+  g_assert_nonnull (plenary_annotations_add_highlight (plenary_page_get_annotations (page), f.source, start,
+                                                       start + g_utf8_strlen (sentence, -1), "green", NULL));
+
+  open_source (&f);
+  plenary_pdf_view_set_page (f.view, 5);
+  wait = (PageWait) { f.view, 4 };
+  plenary_test_spin_until (page_ready, &wait);
+  plenary_test_spin (100);
+
+  /* Green where the sentence is on page 5, not below it. */
+  rects = plenary_pdf_view_get_text_rects (f.view, 4, start, start + 10);
+  g_assert_nonnull (rects);
+  g_assert_cmpuint (rects->len, >=, 1);
+  g_assert_true (plenary_pdf_view_get_page_area (f.view, 4, &area));
+  ppp = area.size.width / 595.0;
+  box = g_array_index (rects, graphene_rect_t, 0);
+  graphene_rect_init (&box, area.origin.x + box.origin.x * ppp, area.origin.y + box.origin.y * ppp,
+                      box.size.width * ppp, box.size.height * ppp);
+  graphene_rect_offset_r (&box, 0, 200, &below);
+  texture = render (GTK_WIDGET (f.view));
+  g_assert_cmpfloat (green_share (texture, &box), >, 0.3);
+  g_assert_cmpfloat (green_share (texture, &below), <, 0.01);
+
+  fixture_clear (&f);
+}
+
+static void
+test_resize_pane (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkPaned *paned;
+  int total;
+
+  fixture_init (&f, 1440);
+  open_source (&f);
+  plenary_test_spin_until (pane_at_width, &f);
+  paned = plenary_reading_split_get_paned (f.window->reading_split);
+  total = gtk_widget_get_width (GTK_WIDGET (f.window->reading_split));
+
+  /* The handle dragged: the pane takes the width, and keeps it. */
+  gtk_paned_set_position (paned, total - 400);
+  plenary_test_spin (50);
+  g_assert_cmpint (g_settings_get_int (settings, "reading-pane-width"), ==, 400);
+  plenary_test_spin_until (pane_at_width, &f);
+
+  /* Never over half: the draft keeps the other half. */
+  gtk_paned_set_position (paned, 50);
+  plenary_test_spin (100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.viewer)), <=, total / 2 + 1);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window->content_stack)), >=, total / 2 - 10);
+
+  save_screenshot (&f, "reading-pane-resized-1440.png");
+  fixture_clear (&f);
+}
+
+static gboolean
+covering (gpointer data)
+{
+  return plenary_reading_split_get_covering (data);
+}
+
+/* At 800 pixels the pane covers the draft. */
+static void
+test_narrow_window (void)
+{
+  Fixture f = { 0 };
+  PageWait wait;
+
+  fixture_init (&f, 800);
+  open_source (&f);
+  plenary_test_spin_until (covering, f.window->reading_split);
+  wait = (PageWait) { f.view, 0 };
+  plenary_test_spin_until (page_ready, &wait);
+  plenary_test_spin (100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.viewer)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (f.window->reading_split)) - 10);
+  save_screenshot (&f, "reading-pane-pdf-800.png");
+
+  /* Closed: the draft again. */
+  g_signal_emit_by_name (f.viewer, "close");
+  plenary_test_spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f.viewer)));
+  fixture_clear (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = plenary_test_init (&argc, &argv);
+
+  g_test_add_func ("/reading-pane/cite-from-page", test_cite_from_page);
+  g_test_add_func ("/reading-pane/highlight-on-page", test_highlight_on_page);
+  g_test_add_func ("/reading-pane/resize", test_resize_pane);
+  g_test_add_func ("/reading-pane/narrow", test_narrow_window);
+
+  return plenary_test_run (app);
+}
