@@ -40,6 +40,8 @@ struct _PlenaryEditorView
   GtkTextTag              *level_tags[3];
   GtkTextTag              *heading_tag;
   GtkTextTag              *bullet_tag;
+  GtkTextTag              *note_tag;   /* "[^1]: …" after the text */
+  GtkTextTag              *call_tag;   /* "[^1]", a note's call */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryEditorView, plenary_editor_view, GTK_SOURCE_TYPE_VIEW)
@@ -75,6 +77,9 @@ create_tags (PlenaryEditorView *self)
                                   "weight", PANGO_WEIGHT_BOLD, "scale", 1.2,
                                   "pixels-above-lines", 12, NULL);
   self->bullet_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-bullet", "left-margin", margin + INDENT_STEP / 2, NULL);
+  self->note_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-note", "scale", 0.85, NULL);
+  self->call_tag = plenary_text_buffer_ensure_tag (self->buffer, "plenary-note-call",
+                                                   "scale", 0.75, "rise", 4 * PANGO_SCALE, NULL);
 }
 
 static char *
@@ -118,9 +123,11 @@ style_line (PlenaryEditorView     *self,
   GtkTextTag *all[] = {
     self->phrase_tag, self->hidden_tag, self->opening_tag, self->preambular_tag,
     self->level_tags[0], self->level_tags[1], self->level_tags[2], self->heading_tag, self->bullet_tag,
+    self->note_tag, self->call_tag,
   };
   GtkTextTag *paragraph = NULL;
   GtkTextIter through = *end;
+  g_autofree char *text = NULL;
 
   /* Paragraph properties are read from the line's first character, and an
    * empty line has none but its newline. */
@@ -141,6 +148,8 @@ style_line (PlenaryEditorView     *self,
     paragraph = self->heading_tag;
   else if (info->role == PLENARY_ROLE_BULLET)
     paragraph = self->bullet_tag;
+  else if (info->is_note)
+    paragraph = self->note_tag;
 
   if (paragraph != NULL)
     gtk_text_buffer_apply_tag (self->buffer, paragraph, start, &through);
@@ -151,6 +160,16 @@ style_line (PlenaryEditorView     *self,
 
   /* Unknown phrases get their hint underline from the checks. */
   tag_range (self, self->phrase_tag, line, info->phrase_start, info->phrase_end);
+
+  /* Note calls "[^1]" raised, as the superscript they print as. */
+  text = gtk_text_iter_get_slice (start, end);
+  for (const char *call = strstr (text, "[^"); call != NULL; call = strstr (call + 2, "[^"))
+    {
+      const char *close = strchr (call + 2, ']');
+
+      if (close != NULL && close - call > 2 && memchr (call + 2, ' ', close - call - 2) == NULL)
+        tag_range (self, self->call_tag, line, call - text, close + 1 - text);
+    }
 }
 
 /* The index classified lines FIRST to LAST again: style them. */

@@ -359,6 +359,7 @@ check_ending (PlenaryClauseChecker          *self,
   gboolean is_last = context != NULL && context->is_last;
   gboolean next_is_child = context != NULL && context->next_is_child;
   gsize content_len = info->content_end - info->content_start;
+  gsize end = info->content_end;
   gsize start;
 
   if (info->role == PLENARY_ROLE_PREAMBULAR)
@@ -384,14 +385,31 @@ check_ending (PlenaryClauseChecker          *self,
   else
     return;
 
-  if (content_len >= strlen (wanted) && g_str_has_suffix (line + info->content_start, wanted) &&
-      info->content_end == info->content_start + strlen (line + info->content_start))
+  /* Note calls after the ending: "…in 2015,[^1]". */
+  while (end > info->content_start && line[end - 1] == ']')
+    {
+      gsize open = end - 1;
+
+      while (open > info->content_start && line[open] != '[')
+        open--;
+      if (line[open] != '[' || line[open + 1] != '^')
+        break;
+      end = open;
+    }
+  if (end < info->content_end)
+    {
+      if (end - info->content_start >= strlen (wanted) &&
+          memcmp (line + end - strlen (wanted), wanted, strlen (wanted)) == 0)
+        return;
+    }
+  else if (content_len >= strlen (wanted) && g_str_has_suffix (line + info->content_start, wanted) &&
+           info->content_end == info->content_start + strlen (line + info->content_start))
     return;
   /* The paragraph introduces sub-paragraphs. */
-  if (next_is_child && info->content_end > info->content_start && line[info->content_end - 1] == ':')
+  if (next_is_child && end > info->content_start && line[end - 1] == ':')
     return;
 
-  start = ending_start (line, info->content_start, info->content_end);
+  start = ending_start (line, info->content_start, end);
   if (plenary_phrase_dictionary_get_french_spacing (dict) && needs_french_space (wanted))
     replacement = g_strconcat (NBSP, wanted, NULL);
   else
@@ -400,7 +418,7 @@ check_ending (PlenaryClauseChecker          *self,
   /* Translators: %s is a punctuation mark such as ";" */
   label = g_strdup_printf (_("End with “%s”"), wanted);
 
-  problem = problem_new (kind, line_index, start, info->content_end, message);
+  problem = problem_new (kind, line_index, start, end, message);
   problem_set_fix (problem, replacement, label);
   g_ptr_array_add (problems, problem);
 }

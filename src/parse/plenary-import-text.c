@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -388,8 +389,16 @@ is_footnote_definition (const char *text)
   return g_str_has_prefix (text, "[^") && strstr (text, "]:") != NULL;
 }
 
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* A running head repeated on the pages: the words of a line without its
- * numbers (OCR varies the dates), as a key. */
+ * numbers (OCR varies the dates), in any order (the symbol is on the left
+ * of even pages and on the right of odd ones), as a key. */
 static char *
 repeat_key (const char *text)
 {
@@ -409,6 +418,14 @@ repeat_key (const char *text)
         }
     }
 
+  if (words > 0)
+    {
+      g_auto(GStrv) split = g_strsplit (g_strchomp (key->str), " ", -1);
+
+      qsort (split, g_strv_length (split), sizeof (char *), compare_words);
+      g_string_free (key, TRUE);
+      return g_strjoinv (" ", split);
+    }
   return g_string_free (key, FALSE);
 }
 
@@ -512,7 +529,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
           if (inline_note)
             {
               line->footnote = TRUE;
-              import_report (report, line->source, _("Footnote kept out of the paragraphs"), line->text);
+              import_report (report, line->source, _("Footnote kept as a note"), line->text);
             }
           else
             drop_line (line, report, _("Page furniture removed"));
@@ -526,7 +543,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
            is_footnote_line (dict, line->text, last_number + 1)))
         {
           line->footnote = TRUE;
-          import_report (report, line->source, _("Footnote kept out of the paragraphs"), line->text);
+          import_report (report, line->source, _("Footnote kept as a note"), line->text);
           in_footnotes = TRUE;
           /* "1" alone under the rule: the note's text is on the lines after it. */
           note_text = is_lone_number (line->text, &number) || (note_text && !ends_with_punctuation (line->text));
@@ -560,7 +577,7 @@ import_clean_lines (PlenaryPhraseDictionary  *dict,
               (starts_upper (next->text) || is_symbol (next->text)))
             {
               next->footnote = TRUE;
-              import_report (report, next->source, _("Footnote kept out of the paragraphs"), next->text);
+              import_report (report, next->source, _("Footnote kept as a note"), next->text);
             }
           continue;
         }

@@ -679,8 +679,11 @@ plenary_importer_report_problems (const char *text,
         line = last_line;
       last_line = line;
       problem = plenary_check_problem_new (PLENARY_CHECK_IMPORT, PLENARY_CHECK_SEVERITY_HINT, line, 0, 0, entry->message);
-      /* Dropped: nowhere in the draft's text. */
-      if (source != NULL && source[0] != '\0' && strstr (editor, source) == NULL)
+      /* Dropped: nowhere in the draft's text (a footnote is there as a
+       * note, without its number). */
+      if (source != NULL && source[0] != '\0' && strstr (editor, source) == NULL &&
+          (strlen (source + strspn (source, "_0123456789 \t")) < 8 ||
+           strstr (editor, source + strspn (source, "_0123456789 \t")) == NULL))
         {
           problem->has_fix = TRUE;
           problem->replacement = g_strconcat (source, "\n", NULL);

@@ -466,7 +466,7 @@ test_annex_and_notes (void)
   g_autoptr(GPtrArray) problems =
     plenary_clause_checker_check_text (checker,
                                        "The General Assembly,\n"
-                                       "Recalling its resolution 70/1[^1],\n"
+                                       "Recalling its resolution 70/1,[^1]\n"
                                        "Decides to act;\n"
                                        "Requests a report.\n"
                                        "# Annex\n"
@@ -475,6 +475,8 @@ test_annex_and_notes (void)
 
   g_assert_cmpuint (count_kind (problems, PLENARY_CHECK_FINAL_ENDING), ==, 0);
   g_assert_cmpuint (count_kind (problems, PLENARY_CHECK_OPERATIVE_ENDING), ==, 0);
+  /* The comma is there, before the call. */
+  g_assert_cmpuint (count_kind (problems, PLENARY_CHECK_PREAMBULAR_ENDING), ==, 0);
 }
 
 int
