@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "plenary-reading-split.h"
 
 /* The pane's smallest width; below twice that, it covers the draft. */
@@ -14,6 +16,17 @@
 #define PANE_DEFAULT_WIDTH 560
 /* Windows narrower than this have no room for the draft beside the pane. */
 #define COVER_BELOW 900
+
+/* Before libadwaita 1.4 the side panels are AdwFlaps. There, with GTK 4.8,
+ * a text view beside the draft that grows while it is laid out leaves the
+ * flap's content waiting for a layout that never comes (GTK warns that it
+ * draws it without an allocation): draft and pane stay blank. So there the
+ * pane always covers the draft. */
+#if ADW_CHECK_VERSION (1, 4, 0)
+# define CAN_SHOW_BESIDE TRUE
+#else
+# define CAN_SHOW_BESIDE FALSE
+#endif
 
 struct _PlenaryReadingSplit
 {
@@ -61,7 +74,8 @@ place_pane (gpointer user_data)
   PlenaryReadingSplit *self = user_data;
   int total = gtk_widget_get_width (GTK_WIDGET (self));
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  gboolean covering = pane_shown (self) && window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
+  gboolean covering = pane_shown (self) && window != NULL
+                      && (!CAN_SHOW_BESIDE || gtk_widget_get_width (window) < COVER_BELOW);
 
   self->place_id = 0;
   self->covering = covering;
@@ -138,6 +152,45 @@ plenary_reading_split_dispose (GObject *object)
   G_OBJECT_CLASS (plenary_reading_split_parent_class)->dispose (object);
 }
 
+/* The paned lets the draft shrink to nothing, to be covered; the split
+ * still asks for the draft's own width, which is what folds the side
+ * panels of narrow windows away (libadwaita 1.2 folds them by the
+ * children's minimum widths). */
+static void
+plenary_reading_split_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->content != NULL
+      && gtk_widget_get_visible (self->content))
+    {
+      int content_minimum;
+
+      gtk_widget_measure (self->content, orientation, for_size, &content_minimum, NULL, NULL, NULL);
+      *minimum = MAX (*minimum, content_minimum);
+      *natural = MAX (*natural, *minimum);
+    }
+}
+
+static void
+plenary_reading_split_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
+}
+
 static void
 plenary_reading_split_class_init (PlenaryReadingSplitClass *klass)
 {
@@ -145,7 +198,8 @@ plenary_reading_split_class_init (PlenaryReadingSplitClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plenary_reading_split_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = plenary_reading_split_measure;
+  widget_class->size_allocate = plenary_reading_split_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "plenary-reading-split");
 }
 

@@ -63,6 +63,8 @@ struct _PlenarySourceViewer
   char               *source_message;
   GtkLabel           *zoom_label;
   GtkCssProvider     *zoom_css;
+  /* Each viewer has its own zoom: its CSS names the viewer's own class. */
+  char               *zoom_class;
   double              zoom;
   GtkWidget          *pages_menu;
   /* The passages of the annotations, for the pages (PlenaryPdfMark). */
@@ -567,8 +569,12 @@ set_zoom (PlenarySourceViewer *self,
   /* The pages grow as they are; the text through its font size. */
   plenary_pdf_view_set_zoom (self->pdf_view, self->zoom);
   g_ascii_formatd (percent, sizeof percent, "%.0f", 100 * self->zoom);
-  css = g_strdup_printf ("textview { font-size: %s%%; }", percent);
+  css = g_strdup_printf ("textview.%s { font-size: %s%%; }", self->zoom_class, percent);
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_css_provider_load_from_string (self->zoom_css, css);
+#else
   gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+#endif
   /* Translators: the zoom of the source, with a narrow no-break space in French. */
   label = g_strdup_printf (_("%.0f %%"), 100 * self->zoom);
   gtk_label_set_text (self->zoom_label, label);
@@ -675,7 +681,11 @@ plenary_source_viewer_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_pointer (&self->source_message, g_free);
   g_clear_pointer (&self->marks, g_array_unref);
+  if (self->zoom_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->zoom_css));
   g_clear_object (&self->zoom_css);
+  g_clear_pointer (&self->zoom_class, g_free);
   g_clear_pointer (&self->pages_menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SOURCE_VIEWER);
@@ -806,10 +816,17 @@ plenary_source_viewer_init (PlenarySourceViewer *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (PlenaryPdfMark));
   create_tags (self);
 
-  self->zoom_css = gtk_css_provider_new ();
-  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
-                                  GTK_STYLE_PROVIDER (self->zoom_css),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  {
+    static guint n_viewers;
+
+    /* A provider for the display, as per-widget providers are deprecated. */
+    self->zoom_class = g_strdup_printf ("plenary-source-zoom-%u", ++n_viewers);
+    gtk_widget_add_css_class (GTK_WIDGET (self->text_view), self->zoom_class);
+    self->zoom_css = gtk_css_provider_new ();
+    gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                GTK_STYLE_PROVIDER (self->zoom_css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
+  }
   set_zoom (self, 1.0);
 
   {

@@ -411,6 +411,12 @@ test_highlight_on_page (void)
 }
 
 static gboolean
+covering (gpointer data)
+{
+  return plenary_reading_split_get_covering (data);
+}
+
+static gboolean
 width_saved (gpointer settings)
 {
   return g_settings_get_int (settings, "reading-pane-width") == 400;
@@ -426,6 +432,13 @@ test_resize_pane (void)
 
   fixture_init (&f, 1440);
   open_source (&f);
+#if !ADW_CHECK_VERSION (1, 4, 0)
+  /* Libadwaita 1.2 (Debian 12): the pane covers the draft at every width
+   * (see plenary-reading-split.c). */
+  plenary_test_spin_until (covering, f.window->reading_split);
+  fixture_clear (&f);
+  return;
+#endif
   plenary_test_spin_until (pane_at_width, &f);
   paned = plenary_reading_split_get_paned (f.window->reading_split);
   total = gtk_widget_get_width (GTK_WIDGET (f.window->reading_split));
@@ -444,12 +457,6 @@ test_resize_pane (void)
 
   save_screenshot (&f, "reading-pane-resized-1440.png");
   fixture_clear (&f);
-}
-
-static gboolean
-covering (gpointer data)
-{
-  return plenary_reading_split_get_covering (data);
 }
 
 /* At 800 pixels the pane covers the draft. */
@@ -481,11 +488,6 @@ main (int   argc,
       char *argv[])
 {
   app = plenary_test_init (&argc, &argv);
-  /* Known defect, not understood yet: with the pane beside the draft at
-   * 1440 pixels, GTK warns once after Cite in Draft that the reading split
-   * was drawn before its layout. Here warnings are printed, criticals
-   * stay fatal. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   g_test_add_func ("/reading-pane/cite-from-page", test_cite_from_page);
   g_test_add_func ("/reading-pane/highlight-on-page", test_highlight_on_page);
