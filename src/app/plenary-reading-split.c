@@ -152,10 +152,10 @@ plenary_reading_split_dispose (GObject *object)
   G_OBJECT_CLASS (plenary_reading_split_parent_class)->dispose (object);
 }
 
-/* The paned lets the draft shrink to nothing, to be covered; the split
- * still asks for the draft's own width, which is what folds the side
- * panels of narrow windows away (libadwaita 1.2 folds them by the
- * children's minimum widths). */
+/* The paned lets the draft shrink to nothing, to be covered. Libadwaita
+ * 1.2 folds the side panels by the children's minimum widths: there the
+ * split still asks for the draft's own width, so that narrow windows fold
+ * them away (1.4 folds them by the window's width). */
 static void
 plenary_reading_split_measure (GtkWidget      *widget,
                                GtkOrientation  orientation,
@@ -169,7 +169,7 @@ plenary_reading_split_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->content != NULL
+  if (!CAN_SHOW_BESIDE && orientation == GTK_ORIENTATION_HORIZONTAL && self->content != NULL
       && gtk_widget_get_visible (self->content))
     {
       int content_minimum;

@@ -504,8 +504,24 @@ update_title (PlenarySourceViewer *self)
 static void
 update_message (PlenarySourceViewer *self)
 {
-  const char *message = self->source_message;
+  const char *message;
 
+  /* A kept file that cannot be opened (damaged, locked by a password):
+   * its text, as for a file that is not on this computer. */
+  if (self->showing_pages && plenary_pdf_view_get_n_pages (self->pdf_view) == 0
+      && plenary_pdf_view_get_message (self->pdf_view) != NULL)
+    {
+      g_free (self->source_message);
+      /* Translators: %s says why the pages cannot be shown. */
+      self->source_message = g_strdup_printf (_("%s\nIts text is shown instead."),
+                                              plenary_pdf_view_get_message (self->pdf_view));
+      self->showing_pages = FALSE;
+      gtk_stack_set_visible_child_name (self->content_stack, "text");
+      gtk_widget_set_visible (self->page_box, FALSE);
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0.0);
+    }
+
+  message = self->source_message;
   if (message == NULL && self->showing_pages)
     message = plenary_pdf_view_get_message (self->pdf_view);
 

@@ -563,6 +563,19 @@ toggle_panel_action (GtkWidget  *widget,
   plenary_split_view_set_show_sidebar (flap, !plenary_split_view_get_show_sidebar (flap));
 }
 
+/* F7, as "Spelling and Grammar" in word processors: the checks' list. */
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  plenary_split_view_set_show_sidebar (self->side_flap, TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "problems");
+  gtk_widget_child_focus (GTK_WIDGET (self->problems_bin), GTK_DIR_TAB_FORWARD);
+}
+
 /* The header bar's button and the shortcut reach the visible page's own. */
 static void
 insert_clause_action (GtkWidget  *widget,
@@ -1618,6 +1631,9 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-side-panel", NULL);
 
+  /* F7 is claimed in plenary_window_actions_init(). */
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-comments-panel", NULL, toggle_panel_action);
@@ -1663,11 +1679,15 @@ plenary_window_actions_init (PlenaryWindow *self)
 
   /* GTK binds Ctrl+Shift+I to its inspector on every window, and that
    * binding runs before the ones of subclasses: take it first, in the
-   * capture phase, for Insert Clause. */
+   * capture phase, for Insert Clause. Text views bind F7 to caret mode,
+   * which an editor with its cursor always shown has no use for. */
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
                                                           gtk_named_action_new ("win.insert-clause")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F7, 0),
+                                                          gtk_named_action_new ("win.show-problems")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);

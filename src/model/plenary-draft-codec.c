@@ -1445,8 +1445,8 @@ is_json_number (const char *p,
 /* Before json-glib, one pass over the tokens. Its recursive descent would
  * overflow the stack on a million '[': the nesting is measured. And it
  * accepts what JSON does not, which other programs then refuse or read
- * otherwise: numbers like 0x10 or 007, strings in single quotes, comments,
- * and a second value after the first (lost at the next save). Other
+ * otherwise: numbers like 0x10 or 007, strings in single quotes, line
+ * breaks inside strings, comments, and a second value after the first (lost at the next save). Other
  * faults are left to json-glib, which names them. */
 static gboolean
 check_strict_json (const char  *data,
@@ -1466,6 +1466,9 @@ check_strict_json (const char  *data,
         {
           if (c == '\\')
             i++;
+          /* json-glib 1.6 takes them, newer versions do not. */
+          else if ((guchar) c < 0x20)
+            return refuse_at (data, i, _("a line break or control character between quotes must be written with a backslash, as \\n"), error);
           else if (c == '"')
             {
               in_string = FALSE;

@@ -611,7 +611,8 @@ place_in_editor (GStrv        lines,
         start += label + 2;
       while (*start == ' ' || *start == '\t')
         start++;
-      words = g_utf8_substring (start, 0, 30);
+      /* g_utf8_substring() reads past the end of shorter lines. */
+      words = g_utf8_substring (start, 0, MIN (30, g_utf8_strlen (start, -1)));
 
       if (strlen (words) < 6 || !(found = strstr (*cursor, words)))
         continue;

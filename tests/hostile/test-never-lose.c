@@ -532,9 +532,10 @@ test_pdf_of_hostile_drafts (void)
   g_assert_true (is_complete_pdf (output));
 }
 
-/* json-glib took 0x10 and 007 for numbers, single quotes for strings, and
- * ignored a second object after the first (lost at the next save). They
- * are refused, with the line and column. */
+/* json-glib took 0x10 and 007 for numbers, single quotes for strings,
+ * line breaks inside strings (1.6 only), and ignored a second object after
+ * the first (lost at the next save). They are refused, with the line and
+ * column. */
 static void
 test_json_strictness (void)
 {
@@ -550,6 +551,7 @@ test_json_strictness (void)
     { "{\"format\": \"plenary-draft\",\n \"version\": 1, \"kind\": 'brief'}", 2, 24, "double quotes" },
     { "{\"format\": \"plenary-draft\", \"version\": 1}\n{\"format\": \"plenary-draft\", \"version\": 1}", 2, 1, "after the end" },
     { "{\"format\": \"plenary-draft\", /* note */ \"version\": 1}", 1, 29, "comments" },
+    { "{\"format\": \"plenary-draft\",\n \"kind\": \"res\nolution\", \"version\": 1}", 2, 14, "backslash" },
   };
   g_autofree char *folder = make_folder ("json");
   g_autofree char *input = g_build_filename (folder, "lenient.plenary.json", NULL);

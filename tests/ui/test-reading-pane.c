@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "plenary-print.h"
+#include "plenary-source-files.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
 
@@ -410,10 +411,14 @@ test_highlight_on_page (void)
   fixture_clear (&f);
 }
 
+/* The pane over the whole split, once the split is laid out again. */
 static gboolean
-covering (gpointer data)
+covers_draft (gpointer data)
 {
-  return plenary_reading_split_get_covering (data);
+  Fixture *f = data;
+
+  return plenary_reading_split_get_covering (f->window->reading_split)
+         && gtk_widget_get_width (GTK_WIDGET (f->viewer)) >= gtk_widget_get_width (GTK_WIDGET (f->window->reading_split)) - 10;
 }
 
 static gboolean
@@ -435,7 +440,7 @@ test_resize_pane (void)
 #if !ADW_CHECK_VERSION (1, 4, 0)
   /* Libadwaita 1.2 (Debian 12): the pane covers the draft at every width
    * (see plenary-reading-split.c). */
-  plenary_test_spin_until (covering, f.window->reading_split);
+  plenary_test_spin_until (covers_draft, &f);
   fixture_clear (&f);
   return;
 #endif
@@ -459,6 +464,213 @@ test_resize_pane (void)
   fixture_clear (&f);
 }
 
+/* Hostile PDFs ----------------------------------------------------------- */
+
+/* A PDF of N_PAGES pages of WIDTH × HEIGHT points, "Page n of the annex."
+ * on each. */
+static char *
+write_pages (const char *dir,
+             const char *name,
+             guint       n_pages,
+             double      width,
+             double      height)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 12);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *line = g_strdup_printf ("Page %u of the annex.", page);
+
+      cairo_move_to (cr, 56, 72);
+      cairo_show_text (cr, line);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+/* Adds the file at PATH as a user does and returns its source. */
+static PlenarySource *
+add_source (Fixture    *f,
+            const char *path)
+{
+  GListModel *sources = G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (f->document)));
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = g_list_model_get_n_items (sources);
+  PlenarySource *source;
+
+  g_list_store_append (files, file);
+  plenary_sources_panel_add_files (f->window->sources_panel, G_LIST_MODEL (files));
+  plenary_test_spin_until (panel_idle, f->window->sources_panel);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, before + 1);
+  source = g_list_model_get_item (sources, before);
+  g_object_unref (source);
+  return source;
+}
+
+static GtkWidget *
+find_label_starting (GtkWidget  *widget,
+                     const char *beginning)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), beginning))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, beginning);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  PlenaryPdfView *view;
+  guint           n_pages;
+} PagesWait;
+
+static gboolean
+has_pages (gpointer data)
+{
+  PagesWait *wait = data;
+
+  return plenary_pdf_view_get_n_pages (wait->view) == wait->n_pages;
+}
+
+/* The file kept for SOURCE's pages, replaced by CONTENTS. */
+static void
+replace_kept_file (PlenarySource *source,
+                   const char    *contents,
+                   gsize          length)
+{
+  JsonObject *extra = plenary_source_get_extra (source);
+  g_autoptr(GFile) kept = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (extra);
+  kept = plenary_source_files_lookup (json_object_get_string_member (extra, "file_sha256"));
+  g_assert_nonnull (kept);
+  path = g_file_get_path (kept);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/* The viewer gave up the pages for the source's text, which it shows. */
+static gboolean
+shows_text_instead (gpointer data)
+{
+  Fixture *f = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plenary_source_viewer_get_text_view (f->viewer));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (plenary_source_viewer_get_showing_pages (f->viewer))
+    return FALSE;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return strstr (text, "cooperation number 12.") != NULL
+         && gtk_widget_is_drawable (GTK_WIDGET (plenary_source_viewer_get_text_view (f->viewer)));
+}
+
+/* The pane says why its pages are not shown, beginning with BEGINNING,
+ * and that the text is shown instead. */
+static void
+assert_viewer_message (Fixture    *f,
+                       const char *beginning)
+{
+  const char *why = plenary_pdf_view_get_message (f->view);
+  g_autofree char *expected = NULL;
+  GtkWidget *label;
+
+  g_assert_nonnull (why);
+  g_assert_true (g_str_has_prefix (why, beginning));
+  expected = g_strdup_printf (_("%s\nIts text is shown instead."), why);
+  label = find_label_starting (GTK_WIDGET (f->viewer), expected);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  g_assert_true (gtk_widget_is_drawable (label));
+}
+
+/* Pages of 10,000 × 10,000 points, 5,000 pages, a truncated file and one
+ * locked by a password: each says what it can show, the rest stays
+ * readable, nothing hangs. */
+static void
+test_hostile_pdfs (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *giant_path = NULL;
+  g_autofree char *long_path = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *damaged = NULL;
+  PlenarySource *giant, *many;
+  PagesWait pages;
+  PageWait wait;
+  gsize length;
+  int status;
+
+  fixture_init (&f, 1440);
+
+  /* One page of 10,000 × 10,000 points: drawn smaller, within the budget. */
+  giant_path = write_pages (f.dir, "Giant map.pdf", 1, 10000, 10000);
+  giant = add_source (&f, giant_path);
+  g_assert_nonnull (strstr (plenary_source_get_text (giant), "Page 1 of the annex."));
+  plenary_sources_panel_open_source (f.window->sources_panel, giant, -1, -1);
+  g_assert_true (plenary_source_viewer_get_showing_pages (f.viewer));
+  pages = (PagesWait) { f.view, 1 };
+  plenary_test_spin_until (has_pages, &pages);
+  wait = (PageWait) { f.view, 0 };
+  plenary_test_spin_until (page_ready, &wait);
+  g_assert_cmpuint (plenary_pdf_view_get_cache_size (f.view), >, 0);
+  g_assert_cmpuint (plenary_pdf_view_get_cache_size (f.view), <=, 200 * 1024 * 1024);
+
+  /* 5,000 pages: all counted, the 4,000th shown when asked for. */
+  long_path = write_pages (f.dir, "Long annex.pdf", 5000, 595, 842);
+  many = add_source (&f, long_path);
+  plenary_sources_panel_open_source (f.window->sources_panel, many, -1, -1);
+  pages = (PagesWait) { f.view, 5000 };
+  plenary_test_spin_until (has_pages, &pages);
+  plenary_pdf_view_set_page (f.view, 4000);
+  wait = (PageWait) { f.view, 3999 };
+  plenary_test_spin_until (page_ready, &wait);
+  g_assert_cmpuint (plenary_pdf_view_get_page (f.view), ==, 4000);
+  g_assert_cmpuint (plenary_pdf_view_get_cache_size (f.view), <=, 200 * 1024 * 1024);
+
+  /* The report's file cut in half behind Plenary's back. */
+  report = g_build_filename (f.dir, "Report of the Secretary-General.pdf", NULL);
+  g_assert_true (g_file_get_contents (report, &contents, &length, NULL));
+  replace_kept_file (f.source, contents, length / 2);
+  plenary_sources_panel_open_source (f.window->sources_panel, f.source, -1, -1);
+  plenary_test_spin_until (shows_text_instead, &f);
+  damaged = g_strdup_printf (_("The pages of this PDF cannot be shown: %s"), "");
+  assert_viewer_message (&f, damaged);
+
+  /* Locked by a password (qpdf, as a ministry's PDF would be). */
+  locked = g_build_filename (f.dir, "locked.pdf", NULL);
+  command = g_strdup_printf ("qpdf --encrypt secret owner 256 -- '%s' '%s'", report, locked);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (locked, &contents, &length, NULL));
+  replace_kept_file (f.source, contents, length);
+  plenary_sources_panel_open_source (f.window->sources_panel, giant, -1, -1);
+  plenary_sources_panel_open_source (f.window->sources_panel, f.source, -1, -1);
+  plenary_test_spin_until (shows_text_instead, &f);
+  assert_viewer_message (&f, _("This PDF is protected by a password: its pages cannot be shown."));
+
+  save_screenshot (&f, "reading-pane-locked-pdf.png");
+  fixture_clear (&f);
+}
+
 /* At 800 pixels the pane covers the draft. */
 static void
 test_narrow_window (void)
@@ -468,12 +680,10 @@ test_narrow_window (void)
 
   fixture_init (&f, 800);
   open_source (&f);
-  plenary_test_spin_until (covering, f.window->reading_split);
+  plenary_test_spin_until (covers_draft, &f);
   wait = (PageWait) { f.view, 0 };
   plenary_test_spin_until (page_ready, &wait);
   plenary_test_spin (100);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.viewer)), >=,
-                   gtk_widget_get_width (GTK_WIDGET (f.window->reading_split)) - 10);
   save_screenshot (&f, "reading-pane-pdf-800.png");
 
   /* Closed: the draft again. */
@@ -493,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/reading-pane/highlight-on-page", test_highlight_on_page);
   g_test_add_func ("/reading-pane/resize", test_resize_pane);
   g_test_add_func ("/reading-pane/narrow", test_narrow_window);
+  g_test_add_func ("/reading-pane/hostile-pdfs", test_hostile_pdfs);
 
   return plenary_test_run (app);
 }

@@ -173,7 +173,7 @@ class WritingKeys(unittest.TestCase):
                          DRAFT.replace("   a) de faire rapport ;", "   a) de rendre compte ;"))
 
     def fix_all_with_keys(self, language, mnemonic):
-        """Problems tab, then the Fix All menu by its mnemonic, then its first
+        """F7 for the Problems tab, then the Fix All menu by its mnemonic, then its first
         kind: the no-break spaces before ; : ? ! of the sample draft."""
         self.env["LANGUAGE"] = language
         # Newer glibc (Debian 13) ignores LANGUAGE under C.UTF-8.
@@ -194,8 +194,8 @@ class WritingKeys(unittest.TestCase):
         # The checks run once the draft is shown: until then the panel has
         # no Fix All button for the mnemonic to reach.
         for attempt in range(10):
-            # The Problems tab of the side panel, the third of its switcher.
-            xdotool("mousemove", "--window", window, "210", "74", "click", "1")
+            # F7: the Problems tab of the side panel.
+            xdotool("key", "F7")
             time.sleep(0.5)
             xdotool("key", mnemonic)
             wait_for_menu()
