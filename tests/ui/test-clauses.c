@@ -132,14 +132,15 @@ find_field (GtkWidget  *widget,
   return NULL;
 }
 
-/* The header's question: a wrapping text view under its placeholder. */
+/* The header's question: a wrapping text view (in its scrolled window)
+ * under its placeholder. */
 static GtkWidget *
 find_question (GtkWidget  *widget,
                const char *placeholder)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), placeholder) == 0 &&
       GTK_IS_OVERLAY (gtk_widget_get_parent (widget)))
-    return gtk_overlay_get_child (GTK_OVERLAY (gtk_widget_get_parent (widget)));
+    return gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_overlay_get_child (GTK_OVERLAY (gtk_widget_get_parent (widget)))));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
