@@ -3,7 +3,8 @@
 # and one test's phrases, templates, settings or recovery copies must never
 # reach another. The folder is removed when the test passes and kept for
 # inspection when it fails.
-root=${PLENARY_TEST_HOME_ROOT:?}
+# Benchmarks run through it too, without the tests' environment.
+root=${PLENARY_TEST_HOME_ROOT:-${TMPDIR:-/tmp}/plenary-test-homes}
 mkdir -p "$root" || exit 1
 home=$(mktemp -d "$root/test.XXXXXX") || exit 1
 mkdir -p "$home/config" "$home/data" "$home/cache" "$home/state" || exit 1
