@@ -644,9 +644,16 @@ convert_command_line (char **argv,
     for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
       {
         g_autoptr(GSource) source = g_unix_signal_source_new (signals[i]);
+        static GSource *kept[G_N_ELEMENTS (signals)];
 
         g_source_set_callback (source, convert_interrupted, &job, NULL);
         sources[i] = g_source_attach (source, context);
+        /* GLib gives a signal back its default action, death, when its
+         * last source goes: one more, never attached, stays until the
+         * process ends, so a signal that comes once the file is written
+         * is ignored instead of killing a conversion that succeeded. */
+        if (kept[i] == NULL)
+          kept[i] = g_unix_signal_source_new (signals[i]);
       }
 
     thread = g_thread_new ("convert", convert_thread, &job);
