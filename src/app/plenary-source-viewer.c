@@ -504,10 +504,20 @@ update_title (PlenarySourceViewer *self)
 static void
 update_message (PlenarySourceViewer *self)
 {
-  const char *message;
+  const char *message = self->source_message;
 
-  /* A kept file that cannot be opened (damaged, locked by a password):
-   * its text, as for a file that is not on this computer. */
+  if (message == NULL && self->showing_pages)
+    message = plenary_pdf_view_get_message (self->pdf_view);
+
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+/* A kept file that cannot be opened (damaged, locked by a password): its
+ * text, as for a file that is not on this computer. */
+static void
+on_pdf_message (PlenarySourceViewer *self)
+{
   if (self->showing_pages && plenary_pdf_view_get_n_pages (self->pdf_view) == 0
       && plenary_pdf_view_get_message (self->pdf_view) != NULL)
     {
@@ -520,13 +530,7 @@ update_message (PlenarySourceViewer *self)
       gtk_widget_set_visible (self->page_box, FALSE);
       gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0.0);
     }
-
-  message = self->source_message;
-  if (message == NULL && self->showing_pages)
-    message = plenary_pdf_view_get_message (self->pdf_view);
-
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  update_message (self);
 }
 
 static void
@@ -764,7 +768,7 @@ plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, zoom_label);
   gtk_widget_class_bind_template_callback (widget_class, on_pdf_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_page_spin_changed);
-  gtk_widget_class_bind_template_callback (widget_class, update_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_pdf_message);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_find_activate);
