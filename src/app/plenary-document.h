@@ -109,6 +109,40 @@ void             plenary_document_restore_revision (PlenaryDocument      *self,
 void             plenary_document_replace_body     (PlenaryDocument      *self,
                                                      PlenaryBody          *body);
 
+/* Proposals (suggest mode) ------------------------------------------------ */
+
+/* The buffer holds the clean text with every proposal shown in it: the
+ * words a proposal would delete stay, struck through in the delegation's
+ * colour; the words it would insert are in the buffer, underlined, and are
+ * not part of the draft's text (plenary_document_sync_draft() leaves them
+ * out and turns the marks back into the draft's proposals).
+ *
+ * "suggesting": while TRUE, what the user types, deletes or pastes is not
+ * applied but recorded as proposals of "delegation" (may not be NULL or ""
+ * when suggesting). Typing next to or inside one's own proposal makes it
+ * grow. */
+gboolean         plenary_document_get_suggesting   (PlenaryDocument      *self);
+void             plenary_document_set_suggesting   (PlenaryDocument      *self,
+                                                     gboolean              suggesting);
+const char      *plenary_document_get_delegation   (PlenaryDocument      *self);
+void             plenary_document_set_delegation   (PlenaryDocument      *self,
+                                                     const char           *delegation);
+/* The proposals as the buffer shows them now (brought up to date with the
+ * buffer first): a GListModel of PlenaryProposal, the draft's. */
+GListModel      *plenary_document_get_proposals    (PlenaryDocument      *self);
+/* The proposal whose marked words are at ITER (the innermost when several
+ * are), or NULL. */
+PlenaryProposal *plenary_document_get_proposal_at  (PlenaryDocument      *self,
+                                                     const GtkTextIter    *iter);
+/* Accept (apply to the text) or reject (drop) PROPOSAL, or every proposal
+ * matching: of DELEGATION (NULL: any), in the paragraph PARAGRAPH_ID (NULL:
+ * any). Each call is one edit that Undo takes back. Returns how many. */
+guint            plenary_document_resolve_proposals (PlenaryDocument     *self,
+                                                     PlenaryProposal     *proposal,
+                                                     const char          *delegation,
+                                                     const char          *paragraph_id,
+                                                     gboolean             accept);
+
 /* Whether a load is under way; cancelling it makes the load finish at once
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);

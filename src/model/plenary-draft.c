@@ -29,6 +29,10 @@ struct _PlenaryDraft
   /* The highest N of a paragraph id "pN" handed out or seen. */
   guint64           last_paragraph_number;
   GPtrArray        *load_warnings;
+  GListStore       *proposals;
+  guint64           last_proposal_number;
+  /* Paragraph id -> PlenaryParagraphStatus. */
+  GHashTable       *statuses;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryDraft, plenary_draft, G_TYPE_OBJECT)
@@ -43,6 +47,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PROPOSALS_CHANGED,
+  PARAGRAPH_STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 plenary_draft_constructed (GObject *object)
@@ -69,6 +81,8 @@ plenary_draft_finalize (GObject *object)
   g_clear_pointer (&self->reserved_ids, g_hash_table_unref);
   g_clear_object (&self->revisions);
   g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
+  g_clear_object (&self->proposals);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
 
   G_OBJECT_CLASS (plenary_draft_parent_class)->finalize (object);
 }
@@ -164,6 +178,13 @@ plenary_draft_class_init (PlenaryDraftClass *klass)
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PROPOSALS_CHANGED] =
+    g_signal_new ("proposals-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PARAGRAPH_STATUS_CHANGED] =
+    g_signal_new ("paragraph-status-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void note_paragraph_ids (PlenaryDraft *self,
@@ -195,6 +216,8 @@ plenary_draft_init (PlenaryDraft *self)
   self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->revisions = g_list_store_new (PLENARY_TYPE_REVISION);
   self->load_warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->proposals = g_list_store_new (PLENARY_TYPE_PROPOSAL);
+  self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* A reserved id is the draft's own once its source is added. */
   g_signal_connect_object (self->sources, "items-changed",
@@ -792,4 +815,171 @@ plenary_draft_kind_from_string (const char *str,
   if (value != NULL)
     *value = found->value;
   return TRUE;
+}
+
+/* Proposals and paragraph statuses ------------------------------------------ */
+
+static void
+emit_proposals_changed (PlenaryDraft *self)
+{
+  g_signal_emit (self, signals[PROPOSALS_CHANGED], 0);
+}
+
+/* "s12" keeps later ids above it. */
+static void
+note_proposal_id (PlenaryDraft    *self,
+                  PlenaryProposal *proposal)
+{
+  const char *id = plenary_proposal_get_id (proposal);
+  guint64 number;
+
+  if (id[0] == 's' && g_ascii_string_to_unsigned (id + 1, 10, 1, G_MAXUINT32, &number, NULL))
+    self->last_proposal_number = MAX (self->last_proposal_number, number);
+  g_signal_connect_object (proposal, "notify", G_CALLBACK (emit_proposals_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
+GListModel *
+plenary_draft_get_proposals (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return G_LIST_MODEL (self->proposals);
+}
+
+PlenaryProposal *
+plenary_draft_find_proposal (PlenaryDraft *self,
+                             const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
+  for (guint i = 0; i < n; i++)
+    {
+      PlenaryProposal *proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+
+      g_object_unref (proposal);
+      if (strcmp (plenary_proposal_get_id (proposal), id) == 0)
+        return proposal;
+    }
+
+  return NULL;
+}
+
+void
+plenary_draft_add_proposal (PlenaryDraft    *self,
+                            PlenaryProposal *proposal)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (PLENARY_IS_PROPOSAL (proposal));
+
+  note_proposal_id (self, proposal);
+  g_list_store_append (self->proposals, proposal);
+  emit_proposals_changed (self);
+}
+
+gboolean
+plenary_draft_remove_proposal (PlenaryDraft    *self,
+                               PlenaryProposal *proposal)
+{
+  guint position;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL (proposal), FALSE);
+
+  if (!g_list_store_find (self->proposals, proposal, &position))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_func (proposal, emit_proposals_changed, self);
+  g_list_store_remove (self->proposals, position);
+  emit_proposals_changed (self);
+  return TRUE;
+}
+
+void
+plenary_draft_set_proposals (PlenaryDraft *self,
+                             GPtrArray    *proposals)
+{
+  guint n;
+
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->proposals));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryProposal) old = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+
+      g_signal_handlers_disconnect_by_func (old, emit_proposals_changed, self);
+    }
+  if (proposals != NULL)
+    for (guint i = 0; i < proposals->len; i++)
+      note_proposal_id (self, g_ptr_array_index (proposals, i));
+
+  g_list_store_splice (self->proposals, 0, n,
+                       proposals != NULL ? proposals->pdata : NULL,
+                       proposals != NULL ? proposals->len : 0);
+  emit_proposals_changed (self);
+}
+
+char *
+plenary_draft_new_proposal_id (PlenaryDraft *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  return g_strdup_printf ("s%" G_GUINT64_FORMAT, ++self->last_proposal_number);
+}
+
+PlenaryParagraphStatus
+plenary_draft_get_paragraph_status (PlenaryDraft *self,
+                                    const char   *id)
+{
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), PLENARY_PARAGRAPH_STATUS_NONE);
+
+  if (id == NULL)
+    return PLENARY_PARAGRAPH_STATUS_NONE;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->statuses, id));
+}
+
+void
+plenary_draft_set_paragraph_status (PlenaryDraft          *self,
+                                    const char            *id,
+                                    PlenaryParagraphStatus status)
+{
+  g_return_if_fail (PLENARY_IS_DRAFT (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (status <= PLENARY_PARAGRAPH_STATUS_DELETED);
+
+  if (plenary_draft_get_paragraph_status (self, id) == status)
+    return;
+
+  if (status == PLENARY_PARAGRAPH_STATUS_NONE)
+    g_hash_table_remove (self->statuses, id);
+  else
+    g_hash_table_insert (self->statuses, g_strdup (id), GINT_TO_POINTER (status));
+  g_signal_emit (self, signals[PARAGRAPH_STATUS_CHANGED], 0, id);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+const char **
+plenary_draft_list_status_ids (PlenaryDraft *self)
+{
+  guint n;
+  const char **ids;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+
+  ids = (const char **) g_hash_table_get_keys_as_array (self->statuses, &n);
+  qsort (ids, n, sizeof (char *), compare_ids);
+
+  return ids;
 }

@@ -11,6 +11,7 @@
 #include "plenary-annotation.h"
 #include "plenary-body.h"
 #include "plenary-metadata.h"
+#include "plenary-proposal.h"
 #include "plenary-revision.h"
 #include "plenary-source.h"
 
@@ -104,6 +105,38 @@ gboolean          plenary_draft_remove_revision      (PlenaryDraft    *self,
  * objects). What comparison works on. */
 PlenaryDraft     *plenary_revision_dup_draft         (PlenaryRevision *revision,
                                                       PlenaryDraft    *owner);
+
+/* Proposals and paragraph statuses ------------------------------------------ */
+
+/* GListModel of PlenaryProposal, in the order they were made. A change to it
+ * (or to a proposal's friendliness or vote) is a change of the draft
+ * ("proposals-changed"). */
+GListModel       *plenary_draft_get_proposals        (PlenaryDraft    *self);
+PlenaryProposal  *plenary_draft_find_proposal        (PlenaryDraft    *self,
+                                                      const char      *id);
+void              plenary_draft_add_proposal         (PlenaryDraft    *self,
+                                                      PlenaryProposal *proposal);
+gboolean          plenary_draft_remove_proposal      (PlenaryDraft    *self,
+                                                      PlenaryProposal *proposal);
+/* Puts PROPOSALS (PlenaryProposal*, may be NULL: none) in place of all the
+ * draft's, in one change. */
+void              plenary_draft_set_proposals        (PlenaryDraft    *self,
+                                                      GPtrArray       *proposals);
+/* A fresh proposal id ("s12"), never one the draft holds or this function
+ * gave before. */
+char             *plenary_draft_new_proposal_id      (PlenaryDraft    *self);
+
+/* The status of the paragraph ID in the negotiation; it follows the id, so
+ * it survives edits, moves and revisions. Setting one emits
+ * "paragraph-status-changed" (id). */
+PlenaryParagraphStatus plenary_draft_get_paragraph_status (PlenaryDraft          *self,
+                                                           const char            *id);
+void              plenary_draft_set_paragraph_status (PlenaryDraft          *self,
+                                                      const char            *id,
+                                                      PlenaryParagraphStatus status);
+/* The ids with a status, sorted (NULL-terminated, free with g_free() only:
+ * the strings are the draft's). */
+const char      **plenary_draft_list_status_ids      (PlenaryDraft          *self);
 
 /* Load warnings --------------------------------------------------------- */
 
