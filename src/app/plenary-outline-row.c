@@ -45,7 +45,8 @@ update_menu (PlenaryOutlineRow *self)
   g_autofree char *name = NULL;
 
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
-  gtk_widget_set_sensitive (self->menu_button, menu != NULL);
+  /* The opening formula is no paragraph to negotiate. */
+  gtk_widget_set_visible (self->menu_button, menu != NULL);
   /* Translators: the accessible name of an outline row's menu button, %s
    * is the paragraph's number or first words. */
   name = g_strdup_printf (_("Status of %s"), marker[0] != '\0' ? marker : plenary_outline_item_get_words (self->item));
@@ -60,7 +61,7 @@ on_secondary_click (PlenaryOutlineRow *self,
                     double             y,
                     GtkGestureClick   *click)
 {
-  if (!gtk_widget_get_sensitive (self->menu_button))
+  if (!gtk_widget_get_visible (self->menu_button))
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -121,6 +122,7 @@ plenary_outline_row_init (PlenaryOutlineRow *self)
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
   gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_widget_add_css_class (self->menu_button, "plenary-status-menu");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->menu_button, _("Paragraph Status"));
   gtk_box_append (GTK_BOX (self->box), self->menu_button);

@@ -701,6 +701,15 @@ test_empty_state (void)
   empty = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f.panel), PLENARY_TYPE_PROPOSALS_PANEL, "stack")), "empty"));
   tab = gtk_stack_get_page (f.window->side_stack, GTK_WIDGET (f.window->proposals_bin));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  /* The tab is an icon: its title shows on hover. */
+  {
+    GtkWidget *switcher = gtk_widget_get_prev_sibling (GTK_WIDGET (f.window->side_stack));
+    GtkWidget *button;
+
+    g_assert_true (GTK_IS_STACK_SWITCHER (switcher));
+    button = gtk_widget_get_last_child (switcher);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, gtk_stack_page_get_title (tab));
+  }
   if (french)
     {
       g_assert_cmpstr (gtk_stack_page_get_title (tab), ==, "Propositions");
@@ -733,7 +742,7 @@ test_french_rows (void)
   header = row_labels (&f, 2);
   g_assert_true (g_str_has_prefix (header, "Dispositif, par.\u00a01|"));
   row = row_labels (&f, 3);
-  g_assert_cmpstr (row, ==, "●|France|Remplacer «\u00a0cooperate\u00a0» par «\u00a0work together\u00a0»|7 décembre 2026, 09:10|Accepter|Rejeter");
+  g_assert_cmpstr (row, ==, "●|France|Remplacer «\u00a0cooperate\u00a0» par «\u00a0work together\u00a0»|7 décembre 2026 à 09\u00a0h\u00a010|Accepter|Rejeter");
   save_screenshot (GTK_WIDGET (f.window), "proposals-fr-1440.png");
   resize (&f, 800);
   save_screenshot (GTK_WIDGET (f.window), "proposals-fr-800.png");
