@@ -522,6 +522,11 @@ typedef struct
   PlenaryLayoutOptions options;
   /* --compare: the older file (input is the newer one). */
   GFile        *old;
+  /* --merge: the copies (GFile*; input is the base), their delegations
+   * (NULL: from the copy) and how many proposals each gave. */
+  GPtrArray    *copies;
+  const char  **delegations;
+  GArray       *n_proposals;
 } ConvertJob;
 
 static gboolean
@@ -539,6 +544,9 @@ convert_thread (gpointer data)
 
   if (job->old != NULL)
     plenary_compare_convert (job->old, job->input, job->output, job->cancellable, &job->error);
+  else if (job->copies != NULL)
+    plenary_merge_convert (job->input, job->copies, job->delegations, job->output, job->n_proposals,
+                           job->cancellable, &job->error);
   else
     plenary_convert (job->input, job->output, &job->options, job->as_kind, job->cancellable, job->report, &job->error);
   g_atomic_int_set (&job->done, TRUE);
@@ -563,6 +571,59 @@ convert_interrupted (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Runs JOB in a thread, Ctrl+C cancelling it; says what went wrong.
+ * Returns the exit status. */
+static int
+run_convert_job (ConvertJob *job)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+  const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  guint sources[G_N_ELEMENTS (signals)];
+  GThread *thread;
+
+  job->loop = loop;
+  g_main_context_push_thread_default (context);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autoptr(GSource) source = g_unix_signal_source_new (signals[i]);
+      static GSource *kept[G_N_ELEMENTS (signals)];
+
+      g_source_set_callback (source, convert_interrupted, job, NULL);
+      sources[i] = g_source_attach (source, context);
+      /* GLib gives a signal back its default action, death, when its
+       * last source goes: one more, never attached, stays until the
+       * process ends, so a signal that comes once the file is written
+       * is ignored instead of killing a conversion that succeeded. */
+      if (kept[i] == NULL)
+        kept[i] = g_unix_signal_source_new (signals[i]);
+    }
+
+  thread = g_thread_new ("convert", convert_thread, job);
+  while (!g_atomic_int_get (&job->done))
+    g_main_loop_run (loop);
+  g_thread_join (thread);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_source_destroy (g_main_context_find_source_by_id (context, sources[i]));
+  g_main_context_pop_thread_default (context);
+  job->loop = NULL;
+
+  if (job->error != NULL)
+    {
+      gboolean cancelled = g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      if (cancelled)
+        g_printerr ("plenary: %s\n", _("Conversion cancelled; nothing was written."));
+      else
+        g_printerr ("plenary: %s\n", job->error->message);
+      g_clear_error (&job->error);
+      return cancelled ? 130 : 1;
+    }
+
+  return 0;
+}
+
 static int
 convert_command_line (char **argv,
                       gboolean compare)
@@ -580,6 +641,8 @@ convert_command_line (char **argv,
   gboolean sources_list = FALSE;
   gboolean as_brief = FALSE;
   gboolean as_resolution = FALSE;
+  g_autofree char *proposals = NULL;
+  PlenaryProposalsForm form = PLENARY_PROPOSALS_CLEAN;
   const GOptionEntry entries[] = {
     { "convert", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Convert IN to OUT (.plenary.json, .pdf, .txt) without opening a window"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &convert, N_("Write NEW as a PDF with its changes since OLD marked, without opening a window"), NULL },
@@ -587,6 +650,7 @@ convert_command_line (char **argv,
     { "sources-list", 0, 0, G_OPTION_ARG_NONE, &sources_list, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { "as-brief", 0, 0, G_OPTION_ARG_NONE, &as_brief, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
     { "as-resolution", 0, 0, G_OPTION_ARG_NONE, &as_resolution, N_("With --convert: make the draft a resolution (every word is kept)"), NULL },
+    { "proposals", 0, 0, G_OPTION_ARG_STRING, &proposals, N_("With --convert to a PDF: print the clean text, the text with the proposals shown, or the compilation text"), N_("clean|shown|compilation") },
     { NULL }
   };
 
@@ -622,6 +686,17 @@ convert_command_line (char **argv,
       return 2;
     }
 
+  if (proposals != NULL && !plenary_proposals_form_from_string (proposals, &form))
+    {
+      g_printerr ("plenary: %s\n", _("--proposals takes clean, shown or compilation"));
+      return 2;
+    }
+  if (form != PLENARY_PROPOSALS_CLEAN && (compare || !g_str_has_suffix (args[n_files], ".pdf")))
+    {
+      g_printerr ("plenary: %s\n", _("--proposals=shown and --proposals=compilation write a PDF: give an output file ending in .pdf"));
+      return 2;
+    }
+
   if (compare)
     old = g_file_new_for_commandline_arg (args[1]);
   input = g_file_new_for_commandline_arg (args[n_files - 1]);
@@ -629,53 +704,16 @@ convert_command_line (char **argv,
 
   {
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-    g_autoptr(GMainContext) context = g_main_context_new ();
-    g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
     ConvertJob job = { input, output, verbose ? &report : NULL,
                        as_brief ? PLENARY_DRAFT_KIND_BRIEF : as_resolution ? PLENARY_DRAFT_KIND_RESOLUTION : -1,
-                       cancellable, loop, NULL, FALSE, 0, { 0 }, old };
-    const int signals[] = { SIGINT, SIGTERM, SIGHUP };
-    guint sources[G_N_ELEMENTS (signals)];
-    GThread *thread;
+                       cancellable, NULL, NULL, FALSE, 0, { 0 }, old, NULL, NULL, NULL };
+    int status;
 
     plenary_layout_options_init (&job.options);
     job.options.sources_list = sources_list;
-    g_main_context_push_thread_default (context);
-    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-      {
-        g_autoptr(GSource) source = g_unix_signal_source_new (signals[i]);
-        static GSource *kept[G_N_ELEMENTS (signals)];
-
-        g_source_set_callback (source, convert_interrupted, &job, NULL);
-        sources[i] = g_source_attach (source, context);
-        /* GLib gives a signal back its default action, death, when its
-         * last source goes: one more, never attached, stays until the
-         * process ends, so a signal that comes once the file is written
-         * is ignored instead of killing a conversion that succeeded. */
-        if (kept[i] == NULL)
-          kept[i] = g_unix_signal_source_new (signals[i]);
-      }
-
-    thread = g_thread_new ("convert", convert_thread, &job);
-    while (!g_atomic_int_get (&job.done))
-      g_main_loop_run (loop);
-    g_thread_join (thread);
-
-    for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-      g_source_destroy (g_main_context_find_source_by_id (context, sources[i]));
-    g_main_context_pop_thread_default (context);
-
-    if (job.error != NULL)
-      {
-        gboolean cancelled = g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-        if (cancelled)
-          g_printerr ("plenary: %s\n", _("Conversion cancelled; nothing was written."));
-        else
-          g_printerr ("plenary: %s\n", job.error->message);
-        g_clear_error (&job.error);
-        return cancelled ? 130 : 1;
-      }
+    job.options.proposals = form;
+    if ((status = run_convert_job (&job)) != 0)
+      return status;
   }
 
   for (guint i = 0; report != NULL && i < report->len; i++)
@@ -687,6 +725,95 @@ convert_command_line (char **argv,
         g_printerr (_("line %u: %s\n"), entry->line + 1, entry->message);
       else
         g_printerr ("%s\n", entry->message);
+    }
+
+  return 0;
+}
+
+/* `plenary --merge BASE [--as NAME] COPY… -o OUT`: --as names the
+ * delegation of the copy after it, so the arguments are read in order. */
+static int
+merge_command_line (char **argv)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) delegations = g_ptr_array_new ();
+  g_autoptr(GArray) n_proposals = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GFile) base = NULL;
+  g_autoptr(GFile) output = NULL;
+  const char *pending_as = NULL;
+  int status;
+
+  for (char **arg = argv + 1; *arg != NULL; arg++)
+    {
+      const char *value = NULL;
+
+      if (g_str_equal (*arg, "--merge"))
+        continue;
+      if (g_str_equal (*arg, "--as") || g_str_equal (*arg, "-o") || g_str_equal (*arg, "--output"))
+        {
+          if (arg[1] == NULL)
+            {
+              g_printerr ("plenary: %s\n", _("An option is missing its value."));
+              return 2;
+            }
+          value = *++arg;
+          if (g_str_equal (arg[-1], "--as"))
+            pending_as = value;
+          else
+            g_set_object (&output, g_file_new_for_commandline_arg (value));
+          continue;
+        }
+      if (g_str_has_prefix (*arg, "--as="))
+        {
+          pending_as = *arg + strlen ("--as=");
+          continue;
+        }
+      if (g_str_has_prefix (*arg, "--output="))
+        {
+          g_set_object (&output, g_file_new_for_commandline_arg (*arg + strlen ("--output=")));
+          continue;
+        }
+      if (g_str_has_prefix (*arg, "-") && !g_str_equal (*arg, "-"))
+        {
+          g_printerr ("plenary: %s %s\n", _("Unknown option:"), *arg);
+          return 2;
+        }
+      if (base == NULL)
+        base = g_file_new_for_commandline_arg (*arg);
+      else
+        {
+          g_ptr_array_add (copies, g_file_new_for_commandline_arg (*arg));
+          g_ptr_array_add (delegations, (gpointer) pending_as);
+          pending_as = NULL;
+        }
+    }
+
+  if (base == NULL || copies->len == 0 || output == NULL)
+    {
+      /* Translators: the second %s is the usage, keep the options as they are. */
+      g_printerr ("plenary: %s plenary --merge %s\n",
+                  _("--merge needs the base text, one or more copies and the file to write:"),
+                  _("BASE [--as NAME] COPY… -o OUT.plenary.json"));
+      return 2;
+    }
+
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    ConvertJob job = { base, output, NULL, -1, cancellable, NULL, NULL, FALSE, 0, { 0 }, NULL,
+                       copies, (const char **) delegations->pdata, n_proposals };
+
+    plenary_layout_options_init (&job.options);
+    if ((status = run_convert_job (&job)) != 0)
+      return status;
+  }
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (copies, i));
+      guint n = g_array_index (n_proposals, guint, i);
+
+      /* Translators: what --merge took from each copy. */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u proposal\n", "%s: %u proposals\n", n), name, n);
     }
 
   return 0;
@@ -706,6 +833,11 @@ plenary_application_local_command_line (GApplication   *application,
       if (g_str_equal (*arg, "--convert") || g_str_equal (*arg, "--compare"))
         {
           *exit_status = convert_command_line (*arguments, g_str_equal (*arg, "--compare"));
+          return TRUE;
+        }
+      if (g_str_equal (*arg, "--merge"))
+        {
+          *exit_status = merge_command_line (*arguments);
           return TRUE;
         }
     }
@@ -775,6 +907,8 @@ plenary_application_init (PlenaryApplication *self)
     { "compare", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Write NEW as a PDF with its changes since OLD marked, without opening a window"), NULL },
     { "sources-list", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert to a PDF: end a brief with the list of its sources"), NULL },
     { "as-brief", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a brief (every word is kept)"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Make the copies' changes to BASE proposals of their delegations and write OUT, without opening a window"), NULL },
+    { "proposals", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --convert to a PDF: print the clean text, the text with the proposals shown, or the compilation text"), N_("clean|shown|compilation") },
     { "as-resolution", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --convert: make the draft a resolution (every word is kept)"), NULL },
     { NULL }
   };

@@ -22,6 +22,7 @@
 #include "plenary-office-export.h"
 #include "plenary-office-package.h"
 #include "plenary-pdf-export.h"
+#include "plenary-proposals.h"
 
 /* The same file, whatever the names: through symbolic and hard links. */
 static gboolean
@@ -302,4 +303,71 @@ plenary_compare_convert (GFile         *old_file,
   compared_with = compared_with_name (old_draft, old_file);
 
   return plenary_compare_export_pdf (comparison, new_draft, compared_with, path, NULL, cancellable, error);
+}
+
+gboolean
+plenary_merge_convert (GFile         *base_file,
+                       GPtrArray     *copies,
+                       const char   **delegations,
+                       GFile         *output,
+                       GArray        *n_proposals,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(PlenaryDraft) base = NULL;
+  g_autofree char *out_name = NULL;
+  g_autofree char *lower = NULL;
+  gboolean is_draft_file, is_office;
+
+  g_return_val_if_fail (G_IS_FILE (base_file), FALSE);
+  g_return_val_if_fail (copies != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  out_name = g_file_get_basename (output);
+  lower = g_utf8_strdown (out_name, -1);
+  if (!g_str_has_suffix (lower, ".json"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write the merged draft to “%s”: it is written as a draft (.plenary.json) file."),
+                   out_name);
+      return FALSE;
+    }
+  for (guint i = 0; i <= copies->len; i++)
+    if (same_file (i == 0 ? base_file : g_ptr_array_index (copies, i - 1), output))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                     _("Cannot write the merged draft to “%s”: it is one of the files merged. Choose another output file."),
+                     out_name);
+        return FALSE;
+      }
+
+  if (!(base = read_draft (base_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)))
+    return FALSE;
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      GFile *file = g_ptr_array_index (copies, i);
+      g_autoptr(PlenaryDraft) copy = NULL;
+      g_autofree char *basename = NULL;
+      const char *delegation = delegations != NULL ? delegations[i] : NULL;
+      guint added;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !(copy = read_draft (file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)))
+        return FALSE;
+
+      if (delegation == NULL || delegation[0] == '\0')
+        delegation = plenary_metadata_get_string (plenary_draft_get_metadata (copy), "submitted-by");
+      if (delegation == NULL || delegation[0] == '\0')
+        delegation = basename = g_file_get_basename (file);
+
+      added = plenary_proposals_merge_copy (base, plenary_draft_get_body (copy), delegation);
+      if (n_proposals != NULL)
+        g_array_append_val (n_proposals, added);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return plenary_draft_save (base, output, cancellable, error);
 }

@@ -44,6 +44,20 @@ gboolean plenary_compare_convert (GFile         *old_file,
                                   GFile         *output,
                                   GCancellable  *cancellable,
                                   GError       **error);
+/* `plenary --merge BASE COPY… -o OUT`: reads BASE (a draft) and each copy
+ * (a draft, or a file --convert reads), and writes OUT, a .plenary.json
+ * file: BASE with every change of each copy made a proposal of that copy's
+ * delegation — DELEGATIONS[i] when not NULL, else the copy's "submitted by",
+ * else its file name. Copies changing the same words give alternatives.
+ * OUT is none of the inputs. N_PROPOSALS (nullable) receives how many
+ * proposals each copy gave (guint), in order. */
+gboolean plenary_merge_convert (GFile         *base_file,
+                                GPtrArray     *copies,
+                                const char   **delegations,
+                                GFile         *output,
+                                GArray        *n_proposals,
+                                GCancellable  *cancellable,
+                                GError       **error);
 /* DRAFT made a draft of KIND, every word kept (see
  * plenary_clause_printer_convert()). */
 void     plenary_convert_kind (PlenaryDraft     *draft,

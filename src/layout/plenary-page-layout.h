@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "plenary-draft.h"
+#include "plenary-proposals.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,10 @@ typedef struct
   /* Briefs: end with the list of the draft's sources (title, author,
    * symbol, date, web address). Off by default. */
   gboolean      sources_list;
+  /* Which text of a draft with proposals is printed: the clean text (the
+   * default), the text with the proposals marked, or the compilation text
+   * (plenary_pdf_export() only). */
+  PlenaryProposalsForm proposals;
 } PlenaryLayoutOptions;
 
 void plenary_layout_options_init (PlenaryLayoutOptions *options);

@@ -13,6 +13,8 @@
 #include <cairo-pdf.h>
 
 #include "plenary-draft-file.h"
+#include "plenary-compare-export.h"
+#include "plenary-differ.h"
 #include "plenary-pdf-export.h"
 
 static cairo_status_t
@@ -42,9 +44,29 @@ plenary_pdf_export (PlenaryDraft               *draft,
                     GError                    **error)
 {
   g_autoptr(PlenaryPageLayout) layout = NULL;
+  g_autoptr(PlenaryDraft) compilation = NULL;
+  PlenaryProposalsForm form = options != NULL ? options->proposals : PLENARY_PROPOSALS_CLEAN;
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (form == PLENARY_PROPOSALS_SHOWN)
+    {
+      /* The proposals marked as a revised draft marks changes: the
+       * accepted text compared with the clean one. */
+      g_autoptr(PlenaryBody) accepted = plenary_proposals_dup_accepted (draft, NULL);
+      g_autoptr(PlenaryDraft) shown = plenary_draft_dup_with_body (draft, accepted);
+      g_autoptr(PlenaryComparison) comparison = plenary_differ_compare (plenary_draft_get_body (draft),
+                                                                        accepted, PLENARY_DIFFER_DEFAULT);
+
+      return plenary_compare_export_pdf (comparison, shown, NULL, path, options, cancellable, error);
+    }
+  if (form == PLENARY_PROPOSALS_COMPILATION)
+    {
+      g_autoptr(PlenaryBody) body = plenary_proposals_dup_compilation (draft);
+
+      draft = compilation = plenary_draft_dup_with_body (draft, body);
+    }
 
   layout = plenary_page_layout_new (draft, options);
 

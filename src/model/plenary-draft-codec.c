@@ -1806,6 +1806,28 @@ read_required_string (Decoder     *d,
   return TRUE;
 }
 
+/* A date in the future (a clock set wrong) is kept as it is; one that is not
+ * a date, or out of GLib's range once in UTC, is refused. */
+static GDateTime *
+parse_created (Decoder    *d,
+               const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 (text, utc);
+  g_autofree char *shown = NULL;
+  gsize mark;
+
+  if (created != NULL)
+    return g_date_time_to_utc (created);
+
+  shown = quote_for_message (text);
+  mark = push_key (d, "created");
+  set_invalid (d, _("Invalid draft: %s should be a date and time such as "
+                    "“2026-03-14T09:30:00Z” (“%s”)."), d->path->str, shown);
+  pop (d, mark);
+  return NULL;
+}
+
 static PlenaryRevision *
 decode_revision (Decoder      *d,
                  JsonNode     *node,
@@ -1815,7 +1837,6 @@ decode_revision (Decoder      *d,
 {
   g_autoptr(PlenaryMetadata) metadata = plenary_metadata_new ();
   g_autoptr(PlenaryBody) body = plenary_body_new ();
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
@@ -1844,25 +1865,8 @@ decode_revision (Decoder      *d,
   flatten_in_place (&author);
   flatten_in_place (&body->opening);
 
-  /* A date in the future (a clock set wrong) is kept as it is; one that
-   * is not a date, or out of GLib's range once in UTC, is refused. */
-  if ((created = g_date_time_new_from_iso8601 (created_text, utc)) != NULL)
-    {
-      GDateTime *in_utc = g_date_time_to_utc (created);
-
-      g_date_time_unref (created);
-      created = in_utc;
-    }
-  if (created == NULL)
-    {
-      g_autofree char *shown = quote_for_message (created_text);
-
-      mark = push_key (d, "created");
-      set_invalid (d, _("Invalid draft: %s should be a date and time such as "
-                        "“2026-03-14T09:30:00Z” (“%s”)."), d->path->str, shown);
-      pop (d, mark);
-      return NULL;
-    }
+  if (!(created = parse_created (d, created_text)))
+    return NULL;
 
   if (metadata_object != NULL)
     {
@@ -1947,6 +1951,252 @@ decode_revisions (Decoder      *d,
       pop (d, item_mark);
     }
   pop (d, mark);
+
+  return TRUE;
+}
+
+/* Proposals and paragraph statuses ---------------------------------------- */
+
+/* Every paragraph id of the text, in document order. */
+static void
+add_paragraph_ids (GHashTable *ids,
+                   GPtrArray  *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (paragraph->id != NULL)
+        g_hash_table_add (ids, paragraph->id);
+      add_paragraph_ids (ids, paragraph->children);
+    }
+}
+
+static gboolean
+read_enum (Decoder     *d,
+           JsonObject  *object,
+           const char  *key,
+           gboolean   (*from_string) (const char *, int *),
+           int         *out)
+{
+  g_autofree char *name = NULL;
+  gsize mark;
+
+  if (!read_string (d, object, key, FALSE, &name))
+    return FALSE;
+  if (name == NULL || from_string (name, out))
+    return TRUE;
+
+  mark = push_key (d, key);
+  {
+    g_autofree char *shown = quote_for_message (name);
+
+    set_invalid (d, _("Invalid draft: %s is not one of the values Plenary knows (“%s”)."),
+                 d->path->str, shown);
+  }
+  pop (d, mark);
+  return FALSE;
+}
+
+static PlenaryProposal *
+decode_proposal (Decoder    *d,
+                 JsonObject *object,
+                 GHashTable *ids)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *delegation = NULL;
+  g_autofree char *created_text = NULL;
+  g_autofree char *paragraph = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  PlenaryProposal *proposal;
+  int kind = PLENARY_PROPOSAL_TEXT;
+  int friendliness = PLENARY_PROPOSAL_FRIENDLINESS_NONE;
+  int vote = PLENARY_PROPOSAL_VOTE_NONE;
+  gint64 start = 0, end = 0, level = 0;
+  JsonObject *selector;
+  gsize mark;
+
+  if (!read_required_string (d, object, "id", &id) ||
+      !read_enum (d, object, "kind", (gboolean (*) (const char *, int *)) plenary_proposal_kind_from_string, &kind) ||
+      !read_string (d, object, "delegation", FALSE, &delegation) ||
+      !read_required_string (d, object, "created", &created_text) ||
+      !read_string (d, object, "paragraph", FALSE, &paragraph) ||
+      !read_object (d, object, "selector", &selector) ||
+      !read_string (d, object, "text", FALSE, &text) ||
+      !read_int (d, object, "level", 0, 8, &level) ||
+      !read_enum (d, object, "friendliness", (gboolean (*) (const char *, int *)) plenary_proposal_friendliness_from_string, &friendliness) ||
+      !read_enum (d, object, "vote", (gboolean (*) (const char *, int *)) plenary_proposal_vote_from_string, &vote))
+    return NULL;
+
+  mark = push_key (d, "id");
+  if (id[0] == '\0' || !g_hash_table_add (ids, g_strdup (id)))
+    {
+      g_autofree char *shown = quote_for_message (id);
+
+      set_invalid (d, _("Invalid draft: %s repeats the id “%s”."), d->path->str, shown);
+      return NULL;
+    }
+  pop (d, mark);
+
+  if (!(created = parse_created (d, created_text)))
+    return NULL;
+
+  if (selector != NULL)
+    {
+      mark = push_key (d, "selector");
+      if (!read_string (d, selector, "exact", FALSE, &exact) ||
+          !read_string (d, selector, "prefix", FALSE, &prefix) ||
+          !read_string (d, selector, "suffix", FALSE, &suffix) ||
+          !read_int (d, selector, "start", 0, G_MAXINT32, &start) ||
+          !read_int (d, selector, "end", 0, G_MAXINT32, &end))
+        return NULL;
+      if (end < start)
+        {
+          push_key (d, "end");
+          set_invalid (d, _("Invalid draft: %s is out of range."), d->path->str);
+          return NULL;
+        }
+      pop (d, mark);
+    }
+
+  /* A proposal changes one paragraph: the text's line breaks are spaces. */
+  flatten_in_place (&delegation);
+  flatten_in_place (&text);
+
+  proposal = plenary_proposal_new_full (id, kind, delegation, created, paragraph,
+                                        exact, prefix, suffix, start, end, text, level);
+  plenary_proposal_set_friendliness (proposal, friendliness);
+  plenary_proposal_set_vote (proposal, vote);
+
+  return proposal;
+}
+
+/* Whether A and B, text proposals of one paragraph, change the same words. */
+static gboolean
+proposals_overlap (PlenaryProposal *a,
+                   PlenaryProposal *b)
+{
+  gint64 a_start = plenary_proposal_get_start (a), a_end = plenary_proposal_get_end (a);
+  gint64 b_start = plenary_proposal_get_start (b), b_end = plenary_proposal_get_end (b);
+
+  if (a_start == a_end || b_start == b_end)
+    return a_start >= b_start && a_start <= b_end && b_start >= a_start && b_start <= a_end;
+
+  return a_start < b_end && b_start < a_end;
+}
+
+static gboolean
+decode_proposals (Decoder      *d,
+                  JsonObject   *root,
+                  PlenaryDraft *draft)
+{
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) paragraphs = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  JsonArray *array;
+  JsonObject *statuses;
+  guint unknown = 0;
+  guint overlapping = 0;
+  gsize mark;
+  guint n;
+
+  if (!read_array (d, root, "proposals", &array) ||
+      !read_object (d, root, "paragraph_status", &statuses))
+    return FALSE;
+
+  if (statuses != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (statuses);
+
+      mark = push_key (d, "paragraph_status");
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          int status = PLENARY_PARAGRAPH_STATUS_NONE;
+
+          if (!read_enum (d, statuses, l->data,
+                          (gboolean (*) (const char *, int *)) plenary_paragraph_status_from_string, &status))
+            return FALSE;
+          plenary_draft_set_paragraph_status (draft, l->data, status);
+        }
+      pop (d, mark);
+    }
+
+  if (array == NULL)
+    return TRUE;
+
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  paragraphs = g_hash_table_new (g_str_hash, g_str_equal);
+  add_paragraph_ids (paragraphs, plenary_draft_get_body (draft)->paragraphs);
+  proposals = g_ptr_array_new_with_free_func (g_object_unref);
+
+  mark = push_key (d, "proposals");
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (d, i);
+      PlenaryProposal *proposal;
+      const char *paragraph;
+
+      if (!expect_object (d, node) ||
+          !(proposal = decode_proposal (d, json_node_get_object (node), ids)))
+        return FALSE;
+      pop (d, item_mark);
+
+      /* Kept whatever it names, so that nothing is lost; the editor shows
+       * only those that still apply. */
+      paragraph = plenary_proposal_get_paragraph (proposal);
+      if (!g_hash_table_contains (paragraphs, paragraph) &&
+          !(plenary_proposal_get_kind (proposal) == PLENARY_PROPOSAL_ADD_PARAGRAPH && paragraph[0] == '\0'))
+        unknown++;
+      else if (plenary_proposal_get_kind (proposal) == PLENARY_PROPOSAL_TEXT)
+        for (guint j = 0; j < proposals->len; j++)
+          {
+            PlenaryProposal *other = g_ptr_array_index (proposals, j);
+
+            if (plenary_proposal_get_kind (other) == PLENARY_PROPOSAL_TEXT &&
+                strcmp (plenary_proposal_get_paragraph (other), paragraph) == 0 &&
+                strcmp (plenary_proposal_get_delegation (other), plenary_proposal_get_delegation (proposal)) == 0 &&
+                proposals_overlap (other, proposal))
+              {
+                overlapping++;
+                break;
+              }
+          }
+      g_ptr_array_add (proposals, proposal);
+    }
+  pop (d, mark);
+
+  plenary_draft_set_proposals (draft, proposals);
+
+  if (unknown > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u proposal names a paragraph the text does not hold: "
+                                      "it is kept in the file but not shown.",
+                                      "%u proposals name a paragraph the text does not hold: "
+                                      "they are kept in the file but not shown.",
+                                      unknown),
+                         unknown);
+      plenary_draft_add_load_warning (draft, message);
+    }
+  if (overlapping > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u proposal changes words that an earlier proposal of the "
+                                      "same delegation changes: both are shown, as alternatives.",
+                                      "%u proposals change words that an earlier proposal of the "
+                                      "same delegation changes: all are shown, as alternatives.",
+                                      overlapping),
+                         overlapping);
+      plenary_draft_add_load_warning (draft, message);
+    }
 
   return TRUE;
 }
@@ -2036,7 +2286,7 @@ plenary_draft_codec_decode (const char  *data,
 {
   static const char * const known[] = {
     "format", "version", "kind", "language", "metadata", "body", "sources", "annotations",
-    "revisions", "revision_paragraphs", NULL
+    "revisions", "revision_paragraphs", "proposals", "paragraph_status", NULL
   };
   g_autoptr(GString) path = NULL;
   g_autoptr(GString) repaired = NULL;
@@ -2208,6 +2458,9 @@ plenary_draft_codec_decode (const char  *data,
     return NULL;
 
   check_paragraph_ids (draft);
+
+  if (!decode_proposals (&d, root, draft))
+    return NULL;
 
   extra = collect_extra (root, known);
   plenary_draft_set_extra (draft, extra);
@@ -3044,18 +3297,26 @@ append_revision_paragraphs (GString      *list,
     }
 }
 
+/* "2026-03-14T09:30:00Z", the year in four digits, which %Y does not give
+ * before 1000. */
+static char *
+format_created (GDateTime *created)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (created);
+
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
+}
+
 static void
 write_revision (Writer          *w,
                 VersionTable    *table,
                 PlenaryRevision *revision)
 {
   PlenaryBody *body = plenary_revision_get_body (revision);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (plenary_revision_get_created (revision));
-  /* The year in four digits, which %Y does not give before 1000. */
-  g_autofree char *created = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                                              g_date_time_get_year (utc), g_date_time_get_month (utc),
-                                              g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
-                                              g_date_time_get_minute (utc), g_date_time_get_second (utc));
+  g_autofree char *created = format_created (plenary_revision_get_created (revision));
 
   begin (w, '{');
   member_string (w, "id", plenary_revision_get_id (revision));
@@ -3119,6 +3380,62 @@ write_revisions (Writer       *w,
 }
 
 static void
+write_proposal (Writer          *w,
+                PlenaryProposal *proposal)
+{
+  PlenaryProposalKind kind = plenary_proposal_get_kind (proposal);
+  g_autofree char *created = format_created (plenary_proposal_get_created (proposal));
+
+  begin (w, '{');
+  member_string (w, "id", plenary_proposal_get_id (proposal));
+  member_string (w, "kind", plenary_proposal_kind_to_string (kind));
+  member_line (w, "delegation", plenary_proposal_get_delegation (proposal));
+  member_string (w, "created", created);
+  member_string (w, "paragraph", plenary_proposal_get_paragraph (proposal));
+  if (kind == PLENARY_PROPOSAL_TEXT)
+    {
+      item (w, "selector");
+      begin (w, '{');
+      member_string (w, "exact", plenary_proposal_get_exact (proposal));
+      member_string (w, "prefix", plenary_proposal_get_prefix (proposal));
+      member_string (w, "suffix", plenary_proposal_get_suffix (proposal));
+      member_int (w, "start", plenary_proposal_get_start (proposal));
+      member_int (w, "end", plenary_proposal_get_end (proposal));
+      end (w, '}');
+    }
+  if (kind != PLENARY_PROPOSAL_DELETE_PARAGRAPH)
+    member_line (w, "text", plenary_proposal_get_text (proposal));
+  if (kind == PLENARY_PROPOSAL_ADD_PARAGRAPH)
+    member_int (w, "level", plenary_proposal_get_level (proposal));
+  if (plenary_proposal_get_friendliness (proposal) != PLENARY_PROPOSAL_FRIENDLINESS_NONE)
+    member_string (w, "friendliness",
+                   plenary_proposal_friendliness_to_string (plenary_proposal_get_friendliness (proposal)));
+  if (plenary_proposal_get_vote (proposal) != PLENARY_PROPOSAL_VOTE_NONE)
+    member_string (w, "vote", plenary_proposal_vote_to_string (plenary_proposal_get_vote (proposal)));
+  end (w, '}');
+}
+
+static void
+write_proposals (Writer       *w,
+                 PlenaryDraft *draft)
+{
+  GListModel *proposals = plenary_draft_get_proposals (draft);
+  g_autofree const char **ids = plenary_draft_list_status_ids (draft);
+
+  if (g_list_model_get_n_items (proposals) > 0)
+    write_list (w, "proposals", proposals, (void (*) (Writer *, gpointer)) write_proposal);
+
+  if (ids[0] == NULL)
+    return;
+  item (w, "paragraph_status");
+  begin (w, '{');
+  for (guint i = 0; ids[i] != NULL; i++)
+    member_string (w, ids[i],
+                   plenary_paragraph_status_to_string (plenary_draft_get_paragraph_status (draft, ids[i])));
+  end (w, '}');
+}
+
+static void
 write_draft (Writer       *w,
              PlenaryDraft *draft)
 {
@@ -3139,6 +3456,7 @@ write_draft (Writer       *w,
   write_list (w, "annotations", G_LIST_MODEL (plenary_draft_get_annotations (draft)),
               (void (*) (Writer *, gpointer)) write_annotation);
   write_revisions (w, draft);
+  write_proposals (w, draft);
 
   write_extra_members (w, plenary_draft_get_extra (draft), NULL);
   end (w, '}');

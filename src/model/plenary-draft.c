@@ -724,25 +724,21 @@ plenary_draft_remove_revision (PlenaryDraft    *self,
   return TRUE;
 }
 
-PlenaryDraft *
-plenary_revision_dup_draft (PlenaryRevision *revision,
-                            PlenaryDraft    *owner)
+/* A draft of OWNER's kind and language with METADATA and BODY (both taken
+ * as they are) and OWNER's sources and annotations (the same objects). */
+static PlenaryDraft *
+dup_with (PlenaryDraft    *owner,
+          PlenaryMetadata *metadata,
+          PlenaryBody     *body)
 {
-  g_autoptr(PlenaryMetadata) metadata = NULL;
-  g_autoptr(PlenaryBody) body = NULL;
   PlenaryDraft *draft;
   guint n;
 
-  g_return_val_if_fail (PLENARY_IS_REVISION (revision), NULL);
-  g_return_val_if_fail (PLENARY_IS_DRAFT (owner), NULL);
-
-  metadata = plenary_metadata_dup (plenary_revision_get_metadata (revision));
   draft = g_object_new (PLENARY_TYPE_DRAFT,
                         "kind", (guint) owner->kind,
                         "language", owner->language,
                         "metadata", metadata,
                         NULL);
-  body = plenary_body_copy (plenary_revision_get_body (revision));
   plenary_draft_set_body (draft, body);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (owner->sources));
@@ -757,9 +753,39 @@ plenary_revision_dup_draft (PlenaryRevision *revision,
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (owner->annotations), i);
       g_list_store_append (draft->annotations, item);
     }
-  draft->last_paragraph_number = owner->last_paragraph_number;
+  draft->last_paragraph_number = MAX (draft->last_paragraph_number, owner->last_paragraph_number);
 
   return draft;
+}
+
+PlenaryDraft *
+plenary_revision_dup_draft (PlenaryRevision *revision,
+                            PlenaryDraft    *owner)
+{
+  g_autoptr(PlenaryMetadata) metadata = NULL;
+  g_autoptr(PlenaryBody) body = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_REVISION (revision), NULL);
+  g_return_val_if_fail (PLENARY_IS_DRAFT (owner), NULL);
+
+  metadata = plenary_metadata_dup (plenary_revision_get_metadata (revision));
+  body = plenary_body_copy (plenary_revision_get_body (revision));
+
+  return dup_with (owner, metadata, body);
+}
+
+PlenaryDraft *
+plenary_draft_dup_with_body (PlenaryDraft *self,
+                             PlenaryBody  *body)
+{
+  g_autoptr(PlenaryMetadata) metadata = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  metadata = plenary_metadata_dup (self->metadata);
+
+  return dup_with (self, metadata, body);
 }
 
 /* Load warnings --------------------------------------------------------- */

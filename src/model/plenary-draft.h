@@ -138,6 +138,12 @@ void              plenary_draft_set_paragraph_status (PlenaryDraft          *sel
  * the strings are the draft's). */
 const char      **plenary_draft_list_status_ids      (PlenaryDraft          *self);
 
+/* DRAFT's header (copied) with BODY (kept as it is, ids given to paragraphs
+ * without), its sources and annotations (the same objects): what an export
+ * of another form of the text prints. No proposals, statuses, revisions. */
+PlenaryDraft     *plenary_draft_dup_with_body        (PlenaryDraft    *self,
+                                                      PlenaryBody     *body);
+
 /* Load warnings --------------------------------------------------------- */
 
 /* What was repaired while reading the file (duplicate paragraph ids, a

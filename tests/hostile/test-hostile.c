@@ -54,6 +54,7 @@ typedef enum
   GEN_DEEP_OBJECT,
   GEN_LONG_LINE,
   GEN_BINARY,
+  GEN_MANY_PROPOSALS,
 } Generator;
 
 typedef struct
@@ -108,6 +109,15 @@ static const HostileCase cases[] = {
   { "escaped-nul.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "duplicate-selectors.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "lone-surrogates.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
+  /* Proposals and statuses: kept when they name what the text lacks, refused
+   * with their path when they are not what the format allows. */
+  { "proposal-unknown-paragraph.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
+  { "proposals-overlapping.plenary.json", GEN_NONE, LOADS, NULL, NULL, 0, NULL, FALSE },
+  { "paragraph-status-unknown.plenary.json", GEN_NONE, PLENARY_DRAFT_ERROR_INVALID, "$.paragraph_status.p2", "not one of the values Plenary knows (“almost-agreed”)", 1, NULL, FALSE },
+  { "proposal-unknown-kind.plenary.json", GEN_NONE, PLENARY_DRAFT_ERROR_INVALID, "$.proposals[0].kind", "not one of the values Plenary knows (“rewrite”)", 1, NULL, FALSE },
+  { "proposal-duplicate-id.plenary.json", GEN_NONE, PLENARY_DRAFT_ERROR_INVALID, "$.proposals[1].id", "repeats the id “s1”", 1, NULL, FALSE },
+  { "proposal-selector-backwards.plenary.json", GEN_NONE, PLENARY_DRAFT_ERROR_INVALID, "$.proposals[0].selector.end", "out of range", 1, NULL, FALSE },
+  { "many-proposals.plenary.json", GEN_MANY_PROPOSALS, LOADS, NULL, NULL, 0, NULL, FALSE },
   { "markup-and-commands.md", GEN_NONE, PLENARY_DRAFT_ERROR_MALFORMED, NULL, "not valid JSON: line 1", 0, NULL, FALSE },
   { "big-unterminated.plenary.json", GEN_BIG_UNTERMINATED, PLENARY_DRAFT_ERROR_MALFORMED, NULL, "unterminated string", 1, NULL, FALSE },
   { "big-kind.plenary.json", GEN_BIG_KIND, PLENARY_DRAFT_ERROR_INVALID, "$.kind", "not a known kind of draft (“xxxxxxxx", 1, NULL, FALSE },
@@ -222,6 +232,29 @@ generate (Generator   generator,
       write_file (path, "{\"format\": \"plenary-draft\", \"version\": 1, \"body\": {\"paragraphs\": "
                   "[{\"role\": \"operative\", \"phrase\": \"Décide\", \"text\": \"",
                   big_string, 'x', "\"}]}}\n");
+      break;
+    case GEN_MANY_PROPOSALS:
+      {
+        /* 10,000 proposals from 12 delegations on 500 paragraphs. */
+        g_autoptr(GString) data = g_string_new ("{\"format\": \"plenary-draft\", \"version\": 2, "
+                                                "\"body\": {\"paragraphs\": [");
+        g_autoptr(GError) error = NULL;
+
+        for (guint i = 0; i < 500; i++)
+          g_string_append_printf (data, "%s{\"id\": \"p%u\", \"role\": \"operative\", \"phrase\": "
+                                  "\"Décide\", \"text\": \"de renforcer la coopération n° %u.\"}",
+                                  i > 0 ? ", " : "", i + 1, i + 1);
+        g_string_append (data, "]}, \"proposals\": [");
+        for (guint i = 0; i < 10000; i++)
+          g_string_append_printf (data, "%s{\"id\": \"s%u\", \"kind\": \"text\", \"delegation\": "
+                                  "\"Délégation %u\", \"created\": \"2026-12-01T10:00:00Z\", "
+                                  "\"paragraph\": \"p%u\", \"selector\": {\"exact\": \"renforcer\", "
+                                  "\"start\": 10, \"end\": 19}, \"text\": \"consolider\"}",
+                                  i > 0 ? ", " : "", i + 1, i % 12, i % 500 + 1);
+        g_string_append (data, "]}\n");
+        g_file_set_contents (path, data->str, data->len, &error);
+        g_assert_no_error (error);
+      }
       break;
     case GEN_DEEP_ARRAY:
       write_file (path, "", 1000 * 1000, '[', "");
