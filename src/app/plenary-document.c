@@ -18,6 +18,7 @@
 #include "plenary-importer.h"
 #include "plenary-office-importer.h"
 #include "plenary-phrase-dictionary.h"
+#include "plenary-proposal-marks.h"
 
 struct _PlenaryDocument
 {
@@ -26,6 +27,8 @@ struct _PlenaryDocument
   PlenaryDraft    *draft;
   GtkSourceBuffer *buffer;
   PlenaryLineIndex *line_index;
+  /* The proposals shown in the buffer. */
+  PlenaryProposalMarks *marks;
   GFile           *file;
   char            *title;
 
@@ -48,6 +51,11 @@ struct _PlenaryDocument
   /* What the import of a text changed, until the page says it. */
   GStrv            import_warnings;
   GPtrArray       *import_report;   /* PlenaryCheckProblem*, or NULL */
+
+  gboolean         suggesting;
+  char            *delegation;
+  /* The draft's proposals are brought up to date with the marks. */
+  guint            proposals_source;
 };
 
 G_DEFINE_QUARK (plenary-document-error-quark, plenary_document_error)
@@ -64,6 +72,8 @@ enum {
   PROP_BUSY,
   PROP_DISK_STATE,
   PROP_ERROR,
+  PROP_SUGGESTING,
+  PROP_DELEGATION,
   N_PROPS
 };
 
@@ -75,6 +85,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void queue_proposals_sync (PlenaryDocument *self);
 
 static char *
 title_for_file (GFile *file)
@@ -419,7 +431,8 @@ foreach_line_paragraph (PlenaryDocument   *self,
     {
       const PlenaryLineInfo *info = plenary_line_index_get_info (self->line_index, line);
 
-      if (info->is_blank || info->is_opening)
+      /* A proposed paragraph is not one of the body's. */
+      if (info->is_blank || info->is_opening || plenary_proposal_marks_is_added_line (self->marks, line))
         continue;
       func (self, line, g_ptr_array_index (paragraphs, next++), data);
     }
@@ -486,6 +499,9 @@ plenary_document_take_draft (PlenaryDocument *self,
 
   g_signal_connect_swapped (plenary_draft_get_revisions (draft), "items-changed",
                             G_CALLBACK (on_model_changed), self);
+  /* A proposal's friendliness or vote set in the panel. */
+  g_signal_connect_swapped (draft, "proposals-changed",
+                            G_CALLBACK (on_model_changed), self);
 
   /* The lines take the paragraphs' ids (given first to those without). */
   plenary_draft_ensure_paragraph_ids (draft);
@@ -494,6 +510,9 @@ plenary_document_take_draft (PlenaryDocument *self,
   text = print_body (draft);
   self->taking_draft = TRUE;
   update_line_index (self);
+  g_clear_handle_id (&self->proposals_source, g_source_remove);
+  plenary_proposal_marks_clear (self->marks);
+  plenary_proposal_marks_set_draft (self->marks, draft);
 
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text, -1);
@@ -502,6 +521,10 @@ plenary_document_take_draft (PlenaryDocument *self,
 
   plenary_line_index_forget_deleted (self->line_index);
   foreach_line_paragraph (self, plenary_draft_get_body (draft), 0, give_line_id, NULL);
+  /* Showing the proposals is part of loading: not an edit. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  plenary_proposal_marks_show (self->marks, plenary_draft_get_proposals (draft));
+  gtk_text_buffer_end_irreversible_action (buffer);
   plenary_line_index_set_draft (self->line_index, draft);
 
   {
@@ -520,7 +543,9 @@ plenary_document_dispose (GObject *object)
   PlenaryDocument *self = PLENARY_DOCUMENT (object);
 
   disconnect_draft (self);
+  g_clear_handle_id (&self->proposals_source, g_source_remove);
   g_clear_object (&self->draft);
+  g_clear_object (&self->marks);
   g_clear_object (&self->line_index);
   g_clear_object (&self->buffer);
   if (self->monitor != NULL)
@@ -545,6 +570,7 @@ plenary_document_finalize (GObject *object)
   g_clear_object (&self->loading);
   g_clear_pointer (&self->import_warnings, g_strfreev);
   g_clear_pointer (&self->import_report, g_ptr_array_unref);
+  g_clear_pointer (&self->delegation, g_free);
 
   G_OBJECT_CLASS (plenary_document_parent_class)->finalize (object);
 }
@@ -583,6 +609,33 @@ plenary_document_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case PROP_SUGGESTING:
+      g_value_set_boolean (value, self->suggesting);
+      break;
+    case PROP_DELEGATION:
+      g_value_set_string (value, self->delegation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_document_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlenaryDocument *self = PLENARY_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUGGESTING:
+      plenary_document_set_suggesting (self, g_value_get_boolean (value));
+      break;
+    case PROP_DELEGATION:
+      plenary_document_set_delegation (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -596,6 +649,7 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
   object_class->dispose = plenary_document_dispose;
   object_class->finalize = plenary_document_finalize;
   object_class->get_property = plenary_document_get_property;
+  object_class->set_property = plenary_document_set_property;
 
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, PLENARY_TYPE_DRAFT,
@@ -625,6 +679,14 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /* Whether the user's edits are proposals of "delegation". */
+  properties[PROP_SUGGESTING] =
+    g_param_spec_boolean ("suggesting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DELEGATION] =
+    g_param_spec_string ("delegation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when the draft is brought up to date with the buffer (before a
@@ -640,7 +702,13 @@ plenary_document_init (PlenaryDocument *self)
 {
   self->buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  /* First: its handlers stop the edits that are only suggested before the
+   * index and the others see them. */
+  self->marks = plenary_proposal_marks_new (GTK_TEXT_BUFFER (self->buffer));
+  g_signal_connect_object (self->marks, "changed",
+                           G_CALLBACK (queue_proposals_sync), self, G_CONNECT_SWAPPED);
   self->line_index = plenary_line_index_new (GTK_TEXT_BUFFER (self->buffer));
+  plenary_proposal_marks_set_line_index (self->marks, self->line_index);
   g_signal_connect_object (self->line_index, "lines-changed",
                            G_CALLBACK (on_lines_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "modified-changed",
@@ -832,6 +900,39 @@ plenary_document_keep_mine (PlenaryDocument *self)
   mark_modified (self);
 }
 
+/* The draft's proposals are the marks' (the same objects when unchanged). */
+static void
+sync_proposals (PlenaryDocument *self)
+{
+  g_autoptr(GPtrArray) proposals = NULL;
+
+  g_clear_handle_id (&self->proposals_source, g_source_remove);
+  proposals = plenary_proposal_marks_collect (self->marks);
+
+  /* Not an edit of its own: the buffer already is. */
+  g_signal_handlers_block_by_func (self->draft, on_model_changed, self);
+  plenary_draft_set_proposals (self->draft, proposals);
+  g_signal_handlers_unblock_by_func (self->draft, on_model_changed, self);
+}
+
+static gboolean
+sync_proposals_cb (gpointer data)
+{
+  PlenaryDocument *self = data;
+
+  self->proposals_source = 0;
+  sync_proposals (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The proposals panel follows the marks, a little after the typing. */
+static void
+queue_proposals_sync (PlenaryDocument *self)
+{
+  if (self->proposals_source == 0 && self->draft != NULL)
+    self->proposals_source = g_timeout_add (150, sync_proposals_cb, self);
+}
+
 /* The text is parsed afresh, but JSON members this version does not know
  * must survive: they go back on the paragraphs at the same place in the
  * tree, when the role there is still the same. */
@@ -855,17 +956,14 @@ carry_extras (GPtrArray *from,
 void
 plenary_document_sync_draft (PlenaryDocument *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
   g_autoptr(PlenaryBody) body = NULL;
   PlenaryPhraseDictionary *dictionary;
 
   g_return_if_fail (PLENARY_IS_DOCUMENT (self));
 
-  buffer = GTK_TEXT_BUFFER (self->buffer);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  /* The draft's text is the clean one: without the proposed words. */
+  text = plenary_proposal_marks_dup_clean_text (self->marks);
 
   dictionary = plenary_phrase_dictionary_get_default (plenary_draft_get_language (self->draft));
   body = plenary_clause_parser_parse (dictionary, text, -1,
@@ -887,8 +985,37 @@ plenary_document_sync_draft (PlenaryDocument *self)
   g_signal_handlers_block_by_func (self->draft, on_model_changed, self);
   plenary_draft_set_body (self->draft, body);
   g_signal_handlers_unblock_by_func (self->draft, on_model_changed, self);
+  sync_proposals (self);
 
   g_signal_emit (self, signals[SYNC], 0);
+}
+
+/* Puts TEXT, the editor text of BODY, in place of the buffer's, as one
+ * edit, and shows the draft's proposals in it again. */
+static void
+replace_text (PlenaryDocument *self,
+              const char      *text,
+              PlenaryBody     *body)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GListStore) shown = g_list_store_new (PLENARY_TYPE_PROPOSAL);
+  GtkTextIter start, end;
+
+  proposals = plenary_proposal_marks_collect (self->marks);
+  g_list_store_splice (shown, 0, 0, proposals->pdata, proposals->len);
+
+  /* Undo brings the marks back with the text. */
+  plenary_proposal_marks_save_state (self->marks);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  plenary_proposal_marks_clear_shown (self->marks);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  foreach_line_paragraph (self, body, 0, give_line_id, NULL);
+  plenary_proposal_marks_show (self->marks, G_LIST_MODEL (shown));
+  gtk_text_buffer_end_user_action (buffer);
+  sync_proposals (self);
 }
 
 /* Revisions --------------------------------------------------------------- */
@@ -916,7 +1043,7 @@ plenary_document_restore_revision (PlenaryDocument *self,
   const char * const *fields;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  GtkTextIter start;
 
   g_return_if_fail (PLENARY_IS_DOCUMENT (self));
   g_return_if_fail (PLENARY_IS_REVISION (revision));
@@ -933,14 +1060,8 @@ plenary_document_restore_revision (PlenaryDocument *self,
                                        plenary_draft_get_language (self->draft),
                                        PLENARY_PRINT_EDITOR);
 
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, text, -1);
-  gtk_text_buffer_end_user_action (buffer);
-
   /* The paragraphs are the revision's, with their ids. */
-  foreach_line_paragraph (self, plenary_revision_get_body (revision), 0, give_line_id, NULL);
+  replace_text (self, text, plenary_revision_get_body (revision));
 
   metadata = plenary_draft_get_metadata (self->draft);
   old = plenary_revision_get_metadata (revision);
@@ -959,23 +1080,14 @@ void
 plenary_document_replace_body (PlenaryDocument *self,
                                PlenaryBody     *body)
 {
-  GtkTextBuffer *buffer;
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
 
   g_return_if_fail (PLENARY_IS_DOCUMENT (self));
   g_return_if_fail (body != NULL);
 
-  buffer = GTK_TEXT_BUFFER (self->buffer);
   text = plenary_clause_printer_print (body, plenary_draft_get_kind (self->draft),
                                        plenary_draft_get_language (self->draft), PLENARY_PRINT_EDITOR);
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, text, -1);
-  gtk_text_buffer_end_user_action (buffer);
-  foreach_line_paragraph (self, body, 0, give_line_id, NULL);
+  replace_text (self, text, body);
 }
 
 /* Loading ----------------------------------------------------------------- */
@@ -1276,4 +1388,118 @@ plenary_document_save_finish (PlenaryDocument  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Proposals (suggest mode) ------------------------------------------------ */
+
+gboolean
+plenary_document_get_suggesting (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  return self->suggesting;
+}
+
+void
+plenary_document_set_suggesting (PlenaryDocument *self,
+                                 gboolean         suggesting)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+  g_return_if_fail (!suggesting || (self->delegation != NULL && self->delegation[0] != '\0'));
+
+  suggesting = !!suggesting;
+  if (self->suggesting == suggesting)
+    return;
+
+  self->suggesting = suggesting;
+  plenary_proposal_marks_set_suggesting (self->marks, suggesting ? self->delegation : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTING]);
+}
+
+const char *
+plenary_document_get_delegation (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  return self->delegation;
+}
+
+void
+plenary_document_set_delegation (PlenaryDocument *self,
+                                 const char      *delegation)
+{
+  g_return_if_fail (PLENARY_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->delegation, delegation) == 0)
+    return;
+
+  g_free (self->delegation);
+  self->delegation = g_strdup (delegation);
+  /* No delegation, no suggesting: nobody to attribute the edits to. */
+  if (self->suggesting && (delegation == NULL || delegation[0] == '\0'))
+    plenary_document_set_suggesting (self, FALSE);
+  else if (self->suggesting)
+    plenary_proposal_marks_set_suggesting (self->marks, delegation);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELEGATION]);
+}
+
+GListModel *
+plenary_document_get_proposals (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+
+  sync_proposals (self);
+  return plenary_draft_get_proposals (self->draft);
+}
+
+PlenaryProposal *
+plenary_document_get_proposal_at (PlenaryDocument   *self,
+                                  const GtkTextIter *iter)
+{
+  PlenaryProposal *proposal = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (iter != NULL, NULL);
+
+  if (!plenary_proposal_marks_lookup (self->marks, iter, NULL, NULL))
+    return NULL;
+  sync_proposals (self);
+  plenary_proposal_marks_lookup (self->marks, iter, NULL, &proposal);
+  return proposal;
+}
+
+gboolean
+plenary_document_has_proposal_at (PlenaryDocument   *self,
+                                  const GtkTextIter *iter,
+                                  const char       **delegation)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  return plenary_proposal_marks_lookup (self->marks, iter, delegation, NULL);
+}
+
+gboolean
+plenary_document_has_proposals (PlenaryDocument *self)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  return !plenary_proposal_marks_is_empty (self->marks);
+}
+
+guint
+plenary_document_resolve_proposals (PlenaryDocument *self,
+                                    PlenaryProposal *proposal,
+                                    const char      *delegation,
+                                    const char      *paragraph_id,
+                                    gboolean         accept)
+{
+  guint n;
+
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (proposal == NULL || PLENARY_IS_PROPOSAL (proposal), 0);
+
+  /* The marks know which proposal they show once collected. */
+  sync_proposals (self);
+  n = plenary_proposal_marks_resolve (self->marks, proposal, delegation, paragraph_id, accept);
+  if (n > 0)
+    sync_proposals (self);
+  return n;
 }

@@ -134,6 +134,13 @@ GListModel      *plenary_document_get_proposals    (PlenaryDocument      *self);
  * are), or NULL. */
 PlenaryProposal *plenary_document_get_proposal_at  (PlenaryDocument      *self,
                                                      const GtkTextIter    *iter);
+/* Whether a proposal is shown at ITER (or just before it), and whose; cheap,
+ * for menus that follow the cursor. */
+gboolean         plenary_document_has_proposal_at  (PlenaryDocument     *self,
+                                                     const GtkTextIter   *iter,
+                                                     const char         **delegation);
+/* Whether any proposal is shown in the text. */
+gboolean         plenary_document_has_proposals    (PlenaryDocument     *self);
 /* Accept (apply to the text) or reject (drop) PROPOSAL, or every proposal
  * matching: of DELEGATION (NULL: any), in the paragraph PARAGRAPH_ID (NULL:
  * any). Each call is one edit that Undo takes back. Returns how many. */

@@ -1,0 +1,1908 @@
+/* plenary-proposal-marks.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-proposal-marks"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "plenary-proposal-marks.h"
+
+typedef struct
+{
+  int start;
+  int end;
+} Range;
+
+/* One proposal shown in the buffer. */
+typedef struct
+{
+  char                *id;
+  char                *delegation;
+  GDateTime           *created;
+  PlenaryProposalKind  kind;
+  /* What collect() last made of it (or what was loaded), NULL before. */
+  PlenaryProposal     *proposal;
+  GtkTextTag          *deleted;
+  GtkTextTag          *inserted;
+} Mark;
+
+/* The marks as they were before an edit: undo brings them back. */
+typedef struct
+{
+  Mark   *mark;
+  GArray *deleted;
+  GArray *inserted;
+} MarkState;
+
+typedef struct
+{
+  guint      hash;
+  GPtrArray *marks;  /* MarkState* */
+} State;
+
+struct _PlenaryProposalMarks
+{
+  GObject           parent_instance;
+
+  GtkTextBuffer    *buffer;
+  PlenaryLineIndex *index;
+  PlenaryDraft     *draft;
+  /* Suggesting as this delegation, or NULL. */
+  char             *delegation;
+
+  GPtrArray        *marks;      /* Mark*, shown */
+  GHashTable       *by_tag;     /* GtkTextTag* -> Mark*, both tags, owns a ref */
+  GPtrArray        *unshown;    /* PlenaryProposal* that no longer apply */
+  /* Over every proposed word, whoever proposed it: the clean text is the
+   * text without it. */
+  GtkTextTag       *any_inserted;
+
+  GPtrArray        *undo;       /* State* */
+  GPtrArray        *redo;
+
+  guint             depth;      /* of user actions */
+  guint             applying;   /* our own edits of the buffer */
+  guint             in_history : 1;
+  guint             after_redo : 1;
+  guint             saved : 1;  /* the state before this user action is kept */
+  guint             text_changed : 1;
+  guint             changed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryProposalMarks, plenary_proposal_marks, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Readable on a light and on a dark background. */
+static const char * const palette[][2] = {
+  { "#1c71d8", "#62a0ea" },
+  { "#c01c28", "#f66151" },
+  { "#26a269", "#57e389" },
+  { "#c64600", "#ffa348" },
+  { "#813d9c", "#c061cb" },
+  { "#986a44", "#cdab8f" },
+  { "#0b7a85", "#4fd2d9" },
+  { "#a51d8a", "#f08ee0" },
+};
+
+void
+plenary_proposal_marks_get_color (const char *delegation,
+                                  gboolean    dark,
+                                  GdkRGBA    *color)
+{
+  guint hash = 5381;
+
+  /* Not g_str_hash(): the colour must not change between versions. */
+  for (const char *p = delegation != NULL ? delegation : ""; *p != '\0'; p++)
+    hash = hash * 33 + (guchar) *p;
+  gdk_rgba_parse (color, palette[hash % G_N_ELEMENTS (palette)][dark ? 1 : 0]);
+}
+
+static void
+mark_clear (gpointer data)
+{
+  Mark *mark = data;
+
+  g_free (mark->id);
+  g_free (mark->delegation);
+  g_clear_pointer (&mark->created, g_date_time_unref);
+  g_clear_object (&mark->proposal);
+  g_clear_object (&mark->deleted);
+  g_clear_object (&mark->inserted);
+}
+
+static Mark *
+mark_ref (Mark *mark)
+{
+  return g_rc_box_acquire (mark);
+}
+
+static void
+mark_unref (gpointer mark)
+{
+  g_rc_box_release_full (mark, mark_clear);
+}
+
+static void
+state_free (gpointer data)
+{
+  State *state = data;
+
+  g_ptr_array_unref (state->marks);
+  g_free (state);
+}
+
+static void
+mark_state_free (gpointer data)
+{
+  MarkState *state = data;
+
+  mark_unref (state->mark);
+  g_array_unref (state->deleted);
+  g_array_unref (state->inserted);
+  g_free (state);
+}
+
+/* Buffer helpers ------------------------------------------------------------ */
+
+static void
+iter_at (PlenaryProposalMarks *self,
+         GtkTextIter          *iter,
+         int                   offset)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter, offset);
+}
+
+static int
+line_start (PlenaryProposalMarks *self,
+            guint                 line)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Before the line break. */
+static int
+line_end (PlenaryProposalMarks *self,
+          guint                 line)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Past the tabs that give the level: where the paragraph's full text starts. */
+static int
+content_start (PlenaryProposalMarks *self,
+               guint                 line)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  while (gtk_text_iter_get_char (&iter) == '\t')
+    gtk_text_iter_forward_char (&iter);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static int
+line_of (PlenaryProposalMarks *self,
+         int                   offset)
+{
+  GtkTextIter iter;
+
+  iter_at (self, &iter, offset);
+  return gtk_text_iter_get_line (&iter);
+}
+
+/* The ranges of TAG in the buffer, in order. */
+static GArray *
+tag_ranges (GtkTextBuffer *buffer,
+            GtkTextTag    *tag)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return ranges;
+
+  for (;;)
+    {
+      Range range = { gtk_text_iter_get_offset (&iter), 0 };
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        gtk_text_buffer_get_end_iter (buffer, &iter);
+      range.end = gtk_text_iter_get_offset (&iter);
+      if (range.end > range.start)
+        g_array_append_val (ranges, range);
+      if (gtk_text_iter_is_end (&iter) || !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+    }
+
+  return ranges;
+}
+
+static void
+tag_range (PlenaryProposalMarks *self,
+           GtkTextTag           *tag,
+           int                   start,
+           int                   end,
+           gboolean              apply)
+{
+  GtkTextIter a, b;
+
+  iter_at (self, &a, start);
+  iter_at (self, &b, end);
+  if (apply)
+    gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
+  else
+    gtk_text_buffer_remove_tag (self->buffer, tag, &a, &b);
+}
+
+static gboolean
+is_inserted (PlenaryProposalMarks *self,
+             const GtkTextIter    *iter)
+{
+  return gtk_text_iter_has_tag (iter, self->any_inserted);
+}
+
+/* The end of the run of proposed (or of clean) characters at ITER, at most
+ * LIMIT. */
+static int
+run_end (PlenaryProposalMarks *self,
+         const GtkTextIter    *iter,
+         int                   limit)
+{
+  GtkTextIter end = *iter;
+
+  if (!gtk_text_iter_forward_to_tag_toggle (&end, self->any_inserted))
+    gtk_text_buffer_get_end_iter (self->buffer, &end);
+  return MIN (gtk_text_iter_get_offset (&end), limit);
+}
+
+/* The clean text between FROM and TO. */
+static char *
+dup_clean_slice (PlenaryProposalMarks *self,
+                 int                   from,
+                 int                   to)
+{
+  GString *text = g_string_new (NULL);
+  GtkTextIter iter, end;
+
+  iter_at (self, &iter, from);
+  while (gtk_text_iter_get_offset (&iter) < to)
+    {
+      int next = run_end (self, &iter, to);
+
+      iter_at (self, &end, next);
+      if (!is_inserted (self, &iter))
+        {
+          g_autofree char *slice = gtk_text_iter_get_slice (&iter, &end);
+
+          g_string_append (text, slice);
+        }
+      iter = end;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Code points of clean text between FROM and TO. */
+static int
+clean_length (PlenaryProposalMarks *self,
+              int                   from,
+              int                   to)
+{
+  GtkTextIter iter;
+  int length = 0;
+
+  iter_at (self, &iter, from);
+  while (gtk_text_iter_get_offset (&iter) < to)
+    {
+      int next = run_end (self, &iter, to);
+
+      if (!is_inserted (self, &iter))
+        length += next - gtk_text_iter_get_offset (&iter);
+      iter_at (self, &iter, next);
+    }
+
+  return length;
+}
+
+/* The buffer offset of code point COLUMN of the clean text from FROM (at
+ * most LIMIT); past the proposed words there when SKIP_INSERTED. */
+static int
+clean_to_offset (PlenaryProposalMarks *self,
+                 int                   from,
+                 int                   limit,
+                 int                   column,
+                 gboolean              skip_inserted)
+{
+  GtkTextIter iter;
+  int offset = from;
+
+  iter_at (self, &iter, from);
+  while (offset < limit)
+    {
+      int next = run_end (self, &iter, limit);
+
+      if (is_inserted (self, &iter))
+        {
+          if (column == 0 && !skip_inserted)
+            return offset;
+        }
+      else if (next - offset >= column && !(next - offset == column && skip_inserted))
+        return offset + column;
+      else
+        column -= next - offset;
+      offset = next;
+      iter_at (self, &iter, offset);
+    }
+
+  return limit;
+}
+
+static Mark *
+mark_for_tag (PlenaryProposalMarks *self,
+              GtkTextTag           *tag)
+{
+  return g_hash_table_lookup (self->by_tag, tag);
+}
+
+/* The ADD_PARAGRAPH mark whose inserted words ITER is in, or NULL. */
+static Mark *
+added_mark_at (PlenaryProposalMarks *self,
+               const GtkTextIter    *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      Mark *mark = mark_for_tag (self, l->data);
+
+      if (mark != NULL && mark->kind == PLENARY_PROPOSAL_ADD_PARAGRAPH && mark->inserted == l->data)
+        return mark;
+    }
+
+  return NULL;
+}
+
+/* The mark of the proposed paragraph on LINE: the line break before the
+ * line is its, and so is the line's first character, if any. */
+static Mark *
+added_line_mark (PlenaryProposalMarks *self,
+                 guint                 line)
+{
+  GtkTextIter iter, before;
+  Mark *mark;
+
+  if (self->marks->len == 0 || line == 0)
+    return NULL;
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  before = iter;
+  if (!gtk_text_iter_backward_char (&before) || !(mark = added_mark_at (self, &before)))
+    return NULL;
+  if (!gtk_text_iter_ends_line (&iter) && !gtk_text_iter_has_tag (&iter, mark->inserted))
+    return NULL;
+
+  return mark;
+}
+
+gboolean
+plenary_proposal_marks_is_added_line (PlenaryProposalMarks *self,
+                                      guint                 line)
+{
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), FALSE);
+
+  return added_line_mark (self, line) != NULL;
+}
+
+/* Whether LINE holds a paragraph of the clean text a proposal can be
+ * anchored on. */
+static gboolean
+is_paragraph_line (PlenaryProposalMarks *self,
+                   guint                 line)
+{
+  const PlenaryLineInfo *info;
+
+  if (self->index == NULL || line >= plenary_line_index_get_n_lines (self->index))
+    return FALSE;
+  info = plenary_line_index_get_info (self->index, line);
+
+  return !info->is_blank && !info->is_opening &&
+         plenary_line_index_get_id (self->index, line) != NULL &&
+         added_line_mark (self, line) == NULL;
+}
+
+/* Edits of our own ------------------------------------------------------------ */
+
+/* Every mark tag over START..END goes. */
+static void
+untag_range (PlenaryProposalMarks *self,
+             int                   start,
+             int                   end)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkTextIter iter;
+  g_autoptr(GSList) tags = NULL;
+
+  if (start >= end)
+    return;
+
+  iter_at (self, &iter, start);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    g_ptr_array_add (found, l->data);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL) && gtk_text_iter_get_offset (&iter) < end)
+    {
+      g_autoptr(GSList) on = gtk_text_iter_get_toggled_tags (&iter, TRUE);
+
+      for (GSList *l = on; l != NULL; l = l->next)
+        g_ptr_array_add (found, l->data);
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkTextTag *tag = g_ptr_array_index (found, i);
+
+      if (tag == self->any_inserted || mark_for_tag (self, tag) != NULL)
+        tag_range (self, tag, start, end, FALSE);
+    }
+}
+
+static void
+delete_range (PlenaryProposalMarks *self,
+              int                   start,
+              int                   end)
+{
+  GtkTextIter a, b;
+
+  if (start >= end)
+    return;
+
+  iter_at (self, &a, start);
+  iter_at (self, &b, end);
+  self->applying++;
+  gtk_text_buffer_delete (self->buffer, &a, &b);
+  self->applying--;
+  self->text_changed = TRUE;
+}
+
+/* Inserts TEXT at OFFSET as MARK's proposed words; returns where they end. */
+static int
+insert_marked (PlenaryProposalMarks *self,
+               int                   offset,
+               const char           *text,
+               Mark                 *mark)
+{
+  GtkTextIter iter;
+  int end = offset + (int) g_utf8_strlen (text, -1);
+
+  iter_at (self, &iter, offset);
+  self->applying++;
+  gtk_text_buffer_insert (self->buffer, &iter, text, -1);
+  self->applying--;
+  self->text_changed = TRUE;
+
+  /* Whatever it took from its neighbours is not its. */
+  untag_range (self, offset, end);
+  tag_range (self, mark->inserted, offset, end, TRUE);
+  tag_range (self, self->any_inserted, offset, end, TRUE);
+
+  return end;
+}
+
+/* Tags START..END with TAG, but not the proposed words there. */
+static void
+tag_clean (PlenaryProposalMarks *self,
+           GtkTextTag           *tag,
+           int                   start,
+           int                   end)
+{
+  GtkTextIter iter;
+
+  iter_at (self, &iter, start);
+  while (start < end)
+    {
+      int next = run_end (self, &iter, end);
+
+      if (!is_inserted (self, &iter))
+        tag_range (self, tag, start, next, TRUE);
+      start = next;
+      iter_at (self, &iter, start);
+    }
+}
+
+/* Deletes the character at OFFSET and inserts it again with its tags: an
+ * edit that only changes tags is then a step of the buffer's history. */
+static void
+touch (PlenaryProposalMarks *self,
+       int                   offset)
+{
+  g_autoptr(GSList) tags = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  iter_at (self, &start, offset);
+  if (gtk_text_iter_ends_line (&start) || gtk_text_iter_is_end (&start))
+    return;
+
+  end = start;
+  gtk_text_iter_forward_char (&end);
+  text = gtk_text_iter_get_slice (&start, &end);
+  tags = gtk_text_iter_get_tags (&start);
+
+  self->applying++;
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  gtk_text_buffer_insert (self->buffer, &start, text, -1);
+  self->applying--;
+
+  untag_range (self, offset, offset + 1);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    tag_range (self, l->data, offset, offset + 1, TRUE);
+}
+
+static Mark *
+add_mark (PlenaryProposalMarks *self,
+          const char           *id,
+          const char           *delegation,
+          GDateTime            *created,
+          PlenaryProposalKind   kind,
+          PlenaryProposal      *proposal)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  Mark *mark = g_rc_box_new0 (Mark);
+  GdkRGBA color;
+
+  mark->id = g_strdup (id);
+  mark->delegation = g_strdup (delegation);
+  mark->created = g_date_time_ref (created);
+  mark->kind = kind;
+  g_set_object (&mark->proposal, proposal);
+
+  plenary_proposal_marks_get_color (delegation, FALSE, &color);
+  mark->deleted = g_object_new (GTK_TYPE_TEXT_TAG,
+                                "strikethrough", TRUE,
+                                "foreground-rgba", &color,
+                                NULL);
+  mark->inserted = g_object_new (GTK_TYPE_TEXT_TAG,
+                                 "underline", PANGO_UNDERLINE_SINGLE,
+                                 "underline-rgba", &color,
+                                 "foreground-rgba", &color,
+                                 NULL);
+  gtk_text_tag_table_add (table, mark->deleted);
+  gtk_text_tag_table_add (table, mark->inserted);
+
+  g_hash_table_insert (self->by_tag, mark->deleted, mark_ref (mark));
+  g_hash_table_insert (self->by_tag, mark->inserted, mark_ref (mark));
+  g_ptr_array_add (self->marks, mark);
+
+  return mark;
+}
+
+static Mark *
+add_own_mark (PlenaryProposalMarks *self,
+              PlenaryProposalKind   kind)
+{
+  g_autofree char *id = plenary_draft_new_proposal_id (self->draft);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return add_mark (self, id, self->delegation, now, kind, NULL);
+}
+
+/* The mark leaves the text, for good or until undo brings it back. */
+static void
+drop_mark (PlenaryProposalMarks *self,
+           Mark                 *mark)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, mark->deleted, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, mark->inserted, &start, &end);
+  g_ptr_array_remove (self->marks, mark);
+}
+
+/* Undo states --------------------------------------------------------------- */
+
+static guint
+hash_text (PlenaryProposalMarks *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  return g_str_hash (text);
+}
+
+static State *
+take_state (PlenaryProposalMarks *self)
+{
+  State *state = g_new0 (State, 1);
+
+  state->hash = hash_text (self);
+  state->marks = g_ptr_array_new_with_free_func (mark_state_free);
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = g_ptr_array_index (self->marks, i);
+      MarkState *mark_state = g_new0 (MarkState, 1);
+
+      mark_state->mark = mark_ref (mark);
+      mark_state->deleted = tag_ranges (self->buffer, mark->deleted);
+      mark_state->inserted = tag_ranges (self->buffer, mark->inserted);
+      g_ptr_array_add (state->marks, mark_state);
+    }
+
+  return state;
+}
+
+static void
+apply_ranges (PlenaryProposalMarks *self,
+              GtkTextTag           *tag,
+              GArray               *ranges,
+              gboolean              inserted)
+{
+  int length = gtk_text_buffer_get_char_count (self->buffer);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *range = &g_array_index (ranges, Range, i);
+      int start = MIN (range->start, length);
+      int end = MIN (range->end, length);
+
+      tag_range (self, tag, start, end, TRUE);
+      if (inserted)
+        tag_range (self, self->any_inserted, start, end, TRUE);
+    }
+}
+
+static void
+restore_state (PlenaryProposalMarks *self,
+               State                *state)
+{
+  GtkTextIter start, end;
+
+  while (self->marks->len > 0)
+    drop_mark (self, g_ptr_array_index (self->marks, self->marks->len - 1));
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->any_inserted, &start, &end);
+
+  for (guint i = 0; i < state->marks->len; i++)
+    {
+      MarkState *mark_state = g_ptr_array_index (state->marks, i);
+
+      g_ptr_array_add (self->marks, mark_ref (mark_state->mark));
+      apply_ranges (self, mark_state->mark->deleted, mark_state->deleted, FALSE);
+      apply_ranges (self, mark_state->mark->inserted, mark_state->inserted, TRUE);
+    }
+}
+
+void
+plenary_proposal_marks_save_state (PlenaryProposalMarks *self)
+{
+  g_return_if_fail (PLENARY_IS_PROPOSAL_MARKS (self));
+
+  g_ptr_array_add (self->undo, take_state (self));
+  g_ptr_array_set_size (self->redo, 0);
+}
+
+/* Once per user action: the state before its first proposal edit. */
+static void
+begin_edit (PlenaryProposalMarks *self)
+{
+  if (!self->saved)
+    {
+      plenary_proposal_marks_save_state (self);
+      self->saved = self->depth > 0;
+    }
+  self->changed = TRUE;
+}
+
+static gboolean
+has_history (PlenaryProposalMarks *self)
+{
+  return self->marks->len > 0 || self->undo->len > 0 || self->redo->len > 0;
+}
+
+static void
+on_history_before (PlenaryProposalMarks *self,
+                   GPtrArray            *stack)
+{
+  self->in_history = TRUE;
+  if (has_history (self))
+    g_ptr_array_add (stack, take_state (self));
+}
+
+/* The text is as it was before an edit of ours: so are the marks. */
+static void
+on_history_after (PlenaryProposalMarks *self,
+                  GPtrArray            *stack)
+{
+  guint hash;
+
+  self->in_history = FALSE;
+  if (stack->len == 0)
+    return;
+
+  hash = hash_text (self);
+  for (guint i = stack->len; i > 0; i--)
+    {
+      State *state = g_ptr_array_index (stack, i - 1);
+
+      if (state->hash == hash)
+        {
+          restore_state (self, state);
+          g_ptr_array_set_size (stack, i - 1);
+          g_signal_emit (self, signals[CHANGED], 0);
+          return;
+        }
+    }
+}
+
+static void
+on_undo_before (PlenaryProposalMarks *self)
+{
+  on_history_before (self, self->redo);
+}
+
+static void
+on_undo_after (PlenaryProposalMarks *self)
+{
+  on_history_after (self, self->undo);
+}
+
+static void
+on_redo_before (PlenaryProposalMarks *self)
+{
+  on_history_before (self, self->undo);
+}
+
+static void
+on_redo_after (PlenaryProposalMarks *self)
+{
+  on_history_after (self, self->redo);
+  self->after_redo = TRUE;
+}
+
+/* Suggesting ---------------------------------------------------------------- */
+
+static gboolean
+is_own (PlenaryProposalMarks *self,
+        Mark                 *mark)
+{
+  return mark != NULL && g_strcmp0 (mark->delegation, self->delegation) == 0;
+}
+
+/* The delegation's own proposal that typing at ITER makes grow: its
+ * proposed words are before or after ITER, or its deleted words end there. */
+static Mark *
+own_mark_at (PlenaryProposalMarks *self,
+             const GtkTextIter    *iter)
+{
+  GtkTextIter before = *iter;
+
+  if (gtk_text_iter_backward_char (&before))
+    {
+      g_autoptr(GSList) tags = gtk_text_iter_get_tags (&before);
+
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          Mark *mark = mark_for_tag (self, l->data);
+
+          if (is_own (self, mark) &&
+              (l->data == mark->inserted ||
+               (l->data == mark->deleted && mark->kind == PLENARY_PROPOSAL_TEXT)))
+            return mark;
+        }
+    }
+
+  {
+    g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+
+    for (GSList *l = tags; l != NULL; l = l->next)
+      {
+        Mark *mark = mark_for_tag (self, l->data);
+
+        if (is_own (self, mark) && l->data == mark->inserted)
+          return mark;
+      }
+  }
+
+  return NULL;
+}
+
+/* Words typed or pasted at *OFFSET, without line breaks. */
+static void
+suggest_words (PlenaryProposalMarks *self,
+               int                  *offset,
+               const char           *words)
+{
+  GtkTextIter iter;
+  Mark *mark;
+  guint line;
+
+  iter_at (self, &iter, *offset);
+  line = gtk_text_iter_get_line (&iter);
+  mark = own_mark_at (self, &iter);
+
+  if (added_line_mark (self, line) != NULL)
+    {
+      /* Only one's own proposed paragraph can be written in. */
+      if (mark == NULL || mark->kind != PLENARY_PROPOSAL_ADD_PARAGRAPH)
+        return;
+    }
+  else
+    {
+      /* The level is not a proposal; nor is a blank line. */
+      if (!is_paragraph_line (self, line) || *offset < content_start (self, line) ||
+          words[strspn (words, "\t")] == '\0')
+        return;
+      if (mark == NULL || mark->kind != PLENARY_PROPOSAL_TEXT)
+        mark = add_own_mark (self, PLENARY_PROPOSAL_TEXT);
+    }
+
+  *offset = insert_marked (self, *offset, words, mark);
+}
+
+static void
+suggest_insert (PlenaryProposalMarks *self,
+                int                   offset,
+                const char           *text,
+                int                   length)
+{
+  g_autofree char *copy = g_strndup (text, length);
+  g_auto(GStrv) pieces = NULL;
+  GtkTextIter iter;
+
+  g_strdelimit (copy, "\r\v\f", '\n');
+  pieces = g_strsplit (copy, "\n", -1);
+
+  if (pieces[0][0] != '\0')
+    suggest_words (self, &offset, pieces[0]);
+
+  /* A line break proposes a paragraph after the line, never splits one. */
+  for (guint i = 1; pieces[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strconcat ("\n", pieces[i], NULL);
+      Mark *mark;
+
+      iter_at (self, &iter, offset);
+      if (!gtk_text_iter_ends_line (&iter))
+        break;
+      mark = add_own_mark (self, PLENARY_PROPOSAL_ADD_PARAGRAPH);
+      offset = insert_marked (self, offset, line, mark);
+    }
+
+  iter_at (self, &iter, offset);
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+}
+
+/* Deleting START..END of LINE (without its line break); BREAK_BEFORE: with
+ * the line break before the line. */
+static void
+suggest_delete_in_line (PlenaryProposalMarks *self,
+                        guint                 line,
+                        int                   start,
+                        int                   end,
+                        gboolean              break_before,
+                        int                  *touched)
+{
+  int first = line_start (self, line);
+  int last = line_end (self, line);
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (Range));
+  Mark *added = added_line_mark (self, line);
+  Mark *mark = NULL;
+  GtkTextIter iter;
+  int column;
+
+  if (added != NULL)
+    {
+      if (!is_own (self, added))
+        return;
+      /* The whole proposed paragraph goes, or the words deleted in it. */
+      if (break_before && start <= first && end >= last)
+        delete_range (self, first - 1, last);
+      else
+        delete_range (self, start, end);
+      return;
+    }
+
+  if (!is_paragraph_line (self, line))
+    return;
+  start = MAX (start, content_start (self, line));
+  if (start >= end)
+    return;
+
+  if (start == content_start (self, line) && end == last)
+    {
+      for (guint i = 0; i < self->marks->len; i++)
+        {
+          Mark *other = g_ptr_array_index (self->marks, i);
+          GtkTextIter at;
+
+          iter_at (self, &at, start);
+          if (other->kind == PLENARY_PROPOSAL_DELETE_PARAGRAPH && is_own (self, other) &&
+              gtk_text_iter_has_tag (&at, other->deleted))
+            return;
+        }
+      mark = add_own_mark (self, PLENARY_PROPOSAL_DELETE_PARAGRAPH);
+      tag_clean (self, mark->deleted, start, end);
+      *touched = start;
+      return;
+    }
+
+  /* Growing one's own proposal next to the words. */
+  iter_at (self, &iter, start);
+  mark = own_mark_at (self, &iter);
+  if (mark == NULL)
+    {
+      iter_at (self, &iter, end);
+      mark = own_mark_at (self, &iter);
+    }
+  if (mark != NULL && mark->kind != PLENARY_PROPOSAL_TEXT)
+    mark = NULL;
+
+  /* Clean words are struck through; one's own proposed words go. */
+  column = start;
+  iter_at (self, &iter, column);
+  while (column < end)
+    {
+      int next = run_end (self, &iter, end);
+
+      if (!is_inserted (self, &iter))
+        {
+          if (mark == NULL)
+            mark = add_own_mark (self, PLENARY_PROPOSAL_TEXT);
+          tag_range (self, mark->deleted, column, next, TRUE);
+          *touched = column;
+        }
+      else
+        for (int c = column; c < next; c++)
+          {
+            GtkTextIter at;
+
+            g_autoptr(GSList) tags = NULL;
+
+            iter_at (self, &at, c);
+            tags = gtk_text_iter_get_tags (&at);
+            for (GSList *l = tags; l != NULL; l = l->next)
+              {
+                Mark *owner = mark_for_tag (self, l->data);
+
+                if (is_own (self, owner) && owner->inserted == l->data)
+                  {
+                    Range range = { c, c + 1 };
+
+                    if (own->len > 0 && g_array_index (own, Range, own->len - 1).end == c)
+                      g_array_index (own, Range, own->len - 1).end = c + 1;
+                    else
+                      g_array_append_val (own, range);
+                    break;
+                  }
+              }
+          }
+      column = next;
+      iter_at (self, &iter, column);
+    }
+
+  for (guint i = own->len; i > 0; i--)
+    {
+      Range *range = &g_array_index (own, Range, i - 1);
+
+      delete_range (self, range->start, range->end);
+    }
+}
+
+static void
+suggest_delete (PlenaryProposalMarks *self,
+                int                   start,
+                int                   end,
+                int                   cursor)
+{
+  int first_line = line_of (self, start);
+  int last_line = line_of (self, end);
+  int touched = -1;
+  GtkTextIter iter;
+  GtkTextMark *place;
+
+  /* Backspace leaves the cursor before the words, Delete after them. */
+  iter_at (self, &iter, cursor == end ? start : end);
+  place = gtk_text_buffer_create_mark (self->buffer, NULL, &iter, cursor == end);
+
+  for (int line = last_line; line >= first_line; line--)
+    {
+      int from = MAX (start, line_start (self, line));
+      int to = MIN (end, line_end (self, line));
+
+      suggest_delete_in_line (self, line, from, to,
+                              line > first_line || start < line_start (self, line), &touched);
+    }
+
+  if (!self->text_changed && touched >= 0)
+    touch (self, touched);
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, place);
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  gtk_text_buffer_delete_mark (self->buffer, place);
+}
+
+static gboolean
+intercepts (PlenaryProposalMarks *self,
+            const GtkTextIter    *location)
+{
+  const PlenaryLineInfo *info;
+  guint line;
+
+  if (self->delegation == NULL || self->applying > 0 || self->in_history || self->depth == 0 ||
+      self->index == NULL || self->draft == NULL)
+    return FALSE;
+
+  /* The opening formula is no paragraph: the app rewrites it when the
+   * header names another body, and it is edited as it is. */
+  line = gtk_text_iter_get_line (location);
+  if (line < plenary_line_index_get_n_lines (self->index))
+    {
+      info = plenary_line_index_get_info (self->index, line);
+      if (info->is_opening)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_insert_text (PlenaryProposalMarks *self,
+                GtkTextIter          *location,
+                const char           *text,
+                int                   length,
+                GtkTextBuffer        *buffer)
+{
+  if (!intercepts (self, location))
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  begin_edit (self);
+  self->text_changed = FALSE;
+  suggest_insert (self, gtk_text_iter_get_offset (location), text, length);
+  gtk_text_buffer_get_iter_at_mark (buffer, location, gtk_text_buffer_get_insert (buffer));
+}
+
+/* Typed (not suggested) next to a proposal's words, the text takes none of
+ * its tags: it is the clean text's. */
+static void
+on_insert_text_after (PlenaryProposalMarks *self,
+                      GtkTextIter          *location,
+                      const char           *text,
+                      int                   length,
+                      GtkTextBuffer        *buffer)
+{
+  int end, start;
+  GtkTextIter before, after;
+  g_autoptr(GSList) tags = NULL;
+
+  if (self->marks->len == 0 || self->applying > 0 || self->in_history)
+    return;
+
+  end = gtk_text_iter_get_offset (location);
+  start = end - (int) g_utf8_strlen (text, length);
+  iter_at (self, &before, start);
+  after = *location;
+  tags = gtk_text_iter_get_tags (&before);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      GtkTextIter prev = before;
+
+      if (l->data != self->any_inserted && mark_for_tag (self, l->data) == NULL)
+        continue;
+      /* Inside the words it stays theirs. */
+      if (gtk_text_iter_backward_char (&prev) && gtk_text_iter_has_tag (&prev, l->data) &&
+          gtk_text_iter_has_tag (&after, l->data))
+        continue;
+      tag_range (self, l->data, start, end, FALSE);
+    }
+  *location = after;
+  iter_at (self, location, end);
+}
+
+static void
+on_delete_range (PlenaryProposalMarks *self,
+                 GtkTextIter          *start,
+                 GtkTextIter          *end,
+                 GtkTextBuffer        *buffer)
+{
+  GtkTextIter cursor;
+
+  if (!intercepts (self, start))
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "delete-range");
+  begin_edit (self);
+  self->text_changed = FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  suggest_delete (self, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end),
+                  gtk_text_iter_get_offset (&cursor));
+
+  gtk_text_buffer_get_iter_at_mark (buffer, start, gtk_text_buffer_get_insert (buffer));
+  *end = *start;
+}
+
+static void
+on_begin_user_action (PlenaryProposalMarks *self)
+{
+  self->depth++;
+
+  /* GTK's history lets the edit after a redo join the step redone, so that
+   * undo would take both back: an empty user action closes that step. */
+  if (self->after_redo)
+    {
+      self->after_redo = FALSE;
+      gtk_text_buffer_end_user_action (self->buffer);
+      gtk_text_buffer_begin_user_action (self->buffer);
+    }
+}
+
+static void
+on_end_user_action (PlenaryProposalMarks *self)
+{
+  if (self->depth > 0 && --self->depth == 0)
+    {
+      self->saved = FALSE;
+      if (self->changed)
+        {
+          self->changed = FALSE;
+          g_signal_emit (self, signals[CHANGED], 0);
+        }
+    }
+}
+
+/* Loading ------------------------------------------------------------------- */
+
+static gboolean
+show_text (PlenaryProposalMarks *self,
+           PlenaryProposal      *proposal,
+           int                   line)
+{
+  int first = content_start (self, line);
+  int last = line_end (self, line);
+  g_autofree char *full = dup_clean_slice (self, first, last);
+  const char *text = plenary_proposal_get_text (proposal);
+  gint64 start, end;
+  int from, to;
+  Mark *mark;
+
+  if (!plenary_proposal_locate (proposal, full, &start, &end) || (start == end && text[0] == '\0'))
+    return FALSE;
+
+  mark = add_mark (self, plenary_proposal_get_id (proposal), plenary_proposal_get_delegation (proposal),
+                   plenary_proposal_get_created (proposal), PLENARY_PROPOSAL_TEXT, proposal);
+  if (start < end)
+    {
+      from = clean_to_offset (self, first, last, start, TRUE);
+      to = clean_to_offset (self, first, last, end, FALSE);
+      tag_clean (self, mark->deleted, from, to);
+    }
+  else
+    to = clean_to_offset (self, first, last, start, TRUE);
+  if (text[0] != '\0')
+    insert_marked (self, to, text, mark);
+
+  return TRUE;
+}
+
+static gboolean
+show_delete (PlenaryProposalMarks *self,
+             PlenaryProposal      *proposal,
+             int                   line)
+{
+  int first = content_start (self, line);
+  int last = line_end (self, line);
+  Mark *mark;
+
+  if (first >= last)
+    return FALSE;
+
+  mark = add_mark (self, plenary_proposal_get_id (proposal), plenary_proposal_get_delegation (proposal),
+                   plenary_proposal_get_created (proposal), PLENARY_PROPOSAL_DELETE_PARAGRAPH, proposal);
+  tag_clean (self, mark->deleted, first, last);
+  return TRUE;
+}
+
+static void
+show_add (PlenaryProposalMarks *self,
+          PlenaryProposal      *proposal,
+          int                   line)
+{
+  g_autofree char *tabs = g_strnfill (MIN (plenary_proposal_get_level (proposal), 2), '\t');
+  g_autofree char *text = g_strconcat ("\n", tabs, plenary_proposal_get_text (proposal), NULL);
+  guint n = plenary_line_index_get_n_lines (self->index);
+  Mark *mark;
+
+  /* After the proposed paragraphs already there, in the file's order. */
+  while ((guint) line + 1 < n && added_line_mark (self, line + 1) != NULL)
+    line++;
+
+  mark = add_mark (self, plenary_proposal_get_id (proposal), plenary_proposal_get_delegation (proposal),
+                   plenary_proposal_get_created (proposal), PLENARY_PROPOSAL_ADD_PARAGRAPH, proposal);
+  insert_marked (self, line_end (self, line), text, mark);
+}
+
+typedef struct
+{
+  PlenaryProposal *proposal;
+  int              line;
+  guint            order;
+} PendingAdd;
+
+static int
+compare_adds (gconstpointer a,
+              gconstpointer b)
+{
+  const PendingAdd *x = a;
+  const PendingAdd *y = b;
+
+  /* From the end of the text, so that lines above keep their numbers. */
+  if (x->line != y->line)
+    return y->line - x->line;
+  return (int) x->order - (int) y->order;
+}
+
+void
+plenary_proposal_marks_show (PlenaryProposalMarks *self,
+                             GListModel           *proposals)
+{
+  g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) adds = g_array_new (FALSE, FALSE, sizeof (PendingAdd));
+  guint n_lines, n;
+  int first_paragraph = -1;
+
+  g_return_if_fail (PLENARY_IS_PROPOSAL_MARKS (self));
+  g_return_if_fail (self->index != NULL);
+
+  n = g_list_model_get_n_items (proposals);
+  if (n == 0)
+    return;
+
+  n_lines = plenary_line_index_get_n_lines (self->index);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const char *id = plenary_line_index_get_id (self->index, i);
+
+      if (id != NULL && is_paragraph_line (self, i))
+        {
+          if (first_paragraph < 0)
+            first_paragraph = i;
+          if (!g_hash_table_contains (lines, id))
+            g_hash_table_insert (lines, (gpointer) id, GUINT_TO_POINTER (i + 1));
+        }
+    }
+
+  self->applying++;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryProposal) proposal = g_list_model_get_item (proposals, i);
+      int line = GPOINTER_TO_UINT (g_hash_table_lookup (lines, plenary_proposal_get_paragraph (proposal))) - 1;
+      gboolean shown = FALSE;
+
+      switch (plenary_proposal_get_kind (proposal))
+        {
+        case PLENARY_PROPOSAL_TEXT:
+          shown = line >= 0 && show_text (self, proposal, line);
+          break;
+        case PLENARY_PROPOSAL_DELETE_PARAGRAPH:
+          shown = line >= 0 && show_delete (self, proposal, line);
+          break;
+        case PLENARY_PROPOSAL_ADD_PARAGRAPH:
+          /* Before the first paragraph: after the line above it. */
+          if (plenary_proposal_get_paragraph (proposal)[0] == '\0')
+            line = first_paragraph - 1;
+          if (line >= 0 && plenary_proposal_get_text (proposal)[0] != '\0')
+            {
+              PendingAdd add = { proposal, line, i };
+
+              g_array_append_val (adds, add);
+              shown = TRUE;
+            }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!shown)
+        g_ptr_array_add (self->unshown, g_object_ref (proposal));
+    }
+
+  g_array_sort (adds, compare_adds);
+  for (guint i = 0; i < adds->len; i++)
+    {
+      PendingAdd *add = &g_array_index (adds, PendingAdd, i);
+
+      show_add (self, add->proposal, add->line);
+    }
+  self->applying--;
+}
+
+void
+plenary_proposal_marks_clear_shown (PlenaryProposalMarks *self)
+{
+  g_return_if_fail (PLENARY_IS_PROPOSAL_MARKS (self));
+
+  while (self->marks->len > 0)
+    drop_mark (self, g_ptr_array_index (self->marks, self->marks->len - 1));
+  g_ptr_array_set_size (self->unshown, 0);
+}
+
+void
+plenary_proposal_marks_clear (PlenaryProposalMarks *self)
+{
+  GtkTextTagTable *table;
+  GHashTableIter iter;
+  gpointer tag;
+
+  g_return_if_fail (PLENARY_IS_PROPOSAL_MARKS (self));
+
+  while (self->marks->len > 0)
+    drop_mark (self, g_ptr_array_index (self->marks, self->marks->len - 1));
+  table = gtk_text_buffer_get_tag_table (self->buffer);
+  g_hash_table_iter_init (&iter, self->by_tag);
+  while (g_hash_table_iter_next (&iter, &tag, NULL))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (self->by_tag);
+  g_ptr_array_set_size (self->unshown, 0);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+}
+
+/* Reading the marks --------------------------------------------------------- */
+
+gboolean
+plenary_proposal_marks_is_empty (PlenaryProposalMarks *self)
+{
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), TRUE);
+
+  return self->marks->len == 0;
+}
+
+char *
+plenary_proposal_marks_dup_clean_text (PlenaryProposalMarks *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), NULL);
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  if (self->marks->len == 0)
+    return gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+
+  return dup_clean_slice (self, 0, gtk_text_iter_get_offset (&end));
+}
+
+static char *
+dup_ranges_text (PlenaryProposalMarks *self,
+                 GArray               *ranges)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *range = &g_array_index (ranges, Range, i);
+      GtkTextIter a, b;
+      g_autofree char *slice = NULL;
+
+      iter_at (self, &a, range->start);
+      iter_at (self, &b, range->end);
+      slice = gtk_text_iter_get_slice (&a, &b);
+      g_string_append (text, slice);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The id of the paragraph a paragraph proposed on LINE comes after. */
+static const char *
+paragraph_before (PlenaryProposalMarks *self,
+                  int                   line)
+{
+  while (--line >= 0)
+    if (is_paragraph_line (self, line))
+      return plenary_line_index_get_id (self->index, line);
+
+  return "";
+}
+
+static gboolean
+same_proposal (PlenaryProposal *old,
+               PlenaryProposal *new)
+{
+  return old != NULL &&
+         plenary_proposal_get_kind (old) == plenary_proposal_get_kind (new) &&
+         g_strcmp0 (plenary_proposal_get_paragraph (old), plenary_proposal_get_paragraph (new)) == 0 &&
+         g_strcmp0 (plenary_proposal_get_exact (old), plenary_proposal_get_exact (new)) == 0 &&
+         g_strcmp0 (plenary_proposal_get_prefix (old), plenary_proposal_get_prefix (new)) == 0 &&
+         g_strcmp0 (plenary_proposal_get_suffix (old), plenary_proposal_get_suffix (new)) == 0 &&
+         g_strcmp0 (plenary_proposal_get_text (old), plenary_proposal_get_text (new)) == 0 &&
+         plenary_proposal_get_start (old) == plenary_proposal_get_start (new) &&
+         plenary_proposal_get_end (old) == plenary_proposal_get_end (new) &&
+         plenary_proposal_get_level (old) == plenary_proposal_get_level (new);
+}
+
+/* What MARK proposes now, or NULL (GONE: it has no words left). */
+static PlenaryProposal *
+make_proposal (PlenaryProposalMarks *self,
+               Mark                 *mark,
+               int                  *position,
+               gboolean             *gone)
+{
+  g_autoptr(GArray) deleted = tag_ranges (self->buffer, mark->deleted);
+  g_autoptr(GArray) inserted = tag_ranges (self->buffer, mark->inserted);
+  int first;
+  int line;
+
+  *gone = deleted->len == 0 && inserted->len == 0;
+  if (*gone)
+    return NULL;
+
+  first = deleted->len > 0 ? g_array_index (deleted, Range, 0).start : G_MAXINT;
+  if (inserted->len > 0)
+    first = MIN (first, g_array_index (inserted, Range, 0).start);
+  *position = first;
+
+  switch (mark->kind)
+    {
+    case PLENARY_PROPOSAL_TEXT:
+      {
+        g_autofree char *full = NULL;
+        g_autofree char *text = dup_ranges_text (self, inserted);
+        int start, end, from;
+
+        line = line_of (self, first);
+        if (!is_paragraph_line (self, line))
+          return NULL;
+        from = content_start (self, line);
+        full = dup_clean_slice (self, from, line_end (self, line));
+        if (deleted->len > 0)
+          {
+            int first_deleted = MAX (g_array_index (deleted, Range, 0).start, from);
+
+            start = clean_length (self, from, first_deleted);
+            end = clean_length (self, from, g_array_index (deleted, Range, deleted->len - 1).end);
+          }
+        else
+          start = end = clean_length (self, from, MAX (first, from));
+
+        return plenary_proposal_new_text (mark->id, mark->delegation, mark->created,
+                                          plenary_line_index_get_id (self->index, line),
+                                          full, start, end, text);
+      }
+
+    case PLENARY_PROPOSAL_ADD_PARAGRAPH:
+      {
+        g_autofree char *text = dup_ranges_text (self, inserted);
+        const char *words = text;
+        guint level = 0;
+        char *newline;
+
+        if (*words == '\n')
+          words++;
+        if ((newline = strchr (words, '\n')))
+          *newline = '\0';
+        while (words[level] == '\t')
+          level++;
+        if (words[level] == '\0')
+          return NULL;
+
+        line = line_of (self, first) + 1;
+        return plenary_proposal_new_add (mark->id, mark->delegation, mark->created,
+                                         paragraph_before (self, line), level, words + level);
+      }
+
+    case PLENARY_PROPOSAL_DELETE_PARAGRAPH:
+      line = line_of (self, first);
+      if (!is_paragraph_line (self, line))
+        return NULL;
+      return plenary_proposal_new_delete (mark->id, mark->delegation, mark->created,
+                                          plenary_line_index_get_id (self->index, line));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+typedef struct
+{
+  PlenaryProposal *proposal;
+  int              position;
+} Collected;
+
+static int
+compare_collected (gconstpointer a,
+                   gconstpointer b)
+{
+  const Collected *x = a;
+  const Collected *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+GPtrArray *
+plenary_proposal_marks_collect (PlenaryProposalMarks *self)
+{
+  g_autoptr(GArray) collected = g_array_new (FALSE, FALSE, sizeof (Collected));
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GPtrArray *proposals;
+
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), NULL);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = g_ptr_array_index (self->marks, i);
+      g_autoptr(PlenaryProposal) proposal = NULL;
+      Collected item = { NULL, 0 };
+      gboolean is_gone;
+
+      proposal = make_proposal (self, mark, &item.position, &is_gone);
+      if (is_gone)
+        {
+          g_ptr_array_add (gone, mark);
+          continue;
+        }
+      if (proposal == NULL)
+        continue;
+
+      if (!same_proposal (mark->proposal, proposal))
+        {
+          if (mark->proposal != NULL)
+            {
+              plenary_proposal_set_friendliness (proposal, plenary_proposal_get_friendliness (mark->proposal));
+              plenary_proposal_set_vote (proposal, plenary_proposal_get_vote (mark->proposal));
+            }
+          g_set_object (&mark->proposal, proposal);
+        }
+      item.proposal = mark->proposal;
+      g_array_append_val (collected, item);
+    }
+
+  for (guint i = 0; i < gone->len; i++)
+    drop_mark (self, g_ptr_array_index (gone, i));
+
+  g_array_sort (collected, compare_collected);
+  proposals = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < collected->len; i++)
+    g_ptr_array_add (proposals, g_object_ref (g_array_index (collected, Collected, i).proposal));
+  for (guint i = 0; i < self->unshown->len; i++)
+    g_ptr_array_add (proposals, g_object_ref (g_ptr_array_index (self->unshown, i)));
+
+  return proposals;
+}
+
+/* The innermost mark at ITER (the last made is above the others). */
+static Mark *
+mark_at (PlenaryProposalMarks *self,
+         const GtkTextIter    *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+  Mark *found = NULL;
+
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      Mark *mark = mark_for_tag (self, l->data);
+
+      if (mark != NULL && g_ptr_array_find (self->marks, mark, NULL))
+        found = mark;
+    }
+
+  return found;
+}
+
+gboolean
+plenary_proposal_marks_lookup (PlenaryProposalMarks *self,
+                               const GtkTextIter    *iter,
+                               const char          **delegation,
+                               PlenaryProposal     **proposal)
+{
+  GtkTextIter before = *iter;
+  Mark *mark;
+
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), FALSE);
+
+  if (self->marks->len == 0)
+    return FALSE;
+
+  mark = mark_at (self, iter);
+  if (mark == NULL && !gtk_text_iter_starts_line (iter) && gtk_text_iter_backward_char (&before))
+    mark = mark_at (self, &before);
+  if (mark == NULL)
+    return FALSE;
+
+  if (delegation != NULL)
+    *delegation = mark->delegation;
+  if (proposal != NULL)
+    *proposal = mark->proposal;
+  return TRUE;
+}
+
+/* Accept and reject --------------------------------------------------------- */
+
+static void
+delete_ranges (PlenaryProposalMarks *self,
+               GArray               *ranges)
+{
+  for (guint i = ranges->len; i > 0; i--)
+    {
+      Range *range = &g_array_index (ranges, Range, i - 1);
+
+      delete_range (self, range->start, range->end);
+    }
+}
+
+static void
+untag_ranges (PlenaryProposalMarks *self,
+              GArray               *ranges)
+{
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *range = &g_array_index (ranges, Range, i);
+
+      untag_range (self, range->start, range->end);
+    }
+}
+
+/* Resolves MARK; returns a character whose tags changed, or -1. */
+static int
+resolve_mark (PlenaryProposalMarks *self,
+              Mark                 *mark,
+              gboolean              accept)
+{
+  g_autoptr(GArray) deleted = tag_ranges (self->buffer, mark->deleted);
+  g_autoptr(GArray) inserted = tag_ranges (self->buffer, mark->inserted);
+  int touched = -1;
+
+  switch (mark->kind)
+    {
+    case PLENARY_PROPOSAL_TEXT:
+      if (accept)
+        {
+          untag_ranges (self, inserted);
+          delete_ranges (self, deleted);
+          if (inserted->len > 0)
+            touched = g_array_index (inserted, Range, 0).start;
+        }
+      else
+        {
+          delete_ranges (self, inserted);
+          for (guint i = 0; i < deleted->len; i++)
+            tag_range (self, mark->deleted, g_array_index (deleted, Range, i).start,
+                       g_array_index (deleted, Range, i).end, FALSE);
+          if (deleted->len > 0)
+            touched = g_array_index (deleted, Range, 0).start;
+        }
+      break;
+
+    case PLENARY_PROPOSAL_ADD_PARAGRAPH:
+      if (accept && inserted->len > 0)
+        {
+          int first = g_array_index (inserted, Range, 0).start;
+          int line = line_of (self, first) + 1;
+          g_autofree char *id = plenary_draft_new_paragraph_id (self->draft);
+
+          untag_ranges (self, inserted);
+          /* A paragraph of the text now, with an identity of its own. */
+          plenary_line_index_set_id (self->index, line, id);
+          touched = content_start (self, line);
+        }
+      else
+        delete_ranges (self, inserted);
+      break;
+
+    case PLENARY_PROPOSAL_DELETE_PARAGRAPH:
+      if (deleted->len == 0)
+        break;
+      if (accept)
+        {
+          int line = line_of (self, g_array_index (deleted, Range, 0).start);
+          int n = gtk_text_buffer_get_line_count (self->buffer);
+
+          if (line + 1 < n)
+            delete_range (self, line_start (self, line), line_start (self, line + 1));
+          else if (line > 0)
+            delete_range (self, line_end (self, line - 1), line_end (self, line));
+          else
+            delete_range (self, 0, line_end (self, line));
+        }
+      else
+        {
+          tag_range (self, mark->deleted, g_array_index (deleted, Range, 0).start,
+                     g_array_index (deleted, Range, deleted->len - 1).end, FALSE);
+          touched = g_array_index (deleted, Range, 0).start;
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  drop_mark (self, mark);
+  return touched;
+}
+
+static gboolean
+matches (Mark            *mark,
+         PlenaryProposal *proposal,
+         const char      *delegation,
+         const char      *paragraph_id)
+{
+  if (mark->proposal == NULL)
+    return FALSE;
+  if (proposal != NULL)
+    return mark->proposal == proposal ||
+           g_strcmp0 (plenary_proposal_get_id (proposal), mark->id) == 0;
+
+  return (delegation == NULL || g_strcmp0 (delegation, mark->delegation) == 0) &&
+         (paragraph_id == NULL || g_strcmp0 (paragraph_id, plenary_proposal_get_paragraph (mark->proposal)) == 0);
+}
+
+guint
+plenary_proposal_marks_resolve (PlenaryProposalMarks *self,
+                                PlenaryProposal      *proposal,
+                                const char           *delegation,
+                                const char           *paragraph_id,
+                                gboolean              accept)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (mark_unref);
+  int touched = -1;
+
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), 0);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = g_ptr_array_index (self->marks, i);
+
+      if (matches (mark, proposal, delegation, paragraph_id))
+        g_ptr_array_add (found, mark_ref (mark));
+    }
+  if (found->len == 0)
+    return 0;
+
+  plenary_proposal_marks_save_state (self);
+  gtk_text_buffer_begin_user_action (self->buffer);
+  self->applying++;
+  self->text_changed = FALSE;
+  /* From the end, so that the offsets of those before stay right. */
+  for (guint i = found->len; i > 0; i--)
+    {
+      int at = resolve_mark (self, g_ptr_array_index (found, i - 1), accept);
+
+      if (at >= 0)
+        touched = at;
+    }
+  if (!self->text_changed && touched >= 0)
+    touch (self, touched);
+  self->applying--;
+  gtk_text_buffer_end_user_action (self->buffer);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return found->len;
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+static void
+plenary_proposal_marks_dispose (GObject *object)
+{
+  PlenaryProposalMarks *self = PLENARY_PROPOSAL_MARKS (object);
+
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_data (self->buffer, self);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_pointer (&self->by_tag, g_hash_table_unref);
+  g_clear_pointer (&self->unshown, g_ptr_array_unref);
+  g_clear_object (&self->index);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (plenary_proposal_marks_parent_class)->dispose (object);
+}
+
+static void
+plenary_proposal_marks_finalize (GObject *object)
+{
+  PlenaryProposalMarks *self = PLENARY_PROPOSAL_MARKS (object);
+
+  g_free (self->delegation);
+
+  G_OBJECT_CLASS (plenary_proposal_marks_parent_class)->finalize (object);
+}
+
+static void
+plenary_proposal_marks_class_init (PlenaryProposalMarksClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = plenary_proposal_marks_dispose;
+  object_class->finalize = plenary_proposal_marks_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+plenary_proposal_marks_init (PlenaryProposalMarks *self)
+{
+  self->marks = g_ptr_array_new_with_free_func (mark_unref);
+  self->by_tag = g_hash_table_new_full (NULL, NULL, NULL, mark_unref);
+  self->unshown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo = g_ptr_array_new_with_free_func (state_free);
+  self->redo = g_ptr_array_new_with_free_func (state_free);
+}
+
+PlenaryProposalMarks *
+plenary_proposal_marks_new (GtkTextBuffer *buffer)
+{
+  PlenaryProposalMarks *self;
+
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  self = g_object_new (PLENARY_TYPE_PROPOSAL_MARKS, NULL);
+  self->buffer = g_object_ref (buffer);
+  self->any_inserted = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+
+  /* Before anybody else's handlers: an edit suggested is not made. */
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text_after), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (buffer, "delete-range", G_CALLBACK (on_delete_range), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "begin-user-action", G_CALLBACK (on_begin_user_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "end-user-action", G_CALLBACK (on_end_user_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "undo", G_CALLBACK (on_undo_before), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "undo", G_CALLBACK (on_undo_after), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (buffer, "redo", G_CALLBACK (on_redo_before), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "redo", G_CALLBACK (on_redo_after), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  return self;
+}
+
+void
+plenary_proposal_marks_set_line_index (PlenaryProposalMarks *self,
+                                       PlenaryLineIndex     *index)
+{
+  g_return_if_fail (PLENARY_IS_PROPOSAL_MARKS (self));
+
+  g_set_object (&self->index, index);
+}
+
+void
+plenary_proposal_marks_set_draft (PlenaryProposalMarks *self,
+                                  PlenaryDraft         *draft)
+{
+  g_return_if_fail (PLENARY_IS_PROPOSAL_MARKS (self));
+
+  g_set_object (&self->draft, draft);
+}
+
+void
+plenary_proposal_marks_set_suggesting (PlenaryProposalMarks *self,
+                                       const char           *delegation)
+{
+  g_return_if_fail (PLENARY_IS_PROPOSAL_MARKS (self));
+
+  g_free (self->delegation);
+  self->delegation = g_strdup (delegation);
+}
