@@ -9,15 +9,19 @@
 
 #include "plenary-delegation-colors.h"
 
-/* The GNOME palette's blue, green, orange, red, purple, brown and teal
- * (3 on light backgrounds, 2 on dark ones): far enough apart to tell a
- * dozen delegations apart with the name beside them, and none of them the
- * yellow of highlights. */
-static const char * const light_palette[] = {
-  "#1c71d8", "#26a269", "#c64600", "#c01c28", "#813d9c", "#865e3c", "#0e8582",
-};
-static const char * const dark_palette[] = {
-  "#62a0ea", "#57e389", "#ffa348", "#f66151", "#c061cb", "#cdab8f", "#5bc8af",
+/* The GNOME palette's blue, red, green, orange, purple, brown, teal and
+ * pink, each readable on a light (first) and on a dark background: far
+ * enough apart to tell a dozen delegations apart with the name beside
+ * them, and none of them the yellow of highlights. */
+static const char * const palette[][2] = {
+  { "#1c71d8", "#62a0ea" },
+  { "#c01c28", "#f66151" },
+  { "#26a269", "#57e389" },
+  { "#c64600", "#ffa348" },
+  { "#813d9c", "#c061cb" },
+  { "#986a44", "#cdab8f" },
+  { "#0b7a85", "#4fd2d9" },
+  { "#a51d8a", "#f08ee0" },
 };
 
 void
@@ -25,13 +29,13 @@ plenary_delegation_color (const char *name,
                           gboolean    dark,
                           GdkRGBA    *out)
 {
-  g_autofree char *folded = NULL;
-  guint hash;
+  guint hash = 5381;
 
   g_return_if_fail (out != NULL);
 
-  /* "France" and "france " are one delegation. */
-  folded = g_utf8_casefold (name != NULL ? name : "", -1);
-  hash = g_str_hash (g_strstrip (folded));
-  gdk_rgba_parse (out, (dark ? dark_palette : light_palette)[hash % G_N_ELEMENTS (light_palette)]);
+  /* A hash of our own, not g_str_hash(): a delegation keeps its colour
+   * from one version of Plenary to the next. */
+  for (const char *p = name != NULL ? name : ""; *p != '\0'; p++)
+    hash = hash * 33 + (guchar) *p;
+  gdk_rgba_parse (out, palette[hash % G_N_ELEMENTS (palette)][dark ? 1 : 0]);
 }

@@ -784,6 +784,8 @@ resolve (PlenaryProposalsPanel *self,
   if (self->document == NULL)
     return;
 
+  /* The proposals as the text shows them now: typing may have changed them. */
+  plenary_document_get_proposals (self->document);
   proposal = plenary_draft_find_proposal (plenary_document_get_draft (self->document), id);
   if (proposal != NULL)
     plenary_document_resolve_proposals (self->document, proposal, NULL, NULL, accept);
