@@ -278,15 +278,18 @@ test_outline_row_moves_cursor (void)
   GtkWidget *panel;
   GtkWidget *list_view;
   GtkTextIter cursor;
+  GtkStack *stack;
   guint fifth;
 
   /* The window's own panel shows the outline of the visible page. */
   fixture_open_sample (&f);
   panel = adw_bin_get_child (f.window->outline_bin);
   g_assert_true (plenary_outline_panel_get_outline (PLENARY_OUTLINE_PANEL (panel)) == f.outline);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "list");
+  /* Under the Open Paragraphs Only switch. */
+  stack = GTK_STACK (gtk_widget_get_template_child (panel, PLENARY_TYPE_OUTLINE_PANEL, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 
-  list_view = gtk_widget_get_first_child (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_first_child (panel)), "list"));
+  list_view = gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "list"));
   g_assert_true (GTK_IS_LIST_VIEW (list_view));
 
   /* The fifth operative paragraph: opening + 7 preambular + 4 operative before it. */
@@ -297,7 +300,7 @@ test_outline_row_moves_cursor (void)
   g_assert_cmpuint (gtk_text_iter_get_line_offset (&cursor), ==, 0);
 
   plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (panel), NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (panel))), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   fixture_close (&f);
 }

@@ -52,6 +52,16 @@ test_settings_rows (void)
     g_autofree char *author = g_settings_get_string (settings, "author-name");
     g_assert_cmpstr (author, ==, "Amina Diallo");
   }
+  /* Proposals are made in the delegation's name: the row and the setting
+   * follow each other. */
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "delegation_row")), "Union européenne");
+  {
+    g_autofree char *delegation = g_settings_get_string (settings, "delegation");
+    g_assert_cmpstr (delegation, ==, "Union européenne");
+  }
+  g_settings_set_string (settings, "delegation", "Brésil");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "delegation_row"))), ==, "Brésil");
+  g_settings_reset (settings, "delegation");
   gtk_editable_set_text (GTK_EDITABLE (child (window, "body_row")), "Conseil de sécurité");
   {
     g_autofree char *body = g_settings_get_string (settings, "default-body");
