@@ -456,7 +456,6 @@ create_row (PlenaryProposalsPanel *self,
 
   gtk_box_append (GTK_BOX (top), dot_label);
   gtk_box_append (GTK_BOX (top), name);
-  gtk_box_append (GTK_BOX (top), tags);
   gtk_box_append (GTK_BOX (top), menu_button);
 
   gtk_label_set_xalign (GTK_LABEL (what), 0.0);
@@ -478,6 +477,9 @@ create_row (PlenaryProposalsPanel *self,
                                                    _("Drop this proposal")));
 
   gtk_box_append (GTK_BOX (box), top);
+  /* On a line of its own: the delegation's name keeps the width. */
+  gtk_widget_set_halign (tags, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), tags);
   gtk_box_append (GTK_BOX (box), what);
   gtk_box_append (GTK_BOX (box), when);
   gtk_box_append (GTK_BOX (box), buttons);
