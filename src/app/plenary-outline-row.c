@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "plenary-outline-row.h"
+#include "plenary-paragraph-status.h"
 
 struct _PlenaryOutlineRow
 {
@@ -17,10 +20,52 @@ struct _PlenaryOutlineRow
   GtkLabel  *marker;
   GtkLabel  *phrase;
   GtkLabel  *words;
+  /* The paragraph's status in the negotiation, when it has one. */
+  GtkWidget *status;
+  /* Sets the status ("win.set-paragraph-status"); a right click opens it. */
+  GtkWidget *menu_button;
   GBinding  *marker_binding;
+  PlenaryOutlineItem *item;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryOutlineRow, plenary_outline_row, GTK_TYPE_WIDGET)
+
+static void
+update_status (PlenaryOutlineRow *self)
+{
+  plenary_paragraph_status_label_update (self->status, plenary_outline_item_get_status (self->item));
+}
+
+static void
+update_menu (PlenaryOutlineRow *self)
+{
+  const char *id = plenary_outline_item_get_id (self->item);
+  const char *marker = plenary_outline_item_get_marker (self->item);
+  g_autoptr(GMenuModel) menu = id != NULL ? plenary_paragraph_status_menu_new (id) : NULL;
+  g_autofree char *name = NULL;
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
+  gtk_widget_set_sensitive (self->menu_button, menu != NULL);
+  /* Translators: the accessible name of an outline row's menu button, %s
+   * is the paragraph's number or first words. */
+  name = g_strdup_printf (_("Status of %s"), marker[0] != '\0' ? marker : plenary_outline_item_get_words (self->item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+on_secondary_click (PlenaryOutlineRow *self,
+                    int                n_press,
+                    double             x,
+                    double             y,
+                    GtkGestureClick   *click)
+{
+  if (!gtk_widget_get_sensitive (self->menu_button))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+}
 
 static void
 plenary_outline_row_dispose (GObject *object)
@@ -44,6 +89,7 @@ static void
 plenary_outline_row_init (PlenaryOutlineRow *self)
 {
   g_autoptr(PangoAttrList) italic = pango_attr_list_new ();
+  GtkGesture *click;
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->marker = GTK_LABEL (gtk_label_new (NULL));
@@ -69,7 +115,21 @@ plenary_outline_row_init (PlenaryOutlineRow *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->marker));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->phrase));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->words));
+  self->status = plenary_paragraph_status_label_new ();
+  gtk_box_append (GTK_BOX (self->box), self->status);
+
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->menu_button, _("Paragraph Status"));
+  gtk_box_append (GTK_BOX (self->box), self->menu_button);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_secondary_click), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
@@ -92,8 +152,15 @@ plenary_outline_row_set_item (PlenaryOutlineRow  *self,
       g_binding_unbind (self->marker_binding);
       self->marker_binding = NULL;
     }
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update_status, self);
+  g_set_object (&self->item, item);
   if (item == NULL)
     return;
+
+  g_signal_connect_swapped (item, "notify::status", G_CALLBACK (update_status), self);
+  update_status (self);
+  update_menu (self);
 
   /* The number changes when paragraphs above come and go. */
   self->marker_binding = g_object_bind_property (item, "marker", self->marker, "label", G_BINDING_SYNC_CREATE);

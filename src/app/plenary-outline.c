@@ -27,6 +27,8 @@ struct _PlenaryOutlineItem
   char               *marker;
   char               *phrase;
   char               *words;
+  char               *id;       /* the paragraph's, NULL when it has none yet */
+  PlenaryParagraphStatus status;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryOutlineItem, plenary_outline_item, G_TYPE_OBJECT)
@@ -38,6 +40,7 @@ enum {
   ITEM_PROP_PHRASE,
   ITEM_PROP_WORDS,
   ITEM_PROP_LINE,
+  ITEM_PROP_STATUS,
   N_ITEM_PROPS
 };
 
@@ -51,6 +54,7 @@ plenary_outline_item_finalize (GObject *object)
   g_free (self->marker);
   g_free (self->phrase);
   g_free (self->words);
+  g_free (self->id);
 
   G_OBJECT_CLASS (plenary_outline_item_parent_class)->finalize (object);
 }
@@ -80,6 +84,9 @@ plenary_outline_item_get_property (GObject    *object,
     case ITEM_PROP_LINE:
       g_value_set_uint (value, self->line);
       break;
+    case ITEM_PROP_STATUS:
+      g_value_set_uint (value, self->status);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -108,6 +115,11 @@ plenary_outline_item_class_init (PlenaryOutlineItemClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   item_properties[ITEM_PROP_LINE] =
     g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  item_properties[ITEM_PROP_STATUS] =
+    g_param_spec_uint ("status", NULL, NULL,
+                       PLENARY_PARAGRAPH_STATUS_NONE, PLENARY_PARAGRAPH_STATUS_DELETED,
+                       PLENARY_PARAGRAPH_STATUS_NONE,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
 }
@@ -159,6 +171,30 @@ plenary_outline_item_get_line (PlenaryOutlineItem *self)
   return self->line;
 }
 
+const char *
+plenary_outline_item_get_id (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), NULL);
+  return self->id;
+}
+
+PlenaryParagraphStatus
+plenary_outline_item_get_status (PlenaryOutlineItem *self)
+{
+  g_return_val_if_fail (PLENARY_IS_OUTLINE_ITEM (self), PLENARY_PARAGRAPH_STATUS_NONE);
+  return self->status;
+}
+
+static void
+set_status (PlenaryOutlineItem     *item,
+            PlenaryParagraphStatus  status)
+{
+  if (item->status == status)
+    return;
+  item->status = status;
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_STATUS]);
+}
+
 /* ---- PlenaryOutline ----------------------------------------------------- */
 
 struct _PlenaryOutline
@@ -168,6 +204,8 @@ struct _PlenaryOutline
   PlenaryDocument   *document;
   PlenaryLineIndex  *index;
   GPtrArray         *items;          /* PlenaryOutlineItem, sorted by line */
+  /* The document's draft, whose paragraph statuses the items show. */
+  GSignalGroup      *draft_signals;
 
   /* What the index changed since the items were built. */
   PlenaryLineChanges changes;
@@ -323,6 +361,9 @@ create_item (PlenaryOutline *self,
   item->kind = item_kind;
   item->level = item_kind == PLENARY_OUTLINE_SUBPARAGRAPH ? MIN (info->level, 2) : 0;
   item->line = line;
+  item->id = g_strdup (plenary_line_index_get_id (self->index, line));
+  if (item->id != NULL)
+    item->status = plenary_draft_get_paragraph_status (plenary_document_get_draft (self->document), item->id);
   item->marker = g_strdup ("");
   if (info->phrase_end > info->phrase_start && item_kind != PLENARY_OUTLINE_OPENING)
     {
@@ -479,12 +520,64 @@ on_lines_changed (PlenaryOutline   *self,
     self->idle_id = g_idle_add_full (G_PRIORITY_LOW, flush_in_idle, self, NULL);
 }
 
+/* The item at POSITION shows STATUS: changed, so that filters on the
+ * status (Open Paragraphs Only) see it. */
+static void
+update_status (PlenaryOutline         *self,
+               guint                   position,
+               PlenaryParagraphStatus  status)
+{
+  PlenaryOutlineItem *item = g_ptr_array_index (self->items, position);
+
+  if (item->status == status)
+    return;
+  set_status (item, status);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+static void
+on_paragraph_status_changed (PlenaryOutline *self,
+                             const char     *id,
+                             PlenaryDraft   *draft)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlenaryOutlineItem *item = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (item->id, id) == 0)
+        update_status (self, i, plenary_draft_get_paragraph_status (draft, id));
+    }
+}
+
+/* Another draft in the document (a version restored): its statuses. */
+static void
+on_draft_changed (PlenaryOutline *self)
+{
+  PlenaryDraft *draft = plenary_document_get_draft (self->document);
+
+  g_signal_group_set_target (self->draft_signals, draft);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlenaryOutlineItem *item = g_ptr_array_index (self->items, i);
+
+      update_status (self, i, item->id != NULL ? plenary_draft_get_paragraph_status (draft, item->id)
+                                               : PLENARY_PARAGRAPH_STATUS_NONE);
+    }
+}
+
 static void
 plenary_outline_constructed (GObject *object)
 {
   PlenaryOutline *self = PLENARY_OUTLINE (object);
 
   G_OBJECT_CLASS (plenary_outline_parent_class)->constructed (object);
+
+  self->draft_signals = g_signal_group_new (PLENARY_TYPE_DRAFT);
+  g_signal_group_connect_object (self->draft_signals, "paragraph-status-changed",
+                                 G_CALLBACK (on_paragraph_status_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::draft", G_CALLBACK (on_draft_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->draft_signals, plenary_document_get_draft (self->document));
 
   self->index = g_object_ref (plenary_document_get_line_index (self->document));
   g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
@@ -505,6 +598,11 @@ plenary_outline_dispose (GObject *object)
   PlenaryOutline *self = PLENARY_OUTLINE (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->draft_signals != NULL)
+    g_signal_group_set_target (self->draft_signals, NULL);
+  g_clear_object (&self->draft_signals);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->index != NULL)
     g_signal_handlers_disconnect_by_data (self->index, self);
   g_clear_object (&self->index);

@@ -28,7 +28,8 @@ G_DECLARE_FINAL_TYPE (PlenaryOutlineItem, plenary_outline_item, PLENARY, OUTLINE
  * "marker" ("3.", "b)", "ii)" for operative paragraphs and their
  * sub-paragraphs, "" otherwise; notifies when paragraphs above are added or
  * removed), "phrase" ("" when none), "words" (the first words after the
- * phrase), "line". */
+ * phrase), "line", "status" (PlenaryParagraphStatus of the paragraph, as
+ * the draft has it). */
 PlenaryOutlineKind  plenary_outline_item_get_kind   (PlenaryOutlineItem *self);
 const char         *plenary_outline_item_get_marker (PlenaryOutlineItem *self);
 const char         *plenary_outline_item_get_phrase (PlenaryOutlineItem *self);
@@ -37,6 +38,9 @@ const char         *plenary_outline_item_get_words  (PlenaryOutlineItem *self);
 guint               plenary_outline_item_get_line   (PlenaryOutlineItem *self);
 /* 0 for a paragraph, 1 and 2 for sub-paragraphs. */
 guint               plenary_outline_item_get_level  (PlenaryOutlineItem *self);
+/* The paragraph's id (plenary_line_index_get_id()), NULL when none yet. */
+const char         *plenary_outline_item_get_id     (PlenaryOutlineItem *self);
+PlenaryParagraphStatus plenary_outline_item_get_status (PlenaryOutlineItem *self);
 
 /* ---- PlenaryOutline ----------------------------------------------------- */
 
@@ -47,7 +51,8 @@ G_DECLARE_FINAL_TYPE (PlenaryOutline, plenary_outline, PLENARY, OUTLINE, GObject
 /* A GListModel of PlenaryOutlineItem: the opening formula, the preambular
  * and the operative paragraphs of DOCUMENT and their sub-paragraphs
  * (headings in a brief), in text order. It follows the "lines-changed" of the document's line index in
- * idle time and only rebuilds the items of the lines that changed.
+ * idle time and only rebuilds the items of the lines that changed. An
+ * item whose paragraph status changes is reported changed too.
  * Properties: "document" (construct-only). */
 PlenaryOutline    *plenary_outline_new      (PlenaryDocument   *document);
 /* Brings the items up to date now instead of in idle time. */

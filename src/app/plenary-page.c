@@ -18,9 +18,11 @@
 #include "plenary-dialogs.h"
 #include "plenary-header-form.h"
 #include "plenary-page.h"
+#include "plenary-paragraph-status.h"
 #include "plenary-phrase-completion.h"
 #include "plenary-problems.h"
 #include "plenary-search-bar.h"
+#include "plenary-status-gutter.h"
 
 struct _PlenaryPage
 {
@@ -529,6 +531,7 @@ add_citation_menu (PlenaryPage *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuModel) statuses = plenary_paragraph_status_menu_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
@@ -537,6 +540,8 @@ add_citation_menu (PlenaryPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
 
   g_menu_append (section, _("Open Cited Source"), "page.open-citation");
+  /* Of the paragraph the right click put the cursor in. */
+  g_menu_append_submenu (section, _("Paragraph _Status"), statuses);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (menu));
 }
@@ -549,6 +554,8 @@ plenary_page_constructed (GObject *object)
   G_OBJECT_CLASS (plenary_page_parent_class)->constructed (object);
 
   plenary_editor_view_set_document (self->view, self->document);
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (GTK_SOURCE_VIEW (self->view), GTK_TEXT_WINDOW_LEFT),
+                            plenary_status_gutter_new (self->document), 0);
   self->outline = plenary_outline_new (self->document);
   self->problems = plenary_problems_new (self->document);
   g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip),

@@ -27,6 +27,7 @@ struct _PlenaryPreferencesWindow
   AdwComboRow          *language_row;
   AdwEntryRow          *body_row;
   AdwEntryRow          *author_row;
+  AdwEntryRow          *delegation_row;
   AdwComboRow          *paper_row;
   GtkSwitch            *line_numbers_switch;
   AdwActionRow         *spell_check_row;
@@ -346,6 +347,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, body_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, author_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, delegation_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, line_numbers_switch);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, spell_check_row);
@@ -394,6 +396,7 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
                                 (gpointer) paper_sizes, NULL);
   g_settings_bind (self->settings, "default-body", self->body_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "delegation", self->delegation_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "spell-check", self->spell_check_switch, "active", G_SETTINGS_BIND_DEFAULT);
   explain_missing_dictionaries (self);

@@ -57,6 +57,7 @@ struct _PlenaryWindow
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
   AdwBin               *revisions_bin;
+  AdwBin               *proposals_bin;
   GMenu                *recent_section;
   GMenu                *versions_section;
   PlenaryCommentsPanel *comments_view;
@@ -67,6 +68,10 @@ struct _PlenaryWindow
 void plenary_window_class_actions_init (PlenaryWindowClass *klass);
 /* plenary-window-compare.c: Compare With… and Merge Changes From… */
 void plenary_window_class_compare_init (PlenaryWindowClass *klass);
+/* plenary-window-proposals.c: the Proposals panel, paragraph statuses and
+ * the user's delegation. */
+void plenary_window_class_proposals_init (PlenaryWindowClass *klass);
+void plenary_window_proposals_init       (PlenaryWindow      *self);
 PlenaryDraft *_plenary_window_snapshot_draft  (PlenaryDocument *document);
 PlenaryCompareWindow *
               _plenary_window_show_comparison (PlenaryWindow   *self,

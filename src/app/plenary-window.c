@@ -13,6 +13,7 @@
 #include "plenary-dialogs.h"
 #include "plenary-outline-panel.h"
 #include "plenary-problems-panel.h"
+#include "plenary-proposals-panel.h"
 #include "plenary-revisions-panel.h"
 #include "plenary-window-private.h"
 
@@ -87,6 +88,7 @@ on_selected_page_changed (PlenaryWindow *self)
   plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (adw_bin_get_child (self->problems_bin)),
                                        page != NULL ? plenary_page_get_problems (page) : NULL);
   plenary_revisions_panel_set_document (PLENARY_REVISIONS_PANEL (adw_bin_get_child (self->revisions_bin)), document);
+  plenary_proposals_panel_set_document (PLENARY_PROPOSALS_PANEL (adw_bin_get_child (self->proposals_bin)), document);
   g_binding_group_set_source (self->problems_badge, page != NULL ? plenary_page_get_problems (page) : NULL);
   /* Without a source the binding leaves the dot as it was. */
   if (page == NULL)
@@ -403,6 +405,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, revisions_bin);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, proposals_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, versions_section);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, user_templates_section);
@@ -410,6 +413,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
 
   plenary_window_class_actions_init (klass);
   plenary_window_class_compare_init (klass);
+  plenary_window_class_proposals_init (klass);
 }
 
 static gboolean
@@ -462,6 +466,7 @@ plenary_window_init (PlenaryWindow *self)
   adw_bin_set_child (self->outline_bin, plenary_outline_panel_new ());
   adw_bin_set_child (self->problems_bin, plenary_problems_panel_new ());
   adw_bin_set_child (self->revisions_bin, plenary_revisions_panel_new ());
+  plenary_window_proposals_init (self);
   g_signal_connect_object (adw_bin_get_child (self->outline_bin), "go-to-line",
                            G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_bin_get_child (self->problems_bin), "go-to-line",

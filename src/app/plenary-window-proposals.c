@@ -1,0 +1,227 @@
+/* plenary-window-proposals.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "plenary-window-proposals"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-dialogs.h"
+#include "plenary-outline-panel.h"
+#include "plenary-proposals-panel.h"
+#include "plenary-window-private.h"
+#include "plenary-window-proposals.h"
+
+/* Paragraph status ------------------------------------------------------- */
+
+/* The id of the paragraph at the cursor of the visible page, or NULL. */
+static const char *
+paragraph_at_cursor (PlenaryWindow *self)
+{
+  PlenaryDocument *document = self->visible_document;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (document == NULL)
+    return NULL;
+
+  buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return plenary_line_index_get_id (plenary_document_get_line_index (document),
+                                    gtk_text_iter_get_line (&iter));
+}
+
+/* win.set-paragraph-status ("(ss)"): the paragraph with that id ("": the
+ * one at the cursor) takes the status named (as in the file; "": none). */
+static void
+set_paragraph_status_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryParagraphStatus status;
+  PlenaryDraft *draft;
+  const char *id, *name;
+
+  g_variant_get (param, "(&s&s)", &id, &name);
+  if (self->visible_document == NULL || !plenary_paragraph_status_from_string (name, &status))
+    return;
+  /* A blank line is no paragraph. */
+  if (id[0] == '\0' && (id = paragraph_at_cursor (self)) == NULL)
+    return;
+
+  draft = plenary_document_get_draft (self->visible_document);
+  if (plenary_draft_get_paragraph_status (draft, id) == status)
+    return;
+
+  plenary_draft_set_paragraph_status (draft, id, status);
+  /* A change of the negotiation, saved with the text. */
+  plenary_document_set_modified (self->visible_document, TRUE);
+}
+
+/* The delegation ------------------------------------------------------- */
+
+typedef struct
+{
+  PlenaryWindow             *window;
+  PlenaryDelegationCallback  callback;
+  gpointer                   user_data;
+  GtkEditable               *entry;
+} DelegationRequest;
+
+static void
+delegation_request_free (gpointer  data,
+                         GClosure *closure)
+{
+  DelegationRequest *request = data;
+
+  g_object_unref (request->window);
+  g_object_unref (request->entry);
+  g_free (request);
+}
+
+static void
+on_delegation_response (GtkWidget         *dialog,
+                        const char        *response,
+                        DelegationRequest *request)
+{
+  g_autofree char *name = g_strdup (gtk_editable_get_text (request->entry));
+  gboolean known = g_strcmp0 (response, "continue") == 0 && *g_strstrip (name) != '\0';
+
+  if (known)
+    g_settings_set_string (request->window->settings, "delegation", name);
+  request->callback (request->window, known, request->user_data);
+}
+
+static void
+on_delegation_entry_changed (GtkEditable *entry,
+                             GtkWidget   *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  plenary_alert_set_response_enabled (PLENARY_ALERT (dialog), "continue", name[0] != '\0');
+}
+
+void
+plenary_window_ensure_delegation (PlenaryWindow             *self,
+                                  PlenaryDelegationCallback  callback,
+                                  gpointer                   user_data)
+{
+  g_autofree char *delegation = NULL;
+  DelegationRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+  g_return_if_fail (callback != NULL);
+
+  delegation = g_settings_get_string (self->settings, "delegation");
+  if (*g_strstrip (delegation) != '\0')
+    {
+      callback (self, TRUE, user_data);
+      return;
+    }
+
+  dialog = plenary_alert_new (_("Your Delegation"),
+                              _("Proposals show which delegation made them, in its own colour. "
+                                "The name is kept in Preferences, where it can be changed."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("France, European Union, G77 and China…"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delegation"), -1);
+  plenary_alert_set_extra_child (PLENARY_ALERT (dialog), entry);
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                               "cancel", _("_Cancel"),
+                               "continue", _("C_ontinue"),
+                               NULL);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "continue");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+  plenary_alert_set_response_enabled (PLENARY_ALERT (dialog), "continue", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_delegation_entry_changed), dialog, 0);
+
+  request = g_new0 (DelegationRequest, 1);
+  request->window = g_object_ref (self);
+  request->callback = callback;
+  request->user_data = user_data;
+  request->entry = GTK_EDITABLE (g_object_ref (entry));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delegation_response), request,
+                         delegation_request_free, 0);
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Every document of the window proposes in the name of the delegation set
+ * in Preferences. */
+static void
+give_delegation (PlenaryWindow   *self,
+                 PlenaryDocument *document)
+{
+  g_autofree char *delegation = g_settings_get_string (self->settings, "delegation");
+
+  g_strstrip (delegation);
+  plenary_document_set_delegation (document, delegation[0] != '\0' ? delegation : NULL);
+}
+
+static void
+on_delegation_changed (PlenaryWindow *self)
+{
+  int n = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (int i = 0; i < n; i++)
+    {
+      GtkWidget *page = adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i));
+
+      give_delegation (self, plenary_page_get_document (PLENARY_PAGE (page)));
+    }
+}
+
+/* Opened here or dragged in from another window. */
+static void
+on_page_attached (PlenaryWindow *self,
+                  AdwTabPage    *tab)
+{
+  give_delegation (self, plenary_page_get_document (PLENARY_PAGE (adw_tab_page_get_child (tab))));
+}
+
+/* Panels ------------------------------------------------------------- */
+
+/* A proposal's row was activated: the cursor goes to its words. */
+static void
+on_go_to_proposal (PlenaryWindow *self,
+                   guint          line,
+                   guint64        index)
+{
+  PlenaryPage *page = plenary_window_get_visible_page (self);
+
+  if (page != NULL)
+    plenary_editor_view_go_to_line (plenary_page_get_view (page), line, index);
+}
+
+void
+plenary_window_class_proposals_init (PlenaryWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.set-paragraph-status", "(ss)",
+                                   set_paragraph_status_action);
+}
+
+void
+plenary_window_proposals_init (PlenaryWindow *self)
+{
+  GtkWidget *panel = plenary_proposals_panel_new ();
+
+  adw_bin_set_child (self->proposals_bin, panel);
+  g_signal_connect_object (panel, "go-to-line", G_CALLBACK (on_go_to_proposal), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed::delegation",
+                           G_CALLBACK (on_delegation_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tab_view, "page-attached",
+                           G_CALLBACK (on_page_attached), self, G_CONNECT_SWAPPED);
+}
