@@ -9,6 +9,9 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+
+#include "plenary-delegation-colors.h"
 #include "plenary-proposal-marks.h"
 
 typedef struct
@@ -71,6 +74,7 @@ struct _PlenaryProposalMarks
   guint             saved : 1;  /* the state before this user action is kept */
   guint             text_changed : 1;
   guint             changed : 1;
+  guint             dark : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryProposalMarks, plenary_proposal_marks, G_TYPE_OBJECT)
@@ -81,31 +85,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Readable on a light and on a dark background. */
-static const char * const palette[][2] = {
-  { "#1c71d8", "#62a0ea" },
-  { "#c01c28", "#f66151" },
-  { "#26a269", "#57e389" },
-  { "#c64600", "#ffa348" },
-  { "#813d9c", "#c061cb" },
-  { "#986a44", "#cdab8f" },
-  { "#0b7a85", "#4fd2d9" },
-  { "#a51d8a", "#f08ee0" },
-};
-
-void
-plenary_proposal_marks_get_color (const char *delegation,
-                                  gboolean    dark,
-                                  GdkRGBA    *color)
-{
-  guint hash = 5381;
-
-  /* Not g_str_hash(): the colour must not change between versions. */
-  for (const char *p = delegation != NULL ? delegation : ""; *p != '\0'; p++)
-    hash = hash * 33 + (guchar) *p;
-  gdk_rgba_parse (color, palette[hash % G_N_ELEMENTS (palette)][dark ? 1 : 0]);
-}
 
 static void
 mark_clear (gpointer data)
@@ -557,6 +536,32 @@ touch (PlenaryProposalMarks *self,
     tag_range (self, l->data, offset, offset + 1, TRUE);
 }
 
+/* In the delegation's colour, the same as in the Proposals panel. */
+static void
+color_mark (Mark     *mark,
+            gboolean  dark)
+{
+  GdkRGBA color;
+
+  plenary_delegation_color (mark->delegation, dark, &color);
+  g_object_set (mark->deleted, "foreground-rgba", &color, NULL);
+  g_object_set (mark->inserted, "foreground-rgba", &color, "underline-rgba", &color, NULL);
+}
+
+static void
+on_dark_changed (PlenaryProposalMarks *self,
+                 GParamSpec           *pspec,
+                 AdwStyleManager      *manager)
+{
+  GHashTableIter iter;
+  gpointer mark;
+
+  self->dark = adw_style_manager_get_dark (manager);
+  g_hash_table_iter_init (&iter, self->by_tag);
+  while (g_hash_table_iter_next (&iter, NULL, &mark))
+    color_mark (mark, self->dark);
+}
+
 static Mark *
 add_mark (PlenaryProposalMarks *self,
           const char           *id,
@@ -567,7 +572,6 @@ add_mark (PlenaryProposalMarks *self,
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   Mark *mark = g_rc_box_new0 (Mark);
-  GdkRGBA color;
 
   mark->id = g_strdup (id);
   mark->delegation = g_strdup (delegation);
@@ -575,16 +579,9 @@ add_mark (PlenaryProposalMarks *self,
   mark->kind = kind;
   g_set_object (&mark->proposal, proposal);
 
-  plenary_proposal_marks_get_color (delegation, FALSE, &color);
-  mark->deleted = g_object_new (GTK_TYPE_TEXT_TAG,
-                                "strikethrough", TRUE,
-                                "foreground-rgba", &color,
-                                NULL);
-  mark->inserted = g_object_new (GTK_TYPE_TEXT_TAG,
-                                 "underline", PANGO_UNDERLINE_SINGLE,
-                                 "underline-rgba", &color,
-                                 "foreground-rgba", &color,
-                                 NULL);
+  mark->deleted = g_object_new (GTK_TYPE_TEXT_TAG, "strikethrough", TRUE, NULL);
+  mark->inserted = g_object_new (GTK_TYPE_TEXT_TAG, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  color_mark (mark, self->dark);
   gtk_text_tag_table_add (table, mark->deleted);
   gtk_text_tag_table_add (table, mark->inserted);
 
@@ -1863,6 +1860,9 @@ plenary_proposal_marks_new (GtkTextBuffer *buffer)
   self = g_object_new (PLENARY_TYPE_PROPOSAL_MARKS, NULL);
   self->buffer = g_object_ref (buffer);
   self->any_inserted = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+  self->dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   /* Before anybody else's handlers: an edit suggested is not made. */
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text), self, G_CONNECT_SWAPPED);

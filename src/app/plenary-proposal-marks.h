@@ -72,9 +72,4 @@ guint                 plenary_proposal_marks_resolve        (PlenaryProposalMark
                                                              gboolean              accept);
 /* Remembers the marks as they are, for the undo of the edit that follows. */
 void                  plenary_proposal_marks_save_state     (PlenaryProposalMarks *self);
-/* The colour of DELEGATION's marks. */
-void                  plenary_proposal_marks_get_color      (const char           *delegation,
-                                                             gboolean              dark,
-                                                             GdkRGBA              *color);
-
 G_END_DECLS

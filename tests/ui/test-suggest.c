@@ -492,6 +492,15 @@ test_show_loaded (void)
       g_assert_true (found);
     }
   g_assert_false (plenary_document_get_modified (document));
+
+  /* A loaded proposal accepted by the object the draft holds. */
+  g_assert_cmpuint (plenary_document_resolve_proposals (document, plenary_draft_find_proposal (draft, "s1"),
+                                                        NULL, NULL, TRUE), ==, 1);
+  g_clear_pointer (&line, g_free);
+  line = line_text (buffer, 3);
+  g_assert_cmpstr (line, ==, "Prie le Secrétaire général d'informer ;");
+  g_assert_null (plenary_draft_find_proposal (draft, "s1"));
+  g_assert_true (plenary_document_get_modified (document));
 }
 
 static void
