@@ -42,6 +42,11 @@ struct _PlenaryEditorView
   GtkTextTag              *bullet_tag;
   GtkTextTag              *note_tag;   /* "[^1]: …" after the text */
   GtkTextTag              *call_tag;   /* "[^1]", a note's call */
+
+  /* Accept and reject, in the context menu: "Accept All by France" names
+   * the delegation of the proposal at the cursor. */
+  GMenu                   *proposal_section;
+  char                    *menu_delegation;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryEditorView, plenary_editor_view, GTK_SOURCE_TYPE_VIEW)
@@ -720,6 +725,129 @@ on_key_pressed (PlenaryEditorView     *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Proposals ----------------------------------------------------------- */
+
+static void
+get_cursor (PlenaryEditorView *self,
+            GtkTextIter       *iter)
+{
+  gtk_text_buffer_get_iter_at_mark (self->buffer, iter, gtk_text_buffer_get_insert (self->buffer));
+}
+
+/* Only what applies: a text without proposals keeps its short menu. */
+static void
+append_proposal_item (PlenaryEditorView *self,
+                      const char        *label,
+                      const char        *action)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (self->proposal_section, item);
+}
+
+static void
+fill_proposal_section (PlenaryEditorView *self,
+                       const char        *delegation)
+{
+  g_menu_remove_all (self->proposal_section);
+  append_proposal_item (self, _("_Accept Proposal"), "proposal.accept");
+  append_proposal_item (self, _("_Reject Proposal"), "proposal.reject");
+  if (delegation != NULL)
+    {
+      /* Translators: %s is a delegation, "France". */
+      g_autofree char *accept_by = g_strdup_printf (_("Accept All by %s"), delegation);
+      /* Translators: %s is a delegation, "France". */
+      g_autofree char *reject_by = g_strdup_printf (_("Reject All by %s"), delegation);
+
+      append_proposal_item (self, accept_by, "proposal.accept-delegation");
+      append_proposal_item (self, reject_by, "proposal.reject-delegation");
+    }
+  append_proposal_item (self, _("Accept All in Paragraph"), "proposal.accept-paragraph");
+  append_proposal_item (self, _("Reject All in Paragraph"), "proposal.reject-paragraph");
+  append_proposal_item (self, _("Accept All Proposals"), "proposal.accept-all");
+  append_proposal_item (self, _("Reject All Proposals"), "proposal.reject-all");
+}
+
+/* One place says which proposal actions apply at the cursor. */
+static void
+update_proposal_actions (PlenaryEditorView *self)
+{
+  const char *delegation = NULL;
+  gboolean here = FALSE;
+  gboolean any = FALSE;
+  GtkTextIter cursor;
+
+  if (self->document != NULL)
+    {
+      get_cursor (self, &cursor);
+      here = plenary_document_has_proposal_at (self->document, &cursor, &delegation);
+      any = plenary_document_has_proposals (self->document);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.accept", here);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.reject", here);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.accept-delegation", here);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.reject-delegation", here);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.accept-paragraph", here);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.reject-paragraph", here);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.accept-all", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "proposal.reject-all", any);
+
+  if (here && g_strcmp0 (delegation, self->menu_delegation) != 0)
+    {
+      g_free (self->menu_delegation);
+      self->menu_delegation = g_strdup (delegation);
+      fill_proposal_section (self, delegation);
+    }
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  PlenaryEditorView *self = PLENARY_EDITOR_VIEW (widget);
+  gboolean accept = g_str_has_prefix (action_name, "proposal.accept");
+  PlenaryProposal *proposal = NULL;
+  GtkTextIter cursor;
+
+  if (self->document == NULL)
+    return;
+
+  get_cursor (self, &cursor);
+  if (!g_str_has_suffix (action_name, "-all") &&
+      !(proposal = plenary_document_get_proposal_at (self->document, &cursor)))
+    return;
+
+  if (g_str_has_suffix (action_name, "-delegation"))
+    plenary_document_resolve_proposals (self->document, NULL, plenary_proposal_get_delegation (proposal), NULL, accept);
+  else if (g_str_has_suffix (action_name, "-paragraph"))
+    plenary_document_resolve_proposals (self->document, NULL, NULL, plenary_proposal_get_paragraph (proposal), accept);
+  else if (g_str_has_suffix (action_name, "-all"))
+    plenary_document_resolve_proposals (self->document, NULL, NULL, NULL, accept);
+  else
+    plenary_document_resolve_proposals (self->document, proposal, NULL, NULL, accept);
+
+  update_proposal_actions (self);
+}
+
+static void
+on_suggesting_changed (PlenaryEditorView *self)
+{
+  if (plenary_document_get_suggesting (self->document))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "suggesting");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "suggesting");
+}
+
+GMenuModel *
+plenary_editor_view_get_proposal_menu (PlenaryEditorView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), NULL);
+  return G_MENU_MODEL (self->proposal_section);
+}
+
 /* GObject -------------------------------------------------------------- */
 
 /* Text pasted from other programs brings line breaks other than '\n' (Word's
@@ -773,6 +901,8 @@ disconnect_buffer (PlenaryEditorView *self)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
   if (self->index != NULL)
     g_signal_handlers_disconnect_by_data (self->index, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->buffer);
   g_clear_object (&self->index);
   g_clear_object (&self->document);
@@ -785,6 +915,7 @@ plenary_editor_view_dispose (GObject *object)
 
   disconnect_buffer (self);
   g_clear_object (&self->marker_layout);
+  g_clear_object (&self->proposal_section);
 
   G_OBJECT_CLASS (plenary_editor_view_parent_class)->dispose (object);
 }
@@ -795,6 +926,7 @@ plenary_editor_view_finalize (GObject *object)
   PlenaryEditorView *self = PLENARY_EDITOR_VIEW (object);
 
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->menu_delegation, g_free);
 
   G_OBJECT_CLASS (plenary_editor_view_parent_class)->finalize (object);
 }
@@ -822,6 +954,18 @@ plenary_editor_view_class_init (PlenaryEditorViewClass *klass)
   object_class->finalize = plenary_editor_view_finalize;
   widget_class->css_changed = plenary_editor_view_css_changed;
   text_view_class->snapshot_layer = plenary_editor_view_snapshot_layer;
+
+  /* The proposal at the cursor (Ctrl+Alt+Y: yes, Ctrl+Alt+N: no). */
+  gtk_widget_class_install_action (widget_class, "proposal.accept", NULL, resolve_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK | GDK_ALT_MASK, "proposal.accept", NULL);
+  gtk_widget_class_install_action (widget_class, "proposal.reject", NULL, resolve_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_ALT_MASK, "proposal.reject", NULL);
+  gtk_widget_class_install_action (widget_class, "proposal.accept-delegation", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "proposal.reject-delegation", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "proposal.accept-paragraph", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "proposal.reject-paragraph", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "proposal.accept-all", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "proposal.reject-all", NULL, resolve_action);
 }
 
 static void
@@ -832,6 +976,10 @@ plenary_editor_view_init (PlenaryEditorView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->proposal_section = g_menu_new ();
+  fill_proposal_section (self, NULL);
+  update_proposal_actions (self);
 }
 
 void
@@ -853,6 +1001,14 @@ plenary_editor_view_set_document (PlenaryEditorView *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "notify::cursor-position", G_CALLBACK (update_proposal_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "changed", G_CALLBACK (update_proposal_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::suggesting", G_CALLBACK (on_suggesting_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_suggesting_changed (self);
+  update_proposal_actions (self);
   if (n_lines (self) > 0)
     on_lines_changed (self, 0, n_lines (self) - 1);
 }

@@ -38,4 +38,8 @@ void           plenary_editor_view_go_to_line      (PlenaryEditorView *self,
 gboolean       plenary_editor_view_change_level    (PlenaryEditorView *self,
                                                     int                delta);
 
+/* The context menu's section that accepts and rejects proposals: the one
+ * at the cursor, its delegation's, its paragraph's, all. */
+GMenuModel    *plenary_editor_view_get_proposal_menu (PlenaryEditorView *self);
+
 G_END_DECLS

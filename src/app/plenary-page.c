@@ -543,6 +543,7 @@ add_citation_menu (PlenaryPage *self)
   /* Of the paragraph the right click put the cursor in. */
   g_menu_append_submenu (section, _("Paragraph _Status"), statuses);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_menu_append_section (menu, NULL, plenary_editor_view_get_proposal_menu (self->view));
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (menu));
 }
 

@@ -26,6 +26,7 @@
 #include "plenary-print.h"
 #include "plenary-templates.h"
 #include "plenary-window-private.h"
+#include "plenary-window-proposals.h"
 
 #define MAX_RECENT 10
 
@@ -33,6 +34,66 @@ static PlenaryApplication *
 get_application (PlenaryWindow *self)
 {
   return PLENARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+/* Suggest Changes ------------------------------------------------------- */
+
+/* The toggle shows whether the visible document is suggesting. */
+static void
+update_suggest_action (PlenaryWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "suggest");
+  PlenaryDocument *document = self->visible_document;
+
+  if (action == NULL)
+    return;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), document != NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (document != NULL && plenary_document_get_suggesting (document)));
+
+  if (document != NULL &&
+      g_signal_handler_find (document, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             update_suggest_action, self) == 0)
+    g_signal_connect_object (document, "notify::suggesting", G_CALLBACK (update_suggest_action),
+                             self, G_CONNECT_SWAPPED);
+}
+
+static void
+start_suggesting (PlenaryWindow *self,
+                  gboolean       known,
+                  gpointer       user_data)
+{
+  PlenaryDocument *document = self->visible_document;
+  g_autofree char *delegation = NULL;
+
+  if (!known || document == NULL)
+    {
+      update_suggest_action (self);
+      return;
+    }
+
+  /* Just asked for: the document may not have it yet. */
+  delegation = g_strstrip (g_settings_get_string (self->settings, "delegation"));
+  plenary_document_set_delegation (document, delegation);
+  plenary_document_set_suggesting (document, TRUE);
+}
+
+static void
+suggest_change_state (GSimpleAction *action,
+                      GVariant      *state,
+                      gpointer       user_data)
+{
+  PlenaryWindow *self = user_data;
+
+  if (self->visible_document == NULL)
+    return;
+
+  /* Edits are proposals in the name of the delegation: ask for it once. */
+  if (g_variant_get_boolean (state))
+    plenary_window_ensure_delegation (self, start_suggesting, NULL);
+  else
+    plenary_document_set_suggesting (self->visible_document, FALSE);
 }
 
 void
@@ -74,6 +135,7 @@ plenary_window_update_actions (PlenaryWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-docx", has_document && !busy && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-odt", has_document && !busy && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
+  update_suggest_action (self);
 }
 
 /* Saving --------------------------------------------------------------- */
@@ -1727,6 +1789,10 @@ plenary_window_class_actions_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 
+  /* "win.suggest" is the window's own stateful action (see
+   * plenary_window_actions_init()); Ctrl+Shift+E, Word's key, exports. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.suggest", NULL);
+
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-docx", NULL, export_office_action);
@@ -1762,6 +1828,13 @@ plenary_window_actions_init (PlenaryWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F7, 0),
                                                           gtk_named_action_new ("win.show-problems")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  {
+    g_autoptr(GSimpleAction) suggest = g_simple_action_new_stateful ("suggest", NULL, g_variant_new_boolean (FALSE));
+
+    g_signal_connect_object (suggest, "change-state", G_CALLBACK (suggest_change_state), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (suggest));
+  }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-versions", FALSE);
