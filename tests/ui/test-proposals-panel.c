@@ -716,7 +716,7 @@ test_empty_state (void)
       g_assert_cmpstr (gtk_stack_page_get_title (tab), ==, "Propositions");
       g_assert_cmpstr (adw_status_page_get_title (empty), ==, "Aucune proposition");
       g_assert_cmpstr (adw_status_page_get_description (empty), ==,
-                       "Activez Suggérer des modifications (Ctrl+Maj+E) pour proposer des changements.");
+                       "Activez Suggérer des modifications (Ctrl+Alt+E) pour proposer des changements.");
       save_screenshot (GTK_WIDGET (f.window), "proposals-empty-fr.png");
     }
   else
@@ -724,7 +724,7 @@ test_empty_state (void)
       g_assert_cmpstr (gtk_stack_page_get_title (tab), ==, "Proposals");
       g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Proposals");
       g_assert_cmpstr (adw_status_page_get_description (empty), ==,
-                       "Turn on Suggest Changes (Ctrl+Shift+E) to propose edits.");
+                       "Turn on Suggest Changes (Ctrl+Alt+E) to propose edits.");
       save_screenshot (GTK_WIDGET (f.window), "proposals-empty.png");
     }
 
