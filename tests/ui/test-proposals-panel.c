@@ -656,7 +656,22 @@ test_delegation_asked (void)
   g_settings_set_string (settings, "delegation", "");
   fixture_open (&f, FALSE);
 
-  plenary_window_ensure_delegation (f.window, on_delegation_known, &answer);
+  /* Turning Suggest Changes on asks; Cancel leaves it off. */
+  g_action_group_change_action_state (G_ACTION_GROUP (f.window), "suggest", g_variant_new_boolean (TRUE));
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  plenary_test_respond (plenary_test_find_message_dialog (), "cancel");
+  plenary_test_spin (50);
+  g_assert_false (plenary_document_get_suggesting (f.document));
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (f.window), "suggest");
+    g_assert_false (g_variant_get_boolean (state));
+  }
+  {
+    g_autofree char *delegation = g_settings_get_string (settings, "delegation");
+    g_assert_cmpstr (delegation, ==, "");
+  }
+
+  g_action_group_change_action_state (G_ACTION_GROUP (f.window), "suggest", g_variant_new_boolean (TRUE));
   plenary_test_spin_until (plenary_test_dialog_shown, NULL);
   dialog = plenary_test_find_message_dialog ();
   g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Your Delegation");
@@ -666,8 +681,25 @@ test_delegation_asked (void)
   g_assert_true (plenary_alert_get_response_enabled (dialog, "continue"));
   plenary_test_respond (dialog, "continue");
   plenary_test_spin (50);
-  g_assert_cmpuint (answer.calls, ==, 1);
-  g_assert_true (answer.known);
+  g_assert_true (plenary_document_get_suggesting (f.document));
+  /* What is typed now is Senegal's proposal, listed a moment later. */
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (f.document));
+    g_autofree char *header = NULL;
+    g_autofree char *row = NULL;
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 5);
+    gtk_text_iter_forward_to_line_end (&iter);
+    gtk_text_iter_backward_char (&iter);
+    gtk_text_buffer_insert_interactive (buffer, &iter, " and of its follow-up", -1, TRUE);
+    plenary_test_spin (400);
+    g_assert_cmpuint (n_rows (&f), ==, 2);
+    header = row_labels (&f, 0);
+    g_assert_true (g_str_has_prefix (header, "OP 3|Decides to remain seized of the matter"));
+    row = row_labels (&f, 1);
+    g_assert_true (g_str_has_prefix (row, "●|Senegal|Insert “and of its follow-up”|"));
+  }
   {
     g_autofree char *delegation = g_settings_get_string (settings, "delegation");
     g_assert_cmpstr (delegation, ==, "Senegal");
@@ -676,7 +708,7 @@ test_delegation_asked (void)
 
   /* Known now: no question. */
   plenary_window_ensure_delegation (f.window, on_delegation_known, &answer);
-  g_assert_cmpuint (answer.calls, ==, 2);
+  g_assert_cmpuint (answer.calls, ==, 1);
   g_assert_true (answer.known);
   g_assert_null (plenary_test_find_message_dialog ());
 
