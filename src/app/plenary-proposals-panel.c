@@ -25,9 +25,13 @@ struct _PlenaryProposalsPanel
   GtkWidget        parent_instance;
 
   PlenaryDocument *document;
+  PlenaryLineIndex *line_index;
   GSignalGroup    *draft_signals;
   gboolean         by_delegation;
   guint            rebuild_source;
+  /* The lines of the text when the rows were made: the paragraphs' names
+   * ("OP 3") change when lines come or go. */
+  guint            n_lines;
 
   /* The proposal of each row of the list, by row index (NULL: a group's
    * header). */
@@ -637,6 +641,7 @@ rebuild (PlenaryProposalsPanel *self)
 
   paragraphs = self->document != NULL ? index_paragraphs (self)
                                       : g_hash_table_new (g_str_hash, g_str_equal);
+  self->n_lines = self->document != NULL ? plenary_line_index_get_n_lines (plenary_document_get_line_index (self->document)) : 0;
   for (guint i = 0; i < n; i++)
     {
       Entry entry;
@@ -707,6 +712,22 @@ queue_rebuild (PlenaryProposalsPanel *self)
 {
   if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_in_idle, self);
+}
+
+/* The rows are made again even if they show the same proposals. */
+static void
+queue_remake (PlenaryProposalsPanel *self)
+{
+  g_ptr_array_set_size (self->row_proposals, 0);
+  queue_rebuild (self);
+}
+
+static void
+on_lines_changed (PlenaryProposalsPanel *self)
+{
+  if (self->row_proposals->len > 0 &&
+      plenary_line_index_get_n_lines (plenary_document_get_line_index (self->document)) != self->n_lines)
+    queue_remake (self);
 }
 
 static void
@@ -845,6 +866,9 @@ plenary_proposals_panel_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  if (self->line_index != NULL)
+    g_signal_handlers_disconnect_by_data (self->line_index, self);
+  g_clear_object (&self->line_index);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_PROPOSALS_PANEL);
   /* The template's root has no id. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -943,6 +967,9 @@ plenary_proposals_panel_init (PlenaryProposalsPanel *self)
   self->draft_signals = g_signal_group_new (PLENARY_TYPE_DRAFT);
   g_signal_group_connect_object (self->draft_signals, "proposals-changed",
                                  G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+  /* The delegations' colours for a dark background, or a light one. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (queue_remake), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "by-delegation", self->by_delegation_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   rebuild (self);
@@ -974,8 +1001,15 @@ plenary_proposals_panel_set_document (PlenaryProposalsPanel *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  if (self->line_index != NULL)
+    g_signal_handlers_disconnect_by_data (self->line_index, self);
+  g_clear_object (&self->line_index);
   if (document != NULL)
-    g_signal_connect_swapped (document, "notify::draft", G_CALLBACK (on_draft_changed), self);
+    {
+      self->line_index = g_object_ref (plenary_document_get_line_index (document));
+      g_signal_connect_swapped (document, "notify::draft", G_CALLBACK (on_draft_changed), self);
+      g_signal_connect_swapped (self->line_index, "lines-changed", G_CALLBACK (on_lines_changed), self);
+    }
 
   on_draft_changed (self);
   /* Another draft's rows must not linger until idle time. */

@@ -320,6 +320,20 @@ test_lists_grouped (void)
     g_assert_cmpstr (at, ==, "cooperate");
   }
 
+  /* A paragraph typed above: the groups' names follow the numbering. */
+  plenary_proposals_panel_set_by_delegation (f.panel, FALSE);
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (f.document));
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+    gtk_text_buffer_insert_interactive (buffer, &iter, "Recalling also its resolution 64/292,\n", -1, TRUE);
+    plenary_test_spin (300);
+  }
+  g_clear_pointer (&header, g_free);
+  header = row_labels (&f, 0);
+  g_assert_true (g_str_has_prefix (header, "PP 3|Noting with concern"));
+
   fixture_close (&f);
 }
 
