@@ -479,6 +479,11 @@ create_row (PlenaryProposalsPanel *self,
                                                    _("Apply this proposal to the text")));
   gtk_box_append (GTK_BOX (buttons), small_button (_("_Reject"), "proposals.reject", id,
                                                    _("Drop this proposal")));
+  /* Every row has them: a screen reader says which proposal they act on. */
+  for (GtkWidget *button = gtk_widget_get_first_child (buttons); button; button = gtk_widget_get_next_sibling (button))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, name, what, NULL,
+                                    -1);
 
   gtk_box_append (GTK_BOX (box), top);
   /* On a line of its own: the delegation's name keeps the width. */

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "plenary-test-utils.h"
 #include "plenary-outline-panel.h"
 #include "plenary-page.h"
@@ -734,6 +736,69 @@ test_delegation_asked (void)
   fixture_close (&f);
 }
 
+static gboolean
+document_saved (gpointer document)
+{
+  return !plenary_document_get_busy (document) && !plenary_document_get_modified (document);
+}
+
+/* Statuses, friendliness and votes are in the file: the panels show them
+ * again once it is reopened. */
+static void
+test_saved_and_reopened (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("plenary-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Water.plenary.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *op2 = NULL;
+  g_autofree char *labels = NULL;
+  PlenaryDocument *reopened;
+  Fixture f = { 0 };
+  GtkListView *list_view;
+  GString *outline_labels = g_string_new (NULL);
+  g_autofree char *outline_text = NULL;
+
+  fixture_open (&f, TRUE);
+  op2 = g_strdup (f.ids[3]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.set-paragraph-status", "(ss)", op2, "agreed-ad-ref"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (f.list_box, 3)), "row.friendliness", "s", "unfriendly"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (f.list_box, 3)), "row.vote", "s", "failed"));
+  plenary_document_save_async (f.document, file, TRUE, NULL, NULL, NULL);
+  plenary_test_spin_until (document_saved, f.document);
+  fixture_close (&f);
+
+  f.window = plenary_application_new_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1440, 900);
+  plenary_application_open_file (app, f.window, file);
+  reopened = plenary_window_get_visible_document (f.window);
+  g_assert_nonnull (reopened);
+  plenary_test_spin_until (plenary_test_document_idle, reopened);
+  plenary_test_spin (300);
+
+  g_assert_cmpint (plenary_draft_get_paragraph_status (plenary_document_get_draft (reopened), op2), ==,
+                   PLENARY_PARAGRAPH_STATUS_AGREED_AD_REF);
+  list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (adw_bin_get_child (f.window->outline_bin),
+                                                            PLENARY_TYPE_OUTLINE_PANEL, "list_view"));
+  gtk_stack_set_visible_child_name (f.window->side_stack, "outline");
+  plenary_test_spin (100);
+  collect_labels (GTK_WIDGET (list_view), outline_labels);
+  outline_text = g_string_free (outline_labels, FALSE);
+  g_assert_nonnull (strstr (outline_text, "2.|Requests|the Secretary-General to report at its next session;|Agreed ad ref."));
+
+  f.panel = PLENARY_PROPOSALS_PANEL (adw_bin_get_child (f.window->proposals_bin));
+  f.list_box = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (f.panel), PLENARY_TYPE_PROPOSALS_PANEL, "list_box"));
+  gtk_stack_set_visible_child_name (f.window->side_stack, "proposals");
+  plenary_test_spin (100);
+  labels = row_labels (&f, 3);
+  g_assert_cmpstr (labels, ==, "●|France|Unfriendly Amendment · Failed|Replace “cooperate” with “work together”|7 December 2026, 09:10|Accept|Reject");
+
+  f.window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (f.window));
+  plenary_test_spin (50);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* No proposal: the panel says how to make some. */
 static void
 test_empty_state (void)
@@ -817,6 +882,7 @@ main (int   argc,
       g_test_add_func ("/proposals/accept-and-reject", test_accept_and_reject);
       g_test_add_func ("/proposals/paragraph-status", test_paragraph_status);
       g_test_add_func ("/proposals/delegation-asked", test_delegation_asked);
+      g_test_add_func ("/proposals/saved-and-reopened", test_saved_and_reopened);
       g_test_add_func ("/proposals/empty-state", test_empty_state);
     }
 
