@@ -858,6 +858,24 @@ test_french_rows (void)
   save_screenshot (GTK_WIDGET (f.window), "proposals-fr-1440.png");
   resize (&f, 800);
   save_screenshot (GTK_WIDGET (f.window), "proposals-fr-800.png");
+
+  /* The statuses in the outline, and the switch above it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.set-paragraph-status", "(ss)", f.ids[2], "pending"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.set-paragraph-status", "(ss)", f.ids[3], "agreed"));
+  gtk_stack_set_visible_child_name (f.window->side_stack, "outline");
+  plenary_test_spin (200);
+  {
+    GtkWidget *outline_panel = adw_bin_get_child (f.window->outline_bin);
+    GString *labels = g_string_new (NULL);
+    g_autofree char *text = NULL;
+
+    collect_labels (outline_panel, labels);
+    text = g_string_free (labels, FALSE);
+    g_assert_true (g_str_has_prefix (text, "Paragraphes ouverts seulement|"));
+    g_assert_nonnull (strstr (text, "|En suspens|"));
+    g_assert_nonnull (strstr (text, "|Adopté|"));
+  }
+  save_screenshot (GTK_WIDGET (f.window), "outline-statuses-fr-800.png");
   fixture_close (&f);
 }
 
