@@ -54,15 +54,26 @@ plenary_status_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   PlenaryParagraphStatus status = plenary_status_gutter_get_status (self, line);
   GtkTextView *view = GTK_TEXT_VIEW (gtk_source_gutter_renderer_get_view (renderer));
   GdkRGBA color;
-  int y, height;
+  double y, height;
 
   if (status == PLENARY_PARAGRAPH_STATUS_NONE)
     return;
 
-  gtk_source_gutter_lines_get_line_yrange (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_CELL,
+#if GTK_SOURCE_CHECK_VERSION (5, 16, 0)
+  gtk_source_gutter_lines_get_line_extent (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_CELL,
                                            &y, &height);
+#else
+  {
+    int line_y, line_height;
+
+    gtk_source_gutter_lines_get_line_yrange (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_CELL,
+                                             &line_y, &line_height);
+    y = line_y;
+    height = line_height;
+  }
+#endif
   /* Beside the words only, not the space that separates paragraphs. */
-  height = MAX (1, height - gtk_text_view_get_pixels_below_lines (view));
+  height = MAX (1.0, height - gtk_text_view_get_pixels_below_lines (view));
   plenary_paragraph_status_color (status, adw_style_manager_get_dark (adw_style_manager_get_default ()), &color);
   gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (0, y, BAR_WIDTH, height));
 }
@@ -82,9 +93,21 @@ plenary_status_gutter_query_tooltip (GtkWidget  *widget,
   double vx, vy;
   int bx, by;
 
-  if (keyboard || view == NULL ||
-      !gtk_widget_translate_coordinates (widget, GTK_WIDGET (view), x, y, &vx, &vy))
+  if (keyboard || view == NULL)
     return FALSE;
+#if GTK_CHECK_VERSION (4, 12, 0)
+  {
+    graphene_point_t point;
+
+    if (!gtk_widget_compute_point (widget, GTK_WIDGET (view), &GRAPHENE_POINT_INIT (x, y), &point))
+      return FALSE;
+    vx = point.x;
+    vy = point.y;
+  }
+#else
+  if (!gtk_widget_translate_coordinates (widget, GTK_WIDGET (view), x, y, &vx, &vy))
+    return FALSE;
+#endif
 
   gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) vx, (int) vy, &bx, &by);
   gtk_text_view_get_line_at_y (view, &iter, by, NULL);
