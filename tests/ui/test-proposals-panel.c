@@ -251,6 +251,22 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first menu button under WIDGET that has a menu. */
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Grouped by paragraph in text order ("PP 2", "OP 1", "OP 2"), each row
  * with its delegation, what it proposes and when; grouped by delegation,
  * Brazil then France, each row naming its paragraph. */
@@ -300,6 +316,23 @@ test_lists_grouped (void)
   g_clear_pointer (&header, g_free);
   header = row_labels (&f, 2);
   g_assert_cmpstr (header, ==, "France");
+  /* The group's menu accepts or rejects the delegation's proposals. */
+  {
+    GtkWidget *button = find_menu_button (GTK_WIDGET (gtk_list_box_get_row_at_index (f.list_box, 2)));
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_autofree char *accept = NULL;
+    g_autofree char *reject = NULL;
+    g_autoptr(GVariant) target = NULL;
+    g_autoptr(GVariant) expected = g_variant_ref_sink (g_variant_new ("(ssb)", "France", "", TRUE));
+
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &accept));
+    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &reject));
+    g_assert_cmpstr (accept, ==, "Accept All by France");
+    g_assert_cmpstr (reject, ==, "Reject All by France");
+    target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(ssb)"));
+    g_assert_nonnull (target);
+    g_assert_true (g_variant_equal (target, expected));
+  }
   g_clear_pointer (&row, g_free);
   row = row_labels (&f, 3);
   g_assert_cmpstr (row, ==, "●|France|Insert “and the Sahel”|PP 2 · 7 December 2026, 09:11|Accept|Reject");
@@ -454,22 +487,6 @@ test_accept_and_reject (void)
   g_assert_cmpuint (g_list_model_get_n_items (plenary_document_get_proposals (f.document)), ==, 2);
 
   fixture_close (&f);
-}
-
-/* The first menu button under WIDGET that has a menu. */
-static GtkWidget *
-find_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The submenu LABEL of MENU or of its sections and submenus, or NULL. */
