@@ -563,6 +563,84 @@ test_save_and_reopen (void)
   g_rmdir (dir);
 }
 
+static gboolean
+menu_has (GMenuModel *menu,
+          const char *wanted)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_str_equal (label, wanted))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The toggle of the window and the keys and menu of the text. */
+static void
+test_toggle_and_actions (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *view;
+  GtkTextIter iter;
+  GAction *suggest;
+  g_autofree char *line = NULL;
+  Fixture f;
+
+  open_text (&f, french);
+  plenary_document_set_suggesting (f.document, FALSE);
+  view = GTK_WIDGET (f.view);
+  suggest = g_action_map_lookup_action (G_ACTION_MAP (f.window), "suggest");
+  g_assert_nonnull (suggest);
+  g_assert_false (g_variant_get_boolean (g_action_get_state (suggest)));
+
+  /* The delegation known, the toggle turns suggesting on and shows it. */
+  g_settings_set_string (settings, "delegation", "France");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.suggest", NULL));
+  plenary_test_spin (30);
+  g_assert_true (plenary_document_get_suggesting (f.document));
+  g_assert_true (g_variant_get_boolean (g_action_get_state (suggest)));
+  g_assert_true (gtk_widget_has_css_class (view, "suggesting"));
+
+  select_words (&f, 3, "faire rapport");
+  type (&f, "informer");
+
+  /* On the proposal, its actions apply and the menu names its delegation. */
+  iter_at_words (f.buffer, 3, "informer", FALSE, &iter);
+  gtk_text_iter_forward_char (&iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  plenary_test_spin (10);
+  g_assert_true (menu_has (plenary_editor_view_get_proposal_menu (f.view), "Accept All by France"));
+  g_assert_true (gtk_widget_activate_action (view, "proposal.reject", NULL));
+  line = line_text (f.buffer, 3);
+  g_assert_cmpstr (line, ==, "Prie le Secrétaire général de faire rapport ;");
+  g_assert_cmpuint (n_proposals (&f), ==, 0);
+
+  /* Off the proposals, Accept Proposal does nothing; Accept All still has
+   * work when there are some elsewhere. */
+  gtk_text_buffer_undo (f.buffer);
+  gtk_text_buffer_get_start_iter (f.buffer, &iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  plenary_test_spin (10);
+  gtk_widget_activate_action (view, "proposal.accept", NULL);
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
+  g_assert_true (gtk_widget_activate_action (view, "proposal.accept-all", NULL));
+  g_clear_pointer (&line, g_free);
+  line = line_text (f.buffer, 3);
+  g_assert_cmpstr (line, ==, "Prie le Secrétaire général de informer ;");
+
+  /* Off again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.suggest", NULL));
+  g_assert_false (plenary_document_get_suggesting (f.document));
+  g_assert_false (gtk_widget_has_css_class (view, "suggesting"));
+  g_settings_reset (settings, "delegation");
+
+  close_fixture (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/suggest/undo", test_accept_reject_undo);
   g_test_add_func ("/suggest/loaded", test_show_loaded);
   g_test_add_func ("/suggest/save", test_save_and_reopen);
+  g_test_add_func ("/suggest/toggle-and-actions", test_toggle_and_actions);
 
   return plenary_test_run (app);
 }
