@@ -1041,7 +1041,8 @@ suggest_delete (PlenaryProposalMarks *self,
 
 static gboolean
 intercepts (PlenaryProposalMarks *self,
-            const GtkTextIter    *location)
+            const GtkTextIter    *location,
+            gboolean              line_break)
 {
   const PlenaryLineInfo *info;
   guint line;
@@ -1051,9 +1052,10 @@ intercepts (PlenaryProposalMarks *self,
     return FALSE;
 
   /* The opening formula is no paragraph: the app rewrites it when the
-   * header names another body, and it is edited as it is. */
+   * header names another body, and it is edited as it is. A line break
+   * after it proposes a first paragraph. */
   line = gtk_text_iter_get_line (location);
-  if (line < plenary_line_index_get_n_lines (self->index))
+  if (!line_break && line < plenary_line_index_get_n_lines (self->index))
     {
       info = plenary_line_index_get_info (self->index, line);
       if (info->is_opening)
@@ -1070,7 +1072,7 @@ on_insert_text (PlenaryProposalMarks *self,
                 int                   length,
                 GtkTextBuffer        *buffer)
 {
-  if (!intercepts (self, location))
+  if (!intercepts (self, location, memchr (text, '\n', length) != NULL))
     return;
 
   g_signal_stop_emission_by_name (buffer, "insert-text");
@@ -1125,7 +1127,7 @@ on_delete_range (PlenaryProposalMarks *self,
 {
   GtkTextIter cursor;
 
-  if (!intercepts (self, start))
+  if (!intercepts (self, start, FALSE))
     return;
 
   g_signal_stop_emission_by_name (buffer, "delete-range");
@@ -1143,10 +1145,12 @@ static void
 on_begin_user_action (PlenaryProposalMarks *self)
 {
   self->depth++;
+  if (self->depth > 1)
+    return;
 
   /* GTK's history lets the edit after a redo join the step redone, so that
    * undo would take both back: an empty user action closes that step. */
-  if (self->after_redo)
+  if (self->after_redo && has_history (self))
     {
       self->after_redo = FALSE;
       gtk_text_buffer_end_user_action (self->buffer);

@@ -341,6 +341,51 @@ test_paragraphs (void)
   close_fixture (&f);
 }
 
+/* Enter after the opening formula proposes a first paragraph; moving a
+ * paragraph is no proposal. */
+static void
+test_first_paragraph_and_moves (void)
+{
+  Fixture f;
+  g_autofree char *clean = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *line = NULL;
+  GtkTextIter iter;
+  PlenaryProposal *proposal;
+
+  open_text (&f, french);
+  original = clean_text (&f);
+
+  gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 0);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  type (&f, "\n");
+  type (&f, "Ayant examiné le rapport,");
+  line = line_text (f.buffer, 1);
+  g_assert_cmpstr (line, ==, "Ayant examiné le rapport,");
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
+  proposal = proposal_at (&f, 0);
+  g_assert_cmpint (plenary_proposal_get_kind (proposal), ==, PLENARY_PROPOSAL_ADD_PARAGRAPH);
+  g_assert_cmpstr (plenary_proposal_get_paragraph (proposal), ==, "");
+  clean = clean_text (&f);
+  g_assert_cmpstr (clean, ==, original);
+
+  gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 4);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  g_assert_false (plenary_editor_view_move_paragraph (f.view, -1));
+  g_clear_pointer (&clean, g_free);
+  clean = clean_text (&f);
+  g_assert_cmpstr (clean, ==, original);
+
+  /* Accepted, it is the first paragraph of the text. */
+  plenary_document_resolve_proposals (f.document, NULL, NULL, NULL, TRUE);
+  g_clear_pointer (&clean, g_free);
+  clean = clean_text (&f);
+  g_assert_true (g_str_has_prefix (clean, "L'Assemblée générale,\nAyant examiné le rapport,\nRappelant"));
+
+  close_fixture (&f);
+}
+
 static void
 test_accept_reject_undo (void)
 {
@@ -649,6 +694,7 @@ main (int   argc,
 
   g_test_add_func ("/suggest/replacement", test_replacement_and_growth);
   g_test_add_func ("/suggest/paragraphs", test_paragraphs);
+  g_test_add_func ("/suggest/first-paragraph", test_first_paragraph_and_moves);
   g_test_add_func ("/suggest/undo", test_accept_reject_undo);
   g_test_add_func ("/suggest/loaded", test_show_loaded);
   g_test_add_func ("/suggest/save", test_save_and_reopen);
