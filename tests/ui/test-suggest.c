@@ -469,6 +469,45 @@ test_accept_reject_undo (void)
   close_fixture (&f);
 }
 
+/* Undo of one's own proposed words deleted brings them back as proposed
+ * words; the proposals elsewhere are left as they are. */
+static void
+test_undo_keeps_marks (void)
+{
+  Fixture f;
+  g_autofree char *line = NULL;
+  GtkTextIter iter;
+
+  open_text (&f, french);
+  select_words (&f, 5, "annuel");
+  press_delete (&f);
+  select_words (&f, 2, "coopérer");
+  type (&f, "collaborer");
+  g_signal_emit_by_name (f.view, "backspace");
+  g_signal_emit_by_name (f.view, "backspace");
+  g_signal_emit_by_name (f.view, "backspace");
+  plenary_test_spin (10);
+  line = line_text (f.buffer, 2);
+  g_assert_cmpstr (line, ==, "Encourage les États membres à coopérercollabo ;");
+
+  while (g_strcmp0 (line, "Encourage les États membres à coopérercollaborer ;") != 0 &&
+         gtk_text_buffer_get_can_undo (f.buffer))
+    {
+      gtk_text_buffer_undo (f.buffer);
+      g_clear_pointer (&line, g_free);
+      line = line_text (f.buffer, 2);
+    }
+  g_assert_cmpstr (line, ==, "Encourage les États membres à coopérercollaborer ;");
+  iter_at_words (f.buffer, 2, "rer ;", FALSE, &iter);
+  g_assert_true (has_style (&iter, "underline"));
+  assert_words_style (&f, 2, "coopérer", "strikethrough", TRUE);
+  assert_words_style (&f, 5, "annuel", "strikethrough", TRUE);
+  g_assert_cmpuint (n_proposals (&f), ==, 2);
+  g_assert_cmpstr (plenary_proposal_get_text (proposal_at (&f, 0)), ==, "collaborer");
+
+  close_fixture (&f);
+}
+
 /* A draft read from a file: its proposals are shown, as loading, not as
  * an edit; those that no longer apply are kept. */
 static void
@@ -696,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/suggest/paragraphs", test_paragraphs);
   g_test_add_func ("/suggest/first-paragraph", test_first_paragraph_and_moves);
   g_test_add_func ("/suggest/undo", test_accept_reject_undo);
+  g_test_add_func ("/suggest/undo-keeps-marks", test_undo_keeps_marks);
   g_test_add_func ("/suggest/loaded", test_show_loaded);
   g_test_add_func ("/suggest/save", test_save_and_reopen);
   g_test_add_func ("/suggest/toggle-and-actions", test_toggle_and_actions);
