@@ -508,6 +508,45 @@ test_undo_keeps_marks (void)
   close_fixture (&f);
 }
 
+/* Restoring a revision puts its text back with the proposals shown in it,
+ * as one edit that undo takes back, marks included. */
+static void
+test_restore_revision (void)
+{
+  Fixture f;
+  g_autofree char *line = NULL;
+  PlenaryRevision *revision;
+
+  open_text (&f, french);
+  select_words (&f, 2, "coopérer");
+  type (&f, "collaborer");
+  revision = plenary_document_save_revision (f.document, "Rev.1", "Test");
+  plenary_document_set_suggesting (f.document, FALSE);
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 5);
+    gtk_text_buffer_insert (f.buffer, &iter, "Nouveau : ", -1);
+  }
+
+  plenary_document_restore_revision (f.document, revision, "Test");
+  line = line_text (f.buffer, 2);
+  g_assert_cmpstr (line, ==, "Encourage les États membres à coopérercollaborer ;");
+  assert_words_style (&f, 2, "coopérer", "strikethrough", TRUE);
+  assert_words_style (&f, 2, "collaborer", "underline", TRUE);
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
+
+  gtk_text_buffer_undo (f.buffer);
+  g_clear_pointer (&line, g_free);
+  line = line_text (f.buffer, 5);
+  g_assert_cmpstr (line, ==, "Nouveau : Demande un rapport annuel ;");
+  assert_words_style (&f, 2, "coopérer", "strikethrough", TRUE);
+  assert_words_style (&f, 2, "collaborer", "underline", TRUE);
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
+
+  close_fixture (&f);
+}
+
 /* A draft read from a file: its proposals are shown, as loading, not as
  * an edit; those that no longer apply are kept. */
 static void
@@ -737,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/suggest/undo", test_accept_reject_undo);
   g_test_add_func ("/suggest/undo-keeps-marks", test_undo_keeps_marks);
   g_test_add_func ("/suggest/loaded", test_show_loaded);
+  g_test_add_func ("/suggest/restore-revision", test_restore_revision);
   g_test_add_func ("/suggest/save", test_save_and_reopen);
   g_test_add_func ("/suggest/toggle-and-actions", test_toggle_and_actions);
 
