@@ -900,6 +900,26 @@ plenary_document_keep_mine (PlenaryDocument *self)
   mark_modified (self);
 }
 
+/* Whether the draft holds PROPOSALS already, in that order: nothing for
+ * the panels to redo. */
+static gboolean
+same_proposals (GListModel *model,
+                GPtrArray  *proposals)
+{
+  if (g_list_model_get_n_items (model) != proposals->len)
+    return FALSE;
+
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      g_autoptr(PlenaryProposal) proposal = g_list_model_get_item (model, i);
+
+      if (proposal != g_ptr_array_index (proposals, i))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The draft's proposals are the marks' (the same objects when unchanged). */
 static void
 sync_proposals (PlenaryDocument *self)
@@ -908,6 +928,8 @@ sync_proposals (PlenaryDocument *self)
 
   g_clear_handle_id (&self->proposals_source, g_source_remove);
   proposals = plenary_proposal_marks_collect (self->marks);
+  if (same_proposals (plenary_draft_get_proposals (self->draft), proposals))
+    return;
 
   /* Not an edit of its own: the buffer already is. */
   g_signal_handlers_block_by_func (self->draft, on_model_changed, self);

@@ -438,7 +438,8 @@ plenary_editor_view_move_paragraph (PlenaryEditorView *self,
 
   g_return_val_if_fail (PLENARY_IS_EDITOR_VIEW (self), FALSE);
 
-  if (self->buffer == NULL)
+  /* A move is no proposal: while suggesting, the paragraphs stay. */
+  if (self->buffer == NULL || plenary_document_get_suggesting (self->document))
     return FALSE;
 
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));

@@ -45,6 +45,8 @@ typedef struct
 {
   guint      hash;
   GPtrArray *marks;  /* MarkState* */
+  /* Of the marks an edit touches only: the others stay as they are. */
+  gboolean   partial;
 } State;
 
 struct _PlenaryProposalMarks
@@ -69,9 +71,10 @@ struct _PlenaryProposalMarks
 
   guint             depth;      /* of user actions */
   guint             applying;   /* our own edits of the buffer */
+  /* The state the user action under way keeps, marks added as it goes. */
+  State            *editing;
   guint             in_history : 1;
   guint             after_redo : 1;
-  guint             saved : 1;  /* the state before this user action is kept */
   guint             text_changed : 1;
   guint             changed : 1;
   guint             dark : 1;
@@ -592,14 +595,22 @@ add_mark (PlenaryProposalMarks *self,
   return mark;
 }
 
+static void keep_mark_state (PlenaryProposalMarks *self,
+                             State                *state,
+                             Mark                 *mark);
+
 static Mark *
 add_own_mark (PlenaryProposalMarks *self,
               PlenaryProposalKind   kind)
 {
   g_autofree char *id = plenary_draft_new_proposal_id (self->draft);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  Mark *mark = add_mark (self, id, self->delegation, now, kind, NULL);
 
-  return add_mark (self, id, self->delegation, now, kind, NULL);
+  /* Undo takes it away. */
+  if (self->editing != NULL)
+    keep_mark_state (self, self->editing, mark);
+  return mark;
 }
 
 /* The mark leaves the text, for good or until undo brings it back. */
@@ -628,6 +639,19 @@ hash_text (PlenaryProposalMarks *self)
   return g_str_hash (text);
 }
 
+static void
+keep_mark_state (PlenaryProposalMarks *self,
+                 State                *state,
+                 Mark                 *mark)
+{
+  MarkState *mark_state = g_new0 (MarkState, 1);
+
+  mark_state->mark = mark_ref (mark);
+  mark_state->deleted = tag_ranges (self->buffer, mark->deleted);
+  mark_state->inserted = tag_ranges (self->buffer, mark->inserted);
+  g_ptr_array_add (state->marks, mark_state);
+}
+
 static State *
 take_state (PlenaryProposalMarks *self)
 {
@@ -636,17 +660,55 @@ take_state (PlenaryProposalMarks *self)
   state->hash = hash_text (self);
   state->marks = g_ptr_array_new_with_free_func (mark_state_free);
   for (guint i = 0; i < self->marks->len; i++)
-    {
-      Mark *mark = g_ptr_array_index (self->marks, i);
-      MarkState *mark_state = g_new0 (MarkState, 1);
-
-      mark_state->mark = mark_ref (mark);
-      mark_state->deleted = tag_ranges (self->buffer, mark->deleted);
-      mark_state->inserted = tag_ranges (self->buffer, mark->inserted);
-      g_ptr_array_add (state->marks, mark_state);
-    }
+    keep_mark_state (self, state, g_ptr_array_index (self->marks, i));
 
   return state;
+}
+
+static gboolean
+state_has_mark (State *state,
+                Mark  *mark)
+{
+  for (guint i = 0; i < state->marks->len; i++)
+    if (((MarkState *) g_ptr_array_index (state->marks, i))->mark == mark)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Keeps in the edit's state the marks on lines FIRST to LAST (and the
+ * line break before them) not kept yet: those the edit may change. */
+static void
+keep_lines (PlenaryProposalMarks *self,
+            int                   first,
+            int                   last)
+{
+  GtkTextIter iter;
+  int end = line_end (self, last) + 1;
+  g_autoptr(GSList) tags = NULL;
+  GSList *on;
+
+  iter_at (self, &iter, MAX (line_start (self, first) - 1, 0));
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      Mark *mark = mark_for_tag (self, l->data);
+
+      if (mark != NULL && !state_has_mark (self->editing, mark))
+        keep_mark_state (self, self->editing, mark);
+    }
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL) && gtk_text_iter_get_offset (&iter) < end)
+    {
+      on = gtk_text_iter_get_toggled_tags (&iter, TRUE);
+      for (GSList *l = on; l != NULL; l = l->next)
+        {
+          Mark *mark = mark_for_tag (self, l->data);
+
+          if (mark != NULL && !state_has_mark (self->editing, mark))
+            keep_mark_state (self, self->editing, mark);
+        }
+      g_slist_free (on);
+    }
 }
 
 static void
@@ -675,6 +737,25 @@ restore_state (PlenaryProposalMarks *self,
 {
   GtkTextIter start, end;
 
+  if (state->partial)
+    {
+      for (guint i = 0; i < state->marks->len; i++)
+        {
+          MarkState *mark_state = g_ptr_array_index (state->marks, i);
+          Mark *mark = mark_state->mark;
+          g_autoptr(GArray) inserted = tag_ranges (self->buffer, mark->inserted);
+
+          for (guint j = 0; j < inserted->len; j++)
+            tag_range (self, self->any_inserted, g_array_index (inserted, Range, j).start,
+                       g_array_index (inserted, Range, j).end, FALSE);
+          drop_mark (self, mark);
+          g_ptr_array_add (self->marks, mark_ref (mark));
+          apply_ranges (self, mark->deleted, mark_state->deleted, FALSE);
+          apply_ranges (self, mark->inserted, mark_state->inserted, TRUE);
+        }
+      return;
+    }
+
   while (self->marks->len > 0)
     drop_mark (self, g_ptr_array_index (self->marks, self->marks->len - 1));
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
@@ -699,15 +780,24 @@ plenary_proposal_marks_save_state (PlenaryProposalMarks *self)
   g_ptr_array_set_size (self->redo, 0);
 }
 
-/* Once per user action: the state before its first proposal edit. */
+/* The state before a suggested edit of lines FIRST to LAST: once per user
+ * action, of the marks it may change only, so that a keystroke stays cheap
+ * with a thousand proposals. */
 static void
-begin_edit (PlenaryProposalMarks *self)
+begin_edit (PlenaryProposalMarks *self,
+            int                   first,
+            int                   last)
 {
-  if (!self->saved)
+  if (self->editing == NULL)
     {
-      plenary_proposal_marks_save_state (self);
-      self->saved = self->depth > 0;
+      self->editing = g_new0 (State, 1);
+      self->editing->hash = hash_text (self);
+      self->editing->marks = g_ptr_array_new_with_free_func (mark_state_free);
+      self->editing->partial = TRUE;
+      g_ptr_array_add (self->undo, self->editing);
+      g_ptr_array_set_size (self->redo, 0);
     }
+  keep_lines (self, first, last);
   self->changed = TRUE;
 }
 
@@ -1041,7 +1131,8 @@ suggest_delete (PlenaryProposalMarks *self,
 
 static gboolean
 intercepts (PlenaryProposalMarks *self,
-            const GtkTextIter    *location)
+            const GtkTextIter    *location,
+            gboolean              line_break)
 {
   const PlenaryLineInfo *info;
   guint line;
@@ -1051,9 +1142,10 @@ intercepts (PlenaryProposalMarks *self,
     return FALSE;
 
   /* The opening formula is no paragraph: the app rewrites it when the
-   * header names another body, and it is edited as it is. */
+   * header names another body, and it is edited as it is. A line break
+   * after it proposes a first paragraph. */
   line = gtk_text_iter_get_line (location);
-  if (line < plenary_line_index_get_n_lines (self->index))
+  if (!line_break && line < plenary_line_index_get_n_lines (self->index))
     {
       info = plenary_line_index_get_info (self->index, line);
       if (info->is_opening)
@@ -1070,11 +1162,11 @@ on_insert_text (PlenaryProposalMarks *self,
                 int                   length,
                 GtkTextBuffer        *buffer)
 {
-  if (!intercepts (self, location))
+  if (!intercepts (self, location, memchr (text, '\n', length) != NULL))
     return;
 
   g_signal_stop_emission_by_name (buffer, "insert-text");
-  begin_edit (self);
+  begin_edit (self, gtk_text_iter_get_line (location), gtk_text_iter_get_line (location));
   self->text_changed = FALSE;
   suggest_insert (self, gtk_text_iter_get_offset (location), text, length);
   gtk_text_buffer_get_iter_at_mark (buffer, location, gtk_text_buffer_get_insert (buffer));
@@ -1125,11 +1217,11 @@ on_delete_range (PlenaryProposalMarks *self,
 {
   GtkTextIter cursor;
 
-  if (!intercepts (self, start))
+  if (!intercepts (self, start, FALSE))
     return;
 
   g_signal_stop_emission_by_name (buffer, "delete-range");
-  begin_edit (self);
+  begin_edit (self, gtk_text_iter_get_line (start), gtk_text_iter_get_line (end));
   self->text_changed = FALSE;
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   suggest_delete (self, gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end),
@@ -1143,10 +1235,12 @@ static void
 on_begin_user_action (PlenaryProposalMarks *self)
 {
   self->depth++;
+  if (self->depth > 1)
+    return;
 
   /* GTK's history lets the edit after a redo join the step redone, so that
    * undo would take both back: an empty user action closes that step. */
-  if (self->after_redo)
+  if (self->after_redo && has_history (self))
     {
       self->after_redo = FALSE;
       gtk_text_buffer_end_user_action (self->buffer);
@@ -1159,7 +1253,7 @@ on_end_user_action (PlenaryProposalMarks *self)
 {
   if (self->depth > 0 && --self->depth == 0)
     {
-      self->saved = FALSE;
+      self->editing = NULL;
       if (self->changed)
         {
           self->changed = FALSE;
@@ -1361,6 +1455,7 @@ plenary_proposal_marks_clear (PlenaryProposalMarks *self)
     gtk_text_tag_table_remove (table, tag);
   g_hash_table_remove_all (self->by_tag);
   g_ptr_array_set_size (self->unshown, 0);
+  self->editing = NULL;
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
 }

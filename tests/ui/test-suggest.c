@@ -341,6 +341,51 @@ test_paragraphs (void)
   close_fixture (&f);
 }
 
+/* Enter after the opening formula proposes a first paragraph; moving a
+ * paragraph is no proposal. */
+static void
+test_first_paragraph_and_moves (void)
+{
+  Fixture f;
+  g_autofree char *clean = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *line = NULL;
+  GtkTextIter iter;
+  PlenaryProposal *proposal;
+
+  open_text (&f, french);
+  original = clean_text (&f);
+
+  gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 0);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  type (&f, "\n");
+  type (&f, "Ayant examiné le rapport,");
+  line = line_text (f.buffer, 1);
+  g_assert_cmpstr (line, ==, "Ayant examiné le rapport,");
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
+  proposal = proposal_at (&f, 0);
+  g_assert_cmpint (plenary_proposal_get_kind (proposal), ==, PLENARY_PROPOSAL_ADD_PARAGRAPH);
+  g_assert_cmpstr (plenary_proposal_get_paragraph (proposal), ==, "");
+  clean = clean_text (&f);
+  g_assert_cmpstr (clean, ==, original);
+
+  gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 4);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  g_assert_false (plenary_editor_view_move_paragraph (f.view, -1));
+  g_clear_pointer (&clean, g_free);
+  clean = clean_text (&f);
+  g_assert_cmpstr (clean, ==, original);
+
+  /* Accepted, it is the first paragraph of the text. */
+  plenary_document_resolve_proposals (f.document, NULL, NULL, NULL, TRUE);
+  g_clear_pointer (&clean, g_free);
+  clean = clean_text (&f);
+  g_assert_true (g_str_has_prefix (clean, "L'Assemblée générale,\nAyant examiné le rapport,\nRappelant"));
+
+  close_fixture (&f);
+}
+
 static void
 test_accept_reject_undo (void)
 {
@@ -420,6 +465,84 @@ test_accept_reject_undo (void)
   gtk_text_buffer_undo (f.buffer);
   assert_words_style (&f, 3, "faire", "strikethrough", FALSE);
   g_assert_cmpuint (n_proposals (&f), ==, 0);
+
+  close_fixture (&f);
+}
+
+/* Undo of one's own proposed words deleted brings them back as proposed
+ * words; the proposals elsewhere are left as they are. */
+static void
+test_undo_keeps_marks (void)
+{
+  Fixture f;
+  g_autofree char *line = NULL;
+  GtkTextIter iter;
+
+  open_text (&f, french);
+  select_words (&f, 5, "annuel");
+  press_delete (&f);
+  select_words (&f, 2, "coopérer");
+  type (&f, "collaborer");
+  g_signal_emit_by_name (f.view, "backspace");
+  g_signal_emit_by_name (f.view, "backspace");
+  g_signal_emit_by_name (f.view, "backspace");
+  plenary_test_spin (10);
+  line = line_text (f.buffer, 2);
+  g_assert_cmpstr (line, ==, "Encourage les États membres à coopérercollabo ;");
+
+  while (g_strcmp0 (line, "Encourage les États membres à coopérercollaborer ;") != 0 &&
+         gtk_text_buffer_get_can_undo (f.buffer))
+    {
+      gtk_text_buffer_undo (f.buffer);
+      g_clear_pointer (&line, g_free);
+      line = line_text (f.buffer, 2);
+    }
+  g_assert_cmpstr (line, ==, "Encourage les États membres à coopérercollaborer ;");
+  iter_at_words (f.buffer, 2, "rer ;", FALSE, &iter);
+  g_assert_true (has_style (&iter, "underline"));
+  assert_words_style (&f, 2, "coopérer", "strikethrough", TRUE);
+  assert_words_style (&f, 5, "annuel", "strikethrough", TRUE);
+  g_assert_cmpuint (n_proposals (&f), ==, 2);
+  g_assert_cmpstr (plenary_proposal_get_text (proposal_at (&f, 0)), ==, "collaborer");
+
+  close_fixture (&f);
+}
+
+/* Restoring a revision puts its text back with the proposals shown in it,
+ * as one edit that undo takes back, marks included. */
+static void
+test_restore_revision (void)
+{
+  Fixture f;
+  g_autofree char *line = NULL;
+  PlenaryRevision *revision;
+
+  open_text (&f, french);
+  select_words (&f, 2, "coopérer");
+  type (&f, "collaborer");
+  revision = plenary_document_save_revision (f.document, "Rev.1", "Test");
+  plenary_document_set_suggesting (f.document, FALSE);
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 5);
+    gtk_text_buffer_insert (f.buffer, &iter, "Nouveau : ", -1);
+  }
+
+  plenary_document_restore_revision (f.document, revision, "Test");
+  line = line_text (f.buffer, 2);
+  g_assert_cmpstr (line, ==, "Encourage les États membres à coopérercollaborer ;");
+  assert_words_style (&f, 2, "coopérer", "strikethrough", TRUE);
+  assert_words_style (&f, 2, "collaborer", "underline", TRUE);
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
+
+  gtk_text_buffer_undo (f.buffer);
+  g_clear_pointer (&line, g_free);
+  line = line_text (f.buffer, 5);
+  g_assert_cmpstr (line, ==, "Nouveau : Demande un rapport annuel ;");
+  assert_words_style (&f, 2, "coopérer", "strikethrough", TRUE);
+  assert_words_style (&f, 2, "collaborer", "underline", TRUE);
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
 
   close_fixture (&f);
 }
@@ -563,6 +686,84 @@ test_save_and_reopen (void)
   g_rmdir (dir);
 }
 
+static gboolean
+menu_has (GMenuModel *menu,
+          const char *wanted)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_str_equal (label, wanted))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The toggle of the window and the keys and menu of the text. */
+static void
+test_toggle_and_actions (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *view;
+  GtkTextIter iter;
+  GAction *suggest;
+  g_autofree char *line = NULL;
+  Fixture f;
+
+  open_text (&f, french);
+  plenary_document_set_suggesting (f.document, FALSE);
+  view = GTK_WIDGET (f.view);
+  suggest = g_action_map_lookup_action (G_ACTION_MAP (f.window), "suggest");
+  g_assert_nonnull (suggest);
+  g_assert_false (g_variant_get_boolean (g_action_get_state (suggest)));
+
+  /* The delegation known, the toggle turns suggesting on and shows it. */
+  g_settings_set_string (settings, "delegation", "France");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.suggest", NULL));
+  plenary_test_spin (30);
+  g_assert_true (plenary_document_get_suggesting (f.document));
+  g_assert_true (g_variant_get_boolean (g_action_get_state (suggest)));
+  g_assert_true (gtk_widget_has_css_class (view, "suggesting"));
+
+  select_words (&f, 3, "faire rapport");
+  type (&f, "informer");
+
+  /* On the proposal, its actions apply and the menu names its delegation. */
+  iter_at_words (f.buffer, 3, "informer", FALSE, &iter);
+  gtk_text_iter_forward_char (&iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  plenary_test_spin (10);
+  g_assert_true (menu_has (plenary_editor_view_get_proposal_menu (f.view), "Accept All by France"));
+  g_assert_true (gtk_widget_activate_action (view, "proposal.reject", NULL));
+  line = line_text (f.buffer, 3);
+  g_assert_cmpstr (line, ==, "Prie le Secrétaire général de faire rapport ;");
+  g_assert_cmpuint (n_proposals (&f), ==, 0);
+
+  /* Off the proposals, Accept Proposal does nothing; Accept All still has
+   * work when there are some elsewhere. */
+  gtk_text_buffer_undo (f.buffer);
+  gtk_text_buffer_get_start_iter (f.buffer, &iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  plenary_test_spin (10);
+  gtk_widget_activate_action (view, "proposal.accept", NULL);
+  g_assert_cmpuint (n_proposals (&f), ==, 1);
+  g_assert_true (gtk_widget_activate_action (view, "proposal.accept-all", NULL));
+  g_clear_pointer (&line, g_free);
+  line = line_text (f.buffer, 3);
+  g_assert_cmpstr (line, ==, "Prie le Secrétaire général de informer ;");
+
+  /* Off again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.suggest", NULL));
+  g_assert_false (plenary_document_get_suggesting (f.document));
+  g_assert_false (gtk_widget_has_css_class (view, "suggesting"));
+  g_settings_reset (settings, "delegation");
+
+  close_fixture (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,9 +772,13 @@ main (int   argc,
 
   g_test_add_func ("/suggest/replacement", test_replacement_and_growth);
   g_test_add_func ("/suggest/paragraphs", test_paragraphs);
+  g_test_add_func ("/suggest/first-paragraph", test_first_paragraph_and_moves);
   g_test_add_func ("/suggest/undo", test_accept_reject_undo);
+  g_test_add_func ("/suggest/undo-keeps-marks", test_undo_keeps_marks);
   g_test_add_func ("/suggest/loaded", test_show_loaded);
+  g_test_add_func ("/suggest/restore-revision", test_restore_revision);
   g_test_add_func ("/suggest/save", test_save_and_reopen);
+  g_test_add_func ("/suggest/toggle-and-actions", test_toggle_and_actions);
 
   return plenary_test_run (app);
 }
