@@ -36,6 +36,15 @@ struct _PlenaryProposalsPanel
   /* The proposal of each row of the list, by row index (NULL: a group's
    * header). */
   GPtrArray       *row_proposals;
+  /* The rows still to make (Entry), a batch at a time in idle time: a
+   * thousand rows at once would freeze the window for seconds. */
+  GArray          *pending;
+  guint            pending_next;
+  GHashTable      *pending_paragraphs;
+  guint            append_source;
+  /* Proposals changed while the panel was hidden: the rows are made when
+   * it shows. */
+  gboolean         stale;
 
   GtkStack        *stack;
   GtkScrolledWindow *scroller;
@@ -256,6 +265,12 @@ typedef struct
   gint64           line;
 } Entry;
 
+static void
+clear_entry (gpointer data)
+{
+  g_clear_object (&((Entry *) data)->proposal);
+}
+
 static int
 compare_by_paragraph (gconstpointer a,
                       gconstpointer b)
@@ -303,38 +318,10 @@ update_tags (GtkLabel        *tags,
   gtk_widget_set_visible (GTK_WIDGET (tags), text->len > 0);
 }
 
-static void
-change_friendliness (GSimpleAction   *action,
-                     GVariant        *state,
-                     PlenaryProposal *proposal)
-{
-  PlenaryProposalFriendliness value;
-
-  if (plenary_proposal_friendliness_from_string (g_variant_get_string (state, NULL), &value))
-    {
-      plenary_proposal_set_friendliness (proposal, value);
-      g_simple_action_set_state (action, state);
-    }
-}
-
-static void
-change_vote (GSimpleAction   *action,
-             GVariant        *state,
-             PlenaryProposal *proposal)
-{
-  PlenaryProposalVote value;
-
-  if (plenary_proposal_vote_from_string (g_variant_get_string (state, NULL), &value))
-    {
-      plenary_proposal_set_vote (proposal, value);
-      g_simple_action_set_state (action, state);
-    }
-}
-
-/* The row's menu: Model UN friendliness and vote, as radio items of the
- * row's own actions ("row.friendliness", "row.vote"). */
+/* The row's menu: Model UN friendliness and vote of the proposal ID
+ * ("proposals.friendliness", "proposals.vote"). */
 static GMenuModel *
-row_menu (void)
+row_menu (const char *id)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) friendliness = g_menu_new ();
@@ -346,12 +333,12 @@ row_menu (void)
   g_autoptr(GMenuItem) failed = g_menu_item_new (_("Vote: F_ailed"), NULL);
   g_autoptr(GMenuItem) no_vote = g_menu_item_new (_("N_o Vote"), NULL);
 
-  g_menu_item_set_action_and_target (friendly, "row.friendliness", "s", "friendly");
-  g_menu_item_set_action_and_target (unfriendly, "row.friendliness", "s", "unfriendly");
-  g_menu_item_set_action_and_target (unmarked, "row.friendliness", "s", "");
-  g_menu_item_set_action_and_target (passed, "row.vote", "s", "passed");
-  g_menu_item_set_action_and_target (failed, "row.vote", "s", "failed");
-  g_menu_item_set_action_and_target (no_vote, "row.vote", "s", "");
+  g_menu_item_set_action_and_target (friendly, "proposals.friendliness", "(ss)", id, "friendly");
+  g_menu_item_set_action_and_target (unfriendly, "proposals.friendliness", "(ss)", id, "unfriendly");
+  g_menu_item_set_action_and_target (unmarked, "proposals.friendliness", "(ss)", id, "");
+  g_menu_item_set_action_and_target (passed, "proposals.vote", "(ss)", id, "passed");
+  g_menu_item_set_action_and_target (failed, "proposals.vote", "(ss)", id, "failed");
+  g_menu_item_set_action_and_target (no_vote, "proposals.vote", "(ss)", id, "");
   g_menu_append_item (friendliness, friendly);
   g_menu_append_item (friendliness, unfriendly);
   g_menu_append_item (friendliness, unmarked);
@@ -365,23 +352,18 @@ row_menu (void)
   return G_MENU_MODEL (menu);
 }
 
-static GSimpleActionGroup *
-row_actions (PlenaryProposal *proposal)
+/* Made when it first opens (USER_DATA: the proposal's id): a thousand
+ * rows' menus, and actions of their own, would take seconds. */
+static void
+set_row_menu (GtkMenuButton *button,
+              gpointer       user_data)
 {
-  GSimpleActionGroup *group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) friendliness = NULL;
-  g_autoptr(GSimpleAction) vote = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
 
-  friendliness = g_simple_action_new_stateful ("friendliness", G_VARIANT_TYPE_STRING,
-                                               g_variant_new_string (plenary_proposal_friendliness_to_string (plenary_proposal_get_friendliness (proposal))));
-  vote = g_simple_action_new_stateful ("vote", G_VARIANT_TYPE_STRING,
-                                       g_variant_new_string (plenary_proposal_vote_to_string (plenary_proposal_get_vote (proposal))));
-  g_signal_connect_object (friendliness, "change-state", G_CALLBACK (change_friendliness), proposal, 0);
-  g_signal_connect_object (vote, "change-state", G_CALLBACK (change_vote), proposal, 0);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (friendliness));
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (vote));
-
-  return group;
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = row_menu (user_data);
+  gtk_menu_button_set_menu_model (button, menu);
 }
 
 static GtkWidget *
@@ -414,8 +396,6 @@ create_row (PlenaryProposalsPanel *self,
   g_autofree char *dot = NULL;
   g_autofree char *color_string = NULL;
   g_autofree char *button_name = NULL;
-  g_autoptr(GMenuModel) menu = row_menu ();
-  g_autoptr(GSimpleActionGroup) actions = row_actions (proposal);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -450,13 +430,12 @@ create_row (PlenaryProposalsPanel *self,
   /* Translators: the accessible name of a proposal's menu button, %s is its delegation. */
   button_name = g_strdup_printf (_("Model UN Status of the Proposal by %s"), delegation);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), set_row_menu, g_strdup (id), g_free);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Friendly or Unfriendly, Vote"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
-  gtk_widget_insert_action_group (row, "row", G_ACTION_GROUP (actions));
 
   gtk_box_append (GTK_BOX (top), dot_label);
   gtk_box_append (GTK_BOX (top), name);
@@ -627,60 +606,46 @@ rows_show (PlenaryProposalsPanel *self,
   return row == self->row_proposals->len;
 }
 
-static void
-rebuild (PlenaryProposalsPanel *self)
+/* Rows made at once; the others follow in idle time. */
+#define BATCH 50
+
+static const char *
+group_key (PlenaryProposalsPanel *self,
+           PlenaryProposal       *proposal)
 {
-  GListModel *proposals = get_proposals (self);
-  guint n = proposals != NULL ? g_list_model_get_n_items (proposals) : 0;
-  g_autoptr(GHashTable) paragraphs = NULL;
-  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double scrolled = gtk_adjustment_get_value (adjustment);
-  GtkWidget *child;
-  const char *group = NULL;
+  const char *paragraph_id = plenary_proposal_get_paragraph (proposal);
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->by_delegation)
+    return plenary_proposal_get_delegation (proposal);
+  return paragraph_id != NULL ? paragraph_id : "";
+}
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-  gtk_widget_set_sensitive (self->toolbar, n > 0);
+static void
+stop_appending (PlenaryProposalsPanel *self)
+{
+  g_clear_handle_id (&self->append_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->pending_paragraphs, g_hash_table_unref);
+  self->pending_next = 0;
+}
 
-  paragraphs = self->document != NULL ? index_paragraphs (self)
-                                      : g_hash_table_new (g_str_hash, g_str_equal);
-  self->n_lines = self->document != NULL ? plenary_line_index_get_n_lines (plenary_document_get_line_index (self->document)) : 0;
-  for (guint i = 0; i < n; i++)
+/* Makes up to BATCH more rows; TRUE when all are made. */
+static gboolean
+append_rows (PlenaryProposalsPanel *self)
+{
+  guint end = MIN (self->pending->len, self->pending_next + BATCH);
+
+  for (guint i = self->pending_next; i < end; i++)
     {
-      Entry entry;
-
-      entry.proposal = g_list_model_get_item (proposals, i);
-      entry.line = proposal_line (entry.proposal, paragraphs);
-      g_array_append_val (entries, entry);
-      /* The draft holds it. */
-      g_object_unref (entry.proposal);
-    }
-  g_array_sort (entries, self->by_delegation ? compare_by_delegation : compare_by_paragraph);
-
-  /* A friendliness or a vote changed: the rows follow it themselves, and
-   * the list keeps its place. */
-  if (rows_show (self, entries))
-    return;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
-    gtk_list_box_remove (self->list_box, child);
-  g_ptr_array_set_size (self->row_proposals, 0);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      PlenaryProposal *proposal = g_array_index (entries, Entry, i).proposal;
+      PlenaryProposal *proposal = g_array_index (self->pending, Entry, i).proposal;
       const char *paragraph_id = plenary_proposal_get_paragraph (proposal);
-      ParagraphInfo *paragraph = paragraph_id != NULL ? g_hash_table_lookup (paragraphs, paragraph_id) : NULL;
-      const char *key = self->by_delegation ? plenary_proposal_get_delegation (proposal)
-                                            : (paragraph_id != NULL ? paragraph_id : "");
+      ParagraphInfo *paragraph = paragraph_id != NULL ? g_hash_table_lookup (self->pending_paragraphs, paragraph_id) : NULL;
+      const char *key = group_key (self, proposal);
 
-      if (group == NULL || strcmp (group, key) != 0)
+      if (i == 0 || strcmp (group_key (self, g_array_index (self->pending, Entry, i - 1).proposal), key) != 0)
         {
           GtkWidget *header;
 
-          group = key;
           if (self->by_delegation)
             header = create_header (key, NULL, key, NULL);
           else if (paragraph != NULL)
@@ -696,6 +661,78 @@ rebuild (PlenaryProposalsPanel *self)
         }
       append_row (self, create_row (self, proposal, paragraph), proposal);
     }
+  self->pending_next = end;
+
+  return end == self->pending->len;
+}
+
+static gboolean
+append_rows_in_idle (gpointer data)
+{
+  PlenaryProposalsPanel *self = data;
+
+  if (!append_rows (self))
+    return G_SOURCE_CONTINUE;
+
+  self->append_source = 0;
+  stop_appending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rebuild (PlenaryProposalsPanel *self)
+{
+  GListModel *proposals = get_proposals (self);
+  guint n = proposals != NULL ? g_list_model_get_n_items (proposals) : 0;
+  g_autoptr(GHashTable) paragraphs = NULL;
+  g_autoptr(GArray) entries = NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double scrolled = gtk_adjustment_get_value (adjustment);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  gtk_widget_set_sensitive (self->toolbar, n > 0);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
+  paragraphs = self->document != NULL ? index_paragraphs (self)
+                                      : g_hash_table_new (g_str_hash, g_str_equal);
+  self->n_lines = self->document != NULL ? plenary_line_index_get_n_lines (plenary_document_get_line_index (self->document)) : 0;
+  entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
+  g_array_set_clear_func (entries, clear_entry);
+  for (guint i = 0; i < n; i++)
+    {
+      Entry entry;
+
+      entry.proposal = g_list_model_get_item (proposals, i);
+      entry.line = proposal_line (entry.proposal, paragraphs);
+      g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, self->by_delegation ? compare_by_delegation : compare_by_paragraph);
+
+  /* A friendliness or a vote changed: the rows follow it themselves, and
+   * the list keeps its place. */
+  if (self->pending == NULL && rows_show (self, entries))
+    return;
+
+  stop_appending (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))))
+    gtk_list_box_remove (self->list_box, child);
+  g_ptr_array_set_size (self->row_proposals, 0);
+
+  self->pending = g_steal_pointer (&entries);
+  self->pending_paragraphs = g_steal_pointer (&paragraphs);
+  if (append_rows (self))
+    stop_appending (self);
+  else
+    self->append_source = g_idle_add (append_rows_in_idle, self);
 
   gtk_adjustment_set_value (adjustment, scrolled);
 }
@@ -835,6 +872,50 @@ reject_action (GtkWidget  *widget,
   resolve (PLENARY_PROPOSALS_PANEL (widget), g_variant_get_string (param, NULL), FALSE);
 }
 
+static PlenaryProposal *
+find_proposal (PlenaryProposalsPanel *self,
+               const char            *id)
+{
+  if (self->document == NULL)
+    return NULL;
+
+  return plenary_draft_find_proposal (plenary_document_get_draft (self->document), id);
+}
+
+/* proposals.friendliness ("(ss)"): the proposal with that id, and
+ * "friendly", "unfriendly" or "" (not marked). */
+static void
+friendliness_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PlenaryProposalFriendliness value;
+  PlenaryProposal *proposal;
+  const char *id, *name;
+
+  g_variant_get (param, "(&s&s)", &id, &name);
+  if ((proposal = find_proposal (PLENARY_PROPOSALS_PANEL (widget), id)) != NULL &&
+      plenary_proposal_friendliness_from_string (name, &value))
+    plenary_proposal_set_friendliness (proposal, value);
+}
+
+/* proposals.vote ("(ss)"): the proposal with that id, and "passed",
+ * "failed" or "" (no vote). */
+static void
+vote_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PlenaryProposalVote value;
+  PlenaryProposal *proposal;
+  const char *id, *name;
+
+  g_variant_get (param, "(&s&s)", &id, &name);
+  if ((proposal = find_proposal (PLENARY_PROPOSALS_PANEL (widget), id)) != NULL &&
+      plenary_proposal_vote_from_string (name, &value))
+    plenary_proposal_set_vote (proposal, value);
+}
+
 /* proposals.resolve-all ("(ssb)"): every proposal of the delegation (""
  * any), in the paragraph ("" any), accepted (TRUE) or rejected. */
 static void
@@ -859,12 +940,24 @@ resolve_all_action (GtkWidget  *widget,
 /* GObject ---------------------------------------------------------------- */
 
 static void
+plenary_proposals_panel_map (GtkWidget *widget)
+{
+  PlenaryProposalsPanel *self = PLENARY_PROPOSALS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (plenary_proposals_panel_parent_class)->map (widget);
+
+  if (self->stale)
+    rebuild (self);
+}
+
+static void
 plenary_proposals_panel_dispose (GObject *object)
 {
   PlenaryProposalsPanel *self = PLENARY_PROPOSALS_PANEL (object);
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  stop_appending (self);
   if (self->draft_signals != NULL)
     g_signal_group_set_target (self->draft_signals, NULL);
   g_clear_object (&self->draft_signals);
@@ -934,6 +1027,7 @@ plenary_proposals_panel_class_init (PlenaryProposalsPanelClass *klass)
   object_class->dispose = plenary_proposals_panel_dispose;
   object_class->get_property = plenary_proposals_panel_get_property;
   object_class->set_property = plenary_proposals_panel_set_property;
+  widget_class->map = plenary_proposals_panel_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, PLENARY_TYPE_DOCUMENT,
@@ -951,6 +1045,8 @@ plenary_proposals_panel_class_init (PlenaryProposalsPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "proposals.accept", "s", accept_action);
   gtk_widget_class_install_action (widget_class, "proposals.reject", "s", reject_action);
   gtk_widget_class_install_action (widget_class, "proposals.resolve-all", "(ssb)", resolve_all_action);
+  gtk_widget_class_install_action (widget_class, "proposals.friendliness", "(ss)", friendliness_action);
+  gtk_widget_class_install_action (widget_class, "proposals.vote", "(ss)", vote_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-proposals-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryProposalsPanel, stack);

@@ -20,7 +20,12 @@ G_DECLARE_FINAL_TYPE (PlenaryProposalsPanel, plenary_proposals_panel, PLENARY, P
  * colour, what it changes, when, its Model UN friendliness and vote) with
  * Accept and Reject, and for each group and for all of them Accept All and
  * Reject All. Activating a row emits "go-to-line" (line, byte index as
- * guint64) for the editor to go to the proposal's words.
+ * guint64) for the editor to go to the proposal's words. The rows are made
+ * while the panel shows, a batch at a time: hundreds of proposals never
+ * freeze the window. Actions: "proposals.accept", "proposals.reject" ("s":
+ * the proposal's id), "proposals.resolve-all" ("(ssb)": delegation,
+ * paragraph id, "" for any; accept), "proposals.friendliness" and
+ * "proposals.vote" ("(ss)": the id, the value's name in the format).
  * Properties: "document" (nullable: no draft open), "by-delegation". */
 GtkWidget       *plenary_proposals_panel_new              (void);
 PlenaryDocument *plenary_proposals_panel_get_document     (PlenaryProposalsPanel *self);

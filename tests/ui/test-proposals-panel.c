@@ -29,6 +29,9 @@ typedef struct
   GtkListBox            *list_box;
   /* Ids of the paragraphs: PP 1, PP 2, OP 1, OP 2, OP 3. */
   char                  *ids[5];
+  /* Proposals of twelve more delegations, spread over the paragraphs. */
+  guint                  n_more;
+  guint                  n_expected;
 } Fixture;
 
 static const char *paragraphs[][3] = {
@@ -103,6 +106,14 @@ fixture_open (Fixture  *f,
       insert_words = plenary_proposal_new_text (insert_id, "France",
                                                 plenary_proposal_get_created (insert),
                                                 f->ids[1], full_text, at, at, " and the Sahel");
+      for (guint i = 0; i < f->n_more; i++)
+        {
+          g_autofree char *delegation = g_strdup_printf ("Delegation %02u", i % 12);
+          g_autofree char *words = g_strdup_printf ("amendment %u", i);
+          g_autoptr(PlenaryProposal) more = text_proposal (f, delegation, i % 5, "", words, 20);
+
+          plenary_draft_add_proposal (draft, more);
+        }
       plenary_draft_add_proposal (draft, replace);
       plenary_draft_add_proposal (draft, insert_words);
       plenary_draft_add_proposal (draft, delete);
@@ -372,6 +383,61 @@ test_lists_grouped (void)
   fixture_close (&f);
 }
 
+/* Activates ITEM of SECTION of MENU on WIDGET, as a click on it does. */
+static void
+activate_menu_item (GtkWidget  *widget,
+                    GMenuModel *menu,
+                    int         section,
+                    int         item)
+{
+  g_autoptr(GMenuModel) items = g_menu_model_get_item_link (menu, section, G_MENU_LINK_SECTION);
+  g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (items, item, G_MENU_ATTRIBUTE_TARGET, NULL);
+  g_autofree char *action = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (items, item, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, target));
+}
+
+static gboolean
+all_rows_made (gpointer data)
+{
+  Fixture *f = data;
+
+  return n_rows (f) == f->n_expected;
+}
+
+/* Hundreds of proposals: the rows come a batch at a time, all of them in
+ * the end, in their groups. */
+static void
+test_many_proposals (void)
+{
+  Fixture f = { .n_more = 240 };
+  guint n_headers = 0, n_proposals = 0;
+
+  fixture_open (&f, TRUE);
+  /* 243 proposals in 5 paragraphs. */
+  f.n_expected = 248;
+  plenary_test_spin_until (all_rows_made, &f);
+  for (guint i = 0; i < n_rows (&f); i++)
+    {
+      if (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (f.list_box, i)))
+        n_proposals++;
+      else
+        n_headers++;
+    }
+  g_assert_cmpuint (n_proposals, ==, 243);
+  g_assert_cmpuint (n_headers, ==, 5);
+
+  /* From 14 delegations. */
+  plenary_proposals_panel_set_by_delegation (f.panel, TRUE);
+  f.n_expected = 243 + 14;
+  plenary_test_spin_until (all_rows_made, &f);
+  plenary_test_spin (100);
+  g_assert_cmpuint (n_rows (&f), ==, 243 + 14);
+
+  fixture_close (&f);
+}
+
 /* Friendly / Unfriendly and the vote, from the row's menu, are the
  * proposal's, and show on its row. */
 static void
@@ -379,6 +445,8 @@ test_model_un (void)
 {
   Fixture f = { 0 };
   GtkListBoxRow *row;
+  GtkMenuButton *button;
+  GMenuModel *menu;
   PlenaryProposal *proposal;
   g_autofree char *labels = NULL;
 
@@ -389,22 +457,24 @@ test_model_un (void)
   g_object_unref (proposal);
   g_assert_cmpstr (plenary_proposal_get_text (proposal), ==, "work together");
 
-  /* The menu's items are the row's actions. */
+  /* The row's menu, made when it opens: Friendly / Unfriendly, then the vote. */
+  button = GTK_MENU_BUTTON (plenary_test_find_child (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON));
+  gtk_menu_button_popup (button);
+  plenary_test_spin (50);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
   {
-    GtkMenuButton *button = GTK_MENU_BUTTON (plenary_test_find_child (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON));
-    GMenuModel *menu = gtk_menu_button_get_menu_model (button);
     g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-    g_autofree char *action = NULL;
     g_autofree char *label = NULL;
 
-    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
-    g_assert_cmpstr (action, ==, "row.friendliness");
     g_assert_cmpstr (label, ==, "_Friendly Amendment");
   }
+  gtk_menu_button_popdown (button);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.friendliness", "s", "unfriendly"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.vote", "s", "passed"));
+  /* As a click on "Unfriendly Amendment", then on "Vote: Passed". */
+  activate_menu_item (GTK_WIDGET (row), menu, 0, 1);
+  activate_menu_item (GTK_WIDGET (row), menu, 1, 0);
   plenary_test_spin (50);
   g_assert_cmpint (plenary_proposal_get_friendliness (proposal), ==, PLENARY_PROPOSAL_FRIENDLINESS_UNFRIENDLY);
   g_assert_cmpint (plenary_proposal_get_vote (proposal), ==, PLENARY_PROPOSAL_VOTE_PASSED);
@@ -415,8 +485,9 @@ test_model_un (void)
   g_assert_cmpstr (labels, ==, "●|France|Unfriendly Amendment · Passed|Replace “cooperate” with “work together”|7 December 2026, 09:10|Accept|Reject");
   save_screenshot (GTK_WIDGET (f.window), "proposals-model-un.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.friendliness", "s", "friendly"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.vote", "s", "failed"));
+  /* "Friendly Amendment", "Vote: Failed". */
+  activate_menu_item (GTK_WIDGET (row), menu, 0, 0);
+  activate_menu_item (GTK_WIDGET (row), menu, 1, 1);
   plenary_test_spin (50);
   g_clear_pointer (&labels, g_free);
   labels = row_labels (&f, 3);
@@ -778,8 +849,14 @@ test_saved_and_reopened (void)
   fixture_open (&f, TRUE);
   op2 = g_strdup (f.ids[3]);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.set-paragraph-status", "(ss)", op2, "agreed-ad-ref"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (f.list_box, 3)), "row.friendliness", "s", "unfriendly"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (f.list_box, 3)), "row.vote", "s", "failed"));
+  {
+    PlenaryProposal *replace = g_list_model_get_item (plenary_draft_get_proposals (f.draft), 0);
+    const char *id = plenary_proposal_get_id (replace);
+
+    g_object_unref (replace);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.panel), "proposals.friendliness", "(ss)", id, "unfriendly"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.panel), "proposals.vote", "(ss)", id, "failed"));
+  }
   plenary_document_save_async (f.document, file, TRUE, NULL, NULL, NULL);
   plenary_test_spin_until (document_saved, f.document);
   fixture_close (&f);
@@ -914,6 +991,7 @@ main (int   argc,
     {
       g_test_add_func ("/proposals/lists-grouped", test_lists_grouped);
       g_test_add_func ("/proposals/model-un", test_model_un);
+      g_test_add_func ("/proposals/many-proposals", test_many_proposals);
       g_test_add_func ("/proposals/accept-and-reject", test_accept_and_reject);
       g_test_add_func ("/proposals/paragraph-status", test_paragraph_status);
       g_test_add_func ("/proposals/delegation-asked", test_delegation_asked);
