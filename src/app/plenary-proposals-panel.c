@@ -839,19 +839,25 @@ on_row_activated (PlenaryProposalsPanel *self,
 
 /* Actions ------------------------------------------------------------- */
 
+static PlenaryProposal *
+find_proposal (PlenaryProposalsPanel *self,
+               const char            *id)
+{
+  if (self->document == NULL)
+    return NULL;
+
+  /* The proposals as the text shows them now: typing may have changed them. */
+  plenary_document_get_proposals (self->document);
+  return plenary_draft_find_proposal (plenary_document_get_draft (self->document), id);
+}
+
 static void
 resolve (PlenaryProposalsPanel *self,
          const char            *id,
          gboolean               accept)
 {
-  PlenaryProposal *proposal;
+  PlenaryProposal *proposal = find_proposal (self, id);
 
-  if (self->document == NULL)
-    return;
-
-  /* The proposals as the text shows them now: typing may have changed them. */
-  plenary_document_get_proposals (self->document);
-  proposal = plenary_draft_find_proposal (plenary_document_get_draft (self->document), id);
   if (proposal != NULL)
     plenary_document_resolve_proposals (self->document, proposal, NULL, NULL, accept);
 }
@@ -870,16 +876,6 @@ reject_action (GtkWidget  *widget,
                GVariant   *param)
 {
   resolve (PLENARY_PROPOSALS_PANEL (widget), g_variant_get_string (param, NULL), FALSE);
-}
-
-static PlenaryProposal *
-find_proposal (PlenaryProposalsPanel *self,
-               const char            *id)
-{
-  if (self->document == NULL)
-    return NULL;
-
-  return plenary_draft_find_proposal (plenary_document_get_draft (self->document), id);
 }
 
 /* proposals.friendliness ("(ss)"): the proposal with that id, and
