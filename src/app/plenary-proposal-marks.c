@@ -996,7 +996,7 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
   Mark *added = added_line_mark (self, line);
   Mark *mark = NULL;
   GtkTextIter iter;
-  int column;
+  int at;
 
   if (added != NULL)
     {
@@ -1046,9 +1046,9 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
     mark = NULL;
 
   /* Clean words are struck through; one's own proposed words go. */
-  column = start;
-  iter_at (self, &iter, column);
-  while (column < end)
+  at = start;
+  iter_at (self, &iter, at);
+  while (at < end)
     {
       int next = run_end (self, &iter, end);
 
@@ -1056,11 +1056,11 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
         {
           if (mark == NULL)
             mark = add_own_mark (self, PLENARY_PROPOSAL_TEXT);
-          tag_range (self, mark->deleted, column, next, TRUE);
-          *touched = column;
+          tag_range (self, mark->deleted, at, next, TRUE);
+          *touched = at;
         }
       else
-        for (int c = column; c < next; c++)
+        for (int c = at; c < next; c++)
           {
             GtkTextIter at;
 
@@ -1084,8 +1084,8 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
                   }
               }
           }
-      column = next;
-      iter_at (self, &iter, column);
+      at = next;
+      iter_at (self, &iter, at);
     }
 
   for (guint i = own->len; i > 0; i--)
@@ -1181,9 +1181,10 @@ on_insert_text_after (PlenaryProposalMarks *self,
                       int                   length,
                       GtkTextBuffer        *buffer)
 {
-  int end, start;
-  GtkTextIter before, after;
+  g_autoptr(GPtrArray) outside = g_ptr_array_new ();
   g_autoptr(GSList) tags = NULL;
+  GtkTextIter before, after;
+  int end, start;
 
   if (self->marks->len == 0 || self->applying > 0 || self->in_history)
     return;
@@ -1193,19 +1194,21 @@ on_insert_text_after (PlenaryProposalMarks *self,
   iter_at (self, &before, start);
   after = *location;
   tags = gtk_text_iter_get_tags (&before);
+  gtk_text_iter_backward_char (&before);
   for (GSList *l = tags; l != NULL; l = l->next)
     {
-      GtkTextIter prev = before;
-
       if (l->data != self->any_inserted && mark_for_tag (self, l->data) == NULL)
         continue;
       /* Inside the words it stays theirs. */
-      if (gtk_text_iter_backward_char (&prev) && gtk_text_iter_has_tag (&prev, l->data) &&
-          gtk_text_iter_has_tag (&after, l->data))
+      if (start > 0 && gtk_text_iter_has_tag (&before, l->data) && gtk_text_iter_has_tag (&after, l->data))
         continue;
-      tag_range (self, l->data, start, end, FALSE);
+      g_ptr_array_add (outside, l->data);
     }
-  *location = after;
+
+  /* Changing tags invalidates the iters: the handlers after this one get
+   * LOCATION anew. */
+  for (guint i = 0; i < outside->len; i++)
+    tag_range (self, g_ptr_array_index (outside, i), start, end, FALSE);
   iter_at (self, location, end);
 }
 

@@ -262,6 +262,24 @@ test_replacement_and_growth (void)
   clean = clean_text (&f);
   g_assert_cmpstr (clean, ==, original);
 
+  /* Not suggesting, words typed next to a proposal's are the text's. */
+  plenary_document_set_suggesting (f.document, FALSE);
+  {
+    GtkTextIter iter;
+
+    iter_at_words (f.buffer, 5, "détaillé", TRUE, &iter);
+    gtk_text_buffer_place_cursor (f.buffer, &iter);
+  }
+  type (&f, " et");
+  g_clear_pointer (&line, g_free);
+  line = line_text (f.buffer, 5);
+  g_assert_cmpstr (line, ==, "Demande un rapport détaillé et annuel ;");
+  assert_words_style (&f, 5, "et annuel", "underline", FALSE);
+  g_clear_pointer (&clean, g_free);
+  clean = clean_text (&f);
+  g_assert_nonnull (strstr (clean, "Demande un rapport et annuel ;"));
+  g_assert_cmpstr (plenary_proposal_get_text (proposal_at (&f, 1)), ==, " détaillé");
+
   close_fixture (&f);
 }
 
