@@ -1021,11 +1021,10 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
       for (guint i = 0; i < self->marks->len; i++)
         {
           Mark *other = g_ptr_array_index (self->marks, i);
-          GtkTextIter at;
 
-          iter_at (self, &at, start);
+          iter_at (self, &iter, start);
           if (other->kind == PLENARY_PROPOSAL_DELETE_PARAGRAPH && is_own (self, other) &&
-              gtk_text_iter_has_tag (&at, other->deleted))
+              gtk_text_iter_has_tag (&iter, other->deleted))
             return;
         }
       mark = add_own_mark (self, PLENARY_PROPOSAL_DELETE_PARAGRAPH);
@@ -1062,12 +1061,11 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
       else
         for (int c = at; c < next; c++)
           {
-            GtkTextIter at;
-
             g_autoptr(GSList) tags = NULL;
+            GtkTextIter here;
 
-            iter_at (self, &at, c);
-            tags = gtk_text_iter_get_tags (&at);
+            iter_at (self, &here, c);
+            tags = gtk_text_iter_get_tags (&here);
             for (GSList *l = tags; l != NULL; l = l->next)
               {
                 Mark *owner = mark_for_tag (self, l->data);
@@ -1143,7 +1141,7 @@ intercepts (PlenaryProposalMarks *self,
 
   /* The opening formula is no paragraph: the app rewrites it when the
    * header names another body, and it is edited as it is. A line break
-   * after it proposes a first paragraph. */
+   * typed after it proposes a first paragraph; one deleted is kept. */
   line = gtk_text_iter_get_line (location);
   if (!line_break && line < plenary_line_index_get_n_lines (self->index))
     {
@@ -1220,7 +1218,7 @@ on_delete_range (PlenaryProposalMarks *self,
 {
   GtkTextIter cursor;
 
-  if (!intercepts (self, start, FALSE))
+  if (!intercepts (self, start, gtk_text_iter_get_line (start) != gtk_text_iter_get_line (end)))
     return;
 
   g_signal_stop_emission_by_name (buffer, "delete-range");
