@@ -361,7 +361,8 @@ plenary_merge_convert (GFile         *base_file,
       if (delegation == NULL || delegation[0] == '\0')
         delegation = basename = g_file_get_basename (file);
 
-      added = plenary_proposals_merge_copy (base, plenary_draft_get_body (copy), delegation);
+      /* Ids name the same paragraphs only in a copy of the base's file. */
+      added = plenary_proposals_merge_copy (base, plenary_draft_get_body (copy), is_draft_file, delegation);
       if (n_proposals != NULL)
         g_array_append_val (n_proposals, added);
     }

@@ -56,6 +56,8 @@ export_thread (GTask        *task,
   switch (job->format)
     {
     case PLENARY_EXPORT_PDF:
+    case PLENARY_EXPORT_PDF_SHOWN:
+    case PLENARY_EXPORT_PDF_COMPILATION:
       if (!(path = g_file_get_path (job->file)))
         {
           g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
@@ -108,6 +110,9 @@ plenary_export_async (PlenaryDocument     *document,
   job->options.paper = g_settings_get_enum (settings, "paper-size") == 1 ? PLENARY_PAPER_LETTER : PLENARY_PAPER_A4;
   job->options.line_numbers = g_settings_get_boolean (settings, "line-numbers");
   job->options.numbered_headings = g_settings_get_boolean (settings, "numbered-headings");
+  job->options.proposals = format == PLENARY_EXPORT_PDF_SHOWN ? PLENARY_PROPOSALS_SHOWN
+                         : format == PLENARY_EXPORT_PDF_COMPILATION ? PLENARY_PROPOSALS_COMPILATION
+                         : PLENARY_PROPOSALS_CLEAN;
 
   task = g_task_new (document, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_export_async);

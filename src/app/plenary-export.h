@@ -14,6 +14,10 @@ typedef enum
   PLENARY_EXPORT_PDF,
   PLENARY_EXPORT_DOCX,
   PLENARY_EXPORT_ODT,
+  /* A PDF of the text with the proposals marked, or of the compilation
+   * text (see PlenaryProposalsForm). */
+  PLENARY_EXPORT_PDF_SHOWN,
+  PLENARY_EXPORT_PDF_COMPILATION,
 } PlenaryExportFormat;
 
 /* Writes DOCUMENT to FILE as a PDF (on the paper and with the line numbers

@@ -987,15 +987,33 @@ cancel_export_action (GtkWidget  *widget,
   g_cancellable_cancel (self->exporting);
 }
 
+/* Which PDF, and of which document: what the file dialog carries. */
+typedef struct
+{
+  PlenaryWindow       *window;  /* while the form is asked for */
+  PlenaryDocument     *document;
+  PlenaryExportFormat  format;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->window);
+  g_object_unref (request->document);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
+
 static void
 export_to_chosen (PlenaryWindow *self,
                   GFile         *file,
                   gpointer       data)
 {
-  g_autoptr(PlenaryDocument) document = data;
+  g_autoptr(ExportRequest) request = data;
 
   if (file != NULL)
-    plenary_window_export (self, document, file, PLENARY_EXPORT_PDF);
+    plenary_window_export (self, request->document, file, request->format);
 }
 
 static void
@@ -1003,16 +1021,51 @@ export_chosen_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(PlenaryDocument) document = user_data;
+  g_autoptr(ExportRequest) request = user_data;
   g_autoptr(GFile) chosen = NULL;
 
   if (!(chosen = plenary_file_chooser_save_finish (result, NULL)))
     return;
 
   complete_chosen_file (PLENARY_WINDOW (object), chosen, PLENARY_FILE_KIND_PDF,
-                        export_to_chosen, g_steal_pointer (&document));
+                        export_to_chosen, g_steal_pointer (&request));
 }
 
+static void
+choose_pdf_file (PlenaryWindow       *self,
+                 PlenaryDocument     *document,
+                 PlenaryExportFormat  format)
+{
+  g_autofree char *name = suggest_name (document, PLENARY_FILE_KIND_PDF);
+  g_autoptr(GFile) folder = NULL;
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+
+  if (plenary_document_get_file (document) != NULL)
+    folder = g_file_get_parent (plenary_document_get_file (document));
+
+  request->document = g_object_ref (document);
+  request->format = format;
+  plenary_file_chooser_save_async (GTK_WINDOW (self), PLENARY_FILE_KIND_PDF, name, folder, NULL,
+                                   export_chosen_cb, request);
+}
+
+static void
+export_form_response_cb (PlenaryAlert *dialog,
+                         const char   *response,
+                         gpointer      user_data)
+{
+  ExportRequest *request = user_data;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  choose_pdf_file (request->window, request->document,
+                   g_str_equal (response, "shown") ? PLENARY_EXPORT_PDF_SHOWN
+                   : g_str_equal (response, "compilation") ? PLENARY_EXPORT_PDF_COMPILATION
+                   : PLENARY_EXPORT_PDF);
+}
+
+/* A text under negotiation prints three ways: the delegate chooses. */
 static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1020,18 +1073,38 @@ export_pdf_action (GtkWidget  *widget,
 {
   PlenaryWindow *self = PLENARY_WINDOW (widget);
   PlenaryDocument *document = self->visible_document;
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) folder = NULL;
+  ExportRequest *request;
+  GtkWidget *dialog;
 
   if (document == NULL || ask_about_empty_sections (self, action_name))
     return;
 
-  name = suggest_name (document, PLENARY_FILE_KIND_PDF);
-  if (plenary_document_get_file (document) != NULL)
-    folder = g_file_get_parent (plenary_document_get_file (document));
+  plenary_document_sync_draft (document);
+  if (g_list_model_get_n_items (plenary_draft_get_proposals (plenary_document_get_draft (document))) == 0)
+    {
+      choose_pdf_file (self, document, PLENARY_EXPORT_PDF);
+      return;
+    }
 
-  plenary_file_chooser_save_async (GTK_WINDOW (self), PLENARY_FILE_KIND_PDF, name, folder, NULL,
-                                   export_chosen_cb, g_object_ref (document));
+  dialog = plenary_alert_new (_("Export Which Text?"),
+                              _("The draft holds proposals. Export the text as agreed so far, "
+                                "the text with the proposals marked in it, or the compilation text, "
+                                "with each proposal in square brackets and its proposers."));
+  plenary_alert_add_responses (PLENARY_ALERT (dialog),
+                               "cancel", _("_Cancel"),
+                               "clean", _("C_lean Text"),
+                               "shown", _("With _Proposals"),
+                               "compilation", _("Co_mpilation Text"),
+                               NULL);
+  plenary_alert_set_response_appearance (PLENARY_ALERT (dialog), "compilation", ADW_RESPONSE_SUGGESTED);
+  plenary_alert_set_default_response (PLENARY_ALERT (dialog), "compilation");
+  plenary_alert_set_close_response (PLENARY_ALERT (dialog), "cancel");
+  request = g_new0 (ExportRequest, 1);
+  request->window = g_object_ref (self);
+  request->document = g_object_ref (document);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (export_form_response_cb), request,
+                         (GClosureNotify) (void (*) (void)) export_request_free, 0);
+  plenary_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void

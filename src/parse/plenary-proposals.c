@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "plenary-clause-parser.h"
@@ -199,6 +200,7 @@ typedef struct
   PlenaryProposal *proposal;
   gint64           start;
   gint64           end;
+  guint            order;  /* made before those with a higher one */
 } Located;
 
 static gboolean
@@ -224,6 +226,15 @@ compare_located (gconstpointer a,
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
+static int
+compare_order (const void *a,
+               const void *b)
+{
+  const Located *x = a, *y = b;
+
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
 /* The text proposals of LINE that still apply, in the order they were
  * made. */
 static GArray *
@@ -236,7 +247,7 @@ locate_text_proposals (Line      *line,
   for (guint i = 0; proposals != NULL && i < proposals->len; i++)
     {
       PlenaryProposal *proposal = g_ptr_array_index (proposals, i);
-      Located here = { proposal, 0, 0 };
+      Located here = { proposal, 0, 0, i };
 
       if (plenary_proposal_get_kind (proposal) != PLENARY_PROPOSAL_TEXT)
         continue;
@@ -256,14 +267,16 @@ mark_deleted (GPtrArray *lines,
   Line *line = g_ptr_array_index (lines, index);
 
   line->deleted = TRUE;
-  /* Its sub-paragraphs go with it. */
+  /* Its sub-paragraphs go with it; those proposed after it are proposals
+   * of their own. */
   for (guint i = index + 1; i < lines->len; i++)
     {
       Line *next = g_ptr_array_index (lines, i);
 
       if (next->level <= line->level)
         break;
-      next->deleted = TRUE;
+      if (next->added_by == NULL)
+        next->deleted = TRUE;
     }
 }
 
@@ -445,7 +458,7 @@ bracket_text (const Words *words,
       while (i + n < located->len)
         {
           Located *next = &g_array_index (located, Located, i + n);
-          Located cluster = { NULL, start, end };
+          Located cluster = { NULL, start, end, 0 };
 
           if (!ranges_overlap (&cluster, next))
             break;
@@ -471,10 +484,16 @@ bracket_text (const Words *words,
 
           g_string_append_printf (out, "[%s]", old);
         }
+      /* Alternatives in the order they were made, each as it would make
+       * all of the bracketed words. */
+      qsort (&g_array_index (located, Located, i), n, sizeof (Located), compare_order);
       for (guint k = 0; k < n; k++)
         {
-          PlenaryProposal *proposal = g_array_index (located, Located, i + k).proposal;
-          const char *replacement = plenary_proposal_get_text (proposal);
+          Located *here = &g_array_index (located, Located, i + k);
+          g_autofree char *before = g_utf8_substring (line->text, start, here->start);
+          g_autofree char *after = g_utf8_substring (line->text, here->end, end);
+          g_autofree char *replacement = g_strconcat (before, plenary_proposal_get_text (here->proposal),
+                                                      after, NULL);
 
           append_space (out);
           g_string_append_c (out, '[');
@@ -483,9 +502,9 @@ bracket_text (const Words *words,
               g_string_append_printf (out, words->alternative, k + 1);
               g_string_append (out, " – ");
             }
-          append_proposer (out, words, proposal);
+          append_proposer (out, words, here->proposal);
           g_string_append (out, words->colon);
-          g_string_append (out, replacement[0] != '\0' ? replacement : words->delete_words);
+          g_string_append (out, replacement[0] != '\0' ? g_strstrip (replacement) : words->delete_words);
           g_string_append_c (out, ']');
         }
       done = end;
@@ -651,14 +670,29 @@ add_word_proposals (PlenaryDraft     *draft,
     }
 }
 
+static void
+clear_ids (GPtrArray *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      g_clear_pointer (&paragraph->id, g_free);
+      clear_ids (paragraph->children);
+    }
+}
+
 guint
 plenary_proposals_merge_copy (PlenaryDraft *draft,
                               PlenaryBody  *copy,
+                              gboolean      shares_ids,
                               const char   *delegation)
 {
+  g_autoptr(PlenaryBody) anonymous = NULL;
   g_autoptr(PlenaryComparison) comparison = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   const char *last_id = "";
+  const char *last_kept_id = "";
   int deleted_level = -1;
   guint n_added = 0;
   guint n;
@@ -667,6 +701,11 @@ plenary_proposals_merge_copy (PlenaryDraft *draft,
   g_return_val_if_fail (copy != NULL, 0);
 
   plenary_draft_ensure_paragraph_ids (draft);
+  if (!shares_ids)
+    {
+      copy = anonymous = plenary_body_copy (copy);
+      clear_ids (copy->paragraphs);
+    }
   comparison = plenary_differ_compare (plenary_draft_get_body (draft), copy, PLENARY_DIFFER_DEFAULT);
   n = plenary_comparison_get_n_paragraphs (comparison);
   for (guint i = 0; i < n; i++)
@@ -682,7 +721,7 @@ plenary_proposals_merge_copy (PlenaryDraft *draft,
         {
         case PLENARY_DIFF_MATCHED:
           add_word_proposals (draft, entry->old_paragraph, entry->new_paragraph, delegation, now, &n_added);
-          last_id = entry->old_paragraph->id;
+          last_id = last_kept_id = entry->old_paragraph->id;
           deleted_level = -1;
           break;
 
@@ -690,8 +729,12 @@ plenary_proposals_merge_copy (PlenaryDraft *draft,
           {
             g_autofree char *text = plenary_paragraph_dup_full_text (entry->new_paragraph);
 
+            /* A new sub-paragraph belongs under the paragraph kept before
+             * it, not a deleted one. */
             id = plenary_draft_new_proposal_id (draft);
-            proposal = plenary_proposal_new_add (id, delegation, now, last_id, entry->new_level, text);
+            proposal = plenary_proposal_new_add (id, delegation, now,
+                                                 entry->new_level > 0 ? last_kept_id : last_id,
+                                                 entry->new_level, text);
           }
           break;
 

@@ -44,9 +44,13 @@ PlenaryBody *plenary_proposals_dup_compilation  (PlenaryDraft         *draft);
  * its body into COPY (another delegation's copy of the same text): words
  * replaced, inserted and deleted in a paragraph, new and deleted
  * paragraphs. Two copies changing the same words give alternatives.
+ * SHARES_IDS: COPY comes from DRAFT's file, so a paragraph id names the same
+ * paragraph in both; else (a Word or text copy, whose ids were given on
+ * reading) paragraphs are matched by their words only.
  * Returns how many proposals were added. */
 guint        plenary_proposals_merge_copy       (PlenaryDraft         *draft,
                                                  PlenaryBody          *copy,
+                                                 gboolean              shares_ids,
                                                  const char           *delegation);
 
 G_END_DECLS

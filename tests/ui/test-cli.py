@@ -333,6 +333,68 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(usage.returncode, 2)
         self.assertIn("OLD NEW OUT.pdf", usage.stderr)
 
+    def test_merge_copies_into_a_compilation_text(self):
+        # The facilitator's text, and two delegations' copies by e-mail: one
+        # a draft saved from it, one retyped as text.
+        base_txt = self.write("facilitateur.txt",
+                              "L'Assemblée générale,\n\nRappelant ses résolutions antérieures,\n\n"
+                              "1. Décide de renforcer la coopération régionale ;\n\n"
+                              "2. Prie le Secrétaire général de lui faire rapport ;\n\n"
+                              "3. Invite les organisations régionales à participer ;\n\n"
+                              "4. Décide de rester saisie de la question.\n")
+        base = self.path("base.plenary.json")
+        self.assertEqual(run("--convert", base_txt, base).returncode, 0)
+        with open(base, encoding="utf-8") as f:
+            eu_draft = json.load(f)
+        eu_draft["metadata"]["submitted_by"] = "Union européenne"
+        eu_draft["body"]["paragraphs"][1]["text"] = "de consolider la coopération régionale ;"
+        eu = self.write("ue.plenary.json", json.dumps(eu_draft, ensure_ascii=False))
+        g77 = self.write("g77.txt",
+                         "L'Assemblée générale,\n\nRappelant ses résolutions antérieures,\n\n"
+                         "1. Décide d'élargir la coopération régionale ;\n\n"
+                         "2. Prie le Secrétaire général de lui faire rapport ;\n\n"
+                         "3. Décide de rester saisie de la question.\n")
+        out = self.path("compilation.plenary.json")
+        result = run("--merge", base, eu, "--as", "Groupe des 77 et la Chine", g77, "-o", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("ue.plenary.json: 1", result.stdout)
+        self.assertIn("g77.txt: 2", result.stdout)
+        with open(out, encoding="utf-8") as f:
+            merged = json.load(f)
+        # The text is the facilitator's; the changes are proposals.
+        self.assertEqual(merged["body"]["paragraphs"][1]["text"], "de renforcer la coopération régionale ;")
+        proposals = [(p["kind"], p["delegation"], p.get("text")) for p in merged["proposals"]]
+        self.assertIn(("text", "Union européenne", "consolider"), proposals)
+        self.assertIn(("delete-paragraph", "Groupe des 77 et la Chine", None), proposals)
+
+        # The three texts as PDFs.
+        texts = {}
+        for form in ("clean", "shown", "compilation"):
+            pdf = self.path(form + ".pdf")
+            result = run("--convert", out, pdf, "--proposals=" + form)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            texts[form] = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                                                  text=True).stdout.split())
+        self.assertIn("Décide de renforcer la coopération régionale", texts["clean"])
+        self.assertNotIn("consolider", texts["clean"])
+        self.assertIn("renforcer consolider", texts["shown"])
+        self.assertIn("[variante 1 – Union européenne : de consolider]", texts["compilation"])
+        self.assertIn("[variante 2 – Groupe des 77 et la Chine : d'élargir]", texts["compilation"])
+        self.assertIn("[Groupe des 77 et la Chine : supprimer le paragraphe]", texts["compilation"])
+
+        # Wrong uses say what is expected and write nothing.
+        usage = run("--merge", base, "-o", self.path("x.plenary.json"))
+        self.assertEqual(usage.returncode, 2)
+        self.assertIn("BASE [--as NAME] COPY", usage.stderr)
+        onto_base = run("--merge", base, eu, "-o", base)
+        self.assertNotEqual(onto_base.returncode, 0)
+        bad_form = run("--convert", out, self.path("x.pdf"), "--proposals=all")
+        self.assertEqual(bad_form.returncode, 2)
+        self.assertIn("clean, shown or compilation", bad_form.stderr)
+        not_pdf = run("--convert", out, self.path("x.txt"), "--proposals=compilation")
+        self.assertEqual(not_pdf.returncode, 2)
+        self.assertFalse(os.path.exists(self.path("x.txt")))
+
     def test_wrong_usage(self):
         result = run("--convert", SEED)
         self.assertNotEqual(result.returncode, 0)

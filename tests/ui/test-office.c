@@ -14,10 +14,12 @@
 
 #include <glib/gstdio.h>
 
+#include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
 #include "plenary-importer.h"
 #include "plenary-office-export.h"
 #include "plenary-office-package.h"
+#include "plenary-phrase-dictionary.h"
 #include "plenary-sources-panel.h"
 #include "plenary-test-utils.h"
 #include "plenary-window-private.h"
@@ -498,6 +500,69 @@ test_export_cancel (void)
   g_object_unref (document);
 }
 
+/* A draft under negotiation: Export as PDF asks which text, and the
+ * compilation text has the proposals in brackets with their proposers. */
+static void
+test_export_compilation (void)
+{
+  g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
+  g_autoptr(PlenaryBody) body = plenary_clause_parser_parse (plenary_phrase_dictionary_get_default ("fr"),
+                                                             "L'Assemblée générale,\n"
+                                                             "Décide de renforcer la coopération régionale ;\n"
+                                                             "Décide de rester saisie de la question.",
+                                                             -1, PLENARY_DRAFT_KIND_RESOLUTION, NULL);
+  g_autoptr(PlenaryProposal) proposal = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("plenary-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "Compilation.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PlenaryWindow *window = plenary_application_new_window (app);
+  PlenaryDocument *document;
+  PlenaryParagraph *decides;
+  PlenaryAlert *dialog;
+  g_autofree char *full = NULL;
+  Shown done = { GTK_WIDGET (window), "Exported “Compilation.pdf”" };
+
+  plenary_draft_set_body (draft, body);
+  decides = g_ptr_array_index (body->paragraphs, 0);
+  full = plenary_paragraph_dup_full_text (decides);
+  proposal = plenary_proposal_new_text ("s1", "Union européenne", NULL, decides->id, full, 10, 19, "consolider");
+  plenary_draft_add_proposal (draft, proposal);
+  document = plenary_document_new (draft, "Projet négocié");
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_window_add_document (window, document);
+  plenary_test_spin_until (plenary_test_document_idle, document);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
+  plenary_test_spin_until (plenary_test_dialog_shown, NULL);
+  dialog = plenary_test_find_message_dialog ();
+  g_assert_cmpstr (plenary_alert_get_heading (dialog), ==, "Export Which Text?");
+  g_assert_cmpstr (plenary_alert_get_response_label (dialog, "clean"), ==, "C_lean Text");
+  g_assert_cmpstr (plenary_alert_get_response_label (dialog, "shown"), ==, "With _Proposals");
+  g_assert_cmpstr (plenary_alert_get_response_label (dialog, "compilation"), ==, "Co_mpilation Text");
+  plenary_test_respond (dialog, "cancel");
+
+  plenary_window_export (window, document, file, PLENARY_EXPORT_PDF_COMPILATION);
+  plenary_test_spin_until (export_ended, window);
+  plenary_test_spin_until (label_shown, &done);
+  {
+    const char *argv[] = { "pdftotext", path, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "[renforcer] [Union européenne : consolider]"));
+  }
+  /* The draft itself is unchanged: the proposal is still one. */
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_draft_get_proposals (plenary_document_get_draft (document))), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (folder);
+  close_window_discarding (window);
+  g_object_unref (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/office/export-menu", test_export_menu);
   g_test_add_func ("/office/export-cancel", test_export_cancel);
   g_test_add_func ("/office/tracked-changes-said", test_tracked_changes_said);
+  g_test_add_func ("/office/export-compilation", test_export_compilation);
 
   return plenary_test_run (app);
 }
