@@ -544,10 +544,14 @@ static void
 color_mark (Mark     *mark,
             gboolean  dark)
 {
-  GdkRGBA color;
+  GdkRGBA color, tint;
 
   plenary_delegation_color (mark->delegation, dark, &color);
-  g_object_set (mark->deleted, "foreground-rgba", &color, NULL);
+  /* Deleted words are tinted too: GTK 4.8's GL renderer may draw no
+   * strike-through (gtk-rs/gtk4-rs#1302, seen here under Xvfb). */
+  tint = color;
+  tint.alpha = 0.15;
+  g_object_set (mark->deleted, "foreground-rgba", &color, "background-rgba", &tint, NULL);
   g_object_set (mark->inserted, "foreground-rgba", &color, "underline-rgba", &color, NULL);
 }
 
