@@ -544,10 +544,14 @@ static void
 color_mark (Mark     *mark,
             gboolean  dark)
 {
-  GdkRGBA color;
+  GdkRGBA color, tint;
 
   plenary_delegation_color (mark->delegation, dark, &color);
-  g_object_set (mark->deleted, "foreground-rgba", &color, NULL);
+  /* Deleted words are tinted too: GTK 4.8's GL renderer may draw no
+   * strike-through (gtk-rs/gtk4-rs#1302, seen here under Xvfb). */
+  tint = color;
+  tint.alpha = 0.15;
+  g_object_set (mark->deleted, "foreground-rgba", &color, "background-rgba", &tint, NULL);
   g_object_set (mark->inserted, "foreground-rgba", &color, "underline-rgba", &color, NULL);
 }
 
@@ -996,7 +1000,7 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
   Mark *added = added_line_mark (self, line);
   Mark *mark = NULL;
   GtkTextIter iter;
-  int column;
+  int at;
 
   if (added != NULL)
     {
@@ -1021,11 +1025,10 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
       for (guint i = 0; i < self->marks->len; i++)
         {
           Mark *other = g_ptr_array_index (self->marks, i);
-          GtkTextIter at;
 
-          iter_at (self, &at, start);
+          iter_at (self, &iter, start);
           if (other->kind == PLENARY_PROPOSAL_DELETE_PARAGRAPH && is_own (self, other) &&
-              gtk_text_iter_has_tag (&at, other->deleted))
+              gtk_text_iter_has_tag (&iter, other->deleted))
             return;
         }
       mark = add_own_mark (self, PLENARY_PROPOSAL_DELETE_PARAGRAPH);
@@ -1046,9 +1049,9 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
     mark = NULL;
 
   /* Clean words are struck through; one's own proposed words go. */
-  column = start;
-  iter_at (self, &iter, column);
-  while (column < end)
+  at = start;
+  iter_at (self, &iter, at);
+  while (at < end)
     {
       int next = run_end (self, &iter, end);
 
@@ -1056,18 +1059,17 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
         {
           if (mark == NULL)
             mark = add_own_mark (self, PLENARY_PROPOSAL_TEXT);
-          tag_range (self, mark->deleted, column, next, TRUE);
-          *touched = column;
+          tag_range (self, mark->deleted, at, next, TRUE);
+          *touched = at;
         }
       else
-        for (int c = column; c < next; c++)
+        for (int c = at; c < next; c++)
           {
-            GtkTextIter at;
-
             g_autoptr(GSList) tags = NULL;
+            GtkTextIter here;
 
-            iter_at (self, &at, c);
-            tags = gtk_text_iter_get_tags (&at);
+            iter_at (self, &here, c);
+            tags = gtk_text_iter_get_tags (&here);
             for (GSList *l = tags; l != NULL; l = l->next)
               {
                 Mark *owner = mark_for_tag (self, l->data);
@@ -1084,8 +1086,8 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
                   }
               }
           }
-      column = next;
-      iter_at (self, &iter, column);
+      at = next;
+      iter_at (self, &iter, at);
     }
 
   for (guint i = own->len; i > 0; i--)
@@ -1143,7 +1145,7 @@ intercepts (PlenaryProposalMarks *self,
 
   /* The opening formula is no paragraph: the app rewrites it when the
    * header names another body, and it is edited as it is. A line break
-   * after it proposes a first paragraph. */
+   * typed after it proposes a first paragraph; one deleted is kept. */
   line = gtk_text_iter_get_line (location);
   if (!line_break && line < plenary_line_index_get_n_lines (self->index))
     {
@@ -1181,9 +1183,10 @@ on_insert_text_after (PlenaryProposalMarks *self,
                       int                   length,
                       GtkTextBuffer        *buffer)
 {
-  int end, start;
-  GtkTextIter before, after;
+  g_autoptr(GPtrArray) outside = g_ptr_array_new ();
   g_autoptr(GSList) tags = NULL;
+  GtkTextIter before, after;
+  int end, start;
 
   if (self->marks->len == 0 || self->applying > 0 || self->in_history)
     return;
@@ -1193,19 +1196,21 @@ on_insert_text_after (PlenaryProposalMarks *self,
   iter_at (self, &before, start);
   after = *location;
   tags = gtk_text_iter_get_tags (&before);
+  gtk_text_iter_backward_char (&before);
   for (GSList *l = tags; l != NULL; l = l->next)
     {
-      GtkTextIter prev = before;
-
       if (l->data != self->any_inserted && mark_for_tag (self, l->data) == NULL)
         continue;
       /* Inside the words it stays theirs. */
-      if (gtk_text_iter_backward_char (&prev) && gtk_text_iter_has_tag (&prev, l->data) &&
-          gtk_text_iter_has_tag (&after, l->data))
+      if (start > 0 && gtk_text_iter_has_tag (&before, l->data) && gtk_text_iter_has_tag (&after, l->data))
         continue;
-      tag_range (self, l->data, start, end, FALSE);
+      g_ptr_array_add (outside, l->data);
     }
-  *location = after;
+
+  /* Changing tags invalidates the iters: the handlers after this one get
+   * LOCATION anew. */
+  for (guint i = 0; i < outside->len; i++)
+    tag_range (self, g_ptr_array_index (outside, i), start, end, FALSE);
   iter_at (self, location, end);
 }
 
@@ -1217,7 +1222,7 @@ on_delete_range (PlenaryProposalMarks *self,
 {
   GtkTextIter cursor;
 
-  if (!intercepts (self, start, FALSE))
+  if (!intercepts (self, start, gtk_text_iter_get_line (start) != gtk_text_iter_get_line (end)))
     return;
 
   g_signal_stop_emission_by_name (buffer, "delete-range");

@@ -262,6 +262,24 @@ test_replacement_and_growth (void)
   clean = clean_text (&f);
   g_assert_cmpstr (clean, ==, original);
 
+  /* Not suggesting, words typed next to a proposal's are the text's. */
+  plenary_document_set_suggesting (f.document, FALSE);
+  {
+    GtkTextIter iter;
+
+    iter_at_words (f.buffer, 5, "détaillé", TRUE, &iter);
+    gtk_text_buffer_place_cursor (f.buffer, &iter);
+  }
+  type (&f, " et");
+  g_clear_pointer (&line, g_free);
+  line = line_text (f.buffer, 5);
+  g_assert_cmpstr (line, ==, "Demande un rapport détaillé et annuel ;");
+  assert_words_style (&f, 5, "et annuel", "underline", FALSE);
+  g_clear_pointer (&clean, g_free);
+  clean = clean_text (&f);
+  g_assert_nonnull (strstr (clean, "Demande un rapport et annuel ;"));
+  g_assert_cmpstr (plenary_proposal_get_text (proposal_at (&f, 1)), ==, " détaillé");
+
   close_fixture (&f);
 }
 
@@ -356,6 +374,15 @@ test_first_paragraph_and_moves (void)
   open_text (&f, french);
   original = clean_text (&f);
 
+  /* Backspace at the start of the first paragraph never joins it to the
+   * formula. */
+  gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 1);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  g_signal_emit_by_name (f.view, "backspace");
+  line = line_text (f.buffer, 1);
+  g_assert_cmpstr (line, ==, "Rappelant ses résolutions antérieures,");
+  g_clear_pointer (&line, g_free);
+
   gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 0);
   gtk_text_iter_forward_to_line_end (&iter);
   gtk_text_buffer_place_cursor (f.buffer, &iter);
@@ -369,6 +396,14 @@ test_first_paragraph_and_moves (void)
   g_assert_cmpstr (plenary_proposal_get_paragraph (proposal), ==, "");
   clean = clean_text (&f);
   g_assert_cmpstr (clean, ==, original);
+
+  /* Nor to the proposed one. */
+  gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 2);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  g_signal_emit_by_name (f.view, "backspace");
+  g_clear_pointer (&line, g_free);
+  line = line_text (f.buffer, 2);
+  g_assert_cmpstr (line, ==, "Rappelant ses résolutions antérieures,");
 
   gtk_text_buffer_get_iter_at_line (f.buffer, &iter, 4);
   gtk_text_buffer_place_cursor (f.buffer, &iter);
