@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "plenary-dialogs.h"
-#include "plenary-outline-panel.h"
 #include "plenary-proposals-panel.h"
 #include "plenary-window-private.h"
 #include "plenary-window-proposals.h"
