@@ -76,6 +76,21 @@ plenary_paragraph_status_label_update (GtkWidget              *label,
   gtk_widget_set_visible (label, status != PLENARY_PARAGRAPH_STATUS_NONE);
 }
 
+/* ITEM sets STATUS: of the paragraph at the cursor, checked when it is its
+ * status (PARAGRAPH_ID NULL), or of the paragraph PARAGRAPH_ID. */
+static void
+set_target (GMenuItem              *item,
+            const char             *paragraph_id,
+            PlenaryParagraphStatus  status)
+{
+  const char *name = plenary_paragraph_status_to_string (status);
+
+  if (paragraph_id == NULL)
+    g_menu_item_set_action_and_target (item, "win.paragraph-status", "s", name);
+  else
+    g_menu_item_set_action_and_target (item, "win.set-paragraph-status", "(ss)", paragraph_id, name);
+}
+
 GMenuModel *
 plenary_paragraph_status_menu_new (const char *paragraph_id)
 {
@@ -88,14 +103,10 @@ plenary_paragraph_status_menu_new (const char *paragraph_id)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (plenary_paragraph_status_get_label (menu_order[i]), NULL);
 
-      g_menu_item_set_action_and_target (item, "win.set-paragraph-status", "(ss)",
-                                         paragraph_id != NULL ? paragraph_id : "",
-                                         plenary_paragraph_status_to_string (menu_order[i]));
+      set_target (item, paragraph_id, menu_order[i]);
       g_menu_append_item (statuses, item);
     }
-  g_menu_item_set_action_and_target (clear, "win.set-paragraph-status", "(ss)",
-                                     paragraph_id != NULL ? paragraph_id : "",
-                                     plenary_paragraph_status_to_string (PLENARY_PARAGRAPH_STATUS_NONE));
+  set_target (clear, paragraph_id, PLENARY_PARAGRAPH_STATUS_NONE);
   g_menu_append_item (none, clear);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (none));

@@ -22,9 +22,10 @@ void        plenary_paragraph_status_color        (PlenaryParagraphStatus  statu
 GtkWidget  *plenary_paragraph_status_label_new    (void);
 void        plenary_paragraph_status_label_update (GtkWidget              *label,
                                                    PlenaryParagraphStatus  status);
-/* The items Pending… Deleted, None, each activating
- * "win.set-paragraph-status" ("(ss)": PARAGRAPH_ID, or "" for the paragraph
- * at the cursor, and the status's name in the format). */
+/* The items Pending… Deleted, None. With PARAGRAPH_ID NULL, for the
+ * paragraph at the cursor: radio items of the window's stateful
+ * "win.paragraph-status" ("s": the status's name in the format). Else
+ * "win.set-paragraph-status" ("(ss)": PARAGRAPH_ID, the status's name). */
 GMenuModel *plenary_paragraph_status_menu_new     (const char             *paragraph_id);
 
 G_END_DECLS

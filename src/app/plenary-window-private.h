@@ -33,6 +33,10 @@ struct _PlenaryWindow
   /* While the export or print asked about goes on with empty sections. */
   guint                 empty_sections_confirmed : 1;
 
+  /* Follow the visible document for win.paragraph-status. */
+  GSignalGroup         *cursor_signals;
+  GSignalGroup         *status_signals;
+
   /* Of the export under way (one at a time), for its Cancel. */
   GCancellable         *exporting;
 
@@ -72,6 +76,7 @@ void plenary_window_class_compare_init (PlenaryWindowClass *klass);
  * the user's delegation. */
 void plenary_window_class_proposals_init (PlenaryWindowClass *klass);
 void plenary_window_proposals_init       (PlenaryWindow      *self);
+void _plenary_window_proposals_follow    (PlenaryWindow      *self);
 PlenaryDraft *_plenary_window_snapshot_draft  (PlenaryDocument *document);
 PlenaryCompareWindow *
               _plenary_window_show_comparison (PlenaryWindow   *self,

@@ -21,6 +21,7 @@ static const char *
 paragraph_at_cursor (PlenaryWindow *self)
 {
   PlenaryDocument *document = self->visible_document;
+  PlenaryLineIndex *index;
   GtkTextBuffer *buffer;
   GtkTextIter iter;
 
@@ -28,25 +29,25 @@ paragraph_at_cursor (PlenaryWindow *self)
     return NULL;
 
   buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (document));
+  index = plenary_document_get_line_index (document);
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  /* The cursor moves with an edit before the index has the new lines. */
+  if ((guint) gtk_text_iter_get_line (&iter) >= plenary_line_index_get_n_lines (index))
+    return NULL;
 
-  return plenary_line_index_get_id (plenary_document_get_line_index (document),
-                                    gtk_text_iter_get_line (&iter));
+  return plenary_line_index_get_id (index, gtk_text_iter_get_line (&iter));
 }
 
-/* win.set-paragraph-status ("(ss)"): the paragraph with that id ("": the
- * one at the cursor) takes the status named (as in the file; "": none). */
+/* The paragraph with id ID ("": the one at the cursor) takes the status
+ * NAME (as in the file; "": none). */
 static void
-set_paragraph_status_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
+set_paragraph_status (PlenaryWindow *self,
+                      const char    *id,
+                      const char    *name)
 {
-  PlenaryWindow *self = PLENARY_WINDOW (widget);
   PlenaryParagraphStatus status;
   PlenaryDraft *draft;
-  const char *id, *name;
 
-  g_variant_get (param, "(&s&s)", &id, &name);
   if (self->visible_document == NULL || !plenary_paragraph_status_from_string (name, &status))
     return;
   /* A blank line is no paragraph. */
@@ -60,6 +61,54 @@ set_paragraph_status_action (GtkWidget  *widget,
   plenary_draft_set_paragraph_status (draft, id, status);
   /* A change of the negotiation, saved with the text. */
   plenary_document_set_modified (self->visible_document, TRUE);
+}
+
+/* win.set-paragraph-status ("(ss)"): a paragraph's id ("": the one at the
+ * cursor) and the status's name. */
+static void
+set_paragraph_status_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  const char *id, *name;
+
+  g_variant_get (param, "(&s&s)", &id, &name);
+  set_paragraph_status (PLENARY_WINDOW (widget), id, name);
+}
+
+/* win.paragraph-status: the status of the paragraph at the cursor, so that
+ * the text's menu shows it checked. */
+static void
+paragraph_status_change_state (GSimpleAction *action,
+                               GVariant      *state,
+                               gpointer       user_data)
+{
+  set_paragraph_status (user_data, "", g_variant_get_string (state, NULL));
+}
+
+static void
+update_paragraph_status (PlenaryWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "paragraph-status");
+  const char *id = paragraph_at_cursor (self);
+  PlenaryParagraphStatus status = PLENARY_PARAGRAPH_STATUS_NONE;
+
+  if (id != NULL)
+    status = plenary_draft_get_paragraph_status (plenary_document_get_draft (self->visible_document), id);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), id != NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (plenary_paragraph_status_to_string (status)));
+}
+
+/* The cursor, the statuses and the draft of the visible document. */
+void
+_plenary_window_proposals_follow (PlenaryWindow *self)
+{
+  PlenaryDocument *document = self->visible_document;
+
+  g_signal_group_set_target (self->cursor_signals, document != NULL ? plenary_document_get_buffer (document) : NULL);
+  g_signal_group_set_target (self->status_signals, document != NULL ? plenary_document_get_draft (document) : NULL);
+  update_paragraph_status (self);
 }
 
 /* The delegation ------------------------------------------------------- */
@@ -215,6 +264,17 @@ void
 plenary_window_proposals_init (PlenaryWindow *self)
 {
   GtkWidget *panel = plenary_proposals_panel_new ();
+  g_autoptr(GSimpleAction) status = g_simple_action_new_stateful ("paragraph-status", G_VARIANT_TYPE_STRING,
+                                                                   g_variant_new_string (""));
+
+  g_signal_connect_object (status, "change-state", G_CALLBACK (paragraph_status_change_state), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (status));
+  self->cursor_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
+  g_signal_group_connect_object (self->cursor_signals, "notify::cursor-position",
+                                 G_CALLBACK (update_paragraph_status), self, G_CONNECT_SWAPPED);
+  self->status_signals = g_signal_group_new (PLENARY_TYPE_DRAFT);
+  g_signal_group_connect_object (self->status_signals, "paragraph-status-changed",
+                                 G_CALLBACK (update_paragraph_status), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->proposals_bin, panel);
   g_signal_connect_object (panel, "go-to-line", G_CALLBACK (on_go_to_proposal), self, G_CONNECT_SWAPPED);

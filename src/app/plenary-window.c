@@ -99,6 +99,7 @@ on_selected_page_changed (PlenaryWindow *self)
 
   if (g_set_object (&self->visible_document, document))
     plenary_sources_panel_set_document (self->sources_panel, document);
+  _plenary_window_proposals_follow (self);
 
   /* The bindings leave the last values when the page goes. */
   if (page == NULL)
@@ -359,6 +360,12 @@ plenary_window_dispose (GObject *object)
   g_clear_object (&self->page_signals);
   g_clear_object (&self->visible_document);
   g_clear_object (&self->problems_badge);
+  if (self->cursor_signals != NULL)
+    g_signal_group_set_target (self->cursor_signals, NULL);
+  g_clear_object (&self->cursor_signals);
+  if (self->status_signals != NULL)
+    g_signal_group_set_target (self->status_signals, NULL);
+  g_clear_object (&self->status_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_WINDOW);
 

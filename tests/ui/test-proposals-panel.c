@@ -605,6 +605,7 @@ test_paragraph_status (void)
   GListModel *shown;
   GtkTextIter iter;
   GtkSourceGutterRenderer *gutter_renderer = NULL;
+  g_autoptr(GMenuModel) submenu = NULL;
   GtkWidget *menu_button;
 
   fixture_open (&f, FALSE);
@@ -618,29 +619,47 @@ test_paragraph_status (void)
   list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (outline_panel), PLENARY_TYPE_OUTLINE_PANEL, "list_view"));
   plenary_document_set_modified (f.document, FALSE);
 
-  /* The context menu has the submenu, with the window's action. */
+  /* The context menu has the submenu: radio items of the status of the
+   * paragraph at the cursor. */
+  submenu = find_submenu (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view)), "Paragraph _Status");
+  g_assert_nonnull (submenu);
   {
-    g_autoptr(GMenuModel) submenu = find_submenu (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view)), "Paragraph _Status");
-    g_autoptr(GMenuModel) statuses = NULL;
+    g_autoptr(GMenuModel) statuses = g_menu_model_get_item_link (submenu, 0, G_MENU_LINK_SECTION);
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (statuses, 2, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
     g_autofree char *action = NULL;
     g_autofree char *item = NULL;
 
-    g_assert_nonnull (submenu);
-    statuses = g_menu_model_get_item_link (submenu, 0, G_MENU_LINK_SECTION);
     g_assert_true (g_menu_model_get_item_attribute (statuses, 2, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_true (g_menu_model_get_item_attribute (statuses, 2, G_MENU_ATTRIBUTE_LABEL, "s", &item));
-    g_assert_cmpstr (action, ==, "win.set-paragraph-status");
+    g_assert_cmpstr (action, ==, "win.paragraph-status");
     g_assert_cmpstr (item, ==, "Agreed");
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "agreed");
   }
 
-  /* OP 2 is agreed, from the text; OP 1 pending. */
+  /* OP 2 is agreed, from the text's menu; OP 1 pending. */
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 4, 5);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "win.set-paragraph-status", "(ss)", "", "agreed"));
+  activate_menu_item (GTK_WIDGET (view), submenu, 0, 2);
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 3, 2);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "win.set-paragraph-status", "(ss)", "", "pending"));
+  activate_menu_item (GTK_WIDGET (view), submenu, 0, 0);
   plenary_test_spin (100);
+  /* The menu checks the status of the paragraph at the cursor. */
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (f.window), "paragraph-status");
+
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "pending");
+    gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 4, 0);
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    g_clear_pointer (&state, g_variant_unref);
+    state = g_action_group_get_action_state (G_ACTION_GROUP (f.window), "paragraph-status");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "agreed");
+    gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 5, 0);
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    g_clear_pointer (&state, g_variant_unref);
+    state = g_action_group_get_action_state (G_ACTION_GROUP (f.window), "paragraph-status");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "");
+  }
   g_assert_cmpint (plenary_draft_get_paragraph_status (f.draft, f.ids[3]), ==, PLENARY_PARAGRAPH_STATUS_AGREED);
   g_assert_cmpint (plenary_draft_get_paragraph_status (f.draft, f.ids[2]), ==, PLENARY_PARAGRAPH_STATUS_PENDING);
   g_assert_true (plenary_document_get_modified (f.document));
