@@ -34,6 +34,7 @@ struct _PlenaryWindow
   guint                 empty_sections_confirmed : 1;
 
   /* Follow the visible document for win.paragraph-status. */
+  GSignalGroup         *document_signals;
   GSignalGroup         *cursor_signals;
   GSignalGroup         *status_signals;
 

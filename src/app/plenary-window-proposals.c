@@ -106,6 +106,7 @@ _plenary_window_proposals_follow (PlenaryWindow *self)
 {
   PlenaryDocument *document = self->visible_document;
 
+  g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->cursor_signals, document != NULL ? plenary_document_get_buffer (document) : NULL);
   g_signal_group_set_target (self->status_signals, document != NULL ? plenary_document_get_draft (document) : NULL);
   update_paragraph_status (self);
@@ -272,6 +273,10 @@ plenary_window_proposals_init (PlenaryWindow *self)
   self->cursor_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_object (self->cursor_signals, "notify::cursor-position",
                                  G_CALLBACK (update_paragraph_status), self, G_CONNECT_SWAPPED);
+  /* A version restored is another draft, with its own statuses. */
+  self->document_signals = g_signal_group_new (PLENARY_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::draft",
+                                 G_CALLBACK (_plenary_window_proposals_follow), self, G_CONNECT_SWAPPED);
   self->status_signals = g_signal_group_new (PLENARY_TYPE_DRAFT);
   g_signal_group_connect_object (self->status_signals, "paragraph-status-changed",
                                  G_CALLBACK (update_paragraph_status), self, G_CONNECT_SWAPPED);

@@ -360,6 +360,9 @@ plenary_window_dispose (GObject *object)
   g_clear_object (&self->page_signals);
   g_clear_object (&self->visible_document);
   g_clear_object (&self->problems_badge);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
   if (self->cursor_signals != NULL)
     g_signal_group_set_target (self->cursor_signals, NULL);
   g_clear_object (&self->cursor_signals);
