@@ -322,11 +322,44 @@ on_sync (PlenaryAnnotations *self)
     }
 }
 
+/* QUOTE without the quotation marks around it, when a passage quoted
+ * already has them (« … », “ … ”, "…"): they are put back in the drafting
+ * language's style, never twice. */
+static char *
+strip_quotation_marks (const char *quote)
+{
+  static const char * const pairs[][2] = { { "«", "»" }, { "“", "”" }, { "„", "“" }, { "\"", "\"" } };
+  g_autofree char *copy = g_strstrip (g_strdup (quote));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      gsize open = strlen (pairs[i][0]), close = strlen (pairs[i][1]);
+      gsize len = strlen (copy);
+
+      if (len > open + close && g_str_has_prefix (copy, pairs[i][0]) && g_str_has_suffix (copy, pairs[i][1]))
+        {
+          g_autofree char *inner = g_strndup (copy + open, len - open - close);
+          char *start = inner;
+          char *end = inner + strlen (inner);
+
+          /* The no-break spaces inside French guillemets. */
+          while (g_unichar_isspace (g_utf8_get_char (start)) && *start != '\0')
+            start = g_utf8_next_char (start);
+          while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+            end = g_utf8_prev_char (end);
+          return g_strndup (start, end - start);
+        }
+    }
+
+  return g_steal_pointer (&copy);
+}
+
 static char *
 format_quote (PlenaryAnnotations *self,
-              const char         *quote)
+              const char         *passage)
 {
   const char *language = plenary_draft_get_language (get_draft (self));
+  g_autofree char *quote = strip_quotation_marks (passage);
 
   if (g_str_has_prefix (language, "fr"))
     return g_strdup_printf ("«\u00a0%s\u00a0»", quote);
@@ -690,16 +723,24 @@ plenary_annotations_add_highlight (PlenaryAnnotations *self,
 static char *
 flatten_quote (const char *text)
 {
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n\u00a0", -1);
   g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  /* By character: splitting the bytes on those of U+00A0 would cut «, » and
+   * every other character whose UTF-8 shares a byte with it. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (words[i][0] == '\0')
-        continue;
-      if (out->len > 0)
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
         g_string_append_c (out, ' ');
-      g_string_append (out, words[i]);
+      space = FALSE;
+      g_string_append_unichar (out, c);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -273,10 +273,11 @@ plenary_compare_convert (GFile         *old_file,
 
   out_name = g_file_get_basename (output);
   lower = g_utf8_strdown (out_name, -1);
-  if (!g_str_has_suffix (lower, ".pdf"))
+  if (!g_str_has_suffix (lower, ".pdf") && !g_str_has_suffix (lower, ".docx"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot write the comparison to “%s”: it is written as a PDF (.pdf) file."), out_name);
+                   _("Cannot write the comparison to “%s”: it is written as a PDF (.pdf) or Word (.docx) file."),
+                   out_name);
       return FALSE;
     }
   if (same_file (old_file, output) || same_file (new_file, output))
@@ -286,16 +287,30 @@ plenary_compare_convert (GFile         *old_file,
                    out_name);
       return FALSE;
     }
+  if (!(old_draft = read_draft (old_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)) ||
+      !(new_draft = read_draft (new_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)))
+    return FALSE;
+
+  /* For Word, the older text with the changes as tracked changes (made as
+   * proposals of the newer text's sponsor), for a Word user to accept or
+   * reject. */
+  if (g_str_has_suffix (lower, ".docx"))
+    {
+      const char *author = plenary_metadata_get_string (plenary_draft_get_metadata (new_draft), "submitted-by");
+      g_autofree char *name = g_file_get_basename (new_file);
+
+      plenary_draft_set_proposals (old_draft, NULL);
+      plenary_proposals_merge_copy (old_draft, plenary_draft_get_body (new_draft), FALSE,
+                                    author[0] != '\0' ? author : name);
+      return plenary_office_export (old_draft, output, PLENARY_OFFICE_FORMAT_DOCX, cancellable, error);
+    }
+
   if (!(path = g_file_get_path (output)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Cannot write a PDF to “%s”: it is not a local file."), out_name);
       return FALSE;
     }
-
-  if (!(old_draft = read_draft (old_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)) ||
-      !(new_draft = read_draft (new_file, FALSE, cancellable, &is_draft_file, &is_office, NULL, error)))
-    return FALSE;
 
   comparison = plenary_differ_compare (plenary_draft_get_body (old_draft),
                                        plenary_draft_get_body (new_draft),

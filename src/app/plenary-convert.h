@@ -38,7 +38,8 @@ PlenaryDraft *plenary_convert_read_draft (GFile         *file,
 /* `plenary --compare OLD NEW OUT.pdf`: reads two drafts (or text, Markdown,
  * PDF, Word files, imported as --convert does) and writes NEW with the
  * changes since OLD marked, as UN revised drafts show them, with a note
- * naming OLD under the title. OUT must be a PDF, and neither input. */
+ * naming OLD under the title. OUT may also be a Word file (.docx): OLD with
+ * the changes as tracked changes by NEW's sponsor. OUT is neither input. */
 gboolean plenary_compare_convert (GFile         *old_file,
                                   GFile         *new_file,
                                   GFile         *output,

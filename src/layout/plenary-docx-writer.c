@@ -46,7 +46,8 @@ static void
 docx_text_run (xmlTextWriterPtr  w,
                const char       *text,
                gssize            len,
-               const char       *char_style)
+               const char       *char_style,
+               gboolean          deleted)
 {
   g_autofree char *safe = office_xml_safe (text, len);
   g_auto(GStrv) pieces = NULL;
@@ -71,7 +72,7 @@ docx_text_run (xmlTextWriterPtr  w,
         }
       if (pieces[i][0] == '\0')
         continue;
-      el (w, "w:t");
+      el (w, deleted ? "w:delText" : "w:t");
       at (w, "xml:space", "preserve");
       xmlTextWriterWriteString (w, BAD_CAST pieces[i]);
       end (w);
@@ -138,12 +139,57 @@ static void
 docx_body_run (xmlTextWriterPtr  w,
                const char       *text,
                gssize            len,
-               gboolean          phrase)
+               gboolean          phrase,
+               gboolean          deleted)
 {
-  docx_text_run (w, text, len, phrase ? "OpeningPhrase" : NULL);
+  docx_text_run (w, text, len, phrase ? "OpeningPhrase" : NULL, deleted);
 }
 
-static const LineWriter docx_line_writer = { docx_body_run, docx_event };
+/* Starts a w:ins or w:del (NAME) by PROPOSAL's delegation, on its date;
+ * ids are the document's own, after the comments'. */
+static void
+docx_revision_start (xmlTextWriterPtr  w,
+                     Plan             *plan,
+                     const char       *name,
+                     PlenaryProposal  *proposal)
+{
+  const char *delegation = plenary_proposal_get_delegation (proposal);
+  g_autofree char *date = g_date_time_format (plenary_proposal_get_created (proposal), "%Y-%m-%dT%H:%M:%SZ");
+  char id[16];
+
+  docx_comment_id (id, sizeof id, 100000 + plan->next_change_id++);
+  el (w, name);
+  at (w, "w:id", id);
+  at (w, "w:author", delegation[0] != '\0' ? delegation : "?");
+  at (w, "w:date", date);
+}
+
+static void
+docx_change (xmlTextWriterPtr  w,
+             Plan             *plan,
+             PlenaryProposal  *proposal,
+             ChangeKind        kind)
+{
+  switch (kind)
+    {
+    case CHANGE_DELETION_START:
+      docx_revision_start (w, plan, "w:del", proposal);
+      break;
+
+    case CHANGE_DELETION_END:
+      end (w);
+      break;
+
+    case CHANGE_INSERTION:
+    default:
+      docx_revision_start (w, plan, "w:ins", proposal);
+      docx_text_run (w, plenary_proposal_get_text (proposal), -1, NULL, FALSE);
+      end (w);
+      break;
+    }
+}
+
+static const LineWriter docx_line_writer = { docx_body_run, docx_event, docx_change };
 
 static void
 docx_paragraph_start (xmlTextWriterPtr  w,
@@ -161,6 +207,21 @@ docx_paragraph_start (xmlTextWriterPtr  w,
       val_int (w, "w:numId", num_id);
       end (w);
     }
+}
+
+/* A paragraph a proposal adds or deletes: its mark is a tracked change
+ * too, so that accepting or rejecting it in Word joins no paragraphs. */
+static void
+docx_paragraph_mark (xmlTextWriterPtr  w,
+                     Plan             *plan,
+                     Line             *line)
+{
+  if (line->added_by == NULL && line->deleted_by == NULL)
+    return;
+  el (w, "w:rPr");
+  docx_revision_start (w, plan, line->added_by != NULL ? "w:ins" : "w:del",
+                       line->added_by != NULL ? line->added_by : line->deleted_by);
+  end (w);
   end (w);
 }
 
@@ -170,7 +231,8 @@ docx_simple_paragraph (xmlTextWriterPtr  w,
                        const char       *text)
 {
   docx_paragraph_start (w, style, 0, 0);
-  docx_text_run (w, text, -1, NULL);
+  end (w);
+  docx_text_run (w, text, -1, NULL, FALSE);
   end (w);
 }
 
@@ -187,7 +249,8 @@ docx_head (xmlTextWriterPtr  w,
       if (line->kind == HEAD_MASTHEAD)
         {
           docx_paragraph_start (w, office_head_styles[HEAD_MASTHEAD][0], 0, 0);
-          docx_text_run (w, line->text, -1, NULL);
+          end (w);
+          docx_text_run (w, line->text, -1, NULL, FALSE);
           el (w, "w:r");
           el (w, "w:tab");
           end (w);
@@ -314,7 +377,13 @@ docx_document (xmlTextWriterPtr  w,
       const char *style = office_docx_style_of (line, &num_id, &ilvl);
 
       docx_paragraph_start (w, style, num_id, ilvl);
+      docx_paragraph_mark (w, plan, line);
+      end (w);
+      if (line->added_by != NULL)
+        docx_revision_start (w, plan, "w:ins", line->added_by);
       office_write_line (w, plan, i, &next, &docx_line_writer);
+      if (line->added_by != NULL)
+        end (w);
       end (w);
     }
 
@@ -613,6 +682,7 @@ docx_footnotes_part (xmlTextWriterPtr  w,
       el (w, "w:footnote");
       at (w, "w:id", id);
       docx_paragraph_start (w, "FootnoteText", 0, 0);
+      end (w);
       el (w, "w:r");
       el (w, "w:rPr");
       val (w, "w:rStyle", "FootnoteReference");
@@ -620,8 +690,8 @@ docx_footnotes_part (xmlTextWriterPtr  w,
       el (w, "w:footnoteRef");
       end (w);
       end (w);
-      docx_text_run (w, " ", -1, NULL);
-      docx_text_run (w, g_ptr_array_index (plan->notes, i), -1, NULL);
+      docx_text_run (w, " ", -1, NULL, FALSE);
+      docx_text_run (w, g_ptr_array_index (plan->notes, i), -1, NULL, FALSE);
       end (w);
       end (w);
     }
@@ -669,7 +739,7 @@ docx_comment (xmlTextWriterPtr  w,
           end (w);
           end (w);
         }
-      docx_text_run (w, paragraphs[i], -1, NULL);
+      docx_text_run (w, paragraphs[i], -1, NULL, FALSE);
       end (w);
     }
   end (w);

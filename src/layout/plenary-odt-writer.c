@@ -87,7 +87,8 @@ static void
 odt_span (xmlTextWriterPtr  w,
           const char       *text,
           gssize            len,
-          gboolean          phrase)
+          gboolean          phrase,
+          gboolean          deleted)
 {
   g_autofree char *safe = office_xml_safe (text, len);
 
@@ -155,7 +156,7 @@ odt_event (xmlTextWriterPtr  w,
       el (w, "text:note-body");
       el (w, "text:p");
       at (w, "text:style-name", "Footnote");
-      odt_span (w, g_ptr_array_index (plan->notes, event->index), -1, FALSE);
+      odt_span (w, g_ptr_array_index (plan->notes, event->index), -1, FALSE, FALSE);
       end (w);
       end (w);
       end (w);
@@ -188,7 +189,7 @@ odt_event (xmlTextWriterPtr  w,
     }
 }
 
-static const LineWriter odt_line_writer = { odt_span, odt_event };
+static const LineWriter odt_line_writer = { odt_span, odt_event, NULL };
 
 static void
 odt_paragraph (xmlTextWriterPtr  w,
@@ -412,7 +413,7 @@ odt_content_part (xmlTextWriterPtr  w,
 
       el (w, "text:p");
       at (w, "text:style-name", style);
-      odt_span (w, line->text, -1, FALSE);
+      odt_span (w, line->text, -1, FALSE, FALSE);
       if (line->side != NULL)
         {
           g_autofree char *safe = office_xml_safe (line->side, -1);

@@ -58,6 +58,15 @@ typedef struct
   guint     index;      /* comment thread or note */
 } Event;
 
+/* Words a proposal changes in a line, as a tracked change: START..END
+ * deleted (none when equal), then the proposal's text inserted. */
+typedef struct
+{
+  gint64           start;
+  gint64           end;
+  PlenaryProposal *proposal;
+} Mark;
+
 /* One line of the editor text: a paragraph, or the opening formula. */
 typedef struct
 {
@@ -67,6 +76,12 @@ typedef struct
   gint64            phrase_end; /* code points of the phrase */
   gint64            start;      /* code point offset in the editor text */
   gint64            prefix;     /* tabs, "# ", "• " before the full text */
+  /* Tracked changes (.docx): the proposals on the line (Mark, by start,
+   * not overlapping), the one that deletes it, the one that adds it (the
+   * line is then that proposal's new paragraph). */
+  GArray           *marks;
+  PlenaryProposal  *deleted_by;
+  PlenaryProposal  *added_by;
 } Line;
 
 typedef struct
@@ -81,6 +96,9 @@ typedef struct
   guint         *first_id;   /* per thread: the Word comment id of its first comment */
   GPtrArray     *notes;      /* char*, footnote texts in order */
   GPtrArray     *annex;      /* PlenaryParagraph*: the annex's lines */
+  /* Paragraphs made for proposed new lines (PlenaryParagraph*). */
+  GPtrArray     *added;
+  guint          next_change_id;
 } Plan;
 
 typedef enum
@@ -138,12 +156,23 @@ typedef struct
   gboolean    with_comments;  /* only when the draft has comments */
 } Part;
 
+typedef enum
+{
+  CHANGE_DELETION_START,
+  CHANGE_DELETION_END,
+  /* The proposal's words, inserted. */
+  CHANGE_INSERTION,
+} ChangeKind;
+
 /* How a format writes a line: its text in runs (PHRASE: the opening
- * phrase), and the comment boundaries and note marks between them. */
+ * phrase; DELETED: inside a tracked deletion), the comment boundaries and
+ * note marks between them, and, when it writes tracked changes (CHANGE not
+ * NULL), where proposals start and end. */
 typedef struct
 {
-  void (*text)  (xmlTextWriterPtr w, const char *text, gssize len, gboolean phrase);
-  void (*event) (xmlTextWriterPtr w, Plan *plan, const Event *event);
+  void (*text)   (xmlTextWriterPtr w, const char *text, gssize len, gboolean phrase, gboolean deleted);
+  void (*event)  (xmlTextWriterPtr w, Plan *plan, const Event *event);
+  void (*change) (xmlTextWriterPtr w, Plan *plan, PlenaryProposal *proposal, ChangeKind kind);
 } LineWriter;
 
 /* Writes the text of line LINE_INDEX with the events from *NEXT that sit

@@ -19,6 +19,7 @@
 
 #include "plenary-clause-printer.h"
 #include "plenary-draft-file.h"
+#include "plenary-clause-parser.h"
 #include "plenary-office-export-private.h"
 #include "plenary-phrase-dictionary.h"
 
@@ -53,7 +54,10 @@ labels_for (const char *language)
 static void
 line_clear (gpointer data)
 {
-  g_free (((Line *) data)->full);
+  Line *line = data;
+
+  g_free (line->full);
+  g_clear_pointer (&line->marks, g_array_unref);
 }
 
 static void
@@ -284,9 +288,147 @@ plan_add_notes (Plan        *plan,
     }
 }
 
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const Mark *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The role a proposed paragraph takes, as the parser reads it alone. */
+static PlenaryParagraph *
+proposed_paragraph (Plan            *plan,
+                    PlenaryProposal *proposal)
+{
+  const char *language = plenary_draft_get_language (plan->draft);
+  g_autoptr(PlenaryBody) body = plenary_clause_parser_parse (plenary_phrase_dictionary_get_default (language),
+                                                             plenary_proposal_get_text (proposal), -1,
+                                                             plenary_draft_get_kind (plan->draft), NULL);
+  PlenaryParagraph *paragraph;
+
+  if (body->paragraphs->len > 0)
+    paragraph = plenary_paragraph_copy (g_ptr_array_index (body->paragraphs, 0));
+  else
+    paragraph = plenary_paragraph_new (PLENARY_ROLE_PARAGRAPH, NULL, plenary_proposal_get_text (proposal));
+  if (plenary_proposal_get_level (proposal) > 0)
+    paragraph->role = plan->brief ? PLENARY_ROLE_BULLET : PLENARY_ROLE_SUBPARAGRAPH;
+  g_ptr_array_add (plan->added, paragraph);
+
+  return paragraph;
+}
+
+/* The draft's proposals as Word's tracked changes, by their delegation:
+ * words changed in a line, lines deleted, lines added (placed after the
+ * line they follow, the events of the lines below moving down). Competing
+ * proposals on the same words cannot all be tracked changes: the first
+ * made is. */
+static void
+plan_add_proposals (Plan *plan)
+{
+  GListModel *proposals = plenary_draft_get_proposals (plan->draft);
+  guint n = g_list_model_get_n_items (proposals);
+  g_autoptr(GHashTable) lines_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  guint text_lines = plan->lines->len - (plan->annex->len > 0 ? plan->annex->len + 1 : 0);
+
+  for (guint i = 0; i < text_lines; i++)
+    {
+      Line *line = &g_array_index (plan->lines, Line, i);
+
+      if (line->paragraph != NULL && line->paragraph->id != NULL)
+        g_hash_table_insert (lines_by_id, line->paragraph->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlenaryProposal) proposal = g_list_model_get_item (proposals, i);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (lines_by_id, plenary_proposal_get_paragraph (proposal)));
+      Line *line = index > 0 ? &g_array_index (plan->lines, Line, index - 1) : NULL;
+      Mark mark = { 0, 0, proposal };
+      gboolean free = TRUE;
+
+      if (line == NULL)
+        continue;
+      switch (plenary_proposal_get_kind (proposal))
+        {
+        case PLENARY_PROPOSAL_DELETE_PARAGRAPH:
+          /* Its sub-paragraphs go with it, as when it is accepted. */
+          for (guint k = index - 1; k < text_lines; k++)
+            {
+              Line *under = &g_array_index (plan->lines, Line, k);
+
+              if (k > index - 1 && under->level <= line->level)
+                break;
+              if (under->deleted_by == NULL && under->marks == NULL)
+                under->deleted_by = proposal;
+            }
+          break;
+
+        case PLENARY_PROPOSAL_TEXT:
+          if (line->deleted_by != NULL ||
+              !plenary_proposal_locate (proposal, line->full, &mark.start, &mark.end))
+            break;
+          if (line->marks == NULL)
+            line->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+          for (guint k = 0; k < line->marks->len && free; k++)
+            {
+              Mark *other = &g_array_index (line->marks, Mark, k);
+
+              free = mark.start == mark.end || other->start == other->end
+                     ? mark.start != other->start && (mark.start <= other->start || mark.start >= other->end) &&
+                       (other->start <= mark.start || other->start >= mark.end)
+                     : mark.end <= other->start || mark.start >= other->end;
+            }
+          if (free)
+            {
+              g_array_append_val (line->marks, mark);
+              g_array_sort (line->marks, compare_marks);
+            }
+          break;
+
+        case PLENARY_PROPOSAL_ADD_PARAGRAPH:
+        default:
+          break;
+        }
+    }
+
+  /* New lines, from the last so that the indexes above stay right. */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(PlenaryProposal) proposal = g_list_model_get_item (proposals, i);
+      const char *after = plenary_proposal_get_paragraph (proposal);
+      guint at;
+      Line line = { 0 };
+
+      if (plenary_proposal_get_kind (proposal) != PLENARY_PROPOSAL_ADD_PARAGRAPH)
+        continue;
+      if (after[0] == '\0')
+        at = plan->brief || g_array_index (plan->lines, Line, 0).paragraph != NULL ? 0 : 1;
+      else if ((at = GPOINTER_TO_UINT (g_hash_table_lookup (lines_by_id, after))) == 0)
+        continue;
+      at = MIN (at, plan->lines->len);
+
+      line.paragraph = proposed_paragraph (plan, proposal);
+      line.level = plenary_proposal_get_level (proposal);
+      line.full = g_strdup (plenary_proposal_get_text (proposal));
+      line.phrase_end = line.paragraph->phrase != NULL ? g_utf8_strlen (line.paragraph->phrase, -1) : 0;
+      line.added_by = proposal;
+      g_array_insert_val (plan->lines, at, line);
+      for (guint k = 0; k < plan->events->len; k++)
+        {
+          Event *event = &g_array_index (plan->events, Event, k);
+
+          if (event->line >= at)
+            event->line++;
+        }
+    }
+}
+
 static void
 plan_init (Plan         *plan,
-           PlenaryDraft *draft)
+           PlenaryDraft *draft,
+           gboolean      tracked)
 {
   PlenaryBody *body = plenary_draft_get_body (draft);
   const char *language = plenary_draft_get_language (draft);
@@ -308,6 +450,7 @@ plan_init (Plan         *plan,
   plan->threads = g_ptr_array_new_with_free_func (g_object_unref);
   plan->notes = g_ptr_array_new_with_free_func (g_free);
   plan->annex = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_paragraph_unref);
+  plan->added = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_paragraph_unref);
 
   if (!plan->brief && body->opening != NULL && body->opening[0] != '\0')
     {
@@ -329,6 +472,8 @@ plan_init (Plan         *plan,
     {
       plan_add_notes (plan, body);
       g_array_sort (plan->events, compare_events);
+      if (tracked)
+        plan_add_proposals (plan);
       return;
     }
   for (guint i = 0; i < text_lines; i++)
@@ -403,6 +548,9 @@ plan_init (Plan         *plan,
     g_ptr_array_unref (plan->notes);
     plan->notes = g_steal_pointer (&ordered);
   }
+
+  if (tracked)
+    plan_add_proposals (plan);
 }
 
 static void
@@ -414,6 +562,7 @@ plan_clear (Plan *plan)
   g_ptr_array_unref (plan->threads);
   g_ptr_array_unref (plan->notes);
   g_ptr_array_unref (plan->annex);
+  g_ptr_array_unref (plan->added);
 }
 
 /* The events from *NEXT that sit on LINE_INDEX at or before OFFSET. */
@@ -446,25 +595,66 @@ office_write_line (xmlTextWriterPtr  w,
   const char *p = line->full;
   gint64 length = g_utf8_strlen (line->full, -1);
   gint64 pos = 0;
+  Mark whole = { 0, length, line->deleted_by };
+  GArray *marks = writer->change == NULL ? NULL : line->marks;
+  guint n_marks = marks != NULL ? marks->len : 0;
+  guint mark = 0;
+  gboolean deleting = FALSE;
 
-  /* Runs end at each event and at the end of the phrase. */
+  if (writer->change != NULL && line->deleted_by != NULL)
+    {
+      marks = NULL;
+      n_marks = 1;
+    }
+#define MARK(i) (marks != NULL ? &g_array_index (marks, Mark, (i)) : &whole)
+
+  /* Runs end at each event, at the end of the phrase and where a tracked
+   * change starts or ends. */
   for (;;)
     {
       gint64 stop = length;
       const char *q;
 
       write_events (w, plan, line_index, pos, next, writer);
+      while (mark < n_marks)
+        {
+          Mark *here = MARK (mark);
+
+          if (deleting)
+            {
+              if (here->end > pos)
+                break;
+              writer->change (w, plan, here->proposal, CHANGE_DELETION_END);
+              deleting = FALSE;
+            }
+          else if (here->start > pos)
+            break;
+          else if (here->end > pos)
+            {
+              writer->change (w, plan, here->proposal, CHANGE_DELETION_START);
+              deleting = TRUE;
+              break;
+            }
+          /* The deleted words, if any, are written: then the new ones. */
+          if (plenary_proposal_get_text (here->proposal)[0] != '\0' &&
+              plenary_proposal_get_kind (here->proposal) == PLENARY_PROPOSAL_TEXT)
+            writer->change (w, plan, here->proposal, CHANGE_INSERTION);
+          mark++;
+        }
       if (*next < plan->events->len && g_array_index (plan->events, Event, *next).line == line_index)
         stop = MIN (stop, g_array_index (plan->events, Event, *next).offset);
       if (pos < line->phrase_end)
         stop = MIN (stop, line->phrase_end);
+      if (mark < n_marks)
+        stop = MIN (stop, deleting ? MARK (mark)->end : MARK (mark)->start);
       if (stop <= pos && pos >= length)
         break;
       q = g_utf8_offset_to_pointer (p, stop - pos);
-      writer->text (w, p, q - p, pos < line->phrase_end);
+      writer->text (w, p, q - p, pos < line->phrase_end, deleting);
       p = q;
       pos = stop;
     }
+#undef MARK
   write_events (w, plan, line_index, G_MAXINT64, next, writer);
 }
 
@@ -721,7 +911,8 @@ plenary_office_export_bytes (PlenaryDraft         *draft,
 
   g_return_val_if_fail (PLENARY_IS_DRAFT (draft), NULL);
 
-  plan_init (&plan, draft);
+  /* Only Word's format gets the proposals, as tracked changes. */
+  plan_init (&plan, draft, format == PLENARY_OFFICE_FORMAT_DOCX);
   bytes = format == PLENARY_OFFICE_FORMAT_ODT ? office_export_odt (&plan, error) : office_export_docx (&plan, error);
   plan_clear (&plan);
   return bytes;

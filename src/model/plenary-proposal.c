@@ -333,10 +333,13 @@ plenary_proposal_locate (PlenaryProposal *self,
   if (self->end <= length)
     {
       const char *at = g_utf8_offset_to_pointer (full_text, self->start);
-      gsize here = context_score (full_text, at, exact_len, self->prefix, self->suffix);
 
+      /* The context is only read once the words are known to be there:
+       * they may run past the end of the text. */
       if (strncmp (at, self->exact, exact_len) == 0 &&
-          (exact_len > 0 || here >= MIN (strlen (self->prefix) + strlen (self->suffix), 1)))
+          (exact_len > 0 ||
+           context_score (full_text, at, 0, self->prefix, self->suffix) >=
+           MIN (strlen (self->prefix) + strlen (self->suffix), 1)))
         {
           *start = self->start;
           *end = self->end;

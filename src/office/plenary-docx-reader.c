@@ -538,6 +538,36 @@ typedef struct
 
 static void walk_content (Walk *walk, xmlNode *node);
 
+/* Whether the words of the tracked change NODE (an insertion when
+ * INSERTION) are part of the text read, as the document's changes mode
+ * says; counts the change and notes its author. */
+static gboolean
+change_kept (PlenaryOfficeDocument *document,
+             xmlNode               *node,
+             gboolean               insertion)
+{
+  g_autofree char *author = w_attr (node, "author");
+  gboolean mine;
+
+  document->tracked_changes++;
+  if (author == NULL)
+    author = g_strdup ("");
+  if (!g_ptr_array_find_with_equal_func (document->change_authors, author, g_str_equal, NULL))
+    g_ptr_array_add (document->change_authors, g_strdup (author));
+
+  switch (document->changes)
+    {
+    case PLENARY_OFFICE_CHANGES_REJECT_ALL:
+      return !insertion;
+    case PLENARY_OFFICE_CHANGES_ACCEPT_AUTHOR:
+      mine = g_strcmp0 (author, document->changes_author) == 0;
+      return insertion ? mine : !mine;
+    case PLENARY_OFFICE_CHANGES_ACCEPT_ALL:
+    default:
+      return insertion;
+    }
+}
+
 static void
 start_comment (Walk       *walk,
                const char *id,
@@ -586,7 +616,8 @@ walk_run (Walk    *walk,
 
   for (xmlNode *child = run->children; child != NULL; child = child->next)
     {
-      if (is_w (child, "t"))
+      /* Deleted text is only walked when the deletion is rejected. */
+      if (is_w (child, "t") || is_w (child, "delText"))
         {
           xmlChar *content = xmlNodeGetContent (child);
 
@@ -631,12 +662,11 @@ walk_content (Walk    *walk,
         continue;  /* drawings and their fallbacks */
       if (is_w (child, "r"))
         walk_run (walk, child);
-      else if (is_w (child, "del") || is_w (child, "moveFrom"))
-        walk->docx->document->tracked_changes++;
-      else if (is_w (child, "ins") || is_w (child, "moveTo"))
+      else if (is_w (child, "del") || is_w (child, "moveFrom") ||
+               is_w (child, "ins") || is_w (child, "moveTo"))
         {
-          walk->docx->document->tracked_changes++;
-          walk_content (walk, child);
+          if (change_kept (walk->docx->document, child, is_w (child, "ins") || is_w (child, "moveTo")))
+            walk_content (walk, child);
         }
       else if (is_w (child, "commentRangeStart") || is_w (child, "commentRangeEnd"))
         {
@@ -754,6 +784,29 @@ read_comment_ex (Docx     *docx,
 
 /* The main document ------------------------------------------------------------- */
 
+/* Whether NODE holds words outside the tracked changes that this reading
+ * drops. */
+static gboolean
+has_kept_text (PlenaryOfficeDocument *document,
+               xmlNode               *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      gboolean insertion = is_w (child, "ins") || is_w (child, "moveTo");
+
+      if (child->type != XML_ELEMENT_NODE || is_w (child, "pPr"))
+        continue;
+      if (is_w (child, "t") || is_w (child, "delText"))
+        return TRUE;
+      if ((insertion || is_w (child, "del") || is_w (child, "moveFrom")) &&
+          !change_kept (document, child, insertion))
+        continue;
+      if (has_kept_text (document, child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 read_paragraph (Docx     *docx,
                 xmlNode  *node,
@@ -768,6 +821,17 @@ read_paragraph (Docx     *docx,
   int ilvl = -1, outline = -1;
   guint level = 0;
   Walk walk = { docx };
+  xmlNode *mark = ppr != NULL ? w_child (ppr, "rPr") : NULL;
+
+  /* A paragraph a tracked change adds is not there when the change is
+   * rejected; one it deletes whole is not there when it is accepted. Its
+   * number is not counted either. */
+  if (mark != NULL && w_child (mark, "ins") != NULL &&
+      !change_kept (docx->document, w_child (mark, "ins"), TRUE))
+    return TRUE;
+  if (mark != NULL && w_child (mark, "del") != NULL &&
+      !change_kept (docx->document, w_child (mark, "del"), FALSE) && !has_kept_text (docx->document, node))
+    return TRUE;
 
   if (ppr != NULL && w_child (ppr, "pStyle") != NULL)
     style_id = w_attr (w_child (ppr, "pStyle"), "val");

@@ -220,6 +220,8 @@ plenary_office_document_free (PlenaryOfficeDocument *self)
   g_ptr_array_unref (self->paragraphs);
   g_ptr_array_unref (self->comments);
   g_hash_table_unref (self->properties);
+  g_clear_pointer (&self->change_authors, g_ptr_array_unref);
+  g_free (self->changes_author);
   g_free (self);
 }
 
@@ -283,6 +285,16 @@ plenary_office_read (const char  *data,
                      gsize        len,
                      GError     **error)
 {
+  return plenary_office_read_changes (data, len, PLENARY_OFFICE_CHANGES_ACCEPT_ALL, NULL, error);
+}
+
+PlenaryOfficeDocument *
+plenary_office_read_changes (const char            *data,
+                             gsize                  len,
+                             PlenaryOfficeChanges   changes,
+                             const char            *author,
+                             GError               **error)
+{
   g_autoptr(PlenaryOfficePackage) package = NULL;
   g_autoptr(PlenaryOfficeDocument) document = NULL;
   g_autofree char *mimetype = NULL;
@@ -295,6 +307,9 @@ plenary_office_read (const char  *data,
   document->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) paragraph_free);
   document->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) comment_free);
   document->properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  document->change_authors = g_ptr_array_new_with_free_func (g_free);
+  document->changes = changes;
+  document->changes_author = g_strdup (author);
 
   mimetype = read_mimetype (package);
   if (plenary_office_package_has (package, "[Content_Types].xml"))

@@ -69,6 +69,18 @@ typedef struct
   gint64  end;
 } PlenaryOfficeComment;
 
+/* How a document's tracked changes are read. */
+typedef enum
+{
+  /* Insertions kept, deletions dropped: the text as Word shows it with
+   * "No Markup". */
+  PLENARY_OFFICE_CHANGES_ACCEPT_ALL,
+  /* Insertions dropped, deletions kept: the text before the changes. */
+  PLENARY_OFFICE_CHANGES_REJECT_ALL,
+  /* Only the changes of one author accepted. */
+  PLENARY_OFFICE_CHANGES_ACCEPT_AUTHOR,
+} PlenaryOfficeChanges;
+
 typedef struct
 {
   PlenaryOfficeFormat  format;
@@ -79,15 +91,27 @@ typedef struct
   /* Document properties: "title", "subject", "creator", "language", and
    * each custom property by its name. */
   GHashTable          *properties;
-  /* Tracked changes found (insertions, deletions, moves); they are read as
-   * accepted: insertions kept, deletions dropped. */
+  /* Tracked changes found (insertions, deletions, moves), read as the
+   * PlenaryOfficeChanges asked for (a .odt's: always accepted). */
   guint                tracked_changes;
+  /* Their authors (char*), each once, in the order met (.docx only). */
+  GPtrArray           *change_authors;
+  /*< private >*/
+  PlenaryOfficeChanges changes;
+  char                *changes_author;
 } PlenaryOfficeDocument;
 
 /* Reads a .docx or .odt from DATA (the format comes from the content, not
  * the name). Errors: PLENARY_OFFICE_ERROR with a translated message. */
 PlenaryOfficeDocument *plenary_office_read          (const char             *data,
                                                      gsize                   len,
+                                                     GError                **error);
+/* The same, reading tracked changes as CHANGES says (AUTHOR: whose changes
+ * ACCEPT_AUTHOR accepts). */
+PlenaryOfficeDocument *plenary_office_read_changes  (const char             *data,
+                                                     gsize                   len,
+                                                     PlenaryOfficeChanges    changes,
+                                                     const char             *author,
                                                      GError                **error);
 void                   plenary_office_document_free (PlenaryOfficeDocument  *self);
 

@@ -17,6 +17,7 @@
 #include "plenary-clause-printer.h"
 #include "plenary-importer.h"
 #include "plenary-office-importer.h"
+#include "plenary-proposals.h"
 
 #define CONTEXT_LENGTH 32
 
@@ -519,9 +520,27 @@ plenary_office_importer_import (const char  *data,
   g_autofree char *editor_text = NULL;
   Editor editor;
   gboolean ours;
+  g_autoptr(GPtrArray) authors = NULL;
+  guint n_proposals = 0;
 
   if (!(document = plenary_office_read (data, len, error)))
     return NULL;
+
+  /* Word's tracked changes become proposals by their authors: the text is
+   * the one before them, and each author's changes are merged in as that
+   * author's copy would be. */
+  if (document->format == PLENARY_OFFICE_FORMAT_DOCX && document->tracked_changes > 0)
+    {
+      g_autoptr(PlenaryOfficeDocument) original =
+        plenary_office_read_changes (data, len, PLENARY_OFFICE_CHANGES_REJECT_ALL, NULL, NULL);
+
+      if (original != NULL)
+        {
+          authors = g_steal_pointer (&document->change_authors);
+          plenary_office_document_free (document);
+          document = g_steal_pointer (&original);
+        }
+    }
 
   /* A document Plenary wrote says so in its properties. */
   ours = property (document, "kind") != NULL;
@@ -555,7 +574,34 @@ plenary_office_importer_import (const char  *data,
   add_comments (document, draft, &editor);
   add_notes (document, draft);
 
-  if (document->tracked_changes > 0)
+  for (guint i = 0; authors != NULL && i < authors->len; i++)
+    {
+      const char *author = g_ptr_array_index (authors, i);
+      g_autoptr(PlenaryOfficeDocument) copy = NULL;
+      g_autoptr(PlenaryDraft) copy_draft = NULL;
+      g_autofree char *copy_text = NULL;
+
+      if (!(copy = plenary_office_read_changes (data, len, PLENARY_OFFICE_CHANGES_ACCEPT_AUTHOR, author, NULL)))
+        continue;
+      copy_text = to_text (copy, ours, markdown);
+      if (!(copy_draft = plenary_importer_import (copy_text, strlen (copy_text), name,
+                                                  plenary_draft_get_language (draft), NULL, NULL)))
+        continue;
+      apply_italic_phrases (copy, plenary_draft_get_body (copy_draft));
+      n_proposals += plenary_proposals_merge_copy (draft, plenary_draft_get_body (copy_draft), FALSE,
+                                                   author[0] != '\0' ? author : _("Unknown author"));
+    }
+  if (authors != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "The document's tracked changes became %u proposal of their authors",
+                                      "The document's tracked changes became %u proposals of their authors",
+                                      n_proposals),
+                         n_proposals);
+      g_ptr_array_add (local_warnings, plenary_parse_warning_new (0, message));
+    }
+  else if (document->tracked_changes > 0)
     {
       g_autofree char *message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

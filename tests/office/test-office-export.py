@@ -254,6 +254,96 @@ class LibreOfficeReadsDocx(unittest.TestCase):
         self.assertTrue(lists, "no bulleted list for LibreOffice")
 
 
+class TrackedChanges(unittest.TestCase):
+    """Proposals leave as Word's tracked changes by their delegation, so
+    that a Word user accepts or rejects them; LibreOffice reads them so."""
+
+    def test_proposals_docx(self):
+        def proposal(pid, kind, delegation, paragraph, **more):
+            return {"id": pid, "kind": kind, "delegation": delegation,
+                    "created": "2026-12-07T10:00:00Z", "paragraph": paragraph, **more}
+
+        draft = {
+            "format": "plenary-draft", "version": 2, "kind": "resolution", "language": "fr",
+            "body": {"opening": "L'Assemblée générale,", "paragraphs": [
+                {"id": "p1", "role": "preambular", "phrase": "Rappelant", "text": "ses résolutions antérieures,"},
+                {"id": "p2", "role": "operative", "phrase": "Décide", "text": "de renforcer la coopération régionale ;"},
+                {"id": "p3", "role": "operative", "phrase": "Invite", "text": "les organisations régionales à participer :",
+                 "subparagraphs": [{"id": "p5", "text": "aux travaux du comité ;"}]},
+                {"id": "p4", "role": "operative", "phrase": "Décide", "text": "de rester saisie de la question."},
+            ]},
+            "proposals": [
+                proposal("s1", "text", "Union européenne", "p2",
+                         selector={"exact": "renforcer", "prefix": "Décide de ", "suffix": " la",
+                                   "start": 10, "end": 19}, text="consolider"),
+                proposal("s2", "delete-paragraph", "Groupe des 77 et la Chine", "p3"),
+                proposal("s3", "add-paragraph", "Canada", "p2", level=0,
+                         text="Encourage les États Membres à coopérer ;"),
+            ],
+        }
+        out = export(draft, "proposals", "docx")
+
+        # The package: w:del and w:ins with their authors and dates.
+        root = ET.fromstring(zip_text(out, "word/document.xml"))
+        dels = [(d.get(W + "author"), "".join(t.text or "" for t in d.iter(W + "delText")))
+                for d in root.iter(W + "del") if d.find(W + "r") is not None]
+        inss = [(i.get(W + "author"), "".join(t.text or "" for t in i.iter(W + "t")))
+                for i in root.iter(W + "ins") if i.find(W + "r") is not None]
+        self.assertIn(("Union européenne", "renforcer"), dels)
+        self.assertIn(("Groupe des 77 et la Chine", "Invite les organisations régionales à participer :"), dels)
+        # Its sub-paragraph goes with it.
+        self.assertIn(("Groupe des 77 et la Chine", "aux travaux du comité ;"), dels)
+        self.assertIn(("Union européenne", "consolider"), inss)
+        self.assertIn(("Canada", "Encourage les États Membres à coopérer ;"), inss)
+        for change in list(root.iter(W + "ins")) + list(root.iter(W + "del")):
+            self.assertEqual(change.get(W + "date"), "2026-12-07T10:00:00Z")
+
+        # LibreOffice: changed regions by their delegations.
+        outdir = os.path.join(TMP, "proposals-lo")
+        os.makedirs(outdir, exist_ok=True)
+        flat = ET.parse(soffice(out, "fodt", outdir)).getroot()
+        # LibreOffice keeps the words of a change in the text, between its
+        # change-start and change-end.
+        words = {}
+        open_ids = set()
+
+        def collect(element):
+            for child in element:
+                if child.tag == TEXT + "change-start":
+                    open_ids.add(child.get(TEXT + "change-id"))
+                elif child.tag == TEXT + "change-end":
+                    open_ids.discard(child.get(TEXT + "change-id"))
+                else:
+                    for cid in open_ids:
+                        words[cid] = words.get(cid, "") + "".join(child.itertext())
+                    collect(child)
+                for cid in open_ids:
+                    words[cid] = words.get(cid, "") + (child.tail or "")
+
+        for paragraph in flat.iter(TEXT + "p"):
+            for cid in open_ids:
+                words[cid] = words.get(cid, "") + (paragraph.text or "")
+            collect(paragraph)
+        regions = []
+        for region in flat.iter(TEXT + "changed-region"):
+            for kind in ("insertion", "deletion"):
+                change = region.find(TEXT + kind)
+                if change is not None:
+                    creator = change.find(OFFICE + "change-info").findtext(DC + "creator")
+                    regions.append((kind, creator, words.get(region.get(TEXT + "id"), "")))
+        kinds = {(k, c) for k, c, _ in regions}
+        self.assertIn(("deletion", "Union européenne"), kinds)
+        self.assertIn(("insertion", "Union européenne"), kinds)
+        self.assertIn(("deletion", "Groupe des 77 et la Chine"), kinds)
+        self.assertIn(("insertion", "Canada"), kinds)
+        self.assertIn(("deletion", "Union européenne", "renforcer"), regions)
+        self.assertIn(("insertion", "Union européenne", "consolider"), regions)
+        # The new paragraph is numbered in the list like the others.
+        body = pdf_text(soffice(out, "pdf", outdir))
+        self.assertIn("Encourage les États Membres à coopérer", body)
+        self.assertIn("consolider", body)
+
+
 class PythonDocxReads(unittest.TestCase):
     """python-docx as a second consumer."""
 

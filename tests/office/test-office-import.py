@@ -122,12 +122,19 @@ class MadeByLibreOffice(unittest.TestCase):
             (0, "operative", words["op1"], words["op1_a"] + words["op1_b"] + words["op1_c"]),
             (1, "subparagraph", None, words["sub1"]),
             (1, "subparagraph", None, words["sub2"]),
-            # The insertion kept, the deletion dropped.
-            (0, "operative", words["op2"], words["op2_a"] + words["inserted"] + words["op2_b"]),
+            # Word's tracked changes are proposals of their author: the
+            # text is the one before them. An .odt's are accepted.
+            (0, "operative", words["op2"], words["op2_a"] + words["deleted"] + " " + words["op2_b"]) if ext == "docx"
+            else (0, "operative", words["op2"], words["op2_a"] + words["inserted"] + words["op2_b"]),
             (0, "operative", words["op3"], words["op3_text"]),
         ]
         self.assertEqual(paragraphs, expected)
-        self.assertIn("2 tracked changes were accepted", stderr)
+        if ext == "docx":
+            self.assertIn("tracked changes became 1 proposal of their authors", stderr)
+            proposals = [(p["delegation"], p["selector"]["exact"], p["text"]) for p in draft["proposals"]]
+            self.assertEqual(proposals, [("Omar", words["deleted"], words["inserted"].strip())])
+        else:
+            self.assertIn("2 tracked changes were accepted", stderr)
         comments = threads(draft)
         self.assertIn((words["comment"], "Marie Dupont", words["op1_b"], [], False), comments)
         self.assertEqual(draft["body"].get("notes"), [{"id": "1", "text": words["note"]}])

@@ -154,6 +154,15 @@ test_locate (void)
   g_assert_cmpint (start, ==, 60);
   g_assert_cmpint (end, ==, 69);
   g_assert_false (plenary_proposal_locate (proposal, "Décide de clore la question.", &start, &end));
+
+  /* Found by the fuzzer: a position near the end of a shorter text, the
+   * words running past it. */
+  {
+    g_autoptr(PlenaryProposal) late = plenary_proposal_new_full ("s2", PLENARY_PROPOSAL_TEXT, "UE", NULL, "p1",
+                                                                 "renforcer", "de ", " la", 4, 13, "x", 0);
+
+    g_assert_false (plenary_proposal_locate (late, "Prie le", &start, &end));
+  }
 }
 
 /* Accepting all: words replaced, a sub-paragraph added, a paragraph deleted

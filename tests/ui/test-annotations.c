@@ -675,6 +675,25 @@ test_cite_spacing_and_plain_quote (void)
   g_assert_cmpstr (plenary_annotation_get_source_anchor (citation)->exact, ==,
                    "L'**intelligence artificielle** change le _travail_ et [l'emploi](https://example.org)");
 
+  /* A passage already in quotation marks gets them once. */
+  {
+    g_autoptr(PlenarySource) quoted = plenary_source_new ("s-q", "Appel", "appel.txt", "text/plain",
+                                                          "Le rapport lance un « Appel après la crise » aux États.");
+    const char *text_q = plenary_source_get_text (quoted);
+    PlenaryAnnotation *again;
+
+    g_list_store_append (plenary_draft_get_sources (plenary_document_get_draft (open.document)), quoted);
+    gtk_text_buffer_get_end_iter (open.buffer, &iter);
+    gtk_text_buffer_place_cursor (open.buffer, &iter);
+    gtk_text_buffer_insert_at_cursor (open.buffer, "\nNote l'", -1);
+    again = plenary_annotations_cite (open.annotations, quoted, offset_of (text_q, "« Appel"),
+                                      offset_of (text_q, " aux États"), TRUE, NULL);
+    g_assert_nonnull (again);
+    g_clear_pointer (&marked, g_free);
+    marked = range_text (&open, again);
+    g_assert_cmpstr (marked, ==, "«\u00a0Appel après la crise\u00a0»");
+  }
+
   open_close (&open);
 }
 

@@ -314,13 +314,34 @@ class CommandLine(unittest.TestCase):
         self.assertIn("LiberationSerif-Bold", fonts)
         self.assertIn("LiberationSerif-Italic", fonts)
 
+    def test_compare_to_word_as_tracked_changes(self):
+        old = self.write("old.txt", "L'Assemblée générale,\n\n1. Décide de convoquer une réunion en 2025 ;\n\n"
+                                    "2. Décide de rester saisie de la question.\n")
+        new = self.write("new.txt", "L'Assemblée générale,\n\n1. Décide de convoquer une réunion en 2026 ;\n\n"
+                                    "2. Décide de rester saisie de la question.\n")
+        out = self.path("revise.docx")
+        result = run("--compare", old, new, out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        import zipfile
+        with zipfile.ZipFile(out) as package:
+            document = package.read("word/document.xml").decode("utf-8")
+        self.assertRegex(document, r'<w:del [^>]*w:author="new.txt"[^>]*><w:r><w:delText xml:space="preserve">2025</w:delText>')
+        self.assertRegex(document, r'<w:ins [^>]*w:author="new.txt"[^>]*><w:r><w:t xml:space="preserve">2026</w:t>')
+        # Read back, the changes are proposals again.
+        back = self.path("back.plenary.json")
+        self.assertEqual(run("--convert", out, back).returncode, 0)
+        with open(back, encoding="utf-8") as f:
+            draft = json.load(f)
+        self.assertEqual([(p["delegation"], p["selector"]["exact"], p["text"]) for p in draft["proposals"]],
+                         [("new.txt", "2025", "2026")])
+
     def test_compare_refuses_bad_output_and_input(self):
         old = self.write("old.txt", "L'Assemblée générale,\n1. Décide.\n")
         new = self.write("new.txt", "L'Assemblée générale,\n1. Décide encore.\n")
-        wrong = run("--compare", old, new, self.path("out.docx"))
+        wrong = run("--compare", old, new, self.path("out.odt"))
         self.assertNotEqual(wrong.returncode, 0)
         self.assertIn(".pdf", wrong.stderr)
-        self.assertFalse(os.path.exists(self.path("out.docx")))
+        self.assertFalse(os.path.exists(self.path("out.odt")))
         onto_input = run("--compare", old, new, new)
         self.assertNotEqual(onto_input.returncode, 0)
         with open(new, encoding="utf-8") as f:

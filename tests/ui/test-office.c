@@ -167,11 +167,12 @@ has_label_containing (GtkWidget  *widget,
 static gboolean
 toast_shown (gpointer window)
 {
-  return has_label_containing (window, "2 tracked changes were accepted");
+  return has_label_containing (window, "tracked changes became 1 proposal of their authors");
 }
 
-/* A Word file with an insertion and a deletion tracked: opened, the text
- * has them accepted, and the window says so. */
+/* A Word file with an insertion and a deletion tracked: opened, the text is
+ * the one before them, the changes are a proposal of their author, and the
+ * window says so. */
 static void
 test_tracked_changes_said (void)
 {
@@ -213,9 +214,20 @@ test_tracked_changes_said (void)
   plenary_application_open_file (app, window, file);
   document = plenary_window_get_visible_document (window);
   plenary_test_spin_until (plenary_test_document_idle, document);
-  text = plenary_test_buffer_text (document);
-  g_assert_cmpstr (text, ==, "L'Assemblée générale,\nRappelant ses résolutions antérieures,\n"
+  plenary_document_sync_draft (document);
+  text = plenary_clause_printer_print (plenary_draft_get_body (plenary_document_get_draft (document)),
+                                       PLENARY_DRAFT_KIND_RESOLUTION, "fr", PLENARY_PRINT_EDITOR);
+  g_assert_cmpstr (text, ==, "L'Assemblée générale,\nRappelant ses résolutions récentes,\n"
                              "Décide de rester saisie de la question.");
+  {
+    GListModel *proposals = plenary_draft_get_proposals (plenary_document_get_draft (document));
+    g_autoptr(PlenaryProposal) proposal = g_list_model_get_item (proposals, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (proposals), ==, 1);
+    g_assert_cmpstr (plenary_proposal_get_delegation (proposal), ==, "Omar");
+    g_assert_cmpstr (plenary_proposal_get_exact (proposal), ==, "récentes");
+    g_assert_cmpstr (plenary_proposal_get_text (proposal), ==, "antérieures");
+  }
   plenary_test_spin_until (toast_shown, window);
 
   close_window_discarding (window);

@@ -1,0 +1,125 @@
+/* bench-proposals.c — 1,000 proposals from 12 delegations on the
+ * 5,000-paragraph resolution.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Makes 1,000 proposals (words replaced, inserted and deleted, new and
+ * deleted paragraphs) by 12 delegations on the large resolution
+ * (bench-drafts.c), then reports the median of five runs of: reading the
+ * file (decode), the text with every proposal accepted, and the PDF of the
+ * compilation text. Targets (issue 16): open under 1 s, accept all under
+ * 200 ms, compilation PDF under 2 s.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "plenary-comparison.h"
+#include "plenary-draft-codec.h"
+#include "plenary-pdf-export.h"
+#include "plenary-proposals.h"
+
+#include "bench-drafts.h"
+
+#define N_OPERATIVE   5000
+#define N_PROPOSALS   1000
+#define N_DELEGATIONS 12
+#define N_RUNS        5
+
+static const char * const delegations[N_DELEGATIONS] = {
+  "Union européenne", "Groupe des 77 et la Chine", "États-Unis d'Amérique", "Fédération de Russie",
+  "Chine", "Royaume-Uni", "Brésil", "Inde", "Japon", "Afrique du Sud", "Mexique", "Canada",
+};
+
+static void
+add_proposals (PlenaryDraft *draft)
+{
+  g_autoptr(GPtrArray) paragraphs = plenary_body_flatten (plenary_draft_get_body (draft), NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  for (guint i = 0; i < N_PROPOSALS; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, g_rand_int_range (rand, 0, paragraphs->len));
+      g_autofree char *full = plenary_paragraph_dup_full_text (paragraph);
+      g_autofree char *id = plenary_draft_new_proposal_id (draft);
+      const char *delegation = delegations[i % N_DELEGATIONS];
+      glong length = g_utf8_strlen (full, -1);
+      g_autoptr(PlenaryProposal) proposal = NULL;
+
+      if (i % 10 == 8)
+        proposal = plenary_proposal_new_add (id, delegation, NULL, paragraph->id, 0,
+                                             "Encourage les États Membres à poursuivre la coopération ;");
+      else if (i % 10 == 9)
+        proposal = plenary_proposal_new_delete (id, delegation, NULL, paragraph->id);
+      else
+        {
+          gint64 start = g_rand_int_range (rand, 0, MAX (1, length - 10));
+
+          proposal = plenary_proposal_new_text (id, delegation, NULL, paragraph->id, full, start,
+                                                start + (i % 3) * 5, i % 3 == 2 ? "" : "et renforcée");
+        }
+      plenary_draft_add_proposal (draft, proposal);
+    }
+}
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PlenaryDraft) draft = bench_build_resolution (N_OPERATIVE);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("plenary-bench-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (folder, "compilation.pdf", NULL);
+  PlenaryLayoutOptions options;
+  double open_ms[N_RUNS], accept_ms[N_RUNS], pdf_ms[N_RUNS];
+  guint skipped = 0;
+
+  plenary_draft_ensure_paragraph_ids (draft);
+  add_proposals (draft);
+  bytes = plenary_draft_codec_encode (draft);
+  plenary_layout_options_init (&options);
+  options.proposals = PLENARY_PROPOSALS_COMPILATION;
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(PlenaryDraft) opened = NULL;
+      g_autoptr(PlenaryBody) accepted = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      opened = plenary_draft_codec_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+      open_ms[run] = elapsed_ms (start);
+      g_assert_cmpuint (g_list_model_get_n_items (plenary_draft_get_proposals (opened)), ==, N_PROPOSALS);
+
+      start = g_get_monotonic_time ();
+      accepted = plenary_proposals_dup_accepted (opened, &skipped);
+      accept_ms[run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      if (!plenary_pdf_export (opened, pdf, &options, NULL, &error))
+        g_error ("%s", error->message);
+      pdf_ms[run] = elapsed_ms (start);
+    }
+
+  printf ("proposals: %u by %u delegations on %u operative paragraphs (%.1f MB of JSON); "
+          "%u competing ones not applied when all are accepted\n",
+          N_PROPOSALS, N_DELEGATIONS, N_OPERATIVE, g_bytes_get_size (bytes) / 1e6, skipped);
+  printf ("open (read the file):      median %7.1f ms   (target < 1000 ms)\n", bench_median (N_RUNS, open_ms));
+  printf ("accept all (text):         median %7.1f ms   (target < 200 ms)\n", bench_median (N_RUNS, accept_ms));
+  printf ("compilation PDF:           median %7.1f ms   (target < 2000 ms)\n", bench_median (N_RUNS, pdf_ms));
+
+  g_unlink (pdf);
+  g_rmdir (folder);
+  return 0;
+}
