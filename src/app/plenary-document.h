@@ -39,7 +39,7 @@ G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObj
  * of its body in a GtkSourceBuffer, and the file it was loaded from.
  * Properties: "draft", "buffer", "file", "title", "modified", "busy",
  * "disk-state" (PlenaryDiskState), "error" (why the file could not
- * be read, or NULL). A file deleted or moved by another program leaves the
+ * be read, or NULL), "suggesting" and "delegation" (suggest mode, below). A file deleted or moved by another program leaves the
  * document modified: nothing on disk holds its text any more.
  * Signal "sync": the draft was just brought up to date with the buffer. */
 

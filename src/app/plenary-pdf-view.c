@@ -92,6 +92,9 @@ struct _PlenaryPdfView
   GThreadPool         *pool;
   guint                generation;
   gboolean             loaded;
+  /* The pages are fitted to the width once, when first shown. */
+  gboolean             fit_pending;
+  guint                fit_id;
   char                *message;
 
   guint                n_pages;
@@ -549,6 +552,7 @@ job_done (gpointer data)
           self->overlays = g_ptr_array_new_with_free_func (unref_overlays);
           g_ptr_array_set_size (self->overlays, self->n_pages);
           self->loaded = TRUE;
+          self->fit_pending = TRUE;
           update_layout (self);
           configure_adjustments (self);
           gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -818,6 +822,29 @@ plenary_pdf_view_snapshot (GtkWidget   *widget,
   trim_cache (self);
 }
 
+/* A page wider than the pane (the pane beside the draft is narrower than
+ * an A4 page at 100 %) is shown whole: the zoom that fits the widest page. */
+static gboolean
+fit_width_idle (gpointer data)
+{
+  PlenaryPdfView *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double widest = 0;
+
+  self->fit_id = 0;
+  for (guint i = 0; i < self->n_pages; i++)
+    widest = MAX (widest, self->sizes[2 * i]);
+  if (widest > 0 && width > 2 * MARGIN)
+    {
+      double fit = (width - 2 * MARGIN) / (widest * PX_PER_POINT);
+
+      if (fit < self->zoom)
+        plenary_pdf_view_set_zoom (self, floor (fit * 20) / 20);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 plenary_pdf_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -826,6 +853,12 @@ plenary_pdf_view_size_allocate (GtkWidget *widget,
 {
   PlenaryPdfView *self = PLENARY_PDF_VIEW (widget);
 
+  /* Not while allocating: the zoom resizes the view. */
+  if (self->fit_pending && self->n_pages > 0 && width > 0)
+    {
+      self->fit_pending = FALSE;
+      self->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_width_idle, self, NULL);
+    }
   configure_adjustments (self);
   /* Not while allocating: the page number resizes labels. */
   if (self->update_page_id == 0)
@@ -986,6 +1019,7 @@ plenary_pdf_view_dispose (GObject *object)
   PlenaryPdfView *self = PLENARY_PDF_VIEW (object);
 
   g_clear_handle_id (&self->update_page_id, g_source_remove);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   reset (self);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_scrolled, self);

@@ -602,6 +602,16 @@ set_zoom (PlenarySourceViewer *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.zoom-out", self->zoom > ZOOM_MIN + 1e-6);
 }
 
+/* The view fitted its pages to the pane: the zoom label and the text follow. */
+static void
+on_pdf_zoom (PlenarySourceViewer *self)
+{
+  double zoom = plenary_pdf_view_get_zoom (self->pdf_view);
+
+  if (!G_APPROX_VALUE (zoom, self->zoom, 1e-6))
+    set_zoom (self, zoom);
+}
+
 static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
@@ -761,6 +771,7 @@ plenary_source_viewer_class_init (PlenarySourceViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, text_view);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, pdf_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_pdf_zoom);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, page_box);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, page_spin);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourceViewer, page_total_label);

@@ -353,8 +353,16 @@ plan_add_proposals (Plan *plan)
       switch (plenary_proposal_get_kind (proposal))
         {
         case PLENARY_PROPOSAL_DELETE_PARAGRAPH:
-          if (line->deleted_by == NULL && line->marks == NULL)
-            line->deleted_by = proposal;
+          /* Its sub-paragraphs go with it, as when it is accepted. */
+          for (guint k = index - 1; k < text_lines; k++)
+            {
+              Line *under = &g_array_index (plan->lines, Line, k);
+
+              if (k > index - 1 && under->level <= line->level)
+                break;
+              if (under->deleted_by == NULL && under->marks == NULL)
+                under->deleted_by = proposal;
+            }
           break;
 
         case PLENARY_PROPOSAL_TEXT:

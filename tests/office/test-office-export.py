@@ -268,7 +268,8 @@ class TrackedChanges(unittest.TestCase):
             "body": {"opening": "L'Assemblée générale,", "paragraphs": [
                 {"id": "p1", "role": "preambular", "phrase": "Rappelant", "text": "ses résolutions antérieures,"},
                 {"id": "p2", "role": "operative", "phrase": "Décide", "text": "de renforcer la coopération régionale ;"},
-                {"id": "p3", "role": "operative", "phrase": "Invite", "text": "les organisations régionales à participer ;"},
+                {"id": "p3", "role": "operative", "phrase": "Invite", "text": "les organisations régionales à participer :",
+                 "subparagraphs": [{"id": "p5", "text": "aux travaux du comité ;"}]},
                 {"id": "p4", "role": "operative", "phrase": "Décide", "text": "de rester saisie de la question."},
             ]},
             "proposals": [
@@ -289,7 +290,9 @@ class TrackedChanges(unittest.TestCase):
         inss = [(i.get(W + "author"), "".join(t.text or "" for t in i.iter(W + "t")))
                 for i in root.iter(W + "ins") if i.find(W + "r") is not None]
         self.assertIn(("Union européenne", "renforcer"), dels)
-        self.assertIn(("Groupe des 77 et la Chine", "Invite les organisations régionales à participer ;"), dels)
+        self.assertIn(("Groupe des 77 et la Chine", "Invite les organisations régionales à participer :"), dels)
+        # Its sub-paragraph goes with it.
+        self.assertIn(("Groupe des 77 et la Chine", "aux travaux du comité ;"), dels)
         self.assertIn(("Union européenne", "consolider"), inss)
         self.assertIn(("Canada", "Encourage les États Membres à coopérer ;"), inss)
         for change in list(root.iter(W + "ins")) + list(root.iter(W + "del")):

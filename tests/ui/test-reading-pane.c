@@ -684,6 +684,20 @@ test_narrow_window (void)
   wait = (PageWait) { f.view, 0 };
   plenary_test_spin_until (page_ready, &wait);
   plenary_test_spin (100);
+
+  /* An A4 page at 100 % (793 px and the margins) is wider than the pane:
+   * the page is shown whole, and the zoom says so. */
+  {
+    double zoom = plenary_pdf_view_get_zoom (f.view);
+    int width = gtk_widget_get_width (GTK_WIDGET (f.view));
+    g_autofree char *percent = g_strdup_printf ("%.0f %%", 100 * zoom);
+
+    g_assert_cmpint (width, <, 595 * 96 / 72 + 24);
+    g_assert_cmpfloat (zoom, <, 1.0);
+    g_assert_cmpfloat (zoom * 595 * 96 / 72 + 24, <=, width + 1);
+    g_assert_cmpfloat (zoom * 595 * 96 / 72 + 24, >=, width - 0.1 * 595 * 96 / 72);
+    g_assert_nonnull (find_label_starting (GTK_WIDGET (f.viewer), percent));
+  }
   save_screenshot (&f, "reading-pane-pdf-800.png");
 
   /* Closed: the draft again. */
