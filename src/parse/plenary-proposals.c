@@ -720,6 +720,40 @@ plenary_proposals_merge_copy (PlenaryDraft *draft,
       switch (entry->kind)
         {
         case PLENARY_DIFF_MATCHED:
+          if (entry->moved)
+            {
+              /* A move is a deletion where it was and the paragraph, with
+               * the sub-paragraphs that came with it, where it went (Word
+               * shows such a pair as a move). */
+              guint end = i + 1;
+
+              while (end < n)
+                {
+                  const PlenaryDiffParagraph *next = plenary_comparison_get_paragraph (comparison, end);
+
+                  if (next->kind == PLENARY_DIFF_DELETED || next->new_level <= entry->new_level)
+                    break;
+                  end++;
+                }
+              id = plenary_draft_new_proposal_id (draft);
+              proposal = plenary_proposal_new_delete (id, delegation, now, entry->old_paragraph->id);
+              plenary_draft_add_proposal (draft, proposal);
+              n_added++;
+              for (guint k = i; k < end; k++)
+                {
+                  const PlenaryDiffParagraph *moved = plenary_comparison_get_paragraph (comparison, k);
+                  g_autofree char *text = plenary_paragraph_dup_full_text (moved->new_paragraph);
+                  g_autofree char *added_id = plenary_draft_new_proposal_id (draft);
+                  g_autoptr(PlenaryProposal) added =
+                    plenary_proposal_new_add (added_id, delegation, now, last_id, moved->new_level, text);
+
+                  plenary_draft_add_proposal (draft, added);
+                  n_added++;
+                }
+              g_clear_object (&proposal);
+              i = end - 1;
+              break;
+            }
           add_word_proposals (draft, entry->old_paragraph, entry->new_paragraph, delegation, now, &n_added);
           last_id = last_kept_id = entry->old_paragraph->id;
           deleted_level = -1;
