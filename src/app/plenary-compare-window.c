@@ -11,6 +11,8 @@
 
 #include "plenary-clause-printer.h"
 #include "plenary-compare-export.h"
+#include "plenary-office-export.h"
+#include "plenary-proposals.h"
 #include "plenary-compare-window.h"
 #include "plenary-dialogs.h"
 #include "plenary-file-chooser.h"
@@ -43,6 +45,7 @@ struct _PlenaryCompareWindow
   GArray            *change_ranges;
   int                current;
   gboolean           exporting;
+  PlenaryFileKind    export_kind;
 };
 
 enum {
@@ -93,6 +96,7 @@ update_counter (PlenaryCompareWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.previous", self->current > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.next", self->current + 1 < (int) n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-pdf", !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-docx", !self->exporting);
 }
 
 static void
@@ -142,6 +146,24 @@ previous_action (GtkWidget  *widget,
 
 /* --- export ------------------------------------------------------------- */
 
+/* The older text with the changes as Word's tracked changes, by the newer
+ * text's sponsor (else its name): a Word user accepts or rejects them. */
+static gboolean
+export_docx (PlenaryCompareWindow  *self,
+             GFile                 *file,
+             GCancellable          *cancellable,
+             GError               **error)
+{
+  g_autoptr(PlenaryBody) old_body = plenary_body_copy (plenary_comparison_get_old_body (self->comparison));
+  g_autoptr(PlenaryDraft) old_draft = plenary_draft_dup_with_body (self->new_draft, old_body);
+  const char *author = plenary_metadata_get_string (plenary_draft_get_metadata (self->new_draft), "submitted-by");
+
+  /* The comparison matched the paragraphs by id first: so does the merge. */
+  plenary_proposals_merge_copy (old_draft, plenary_comparison_get_new_body (self->comparison), TRUE,
+                                author[0] != '\0' ? author : self->new_name);
+  return plenary_office_export (old_draft, file, PLENARY_OFFICE_FORMAT_DOCX, cancellable, error);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -149,11 +171,18 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   PlenaryCompareWindow *self = source_object;
-  const char *path = task_data;
+  GFile *file = task_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
   GError *error = NULL;
+  gboolean done;
 
-  if (!plenary_compare_export_pdf (self->comparison, self->new_draft, self->old_name, path,
-                                   NULL, cancellable, &error))
+  if (g_str_has_suffix (name, ".docx"))
+    done = export_docx (self, file, cancellable, &error);
+  else
+    done = plenary_compare_export_pdf (self->comparison, self->new_draft, self->old_name, path,
+                                       NULL, cancellable, &error);
+  if (!done)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -180,7 +209,7 @@ export_done_cb (GObject      *object,
     }
 
   {
-    g_autofree char *name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+    g_autofree char *name = g_file_get_basename (g_task_get_task_data (G_TASK (result)));
     g_autofree char *escaped = g_markup_escape_text (name, -1);
     g_autofree char *message = g_strdup_printf (_("Exported “%s”"), escaped);
 
@@ -188,24 +217,18 @@ export_done_cb (GObject      *object,
   }
 }
 
-static void
-export_chosen_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+void
+plenary_compare_window_export (PlenaryCompareWindow *self,
+                               GFile                *file)
 {
-  PlenaryCompareWindow *self = PLENARY_COMPARE_WINDOW (user_data);
-  g_autoptr(GFile) chosen = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GTask) task = NULL;
-  char *path;
+  g_autofree char *path = NULL;
 
-  if (!(chosen = plenary_file_chooser_save_finish (result, NULL)))
-    {
-      g_object_unref (self);
-      return;
-    }
+  g_return_if_fail (PLENARY_IS_COMPARE_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  file = plenary_file_chooser_complete_file (chosen, PLENARY_FILE_KIND_PDF);
+  if (self->exporting)
+    return;
   if (!(path = g_file_get_path (file)))
     {
       GtkWidget *dialog = plenary_alert_new (_("Could Not Export the Comparison"),
@@ -213,31 +236,50 @@ export_chosen_cb (GObject      *object,
 
       plenary_alert_add_response (PLENARY_ALERT (dialog), "close", _("_Close"));
       plenary_dialog_present (dialog, GTK_WIDGET (self));
-      g_object_unref (self);
       return;
     }
 
   self->exporting = TRUE;
   update_counter (self);
   task = g_task_new (self, NULL, export_done_cb, NULL);
-  g_task_set_task_data (task, path, g_free);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, export_thread);
-  g_object_unref (self);
 }
 
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PlenaryCompareWindow) self = PLENARY_COMPARE_WINDOW (user_data);
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!(chosen = plenary_file_chooser_save_finish (result, NULL)))
+    return;
+
+  file = plenary_file_chooser_complete_file (chosen, self->export_kind);
+  plenary_compare_window_export (self, file);
+}
+
+/* compare.export-pdf, compare.export-docx */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
   PlenaryCompareWindow *self = PLENARY_COMPARE_WINDOW (widget);
-  /* Translators: the suggested file name of a printed comparison; %s is the draft's title. */
-  g_autofree char *name = g_strdup_printf (_("%s (compared).pdf"), self->new_name);
+  gboolean docx = g_str_equal (action_name, "compare.export-docx");
+  g_autofree char *name = NULL;
 
   if (self->exporting)
     return;
 
-  plenary_file_chooser_save_async (GTK_WINDOW (self), PLENARY_FILE_KIND_PDF, name, self->folder, NULL,
+  /* Translators: the suggested file name of a printed comparison; %s is the draft's title. */
+  name = docx ? g_strdup_printf (_("%s (compared).docx"), self->new_name)
+              : g_strdup_printf (_("%s (compared).pdf"), self->new_name);
+  self->export_kind = docx ? PLENARY_FILE_KIND_DOCX : PLENARY_FILE_KIND_PDF;
+  plenary_file_chooser_save_async (GTK_WINDOW (self), self->export_kind, name, self->folder, NULL,
                                    export_chosen_cb, g_object_ref (self));
 }
 
@@ -576,7 +618,8 @@ plenary_compare_window_class_init (PlenaryCompareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.previous", NULL, previous_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "compare.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous", NULL);
-  gtk_widget_class_install_action (widget_class, "compare.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-docx", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "compare.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -39,4 +39,11 @@ void                  plenary_compare_window_set_folder         (PlenaryCompareW
 int                   plenary_compare_window_get_current_change (PlenaryCompareWindow *self);
 GtkTextView          *plenary_compare_window_get_text_view      (PlenaryCompareWindow *self);
 
+/* Writes the comparison to FILE in a thread: a PDF of the newer text with
+ * its changes marked, or (a .docx) the older text with the changes as
+ * Word's tracked changes. What export-pdf and export-docx do once the file
+ * is chosen. */
+void                  plenary_compare_window_export (PlenaryCompareWindow *self,
+                                                     GFile                *file);
+
 G_END_DECLS

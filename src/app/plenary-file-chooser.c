@@ -385,7 +385,18 @@ plenary_file_chooser_save_finish (GAsyncResult  *result,
 static const char *
 kind_suffix (PlenaryFileKind kind)
 {
-  return kind == PLENARY_FILE_KIND_PDF ? ".pdf" : PLENARY_DRAFT_SUFFIX;
+  switch (kind)
+    {
+    case PLENARY_FILE_KIND_PDF:
+      return ".pdf";
+    case PLENARY_FILE_KIND_DOCX:
+      return ".docx";
+    case PLENARY_FILE_KIND_ODT:
+      return ".odt";
+    case PLENARY_FILE_KIND_DRAFT:
+    default:
+      return PLENARY_DRAFT_SUFFIX;
+    }
 }
 
 char *

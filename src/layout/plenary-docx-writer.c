@@ -137,12 +137,14 @@ docx_event (xmlTextWriterPtr  w,
 
 static void
 docx_body_run (xmlTextWriterPtr  w,
+               Plan             *plan,
                const char       *text,
                gssize            len,
                gboolean          phrase,
                gboolean          deleted)
 {
-  docx_text_run (w, text, len, phrase ? "OpeningPhrase" : NULL, deleted);
+  /* Moved text is still text: w:t, not w:delText. */
+  docx_text_run (w, text, len, phrase ? "OpeningPhrase" : NULL, deleted && plan->current_move == 0);
 }
 
 /* Starts a w:ins or w:del (NAME) by PROPOSAL's delegation, on its date;
@@ -173,7 +175,7 @@ docx_change (xmlTextWriterPtr  w,
   switch (kind)
     {
     case CHANGE_DELETION_START:
-      docx_revision_start (w, plan, "w:del", proposal);
+      docx_revision_start (w, plan, plan->current_move > 0 ? "w:moveFrom" : "w:del", proposal);
       break;
 
     case CHANGE_DELETION_END:
@@ -216,13 +218,54 @@ docx_paragraph_mark (xmlTextWriterPtr  w,
                      Plan             *plan,
                      Line             *line)
 {
+  const char *name;
+
   if (line->added_by == NULL && line->deleted_by == NULL)
     return;
+  if (line->added_by != NULL)
+    name = line->move > 0 ? "w:moveTo" : "w:ins";
+  else
+    name = line->move > 0 ? "w:moveFrom" : "w:del";
   el (w, "w:rPr");
-  docx_revision_start (w, plan, line->added_by != NULL ? "w:ins" : "w:del",
-                       line->added_by != NULL ? line->added_by : line->deleted_by);
+  docx_revision_start (w, plan, name, line->added_by != NULL ? line->added_by : line->deleted_by);
   end (w);
   end (w);
+}
+
+/* The named range around both ends of a move: START, or its end. */
+static void
+docx_move_range (xmlTextWriterPtr  w,
+                 Plan             *plan,
+                 Line             *line,
+                 gboolean          start)
+{
+  const char *element = line->added_by != NULL ? (start ? "w:moveToRangeStart" : "w:moveToRangeEnd")
+                                               : (start ? "w:moveFromRangeStart" : "w:moveFromRangeEnd");
+  PlenaryProposal *proposal = line->added_by != NULL ? line->added_by : line->deleted_by;
+  /* Ids of their own, above those of the changes. */
+  guint id = 200000 + 2 * line->move + (line->added_by != NULL);
+  char buffer[16];
+
+  docx_comment_id (buffer, sizeof buffer, id);
+  if (!start)
+    {
+      el (w, element);
+      at (w, "w:id", buffer);
+      end (w);
+      return;
+    }
+  {
+    g_autofree char *name = g_strdup_printf ("move%u", line->move);
+    const char *delegation = plenary_proposal_get_delegation (proposal);
+    g_autofree char *date = g_date_time_format (plenary_proposal_get_created (proposal), "%Y-%m-%dT%H:%M:%SZ");
+
+    el (w, element);
+    at (w, "w:id", buffer);
+    at (w, "w:name", name);
+    at (w, "w:author", delegation[0] != '\0' ? delegation : "?");
+    at (w, "w:date", date);
+    end (w);
+  }
 }
 
 static void
@@ -379,11 +422,17 @@ docx_document (xmlTextWriterPtr  w,
       docx_paragraph_start (w, style, num_id, ilvl);
       docx_paragraph_mark (w, plan, line);
       end (w);
+      plan->current_move = line->move;
+      if (line->move > 0)
+        docx_move_range (w, plan, line, TRUE);
       if (line->added_by != NULL)
-        docx_revision_start (w, plan, "w:ins", line->added_by);
+        docx_revision_start (w, plan, line->move > 0 ? "w:moveTo" : "w:ins", line->added_by);
       office_write_line (w, plan, i, &next, &docx_line_writer);
       if (line->added_by != NULL)
         end (w);
+      if (line->move > 0)
+        docx_move_range (w, plan, line, FALSE);
+      plan->current_move = 0;
       end (w);
     }
 

@@ -85,6 +85,7 @@ odt_text (xmlTextWriterPtr  w,
 
 static void
 odt_span (xmlTextWriterPtr  w,
+          Plan             *plan,
           const char       *text,
           gssize            len,
           gboolean          phrase,
@@ -156,7 +157,7 @@ odt_event (xmlTextWriterPtr  w,
       el (w, "text:note-body");
       el (w, "text:p");
       at (w, "text:style-name", "Footnote");
-      odt_span (w, g_ptr_array_index (plan->notes, event->index), -1, FALSE, FALSE);
+      odt_span (w, plan, g_ptr_array_index (plan->notes, event->index), -1, FALSE, FALSE);
       end (w);
       end (w);
       end (w);
@@ -413,7 +414,7 @@ odt_content_part (xmlTextWriterPtr  w,
 
       el (w, "text:p");
       at (w, "text:style-name", style);
-      odt_span (w, line->text, -1, FALSE, FALSE);
+      odt_span (w, plan, line->text, -1, FALSE, FALSE);
       if (line->side != NULL)
         {
           g_autofree char *safe = office_xml_safe (line->side, -1);

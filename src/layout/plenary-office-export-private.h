@@ -82,6 +82,9 @@ typedef struct
   GArray           *marks;
   PlenaryProposal  *deleted_by;
   PlenaryProposal  *added_by;
+  /* A line deleted and the same line added elsewhere by one delegation: a
+   * move, numbered from 1 (0: none), shared by both lines. */
+  guint             move;
 } Line;
 
 typedef struct
@@ -99,6 +102,8 @@ typedef struct
   /* Paragraphs made for proposed new lines (PlenaryParagraph*). */
   GPtrArray     *added;
   guint          next_change_id;
+  /* The move of the line being written (0: none). */
+  guint          current_move;
 } Plan;
 
 typedef enum
@@ -170,7 +175,8 @@ typedef enum
  * NULL), where proposals start and end. */
 typedef struct
 {
-  void (*text)   (xmlTextWriterPtr w, const char *text, gssize len, gboolean phrase, gboolean deleted);
+  void (*text)   (xmlTextWriterPtr w, Plan *plan, const char *text, gssize len, gboolean phrase,
+                  gboolean deleted);
   void (*event)  (xmlTextWriterPtr w, Plan *plan, const Event *event);
   void (*change) (xmlTextWriterPtr w, Plan *plan, PlenaryProposal *proposal, ChangeKind kind);
 } LineWriter;

@@ -423,6 +423,28 @@ plan_add_proposals (Plan *plan)
             event->line++;
         }
     }
+
+  /* A line one delegation deletes and adds again, the same, is moved. */
+  for (guint i = 0, moves = 0; i < plan->lines->len; i++)
+    {
+      Line *added = &g_array_index (plan->lines, Line, i);
+
+      if (added->added_by == NULL)
+        continue;
+      for (guint k = 0; k < plan->lines->len; k++)
+        {
+          Line *deleted = &g_array_index (plan->lines, Line, k);
+
+          if (deleted->deleted_by != NULL && deleted->move == 0 &&
+              g_strcmp0 (plenary_proposal_get_delegation (deleted->deleted_by),
+                         plenary_proposal_get_delegation (added->added_by)) == 0 &&
+              g_strcmp0 (deleted->full, added->full) == 0)
+            {
+              added->move = deleted->move = ++moves;
+              break;
+            }
+        }
+    }
 }
 
 static void
@@ -650,7 +672,7 @@ office_write_line (xmlTextWriterPtr  w,
       if (stop <= pos && pos >= length)
         break;
       q = g_utf8_offset_to_pointer (p, stop - pos);
-      writer->text (w, p, q - p, pos < line->phrase_end, deleting);
+      writer->text (w, plan, p, q - p, pos < line->phrase_end, deleting);
       p = q;
       pos = stop;
     }

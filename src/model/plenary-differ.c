@@ -239,35 +239,77 @@ match_weak_ids (Side   *old_side,
     }
 }
 
-/* Pairs the same texts, in order. */
+/* Pairs the same texts. Each older paragraph is expected where the one
+ * before it went, plus one; of the newer paragraphs with its words, the one
+ * nearest there is taken. With ANCHORED, only when it is exactly there or
+ * the words are found once on each side: a text found several times (the
+ * same sub-paragraph under several paragraphs) with one occurrence changed
+ * would otherwise pair every later occurrence with the next one and show
+ * them all as moved. The others wait for the similarity pass. */
 static void
-match_texts (Side *old_side,
-             Side *new_side)
+match_texts (Side     *old_side,
+             Side     *new_side,
+             gboolean  anchored)
 {
   g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) g_queue_free);
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) old_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  int expected = 0;
 
   for (guint j = 0; j < new_side->paragraphs->len; j++)
     {
       const char *text = g_ptr_array_index (new_side->texts, j);
-      GQueue *queue;
+      GArray *list;
 
       if (new_side->match[j] >= 0)
         continue;
-      if (!(queue = g_hash_table_lookup (by_text, text)))
-        g_hash_table_insert (by_text, (char *) text, (queue = g_queue_new ()));
-      g_queue_push_tail (queue, GUINT_TO_POINTER (j));
+      if (!(list = g_hash_table_lookup (by_text, text)))
+        g_hash_table_insert (by_text, (char *) text, (list = g_array_new (FALSE, FALSE, sizeof (guint))));
+      g_array_append_val (list, j);
+    }
+  for (guint i = 0; i < old_side->paragraphs->len; i++)
+    {
+      const char *text = g_ptr_array_index (old_side->texts, i);
+
+      if (old_side->match[i] < 0)
+        g_hash_table_insert (old_counts, (char *) text,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (old_counts, text)) + 1));
     }
 
   for (guint i = 0; i < old_side->paragraphs->len; i++)
     {
-      GQueue *queue;
+      const char *text = g_ptr_array_index (old_side->texts, i);
+      guint old_count;
+      GArray *list;
+      guint best = 0;
+      int j;
 
       if (old_side->match[i] >= 0)
-        continue;
-      queue = g_hash_table_lookup (by_text, g_ptr_array_index (old_side->texts, i));
-      if (queue != NULL && !g_queue_is_empty (queue))
-        pair (old_side, i, new_side, GPOINTER_TO_UINT (g_queue_pop_head (queue)));
+        {
+          expected = old_side->match[i] + 1;
+          continue;
+        }
+      list = g_hash_table_lookup (by_text, text);
+      if (list == NULL || list->len == 0)
+        {
+          expected++;
+          continue;
+        }
+      for (guint k = 1; k < list->len; k++)
+        if (ABS ((int) g_array_index (list, guint, k) - expected) <
+            ABS ((int) g_array_index (list, guint, best) - expected))
+          best = k;
+      j = g_array_index (list, guint, best);
+      old_count = GPOINTER_TO_UINT (g_hash_table_lookup (old_counts, text));
+      if (anchored && j != expected && (list->len > 1 || old_count > 1))
+        {
+          expected++;
+          continue;
+        }
+      pair (old_side, i, new_side, j);
+      g_array_remove_index (list, best);
+      g_hash_table_insert (old_counts, (char *) text, GUINT_TO_POINTER (old_count - 1));
+      expected = j + 1;
     }
 }
 
@@ -561,10 +603,11 @@ plenary_differ_compare (PlenaryBody        *old_body,
       by_id = index_ids (&new_side);
       match_ids_exact (&old_side, &new_side, by_id);
     }
-  match_texts (&old_side, &new_side);
+  match_texts (&old_side, &new_side, TRUE);
   if (by_id != NULL)
     match_ids (&old_side, &new_side, by_id, weak);
   match_similar (&old_side, &new_side);
+  match_texts (&old_side, &new_side, FALSE);
   match_weak_ids (&old_side, &new_side, weak);
 
   stable = g_new0 (gboolean, new_side.paragraphs->len + 1);

@@ -826,12 +826,17 @@ read_paragraph (Docx     *docx,
   /* A paragraph a tracked change adds is not there when the change is
    * rejected; one it deletes whole is not there when it is accepted. Its
    * number is not counted either. */
-  if (mark != NULL && w_child (mark, "ins") != NULL &&
-      !change_kept (docx->document, w_child (mark, "ins"), TRUE))
-    return TRUE;
-  if (mark != NULL && w_child (mark, "del") != NULL &&
-      !change_kept (docx->document, w_child (mark, "del"), FALSE) && !has_kept_text (docx->document, node))
-    return TRUE;
+  if (mark != NULL)
+    {
+      xmlNode *added = w_child (mark, "ins") != NULL ? w_child (mark, "ins") : w_child (mark, "moveTo");
+      xmlNode *deleted = w_child (mark, "del") != NULL ? w_child (mark, "del") : w_child (mark, "moveFrom");
+
+      if (added != NULL && !change_kept (docx->document, added, TRUE))
+        return TRUE;
+      if (deleted != NULL && !change_kept (docx->document, deleted, FALSE) &&
+          !has_kept_text (docx->document, node))
+        return TRUE;
+    }
 
   if (ppr != NULL && w_child (ppr, "pStyle") != NULL)
     style_id = w_attr (w_child (ppr, "pStyle"), "val");

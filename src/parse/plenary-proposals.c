@@ -670,6 +670,30 @@ add_word_proposals (PlenaryDraft     *draft,
     }
 }
 
+/* How many paragraphs of PARAGRAPHS have each full text. */
+static void
+count_texts (GHashTable *counts,
+             GPtrArray  *paragraphs)
+{
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+      char *text = plenary_paragraph_dup_full_text (paragraph);
+
+      g_hash_table_replace (counts, text, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, text)) + 1));
+      count_texts (counts, paragraph->children);
+    }
+}
+
+static gboolean
+counts_once (GHashTable       *counts,
+             PlenaryParagraph *paragraph)
+{
+  g_autofree char *text = plenary_paragraph_dup_full_text (paragraph);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, text)) == 1;
+}
+
 static void
 clear_ids (GPtrArray *paragraphs)
 {
@@ -690,6 +714,8 @@ plenary_proposals_merge_copy (PlenaryDraft *draft,
 {
   g_autoptr(PlenaryBody) anonymous = NULL;
   g_autoptr(PlenaryComparison) comparison = NULL;
+  g_autoptr(GHashTable) old_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) new_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   const char *last_id = "";
   const char *last_kept_id = "";
@@ -707,6 +733,8 @@ plenary_proposals_merge_copy (PlenaryDraft *draft,
       clear_ids (copy->paragraphs);
     }
   comparison = plenary_differ_compare (plenary_draft_get_body (draft), copy, PLENARY_DIFFER_DEFAULT);
+  count_texts (old_counts, plenary_draft_get_body (draft)->paragraphs);
+  count_texts (new_counts, copy->paragraphs);
   n = plenary_comparison_get_n_paragraphs (comparison);
   for (guint i = 0; i < n; i++)
     {
@@ -720,6 +748,44 @@ plenary_proposals_merge_copy (PlenaryDraft *draft,
       switch (entry->kind)
         {
         case PLENARY_DIFF_MATCHED:
+          /* Among paragraphs of the same words (the same sub-paragraph
+           * under several paragraphs), which one moved is a guess: only a
+           * paragraph found once is moved. */
+          if (entry->moved && counts_once (old_counts, entry->old_paragraph) &&
+              counts_once (new_counts, entry->new_paragraph))
+            {
+              /* A move is a deletion where it was and the paragraph, with
+               * the sub-paragraphs that came with it, where it went (Word
+               * shows such a pair as a move). */
+              guint end = i + 1;
+
+              while (end < n)
+                {
+                  const PlenaryDiffParagraph *next = plenary_comparison_get_paragraph (comparison, end);
+
+                  if (next->kind == PLENARY_DIFF_DELETED || next->new_level <= entry->new_level)
+                    break;
+                  end++;
+                }
+              id = plenary_draft_new_proposal_id (draft);
+              proposal = plenary_proposal_new_delete (id, delegation, now, entry->old_paragraph->id);
+              plenary_draft_add_proposal (draft, proposal);
+              n_added++;
+              for (guint k = i; k < end; k++)
+                {
+                  const PlenaryDiffParagraph *moved = plenary_comparison_get_paragraph (comparison, k);
+                  g_autofree char *text = plenary_paragraph_dup_full_text (moved->new_paragraph);
+                  g_autofree char *added_id = plenary_draft_new_proposal_id (draft);
+                  g_autoptr(PlenaryProposal) added =
+                    plenary_proposal_new_add (added_id, delegation, now, last_id, moved->new_level, text);
+
+                  plenary_draft_add_proposal (draft, added);
+                  n_added++;
+                }
+              g_clear_object (&proposal);
+              i = end - 1;
+              break;
+            }
           add_word_proposals (draft, entry->old_paragraph, entry->new_paragraph, delegation, now, &n_added);
           last_id = last_kept_id = entry->old_paragraph->id;
           deleted_level = -1;

@@ -5,6 +5,7 @@ writes them; LibreOffice (headless) turns them into text, PDF and flat
 ODF; python-docx reads the .docx; the package parts are checked against
 the OOXML and ODF conventions (content types, relationships, references)."""
 
+import json
 import os
 import re
 import subprocess
@@ -342,6 +343,54 @@ class TrackedChanges(unittest.TestCase):
         body = pdf_text(soffice(out, "pdf", outdir))
         self.assertIn("Encourage les États Membres à coopérer", body)
         self.assertIn("consolider", body)
+
+
+    def test_move_docx(self):
+        """A paragraph a delegation deletes and adds again elsewhere, the same,
+        is Word's move: w:moveFrom / w:moveTo in named ranges."""
+        draft = {
+            "format": "plenary-draft", "version": 2, "kind": "resolution", "language": "fr",
+            "body": {"opening": "L'Assemblée générale,", "paragraphs": [
+                {"id": "p1", "role": "operative", "phrase": "Décide", "text": "de convoquer une réunion ;"},
+                {"id": "p2", "role": "operative", "phrase": "Prie", "text": "le Secrétaire général de faire rapport ;"},
+                {"id": "p3", "role": "operative", "phrase": "Décide", "text": "de rester saisie de la question."},
+            ]},
+            "proposals": [
+                {"id": "s1", "kind": "delete-paragraph", "delegation": "Canada",
+                 "created": "2026-12-07T10:00:00Z", "paragraph": "p2"},
+                {"id": "s2", "kind": "add-paragraph", "delegation": "Canada", "created": "2026-12-07T10:00:00Z",
+                 "paragraph": "", "level": 0, "text": "Prie le Secrétaire général de faire rapport ;"},
+            ],
+        }
+        out = export(draft, "move", "docx")
+        root = ET.fromstring(zip_text(out, "word/document.xml"))
+        moved_from = ["".join(t.text or "" for t in m.iter(W + "t")) for m in root.iter(W + "moveFrom")]
+        moved_to = ["".join(t.text or "" for t in m.iter(W + "t")) for m in root.iter(W + "moveTo")]
+        self.assertIn("Prie le Secrétaire général de faire rapport ;", moved_from)
+        self.assertIn("Prie le Secrétaire général de faire rapport ;", moved_to)
+        starts = {e.tag: e.get(W + "name") for e in root.iter() if e.tag in (W + "moveFromRangeStart", W + "moveToRangeStart")}
+        self.assertEqual(starts[W + "moveFromRangeStart"], starts[W + "moveToRangeStart"])
+        self.assertFalse(list(root.iter(W + "delText")), "moved text is w:t, not w:delText")
+        # The new place comes first: before the paragraph it is added before.
+        body = "".join(t.text or "" for t in root.iter(W + "t"))
+        self.assertLess(body.index("Prie"), body.index("de convoquer"))
+
+        # LibreOffice reads a move: both ends, by Canada.
+        outdir = os.path.join(TMP, "move-lo")
+        os.makedirs(outdir, exist_ok=True)
+        flat = ET.parse(soffice(out, "fodt", outdir)).getroot()
+        creators = [c.findtext(DC + "creator") for c in flat.iter(OFFICE + "change-info")]
+        self.assertGreaterEqual(creators.count("Canada"), 2)
+        bookmarks = {b.get(TEXT + "name") for b in flat.iter(TEXT + "bookmark-start")}
+        self.assertTrue(any("Move" in (name or "") for name in bookmarks), bookmarks)
+
+        # Read back, the move is the delegation's proposals again.
+        back = os.path.join(TMP, "move-back.plenary.json")
+        plenary("--convert", out, back)
+        with open(back, encoding="utf-8") as f:
+            again = json.load(f)
+        kinds = sorted((p["kind"], p["delegation"]) for p in again["proposals"])
+        self.assertEqual(kinds, [("add-paragraph", "Canada"), ("delete-paragraph", "Canada")])
 
 
 class PythonDocxReads(unittest.TestCase):

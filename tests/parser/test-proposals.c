@@ -309,11 +309,39 @@ test_merge (void)
   g_assert_cmpuint (g_list_model_get_n_items (plenary_draft_get_proposals (decoded)), ==, 4);
 }
 
+/* A paragraph moved in a copy (with its sub-paragraphs): deleted where it
+ * was, added where it went; accepting gives the copy's order. */
+static void
+test_merge_move (void)
+{
+  g_autoptr(PlenaryDraft) draft = make_draft (TEXT);
+  g_autoptr(PlenaryDraft) moved = make_draft (
+    "L'Assemblée générale,\n"
+    "Rappelant ses résolutions antérieures sur la question,\n"
+    "Prie le Secrétaire général de lui faire rapport :\n"
+    "\tsur la mise en œuvre ;\n"
+    "\tsur les ressources ;\n"
+    "Décide de renforcer la coopération régionale ;\n"
+    "Invite les organisations régionales à participer ;\n"
+    "Décide de rester saisie de la question.");
+  g_autoptr(PlenaryBody) accepted = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpuint (plenary_proposals_merge_copy (draft, plenary_draft_get_body (moved), FALSE, "Canada"), >, 0);
+  accepted = plenary_proposals_dup_accepted (draft, NULL);
+  text = print (accepted);
+  expected = print (plenary_draft_get_body (moved));
+  g_assert_cmpstr (text, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/proposals/merge-move", test_merge_move);
 
   g_test_add_func ("/proposals/file", test_file);
   g_test_add_func ("/proposals/locate", test_locate);

@@ -91,6 +91,12 @@ chooser_shown (gpointer data)
 }
 
 static gboolean
+chooser_gone (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER) == NULL;
+}
+
+static gboolean
 compare_window_shown (gpointer data)
 {
   return find_toplevel (PLENARY_TYPE_COMPARE_WINDOW) != NULL;
@@ -237,6 +243,7 @@ test_compare_with_file (void)
   g_autofree char *old_path = g_build_filename (dir, "A-RES-79-12.txt", NULL);
   /* The name and folder the dialog proposes: the draft's, « comparé ». */
   g_autofree char *pdf_path = g_build_filename (dir, "Réfugiés (comparé).pdf", NULL);
+  g_autofree char *docx_path = g_build_filename (dir, "Réfugiés (comparé).docx", NULL);
   g_autoptr(GFile) draft_file = g_file_new_for_path (draft_path);
   g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
   g_autoptr(PlenaryDraft) draft = plenary_draft_new (PLENARY_DRAFT_KIND_RESOLUTION, "fr");
@@ -347,9 +354,25 @@ test_compare_with_file (void)
   /* New text in bold. */
   g_assert_nonnull (strstr (pdf_fonts, "LiberationSerif-Bold"));
 
+  /* Exporter en Word, les modifications suivies : the older text, with
+   * the changes as Word's tracked changes. */
+  plenary_test_spin_until (chooser_gone, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compare), "compare.export-docx", NULL));
+  choose_file (NULL);
+  plenary_test_spin_until (file_exists, docx_path);
+  plenary_test_spin (200);
+  {
+    g_autofree char *xml = read_command ((const char *[]) { "unzip", "-p", docx_path, "word/document.xml", NULL });
+
+    g_assert_nonnull (g_strstr_len (xml, -1, "<w:delText xml:space=\"preserve\">annuel</w:delText>"));
+    g_assert_nonnull (strstr (xml, "tous les deux ans"));
+    g_assert_nonnull (strstr (xml, "<w:ins "));
+  }
+
   gtk_window_destroy (GTK_WINDOW (compare));
   plenary_document_set_modified (plenary_window_get_visible_document (window), FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (docx_path);
   g_unlink (pdf_path);
   g_unlink (old_path);
   g_unlink (draft_path);
