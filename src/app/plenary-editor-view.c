@@ -9,14 +9,19 @@
 
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "plenary-clause-printer.h"
 #include "plenary-editor-view.h"
+#include "plenary-paragraph-status.h"
 #include "plenary-templates.h"
 
 /* Pixels between the end of a drawn marker and the text. */
 #define MARKER_GAP   10
+/* The paragraph-status bar, at the view's left edge. */
+#define STATUS_BAR_X     2
+#define STATUS_BAR_WIDTH 4
 /* Indentation step of the levels, in pixels, added to the view's margin. */
 #define INDENT_STEP  44
 
@@ -47,6 +52,9 @@ struct _PlenaryEditorView
    * the delegation of the proposal at the cursor. */
   GMenu                   *proposal_section;
   char                    *menu_delegation;
+
+  /* The draft's "paragraph-status-changed": the margin's bars follow. */
+  GSignalGroup            *draft_signals;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryEditorView, plenary_editor_view, GTK_SOURCE_TYPE_VIEW)
@@ -278,6 +286,102 @@ snapshot_hints (PlenaryEditorView *self,
 }
 
 static void
+on_draft_changed (PlenaryEditorView *self)
+{
+  if (self->draft_signals == NULL)
+    {
+      self->draft_signals = g_signal_group_new (PLENARY_TYPE_DRAFT);
+      g_signal_group_connect_object (self->draft_signals, "paragraph-status-changed",
+                                     G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+      /* Dark or light, the bars' colours change. */
+      g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                               G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+    }
+  g_signal_group_set_target (self->draft_signals, plenary_document_get_draft (self->document));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The status of LINE's paragraph in the negotiation. */
+static PlenaryParagraphStatus
+line_status (PlenaryEditorView *self,
+             guint              line)
+{
+  const char *id;
+
+  if (self->document == NULL || line >= n_lines (self) ||
+      (id = plenary_line_index_get_id (self->index, line)) == NULL)
+    return PLENARY_PARAGRAPH_STATUS_NONE;
+
+  return plenary_draft_get_paragraph_status (plenary_document_get_draft (self->document), id);
+}
+
+/* A bar in the left margin beside each paragraph with a status, in its
+ * colour, beside the words only (not the space below the paragraph). */
+static void
+snapshot_statuses (PlenaryEditorView *self,
+                   GtkSnapshot       *snapshot)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  int below = gtk_text_view_get_pixels_below_lines (text_view);
+  GdkRectangle visible;
+  GtkTextIter iter;
+  guint first, last;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
+  first = gtk_text_iter_get_line (&iter);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
+  last = gtk_text_iter_get_line (&iter);
+
+  for (guint line = first; line <= last; line++)
+    {
+      PlenaryParagraphStatus status = line_status (self, line);
+      GdkRGBA color;
+      int y, height;
+
+      if (status == PLENARY_PARAGRAPH_STATUS_NONE)
+        continue;
+      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+      gtk_text_view_get_line_yrange (text_view, &iter, &y, &height);
+      plenary_paragraph_status_color (status, dark, &color);
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (visible.x + STATUS_BAR_X, y, STATUS_BAR_WIDTH,
+                                                      MAX (1, height - below)));
+    }
+}
+
+static gboolean
+plenary_editor_view_query_tooltip (GtkWidget  *widget,
+                                   int         x,
+                                   int         y,
+                                   gboolean    keyboard,
+                                   GtkTooltip *tooltip)
+{
+  PlenaryEditorView *self = PLENARY_EDITOR_VIEW (widget);
+  PlenaryParagraphStatus status;
+  g_autofree char *text = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (!keyboard && x < STATUS_BAR_X + STATUS_BAR_WIDTH + 4 && self->buffer != NULL)
+    {
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self), &iter, by, NULL);
+      status = line_status (self, gtk_text_iter_get_line (&iter));
+      if (status != PLENARY_PARAGRAPH_STATUS_NONE)
+        {
+          /* Translators: the tooltip of a paragraph's mark in the margin, %s is its status ("Agreed"). */
+          text = g_strdup_printf (_("Paragraph status: %s"), plenary_paragraph_status_get_label (status));
+          gtk_tooltip_set_text (tooltip, text);
+          return TRUE;
+        }
+    }
+
+  return GTK_WIDGET_CLASS (plenary_editor_view_parent_class)->query_tooltip (widget, x, y, keyboard, tooltip);
+}
+
+static void
 plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
                                     GtkSnapshot      *snapshot)
@@ -294,6 +398,7 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->buffer == NULL)
     return;
 
+  snapshot_statuses (self, snapshot);
   if (self->kind == PLENARY_DRAFT_KIND_BRIEF)
     {
       snapshot_hints (self, snapshot);
@@ -917,6 +1022,9 @@ plenary_editor_view_dispose (GObject *object)
   disconnect_buffer (self);
   g_clear_object (&self->marker_layout);
   g_clear_object (&self->proposal_section);
+  if (self->draft_signals != NULL)
+    g_signal_group_set_target (self->draft_signals, NULL);
+  g_clear_object (&self->draft_signals);
 
   G_OBJECT_CLASS (plenary_editor_view_parent_class)->dispose (object);
 }
@@ -955,6 +1063,7 @@ plenary_editor_view_class_init (PlenaryEditorViewClass *klass)
   object_class->finalize = plenary_editor_view_finalize;
   widget_class->css_changed = plenary_editor_view_css_changed;
   text_view_class->snapshot_layer = plenary_editor_view_snapshot_layer;
+  widget_class->query_tooltip = plenary_editor_view_query_tooltip;
 
   /* The proposal at the cursor (Ctrl+Alt+Y: yes, Ctrl+Alt+N: no). */
   gtk_widget_class_install_action (widget_class, "proposal.accept", NULL, resolve_action);
@@ -1008,6 +1117,9 @@ plenary_editor_view_set_document (PlenaryEditorView *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::suggesting", G_CALLBACK (on_suggesting_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::draft", G_CALLBACK (on_draft_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_draft_changed (self);
   on_suggesting_changed (self);
   update_proposal_actions (self);
   if (n_lines (self) > 0)

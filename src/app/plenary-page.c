@@ -22,7 +22,6 @@
 #include "plenary-phrase-completion.h"
 #include "plenary-problems.h"
 #include "plenary-search-bar.h"
-#include "plenary-status-gutter.h"
 
 struct _PlenaryPage
 {
@@ -555,8 +554,6 @@ plenary_page_constructed (GObject *object)
   G_OBJECT_CLASS (plenary_page_parent_class)->constructed (object);
 
   plenary_editor_view_set_document (self->view, self->document);
-  gtk_source_gutter_insert (gtk_source_view_get_gutter (GTK_SOURCE_VIEW (self->view), GTK_TEXT_WINDOW_LEFT),
-                            plenary_status_gutter_new (self->document), 0);
   self->outline = plenary_outline_new (self->document);
   self->problems = plenary_problems_new (self->document);
   g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (on_query_tooltip),

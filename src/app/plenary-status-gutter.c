@@ -36,6 +36,8 @@ plenary_status_gutter_get_status (PlenaryStatusGutter *self,
 
   g_return_val_if_fail (PLENARY_IS_STATUS_GUTTER (self), PLENARY_PARAGRAPH_STATUS_NONE);
 
+  if (self->document == NULL)
+    return PLENARY_PARAGRAPH_STATUS_NONE;
   index = plenary_document_get_line_index (self->document);
   if (line >= plenary_line_index_get_n_lines (index) ||
       (id = plenary_line_index_get_id (index, line)) == NULL)
@@ -130,7 +132,7 @@ plenary_status_gutter_dispose (GObject *object)
   if (self->draft_signals != NULL)
     g_signal_group_set_target (self->draft_signals, NULL);
   g_clear_object (&self->draft_signals);
-  g_clear_object (&self->document);
+  g_clear_weak_pointer (&self->document);
 
   G_OBJECT_CLASS (plenary_status_gutter_parent_class)->dispose (object);
 }
@@ -169,7 +171,9 @@ plenary_status_gutter_new (PlenaryDocument *document)
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (PLENARY_TYPE_STATUS_GUTTER, NULL);
-  self->document = g_object_ref (document);
+  /* The page holds the document: the gutter, which GtkSourceView may keep
+   * past the page, must not keep it alive (closing a window frees it). */
+  g_set_weak_pointer (&self->document, document);
   self->draft_signals = g_signal_group_new (PLENARY_TYPE_DRAFT);
   g_signal_group_connect_object (self->draft_signals, "paragraph-status-changed",
                                  G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
