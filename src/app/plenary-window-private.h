@@ -48,6 +48,7 @@ struct _PlenaryWindow
   GtkWidget            *open_button;
   GtkWidget            *open_icon_button;
   GtkWidget            *insert_clause_button;
+  GtkWidget            *suggest_button;
   AdwTabView           *tab_view;
   AdwTabBar            *tab_bar;
   GtkRevealer          *export_banner;

@@ -401,6 +401,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, open_icon_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, insert_clause_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, suggest_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_flap);
@@ -505,12 +506,14 @@ plenary_window_init (PlenaryWindow *self)
 
   /* Side panels over the text on narrow windows, where the header bar
    * keeps what fits in 360 pixels: Open as an icon, no title, and no Insert
-   * Clause button (Ctrl+Shift+I still inserts one). */
+   * Clause or Suggest Changes button (Ctrl+Shift+I still inserts a clause;
+   * the window menu and Ctrl+Alt+E still suggest). */
   narrow = plenary_split_view_fold_below (ADW_APPLICATION_WINDOW (self), self->side_flap, 640, self->comments_flap, 900);
 #if ADW_CHECK_VERSION (1, 4, 0)
   adw_breakpoint_add_setters (ADW_BREAKPOINT (narrow),
                               G_OBJECT (self->window_title), "visible", FALSE,
                               G_OBJECT (self->insert_clause_button), "visible", FALSE,
+                              G_OBJECT (self->suggest_button), "visible", FALSE,
                               G_OBJECT (self->open_button), "visible", FALSE,
                               G_OBJECT (self->open_icon_button), "visible", TRUE,
                               NULL);
