@@ -13,6 +13,7 @@
 #include "plenary-clause-printer.h"
 #include "plenary-app-enums.h"
 #include "plenary-document.h"
+#include "plenary-proposals.h"
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-importer.h"
@@ -1013,19 +1014,33 @@ plenary_document_sync_draft (PlenaryDocument *self)
 }
 
 /* Puts TEXT, the editor text of BODY, in place of the buffer's, as one
- * edit, and shows the draft's proposals in it again. */
+ * edit, and shows in it SHOWN (PlenaryProposal*), else the proposals it
+ * showed before. */
 static void
 replace_text (PlenaryDocument *self,
               const char      *text,
-              PlenaryBody     *body)
+              PlenaryBody     *body,
+              GListModel      *proposals_shown)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   g_autoptr(GPtrArray) proposals = NULL;
   g_autoptr(GListStore) shown = g_list_store_new (PLENARY_TYPE_PROPOSAL);
   GtkTextIter start, end;
 
-  proposals = plenary_proposal_marks_collect (self->marks);
-  g_list_store_splice (shown, 0, 0, proposals->pdata, proposals->len);
+  if (proposals_shown != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (proposals_shown); i++)
+        {
+          g_autoptr(PlenaryProposal) proposal = g_list_model_get_item (proposals_shown, i);
+
+          g_list_store_append (shown, proposal);
+        }
+    }
+  else
+    {
+      proposals = plenary_proposal_marks_collect (self->marks);
+      g_list_store_splice (shown, 0, 0, proposals->pdata, proposals->len);
+    }
 
   /* Undo brings the marks back with the text. */
   plenary_proposal_marks_save_state (self->marks);
@@ -1083,7 +1098,7 @@ plenary_document_restore_revision (PlenaryDocument *self,
                                        PLENARY_PRINT_EDITOR);
 
   /* The paragraphs are the revision's, with their ids. */
-  replace_text (self, text, plenary_revision_get_body (revision));
+  replace_text (self, text, plenary_revision_get_body (revision), NULL);
 
   metadata = plenary_draft_get_metadata (self->draft);
   old = plenary_revision_get_metadata (revision);
@@ -1109,7 +1124,34 @@ plenary_document_replace_body (PlenaryDocument *self,
 
   text = plenary_clause_printer_print (body, plenary_draft_get_kind (self->draft),
                                        plenary_draft_get_language (self->draft), PLENARY_PRINT_EDITOR);
-  replace_text (self, text, body);
+  replace_text (self, text, body, NULL);
+}
+
+guint
+plenary_document_propose_copy (PlenaryDocument *self,
+                               PlenaryBody     *copy,
+                               const char      *delegation)
+{
+  g_autoptr(PlenaryBody) body = NULL;
+  g_autofree char *text = NULL;
+  guint added;
+
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (copy != NULL, 0);
+
+  plenary_document_sync_draft (self);
+  added = plenary_proposals_merge_copy (self->draft, copy, TRUE, delegation);
+  if (added == 0)
+    return 0;
+
+  /* The text stays; the buffer shows every proposal again, the new ones
+   * with them, as one edit that Undo takes back. */
+  body = plenary_body_ref (plenary_draft_get_body (self->draft));
+  text = plenary_clause_printer_print (body, plenary_draft_get_kind (self->draft),
+                                       plenary_draft_get_language (self->draft), PLENARY_PRINT_EDITOR);
+  replace_text (self, text, body, plenary_draft_get_proposals (self->draft));
+
+  return added;
 }
 
 /* Loading ----------------------------------------------------------------- */

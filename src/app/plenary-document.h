@@ -150,6 +150,14 @@ guint            plenary_document_resolve_proposals (PlenaryDocument     *self,
                                                      const char          *paragraph_id,
                                                      gboolean             accept);
 
+/* Adds the changes COPY (a copy of this text another delegation edited,
+ * with its paragraph ids) makes as proposals of DELEGATION, the text
+ * itself unchanged, as one edit that Undo takes back. Returns how many
+ * proposals were added. */
+guint            plenary_document_propose_copy      (PlenaryDocument     *self,
+                                                     PlenaryBody         *copy,
+                                                     const char          *delegation);
+
 /* Whether a load is under way; cancelling it makes the load finish at once
  * with G_IO_ERROR_CANCELLED (the document stays as it was). */
 gboolean         plenary_document_get_loading     (PlenaryDocument      *self);

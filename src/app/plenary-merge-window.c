@@ -189,6 +189,24 @@ apply_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Their changes, conflicts too, not applied but proposed in the name of
+ * their delegation: the facilitator's way (compilation text). */
+static void
+propose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  PlenaryMergeWindow *self = PLENARY_MERGE_WINDOW (widget);
+  const char *delegation = gtk_editable_get_text (GTK_EDITABLE (self->delegation_row));
+  g_autoptr(PlenaryBody) theirs = NULL;
+
+  for (guint i = 0; i < plenary_merge_get_n_items (self->merge); i++)
+    plenary_merge_set_take_theirs (self->merge, i, TRUE);
+  theirs = plenary_merge_dup_result (self->merge);
+  plenary_document_propose_copy (self->document, theirs, delegation[0] != '\0' ? delegation : _("Unknown author"));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 plenary_merge_window_dispose (GObject *object)
 {
@@ -216,6 +234,7 @@ plenary_merge_window_class_init (PlenaryMergeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryMergeWindow, items_box);
 
   gtk_widget_class_install_action (widget_class, "merge.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "merge.propose", NULL, propose_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -264,6 +283,7 @@ plenary_merge_window_new (GtkWindow       *parent,
                                changes, conflicts);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.propose", n > 0);
 
   add_rows (self, delegation != NULL ? delegation : "");
 

@@ -20,6 +20,7 @@
 #include "plenary-draft-codec.h"
 #include "plenary-draft-file.h"
 #include "plenary-merge-window.h"
+#include "plenary-office-package.h"
 #include "plenary-test-utils.h"
 
 static PlenaryApplication *app;
@@ -362,7 +363,18 @@ test_compare_with_file (void)
   plenary_test_spin_until (file_exists, docx_path);
   plenary_test_spin (200);
   {
-    g_autofree char *xml = read_command ((const char *[]) { "unzip", "-p", docx_path, "word/document.xml", NULL });
+    g_autofree char *contents = NULL;
+    g_autoptr(PlenaryOfficePackage) package = NULL;
+    g_autoptr(GBytes) part = NULL;
+    g_autofree char *xml = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (docx_path, &contents, &length, NULL));
+    package = plenary_office_package_open (contents, length, NULL);
+    g_assert_nonnull (package);
+    part = plenary_office_package_read (package, "word/document.xml", NULL);
+    g_assert_nonnull (part);
+    xml = g_strndup (g_bytes_get_data (part, NULL), g_bytes_get_size (part));
 
     g_assert_nonnull (g_strstr_len (xml, -1, "<w:delText xml:space=\"preserve\">annuel</w:delText>"));
     g_assert_nonnull (strstr (xml, "tous les deux ans"));
@@ -515,6 +527,44 @@ test_merge_copy (void)
   /* Undo takes the whole merge back. */
   gtk_text_buffer_undo (buffer);
   plenary_test_spin (100);
+  undone = plenary_test_buffer_text (document);
+  g_assert_cmpstr (undone, ==, before);
+
+  /* As proposals: the text stays, the copy's changes are Sénégal's
+   * proposals, and Undo takes them back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-changes", NULL));
+  choose_file (copy_file);
+  plenary_test_spin_until (merge_window_shown, NULL);
+  merge = PLENARY_MERGE_WINDOW (find_toplevel (PLENARY_TYPE_MERGE_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (merge), "merge.propose", NULL));
+  plenary_test_spin (100);
+  {
+    PlenaryDraft *draft = plenary_document_get_draft (document);
+    GListModel *proposals = plenary_draft_get_proposals (draft);
+    g_autofree char *clean = NULL;
+
+    plenary_document_sync_draft (document);
+    clean = plenary_clause_printer_print (plenary_draft_get_body (draft), PLENARY_DRAFT_KIND_RESOLUTION, "fr",
+                                          PLENARY_PRINT_EDITOR);
+    g_assert_nonnull (strstr (clean, "rapport trimestriel"));
+    g_assert_null (strstr (clean, "biennal"));
+    g_assert_null (strstr (clean, "points focaux"));
+    g_assert_cmpuint (g_list_model_get_n_items (proposals), >=, 2);
+    for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+      {
+        g_autoptr(PlenaryProposal) proposal = g_list_model_get_item (proposals, i);
+
+        g_assert_cmpstr (plenary_proposal_get_delegation (proposal), ==, "Sénégal");
+      }
+    /* The proposed words are in the text, marked. */
+    g_clear_pointer (&after, g_free);
+    after = plenary_test_buffer_text (document);
+    g_assert_nonnull (strstr (after, "biennal"));
+    g_assert_nonnull (strstr (after, "points focaux"));
+  }
+  gtk_text_buffer_undo (buffer);
+  plenary_test_spin (100);
+  g_clear_pointer (&undone, g_free);
   undone = plenary_test_buffer_text (document);
   g_assert_cmpstr (undone, ==, before);
 
