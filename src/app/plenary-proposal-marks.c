@@ -92,6 +92,7 @@ G_DEFINE_FINAL_TYPE (PlenaryProposalMarks, plenary_proposal_marks, G_TYPE_OBJECT
 enum {
   CHANGED,
   LINES_MARKED,
+  REFUSED,
   N_SIGNALS
 };
 
@@ -1129,7 +1130,10 @@ suggest_words (PlenaryProposalMarks *self,
     {
       /* Only one's own proposed paragraph can be written in. */
       if (mark == NULL || mark->kind != PLENARY_PROPOSAL_ADD_PARAGRAPH)
-        return;
+        {
+          g_signal_emit (self, signals[REFUSED], 0, added_line_mark (self, line)->delegation);
+          return;
+        }
     }
   else
     {
@@ -1191,6 +1195,7 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
   int last = line_end (self, line);
   g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (Range));
   Mark *added = added_line_mark (self, line);
+  const char *refused_by = NULL;
   Mark *mark = NULL;
   GtkTextIter iter;
   int at;
@@ -1198,7 +1203,10 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
   if (added != NULL)
     {
       if (!is_own (self, added))
-        return;
+        {
+          g_signal_emit (self, signals[REFUSED], 0, added->delegation);
+          return;
+        }
       /* The whole proposed paragraph goes, or the words deleted in it. */
       if (break_before && start <= first && end >= last)
         delete_range (self, first - 1, last);
@@ -1267,6 +1275,8 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
               {
                 Mark *owner = mark_for_tag (self, l->data);
 
+                if (owner != NULL && owner->inserted == l->data && !is_own (self, owner))
+                  refused_by = owner->delegation;
                 if (is_own (self, owner) && owner->inserted == l->data)
                   {
                     Range range = { c, c + 1 };
@@ -1289,6 +1299,9 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
 
       delete_range (self, range->start, range->end);
     }
+  /* Another delegation's proposed words are its to withdraw. */
+  if (refused_by != NULL)
+    g_signal_emit (self, signals[REFUSED], 0, refused_by);
 }
 
 static void
@@ -2135,6 +2148,9 @@ plenary_proposal_marks_class_init (PlenaryProposalMarksClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REFUSED] =
+    g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[LINES_MARKED] =
     g_signal_new ("lines-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
