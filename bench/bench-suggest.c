@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "plenary-document.h"
 #include "plenary-editor-view.h"
@@ -39,6 +40,17 @@ elapsed_ms (gint64 since)
   return (g_get_monotonic_time () - since) / 1000.0;
 }
 
+/* The main thread's CPU time: on a busy machine the wall time also counts
+ * the time other programs had the processor. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static void
 report (const char *what,
         double     *ms,
@@ -58,11 +70,11 @@ main (int   argc,
   g_autoptr(PlenaryDocument) document = NULL;
   g_autoptr(PlenaryOutline) outline = NULL;
   g_autoptr(PlenaryProblems) problems = NULL;
-  double key_ms[N_KEYS], idle_ms[N_KEYS], accept_ms[N_RUNS], after_ms[N_RUNS];
+  double key_ms[N_KEYS], idle_ms[N_KEYS], accept_ms[N_RUNS], accept_cpu_ms[N_RUNS], after_ms[N_RUNS];
   GtkWidget *window, *scroller, *view;
   GtkTextBuffer *buffer;
   gint64 start;
-  double open_ms, show_ms;
+  double open_ms, open_cpu_ms, show_ms, cpu;
   guint line = N_OPERATIVE;
   guint n_accepted = 0;
 
@@ -76,12 +88,14 @@ main (int   argc,
   bench_add_proposals (draft, N_PROPOSALS);
 
   start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
   document = plenary_document_new (draft, "Bench");
   view = g_object_new (PLENARY_TYPE_EDITOR_VIEW, "wrap-mode", GTK_WRAP_WORD_CHAR, NULL);
   plenary_editor_view_set_document (PLENARY_EDITOR_VIEW (view), document);
   outline = plenary_outline_new (document);
   problems = plenary_problems_new (document);
   open_ms = elapsed_ms (start);
+  open_cpu_ms = cpu_ms () - cpu;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
   window = gtk_window_new ();
@@ -121,8 +135,10 @@ main (int   argc,
   for (guint run = 0; run < N_RUNS; run++)
     {
       start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
       n_accepted = plenary_document_resolve_proposals (document, NULL, NULL, NULL, TRUE);
       accept_ms[run] = elapsed_ms (start);
+      accept_cpu_ms[run] = cpu_ms () - cpu;
       start = g_get_monotonic_time ();
       plenary_outline_flush (outline);
       plenary_problems_flush (problems);
@@ -134,12 +150,14 @@ main (int   argc,
 
   printf ("suggest: %u proposals by %u delegations on %u operative paragraphs, in the editor\n",
           N_PROPOSALS, BENCH_N_DELEGATIONS, N_OPERATIVE);
-  printf ("open with the proposals shown:        %7.1f ms   (target < 1000 ms)\n", open_ms);
+  printf ("open with the proposals shown:        %7.1f ms   (CPU %.1f ms; target < 1000 ms)\n",
+          open_ms, open_cpu_ms);
   printf ("  then its outline and checks:        %7.1f ms\n", show_ms);
   report ("keystroke in suggest mode", key_ms, N_KEYS, "(target < 8 ms)");
   report ("  then outline and checks", idle_ms, N_KEYS, "");
   printf ("(%u proposals accepted)\n", n_accepted);
   report ("accept all, one edit", accept_ms, N_RUNS, "(target < 200 ms)");
+  report ("  its CPU time", accept_cpu_ms, N_RUNS, "");
   report ("  then outline and checks", after_ms, N_RUNS, "");
 
   gtk_window_destroy (GTK_WINDOW (window));

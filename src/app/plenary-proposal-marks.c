@@ -1969,13 +1969,40 @@ untag_ranges (PlenaryProposalMarks *self,
 }
 
 /* Resolves MARK; returns a character whose tags changed, or -1. */
+/* TAG's ranges: KNOWN (as they were a moment ago) when each still is a
+ * whole run of TAG, else looked for in the whole text. */
+static GArray *
+known_ranges (PlenaryProposalMarks *self,
+              GtkTextTag           *tag,
+              GArray               *known)
+{
+  gboolean valid = known != NULL;
+
+  for (guint i = 0; valid && i < known->len; i++)
+    {
+      const Range *range = &g_array_index (known, Range, i);
+      GtkTextIter start, end, before;
+
+      iter_at (self, &start, range->start);
+      before = start;
+      end = start;
+      valid = gtk_text_iter_has_tag (&start, tag) &&
+              (!gtk_text_iter_backward_char (&before) || !gtk_text_iter_has_tag (&before, tag)) &&
+              gtk_text_iter_forward_to_tag_toggle (&end, tag) &&
+              gtk_text_iter_get_offset (&end) == range->end;
+    }
+
+  return valid ? g_array_copy (known) : tag_ranges (self->buffer, tag);
+}
+
 static int
 resolve_mark (PlenaryProposalMarks *self,
               Mark                 *mark,
+              MarkState            *known,
               gboolean              accept)
 {
-  g_autoptr(GArray) deleted = tag_ranges (self->buffer, mark->deleted);
-  g_autoptr(GArray) inserted = tag_ranges (self->buffer, mark->inserted);
+  g_autoptr(GArray) deleted = known_ranges (self, mark->deleted, known != NULL ? known->deleted : NULL);
+  g_autoptr(GArray) inserted = known_ranges (self, mark->inserted, known != NULL ? known->inserted : NULL);
   int touched = -1;
 
   switch (mark->kind)
@@ -2063,6 +2090,30 @@ matches (Mark            *mark,
          (paragraph_id == NULL || g_strcmp0 (paragraph_id, plenary_proposal_get_paragraph (mark->proposal)) == 0);
 }
 
+static int
+first_start (MarkState *known)
+{
+  int start = G_MAXINT;
+
+  if (known != NULL && known->deleted->len > 0)
+    start = g_array_index (known->deleted, Range, 0).start;
+  if (known != NULL && known->inserted->len > 0)
+    start = MIN (start, g_array_index (known->inserted, Range, 0).start);
+  return start;
+}
+
+/* Marks in the order of their first words in the text. */
+static int
+compare_known_starts (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      known)
+{
+  int x = first_start (g_hash_table_lookup (known, *(Mark **) a));
+  int y = first_start (g_hash_table_lookup (known, *(Mark **) b));
+
+  return (x > y) - (x < y);
+}
+
 guint
 plenary_proposal_marks_resolve (PlenaryProposalMarks *self,
                                 PlenaryProposal      *proposal,
@@ -2071,6 +2122,8 @@ plenary_proposal_marks_resolve (PlenaryProposalMarks *self,
                                 gboolean              accept)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (mark_unref);
+  g_autoptr(GHashTable) known = g_hash_table_new (NULL, NULL);
+  State *saved;
   int touched = -1;
 
   g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), 0);
@@ -2086,13 +2139,24 @@ plenary_proposal_marks_resolve (PlenaryProposalMarks *self,
     return 0;
 
   plenary_proposal_marks_save_state (self);
+  /* The state kept for Undo knows where each mark is: from the end of the
+   * text, so that the offsets of those before stay right. */
+  saved = g_ptr_array_index (self->undo, self->undo->len - 1);
+  for (guint i = 0; i < saved->marks->len; i++)
+    {
+      MarkState *mark_state = g_ptr_array_index (saved->marks, i);
+
+      g_hash_table_insert (known, mark_state->mark, mark_state);
+    }
+  g_ptr_array_sort_with_data (found, compare_known_starts, known);
+
   gtk_text_buffer_begin_user_action (self->buffer);
   self->applying++;
   self->text_changed = FALSE;
-  /* From the end, so that the offsets of those before stay right. */
   for (guint i = found->len; i > 0; i--)
     {
-      int at = resolve_mark (self, g_ptr_array_index (found, i - 1), accept);
+      Mark *mark = g_ptr_array_index (found, i - 1);
+      int at = resolve_mark (self, mark, g_hash_table_lookup (known, mark), accept);
 
       if (at >= 0)
         touched = at;
