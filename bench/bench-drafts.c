@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "plenary-comparison.h"
 
@@ -113,4 +114,13 @@ bench_add_proposals (PlenaryDraft *draft,
         }
       plenary_draft_add_proposal (draft, proposal);
     }
+}
+
+double
+bench_thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }

@@ -18,6 +18,9 @@ PlenaryDraft *bench_build_resolution (guint n_operative);
  * deleted, a paragraph added after, or deleted (one in ten each). */
 void          bench_add_proposals    (PlenaryDraft *draft,
                                       guint         n_proposals);
+/* The CPU time of the calling thread: on a busy machine the wall time
+ * also counts the time other programs had the processor. */
+double        bench_thread_cpu_ms    (void);
 /* The median of N VALUES (sorted in place). */
 double        bench_median           (guint         n,
                                       double       *values);

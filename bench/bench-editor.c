@@ -17,8 +17,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 
@@ -27,6 +25,8 @@
 #include "plenary-outline.h"
 #include "plenary-problems.h"
 #include "plenary-recovery.h"
+
+#include "bench-drafts.h"
 
 #define N_OPERATIVE 5000
 #define N_KEYS      40
@@ -72,21 +72,14 @@ spin (void)
   while (g_main_context_iteration (NULL, FALSE));
 }
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *what,
         double     *ms,
         guint       n)
 {
-  qsort (ms, n, sizeof (double), compare_double);
-  printf ("%-44s median %7.3f ms   worst %7.3f ms\n", what, ms[n / 2], ms[n - 1]);
+  double median = bench_median (n, ms);
+
+  printf ("%-44s median %7.3f ms   worst %7.3f ms\n", what, median, ms[n - 1]);
 }
 
 typedef struct
@@ -182,15 +175,6 @@ copy_written (const char *folder)
   return FALSE;
 }
 
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* A pause in typing with a 50 MB source beside the draft (issue 11): the
  * recovery copy is written then, and the longest the main loop was kept
  * from drawing between the key and the copy on disk is the stall the user
@@ -236,11 +220,11 @@ pause_with_large_source (PlenaryDocument *document,
       while (!copy_written (folder))
         {
           gint64 t0 = g_get_monotonic_time ();
-          double c0 = thread_cpu_ms ();
+          double c0 = bench_thread_cpu_ms ();
 
           g_main_context_iteration (NULL, TRUE);
           worst = MAX (worst, (g_get_monotonic_time () - t0) / 1000.0);
-          worst_cpu = MAX (worst_cpu, thread_cpu_ms () - c0);
+          worst_cpu = MAX (worst_cpu, bench_thread_cpu_ms () - c0);
         }
       stall_ms[k] = worst;
       stall_cpu_ms[k] = worst_cpu;

@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <time.h>
 
 #include "plenary-document.h"
 #include "plenary-editor-view.h"
@@ -38,17 +37,6 @@ static double
 elapsed_ms (gint64 since)
 {
   return (g_get_monotonic_time () - since) / 1000.0;
-}
-
-/* The main thread's CPU time: on a busy machine the wall time also counts
- * the time other programs had the processor. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void
@@ -88,14 +76,14 @@ main (int   argc,
   bench_add_proposals (draft, N_PROPOSALS);
 
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = bench_thread_cpu_ms ();
   document = plenary_document_new (draft, "Bench");
   view = g_object_new (PLENARY_TYPE_EDITOR_VIEW, "wrap-mode", GTK_WRAP_WORD_CHAR, NULL);
   plenary_editor_view_set_document (PLENARY_EDITOR_VIEW (view), document);
   outline = plenary_outline_new (document);
   problems = plenary_problems_new (document);
   open_ms = elapsed_ms (start);
-  open_cpu_ms = cpu_ms () - cpu;
+  open_cpu_ms = bench_thread_cpu_ms () - cpu;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
   window = gtk_window_new ();
@@ -135,10 +123,10 @@ main (int   argc,
   for (guint run = 0; run < N_RUNS; run++)
     {
       start = g_get_monotonic_time ();
-      cpu = cpu_ms ();
+      cpu = bench_thread_cpu_ms ();
       n_accepted = plenary_document_resolve_proposals (document, NULL, NULL, NULL, TRUE);
       accept_ms[run] = elapsed_ms (start);
-      accept_cpu_ms[run] = cpu_ms () - cpu;
+      accept_cpu_ms[run] = bench_thread_cpu_ms () - cpu;
       start = g_get_monotonic_time ();
       plenary_outline_flush (outline);
       plenary_problems_flush (problems);

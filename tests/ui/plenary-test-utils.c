@@ -269,6 +269,19 @@ plenary_test_buffer_text (PlenaryDocument *document)
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
+gboolean
+plenary_test_has_label_containing (GtkWidget  *widget,
+                                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (plenary_test_has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 GtkWidget *
 plenary_test_find_child (GtkWidget *widget,
                          GType      type)

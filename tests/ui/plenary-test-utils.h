@@ -33,6 +33,10 @@ char               *plenary_test_buffer_text         (PlenaryDocument    *docume
  * page's banner (GtkRevealer), its label. */
 GtkWidget          *plenary_test_find_child          (GtkWidget          *widget,
                                                       GType               type);
+/* Whether a label of WIDGET or below it says TEXT (a toast shown, a
+ * message in a dialog). */
+gboolean            plenary_test_has_label_containing (GtkWidget         *widget,
+                                                       const char        *text);
 /* The recovery copies in the folder of APP's session. */
 guint               plenary_test_count_recovery_copies (PlenaryApplication *app);
 

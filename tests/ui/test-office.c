@@ -152,22 +152,9 @@ test_open_odt (void)
 }
 
 static gboolean
-has_label_containing (GtkWidget  *widget,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 toast_shown (gpointer window)
 {
-  return has_label_containing (window, "tracked changes became 1 proposal of their authors");
+  return plenary_test_has_label_containing (window, "tracked changes became 1 proposal of their authors");
 }
 
 /* A Word file with an insertion and a deletion tracked: opened, the text is

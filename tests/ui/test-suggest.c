@@ -294,24 +294,10 @@ keep_string (char      **out,
   *out = g_strdup (value);
 }
 
-/* A label of WIDGET or below it that says CONTAINS. */
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *contains)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), contains) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, contains))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 toast_shown (gpointer window)
 {
-  return has_label (window, "proposed by France");
+  return plenary_test_has_label_containing (window, "proposed by France");
 }
 
 static void
