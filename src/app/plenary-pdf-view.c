@@ -92,8 +92,11 @@ struct _PlenaryPdfView
   GThreadPool         *pool;
   guint                generation;
   gboolean             loaded;
-  /* The pages are fitted to the width once, when first shown. */
-  gboolean             fit_pending;
+  /* The pages follow the pane's width, up to the zoom the reader chose,
+   * until the reader zooms. */
+  gboolean             fitting;
+  int                  fitted_width;
+  double               chosen_zoom;
   guint                fit_id;
   char                *message;
 
@@ -552,7 +555,8 @@ job_done (gpointer data)
           self->overlays = g_ptr_array_new_with_free_func (unref_overlays);
           g_ptr_array_set_size (self->overlays, self->n_pages);
           self->loaded = TRUE;
-          self->fit_pending = TRUE;
+          self->fitting = TRUE;
+          self->fitted_width = 0;
           update_layout (self);
           configure_adjustments (self);
           gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -822,8 +826,12 @@ plenary_pdf_view_snapshot (GtkWidget   *widget,
   trim_cache (self);
 }
 
+static void apply_zoom (PlenaryPdfView *self,
+                        double          zoom);
+
 /* A page wider than the pane (the pane beside the draft is narrower than
- * an A4 page at 100 %) is shown whole: the zoom that fits the widest page. */
+ * an A4 page at 100 %) is shown whole: the zoom that fits the widest page,
+ * again when the pane is resized, never above the zoom the reader chose. */
 static gboolean
 fit_width_idle (gpointer data)
 {
@@ -832,14 +840,14 @@ fit_width_idle (gpointer data)
   double widest = 0;
 
   self->fit_id = 0;
+  self->fitted_width = width;
   for (guint i = 0; i < self->n_pages; i++)
     widest = MAX (widest, self->sizes[2 * i]);
   if (widest > 0 && width > 2 * MARGIN)
     {
       double fit = (width - 2 * MARGIN) / (widest * PX_PER_POINT);
 
-      if (fit < self->zoom)
-        plenary_pdf_view_set_zoom (self, floor (fit * 20) / 20);
+      apply_zoom (self, MIN (self->chosen_zoom, floor (fit * 20) / 20));
     }
 
   return G_SOURCE_REMOVE;
@@ -854,11 +862,8 @@ plenary_pdf_view_size_allocate (GtkWidget *widget,
   PlenaryPdfView *self = PLENARY_PDF_VIEW (widget);
 
   /* Not while allocating: the zoom resizes the view. */
-  if (self->fit_pending && self->n_pages > 0 && width > 0)
-    {
-      self->fit_pending = FALSE;
-      self->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_width_idle, self, NULL);
-    }
+  if (self->fitting && self->n_pages > 0 && width > 0 && width != self->fitted_width && self->fit_id == 0)
+    self->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_width_idle, self, NULL);
   configure_adjustments (self);
   /* Not while allocating: the page number resizes labels. */
   if (self->update_page_id == 0)
@@ -1177,7 +1182,7 @@ plenary_pdf_view_init (PlenaryPdfView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
 
-  self->zoom = 1.0;
+  self->zoom = self->chosen_zoom = 1.0;
   self->selection_start = self->selection_end = -1;
   self->drag_page = -1;
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, tile_free);
@@ -1296,14 +1301,12 @@ plenary_pdf_view_get_zoom (PlenaryPdfView *self)
   return self->zoom;
 }
 
-void
-plenary_pdf_view_set_zoom (PlenaryPdfView *self,
-                           double          zoom)
+static void
+apply_zoom (PlenaryPdfView *self,
+            double          zoom)
 {
   guint page;
   double within = 0;
-
-  g_return_if_fail (PLENARY_IS_PDF_VIEW (self));
 
   zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
   if (G_APPROX_VALUE (zoom, self->zoom, 1e-6))
@@ -1320,6 +1323,22 @@ plenary_pdf_view_set_zoom (PlenaryPdfView *self,
   if (self->n_pages > 0)
     scroll_to (self, self->tops[page] + within * zoom);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* The reader's zoom: the pages no longer follow the pane's width. */
+void
+plenary_pdf_view_set_zoom (PlenaryPdfView *self,
+                           double          zoom)
+{
+  g_return_if_fail (PLENARY_IS_PDF_VIEW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (G_APPROX_VALUE (zoom, self->zoom, 1e-6))
+    return;
+
+  self->chosen_zoom = zoom;
+  self->fitting = FALSE;
+  apply_zoom (self, zoom);
 }
 
 const char *

@@ -248,17 +248,51 @@ green_share (GdkTexture            *texture,
   return all > 0 ? (double) green / all : 0;
 }
 
+/* The pane at the width asked, or as wide as the draft beside it when the
+ * draft has no room for more. */
 static gboolean
 pane_at_width (gpointer data)
 {
   Fixture *f = data;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int wanted = g_settings_get_int (settings, "reading-pane-width");
+  int pane = gtk_widget_get_width (GTK_WIDGET (f->viewer));
+  int draft = gtk_widget_get_width (GTK_WIDGET (f->window->content_stack));
 
-  int total = gtk_widget_get_width (GTK_WIDGET (f->window->reading_split));
-  /* The width asked, within half of the room beside the side panels. */
-  int wanted = CLAMP (g_settings_get_int (settings, "reading-pane-width"), 360, MAX (360, total / 2));
+  return ABS (pane - wanted) <= 2 || (pane < wanted && ABS (draft - pane) <= 2);
+}
 
-  return ABS (gtk_widget_get_width (GTK_WIDGET (f->viewer)) - wanted) <= 2;
+/* The pane beside the draft, on both libadwaitas: neither covers the
+ * other, and the draft keeps at least half of the room beside its side
+ * panels (as wide as the pane or wider). */
+static void
+assert_beside_draft (Fixture *f)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  graphene_rect_t draft, pane;
+
+  g_assert_false (plenary_reading_split_get_covering (f->window->reading_split));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->window->content_stack), window, &draft));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->viewer), window, &pane));
+  g_assert_cmpfloat (pane.size.width, >=, 360 - 1);
+  g_assert_cmpfloat (draft.size.width, >=, pane.size.width - 2);
+  g_assert_cmpfloat (draft.origin.x + draft.size.width, <=, pane.origin.x + 0.5);
+  /* Both drawn, at the same height. */
+  g_assert_cmpfloat (draft.size.height, >, 100);
+  g_assert_cmpfloat (ABS (draft.origin.y - pane.origin.y), <, 1);
+}
+
+/* The widest page shown whole in the pane beside the draft (about 400 px,
+ * where a page at 100 % takes 793). */
+static gboolean
+page_fits (gpointer data)
+{
+  Fixture *f = data;
+  graphene_rect_t area;
+
+  return plenary_pdf_view_get_zoom (f->view) < 1.0 && plenary_pdf_view_get_page_area (f->view, 0, &area)
+         && area.origin.x >= 0
+         && area.origin.x + area.size.width <= gtk_widget_get_width (GTK_WIDGET (f->view));
 }
 
 static void
@@ -276,6 +310,9 @@ test_cite_from_page (void)
 
   fixture_init (&f, 1440);
   open_source (&f);
+  plenary_test_spin_until (pane_at_width, &f);
+  assert_beside_draft (&f);
+  plenary_test_spin_until (page_fits, &f);
 
   /* Page 12, typed in the page field as a reader does. */
   spin = GTK_EDITABLE (plenary_test_find_child (GTK_WIDGET (f.viewer), GTK_TYPE_SPIN_BUTTON));
@@ -437,14 +474,8 @@ test_resize_pane (void)
 
   fixture_init (&f, 1440);
   open_source (&f);
-#if !ADW_CHECK_VERSION (1, 4, 0)
-  /* Libadwaita 1.2 (Debian 12): the pane covers the draft at every width
-   * (see plenary-reading-split.c). */
-  plenary_test_spin_until (covers_draft, &f);
-  fixture_clear (&f);
-  return;
-#endif
   plenary_test_spin_until (pane_at_width, &f);
+  assert_beside_draft (&f);
   paned = plenary_reading_split_get_paned (f.window->reading_split);
   total = gtk_widget_get_width (GTK_WIDGET (f.window->reading_split));
 
@@ -453,12 +484,13 @@ test_resize_pane (void)
   plenary_test_spin_until (width_saved, settings);
   g_assert_cmpint (g_settings_get_int (settings, "reading-pane-width"), ==, 400);
   plenary_test_spin_until (pane_at_width, &f);
+  assert_beside_draft (&f);
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (f.viewer)) - 400), <=, 2);
 
-  /* Never over half: the draft keeps the other half. */
+  /* Never wider than the draft: it keeps its half. */
   gtk_paned_set_position (paned, 50);
   plenary_test_spin (100);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.viewer)), <=, total / 2 + 1);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window->content_stack)), >=, total / 2 - 10);
+  assert_beside_draft (&f);
 
   save_screenshot (&f, "reading-pane-resized-1440.png");
   fixture_clear (&f);
