@@ -58,6 +58,7 @@ typedef struct
   int                 stride;
   gboolean            reduced;
   gboolean            failed;
+  gboolean            damaged;    /* drawn, but poppler could not read all of it */
   PlenaryPdfPageText *text;
   gint64              microseconds;
 } Job;
@@ -70,6 +71,7 @@ typedef struct
   GList      *link;       /* in the LRU queue */
   gboolean    reduced;
   gboolean    failed;
+  gboolean    damaged;
 } Tile;
 
 typedef struct
@@ -234,6 +236,26 @@ open_document (Job *job)
     }
 }
 
+/* The job a worker thread is drawing a page for. */
+static GPrivate rendering_job;
+
+/* Poppler tells what it cannot read in a PDF through GLib's log only
+ * ("Syntax error at position 573: Unexpected end of file in flate
+ * stream"): what it logs while a worker draws a page is about that page.
+ * Warnings are about what it could read all the same. */
+static void
+on_poppler_log (const char     *domain,
+                GLogLevelFlags  level,
+                const char     *message,
+                gpointer        user_data)
+{
+  Job *job = g_private_get (&rendering_job);
+
+  if (job != NULL && message != NULL && !g_str_has_prefix (message, "Syntax warning"))
+    job->damaged = TRUE;
+  g_log_default_handler (domain, level, message, user_data);
+}
+
 static void
 render_page (Job *job)
 {
@@ -266,11 +288,16 @@ render_page (Job *job)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
+  g_private_set (&rendering_job, job);
   poppler_page_render (page, cr);
+  g_private_set (&rendering_job, NULL);
+  /* Cairo refused what poppler drew: the page is not there. */
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    job->failed = TRUE;
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  if (job->failed || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     job->failed = TRUE;
   else
     {
@@ -585,6 +612,7 @@ job_done (gpointer data)
       tile->scale = job->scale;
       tile->reduced = job->reduced;
       tile->failed = job->failed;
+      tile->damaged = job->damaged;
       if (job->pixels != NULL)
         {
           tile->texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT,
@@ -598,6 +626,9 @@ job_done (gpointer data)
       self->cache_bytes += tile->bytes;
       trim_cache (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      /* The page being read may say it is damaged. */
+      if ((guint) job->page == self->page && (tile->failed || tile->damaged))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
       g_signal_emit (self, signals[PAGE_READY], 0, (guint) job->page, job->microseconds);
     }
 
@@ -803,6 +834,9 @@ plenary_pdf_view_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_texture (snapshot, tile->texture, &area);
       if (tile != NULL && tile->failed)
         append_page_message (self, snapshot, &area, _("This page could not be shown."), FALSE);
+      else if (tile != NULL && tile->damaged)
+        append_page_message (self, snapshot, &area,
+                             _("Part of this page could not be read: it may be incomplete."), TRUE);
       else if (tile != NULL && tile->reduced && !G_APPROX_VALUE (tile->scale, 0, 1e-9))
         append_page_message (self, snapshot, &area,
                              _("This page is very large: it is shown at a lower resolution."), TRUE);
@@ -1138,6 +1172,8 @@ plenary_pdf_view_class_init (PlenaryPdfViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_log_set_handler ("Poppler", G_LOG_LEVEL_MASK, on_poppler_log, NULL);
+
   object_class->dispose = plenary_pdf_view_dispose;
   object_class->finalize = plenary_pdf_view_finalize;
   object_class->get_property = plenary_pdf_view_get_property;
@@ -1348,6 +1384,16 @@ plenary_pdf_view_get_message (PlenaryPdfView *self)
 
   if (self->message != NULL)
     return self->message;
+
+  if (self->n_pages > 0)
+    {
+      Tile *tile = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (self->page));
+
+      if (tile != NULL && tile->failed)
+        return _("This page of the PDF is damaged: it could not be shown. The other pages can still be read.");
+      if (tile != NULL && tile->damaged)
+        return _("This page of the PDF is damaged: part of it could not be read, so it may be incomplete. The other pages can still be read.");
+    }
 
   if (self->n_pages > 0 && self->texts[self->page] != NULL &&
       plenary_pdf_page_text_get_length (self->texts[self->page]) == 0)
