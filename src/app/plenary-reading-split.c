@@ -156,10 +156,11 @@ plenary_reading_split_dispose (GObject *object)
   G_OBJECT_CLASS (plenary_reading_split_parent_class)->dispose (object);
 }
 
-/* The paned lets the content shrink to nothing, to be covered. Libadwaita
- * 1.2 folds the side panels by the children's minimum widths: there the
- * split still asks for the content's own width, so that narrow windows fold
- * them away (1.4 folds them by the window's width). */
+/* The paned lets the content shrink to nothing, to be covered; the split
+ * still asks for the content's own width, so that the window is never
+ * narrower than the draft and its side panels allow (libadwaita 1.2 folds
+ * the side panels by the children's minimum widths, 1.4 by the window's
+ * width). */
 static void
 plenary_reading_split_measure (GtkWidget      *widget,
                                GtkOrientation  orientation,
@@ -173,7 +174,6 @@ plenary_reading_split_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
-#if !ADW_CHECK_VERSION (1, 4, 0)
   if (orientation == GTK_ORIENTATION_HORIZONTAL && self->content != NULL
       && gtk_widget_get_visible (self->content))
     {
@@ -183,7 +183,6 @@ plenary_reading_split_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, content_minimum);
       *natural = MAX (*natural, *minimum);
     }
-#endif
 }
 
 static void
