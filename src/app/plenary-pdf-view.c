@@ -68,11 +68,11 @@ typedef struct
   GdkTexture      *texture;
   cairo_surface_t *surface;  /* the same pixels, for GTK's cairo renderer */
   double           scale;
-  gsize       bytes;
-  GList      *link;       /* in the LRU queue */
-  gboolean    reduced;
-  gboolean    failed;
-  gboolean    damaged;
+  gsize            bytes;
+  GList           *link;     /* in the LRU queue */
+  gboolean         reduced;
+  gboolean         failed;
+  gboolean         damaged;
 } Tile;
 
 typedef struct
@@ -263,6 +263,7 @@ render_page (Job *job)
   PopplerPage *page = poppler_document_get_page (job->renderer->document, job->page);
   cairo_surface_t *surface;
   double width, height, scale = job->scale;
+  gboolean refused;
   cairo_t *cr;
 
   if (page == NULL)
@@ -293,12 +294,11 @@ render_page (Job *job)
   poppler_page_render (page, cr);
   g_private_set (&rendering_job, NULL);
   /* Cairo refused what poppler drew: the page is not there. */
-  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
-    job->failed = TRUE;
+  refused = cairo_status (cr) != CAIRO_STATUS_SUCCESS;
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  if (job->failed || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  if (refused || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     job->failed = TRUE;
   else
     {
