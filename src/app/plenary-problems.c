@@ -410,6 +410,8 @@ check_form (PlenaryProblems               *self,
   return problems;
 }
 
+/* A problem of one of the two texts only: accepting or rejecting proposals
+ * settles it, not a fix of the words shown. */
 static void
 say_which_text (PlenaryCheckProblem *problem,
                 const char          *format)
@@ -418,6 +420,9 @@ say_which_text (PlenaryCheckProblem *problem,
 
   g_free (problem->message);
   problem->message = message;
+  problem->has_fix = FALSE;
+  g_clear_pointer (&problem->replacement, g_free);
+  g_clear_pointer (&problem->fix_label, g_free);
 }
 
 /* A line with proposals is checked as it would read with all of them
@@ -662,6 +667,22 @@ on_lines_changed (PlenaryProblems  *self,
   plenary_line_changes_add (&self->changes, first, last, plenary_line_index_get_n_lines (index));
 
   queue_check (self);
+}
+
+/* Proposals changed on these lines, perhaps not their text: the lines read
+ * differently with them accepted or without them. */
+static void
+on_lines_marked (PlenaryProblems *self,
+                 guint            first,
+                 guint            last)
+{
+  guint n_lines = plenary_line_index_get_n_lines (self->index);
+
+  if (n_lines == 0)
+    return;
+  /* Counted before the rest of the edit. */
+  last = MIN (last, n_lines - 1);
+  on_lines_changed (self, MIN (first, last), last, self->index);
 }
 
 static void
@@ -937,6 +958,8 @@ plenary_problems_constructed (GObject *object)
   self->changes.n_lines = plenary_line_index_get_n_lines (self->index);
 
   g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "lines-marked", G_CALLBACK (on_lines_marked),
                            self, G_CONNECT_SWAPPED);
   /* A draft opened or reloaded brings its own header, and its body. */
   g_signal_connect_object (self->document, "notify::draft", G_CALLBACK (follow_draft),
