@@ -58,18 +58,21 @@ typedef struct
   int                 stride;
   gboolean            reduced;
   gboolean            failed;
+  gboolean            damaged;    /* drawn, but poppler could not read all of it */
   PlenaryPdfPageText *text;
   gint64              microseconds;
 } Job;
 
 typedef struct
 {
-  GdkTexture *texture;
-  double      scale;
-  gsize       bytes;
-  GList      *link;       /* in the LRU queue */
-  gboolean    reduced;
-  gboolean    failed;
+  GdkTexture      *texture;
+  cairo_surface_t *surface;  /* the same pixels, for GTK's cairo renderer */
+  double           scale;
+  gsize            bytes;
+  GList           *link;     /* in the LRU queue */
+  gboolean         reduced;
+  gboolean         failed;
+  gboolean         damaged;
 } Tile;
 
 typedef struct
@@ -92,8 +95,11 @@ struct _PlenaryPdfView
   GThreadPool         *pool;
   guint                generation;
   gboolean             loaded;
-  /* The pages are fitted to the width once, when first shown. */
-  gboolean             fit_pending;
+  /* The pages follow the pane's width, up to the zoom the reader chose,
+   * until the reader zooms. */
+  gboolean             fitting;
+  int                  fitted_width;
+  double               chosen_zoom;
   guint                fit_id;
   char                *message;
 
@@ -231,12 +237,33 @@ open_document (Job *job)
     }
 }
 
+/* The job a worker thread is drawing a page for. */
+static GPrivate rendering_job;
+
+/* Poppler tells what it cannot read in a PDF through GLib's log only
+ * ("Syntax error at position 573: Unexpected end of file in flate
+ * stream"): what it logs while a worker draws a page is about that page.
+ * Warnings are about what it could read all the same. */
+static void
+on_poppler_log (const char     *domain,
+                GLogLevelFlags  level,
+                const char     *message,
+                gpointer        user_data)
+{
+  Job *job = g_private_get (&rendering_job);
+
+  if (job != NULL && message != NULL && !g_str_has_prefix (message, "Syntax warning"))
+    job->damaged = TRUE;
+  g_log_default_handler (domain, level, message, user_data);
+}
+
 static void
 render_page (Job *job)
 {
   PopplerPage *page = poppler_document_get_page (job->renderer->document, job->page);
   cairo_surface_t *surface;
   double width, height, scale = job->scale;
+  gboolean refused;
   cairo_t *cr;
 
   if (page == NULL)
@@ -263,11 +290,15 @@ render_page (Job *job)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
+  g_private_set (&rendering_job, job);
   poppler_page_render (page, cr);
+  g_private_set (&rendering_job, NULL);
+  /* Cairo refused what poppler drew: the page is not there. */
+  refused = cairo_status (cr) != CAIRO_STATUS_SUCCESS;
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+  if (refused || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     job->failed = TRUE;
   else
     {
@@ -312,6 +343,7 @@ tile_free (gpointer data)
   Tile *tile = data;
 
   g_clear_object (&tile->texture);
+  g_clear_pointer (&tile->surface, cairo_surface_destroy);
   g_free (tile);
 }
 
@@ -552,7 +584,8 @@ job_done (gpointer data)
           self->overlays = g_ptr_array_new_with_free_func (unref_overlays);
           g_ptr_array_set_size (self->overlays, self->n_pages);
           self->loaded = TRUE;
-          self->fit_pending = TRUE;
+          self->fitting = TRUE;
+          self->fitted_width = 0;
           update_layout (self);
           configure_adjustments (self);
           gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -581,10 +614,18 @@ job_done (gpointer data)
       tile->scale = job->scale;
       tile->reduced = job->reduced;
       tile->failed = job->failed;
+      tile->damaged = job->damaged;
       if (job->pixels != NULL)
         {
+          static cairo_user_data_key_t pixels_key;
+
           tile->texture = gdk_memory_texture_new (job->width, job->height, GDK_MEMORY_DEFAULT,
                                                   job->pixels, job->stride);
+          tile->surface = cairo_image_surface_create_for_data ((guchar *) g_bytes_get_data (job->pixels, NULL),
+                                                               CAIRO_FORMAT_ARGB32, job->width, job->height,
+                                                               job->stride);
+          cairo_surface_set_user_data (tile->surface, &pixels_key, g_bytes_ref (job->pixels),
+                                       (cairo_destroy_func_t) g_bytes_unref);
           tile->bytes = g_bytes_get_size (job->pixels);
         }
       tile->link = g_list_alloc ();
@@ -594,6 +635,9 @@ job_done (gpointer data)
       self->cache_bytes += tile->bytes;
       trim_cache (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      /* The page being read may say it is damaged. */
+      if ((guint) job->page == self->page && (tile->failed || tile->damaged))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
       g_signal_emit (self, signals[PAGE_READY], 0, (guint) job->page, job->microseconds);
     }
 
@@ -761,6 +805,46 @@ snapshot_selection (PlenaryPdfView        *self,
     }
 }
 
+/* GTK 4.8's cairo renderer converts a texture to a cairo image pixel by
+ * pixel, through floats, at every frame: 8 ms a page, a frame of 17 ms for
+ * two pages. With that renderer the page's image is painted as it is. */
+static void
+append_page_image (PlenaryPdfView        *self,
+                   GtkSnapshot           *snapshot,
+                   Tile                  *tile,
+                   const graphene_rect_t *area,
+                   double                 scale)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
+  cairo_t *cr;
+
+  if (!GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      /* An image of another zoom, scaled, until the sharp one comes. */
+      gtk_snapshot_append_texture (snapshot, tile->texture, area);
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, area);
+  if (G_APPROX_VALUE (tile->scale, scale, 1e-6))
+    {
+      /* Pixel for pixel: copied, not filtered. */
+      double factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+      cairo_scale (cr, 1 / factor, 1 / factor);
+      cairo_set_source_surface (cr, tile->surface, round (area->origin.x * factor), round (area->origin.y * factor));
+    }
+  else
+    {
+      cairo_translate (cr, area->origin.x, area->origin.y);
+      cairo_scale (cr, area->size.width / cairo_image_surface_get_width (tile->surface),
+                   area->size.height / cairo_image_surface_get_height (tile->surface));
+      cairo_set_source_surface (cr, tile->surface, 0, 0);
+    }
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
 static void
 plenary_pdf_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -795,10 +879,12 @@ plenary_pdf_view_snapshot (GtkWidget   *widget,
       if (tile != NULL)
         touch_tile (self, tile);
       if (tile != NULL && tile->texture != NULL)
-        /* An image of another zoom, scaled, until the sharp one comes. */
-        gtk_snapshot_append_texture (snapshot, tile->texture, &area);
+        append_page_image (self, snapshot, tile, &area, scale);
       if (tile != NULL && tile->failed)
         append_page_message (self, snapshot, &area, _("This page could not be shown."), FALSE);
+      else if (tile != NULL && tile->damaged)
+        append_page_message (self, snapshot, &area,
+                             _("Part of this page could not be read: it may be incomplete."), TRUE);
       else if (tile != NULL && tile->reduced && !G_APPROX_VALUE (tile->scale, 0, 1e-9))
         append_page_message (self, snapshot, &area,
                              _("This page is very large: it is shown at a lower resolution."), TRUE);
@@ -822,8 +908,12 @@ plenary_pdf_view_snapshot (GtkWidget   *widget,
   trim_cache (self);
 }
 
+static void apply_zoom (PlenaryPdfView *self,
+                        double          zoom);
+
 /* A page wider than the pane (the pane beside the draft is narrower than
- * an A4 page at 100 %) is shown whole: the zoom that fits the widest page. */
+ * an A4 page at 100 %) is shown whole: the zoom that fits the widest page,
+ * again when the pane is resized, never above the zoom the reader chose. */
 static gboolean
 fit_width_idle (gpointer data)
 {
@@ -832,14 +922,14 @@ fit_width_idle (gpointer data)
   double widest = 0;
 
   self->fit_id = 0;
+  self->fitted_width = width;
   for (guint i = 0; i < self->n_pages; i++)
     widest = MAX (widest, self->sizes[2 * i]);
   if (widest > 0 && width > 2 * MARGIN)
     {
       double fit = (width - 2 * MARGIN) / (widest * PX_PER_POINT);
 
-      if (fit < self->zoom)
-        plenary_pdf_view_set_zoom (self, floor (fit * 20) / 20);
+      apply_zoom (self, MIN (self->chosen_zoom, floor (fit * 20) / 20));
     }
 
   return G_SOURCE_REMOVE;
@@ -854,11 +944,8 @@ plenary_pdf_view_size_allocate (GtkWidget *widget,
   PlenaryPdfView *self = PLENARY_PDF_VIEW (widget);
 
   /* Not while allocating: the zoom resizes the view. */
-  if (self->fit_pending && self->n_pages > 0 && width > 0)
-    {
-      self->fit_pending = FALSE;
-      self->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_width_idle, self, NULL);
-    }
+  if (self->fitting && self->n_pages > 0 && width > 0 && width != self->fitted_width && self->fit_id == 0)
+    self->fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_width_idle, self, NULL);
   configure_adjustments (self);
   /* Not while allocating: the page number resizes labels. */
   if (self->update_page_id == 0)
@@ -1133,6 +1220,8 @@ plenary_pdf_view_class_init (PlenaryPdfViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_log_set_handler ("Poppler", G_LOG_LEVEL_MASK, on_poppler_log, NULL);
+
   object_class->dispose = plenary_pdf_view_dispose;
   object_class->finalize = plenary_pdf_view_finalize;
   object_class->get_property = plenary_pdf_view_get_property;
@@ -1177,7 +1266,7 @@ plenary_pdf_view_init (PlenaryPdfView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
 
-  self->zoom = 1.0;
+  self->zoom = self->chosen_zoom = 1.0;
   self->selection_start = self->selection_end = -1;
   self->drag_page = -1;
   self->tiles = g_hash_table_new_full (NULL, NULL, NULL, tile_free);
@@ -1296,14 +1385,12 @@ plenary_pdf_view_get_zoom (PlenaryPdfView *self)
   return self->zoom;
 }
 
-void
-plenary_pdf_view_set_zoom (PlenaryPdfView *self,
-                           double          zoom)
+static void
+apply_zoom (PlenaryPdfView *self,
+            double          zoom)
 {
   guint page;
   double within = 0;
-
-  g_return_if_fail (PLENARY_IS_PDF_VIEW (self));
 
   zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
   if (G_APPROX_VALUE (zoom, self->zoom, 1e-6))
@@ -1322,6 +1409,22 @@ plenary_pdf_view_set_zoom (PlenaryPdfView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
+/* The reader's zoom: the pages no longer follow the pane's width. */
+void
+plenary_pdf_view_set_zoom (PlenaryPdfView *self,
+                           double          zoom)
+{
+  g_return_if_fail (PLENARY_IS_PDF_VIEW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (G_APPROX_VALUE (zoom, self->zoom, 1e-6))
+    return;
+
+  self->chosen_zoom = zoom;
+  self->fitting = FALSE;
+  apply_zoom (self, zoom);
+}
+
 const char *
 plenary_pdf_view_get_message (PlenaryPdfView *self)
 {
@@ -1329,6 +1432,16 @@ plenary_pdf_view_get_message (PlenaryPdfView *self)
 
   if (self->message != NULL)
     return self->message;
+
+  if (self->n_pages > 0)
+    {
+      Tile *tile = g_hash_table_lookup (self->tiles, GUINT_TO_POINTER (self->page));
+
+      if (tile != NULL && tile->failed)
+        return _("This page of the PDF is damaged: it could not be shown. The other pages can still be read.");
+      if (tile != NULL && tile->damaged)
+        return _("This page of the PDF is damaged: part of it could not be read, so it may be incomplete. The other pages can still be read.");
+    }
 
   if (self->n_pages > 0 && self->texts[self->page] != NULL &&
       plenary_pdf_page_text_get_length (self->texts[self->page]) == 0)

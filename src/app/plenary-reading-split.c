@@ -11,22 +11,11 @@
 
 #include "plenary-reading-split.h"
 
-/* The pane's smallest width; below twice that, it covers the draft. */
+/* The pane's smallest width. */
 #define PANE_MIN_WIDTH 360
 #define PANE_DEFAULT_WIDTH 560
 /* Windows narrower than this have no room for the draft beside the pane. */
 #define COVER_BELOW 900
-
-/* Before libadwaita 1.4 the side panels are AdwFlaps. There, with GTK 4.8,
- * a text view beside the draft that grows while it is laid out leaves the
- * flap's content waiting for a layout that never comes (GTK warns that it
- * draws it without an allocation): draft and pane stay blank. So there the
- * pane always covers the draft. */
-#if ADW_CHECK_VERSION (1, 4, 0)
-# define CAN_SHOW_BESIDE TRUE
-#else
-# define CAN_SHOW_BESIDE FALSE
-#endif
 
 struct _PlenaryReadingSplit
 {
@@ -34,10 +23,12 @@ struct _PlenaryReadingSplit
 
   GtkPaned  *paned;
   GtkWidget *content;
+  GtkWidget *draft;       /* in the content, beside its side panels */
   GtkWidget *pane;
   GSettings *settings;
   int        wanted;      /* the pane's width the user chose */
   int        width;       /* the split's width the position was set for */
+  int        panels;      /* the side panels' width it was set for */
   gboolean   covering;
   gboolean   placing;
   guint      place_id;
@@ -57,14 +48,25 @@ pane_shown (PlenaryReadingSplit *self)
   return self->pane != NULL && gtk_widget_get_visible (self->pane);
 }
 
+/* The side panels beside the draft, in the content with it. */
+static int
+panels_width (PlenaryReadingSplit *self)
+{
+  int content = self->content != NULL ? gtk_widget_get_width (self->content) : 0;
+
+  if (self->draft == NULL || content == 0)
+    return 0;
+  return MAX (0, content - gtk_widget_get_width (self->draft));
+}
+
 static int
 clamp_width (PlenaryReadingSplit *self,
              int                  width)
 {
-  int total = gtk_widget_get_width (GTK_WIDGET (self));
+  int room = gtk_widget_get_width (GTK_WIDGET (self)) - self->panels;
 
-  /* The draft keeps at least half. */
-  return CLAMP (width, PANE_MIN_WIDTH, MAX (PANE_MIN_WIDTH, total / 2));
+  /* The draft keeps at least half of the room beside the side panels. */
+  return CLAMP (width, PANE_MIN_WIDTH, MAX (PANE_MIN_WIDTH, room / 2));
 }
 
 /* Out of size allocation: showing or hiding the draft resizes. */
@@ -74,14 +76,15 @@ place_pane (gpointer user_data)
   PlenaryReadingSplit *self = user_data;
   int total = gtk_widget_get_width (GTK_WIDGET (self));
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  gboolean covering = pane_shown (self) && window != NULL
-                      && (!CAN_SHOW_BESIDE || gtk_widget_get_width (window) < COVER_BELOW);
+  gboolean covering = pane_shown (self) && window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
 
   self->place_id = 0;
   self->covering = covering;
   /* Covering: the draft squeezed to nothing (it stays in the window, with
    * its focus and its state). */
 
+  if (!covering)
+    self->panels = panels_width (self);
   if (pane_shown (self) && total > 0)
     {
       self->placing = TRUE;
@@ -144,6 +147,7 @@ plenary_reading_split_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->pane, self);
   self->pane = NULL;
   self->content = NULL;
+  self->draft = NULL;
   if (self->paned != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->paned));
   self->paned = NULL;
@@ -152,10 +156,11 @@ plenary_reading_split_dispose (GObject *object)
   G_OBJECT_CLASS (plenary_reading_split_parent_class)->dispose (object);
 }
 
-/* The paned lets the draft shrink to nothing, to be covered. Libadwaita
- * 1.2 folds the side panels by the children's minimum widths: there the
- * split still asks for the draft's own width, so that narrow windows fold
- * them away (1.4 folds them by the window's width). */
+/* The paned lets the content shrink to nothing, to be covered; the split
+ * still asks for the content's own width, so that the window is never
+ * narrower than the draft and its side panels allow (libadwaita 1.2 folds
+ * the side panels by the children's minimum widths, 1.4 by the window's
+ * width). */
 static void
 plenary_reading_split_measure (GtkWidget      *widget,
                                GtkOrientation  orientation,
@@ -169,7 +174,7 @@ plenary_reading_split_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
-  if (!CAN_SHOW_BESIDE && orientation == GTK_ORIENTATION_HORIZONTAL && self->content != NULL
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->content != NULL
       && gtk_widget_get_visible (self->content))
     {
       int content_minimum;
@@ -189,6 +194,9 @@ plenary_reading_split_size_allocate (GtkWidget *widget,
   PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
 
   gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
+  /* A side panel shown, hidden or folded: the room for the pane changed. */
+  if (pane_shown (self) && !self->covering && panels_width (self) != self->panels)
+    queue_place (self);
 }
 
 static void
@@ -257,6 +265,17 @@ plenary_reading_split_set_content (PlenaryReadingSplit *self,
 
   self->content = content;
   gtk_paned_set_start_child (self->paned, content);
+}
+
+void
+plenary_reading_split_set_draft (PlenaryReadingSplit *self,
+                                 GtkWidget           *draft)
+{
+  g_return_if_fail (PLENARY_IS_READING_SPLIT (self));
+  g_return_if_fail (draft == NULL || GTK_IS_WIDGET (draft));
+
+  self->draft = draft;
+  queue_place (self);
 }
 
 static void

@@ -13,15 +13,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlenaryReadingSplit, plenary_reading_split, PLENARY, READING_SPLIT, GtkWidget)
 
-/* The draft ("content") and, beside it when "pane" is visible, the reading
- * pane, with a handle between them. The pane keeps its width when the
- * window changes size, is never wider than half of the split (the draft
- * keeps the other half), and its width is kept in the "reading-pane-width"
- * setting. When the split is narrower than twice the pane's smallest
- * width, the pane covers the draft. */
+/* The draft and its side panels ("content") and, beside them when "pane"
+ * is visible, the reading pane, with a handle between them. The pane keeps
+ * its width when the window changes size, is never wider than the draft
+ * (the "draft" widget, inside the content: the draft keeps at least half of
+ * the room beside the side panels), and its width is kept in the
+ * "reading-pane-width" setting. In windows narrower than 900 px the pane
+ * covers the content. */
 GtkWidget *plenary_reading_split_new         (void);
 void       plenary_reading_split_set_content (PlenaryReadingSplit *self,
                                               GtkWidget           *content);
+void       plenary_reading_split_set_draft   (PlenaryReadingSplit *self,
+                                              GtkWidget           *draft);
 void       plenary_reading_split_set_pane    (PlenaryReadingSplit *self,
                                               GtkWidget           *pane);
 void       plenary_reading_split_set_settings (PlenaryReadingSplit *self,

@@ -20,7 +20,8 @@
  * huge source does not freeze the window. */
 #define FIND_TAGS_PER_STEP 500
 
-#define ZOOM_MIN  0.5
+/* As low as a page fitted to the pane beside the draft (about 45 %). */
+#define ZOOM_MIN  0.25
 #define ZOOM_MAX  4.0
 #define ZOOM_STEP 0.1
 

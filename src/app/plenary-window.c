@@ -454,6 +454,7 @@ plenary_window_init (PlenaryWindow *self)
                                         self->source_text_menu);
   /* Sources open beside the draft. */
   plenary_reading_split_set_settings (self->reading_split, self->settings);
+  plenary_reading_split_set_draft (self->reading_split, GTK_WIDGET (self->content_stack));
   plenary_reading_split_set_pane (self->reading_split,
                                   GTK_WIDGET (plenary_sources_panel_get_viewer (self->sources_panel)));
 

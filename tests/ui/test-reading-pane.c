@@ -248,17 +248,51 @@ green_share (GdkTexture            *texture,
   return all > 0 ? (double) green / all : 0;
 }
 
+/* The pane at the width asked, or as wide as the draft beside it when the
+ * draft has no room for more. */
 static gboolean
 pane_at_width (gpointer data)
 {
   Fixture *f = data;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int wanted = g_settings_get_int (settings, "reading-pane-width");
+  int pane = gtk_widget_get_width (GTK_WIDGET (f->viewer));
+  int draft = gtk_widget_get_width (GTK_WIDGET (f->window->content_stack));
 
-  int total = gtk_widget_get_width (GTK_WIDGET (f->window->reading_split));
-  /* The width asked, within half of the room beside the side panels. */
-  int wanted = CLAMP (g_settings_get_int (settings, "reading-pane-width"), 360, MAX (360, total / 2));
+  return ABS (pane - wanted) <= 2 || (pane < wanted && ABS (draft - pane) <= 2);
+}
 
-  return ABS (gtk_widget_get_width (GTK_WIDGET (f->viewer)) - wanted) <= 2;
+/* The pane beside the draft, on both libadwaitas: neither covers the
+ * other, and the draft keeps at least half of the room beside its side
+ * panels (as wide as the pane or wider). */
+static void
+assert_beside_draft (Fixture *f)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  graphene_rect_t draft, pane;
+
+  g_assert_false (plenary_reading_split_get_covering (f->window->reading_split));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->window->content_stack), window, &draft));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->viewer), window, &pane));
+  g_assert_cmpfloat (pane.size.width, >=, 360 - 1);
+  g_assert_cmpfloat (draft.size.width, >=, pane.size.width - 2);
+  g_assert_cmpfloat (draft.origin.x + draft.size.width, <=, pane.origin.x + 0.5);
+  /* Both drawn, at the same height. */
+  g_assert_cmpfloat (draft.size.height, >, 100);
+  g_assert_cmpfloat (ABS (draft.origin.y - pane.origin.y), <, 1);
+}
+
+/* The widest page shown whole in the pane beside the draft (about 400 px,
+ * where a page at 100 % takes 793). */
+static gboolean
+page_fits (gpointer data)
+{
+  Fixture *f = data;
+  graphene_rect_t area;
+
+  return plenary_pdf_view_get_zoom (f->view) < 1.0 && plenary_pdf_view_get_page_area (f->view, 0, &area)
+         && area.origin.x >= 0
+         && area.origin.x + area.size.width <= gtk_widget_get_width (GTK_WIDGET (f->view));
 }
 
 static void
@@ -276,6 +310,9 @@ test_cite_from_page (void)
 
   fixture_init (&f, 1440);
   open_source (&f);
+  plenary_test_spin_until (pane_at_width, &f);
+  assert_beside_draft (&f);
+  plenary_test_spin_until (page_fits, &f);
 
   /* Page 12, typed in the page field as a reader does. */
   spin = GTK_EDITABLE (plenary_test_find_child (GTK_WIDGET (f.viewer), GTK_TYPE_SPIN_BUTTON));
@@ -437,14 +474,8 @@ test_resize_pane (void)
 
   fixture_init (&f, 1440);
   open_source (&f);
-#if !ADW_CHECK_VERSION (1, 4, 0)
-  /* Libadwaita 1.2 (Debian 12): the pane covers the draft at every width
-   * (see plenary-reading-split.c). */
-  plenary_test_spin_until (covers_draft, &f);
-  fixture_clear (&f);
-  return;
-#endif
   plenary_test_spin_until (pane_at_width, &f);
+  assert_beside_draft (&f);
   paned = plenary_reading_split_get_paned (f.window->reading_split);
   total = gtk_widget_get_width (GTK_WIDGET (f.window->reading_split));
 
@@ -453,12 +484,13 @@ test_resize_pane (void)
   plenary_test_spin_until (width_saved, settings);
   g_assert_cmpint (g_settings_get_int (settings, "reading-pane-width"), ==, 400);
   plenary_test_spin_until (pane_at_width, &f);
+  assert_beside_draft (&f);
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (f.viewer)) - 400), <=, 2);
 
-  /* Never over half: the draft keeps the other half. */
+  /* Never wider than the draft: it keeps its half. */
   gtk_paned_set_position (paned, 50);
   plenary_test_spin (100);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.viewer)), <=, total / 2 + 1);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window->content_stack)), >=, total / 2 - 10);
+  assert_beside_draft (&f);
 
   save_screenshot (&f, "reading-pane-resized-1440.png");
   fixture_clear (&f);
@@ -671,6 +703,139 @@ test_hostile_pdfs (void)
   fixture_clear (&f);
 }
 
+/* A PDF of three pages written by hand, whose second page's content stream
+ * is cut short (a download broken off): poppler cannot read all of it. */
+static char *
+write_damaged_pdf (const char *dir)
+{
+  const char *contents[] = { "BT /F1 18 Tf 72 720 Td (Page one reads well.) Tj ET",
+                             "BT /F1 18 Tf 72 720 Td (Page two is damaged.) Tj ET 0 0 1 rg 72 72 400 400 re f",
+                             "BT /F1 18 Tf 72 720 Td (Page three reads well.) Tj ET" };
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  char *path = g_build_filename (dir, "Damaged annex.pdf", NULL);
+  gsize xref;
+
+#define OBJECT_BEGINS() G_STMT_START { gsize at = pdf->len; g_array_append_val (offsets, at); } G_STMT_END
+  OBJECT_BEGINS ();
+  g_string_append (pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+  OBJECT_BEGINS ();
+  g_string_append (pdf, "2 0 obj\n<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R] /Count 3 >>\nendobj\n");
+  OBJECT_BEGINS ();
+  g_string_append (pdf, "3 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n");
+  for (guint i = 0; i < 3; i++)
+    {
+      OBJECT_BEGINS ();
+      g_string_append_printf (pdf, "%u 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                              "/Resources << /Font << /F1 3 0 R >> >> /Contents %u 0 R >>\nendobj\n", 4 + i, 7 + i);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      OBJECT_BEGINS ();
+      if (i == 1)
+        {
+          /* Compressed, then cut in the middle. */
+          g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+          char compressed[512];
+          gsize read, written;
+
+          g_assert_cmpint (g_converter_convert (G_CONVERTER (compressor), contents[i], strlen (contents[i]),
+                                                compressed, sizeof compressed, G_CONVERTER_INPUT_AT_END,
+                                                &read, &written, NULL), ==, G_CONVERTER_FINISHED);
+          written /= 2;
+          g_string_append_printf (pdf, "%u 0 obj\n<< /Length %zu /Filter /FlateDecode >>\nstream\n", 7 + i, written);
+          g_string_append_len (pdf, compressed, written);
+        }
+      else
+        {
+          g_string_append_printf (pdf, "%u 0 obj\n<< /Length %zu >>\nstream\n", 7 + i, strlen (contents[i]));
+          g_string_append (pdf, contents[i]);
+        }
+      g_string_append (pdf, "\nendstream\nendobj\n");
+    }
+#undef OBJECT_BEGINS
+
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010zu 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                          offsets->len + 1, xref);
+  g_assert_true (g_file_set_contents (path, pdf->str, pdf->len, NULL));
+  return path;
+}
+
+/* The message under the pane's tool bar, on screen, is MESSAGE. */
+static void
+assert_pane_says (Fixture    *f,
+                  const char *message)
+{
+  GtkWidget *label = find_label_starting (GTK_WIDGET (f->viewer), message);
+
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, message);
+  g_assert_true (gtk_widget_is_drawable (label));
+}
+
+static gboolean
+says_damaged (gpointer data)
+{
+  Fixture *f = data;
+
+  return plenary_pdf_view_get_page (f->view) == 2 && plenary_pdf_view_get_message (f->view) != NULL;
+}
+
+/* A page poppler cannot read in full: the pane says so on that page, and
+ * the pages around it are drawn and read as usual. */
+static void
+test_damaged_page (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(GArray) rects = NULL;
+  const char *damaged = _("This page of the PDF is damaged: part of it could not be read, so it may be incomplete. "
+                          "The other pages can still be read.");
+  PlenarySource *source;
+  PagesWait pages;
+  PageWait wait;
+
+  fixture_init (&f, 1440);
+  path = write_damaged_pdf (f.dir);
+  source = add_source (&f, path);
+  g_assert_nonnull (strstr (plenary_source_get_text (source), "Page three reads well."));
+  plenary_sources_panel_open_source (f.window->sources_panel, source, -1, -1);
+  g_assert_true (plenary_source_viewer_get_showing_pages (f.viewer));
+  pages = (PagesWait) { f.view, 3 };
+  plenary_test_spin_until (has_pages, &pages);
+
+  /* The first page: read well, nothing to say. */
+  wait = (PageWait) { f.view, 0 };
+  plenary_test_spin_until (page_ready, &wait);
+  g_assert_cmpuint (plenary_pdf_view_get_page (f.view), ==, 1);
+  g_assert_null (plenary_pdf_view_get_message (f.view));
+
+  /* The second: drawn as far as poppler could read it, and said so. */
+  plenary_pdf_view_set_page (f.view, 2);
+  wait = (PageWait) { f.view, 1 };
+  plenary_test_spin_until (page_ready, &wait);
+  plenary_test_spin_until (says_damaged, &f);
+  g_assert_cmpstr (plenary_pdf_view_get_message (f.view), ==, damaged);
+  assert_pane_says (&f, damaged);
+  save_screenshot (&f, "reading-pane-damaged-page.png");
+
+  /* The third: drawn, its words selectable, nothing to say. */
+  plenary_pdf_view_set_page (f.view, 3);
+  wait = (PageWait) { f.view, 2 };
+  plenary_test_spin_until (page_ready, &wait);
+  g_assert_cmpuint (plenary_pdf_view_get_page (f.view), ==, 3);
+  g_assert_null (plenary_pdf_view_get_message (f.view));
+  rects = plenary_pdf_view_get_text_rects (f.view, 2, offset_of (source, "three"), offset_of (source, "three") + 5);
+  g_assert_nonnull (rects);
+  g_assert_cmpuint (rects->len, >=, 1);
+
+  fixture_clear (&f);
+}
+
 /* At 800 pixels the pane covers the draft. */
 static void
 test_narrow_window (void)
@@ -721,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/reading-pane/resize", test_resize_pane);
   g_test_add_func ("/reading-pane/narrow", test_narrow_window);
   g_test_add_func ("/reading-pane/hostile-pdfs", test_hostile_pdfs);
+  g_test_add_func ("/reading-pane/damaged-page", test_damaged_page);
 
   return plenary_test_run (app);
 }
