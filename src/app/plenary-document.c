@@ -710,6 +710,9 @@ plenary_document_init (PlenaryDocument *self)
                            G_CALLBACK (queue_proposals_sync), self, G_CONNECT_SWAPPED);
   self->line_index = plenary_line_index_new (GTK_TEXT_BUFFER (self->buffer));
   plenary_proposal_marks_set_line_index (self->marks, self->line_index);
+  /* The checks and the spelling read the lines as the proposals make them. */
+  g_signal_connect_object (self->marks, "lines-marked",
+                           G_CALLBACK (plenary_line_index_refresh), self->line_index, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->line_index, "lines-changed",
                            G_CALLBACK (on_lines_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "modified-changed",
@@ -1546,6 +1549,17 @@ plenary_document_has_proposals (PlenaryDocument *self)
 {
   g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
   return !plenary_proposal_marks_is_empty (self->marks);
+}
+
+gboolean
+plenary_document_dup_line_form (PlenaryDocument *self,
+                                guint            line,
+                                gboolean         accepted,
+                                char           **text,
+                                GArray          *map)
+{
+  g_return_val_if_fail (PLENARY_IS_DOCUMENT (self), FALSE);
+  return plenary_proposal_marks_dup_line_form (self->marks, line, accepted, text, map);
 }
 
 guint

@@ -141,6 +141,14 @@ gboolean         plenary_document_has_proposal_at  (PlenaryDocument     *self,
                                                      const char         **delegation);
 /* Whether any proposal is shown in the text. */
 gboolean         plenary_document_has_proposals    (PlenaryDocument     *self);
+/* LINE as it would read with every proposal accepted (ACCEPTED) or none,
+ * for the checks and the spelling: FALSE when no proposal is shown on it.
+ * See plenary_proposal_marks_dup_line_form(). */
+gboolean         plenary_document_dup_line_form    (PlenaryDocument     *self,
+                                                     guint                line,
+                                                     gboolean             accepted,
+                                                     char               **text,
+                                                     GArray              *map);
 /* Accept (apply to the text) or reject (drop) PROPOSAL, or every proposal
  * matching: of DELEGATION (NULL: any), in the paragraph PARAGRAPH_ID (NULL:
  * any). Each call is one edit that Undo takes back. Returns how many. */

@@ -175,6 +175,8 @@ plenary_draft_spelling_dispose (GObject *object)
   g_clear_object (&self->metadata_signals);
   g_clear_object (&self->sources_signals);
   g_clear_object (&self->settings);
+  if (self->highlighter != NULL)
+    plenary_spell_highlighter_set_form_func (self->highlighter, NULL, NULL);
   g_clear_object (&self->highlighter);
   g_clear_object (&self->document);
 
@@ -190,6 +192,16 @@ plenary_draft_spelling_class_init (PlenaryDraftSpellingClass *klass)
 static void
 plenary_draft_spelling_init (PlenaryDraftSpelling *self)
 {
+}
+
+static gboolean
+dup_line_form (gpointer   document,
+               guint      line,
+               gboolean   accepted,
+               char     **text,
+               GArray    *map)
+{
+  return plenary_document_dup_line_form (document, line, accepted, text, map);
 }
 
 PlenaryDraftSpelling *
@@ -208,6 +220,12 @@ plenary_draft_spelling_new (PlenaryDocument   *document,
                            self, G_CONNECT_SWAPPED);
   plenary_spell_highlighter_skip_tag (self->highlighter, "plenary-hidden");
   plenary_spell_highlighter_skip_tag (self->highlighter, PLENARY_ANNOTATIONS_TAG_CITATION);
+  /* Proposed and struck words: as the text would read with the proposals
+   * accepted, and without them; read again when the proposals change. */
+  plenary_spell_highlighter_set_form_func (self->highlighter, dup_line_form, document);
+  g_signal_connect_object (plenary_document_get_line_index (document), "lines-changed",
+                           G_CALLBACK (plenary_spell_highlighter_recheck_lines), self->highlighter,
+                           G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "spell-check", self->highlighter, "enabled", G_SETTINGS_BIND_GET);

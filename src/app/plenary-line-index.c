@@ -636,6 +636,21 @@ plenary_line_index_set_id (PlenaryLineIndex *self,
 }
 
 void
+plenary_line_index_refresh (PlenaryLineIndex *self,
+                            guint             first,
+                            guint             last)
+{
+  g_return_if_fail (PLENARY_IS_LINE_INDEX (self));
+
+  if (self->lines->len == 0)
+    return;
+  /* The lines were counted before the rest of the edit; their text, which
+   * the index classifies, is the same. */
+  last = MIN (last, self->lines->len - 1);
+  g_signal_emit (self, signals[LINES_CHANGED], 0, MIN (first, last), last);
+}
+
+void
 plenary_line_index_forget_deleted (PlenaryLineIndex *self)
 {
   g_return_if_fail (PLENARY_IS_LINE_INDEX (self));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "plenary-problems.h"
 
 /* Checks wait for this pause in typing, so that the underline of a
@@ -361,6 +363,112 @@ get_span (const PlenaryCheckProblem *problem,
   return !gtk_text_iter_equal (from, to);
 }
 
+/* The problems of LINE as it would read with every proposal accepted
+ * (ACCEPTED) or none, placed on the line as shown; NULL when no proposal is
+ * shown on it. */
+static GPtrArray *
+check_form (PlenaryProblems               *self,
+            guint                          line,
+            gboolean                       accepted,
+            const PlenaryCheckLineContext *context)
+{
+  g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *text = NULL;
+  PlenaryLineState state, before;
+  PlenaryLineInfo info;
+  GPtrArray *problems;
+
+  if (!plenary_document_dup_line_form (self->document, line, accepted, &text, map))
+    return NULL;
+  if (text == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_check_problem_free);
+
+  before = state = *plenary_line_index_get_state_before (self->index, line);
+  plenary_clause_parser_classify_line (plenary_line_index_get_dictionary (self->index),
+                                       plenary_line_index_get_kind (self->index), text, -1, &state, &info);
+  problems = plenary_clause_checker_check_classified_line (self->checker, text, -1, line, &before, &info, context);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PlenaryCheckProblem *problem = g_ptr_array_index (problems, i);
+      guint start = g_array_index (map, guint, problem->start);
+      guint end = problem->end > problem->start ? g_array_index (map, guint, problem->end - 1) + 1
+                                                : g_array_index (map, guint, problem->end);
+
+      /* A fix replaces the words it names on the line as shown: only where
+       * no proposal is among them. */
+      if (problem->delete_line || end - start != problem->end - problem->start)
+        {
+          problem->has_fix = problem->delete_line = FALSE;
+          g_clear_pointer (&problem->replacement, g_free);
+          g_clear_pointer (&problem->fix_label, g_free);
+        }
+      problem->start = start;
+      problem->end = end;
+    }
+
+  return problems;
+}
+
+static void
+say_which_text (PlenaryCheckProblem *problem,
+                const char          *format)
+{
+  char *message = g_strdup_printf (format, problem->message);
+
+  g_free (problem->message);
+  problem->message = message;
+}
+
+/* A line with proposals is checked as it would read with all of them
+ * accepted, and without any: a problem found in one of the two only says
+ * in which. */
+static GPtrArray *
+check_proposed_line (PlenaryProblems               *self,
+                     guint                          line,
+                     const PlenaryCheckLineContext *context)
+{
+  g_autoptr(GPtrArray) accepted = check_form (self, line, TRUE, context);
+  g_autoptr(GPtrArray) clean = NULL;
+  GPtrArray *problems;
+
+  if (accepted == NULL)
+    return NULL;
+  clean = check_form (self, line, FALSE, context);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_check_problem_free);
+  for (guint i = 0; i < accepted->len; i++)
+    {
+      PlenaryCheckProblem *problem = g_ptr_array_index (accepted, i);
+      gboolean in_both = FALSE;
+
+      for (guint j = 0; j < clean->len && !in_both; j++)
+        {
+          PlenaryCheckProblem *other = g_ptr_array_index (clean, j);
+
+          if (other->kind == problem->kind && g_str_equal (other->message, problem->message))
+            {
+              g_ptr_array_remove_index (clean, j);
+              in_both = TRUE;
+            }
+        }
+      if (!in_both)
+        /* Translators: %s is a problem of a paragraph, e.g. "Operative paragraphs end with « ; »" */
+        say_which_text (problem, _("%s (if the proposals are accepted)"));
+      g_ptr_array_add (problems, plenary_check_problem_copy (problem));
+    }
+  for (guint j = 0; j < clean->len; j++)
+    {
+      PlenaryCheckProblem *problem = g_ptr_array_index (clean, j);
+
+      /* Translators: %s is a problem of a paragraph, e.g. "Operative paragraphs end with « ; »" */
+      say_which_text (problem, _("%s (in the text without the proposals)"));
+      g_ptr_array_add (problems, plenary_check_problem_copy (problem));
+    }
+
+  return problems;
+}
+
 static void
 check_line (PlenaryProblems *self,
             guint            line,
@@ -384,11 +492,13 @@ check_line (PlenaryProblems *self,
         }
     }
 
-  /* The index classified the line already: the checker takes that. */
   text = dup_line (self->buffer, line, &start, &end);
-  problems = plenary_clause_checker_check_classified_line (self->checker, text, -1, line,
-                                                           plenary_line_index_get_state_before (self->index, line),
-                                                           info, &context);
+  problems = check_proposed_line (self, line, &context);
+  /* The index classified the line already: the checker takes that. */
+  if (problems == NULL)
+    problems = plenary_clause_checker_check_classified_line (self->checker, text, -1, line,
+                                                             plenary_line_index_get_state_before (self->index, line),
+                                                             info, &context);
 
   /* The items take the problems over. */
   g_ptr_array_set_free_func (problems, NULL);

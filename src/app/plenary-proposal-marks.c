@@ -71,6 +71,9 @@ struct _PlenaryProposalMarks
 
   guint             depth;      /* of user actions */
   guint             applying;   /* our own edits of the buffer */
+  /* The lines whose marks changed since "lines-marked" was last emitted. */
+  int               marked_first;
+  int               marked_last;
   /* The state the user action under way keeps, marks added as it goes. */
   State            *editing;
   guint             in_history : 1;
@@ -84,6 +87,7 @@ G_DEFINE_FINAL_TYPE (PlenaryProposalMarks, plenary_proposal_marks, G_TYPE_OBJECT
 
 enum {
   CHANGED,
+  LINES_MARKED,
   N_SIGNALS
 };
 
@@ -392,6 +396,92 @@ plenary_proposal_marks_is_added_line (PlenaryProposalMarks *self,
   g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), FALSE);
 
   return added_line_mark (self, line) != NULL;
+}
+
+gboolean
+plenary_proposal_marks_dup_line_form (PlenaryProposalMarks *self,
+                                      guint                 line,
+                                      gboolean              accepted,
+                                      char                **text,
+                                      GArray               *map)
+{
+  GtkTextIter iter, end;
+  GString *form;
+  gboolean marked = FALSE;
+
+  g_return_val_if_fail (PLENARY_IS_PROPOSAL_MARKS (self), FALSE);
+  g_return_val_if_fail (text != NULL && map != NULL, FALSE);
+
+  *text = NULL;
+  g_array_set_size (map, 0);
+  if (self->marks->len == 0 || line >= (guint) gtk_text_buffer_get_line_count (self->buffer))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, line);
+  end = iter;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+
+  form = g_string_new (NULL);
+  /* Run by run of the same tags: proposed words, deleted ones, the rest. */
+  while (gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+      GtkTextIter next = iter;
+      gboolean inserted = FALSE, deleted = FALSE;
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL) || gtk_text_iter_compare (&next, &end) > 0)
+        next = end;
+
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          Mark *mark = mark_for_tag (self, l->data);
+
+          inserted |= l->data == self->any_inserted;
+          deleted |= mark != NULL && l->data == mark->deleted;
+        }
+      marked |= inserted || deleted;
+
+      if (accepted ? !deleted : !inserted)
+        {
+          g_autofree char *slice = gtk_text_iter_get_slice (&iter, &next);
+          guint from = gtk_text_iter_get_line_index (&iter);
+          gsize len = strlen (slice);
+
+          g_string_append_len (form, slice, len);
+          for (gsize i = 0; i < len; i++)
+            {
+              guint byte = from + i;
+
+              g_array_append_val (map, byte);
+            }
+        }
+      iter = next;
+    }
+
+  if (!marked)
+    {
+      g_string_free (form, TRUE);
+      g_array_set_size (map, 0);
+      return FALSE;
+    }
+
+  {
+    guint past = gtk_text_iter_get_line_index (&end);
+
+    g_array_append_val (map, past);
+  }
+  /* A proposed paragraph is not in the clean text, a deleted one not in
+   * the accepted text (its indentation may be left): no line there. */
+  if (form->str[strspn (form->str, "\t ")] == '\0' ||
+      (!accepted && plenary_proposal_marks_is_added_line (self, line)))
+    {
+      g_string_free (form, TRUE);
+      return TRUE;
+    }
+  *text = g_string_free (form, FALSE);
+
+  return TRUE;
 }
 
 /* Whether LINE holds a paragraph of the clean text a proposal can be
@@ -805,6 +895,41 @@ begin_edit (PlenaryProposalMarks *self,
   self->changed = TRUE;
 }
 
+/* A mark's words changed without the text (a proposal of words inserted
+ * accepted, of words deleted rejected): the checks read those lines again. */
+static void
+on_tag_changed (PlenaryProposalMarks *self,
+                GtkTextTag           *tag,
+                const GtkTextIter    *start,
+                const GtkTextIter    *end)
+{
+  if (tag != self->any_inserted && mark_for_tag (self, tag) == NULL)
+    return;
+
+  if (self->marked_first < 0 || gtk_text_iter_get_line (start) < self->marked_first)
+    self->marked_first = gtk_text_iter_get_line (start);
+  self->marked_last = MAX (self->marked_last, gtk_text_iter_get_line (end));
+}
+
+static void
+emit_lines_marked (PlenaryProposalMarks *self)
+{
+  if (self->marked_first >= 0)
+    {
+      guint first = self->marked_first, last = self->marked_last;
+
+      self->marked_first = self->marked_last = -1;
+      g_signal_emit (self, signals[LINES_MARKED], 0, first, last);
+    }
+}
+
+static void
+emit_changed (PlenaryProposalMarks *self)
+{
+  emit_lines_marked (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static gboolean
 has_history (PlenaryProposalMarks *self)
 {
@@ -840,7 +965,7 @@ on_history_after (PlenaryProposalMarks *self,
         {
           restore_state (self, state);
           g_ptr_array_set_size (stack, i - 1);
-          g_signal_emit (self, signals[CHANGED], 0);
+          emit_changed (self);
           return;
         }
     }
@@ -1262,8 +1387,10 @@ on_end_user_action (PlenaryProposalMarks *self)
       if (self->changed)
         {
           self->changed = FALSE;
-          g_signal_emit (self, signals[CHANGED], 0);
+          emit_changed (self);
         }
+      else
+        emit_lines_marked (self);
     }
 }
 
@@ -1431,6 +1558,7 @@ plenary_proposal_marks_show (PlenaryProposalMarks *self,
       show_add (self, add->proposal, add->line);
     }
   self->applying--;
+  emit_lines_marked (self);
 }
 
 void
@@ -1891,7 +2019,7 @@ plenary_proposal_marks_resolve (PlenaryProposalMarks *self,
     touch (self, touched);
   self->applying--;
   gtk_text_buffer_end_user_action (self->buffer);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 
   return found->len;
 }
@@ -1938,6 +2066,9 @@ plenary_proposal_marks_class_init (PlenaryProposalMarksClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[LINES_MARKED] =
+    g_signal_new ("lines-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -1948,6 +2079,7 @@ plenary_proposal_marks_init (PlenaryProposalMarks *self)
   self->unshown = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo = g_ptr_array_new_with_free_func (state_free);
   self->redo = g_ptr_array_new_with_free_func (state_free);
+  self->marked_first = self->marked_last = -1;
 }
 
 PlenaryProposalMarks *
@@ -1975,6 +2107,8 @@ plenary_proposal_marks_new (GtkTextBuffer *buffer)
   g_signal_connect_object (buffer, "undo", G_CALLBACK (on_undo_after), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (buffer, "redo", G_CALLBACK (on_redo_before), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "redo", G_CALLBACK (on_redo_after), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (buffer, "apply-tag", G_CALLBACK (on_tag_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (buffer, "remove-tag", G_CALLBACK (on_tag_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   return self;
 }

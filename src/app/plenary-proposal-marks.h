@@ -28,7 +28,8 @@ G_DECLARE_FINAL_TYPE (PlenaryProposalMarks, plenary_proposal_marks, PLENARY, PRO
  * the marks back as they were (GTK's history only knows the text).
  *
  * Signal "changed": the marks changed (a proposal made, grown, resolved, or
- * brought back by undo). */
+ * brought back by undo); before it, "lines-marked" (first, last): the marks
+ * on those lines changed, if only their tags. */
 
 PlenaryProposalMarks *plenary_proposal_marks_new            (GtkTextBuffer        *buffer);
 void                  plenary_proposal_marks_set_line_index (PlenaryProposalMarks *self,
@@ -54,6 +55,16 @@ char                 *plenary_proposal_marks_dup_clean_text (PlenaryProposalMark
 /* Whether LINE is a proposed paragraph, not a line of the clean text. */
 gboolean              plenary_proposal_marks_is_added_line  (PlenaryProposalMarks *self,
                                                              guint                 line);
+/* LINE as it would read with every proposal accepted (ACCEPTED) or none:
+ * FALSE when no proposal is shown on it (it reads as shown). Otherwise
+ * TEXT is that text, NULL when the line is not in it (a proposed or a
+ * deleted paragraph), and MAP (of guint) holds the byte of the line as
+ * shown of each byte of TEXT, then the line's length. */
+gboolean              plenary_proposal_marks_dup_line_form  (PlenaryProposalMarks *self,
+                                                             guint                 line,
+                                                             gboolean              accepted,
+                                                             char                **text,
+                                                             GArray               *map);
 /* The proposals as the marks show them (the same objects when unchanged),
  * then those kept unshown. */
 GPtrArray            *plenary_proposal_marks_collect        (PlenaryProposalMarks *self);

@@ -29,6 +29,8 @@ struct _PlenarySpellHighlighter
   GtkTextTag          *misspelt_tag;
   GtkTextTag          *pending_tag;
   GPtrArray           *skip_tags;     /* names */
+  PlenarySpellFormFunc form_func;
+  gpointer             form_data;
   guint                check_source;
 
   /* The misspelt word being typed, left unflagged until the cursor leaves. */
@@ -84,6 +86,44 @@ in_skipped_tag (PlenarySpellHighlighter *self,
   return FALSE;
 }
 
+/* The misspelt words of LINE in the two forms it reads as (the form
+ * function's), placed on the line as shown; NULL when it reads as shown. */
+static GArray *
+check_forms (PlenarySpellHighlighter *self,
+             guint                    line)
+{
+  g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *ranges = NULL;
+
+  if (self->form_func == NULL)
+    return NULL;
+
+  for (guint n = 0; n < 2; n++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GArray) found = NULL;
+
+      if (!self->form_func (self->form_data, line, n == 0, &text, map))
+        return NULL;
+      if (ranges == NULL)
+        ranges = g_array_new (FALSE, FALSE, sizeof (PlenarySpellRange));
+      if (text == NULL)
+        continue;
+
+      found = plenary_spell_checker_check_text (self->checker, text, -1);
+      for (guint i = 0; i < found->len; i++)
+        {
+          const PlenarySpellRange *word = &g_array_index (found, PlenarySpellRange, i);
+          PlenarySpellRange shown = { g_array_index (map, guint, word->start),
+                                      g_array_index (map, guint, word->end - 1) + 1 };
+
+          g_array_append_val (ranges, shown);
+        }
+    }
+
+  return ranges;
+}
+
 static void
 check_line (PlenarySpellHighlighter *self,
             GtkTextIter             *start)
@@ -102,8 +142,14 @@ check_line (PlenarySpellHighlighter *self,
   gtk_text_buffer_remove_tag (self->buffer, self->pending_tag, start, &through);
   gtk_text_buffer_remove_tag (self->buffer, self->misspelt_tag, start, &end);
 
-  text = gtk_text_iter_get_slice (start, &end);
-  ranges = plenary_spell_checker_check_text (self->checker, text, -1);
+  /* A line with proposals: its words as they would read with them or
+   * without ("cooperate" struck, "work" proposed, is not "cooperatework"). */
+  ranges = check_forms (self, line);
+  if (ranges == NULL)
+    {
+      text = gtk_text_iter_get_slice (start, &end);
+      ranges = plenary_spell_checker_check_text (self->checker, text, -1);
+    }
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
 
   for (guint i = 0; i < ranges->len; i++)
@@ -712,6 +758,33 @@ plenary_spell_highlighter_skip_tag (PlenarySpellHighlighter *self,
   g_return_if_fail (tag_name != NULL);
 
   g_ptr_array_add (self->skip_tags, g_strdup (tag_name));
+}
+
+void
+plenary_spell_highlighter_set_form_func (PlenarySpellHighlighter *self,
+                                         PlenarySpellFormFunc     func,
+                                         gpointer                 user_data)
+{
+  g_return_if_fail (PLENARY_IS_SPELL_HIGHLIGHTER (self));
+
+  self->form_func = func;
+  self->form_data = user_data;
+}
+
+void
+plenary_spell_highlighter_recheck_lines (PlenarySpellHighlighter *self,
+                                         guint                    first,
+                                         guint                    last)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (PLENARY_IS_SPELL_HIGHLIGHTER (self));
+
+  if (!is_active (self))
+    return;
+  gtk_text_buffer_get_iter_at_line (self->buffer, &start, first);
+  gtk_text_buffer_get_iter_at_line (self->buffer, &end, last);
+  mark_lines (self, &start, &end);
 }
 
 /* Comments being written ----------------------------------------------------- */

@@ -44,6 +44,23 @@ gboolean                 plenary_spell_highlighter_get_checking (PlenarySpellHig
  * cited from the sources). */
 void                     plenary_spell_highlighter_skip_tag    (PlenarySpellHighlighter *self,
                                                                 const char              *tag_name);
+/* Reads LINE as it would be with its changes made (ACCEPTED) or not: FALSE
+ * when it reads as shown; else TEXT (NULL: the line is not in that text) and
+ * MAP, the byte of the line as shown of each byte of TEXT, then its end. */
+typedef gboolean (*PlenarySpellFormFunc) (gpointer   user_data,
+                                          guint      line,
+                                          gboolean   accepted,
+                                          char     **text,
+                                          GArray    *map);
+/* The words of a line with changes shown in it are checked in both the
+ * forms FUNC gives (NULL: as shown). */
+void                     plenary_spell_highlighter_set_form_func (PlenarySpellHighlighter *self,
+                                                                  PlenarySpellFormFunc     func,
+                                                                  gpointer                 user_data);
+/* Checks lines FIRST to LAST again (what they read as changed). */
+void                     plenary_spell_highlighter_recheck_lines (PlenarySpellHighlighter *self,
+                                                                  guint                    first,
+                                                                  guint                    last);
 /* Checks the whole text again (the known words changed). */
 void                     plenary_spell_highlighter_recheck     (PlenarySpellHighlighter *self);
 

@@ -12,6 +12,9 @@
 #include "plenary-clause-parser.h"
 #include "plenary-clause-printer.h"
 #include "plenary-phrase-dictionary.h"
+#include "plenary-draft-spelling.h"
+#include "plenary-problems.h"
+#include "plenary-spell-highlighter.h"
 
 static PlenaryApplication *app;
 
@@ -799,6 +802,133 @@ test_toggle_and_actions (void)
   close_fixture (&f);
 }
 
+/* The messages of the problems found on LINE, joined by "|". */
+static char *
+line_problems (Fixture *f,
+               guint    line)
+{
+  PlenaryProblems *problems = plenary_page_get_problems (plenary_window_get_visible_page (f->window));
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  plenary_problems_flush (problems);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (problems)); i++)
+    {
+      g_autoptr(PlenaryProblemItem) item = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+      if (plenary_problem_item_get_line (item) == line)
+        g_string_append_printf (found, "%s|", plenary_problem_item_get_message (item));
+    }
+
+  return g_strdup (found->str);
+}
+
+static gboolean
+spelling_done (gpointer data)
+{
+  Fixture *f = data;
+  PlenarySpellHighlighter *highlighter =
+    plenary_draft_spelling_get_highlighter (plenary_page_get_spelling (plenary_window_get_visible_page (f->window)));
+
+  return !plenary_spell_highlighter_get_checking (highlighter);
+}
+
+/* Whether a letter of WORDS on LINE is underlined as misspelt. */
+static gboolean
+misspelt (Fixture    *f,
+          guint       line,
+          const char *words)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (f->buffer),
+                                               PLENARY_SPELL_HIGHLIGHTER_TAG);
+  GtkTextIter iter, end;
+
+  iter_at_words (f->buffer, line, words, FALSE, &iter);
+  iter_at_words (f->buffer, line, words, TRUE, &end);
+  for (; tag != NULL && gtk_text_iter_compare (&iter, &end) < 0; gtk_text_iter_forward_char (&iter))
+    if (gtk_text_iter_has_tag (&iter, tag))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+wait_for_spelling (Fixture *f)
+{
+  GtkTextIter start;
+
+  /* The word being typed is checked once the cursor leaves it. */
+  gtk_text_buffer_get_start_iter (f->buffer, &start);
+  gtk_text_buffer_place_cursor (f->buffer, &start);
+  plenary_test_spin (10);
+  plenary_test_spin_until (spelling_done, f);
+}
+
+static void
+test_checks_and_spelling (void)
+{
+  Fixture f;
+  g_autofree char *found = NULL;
+  GtkTextIter iter;
+
+  open_text (&f, french);
+
+  /* "coopérer" struck and "collaborer" proposed right after it are two
+   * words, each right in its own text: nothing to underline. */
+  select_words (&f, 2, "coopérer");
+  type (&f, "collaborer");
+  wait_for_spelling (&f);
+  g_assert_false (misspelt (&f, 2, "coopérercollaborer"));
+  /* A misspelt proposed word is underlined, a misspelt deleted one too. */
+  select_words (&f, 5, "annuel");
+  type (&f, "anuel");
+  wait_for_spelling (&f);
+  g_assert_true (misspelt (&f, 5, "anuel"));
+  g_assert_false (misspelt (&f, 5, "annuel"));
+
+  /* The checks read the text with the proposals accepted, and without:
+   * the final ";" proposed for deletion is missing from the first. */
+  iter_at_words (f.buffer, 4, " ;", FALSE, &iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  press_delete (&f);
+  press_delete (&f);
+  assert_words_style (&f, 4, " ;", "strikethrough", TRUE);
+  found = line_problems (&f, 4);
+  g_assert_nonnull (strstr (found, "ends with a semicolon (if the proposals are accepted)|"));
+  /* The space before it (not a no-break one) only the clean text has. */
+  g_assert_nonnull (strstr (found, "before “;” (in the text without the proposals)|"));
+
+  /* Rejected (the text stays as it was, only the marks go): no problem. */
+  plenary_document_resolve_proposals (f.document, NULL, NULL, plenary_line_index_get_id (plenary_document_get_line_index (f.document), 4), FALSE);
+  assert_words_style (&f, 4, " ;", "strikethrough", FALSE);
+  g_clear_pointer (&found, g_free);
+  found = line_problems (&f, 4);
+  g_assert_nonnull (strstr (found, "before “;”|"));
+  g_assert_null (strstr (found, "semicolon"));
+  g_assert_null (strstr (found, "proposals"));
+
+  /* A line that lacks its ";" in the clean text and gets it proposed. */
+  plenary_document_set_suggesting (f.document, FALSE);
+  iter_at_words (f.buffer, 3, " ;", FALSE, &iter);
+  gtk_text_buffer_place_cursor (f.buffer, &iter);
+  press_delete (&f);
+  press_delete (&f);
+  plenary_document_set_suggesting (f.document, TRUE);
+  type (&f, " ;");
+  g_clear_pointer (&found, g_free);
+  found = line_problems (&f, 3);
+  g_assert_nonnull (strstr (found, "ends with a semicolon (in the text without the proposals)|"));
+  g_assert_nonnull (strstr (found, "before “;” (if the proposals are accepted)|"));
+
+  /* Accepted, the text has its ";": no problem left. */
+  plenary_document_resolve_proposals (f.document, NULL, NULL, plenary_line_index_get_id (plenary_document_get_line_index (f.document), 3), TRUE);
+  g_clear_pointer (&found, g_free);
+  found = line_problems (&f, 3);
+  g_assert_null (strstr (found, "semicolon"));
+  g_assert_null (strstr (found, "proposals"));
+
+  close_fixture (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/suggest/restore-revision", test_restore_revision);
   g_test_add_func ("/suggest/save", test_save_and_reopen);
   g_test_add_func ("/suggest/toggle-and-actions", test_toggle_and_actions);
+  g_test_add_func ("/suggest/checks-and-spelling", test_checks_and_spelling);
 
   return plenary_test_run (app);
 }
