@@ -7,6 +7,8 @@
 
 #include <stdlib.h>
 
+#include "plenary-comparison.h"
+
 #include "bench-drafts.h"
 
 static const char * const phrases[] = {
@@ -72,4 +74,43 @@ bench_median (guint   n,
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return values[n / 2];
+}
+
+static const char * const delegations[BENCH_N_DELEGATIONS] = {
+  "Union européenne", "Groupe des 77 et la Chine", "États-Unis d'Amérique", "Fédération de Russie",
+  "Chine", "Royaume-Uni", "Brésil", "Inde", "Japon", "Afrique du Sud", "Mexique", "Canada",
+};
+
+void
+bench_add_proposals (PlenaryDraft *draft,
+                     guint         n_proposals)
+{
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  plenary_draft_ensure_paragraph_ids (draft);
+  paragraphs = plenary_body_flatten (plenary_draft_get_body (draft), NULL);
+  for (guint i = 0; i < n_proposals; i++)
+    {
+      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, g_rand_int_range (rand, 0, paragraphs->len));
+      g_autofree char *full = plenary_paragraph_dup_full_text (paragraph);
+      g_autofree char *id = plenary_draft_new_proposal_id (draft);
+      const char *delegation = delegations[i % BENCH_N_DELEGATIONS];
+      glong length = g_utf8_strlen (full, -1);
+      g_autoptr(PlenaryProposal) proposal = NULL;
+
+      if (i % 10 == 8)
+        proposal = plenary_proposal_new_add (id, delegation, NULL, paragraph->id, 0,
+                                             "Encourage les États Membres à poursuivre la coopération ;");
+      else if (i % 10 == 9)
+        proposal = plenary_proposal_new_delete (id, delegation, NULL, paragraph->id);
+      else
+        {
+          gint64 start = g_rand_int_range (rand, 0, MAX (1, length - 10));
+
+          proposal = plenary_proposal_new_text (id, delegation, NULL, paragraph->id, full, start,
+                                                start + (i % 3) * 5, i % 3 == 2 ? "" : "et renforcée");
+        }
+      plenary_draft_add_proposal (draft, proposal);
+    }
 }

@@ -18,7 +18,6 @@
 
 #include <glib/gstdio.h>
 
-#include "plenary-comparison.h"
 #include "plenary-draft-codec.h"
 #include "plenary-pdf-export.h"
 #include "plenary-proposals.h"
@@ -27,44 +26,7 @@
 
 #define N_OPERATIVE   5000
 #define N_PROPOSALS   1000
-#define N_DELEGATIONS 12
 #define N_RUNS        5
-
-static const char * const delegations[N_DELEGATIONS] = {
-  "Union européenne", "Groupe des 77 et la Chine", "États-Unis d'Amérique", "Fédération de Russie",
-  "Chine", "Royaume-Uni", "Brésil", "Inde", "Japon", "Afrique du Sud", "Mexique", "Canada",
-};
-
-static void
-add_proposals (PlenaryDraft *draft)
-{
-  g_autoptr(GPtrArray) paragraphs = plenary_body_flatten (plenary_draft_get_body (draft), NULL);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
-
-  for (guint i = 0; i < N_PROPOSALS; i++)
-    {
-      PlenaryParagraph *paragraph = g_ptr_array_index (paragraphs, g_rand_int_range (rand, 0, paragraphs->len));
-      g_autofree char *full = plenary_paragraph_dup_full_text (paragraph);
-      g_autofree char *id = plenary_draft_new_proposal_id (draft);
-      const char *delegation = delegations[i % N_DELEGATIONS];
-      glong length = g_utf8_strlen (full, -1);
-      g_autoptr(PlenaryProposal) proposal = NULL;
-
-      if (i % 10 == 8)
-        proposal = plenary_proposal_new_add (id, delegation, NULL, paragraph->id, 0,
-                                             "Encourage les États Membres à poursuivre la coopération ;");
-      else if (i % 10 == 9)
-        proposal = plenary_proposal_new_delete (id, delegation, NULL, paragraph->id);
-      else
-        {
-          gint64 start = g_rand_int_range (rand, 0, MAX (1, length - 10));
-
-          proposal = plenary_proposal_new_text (id, delegation, NULL, paragraph->id, full, start,
-                                                start + (i % 3) * 5, i % 3 == 2 ? "" : "et renforcée");
-        }
-      plenary_draft_add_proposal (draft, proposal);
-    }
-}
 
 static double
 elapsed_ms (gint64 since)
@@ -85,8 +47,7 @@ main (int   argc,
   double open_ms[N_RUNS], accept_ms[N_RUNS], pdf_ms[N_RUNS];
   guint skipped = 0;
 
-  plenary_draft_ensure_paragraph_ids (draft);
-  add_proposals (draft);
+  bench_add_proposals (draft, N_PROPOSALS);
   bytes = plenary_draft_codec_encode (draft);
   plenary_layout_options_init (&options);
   options.proposals = PLENARY_PROPOSALS_COMPILATION;
@@ -114,7 +75,7 @@ main (int   argc,
 
   printf ("proposals: %u by %u delegations on %u operative paragraphs (%.1f MB of JSON); "
           "%u competing ones not applied when all are accepted\n",
-          N_PROPOSALS, N_DELEGATIONS, N_OPERATIVE, g_bytes_get_size (bytes) / 1e6, skipped);
+          N_PROPOSALS, BENCH_N_DELEGATIONS, N_OPERATIVE, g_bytes_get_size (bytes) / 1e6, skipped);
   printf ("open (read the file):      median %7.1f ms   (target < 1000 ms)\n", bench_median (N_RUNS, open_ms));
   printf ("accept all (text):         median %7.1f ms   (target < 200 ms)\n", bench_median (N_RUNS, accept_ms));
   printf ("compilation PDF:           median %7.1f ms   (target < 2000 ms)\n", bench_median (N_RUNS, pdf_ms));

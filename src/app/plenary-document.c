@@ -82,6 +82,8 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SYNC,
+  LINES_MARKED,
+  PROPOSAL_REFUSED,
   N_SIGNALS
 };
 
@@ -696,6 +698,27 @@ plenary_document_class_init (PlenaryDocumentClass *klass)
   signals[SYNC] =
     g_signal_new ("sync", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PROPOSAL_REFUSED] =
+    g_signal_new ("proposal-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[LINES_MARKED] =
+    g_signal_new ("lines-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+on_lines_marked (PlenaryDocument *self,
+                 guint            first,
+                 guint            last)
+{
+  g_signal_emit (self, signals[LINES_MARKED], 0, first, last);
+}
+
+static void
+on_proposal_refused (PlenaryDocument *self,
+                     const char      *delegation)
+{
+  g_signal_emit (self, signals[PROPOSAL_REFUSED], 0, delegation);
 }
 
 static void
@@ -710,9 +733,10 @@ plenary_document_init (PlenaryDocument *self)
                            G_CALLBACK (queue_proposals_sync), self, G_CONNECT_SWAPPED);
   self->line_index = plenary_line_index_new (GTK_TEXT_BUFFER (self->buffer));
   plenary_proposal_marks_set_line_index (self->marks, self->line_index);
-  /* The checks and the spelling read the lines as the proposals make them. */
   g_signal_connect_object (self->marks, "lines-marked",
-                           G_CALLBACK (plenary_line_index_refresh), self->line_index, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_lines_marked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->marks, "refused",
+                           G_CALLBACK (on_proposal_refused), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->line_index, "lines-changed",
                            G_CALLBACK (on_lines_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "modified-changed",

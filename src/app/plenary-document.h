@@ -41,7 +41,12 @@ G_DECLARE_FINAL_TYPE (PlenaryDocument, plenary_document, PLENARY, DOCUMENT, GObj
  * "disk-state" (PlenaryDiskState), "error" (why the file could not
  * be read, or NULL), "suggesting" and "delegation" (suggest mode, below). A file deleted or moved by another program leaves the
  * document modified: nothing on disk holds its text any more.
- * Signal "sync": the draft was just brought up to date with the buffer. */
+ * Signal "sync": the draft was just brought up to date with the buffer.
+ * Signal "lines-marked" (first, last): the proposals shown on those lines
+ * changed, perhaps not their text (a deletion rejected): what reads the
+ * lines as they would be with the proposals or without reads them again.
+ * Signal "proposal-refused" (delegation): while suggesting, an edit was not
+ * made: it would have changed words DELEGATION proposes. */
 
 PlenaryDocument *plenary_document_new             (PlenaryDraft         *draft,
                                                    const char           *title);

@@ -223,7 +223,7 @@ plenary_draft_spelling_new (PlenaryDocument   *document,
   /* Proposed and struck words: as the text would read with the proposals
    * accepted, and without them; read again when the proposals change. */
   plenary_spell_highlighter_set_form_func (self->highlighter, dup_line_form, document);
-  g_signal_connect_object (plenary_document_get_line_index (document), "lines-changed",
+  g_signal_connect_object (document, "lines-marked",
                            G_CALLBACK (plenary_spell_highlighter_recheck_lines), self->highlighter,
                            G_CONNECT_SWAPPED);
 

@@ -411,7 +411,7 @@ plenary_editor_view_snapshot_layer (GtkTextView      *text_view,
   gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
   first = gtk_text_iter_get_line (&iter);
   gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
-  last = MIN (gtk_text_iter_get_line (&iter), n_lines (self) - 1);
+  last = MIN (gtk_text_iter_get_line (&iter), (int) n_lines (self) - 1);
 
   if (self->marker_layout == NULL)
     self->marker_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);

@@ -327,14 +327,21 @@ on_insert_text_after (PlenaryLineIndex *self,
 {
   guint last = gtk_text_iter_get_line (location);
   guint newlines = 0;
-  LineEntry empty = { PLENARY_LINE_STATE_INIT };
 
   for (int i = 0; i < length; i++)
     if (text[i] == '\n')
       newlines++;
 
-  for (guint i = 0; i < newlines; i++)
-    g_array_insert_val (self->lines, last - newlines + 1, empty);
+  /* In one move: a whole text set at once has thousands of lines. */
+  if (newlines > 0)
+    {
+      g_autofree LineEntry *empty = g_new0 (LineEntry, newlines);
+      PlenaryLineState init = PLENARY_LINE_STATE_INIT;
+
+      for (guint i = 0; i < newlines; i++)
+        empty[i].before = init;
+      g_array_insert_vals (self->lines, last - newlines + 1, empty, newlines);
+    }
 
   /* Lines inserted above a paragraph (Enter before its text, a paste of
    * whole lines): the paragraph, and its id, moved down to the last line.
@@ -633,21 +640,6 @@ plenary_line_index_set_id (PlenaryLineIndex *self,
   entry = entry_at (self, line);
   g_free (entry->id);
   entry->id = g_strdup (id);
-}
-
-void
-plenary_line_index_refresh (PlenaryLineIndex *self,
-                            guint             first,
-                            guint             last)
-{
-  g_return_if_fail (PLENARY_IS_LINE_INDEX (self));
-
-  if (self->lines->len == 0)
-    return;
-  /* The lines were counted before the rest of the edit; their text, which
-   * the index classifies, is the same. */
-  last = MIN (last, self->lines->len - 1);
-  g_signal_emit (self, signals[LINES_CHANGED], 0, MIN (first, last), last);
 }
 
 void

@@ -87,11 +87,6 @@ const char              *plenary_line_index_get_id           (PlenaryLineIndex *
 void                     plenary_line_index_set_id           (PlenaryLineIndex *self,
                                                               guint             line,
                                                               const char       *id);
-/* Lines FIRST to LAST changed for their readers without a change of text
- * (the proposals marked on them): "lines-changed". */
-void                     plenary_line_index_refresh          (PlenaryLineIndex *self,
-                                                              guint             first,
-                                                              guint             last);
 /* Ids of deleted lines are not brought back any more (a new text). */
 void                     plenary_line_index_forget_deleted   (PlenaryLineIndex *self);
 

@@ -41,6 +41,8 @@ struct _PlenaryPage
   PlenaryHeaderForm *header_form;
   GtkLabel          *length_label;
   guint              measure_source;
+  /* When the page last said why an edit was not made. */
+  gint64             refused_at;
   guint              measure_cost_ms;
   guint              paginate_source;
   PlenaryPageLayout *layout;             /* being paginated */
@@ -424,6 +426,25 @@ queue_measure (PlenaryPage *self)
                                         measure_draft, self);
 }
 
+/* Keys typed in another delegation's proposal do nothing: say why, once
+ * while they are being typed, not at every key. */
+static void
+on_proposal_refused (PlenaryPage *self,
+                     const char  *delegation)
+{
+  g_autofree char *message = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - self->refused_at < 4 * G_USEC_PER_SEC)
+    return;
+  self->refused_at = now;
+
+  /* Translators: %s is a delegation, e.g. "Japan" */
+  message = g_strdup_printf (_("These words are proposed by %s: only their delegation can change them, "
+                               "or accept the proposal first"), delegation);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
 static void
 follow_draft (PlenaryPage *self)
 {
@@ -602,6 +623,8 @@ plenary_page_constructed (GObject *object)
   g_signal_connect_object (self->document, "notify::draft",
                            G_CALLBACK (follow_draft), self, G_CONNECT_SWAPPED);
   follow_draft (self);
+  g_signal_connect_object (self->document, "proposal-refused",
+                           G_CALLBACK (on_proposal_refused), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);

@@ -664,6 +664,22 @@ on_lines_changed (PlenaryProblems  *self,
   queue_check (self);
 }
 
+/* Proposals changed on these lines, perhaps not their text: the lines read
+ * differently with them accepted or without them. */
+static void
+on_lines_marked (PlenaryProblems *self,
+                 guint            first,
+                 guint            last)
+{
+  guint n_lines = plenary_line_index_get_n_lines (self->index);
+
+  if (n_lines == 0)
+    return;
+  /* Counted before the rest of the edit. */
+  last = MIN (last, n_lines - 1);
+  on_lines_changed (self, MIN (first, last), last, self->index);
+}
+
 static void
 recheck_all (PlenaryProblems *self)
 {
@@ -937,6 +953,8 @@ plenary_problems_constructed (GObject *object)
   self->changes.n_lines = plenary_line_index_get_n_lines (self->index);
 
   g_signal_connect_object (self->index, "lines-changed", G_CALLBACK (on_lines_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "lines-marked", G_CALLBACK (on_lines_marked),
                            self, G_CONNECT_SWAPPED);
   /* A draft opened or reloaded brings its own header, and its body. */
   g_signal_connect_object (self->document, "notify::draft", G_CALLBACK (follow_draft),

@@ -43,7 +43,7 @@ typedef struct
 
 typedef struct
 {
-  guint      hash;
+  guint64    text;   /* the text's fingerprint then */
   GPtrArray *marks;  /* MarkState* */
   /* Of the marks an edit touches only: the others stay as they are. */
   gboolean   partial;
@@ -65,6 +65,10 @@ struct _PlenaryProposalMarks
   /* Over every proposed word, whoever proposed it: the clean text is the
    * text without it. */
   GtkTextTag       *any_inserted;
+
+  /* The text's fingerprint, kept as it is edited: undo finds the marks
+   * of the text it brings back by it. */
+  guint64           fingerprint;
 
   GPtrArray        *undo;       /* State* */
   GPtrArray        *redo;
@@ -88,6 +92,7 @@ G_DEFINE_FINAL_TYPE (PlenaryProposalMarks, plenary_proposal_marks, G_TYPE_OBJECT
 enum {
   CHANGED,
   LINES_MARKED,
+  REFUSED,
   N_SIGNALS
 };
 
@@ -237,6 +242,16 @@ tag_range (PlenaryProposalMarks *self,
     gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
   else
     gtk_text_buffer_remove_tag (self->buffer, tag, &a, &b);
+}
+
+static void
+untag_everywhere (PlenaryProposalMarks *self,
+                  GtkTextTag           *tag)
+{
+  g_autoptr(GArray) ranges = tag_ranges (self->buffer, tag);
+
+  for (guint i = 0; i < ranges->len; i++)
+    tag_range (self, tag, g_array_index (ranges, Range, i).start, g_array_index (ranges, Range, i).end, FALSE);
 }
 
 static gboolean
@@ -712,25 +727,85 @@ static void
 drop_mark (PlenaryProposalMarks *self,
            Mark                 *mark)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, mark->deleted, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, mark->inserted, &start, &end);
+  /* Where its tags are only: over the whole text, GTK walks every line,
+   * and the lines would all be read again. */
+  untag_everywhere (self, mark->deleted);
+  untag_everywhere (self, mark->inserted);
   g_ptr_array_remove (self->marks, mark);
 }
 
 /* Undo states --------------------------------------------------------------- */
 
-static guint
-hash_text (PlenaryProposalMarks *self)
+/* The text's fingerprint is the sum of a hash of each of its runs of
+ * GRAM bytes, and its length: an edit changes only the runs around it, so
+ * a keystroke updates it in a few steps where hashing a long draft's text
+ * took milliseconds. Texts with the same runs in another order (paragraphs
+ * swapped) differ at the seams. */
+#define GRAM 8
+
+static guint64
+sum_grams (const char *text,
+           gsize       length)
 {
-  GtkTextIter start, end;
+  guint64 sum = length;
+
+  for (gsize i = 0; i + GRAM <= length; i++)
+    {
+      guint64 h = 0xcbf29ce484222325ull;
+
+      for (guint j = 0; j < GRAM; j++)
+        h = (h ^ (guchar) text[i + j]) * 0x100000001b3ull;
+      /* A final mix, so that sums of nearby grams do not cancel. */
+      h ^= h >> 33;
+      h *= 0xff51afd7ed558ccdull;
+      h ^= h >> 33;
+      sum += h;
+    }
+
+  return sum;
+}
+
+/* The runs of the text from up to GRAM - 1 characters before FROM to as
+ * many after TO, with MIDDLE (the text between them, or none) or not. */
+static guint64
+sum_around (PlenaryProposalMarks *self,
+            const GtkTextIter    *from,
+            const GtkTextIter    *to,
+            gboolean              middle)
+{
+  GtkTextIter before = *from, after = *to;
+  g_autofree char *left = NULL, *center = NULL, *right = NULL;
   g_autofree char *text = NULL;
 
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
-  return g_str_hash (text);
+  gtk_text_iter_backward_chars (&before, GRAM - 1);
+  gtk_text_iter_forward_chars (&after, GRAM - 1);
+  left = gtk_text_iter_get_slice (&before, from);
+  center = middle ? gtk_text_iter_get_slice (from, to) : g_strdup ("");
+  right = gtk_text_iter_get_slice (to, &after);
+  text = g_strconcat (left, center, right, NULL);
+
+  /* The length counted once, as the whole text's is. */
+  return sum_grams (text, strlen (text)) - strlen (text) + strlen (center);
+}
+
+static void
+on_insert_fingerprint (PlenaryProposalMarks *self,
+                       GtkTextIter          *location,
+                       const char           *text,
+                       int                   length)
+{
+  GtkTextIter start = *location;
+
+  gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
+  self->fingerprint += sum_around (self, &start, location, TRUE) - sum_around (self, &start, location, FALSE);
+}
+
+static void
+on_delete_fingerprint (PlenaryProposalMarks *self,
+                       GtkTextIter          *start,
+                       GtkTextIter          *end)
+{
+  self->fingerprint += sum_around (self, start, end, FALSE) - sum_around (self, start, end, TRUE);
 }
 
 static void
@@ -751,7 +826,7 @@ take_state (PlenaryProposalMarks *self)
 {
   State *state = g_new0 (State, 1);
 
-  state->hash = hash_text (self);
+  state->text = self->fingerprint;
   state->marks = g_ptr_array_new_with_free_func (mark_state_free);
   for (guint i = 0; i < self->marks->len; i++)
     keep_mark_state (self, state, g_ptr_array_index (self->marks, i));
@@ -829,8 +904,6 @@ static void
 restore_state (PlenaryProposalMarks *self,
                State                *state)
 {
-  GtkTextIter start, end;
-
   if (state->partial)
     {
       for (guint i = 0; i < state->marks->len; i++)
@@ -852,8 +925,7 @@ restore_state (PlenaryProposalMarks *self,
 
   while (self->marks->len > 0)
     drop_mark (self, g_ptr_array_index (self->marks, self->marks->len - 1));
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->any_inserted, &start, &end);
+  untag_everywhere (self, self->any_inserted);
 
   for (guint i = 0; i < state->marks->len; i++)
     {
@@ -885,7 +957,7 @@ begin_edit (PlenaryProposalMarks *self,
   if (self->editing == NULL)
     {
       self->editing = g_new0 (State, 1);
-      self->editing->hash = hash_text (self);
+      self->editing->text = self->fingerprint;
       self->editing->marks = g_ptr_array_new_with_free_func (mark_state_free);
       self->editing->partial = TRUE;
       g_ptr_array_add (self->undo, self->editing);
@@ -950,18 +1022,15 @@ static void
 on_history_after (PlenaryProposalMarks *self,
                   GPtrArray            *stack)
 {
-  guint hash;
-
   self->in_history = FALSE;
   if (stack->len == 0)
     return;
 
-  hash = hash_text (self);
   for (guint i = stack->len; i > 0; i--)
     {
       State *state = g_ptr_array_index (stack, i - 1);
 
-      if (state->hash == hash)
+      if (state->text == self->fingerprint)
         {
           restore_state (self, state);
           g_ptr_array_set_size (stack, i - 1);
@@ -1061,7 +1130,10 @@ suggest_words (PlenaryProposalMarks *self,
     {
       /* Only one's own proposed paragraph can be written in. */
       if (mark == NULL || mark->kind != PLENARY_PROPOSAL_ADD_PARAGRAPH)
-        return;
+        {
+          g_signal_emit (self, signals[REFUSED], 0, added_line_mark (self, line)->delegation);
+          return;
+        }
     }
   else
     {
@@ -1123,6 +1195,7 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
   int last = line_end (self, line);
   g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (Range));
   Mark *added = added_line_mark (self, line);
+  const char *refused_by = NULL;
   Mark *mark = NULL;
   GtkTextIter iter;
   int at;
@@ -1130,7 +1203,10 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
   if (added != NULL)
     {
       if (!is_own (self, added))
-        return;
+        {
+          g_signal_emit (self, signals[REFUSED], 0, added->delegation);
+          return;
+        }
       /* The whole proposed paragraph goes, or the words deleted in it. */
       if (break_before && start <= first && end >= last)
         delete_range (self, first - 1, last);
@@ -1199,6 +1275,8 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
               {
                 Mark *owner = mark_for_tag (self, l->data);
 
+                if (owner != NULL && owner->inserted == l->data && !is_own (self, owner))
+                  refused_by = owner->delegation;
                 if (is_own (self, owner) && owner->inserted == l->data)
                   {
                     Range range = { c, c + 1 };
@@ -1221,6 +1299,9 @@ suggest_delete_in_line (PlenaryProposalMarks *self,
 
       delete_range (self, range->start, range->end);
     }
+  /* Another delegation's proposed words are its to withdraw. */
+  if (refused_by != NULL)
+    g_signal_emit (self, signals[REFUSED], 0, refused_by);
 }
 
 static void
@@ -1961,7 +2042,8 @@ resolve_mark (PlenaryProposalMarks *self,
       g_assert_not_reached ();
     }
 
-  drop_mark (self, mark);
+  /* Its words are gone or untagged: no need to look for them again. */
+  g_ptr_array_remove (self->marks, mark);
   return touched;
 }
 
@@ -2066,6 +2148,9 @@ plenary_proposal_marks_class_init (PlenaryProposalMarksClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REFUSED] =
+    g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[LINES_MARKED] =
     g_signal_new ("lines-marked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
@@ -2098,9 +2183,13 @@ plenary_proposal_marks_new (GtkTextBuffer *buffer)
 
   /* Before anybody else's handlers: an edit suggested is not made. */
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text), self, G_CONNECT_SWAPPED);
+  /* The fingerprint follows the edits made (not those stopped), first. */
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_fingerprint), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_insert_text_after), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (buffer, "delete-range", G_CALLBACK (on_delete_range), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "delete-range", G_CALLBACK (on_delete_fingerprint), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "begin-user-action", G_CALLBACK (on_begin_user_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "end-user-action", G_CALLBACK (on_end_user_action), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "undo", G_CALLBACK (on_undo_before), self, G_CONNECT_SWAPPED);

@@ -29,7 +29,9 @@ G_DECLARE_FINAL_TYPE (PlenaryProposalMarks, plenary_proposal_marks, PLENARY, PRO
  *
  * Signal "changed": the marks changed (a proposal made, grown, resolved, or
  * brought back by undo); before it, "lines-marked" (first, last): the marks
- * on those lines changed, if only their tags. */
+ * on those lines changed, if only their tags. Signal "refused" (delegation):
+ * an edit was not made because it would change words DELEGATION proposed
+ * (only they, or accepting the proposal, can). */
 
 PlenaryProposalMarks *plenary_proposal_marks_new            (GtkTextBuffer        *buffer);
 void                  plenary_proposal_marks_set_line_index (PlenaryProposalMarks *self,

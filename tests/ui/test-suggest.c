@@ -287,6 +287,34 @@ test_replacement_and_growth (void)
 }
 
 static void
+keep_string (char      **out,
+             const char *value)
+{
+  g_free (*out);
+  *out = g_strdup (value);
+}
+
+/* A label of WIDGET or below it that says CONTAINS. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *contains)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), contains) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, contains))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return has_label (window, "proposed by France");
+}
+
+static void
 test_paragraphs (void)
 {
   Fixture f;
@@ -338,6 +366,26 @@ test_paragraphs (void)
   gtk_text_buffer_place_cursor (f.buffer, &start);
   type (&f, "\n");
   g_assert_cmpint (gtk_text_buffer_get_line_count (f.buffer), ==, 8);
+
+  /* Another delegation typing in France's paragraph changes nothing, and
+   * is told why. */
+  {
+    g_autofree char *refused = NULL;
+    g_autofree char *before = line_text (f.buffer, 4);
+    g_autofree char *after = NULL;
+
+    g_signal_connect_swapped (f.document, "proposal-refused", G_CALLBACK (keep_string), &refused);
+    plenary_document_set_delegation (f.document, "Brésil");
+    iter_at_words (f.buffer, 4, "rôle", TRUE, &start);
+    gtk_text_buffer_place_cursor (f.buffer, &start);
+    type (&f, " essentiel");
+    after = line_text (f.buffer, 4);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpstr (refused, ==, "France");
+    plenary_test_spin_until (toast_shown, f.window);
+    g_signal_handlers_disconnect_by_func (f.document, keep_string, &refused);
+    plenary_document_set_delegation (f.document, "France");
+  }
 
   /* The clean text has neither; the paragraphs keep their ids. */
   clean = clean_text (&f);
