@@ -864,6 +864,15 @@ plenary_phrase_dictionary_get_default (const char *language)
   return self;
 }
 
+gboolean
+plenary_phrase_dictionary_has_default (const char *language)
+{
+  g_autofree char *lang = normalize_language (language);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
+
+  return cache != NULL && g_hash_table_contains (cache, lang);
+}
+
 static void
 add_languages (GPtrArray  *languages,
                char      **names)
