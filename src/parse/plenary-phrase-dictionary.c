@@ -868,9 +868,15 @@ gboolean
 plenary_phrase_dictionary_has_default (const char *language)
 {
   g_autofree char *lang = normalize_language (language);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
+  gboolean has;
 
-  return cache != NULL && g_hash_table_contains (cache, lang);
+  /* Never waits: while another thread loads a dictionary, none counts. */
+  if (!g_mutex_trylock (&cache_lock))
+    return FALSE;
+  has = cache != NULL && g_hash_table_contains (cache, lang);
+  g_mutex_unlock (&cache_lock);
+
+  return has;
 }
 
 static void

@@ -88,7 +88,8 @@ GQuark                   plenary_phrase_dictionary_error_quark (void);
  * user file gives an empty dictionary with default conventions). */
 PlenaryPhraseDictionary *plenary_phrase_dictionary_get_default (const char *language);
 /* Whether get_default() has LANGUAGE's dictionary already (loading one
- * takes a few milliseconds). */
+ * takes a few milliseconds); FALSE, without waiting, while another thread
+ * is loading one. */
 gboolean                 plenary_phrase_dictionary_has_default (const char *language);
 /* Languages with a dictionary, built in or in the user's data folder,
  * sorted ("en", "fr", …). */
