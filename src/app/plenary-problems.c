@@ -410,6 +410,8 @@ check_form (PlenaryProblems               *self,
   return problems;
 }
 
+/* A problem of one of the two texts only: accepting or rejecting proposals
+ * settles it, not a fix of the words shown. */
 static void
 say_which_text (PlenaryCheckProblem *problem,
                 const char          *format)
@@ -418,6 +420,9 @@ say_which_text (PlenaryCheckProblem *problem,
 
   g_free (problem->message);
   problem->message = message;
+  problem->has_fix = FALSE;
+  g_clear_pointer (&problem->replacement, g_free);
+  g_clear_pointer (&problem->fix_label, g_free);
 }
 
 /* A line with proposals is checked as it would read with all of them

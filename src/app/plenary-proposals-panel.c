@@ -335,10 +335,10 @@ row_menu (const char *id)
 
   g_menu_item_set_action_and_target (friendly, "proposals.friendliness", "(ss)", id, "friendly");
   g_menu_item_set_action_and_target (unfriendly, "proposals.friendliness", "(ss)", id, "unfriendly");
-  g_menu_item_set_action_and_target (unmarked, "proposals.friendliness", "(ss)", id, "");
+  g_menu_item_set_action_and_target (unmarked, "proposals.friendliness", "(ss)", id, "none");
   g_menu_item_set_action_and_target (passed, "proposals.vote", "(ss)", id, "passed");
   g_menu_item_set_action_and_target (failed, "proposals.vote", "(ss)", id, "failed");
-  g_menu_item_set_action_and_target (no_vote, "proposals.vote", "(ss)", id, "");
+  g_menu_item_set_action_and_target (no_vote, "proposals.vote", "(ss)", id, "none");
   g_menu_append_item (friendliness, friendly);
   g_menu_append_item (friendliness, unfriendly);
   g_menu_append_item (friendliness, unmarked);
@@ -879,7 +879,7 @@ reject_action (GtkWidget  *widget,
 }
 
 /* proposals.friendliness ("(ss)"): the proposal with that id, and
- * "friendly", "unfriendly" or "" (not marked). */
+ * "friendly", "unfriendly" or "none" (not marked). */
 static void
 friendliness_action (GtkWidget  *widget,
                      const char *action_name,
@@ -896,7 +896,7 @@ friendliness_action (GtkWidget  *widget,
 }
 
 /* proposals.vote ("(ss)"): the proposal with that id, and "passed",
- * "failed" or "" (no vote). */
+ * "failed" or "none" (no vote). */
 static void
 vote_action (GtkWidget  *widget,
              const char *action_name,

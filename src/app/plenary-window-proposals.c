@@ -39,7 +39,7 @@ paragraph_at_cursor (PlenaryWindow *self)
 }
 
 /* The paragraph with id ID ("": the one at the cursor) takes the status
- * NAME (as in the file; "": none). */
+ * NAME (as in the file, or "none"). */
 static void
 set_paragraph_status (PlenaryWindow *self,
                       const char    *id,
@@ -266,7 +266,7 @@ plenary_window_proposals_init (PlenaryWindow *self)
 {
   GtkWidget *panel = plenary_proposals_panel_new ();
   g_autoptr(GSimpleAction) status = g_simple_action_new_stateful ("paragraph-status", G_VARIANT_TYPE_STRING,
-                                                                   g_variant_new_string (""));
+                                                                   g_variant_new_string ("none"));
 
   g_signal_connect_object (status, "change-state", G_CALLBACK (paragraph_status_change_state), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (status));

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "plenary-enum-nick.h"
 #include "plenary-model-enums.h"
 #include "plenary-annotation.h"
 
@@ -625,29 +626,12 @@ plenary_annotation_set_anchor_extra (PlenaryAnnotation *self,
 const char *
 plenary_annotation_kind_to_string (PlenaryAnnotationKind value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_ANNOTATION_KIND);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  g_return_val_if_fail (found != NULL, NULL);
-
-  return found->value_nick;
+  return plenary_enum_to_nick (PLENARY_TYPE_ANNOTATION_KIND, value);
 }
 
 gboolean
 plenary_annotation_kind_from_string (const char *str,
                                      PlenaryAnnotationKind *value)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *found;
-
-  if (str == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (PLENARY_TYPE_ANNOTATION_KIND);
-  if (!(found = g_enum_get_value_by_nick (klass, str)))
-    return FALSE;
-
-  if (value != NULL)
-    *value = found->value;
-  return TRUE;
+  return plenary_enum_from_nick (PLENARY_TYPE_ANNOTATION_KIND, str, (int *) value);
 }

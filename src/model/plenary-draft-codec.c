@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "plenary-draft-codec.h"
+#include "plenary-enum-nick.h"
 #include "plenary-text-decoder.h"
 #include "plenary-revision.h"
 
@@ -1976,7 +1977,7 @@ static gboolean
 read_enum (Decoder     *d,
            JsonObject  *object,
            const char  *key,
-           gboolean   (*from_string) (const char *, int *),
+           GType        type,
            int         *out)
 {
   g_autofree char *name = NULL;
@@ -1984,7 +1985,8 @@ read_enum (Decoder     *d,
 
   if (!read_string (d, object, key, FALSE, &name))
     return FALSE;
-  if (name == NULL || from_string (name, out))
+  /* "none" is the enums' nick of no value: the format omits it instead. */
+  if (name == NULL || (!g_str_equal (name, "none") && plenary_enum_from_nick (type, name, out)))
     return TRUE;
 
   mark = push_key (d, key);
@@ -2021,15 +2023,15 @@ decode_proposal (Decoder    *d,
   gsize mark;
 
   if (!read_required_string (d, object, "id", &id) ||
-      !read_enum (d, object, "kind", (gboolean (*) (const char *, int *)) plenary_proposal_kind_from_string, &kind) ||
+      !read_enum (d, object, "kind", PLENARY_TYPE_PROPOSAL_KIND, &kind) ||
       !read_string (d, object, "delegation", FALSE, &delegation) ||
       !read_required_string (d, object, "created", &created_text) ||
       !read_string (d, object, "paragraph", FALSE, &paragraph) ||
       !read_object (d, object, "selector", &selector) ||
       !read_string (d, object, "text", FALSE, &text) ||
       !read_int (d, object, "level", 0, 8, &level) ||
-      !read_enum (d, object, "friendliness", (gboolean (*) (const char *, int *)) plenary_proposal_friendliness_from_string, &friendliness) ||
-      !read_enum (d, object, "vote", (gboolean (*) (const char *, int *)) plenary_proposal_vote_from_string, &vote))
+      !read_enum (d, object, "friendliness", PLENARY_TYPE_PROPOSAL_FRIENDLINESS, &friendliness) ||
+      !read_enum (d, object, "vote", PLENARY_TYPE_PROPOSAL_VOTE, &vote))
     return NULL;
 
   mark = push_key (d, "id");
@@ -2117,8 +2119,7 @@ decode_proposals (Decoder      *d,
         {
           int status = PLENARY_PARAGRAPH_STATUS_NONE;
 
-          if (!read_enum (d, statuses, l->data,
-                          (gboolean (*) (const char *, int *)) plenary_paragraph_status_from_string, &status))
+          if (!read_enum (d, statuses, l->data, PLENARY_TYPE_PARAGRAPH_STATUS, &status))
             return FALSE;
           plenary_draft_set_paragraph_status (draft, l->data, status);
         }

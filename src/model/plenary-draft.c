@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "plenary-enum-nick.h"
 #include "plenary-model-enums.h"
 #include "plenary-draft.h"
 
@@ -816,31 +817,14 @@ plenary_draft_add_load_warning (PlenaryDraft *self,
 const char *
 plenary_draft_kind_to_string (PlenaryDraftKind value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_DRAFT_KIND);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  g_return_val_if_fail (found != NULL, NULL);
-
-  return found->value_nick;
+  return plenary_enum_to_nick (PLENARY_TYPE_DRAFT_KIND, value);
 }
 
 gboolean
 plenary_draft_kind_from_string (const char *str,
                                 PlenaryDraftKind *value)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *found;
-
-  if (str == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (PLENARY_TYPE_DRAFT_KIND);
-  if (!(found = g_enum_get_value_by_nick (klass, str)))
-    return FALSE;
-
-  if (value != NULL)
-    *value = found->value;
-  return TRUE;
+  return plenary_enum_from_nick (PLENARY_TYPE_DRAFT_KIND, str, (int *) value);
 }
 
 /* Proposals and paragraph statuses ------------------------------------------ */

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "plenary-enum-nick.h"
 #include "plenary-model-enums.h"
 #include "plenary-paragraph.h"
 
@@ -150,29 +151,12 @@ plenary_paragraph_dup_full_text (const PlenaryParagraph *self)
 const char *
 plenary_role_to_string (PlenaryRole value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PLENARY_TYPE_ROLE);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  g_return_val_if_fail (found != NULL, NULL);
-
-  return found->value_nick;
+  return plenary_enum_to_nick (PLENARY_TYPE_ROLE, value);
 }
 
 gboolean
 plenary_role_from_string (const char *str,
                           PlenaryRole *value)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *found;
-
-  if (str == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (PLENARY_TYPE_ROLE);
-  if (!(found = g_enum_get_value_by_nick (klass, str)))
-    return FALSE;
-
-  if (value != NULL)
-    *value = found->value;
-  return TRUE;
+  return plenary_enum_from_nick (PLENARY_TYPE_ROLE, str, (int *) value);
 }

@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "plenary-enum-nick.h"
+#include "plenary-model-enums.h"
 #include "plenary-proposal.h"
 
 /* How many code points of context a quote keeps on each side. */
@@ -74,11 +76,11 @@ plenary_proposal_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_FRIENDLINESS:
-      g_value_set_int (value, self->friendliness);
+      g_value_set_enum (value, self->friendliness);
       break;
 
     case PROP_VOTE:
-      g_value_set_int (value, self->vote);
+      g_value_set_enum (value, self->vote);
       break;
 
     default:
@@ -97,11 +99,11 @@ plenary_proposal_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_FRIENDLINESS:
-      plenary_proposal_set_friendliness (self, g_value_get_int (value));
+      plenary_proposal_set_friendliness (self, g_value_get_enum (value));
       break;
 
     case PROP_VOTE:
-      plenary_proposal_set_vote (self, g_value_get_int (value));
+      plenary_proposal_set_vote (self, g_value_get_enum (value));
       break;
 
     default:
@@ -119,14 +121,12 @@ plenary_proposal_class_init (PlenaryProposalClass *klass)
   object_class->set_property = plenary_proposal_set_property;
 
   properties[PROP_FRIENDLINESS] =
-    g_param_spec_int ("friendliness", NULL, NULL,
-                      PLENARY_PROPOSAL_FRIENDLINESS_NONE, PLENARY_PROPOSAL_FRIENDLINESS_UNFRIENDLY,
-                      PLENARY_PROPOSAL_FRIENDLINESS_NONE,
+    g_param_spec_enum ("friendliness", NULL, NULL, PLENARY_TYPE_PROPOSAL_FRIENDLINESS,
+                       PLENARY_PROPOSAL_FRIENDLINESS_NONE,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_VOTE] =
-    g_param_spec_int ("vote", NULL, NULL,
-                      PLENARY_PROPOSAL_VOTE_NONE, PLENARY_PROPOSAL_VOTE_FAILED,
-                      PLENARY_PROPOSAL_VOTE_NONE,
+    g_param_spec_enum ("vote", NULL, NULL, PLENARY_TYPE_PROPOSAL_VOTE,
+                       PLENARY_PROPOSAL_VOTE_NONE,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -377,81 +377,56 @@ plenary_proposal_locate (PlenaryProposal *self,
 
 /* Names in the format -------------------------------------------------------- */
 
-static const char * const kind_names[] = { "text", "add-paragraph", "delete-paragraph" };
-static const char * const friendliness_names[] = { "", "friendly", "unfriendly" };
-static const char * const vote_names[] = { "", "passed", "failed" };
-static const char * const status_names[] = { "", "pending", "agreed-ad-ref", "agreed", "deleted" };
-
-static gboolean
-lookup (const char * const *names,
-        guint               n_names,
-        const char         *str,
-        int                *value)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (names[i], str) == 0)
-      {
-        *value = i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
 const char *
 plenary_proposal_kind_to_string (PlenaryProposalKind kind)
 {
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
-  return kind_names[kind];
+  return plenary_enum_to_nick (PLENARY_TYPE_PROPOSAL_KIND, kind);
 }
 
 gboolean
 plenary_proposal_kind_from_string (const char          *str,
                                    PlenaryProposalKind *kind)
 {
-  return lookup (kind_names, G_N_ELEMENTS (kind_names), str, (int *) kind);
+  return plenary_enum_from_nick (PLENARY_TYPE_PROPOSAL_KIND, str, (int *) kind);
 }
 
 const char *
 plenary_proposal_friendliness_to_string (PlenaryProposalFriendliness value)
 {
-  g_return_val_if_fail (value < G_N_ELEMENTS (friendliness_names), NULL);
-  return friendliness_names[value];
+  return plenary_enum_to_nick (PLENARY_TYPE_PROPOSAL_FRIENDLINESS, value);
 }
 
 gboolean
 plenary_proposal_friendliness_from_string (const char                  *str,
                                            PlenaryProposalFriendliness *value)
 {
-  return lookup (friendliness_names, G_N_ELEMENTS (friendliness_names), str, (int *) value);
+  return plenary_enum_from_nick (PLENARY_TYPE_PROPOSAL_FRIENDLINESS, str, (int *) value);
 }
 
 const char *
 plenary_proposal_vote_to_string (PlenaryProposalVote value)
 {
-  g_return_val_if_fail (value < G_N_ELEMENTS (vote_names), NULL);
-  return vote_names[value];
+  return plenary_enum_to_nick (PLENARY_TYPE_PROPOSAL_VOTE, value);
 }
 
 gboolean
 plenary_proposal_vote_from_string (const char          *str,
                                    PlenaryProposalVote *value)
 {
-  return lookup (vote_names, G_N_ELEMENTS (vote_names), str, (int *) value);
+  return plenary_enum_from_nick (PLENARY_TYPE_PROPOSAL_VOTE, str, (int *) value);
 }
 
 const char *
 plenary_paragraph_status_to_string (PlenaryParagraphStatus status)
 {
-  g_return_val_if_fail (status < G_N_ELEMENTS (status_names), NULL);
-  return status_names[status];
+  return plenary_enum_to_nick (PLENARY_TYPE_PARAGRAPH_STATUS, status);
 }
 
 gboolean
 plenary_paragraph_status_from_string (const char             *str,
                                       PlenaryParagraphStatus *status)
 {
-  return lookup (status_names, G_N_ELEMENTS (status_names), str, (int *) status);
+  return plenary_enum_from_nick (PLENARY_TYPE_PARAGRAPH_STATUS, str, (int *) status);
 }
 
 const char *

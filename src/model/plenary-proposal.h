@@ -124,7 +124,8 @@ gboolean                    plenary_proposal_locate          (PlenaryProposal   
                                                                gint64             *start,
                                                                gint64             *end);
 
-/* The names in the JSON format ("text", "add-paragraph"...; "agreed-ad-ref"). */
+/* The names in the JSON format and in actions, the enums' nicks ("text",
+ * "add-paragraph"...; "agreed-ad-ref"; "none" is never written). */
 const char *plenary_proposal_kind_to_string            (PlenaryProposalKind          kind);
 gboolean    plenary_proposal_kind_from_string          (const char                  *str,
                                                         PlenaryProposalKind         *kind);

@@ -697,7 +697,7 @@ test_paragraph_status (void)
     gtk_text_buffer_place_cursor (buffer, &iter);
     g_clear_pointer (&state, g_variant_unref);
     state = g_action_group_get_action_state (G_ACTION_GROUP (f.window), "paragraph-status");
-    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "");
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "none");
   }
   g_assert_cmpint (plenary_draft_get_paragraph_status (f.draft, f.ids[3]), ==, PLENARY_PARAGRAPH_STATUS_AGREED);
   g_assert_cmpint (plenary_draft_get_paragraph_status (f.draft, f.ids[2]), ==, PLENARY_PARAGRAPH_STATUS_PENDING);
@@ -763,7 +763,7 @@ test_paragraph_status (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "win.set-paragraph-status", "(ss)", f.ids[4], "deleted"));
   plenary_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "win.set-paragraph-status", "(ss)", f.ids[3], ""));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "win.set-paragraph-status", "(ss)", f.ids[3], "none"));
   plenary_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
   save_screenshot (GTK_WIDGET (f.window), "outline-open-only.png");

@@ -6,6 +6,7 @@ of paragraph 3 and paragraph 5 deleted are proposals, not edits; the keys
 reject the first and accept the second; a proposal kept is in the saved
 JSON, shown again when the file is reopened, and in the compilation PDF."""
 
+import importlib.util
 import json
 import os
 import shutil
@@ -15,11 +16,15 @@ import tempfile
 import time
 import unittest
 
-PLENARY = sys.argv.pop(1)
-
-
-def xdotool(*args):
-    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=20)
+# test-keys.py takes the application's path from the command line.
+_spec = importlib.util.spec_from_file_location(
+    "test_keys", os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-keys.py"))
+_test_keys = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_test_keys)
+PLENARY = _test_keys.PLENARY
+xdotool = _test_keys.xdotool
+file_state = _test_keys.file_state
+wait_for_rewrite = _test_keys.wait_for_rewrite
 
 
 def keys(*names):
@@ -28,6 +33,8 @@ def keys(*names):
 
 
 def wait_for_window(name, seconds=20, process=None):
+    """As test-keys.py's, among the windows shown only: the delegation
+    dialog of libadwaita 1.2 is a window of its own, mapped late."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         found = xdotool("search", "--onlyvisible", "--name", name)
@@ -37,20 +44,6 @@ def wait_for_window(name, seconds=20, process=None):
             return None
         time.sleep(0.2)
     return None
-
-
-def file_state(path):
-    st = os.stat(path)
-    return (st.st_ino, st.st_mtime_ns)
-
-
-def wait_for_rewrite(path, before, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if file_state(path) != before:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"{path} was not saved")
 
 
 def texts(body):
