@@ -30,12 +30,13 @@ def window_named(pattern):
 
 def time_start(argv, pattern, env):
     # A busy Xvfb sometimes refuses a connection ("cannot open display"):
-    # such a run is started again.
+    # such a run is started again, after a pause that lets it catch up
+    # (four refusals in a row once made the whole comparison fail).
     for attempt in range(3):
         try:
             return time_one_start(argv, pattern, env)
         except DisplayRefused:
-            pass
+            time.sleep(1 + attempt)
     return time_one_start(argv, pattern, env)
 
 

@@ -320,7 +320,9 @@ open_sample_action (GSimpleAction *action,
 
 #if !ADW_CHECK_VERSION (1, 8, 0)
 /* Libadwaita 1.8 shows its shortcuts dialog (shortcuts-dialog.ui) for
- * app.shortcuts itself; before it, GTK's shortcuts window. */
+ * app.shortcuts itself; before it, GTK's shortcuts window, built when first
+ * asked for: under gtk/ in the resources GTK would build it with every
+ * window, before the window shows. */
 static void
 shortcuts_action (GSimpleAction *action,
                   GVariant      *param,
@@ -328,8 +330,17 @@ shortcuts_action (GSimpleAction *action,
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (!GTK_IS_APPLICATION_WINDOW (window))
+    return;
+
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/plenary/Plenary/help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 #endif
 
@@ -413,6 +424,9 @@ plenary_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+#endif
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (application);
 
@@ -427,9 +441,8 @@ plenary_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
-#if ADW_CHECK_VERSION (1, 8, 0)
-  /* Ctrl+? is libadwaita's, for its dialog, not GTK's older window. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", (const char *[]) { NULL });
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 #endif
 
   self->font_provider = gtk_css_provider_new ();

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "plenary-clause-picker.h"
+#include "plenary-clause-row.h"
 #include "plenary-phrase-completion.h"
 
 /* What a search compares with, for one entry of the dictionary. */
@@ -109,43 +110,8 @@ create_row (gpointer object,
   PlenaryClausePicker *self = user_data;
   PlenaryPhraseEntry *entry = object;
   const Item *item = find_item (self, entry);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *phrase = gtk_label_new (item->phrase);
-  GtkWidget *example = gtk_label_new (item->example);
 
-  gtk_label_set_xalign (GTK_LABEL (phrase), 0);
-  gtk_label_set_wrap (GTK_LABEL (phrase), TRUE);
-  gtk_widget_add_css_class (phrase, "heading");
-
-  gtk_label_set_xalign (GTK_LABEL (example), 0);
-  gtk_label_set_wrap (GTK_LABEL (example), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (example), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (example, "dim-label");
-  gtk_widget_set_visible (example, item->example[0] != '\0');
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), phrase);
-  gtk_box_append (GTK_BOX (box), example);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "plenary-group", GINT_TO_POINTER (plenary_phrase_entry_get_group (entry)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->phrase,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, item->example,
-                                  -1);
-
-  return row;
-}
-
-/* Kept on the row: while the list changes, a row's index may point past
- * the new model. */
-static PlenaryPhraseGroup
-row_group (GtkListBoxRow *row)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "plenary-group"));
+  return plenary_clause_row_new (item->phrase, item->example, plenary_phrase_entry_get_group (entry));
 }
 
 static void
@@ -153,10 +119,10 @@ update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
                gpointer       user_data)
 {
-  PlenaryPhraseGroup group = row_group (row);
+  PlenaryPhraseGroup group = plenary_clause_row_get_group (PLENARY_CLAUSE_ROW (row));
   GtkWidget *header;
 
-  if (before != NULL && row_group (before) == group)
+  if (before != NULL && plenary_clause_row_get_group (PLENARY_CLAUSE_ROW (before)) == group)
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -245,7 +211,7 @@ select_first_row (PlenaryClausePicker *self)
     {
       GtkListBoxRow *likely = row;
 
-      for (int i = 1; likely != NULL && row_group (likely) != self->likely_group; i++)
+      for (int i = 1; likely != NULL && plenary_clause_row_get_group (PLENARY_CLAUSE_ROW (likely)) != self->likely_group; i++)
         likely = gtk_list_box_get_row_at_index (self->list_box, i);
       if (likely != NULL)
         row = likely;

@@ -22,6 +22,7 @@ struct _PlenaryHeaderForm
   PlenaryMetadata *metadata;
   GBindingGroup   *bindings;
   GMenu           *bodies_menu;
+  guint            bodies_source;
 
   /* Template widgets */
   GtkWidget       *box;
@@ -170,6 +171,17 @@ update_kind (PlenaryHeaderForm *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
 }
 
+static gboolean
+update_bodies_cb (gpointer data)
+{
+  PlenaryHeaderForm *self = data;
+
+  self->bodies_source = 0;
+  update_bodies (self, plenary_document_get_draft (self->document));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_draft_changed (PlenaryHeaderForm *self)
 {
@@ -177,7 +189,13 @@ on_draft_changed (PlenaryHeaderForm *self)
   PlenaryMetadata *metadata = plenary_draft_get_metadata (draft);
 
   update_kind (self, plenary_draft_get_kind (draft));
-  update_bodies (self, draft);
+  g_clear_handle_id (&self->bodies_source, g_source_remove);
+  /* The header starts folded: a dictionary not loaded yet is loaded after
+   * the window's first frame, not before it shows. */
+  if (plenary_phrase_dictionary_has_default (plenary_draft_get_language (draft)))
+    update_bodies (self, draft);
+  else
+    self->bodies_source = g_idle_add_full (G_PRIORITY_LOW, update_bodies_cb, self, NULL);
 
   if (g_set_object (&self->metadata, metadata))
     {
@@ -191,6 +209,7 @@ plenary_header_form_dispose (GObject *object)
 {
   PlenaryHeaderForm *self = PLENARY_HEADER_FORM (object);
 
+  g_clear_handle_id (&self->bodies_source, g_source_remove);
   if (self->bindings != NULL)
     g_binding_group_set_source (self->bindings, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_HEADER_FORM);
@@ -398,6 +417,7 @@ plenary_header_form_set_document (PlenaryHeaderForm *self,
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_handle_id (&self->bodies_source, g_source_remove);
   g_set_object (&self->document, document);
 
   if (document != NULL)

@@ -586,15 +586,21 @@ apply_spacing (const Labels *labels,
 
   out = g_string_sized_new (strlen (text) + 8);
 
-  for (const char *p = text; *p != '\0'; p++)
+  /* Copied from space to space: only spaces may change. */
+  for (const char *p = text, *space; *p != '\0'; p = space + 1)
     {
-      if (*p == ' ' &&
-          ((p[1] != '\0' && strchr (";:?!", p[1]) != NULL) ||
-           g_str_has_prefix (p + 1, "»") ||
-           (p > text && g_str_has_prefix (p - MIN (p - text, 2), "«"))))
+      if ((space = strchr (p, ' ')) == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, space - p);
+      if ((space[1] != '\0' && strchr (";:?!", space[1]) != NULL) ||
+          g_str_has_prefix (space + 1, "»") ||
+          (space > text && g_str_has_prefix (space - MIN (space - text, 2), "«")))
         g_string_append (out, "\u00a0");
       else
-        g_string_append_c (out, *p);
+        g_string_append_c (out, ' ');
     }
 
   return g_string_free (out, FALSE);
@@ -1112,9 +1118,10 @@ bound_mark_runs (char *text)
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      /* ASCII is never a mark: most text is decoded no further. */
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
 
-      run = is_mark (c) ? run + 1 : 0;
+      run = c >= 0x80 && is_mark (c) ? run + 1 : 0;
       if (run > MAX_MARKS_IN_A_ROW && bounded == NULL)
         bounded = g_string_new_len (text, p - text);
       if (bounded == NULL)

@@ -542,24 +542,35 @@ parse_body (JsonNode  *node,
   return body;
 }
 
+/* What makes two entries the same phrase, for merging. */
+static char *
+entry_key (PlenaryPhraseEntry *entry)
+{
+  const char *phrase = entry->forms[PLENARY_FORM_M];
+
+  return g_strdup_printf ("%d%c%s", entry->group, phrase != NULL ? ':' : '-', phrase != NULL ? phrase : "");
+}
+
+/* POSITIONS maps each entry's key to its position in the store: a user's
+ * file merged into the built-in entries replaces or adds each in constant
+ * time (a scan of the store per entry made loading a dictionary quadratic). */
 static void
 merge_entry (PlenaryPhraseDictionary *self,
+             GHashTable              *positions,
              PlenaryPhraseEntry      *entry)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  char *key = entry_key (entry);
+  gpointer position;
 
-  for (guint i = 0; i < n; i++)
+  if (g_hash_table_lookup_extended (positions, key, NULL, &position))
     {
-      g_autoptr(PlenaryPhraseEntry) old = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
-
-      if (old->group == entry->group &&
-          g_strcmp0 (old->forms[PLENARY_FORM_M], entry->forms[PLENARY_FORM_M]) == 0)
-        {
-          g_list_store_splice (self->entries, i, 1, (gpointer *)&entry, 1);
-          return;
-        }
+      g_list_store_splice (self->entries, GPOINTER_TO_UINT (position), 1, (gpointer *)&entry, 1);
+      g_free (key);
+      return;
     }
 
+  g_hash_table_insert (positions, key,
+                       GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->entries))));
   g_list_store_append (self->entries, entry);
 }
 
@@ -714,8 +725,25 @@ plenary_phrase_dictionary_merge_data (PlenaryPhraseDictionary  *self,
       self->default_opening = g_strdup (opening);
     }
 
-  for (guint i = 0; i < new_entries->len; i++)
-    merge_entry (self, g_ptr_array_index (new_entries, i));
+  if (new_entries->len > 0)
+    {
+      g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+      /* The first of equal entries is the one replaced, as before. */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PlenaryPhraseEntry) old = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+          char *key = entry_key (old);
+
+          if (!g_hash_table_contains (positions, key))
+            g_hash_table_insert (positions, key, GUINT_TO_POINTER (i));
+          else
+            g_free (key);
+        }
+      for (guint i = 0; i < new_entries->len; i++)
+        merge_entry (self, positions, g_ptr_array_index (new_entries, i));
+    }
 
   for (guint i = 0; i < new_bodies->len; i++)
     merge_body (self, g_ptr_array_steal_index (new_bodies, i--));
@@ -834,6 +862,21 @@ plenary_phrase_dictionary_get_default (const char *language)
   g_hash_table_insert (cache, g_strdup (lang), self);
 
   return self;
+}
+
+gboolean
+plenary_phrase_dictionary_has_default (const char *language)
+{
+  g_autofree char *lang = normalize_language (language);
+  gboolean has;
+
+  /* Never waits: while another thread loads a dictionary, none counts. */
+  if (!g_mutex_trylock (&cache_lock))
+    return FALSE;
+  has = cache != NULL && g_hash_table_contains (cache, lang);
+  g_mutex_unlock (&cache_lock);
+
+  return has;
 }
 
 static void

@@ -87,6 +87,10 @@ GQuark                   plenary_phrase_dictionary_error_quark (void);
  * for the life of the process; never NULL (an unknown language without a
  * user file gives an empty dictionary with default conventions). */
 PlenaryPhraseDictionary *plenary_phrase_dictionary_get_default (const char *language);
+/* Whether get_default() has LANGUAGE's dictionary already (loading one
+ * takes a few milliseconds); FALSE, without waiting, while another thread
+ * is loading one. */
+gboolean                 plenary_phrase_dictionary_has_default (const char *language);
 /* Languages with a dictionary, built in or in the user's data folder,
  * sorted ("en", "fr", …). */
 char                   **plenary_phrase_dictionary_list_languages (void);

@@ -221,7 +221,11 @@ test_user_phrases (void)
   g_assert_true (g_file_set_contents (path, user_file, -1, NULL));
 
   plenary_phrase_dictionary_clear_cache ();
+  /* Forgotten, then loaded again when asked for (the header form waits for it). */
+  g_assert_false (plenary_phrase_dictionary_has_default ("fr_FR"));
   dict = plenary_phrase_dictionary_get_default ("fr");
+  g_assert_true (plenary_phrase_dictionary_has_default ("fr_FR"));
+  g_assert_false (plenary_phrase_dictionary_has_default ("es"));
 
   /* One entry added, one replaced. */
   g_assert_cmpuint (g_list_model_get_n_items (plenary_phrase_dictionary_get_entries (dict)), ==, before + 1);
