@@ -329,18 +329,19 @@ shortcuts_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
 
-  if (!GTK_IS_APPLICATION_WINDOW (window))
+  if (window == NULL)
     return;
 
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/plenary/Plenary/help-overlay.ui");
-
-      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-    }
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  /* Shown as the window's own, without the help-overlay calls GTK 4.18
+   * deprecates. */
+  builder = gtk_builder_new_from_resource ("/org/plenary/Plenary/help-overlay.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, window);
+  gtk_window_set_modal (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
 }
 #endif
 
