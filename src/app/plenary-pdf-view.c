@@ -1107,6 +1107,10 @@ plenary_pdf_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->update_page_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  /* The page being drawn is waited for: poppler and cairo must not be
+   * drawing while the process that quits tears them down. */
+  if (self->pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, TRUE);
   reset (self);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_scrolled, self);
