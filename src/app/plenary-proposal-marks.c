@@ -69,6 +69,9 @@ struct _PlenaryProposalMarks
   /* The text's fingerprint, kept as it is edited: undo finds the marks
    * of the text it brings back by it. */
   guint64           fingerprint;
+  /* Kept only while undo may need it (marks or undo states exist): a
+   * draft without proposals pays nothing on opening or typing. */
+  gboolean          fingerprint_valid;
 
   GPtrArray        *undo;       /* State* */
   GPtrArray        *redo;
@@ -788,6 +791,36 @@ sum_around (PlenaryProposalMarks *self,
   return sum_grams (text, strlen (text)) - strlen (text) + strlen (center);
 }
 
+static gboolean has_history (PlenaryProposalMarks *self);
+
+/* The fingerprint, computed from the whole text when it was not kept. */
+static guint64
+get_fingerprint (PlenaryProposalMarks *self)
+{
+  if (!self->fingerprint_valid)
+    {
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      text = gtk_text_iter_get_slice (&start, &end);
+      self->fingerprint = sum_grams (text, strlen (text));
+      self->fingerprint_valid = TRUE;
+    }
+
+  return self->fingerprint;
+}
+
+/* Whether an edit must update the fingerprint: it stops being kept once
+ * nothing can ask for it. */
+static gboolean
+keeps_fingerprint (PlenaryProposalMarks *self)
+{
+  if (!has_history (self))
+    self->fingerprint_valid = FALSE;
+  return self->fingerprint_valid;
+}
+
 static void
 on_insert_fingerprint (PlenaryProposalMarks *self,
                        GtkTextIter          *location,
@@ -796,6 +829,8 @@ on_insert_fingerprint (PlenaryProposalMarks *self,
 {
   GtkTextIter start = *location;
 
+  if (!keeps_fingerprint (self))
+    return;
   gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
   self->fingerprint += sum_around (self, &start, location, TRUE) - sum_around (self, &start, location, FALSE);
 }
@@ -805,7 +840,8 @@ on_delete_fingerprint (PlenaryProposalMarks *self,
                        GtkTextIter          *start,
                        GtkTextIter          *end)
 {
-  self->fingerprint += sum_around (self, start, end, FALSE) - sum_around (self, start, end, TRUE);
+  if (keeps_fingerprint (self))
+    self->fingerprint += sum_around (self, start, end, FALSE) - sum_around (self, start, end, TRUE);
 }
 
 static void
@@ -826,7 +862,7 @@ take_state (PlenaryProposalMarks *self)
 {
   State *state = g_new0 (State, 1);
 
-  state->text = self->fingerprint;
+  state->text = get_fingerprint (self);
   state->marks = g_ptr_array_new_with_free_func (mark_state_free);
   for (guint i = 0; i < self->marks->len; i++)
     keep_mark_state (self, state, g_ptr_array_index (self->marks, i));
@@ -957,7 +993,7 @@ begin_edit (PlenaryProposalMarks *self,
   if (self->editing == NULL)
     {
       self->editing = g_new0 (State, 1);
-      self->editing->text = self->fingerprint;
+      self->editing->text = get_fingerprint (self);
       self->editing->marks = g_ptr_array_new_with_free_func (mark_state_free);
       self->editing->partial = TRUE;
       g_ptr_array_add (self->undo, self->editing);
@@ -1030,7 +1066,7 @@ on_history_after (PlenaryProposalMarks *self,
     {
       State *state = g_ptr_array_index (stack, i - 1);
 
-      if (state->text == self->fingerprint)
+      if (state->text == get_fingerprint (self))
         {
           restore_state (self, state);
           g_ptr_array_set_size (stack, i - 1);
@@ -1640,6 +1676,8 @@ plenary_proposal_marks_show (PlenaryProposalMarks *self,
     }
   self->applying--;
   emit_lines_marked (self);
+  /* Kept from now on: undo and the first key suggested need it. */
+  get_fingerprint (self);
 }
 
 void
@@ -2292,4 +2330,7 @@ plenary_proposal_marks_set_suggesting (PlenaryProposalMarks *self,
 
   g_free (self->delegation);
   self->delegation = g_strdup (delegation);
+  /* Taken now, not at the first key suggested. */
+  if (delegation != NULL)
+    get_fingerprint (self);
 }

@@ -250,23 +250,6 @@ has_label (GtkWidget  *widget,
 }
 
 static GtkWidget *
-find_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_category_entry (GtkWidget  *widget,
                      const char *name)
 {
@@ -1079,7 +1062,7 @@ test_panel_filter_and_highlights (void)
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
 
   /* The delegates rename the colours of this draft, from the panel. */
-  g_assert_nonnull ((menu_button = find_menu_button (GTK_WIDGET (panel))));
+  g_assert_nonnull ((menu_button = plenary_test_find_child (GTK_WIDGET (panel), GTK_TYPE_MENU_BUTTON)));
   gtk_window_present (GTK_WINDOW (holder));
   plenary_test_spin (50);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
