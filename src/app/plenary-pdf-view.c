@@ -475,13 +475,24 @@ configure_adjustments (PlenaryPdfView *self)
 static void
 update_page (PlenaryPdfView *self)
 {
+  double scroll;
+  int height;
   guint page;
 
   if (self->n_pages == 0)
     return;
 
   /* The page filling the upper third of the view is the one being read. */
-  page = page_at_y (self, get_scroll (self->vadjustment) + gtk_widget_get_height (GTK_WIDGET (self)) / 3);
+  scroll = get_scroll (self->vadjustment);
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  page = page_at_y (self, scroll + height / 3);
+  /* The last pages cannot scroll to the top: one gone to stays the one
+   * read while the view is at the end and shows it (a resize of the pane
+   * would otherwise turn "page 3 of 3" into 2). */
+  if (page < self->page && self->page < self->n_pages && self->vadjustment != NULL
+      && scroll >= gtk_adjustment_get_upper (self->vadjustment) - gtk_adjustment_get_page_size (self->vadjustment) - 1
+      && self->tops[self->page] < scroll + height)
+    return;
   if (page != self->page)
     {
       self->page = page;

@@ -13,7 +13,7 @@
 
 /* The pane's smallest width. */
 #define PANE_MIN_WIDTH 360
-#define PANE_DEFAULT_WIDTH 560
+#define PANE_DEFAULT_WIDTH 400
 /* Windows narrower than this have no room for the draft beside the pane. */
 #define COVER_BELOW 900
 
@@ -30,6 +30,7 @@ struct _PlenaryReadingSplit
   int        width;       /* the split's width the position was set for */
   int        panels;      /* the side panels' width it was set for */
   gboolean   covering;
+  gboolean   panels_given;  /* told what the side panels take, not measured */
   gboolean   placing;
   guint      place_id;
   guint      save_id;
@@ -60,13 +61,21 @@ panels_width (PlenaryReadingSplit *self)
 }
 
 static int
+clamp_for (int total,
+           int panels,
+           int width)
+{
+  /* The draft keeps at least half of the split; with side panels too wide
+   * for that (the user opened them beside the pane), the pane keeps its
+   * smallest width. */
+  return CLAMP (width, PANE_MIN_WIDTH, MAX (PANE_MIN_WIDTH, total / 2 - panels));
+}
+
+static int
 clamp_width (PlenaryReadingSplit *self,
              int                  width)
 {
-  int room = gtk_widget_get_width (GTK_WIDGET (self)) - self->panels;
-
-  /* The draft keeps at least half of the room beside the side panels. */
-  return CLAMP (width, PANE_MIN_WIDTH, MAX (PANE_MIN_WIDTH, room / 2));
+  return clamp_for (gtk_widget_get_width (GTK_WIDGET (self)), self->panels, width);
 }
 
 /* Out of size allocation: showing or hiding the draft resizes. */
@@ -83,7 +92,7 @@ place_pane (gpointer user_data)
   /* Covering: the draft squeezed to nothing (it stays in the window, with
    * its focus and its state). */
 
-  if (!covering)
+  if (!covering && !self->panels_given)
     self->panels = panels_width (self);
   if (pane_shown (self) && total > 0)
     {
@@ -194,9 +203,6 @@ plenary_reading_split_size_allocate (GtkWidget *widget,
   PlenaryReadingSplit *self = PLENARY_READING_SPLIT (widget);
 
   gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
-  /* A side panel shown, hidden or folded: the room for the pane changed. */
-  if (pane_shown (self) && !self->covering && panels_width (self) != self->panels)
-    queue_place (self);
 }
 
 static void
@@ -342,4 +348,38 @@ plenary_reading_split_get_paned (PlenaryReadingSplit *self)
 {
   g_return_val_if_fail (PLENARY_IS_READING_SPLIT (self), NULL);
   return self->paned;
+}
+
+/* Whether the pane beside the draft, at its width, leaves the draft less
+ * than half of the split when side panels of that width are shown. Never
+ * when the pane covers the draft. */
+gboolean
+plenary_reading_split_crowds_draft (PlenaryReadingSplit *self,
+                                    int                  panels)
+{
+  GtkWidget *window;
+  int total;
+
+  g_return_val_if_fail (PLENARY_IS_READING_SPLIT (self), FALSE);
+
+  window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  total = gtk_widget_get_width (GTK_WIDGET (self));
+  if (total == 0 || window == NULL || gtk_widget_get_width (window) < COVER_BELOW)
+    return FALSE;
+  return total - panels - clamp_for (total, panels, self->wanted) < total / 2;
+}
+
+/* The side panels take, or are about to take, that width (shown, put away
+ * or folded): the pane takes its place now, not while they slide (GTK 4.8
+ * then draws a side panel not yet allocated). Once told, the split no
+ * longer measures them. */
+void
+plenary_reading_split_set_panels_width (PlenaryReadingSplit *self,
+                                        int                  panels)
+{
+  g_return_if_fail (PLENARY_IS_READING_SPLIT (self));
+
+  self->panels = panels;
+  self->panels_given = TRUE;
+  place_pane (self);
 }

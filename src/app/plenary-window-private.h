@@ -32,6 +32,11 @@ struct _PlenaryWindow
   guint                 close_confirmed : 1;
   /* While the export or print asked about goes on with empty sections. */
   guint                 empty_sections_confirmed : 1;
+  /* Side panels put away while the reading pane is open, to leave the
+   * draft half the window; they come back when it closes. */
+  guint                 side_set_aside : 1;
+  guint                 comments_set_aside : 1;
+  guint                 setting_aside : 1;
 
   /* Follow the visible document for win.paragraph-status. */
   GSignalGroup         *document_signals;

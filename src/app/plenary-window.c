@@ -44,6 +44,61 @@ on_open_source (PlenaryWindow *self,
   plenary_sources_panel_open_source (self->sources_panel, source, start, end);
 }
 
+/* Puts a side panel away, or brings it back, without changing what the
+ * user chose to show (the settings). */
+static void
+set_aside (PlenaryWindow    *self,
+           PlenarySplitView *flap,
+           gboolean          aside)
+{
+  self->setting_aside = TRUE;
+  plenary_split_view_set_show_sidebar (flap, !aside);
+  self->setting_aside = FALSE;
+  if (flap == self->side_flap)
+    self->side_set_aside = aside;
+  else
+    self->comments_set_aside = aside;
+}
+
+/* A side panel's width beside the draft, once shown (its allocation lags
+ * while it slides in or out). */
+static int
+panel_width (PlenarySplitView *flap)
+{
+  g_autoptr(GtkWidget) sidebar = NULL;
+  int natural;
+
+  if (!plenary_split_view_get_show_sidebar (flap) || plenary_split_view_get_collapsed (flap))
+    return 0;
+  g_object_get (flap, "sidebar", &sidebar, NULL);
+  gtk_widget_measure (sidebar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return MAX (natural, gtk_widget_get_width (sidebar));
+}
+
+/* A source opened beside the draft: the draft keeps half the window. The
+ * sources list goes first (the pane now shows the source chosen in it;
+ * the panel's button brings it back), then the comments. */
+static void
+make_room_for_pane (PlenaryWindow *self)
+{
+  PlenarySplitView *flaps[] = { self->side_flap, self->comments_flap };
+  int widths[G_N_ELEMENTS (flaps)];
+  int panels = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flaps); i++)
+    panels += widths[i] = panel_width (flaps[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (flaps); i++)
+    {
+      if (!plenary_reading_split_crowds_draft (self->reading_split, panels))
+        break;
+      if (widths[i] == 0)
+        continue;
+      panels -= widths[i];
+      set_aside (self, flaps[i], TRUE);
+    }
+  plenary_reading_split_set_panels_width (self->reading_split, panels);
+}
+
 /* "This Source" in the comments is the source shown beside the draft,
  * however it was opened: from the list, a search or a citation. */
 static void
@@ -52,6 +107,24 @@ on_viewer_source_changed (PlenaryWindow       *self,
                           PlenarySourceViewer *viewer)
 {
   plenary_comments_panel_set_source (self->comments_view, plenary_source_viewer_get_source (viewer));
+  if (gtk_widget_get_visible (GTK_WIDGET (viewer)))
+    make_room_for_pane (self);
+}
+
+static void
+on_viewer_visible (PlenaryWindow       *self,
+                   GParamSpec          *pspec,
+                   PlenarySourceViewer *viewer)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (viewer)))
+    {
+      make_room_for_pane (self);
+      return;
+    }
+  if (self->side_set_aside)
+    set_aside (self, self->side_flap, FALSE);
+  if (self->comments_set_aside)
+    set_aside (self, self->comments_flap, FALSE);
 }
 
 /* Ctrl+Alt+M on the visible page: the new comment is written in the panel. */
@@ -315,6 +388,16 @@ on_flap_revealed (PlenaryWindow *self,
 {
   const char *key = flap == self->side_flap ? "show-side-panel" : "show-comments-panel";
 
+  if (self->setting_aside)
+    return;
+  /* Shown or hidden by the user: no longer set aside for the pane, which
+   * gives or takes the room. */
+  if (flap == self->side_flap)
+    self->side_set_aside = FALSE;
+  else
+    self->comments_set_aside = FALSE;
+  plenary_reading_split_set_panels_width (self->reading_split,
+                                          panel_width (self->side_flap) + panel_width (self->comments_flap));
   if (!plenary_split_view_get_collapsed (flap))
     g_settings_set_boolean (self->settings, key, plenary_split_view_get_show_sidebar (flap));
 }
@@ -460,6 +543,8 @@ plenary_window_init (PlenaryWindow *self)
 
   g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::source",
                            G_CALLBACK (on_viewer_source_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::visible",
+                           G_CALLBACK (on_viewer_visible), self, G_CONNECT_SWAPPED);
 
   /* The window shows the visible page: one set of bindings follows it. */
   self->page_bindings = g_binding_group_new ();

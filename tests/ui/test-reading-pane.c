@@ -496,6 +496,73 @@ test_resize_pane (void)
   fixture_clear (&f);
 }
 
+static gboolean
+side_panel_put_away (gpointer data)
+{
+  Fixture *f = data;
+
+  return !plenary_split_view_get_show_sidebar (f->window->side_flap) && pane_at_width (f)
+         && gtk_widget_get_width (GTK_WIDGET (f->window->content_stack)) >= 720 - 1;
+}
+
+static gboolean
+side_panel_back (gpointer data)
+{
+  Fixture *f = data;
+
+  return plenary_split_view_get_show_sidebar (f->window->side_flap)
+         && gtk_widget_get_width (GTK_WIDGET (f->window->content_stack)) > 400;
+}
+
+/* At 1440 px with both side panels open (the default), a source opened
+ * beside the draft leaves it half the window: the sources list gives its
+ * place and comes back when the source is closed. */
+static void
+test_draft_keeps_half (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  fixture_init (&f, 1440);
+  g_assert_true (plenary_split_view_get_show_sidebar (f.window->side_flap));
+  g_assert_true (plenary_split_view_get_show_sidebar (f.window->comments_flap));
+
+  open_source (&f);
+  plenary_test_spin_until (side_panel_put_away, &f);
+  assert_beside_draft (&f);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f.window->content_stack)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (f.window)) / 2);
+  /* The comments of the source stay beside it; the user's choice is kept. */
+  g_assert_true (plenary_split_view_get_show_sidebar (f.window->comments_flap));
+  g_assert_true (g_settings_get_boolean (settings, "show-side-panel"));
+  /* Once the list has slid away. */
+  plenary_test_spin (500);
+  assert_beside_draft (&f);
+  save_screenshot (&f, "reading-pane-half-1440.png");
+
+  /* Closed (Escape in the pane): the list is back. */
+  g_signal_emit_by_name (f.viewer, "close");
+  plenary_test_spin_until (side_panel_back, &f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f.viewer)));
+
+  /* The list opened again by the user (F9) while reading stays open: the
+   * pane then keeps its smallest width beside it. */
+  open_source (&f);
+  plenary_test_spin_until (side_panel_put_away, &f);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.toggle-side-panel", NULL);
+  plenary_test_spin_until (side_panel_back, &f);
+  plenary_test_spin (300);
+  g_assert_true (plenary_split_view_get_show_sidebar (f.window->side_flap));
+  assert_beside_draft (&f);
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (f.viewer)) - 360), <=, 2);
+  g_signal_emit_by_name (f.viewer, "close");
+  plenary_test_spin (300);
+  g_assert_true (plenary_split_view_get_show_sidebar (f.window->side_flap));
+  g_assert_true (g_settings_get_boolean (settings, "show-side-panel"));
+
+  fixture_clear (&f);
+}
+
 /* Hostile PDFs ----------------------------------------------------------- */
 
 /* A PDF of N_PAGES pages of WIDTH × HEIGHT points, "Page n of the annex."
@@ -884,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/reading-pane/cite-from-page", test_cite_from_page);
   g_test_add_func ("/reading-pane/highlight-on-page", test_highlight_on_page);
   g_test_add_func ("/reading-pane/resize", test_resize_pane);
+  g_test_add_func ("/reading-pane/draft-keeps-half", test_draft_keeps_half);
   g_test_add_func ("/reading-pane/narrow", test_narrow_window);
   g_test_add_func ("/reading-pane/hostile-pdfs", test_hostile_pdfs);
   g_test_add_func ("/reading-pane/damaged-page", test_damaged_page);
