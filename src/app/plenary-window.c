@@ -121,10 +121,12 @@ on_viewer_visible (PlenaryWindow       *self,
       make_room_for_pane (self);
       return;
     }
-  if (self->side_set_aside)
+  /* Not over the text if the window has become narrow meanwhile. */
+  if (self->side_set_aside && !plenary_split_view_get_collapsed (self->side_flap))
     set_aside (self, self->side_flap, FALSE);
-  if (self->comments_set_aside)
+  if (self->comments_set_aside && !plenary_split_view_get_collapsed (self->comments_flap))
     set_aside (self, self->comments_flap, FALSE);
+  self->side_set_aside = self->comments_set_aside = FALSE;
 }
 
 /* Ctrl+Alt+M on the visible page: the new comment is written in the panel. */
