@@ -78,14 +78,21 @@ clamp_width (PlenaryReadingSplit *self,
   return clamp_for (gtk_widget_get_width (GTK_WIDGET (self)), self->panels, width);
 }
 
+static gboolean
+window_too_narrow (PlenaryReadingSplit *self)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  return window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
+}
+
 /* Out of size allocation: showing or hiding the draft resizes. */
 static gboolean
 place_pane (gpointer user_data)
 {
   PlenaryReadingSplit *self = user_data;
   int total = gtk_widget_get_width (GTK_WIDGET (self));
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
-  gboolean covering = pane_shown (self) && window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
+  gboolean covering = pane_shown (self) && window_too_narrow (self);
 
   self->place_id = 0;
   self->covering = covering;
@@ -357,14 +364,12 @@ gboolean
 plenary_reading_split_crowds_draft (PlenaryReadingSplit *self,
                                     int                  panels)
 {
-  GtkWidget *window;
   int total;
 
   g_return_val_if_fail (PLENARY_IS_READING_SPLIT (self), FALSE);
 
-  window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
   total = gtk_widget_get_width (GTK_WIDGET (self));
-  if (total == 0 || window == NULL || gtk_widget_get_width (window) < COVER_BELOW)
+  if (total == 0 || window_too_narrow (self))
     return FALSE;
   return total - panels - clamp_for (total, panels, self->wanted) < total / 2;
 }

@@ -644,6 +644,19 @@ has_pages (gpointer data)
   return plenary_pdf_view_get_n_pages (wait->view) == wait->n_pages;
 }
 
+/* SOURCE, a PDF of N_PAGES pages, opened as a reader does: shown as pages. */
+static void
+open_pdf_source (Fixture       *f,
+                 PlenarySource *source,
+                 guint          n_pages)
+{
+  PagesWait pages = { f->view, n_pages };
+
+  plenary_sources_panel_open_source (f->window->sources_panel, source, -1, -1);
+  g_assert_true (plenary_source_viewer_get_showing_pages (f->viewer));
+  plenary_test_spin_until (has_pages, &pages);
+}
+
 /* The file kept for SOURCE's pages, replaced by CONTENTS. */
 static void
 replace_kept_file (PlenarySource *source,
@@ -712,7 +725,6 @@ test_hostile_pdfs (void)
   g_autofree char *command = NULL;
   g_autofree char *damaged = NULL;
   PlenarySource *giant, *many;
-  PagesWait pages;
   PageWait wait;
   gsize length;
   int status;
@@ -723,10 +735,7 @@ test_hostile_pdfs (void)
   giant_path = write_pages (f.dir, "Giant map.pdf", 1, 10000, 10000);
   giant = add_source (&f, giant_path);
   g_assert_nonnull (strstr (plenary_source_get_text (giant), "Page 1 of the annex."));
-  plenary_sources_panel_open_source (f.window->sources_panel, giant, -1, -1);
-  g_assert_true (plenary_source_viewer_get_showing_pages (f.viewer));
-  pages = (PagesWait) { f.view, 1 };
-  plenary_test_spin_until (has_pages, &pages);
+  open_pdf_source (&f, giant, 1);
   wait = (PageWait) { f.view, 0 };
   plenary_test_spin_until (page_ready, &wait);
   g_assert_cmpuint (plenary_pdf_view_get_cache_size (f.view), >, 0);
@@ -735,9 +744,7 @@ test_hostile_pdfs (void)
   /* 5,000 pages: all counted, the 4,000th shown when asked for. */
   long_path = write_pages (f.dir, "Long annex.pdf", 5000, 595, 842);
   many = add_source (&f, long_path);
-  plenary_sources_panel_open_source (f.window->sources_panel, many, -1, -1);
-  pages = (PagesWait) { f.view, 5000 };
-  plenary_test_spin_until (has_pages, &pages);
+  open_pdf_source (&f, many, 5000);
   plenary_pdf_view_set_page (f.view, 4000);
   wait = (PageWait) { f.view, 3999 };
   plenary_test_spin_until (page_ready, &wait);
@@ -863,17 +870,13 @@ test_damaged_page (void)
   const char *damaged = _("This page of the PDF is damaged: part of it could not be read, so it may be incomplete. "
                           "The other pages can still be read.");
   PlenarySource *source;
-  PagesWait pages;
   PageWait wait;
 
   fixture_init (&f, 1440);
   path = write_damaged_pdf (f.dir);
   source = add_source (&f, path);
   g_assert_nonnull (strstr (plenary_source_get_text (source), "Page three reads well."));
-  plenary_sources_panel_open_source (f.window->sources_panel, source, -1, -1);
-  g_assert_true (plenary_source_viewer_get_showing_pages (f.viewer));
-  pages = (PagesWait) { f.view, 3 };
-  plenary_test_spin_until (has_pages, &pages);
+  open_pdf_source (&f, source, 3);
 
   /* The first page: read well, nothing to say. */
   wait = (PageWait) { f.view, 0 };
