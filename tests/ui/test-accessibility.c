@@ -146,6 +146,21 @@ test_window (void)
   n_buttons = assert_all_named (GTK_WIDGET (window));
   g_assert_cmpuint (n_buttons, >=, 8);
 
+  /* What is made when first needed: a source's reading pane, the search
+   * bar with its replace row, the header form. */
+  {
+    GtkWidget *page = GTK_WIDGET (plenary_window_get_visible_page (window));
+    g_autoptr(PlenarySource) source = g_list_model_get_item (G_LIST_MODEL (plenary_draft_get_sources (plenary_document_get_draft (document))), 0);
+
+    g_assert_nonnull (source);
+    plenary_sources_panel_open_source (window->sources_panel, source, -1, -1);
+    g_assert_true (gtk_widget_activate_action (page, "page.replace", NULL));
+    gtk_expander_set_expanded (GTK_EXPANDER (plenary_test_find_child (page, GTK_TYPE_EXPANDER)), TRUE);
+    plenary_test_spin (300);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (plenary_sources_panel_get_viewer (window->sources_panel))));
+    g_assert_cmpuint (assert_all_named (GTK_WIDGET (window)), >=, n_buttons + 5);
+  }
+
   /* The preferences, opened from the menu, with a phrase of the user's
    * (its row has a remove button). */
   {
@@ -185,24 +200,6 @@ test_shortcuts (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "shortcuts"));
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 about_shown (gpointer data)
 {
@@ -214,9 +211,9 @@ about_shown (gpointer data)
       g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
 
 #if ADW_CHECK_VERSION (1, 5, 0)
-      *about = find_widget_of_type (toplevel, ADW_TYPE_ABOUT_DIALOG);
+      *about = plenary_test_find_child (toplevel, ADW_TYPE_ABOUT_DIALOG);
 #else
-      *about = find_widget_of_type (toplevel, ADW_TYPE_ABOUT_WINDOW);
+      *about = plenary_test_find_child (toplevel, ADW_TYPE_ABOUT_WINDOW);
 #endif
     }
   return *about != NULL;

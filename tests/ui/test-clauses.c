@@ -96,23 +96,6 @@ dup_line (Fixture *f,
   return gtk_text_iter_get_slice (&start, &end);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The field a user finds next to the label LABEL. */
 static GtkWidget *
 find_field (GtkWidget  *widget,
@@ -228,8 +211,8 @@ open_picker (Fixture    *f,
   plenary_test_spin (50);
 
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (p->picker)) == GTK_WINDOW (f->window));
-  entry = find_widget (GTK_WIDGET (p->picker), GTK_TYPE_SEARCH_ENTRY);
-  p->list = GTK_LIST_BOX (find_widget (GTK_WIDGET (p->picker), GTK_TYPE_LIST_BOX));
+  entry = plenary_test_find_child (GTK_WIDGET (p->picker), GTK_TYPE_SEARCH_ENTRY);
+  p->list = GTK_LIST_BOX (plenary_test_find_child (GTK_WIDGET (p->picker), GTK_TYPE_LIST_BOX));
   g_assert_nonnull (entry);
   g_assert_nonnull (p->list);
 
@@ -243,7 +226,7 @@ open_picker (Fixture    *f,
 static const char *
 row_phrase (GtkListBoxRow *row)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL);
+  GtkWidget *label = plenary_test_find_child (GTK_WIDGET (row), GTK_TYPE_LABEL);
 
   return gtk_label_get_text (GTK_LABEL (label));
 }
@@ -428,11 +411,11 @@ test_picker_escape_and_empty_search (void)
   plenary_test_spin (50);
 
   open_picker (&f, &p, "zzzz introuvable");
-  stack = GTK_STACK (find_widget (GTK_WIDGET (p.picker), GTK_TYPE_STACK));
+  stack = GTK_STACK (plenary_test_find_child (GTK_WIDGET (p.picker), GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   /* Escape in the search closes without inserting anything. */
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (p.picker), GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  g_signal_emit_by_name (plenary_test_find_child (GTK_WIDGET (p.picker), GTK_TYPE_SEARCH_ENTRY), "stop-search");
   plenary_test_spin (50);
   g_assert_null (p.picker);
 
@@ -649,7 +632,7 @@ test_header_form_edits_metadata_and_saves (void)
 
   /* The known bodies are offered beside the body's field. */
   {
-    GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (form, GTK_TYPE_MENU_BUTTON));
+    GtkMenuButton *button = GTK_MENU_BUTTON (plenary_test_find_child (form, GTK_TYPE_MENU_BUTTON));
     GMenuModel *bodies = gtk_menu_button_get_menu_model (button);
     g_autofree char *first = NULL;
 

@@ -273,21 +273,6 @@ find_field (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   GtkWidget *window;
@@ -354,7 +339,7 @@ test_header_form_widths (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   gtk_window_present (GTK_WINDOW (window));
-  expander = GTK_EXPANDER (find_type (GTK_WIDGET (window), GTK_TYPE_EXPANDER));
+  expander = GTK_EXPANDER (plenary_test_find_child (GTK_WIDGET (window), GTK_TYPE_EXPANDER));
   g_assert_nonnull (expander);
   gtk_expander_set_expanded (expander, TRUE);
 
@@ -370,7 +355,7 @@ test_header_form_widths (void)
 
   /* The long question wraps rather than being cut. */
   {
-    GtkTextView *question = GTK_TEXT_VIEW (find_type (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW));
+    GtkTextView *question = GTK_TEXT_VIEW (plenary_test_find_child (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW));
     GtkTextIter start;
     g_autofree char *text = NULL;
     GtkTextIter end;
@@ -420,7 +405,7 @@ test_search_placeholder (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
   gtk_window_present (GTK_WINDOW (window));
   plenary_split_view_set_show_sidebar (window->side_flap, TRUE);
-  entry = find_type (GTK_WIDGET (window->sources_panel), GTK_TYPE_SEARCH_ENTRY);
+  entry = plenary_test_find_child (GTK_WIDGET (window->sources_panel), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   g_object_get (entry, "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, ==, "Rechercher");
