@@ -86,15 +86,16 @@ window_too_narrow (PlenaryReadingSplit *self)
   return window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
 }
 
-/* Out of size allocation: showing or hiding the draft resizes. */
-static gboolean
-place_pane (gpointer user_data)
+/* Out of size allocation: showing or hiding the draft resizes. Placed
+ * now, the pane needs no placing queued before (which would outlive the
+ * split if its id were forgotten). */
+static void
+place_pane (PlenaryReadingSplit *self)
 {
-  PlenaryReadingSplit *self = user_data;
   int total = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean covering = pane_shown (self) && window_too_narrow (self);
 
-  self->place_id = 0;
+  g_clear_handle_id (&self->place_id, g_source_remove);
   self->covering = covering;
   /* Covering: the draft squeezed to nothing (it stays in the window, with
    * its focus and its state). */
@@ -108,6 +109,15 @@ place_pane (gpointer user_data)
       self->placing = FALSE;
     }
   self->width = total;
+}
+
+static gboolean
+place_in_idle (gpointer user_data)
+{
+  PlenaryReadingSplit *self = user_data;
+
+  self->place_id = 0;
+  place_pane (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -115,7 +125,7 @@ static void
 queue_place (PlenaryReadingSplit *self)
 {
   if (self->place_id == 0)
-    self->place_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_pane, self, NULL);
+    self->place_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_in_idle, self, NULL);
 }
 
 static gboolean
@@ -157,16 +167,21 @@ plenary_reading_split_dispose (GObject *object)
 {
   PlenaryReadingSplit *self = PLENARY_READING_SPLIT (object);
 
-  g_clear_handle_id (&self->place_id, g_source_remove);
-  g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->pane != NULL)
     g_signal_handlers_disconnect_by_data (self->pane, self);
   self->pane = NULL;
   self->content = NULL;
   self->draft = NULL;
+  /* Unparented, the paned notifies its positions: nothing may queue a
+   * placing after this. */
   if (self->paned != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->paned));
+    {
+      g_signal_handlers_disconnect_by_data (self->paned, self);
+      gtk_widget_unparent (GTK_WIDGET (self->paned));
+    }
   self->paned = NULL;
+  g_clear_handle_id (&self->place_id, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (plenary_reading_split_parent_class)->dispose (object);
