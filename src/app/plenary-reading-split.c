@@ -86,16 +86,14 @@ window_too_narrow (PlenaryReadingSplit *self)
   return window != NULL && gtk_widget_get_width (window) < COVER_BELOW;
 }
 
-/* Out of size allocation: showing or hiding the draft resizes. Placed
- * now, the pane needs no placing queued before (which would outlive the
- * split if its id were forgotten). */
+/* Out of size allocation: showing or hiding the draft resizes. A placing
+ * queued before still runs (its id stays known to dispose). */
 static void
 place_pane (PlenaryReadingSplit *self)
 {
   int total = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean covering = pane_shown (self) && window_too_narrow (self);
 
-  g_clear_handle_id (&self->place_id, g_source_remove);
   self->covering = covering;
   /* Covering: the draft squeezed to nothing (it stays in the window, with
    * its focus and its state). */
