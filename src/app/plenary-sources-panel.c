@@ -1222,6 +1222,8 @@ plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PLENARY_TYPE_SOURCE_VIEWER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-sources-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlenarySourcesPanel, pages);
