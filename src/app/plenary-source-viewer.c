@@ -589,26 +589,13 @@ set_zoom (PlenarySourceViewer *self,
   self->zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
   /* The pages grow as they are; the text through its font size. */
   plenary_pdf_view_set_zoom (self->pdf_view, self->zoom);
-  /* A provider for the display, as per-widget providers are deprecated.
-   * Added at the first zoom, not with the viewer: a provider added or
-   * changed restyles every window. */
-  if (self->zoom_css == NULL && !G_APPROX_VALUE (self->zoom, 1.0, 1e-6))
-    {
-      self->zoom_css = gtk_css_provider_new ();
-      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                                  GTK_STYLE_PROVIDER (self->zoom_css),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
-    }
-  if (self->zoom_css != NULL)
-    {
-      g_ascii_formatd (percent, sizeof percent, "%.0f", 100 * self->zoom);
-      css = g_strdup_printf ("textview.%s { font-size: %s%%; }", self->zoom_class, percent);
+  g_ascii_formatd (percent, sizeof percent, "%.0f", 100 * self->zoom);
+  css = g_strdup_printf ("textview.%s { font-size: %s%%; }", self->zoom_class, percent);
 #if GTK_CHECK_VERSION (4, 12, 0)
-      gtk_css_provider_load_from_string (self->zoom_css, css);
+  gtk_css_provider_load_from_string (self->zoom_css, css);
 #else
-      gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
 #endif
-    }
   /* Translators: the zoom of the source, with a narrow no-break space in French. */
   label = g_strdup_printf (_("%.0f %%"), 100 * self->zoom);
   gtk_label_set_text (self->zoom_label, label);
@@ -864,8 +851,13 @@ plenary_source_viewer_init (PlenarySourceViewer *self)
   {
     static guint n_viewers;
 
+    /* A provider for the display, as per-widget providers are deprecated. */
     self->zoom_class = g_strdup_printf ("plenary-source-zoom-%u", ++n_viewers);
     gtk_widget_add_css_class (GTK_WIDGET (self->text_view), self->zoom_class);
+    self->zoom_css = gtk_css_provider_new ();
+    gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                GTK_STYLE_PROVIDER (self->zoom_css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 2);
   }
   set_zoom (self, 1.0);
 
