@@ -174,52 +174,6 @@ on_go_to_line (PlenaryWindow *self,
     plenary_editor_view_go_to_line (plenary_page_get_view (page), line, index);
 }
 
-/* The Outline, Problems and Revisions tabs show the visible page's, once
- * their panels are made. */
-static void
-update_side_panels (PlenaryWindow *self)
-{
-  PlenaryPage *page = plenary_window_get_visible_page (self);
-  GtkWidget *outline = adw_bin_get_child (self->outline_bin);
-  GtkWidget *problems = adw_bin_get_child (self->problems_bin);
-  GtkWidget *revisions = adw_bin_get_child (self->revisions_bin);
-
-  if (outline != NULL)
-    plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (outline),
-                                       page != NULL ? plenary_page_get_outline (page) : NULL);
-  if (problems != NULL)
-    plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (problems),
-                                         page != NULL ? plenary_page_get_problems (page) : NULL);
-  if (revisions != NULL)
-    plenary_revisions_panel_set_document (PLENARY_REVISIONS_PANEL (revisions),
-                                          page != NULL ? plenary_page_get_document (page) : NULL);
-}
-
-/* Those panels are made when their tab is first shown: built and styled
- * with the window, they cost its first frame milliseconds. */
-static void
-on_side_tab_shown (PlenaryWindow *self)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (self->side_stack);
-  GtkWidget *panel;
-
-  if (shown != GTK_WIDGET (self->outline_bin) && shown != GTK_WIDGET (self->problems_bin) &&
-      shown != GTK_WIDGET (self->revisions_bin))
-    return;
-  if (adw_bin_get_child (ADW_BIN (shown)) != NULL)
-    return;
-
-  if (shown == GTK_WIDGET (self->revisions_bin))
-    panel = plenary_revisions_panel_new ();
-  else
-    {
-      panel = shown == GTK_WIDGET (self->outline_bin) ? plenary_outline_panel_new () : plenary_problems_panel_new ();
-      g_signal_connect_object (panel, "go-to-line", G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
-    }
-  adw_bin_set_child (ADW_BIN (shown), panel);
-  update_side_panels (self);
-}
-
 static void
 on_selected_page_changed (PlenaryWindow *self)
 {
@@ -227,7 +181,11 @@ on_selected_page_changed (PlenaryWindow *self)
   PlenaryPage *page = tab != NULL ? PLENARY_PAGE (adw_tab_page_get_child (tab)) : NULL;
   PlenaryDocument *document = page != NULL ? plenary_page_get_document (page) : NULL;
 
-  update_side_panels (self);
+  plenary_outline_panel_set_outline (PLENARY_OUTLINE_PANEL (adw_bin_get_child (self->outline_bin)),
+                                     page != NULL ? plenary_page_get_outline (page) : NULL);
+  plenary_problems_panel_set_problems (PLENARY_PROBLEMS_PANEL (adw_bin_get_child (self->problems_bin)),
+                                       page != NULL ? plenary_page_get_problems (page) : NULL);
+  plenary_revisions_panel_set_document (PLENARY_REVISIONS_PANEL (adw_bin_get_child (self->revisions_bin)), document);
   plenary_proposals_panel_set_document (PLENARY_PROPOSALS_PANEL (adw_bin_get_child (self->proposals_bin)), document);
   g_binding_group_set_source (self->problems_badge, page != NULL ? plenary_page_get_problems (page) : NULL);
   /* Without a source the binding leaves the dot as it was. */
@@ -622,10 +580,14 @@ plenary_window_init (PlenaryWindow *self)
   g_signal_group_connect_object (self->page_signals, "comment-added",
                                  G_CALLBACK (on_comment_added), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->side_stack, "notify::visible-child",
-                           G_CALLBACK (on_side_tab_shown), self, G_CONNECT_SWAPPED);
-  on_side_tab_shown (self);
+  adw_bin_set_child (self->outline_bin, plenary_outline_panel_new ());
+  adw_bin_set_child (self->problems_bin, plenary_problems_panel_new ());
+  adw_bin_set_child (self->revisions_bin, plenary_revisions_panel_new ());
   plenary_window_proposals_init (self);
+  g_signal_connect_object (adw_bin_get_child (self->outline_bin), "go-to-line",
+                           G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_bin_get_child (self->problems_bin), "go-to-line",
+                           G_CALLBACK (on_go_to_line), self, G_CONNECT_SWAPPED);
   self->problems_badge = g_binding_group_new ();
   g_binding_group_bind_full (self->problems_badge, "n-problems",
                              gtk_stack_get_page (self->side_stack, GTK_WIDGET (self->problems_bin)),

@@ -283,9 +283,6 @@ test_outline_row_moves_cursor (void)
 
   /* The window's own panel shows the outline of the visible page. */
   fixture_open_sample (&f);
-  /* Made when its tab is first shown, as a click on "Outline" does. */
-  g_assert_null (adw_bin_get_child (f.window->outline_bin));
-  gtk_stack_set_visible_child_name (f.window->side_stack, "outline");
   panel = adw_bin_get_child (f.window->outline_bin);
   g_assert_true (plenary_outline_panel_get_outline (PLENARY_OUTLINE_PANEL (panel)) == f.outline);
   /* Under the Open Paragraphs Only switch. */
@@ -550,7 +547,6 @@ test_problems_panel (void)
 
   /* The window's own panel shows the problems of the visible page. */
   fixture_open_sample (&f);
-  gtk_stack_set_visible_child_name (f.window->side_stack, "problems");
   panel = adw_bin_get_child (f.window->problems_bin);
   stack = GTK_STACK (gtk_widget_get_first_child (panel));
   g_assert_true (plenary_problems_panel_get_problems (PLENARY_PROBLEMS_PANEL (panel)) == f.problems);
@@ -717,8 +713,6 @@ test_import_report (void)
     }
   g_assert_cmpuint (dropped, !=, G_MAXUINT);
 
-  /* F7 shows the Problems tab. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-problems", NULL));
   panel = adw_bin_get_child (f.window->problems_bin);
   stack = GTK_STACK (gtk_widget_get_first_child (panel));
   plenary_test_spin (100);

@@ -653,8 +653,8 @@ test_paragraph_status (void)
   buffer = GTK_TEXT_BUFFER (plenary_document_get_buffer (f.document));
   outline = plenary_page_get_outline (page);
   plenary_outline_flush (outline);
-  gtk_stack_set_visible_child_name (f.window->side_stack, "outline");
   outline_panel = PLENARY_OUTLINE_PANEL (adw_bin_get_child (f.window->outline_bin));
+  gtk_stack_set_visible_child_name (f.window->side_stack, "outline");
   list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (outline_panel), PLENARY_TYPE_OUTLINE_PANEL, "list_view"));
   plenary_document_set_modified (f.document, FALSE);
 
@@ -929,9 +929,9 @@ test_saved_and_reopened (void)
 
   g_assert_cmpint (plenary_draft_get_paragraph_status (plenary_document_get_draft (reopened), op2), ==,
                    PLENARY_PARAGRAPH_STATUS_AGREED_AD_REF);
-  gtk_stack_set_visible_child_name (f.window->side_stack, "outline");
   list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (adw_bin_get_child (f.window->outline_bin),
                                                             PLENARY_TYPE_OUTLINE_PANEL, "list_view"));
+  gtk_stack_set_visible_child_name (f.window->side_stack, "outline");
   plenary_test_spin (100);
   collect_labels (GTK_WIDGET (list_view), outline_labels);
   outline_text = g_string_free (outline_labels, FALSE);
