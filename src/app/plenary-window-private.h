@@ -65,10 +65,6 @@ struct _PlenaryWindow
   PlenaryReadingSplit  *reading_split;
   GtkStack             *side_stack;
   PlenarySourcesPanel  *sources_panel;
-  /* Given to its button when first opened: building the menu's widgets
-   * costs the first frame milliseconds. */
-  GMenuModel           *primary_menu;
-  GtkMenuButton        *primary_menu_button;
   AdwBin               *outline_bin;
   AdwBin               *problems_bin;
   AdwBin               *revisions_bin;

@@ -130,15 +130,6 @@ on_viewer_visible (PlenaryWindow       *self,
 }
 
 static void
-create_primary_menu (GtkMenuButton *button,
-                     gpointer       user_data)
-{
-  PlenaryWindow *self = PLENARY_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
-
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
-}
-
-static void
 on_viewer_made (PlenaryWindow *self)
 {
   PlenarySourceViewer *viewer = plenary_sources_panel_get_viewer (self->sources_panel);
@@ -521,8 +512,6 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, reading_split);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sources_panel);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, outline_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, problems_bin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, revisions_bin);
@@ -559,7 +548,6 @@ plenary_window_init (PlenaryWindow *self)
   self->annotations_signals = g_signal_group_new (PLENARY_TYPE_ANNOTATIONS);
   g_signal_group_connect_object (self->annotations_signals, "open-source",
                                  G_CALLBACK (on_open_source), self, G_CONNECT_SWAPPED);
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, NULL, NULL);
   /* Sources open beside the draft, in a viewer made when first needed. */
   plenary_reading_split_set_settings (self->reading_split, self->settings);
   plenary_reading_split_set_draft (self->reading_split, GTK_WIDGET (self->content_stack));
