@@ -37,9 +37,6 @@ struct _PlenaryPage
 
   GtkScrolledWindow *scroller;
   PlenaryEditorView *view;
-  GtkBox            *column;
-  GtkExpander       *header_expander;
-  /* Both made when first shown: they cost the first frame milliseconds. */
   PlenarySearchBar  *search_bar;
   PlenaryHeaderForm *header_form;
   GtkLabel          *length_label;
@@ -289,26 +286,7 @@ find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  PlenaryPage *self = PLENARY_PAGE (widget);
-
-  if (self->search_bar == NULL)
-    {
-      self->search_bar = plenary_search_bar_new ();
-      plenary_search_bar_set_view (self->search_bar, GTK_SOURCE_VIEW (self->view));
-      gtk_box_insert_child_after (self->column, GTK_WIDGET (self->search_bar), GTK_WIDGET (self->header_expander));
-    }
-  plenary_search_bar_open (self->search_bar, g_str_equal (action_name, "page.replace"));
-}
-
-static void
-on_header_expanded (PlenaryPage *self)
-{
-  if (self->header_form != NULL || !gtk_expander_get_expanded (self->header_expander))
-    return;
-
-  self->header_form = PLENARY_HEADER_FORM (plenary_header_form_new ());
-  plenary_header_form_set_document (self->header_form, self->document);
-  gtk_expander_set_child (self->header_expander, GTK_WIDGET (self->header_form));
+  plenary_search_bar_open (PLENARY_PAGE (widget)->search_bar, g_str_equal (action_name, "page.replace"));
 }
 
 /* Words, paragraphs and pages at the export layout (with a brief's page
@@ -609,6 +587,8 @@ plenary_page_constructed (GObject *object)
   /* Before the spelling's menu, which keeps it. */
   add_citation_menu (self);
   self->spelling = plenary_draft_spelling_new (self->document, self->view);
+  plenary_search_bar_set_view (self->search_bar, GTK_SOURCE_VIEW (self->view));
+  plenary_header_form_set_document (self->header_form, self->document);
 
   {
     g_autoptr(GtkSourceCompletionProvider) phrases = plenary_phrase_completion_new (self->view);
@@ -764,9 +744,8 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/plenary/Plenary/plenary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, view);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, column);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, header_expander);
-  gtk_widget_class_bind_template_callback (widget_class, on_header_expanded);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPage, header_form);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, length_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPage, banner_label);
@@ -788,6 +767,8 @@ plenary_page_class_init (PlenaryPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (PLENARY_TYPE_EDITOR_VIEW);
+  g_type_ensure (PLENARY_TYPE_HEADER_FORM);
+  g_type_ensure (PLENARY_TYPE_SEARCH_BAR);
 }
 
 static void

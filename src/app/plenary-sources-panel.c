@@ -59,7 +59,6 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_BUSY,
-  PROP_VIEWER,
   N_PROPS
 };
 
@@ -188,7 +187,7 @@ update_actions (PlenarySourcesPanel *self)
 static void
 on_sources_changed (PlenarySourcesPanel *self)
 {
-  PlenarySource *shown = self->viewer != NULL ? plenary_source_viewer_get_source (self->viewer) : NULL;
+  PlenarySource *shown = plenary_source_viewer_get_source (self->viewer);
 
   /* The source in the viewer was removed: back to the list. */
   if (shown != NULL && find_source (self, plenary_source_get_id (shown), NULL) != shown)
@@ -977,23 +976,6 @@ on_viewer_close (PlenarySourcesPanel *self)
   plenary_sources_panel_show_list (self);
 }
 
-/* Made when first needed: most sessions open no source, and it costs the
- * first frame several milliseconds. */
-static PlenarySourceViewer *
-ensure_viewer (PlenarySourcesPanel *self)
-{
-  if (self->viewer == NULL)
-    {
-      self->viewer = g_object_ref_sink (PLENARY_SOURCE_VIEWER (plenary_source_viewer_new ()));
-      gtk_widget_set_visible (GTK_WIDGET (self->viewer), FALSE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->viewer), "background");
-      g_signal_connect_swapped (self->viewer, "close", G_CALLBACK (on_viewer_close), self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEWER]);
-    }
-
-  return self->viewer;
-}
-
 void
 plenary_sources_panel_open_source (PlenarySourcesPanel *self,
                                    PlenarySource       *source,
@@ -1008,7 +990,7 @@ plenary_sources_panel_open_source (PlenarySourcesPanel *self,
   if (self->draft == NULL)
     return;
 
-  plenary_source_viewer_set_source (ensure_viewer (self), self->draft, source);
+  plenary_source_viewer_set_source (self->viewer, self->draft, source);
 
   /* The words searched across sources stay highlighted in the viewer. */
   if (!query_is_blank (self))
@@ -1029,8 +1011,6 @@ plenary_sources_panel_show_list (PlenarySourcesPanel *self)
 {
   g_return_if_fail (PLENARY_IS_SOURCES_PANEL (self));
 
-  if (self->viewer == NULL)
-    return;
   gtk_widget_set_visible (GTK_WIDGET (self->viewer), FALSE);
   plenary_source_viewer_set_source (self->viewer, NULL, NULL);
 }
@@ -1039,7 +1019,7 @@ gboolean
 plenary_sources_panel_get_viewer_visible (PlenarySourcesPanel *self)
 {
   g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), FALSE);
-  return self->viewer != NULL && gtk_widget_get_visible (GTK_WIDGET (self->viewer)) &&
+  return gtk_widget_get_visible (GTK_WIDGET (self->viewer)) &&
          plenary_source_viewer_get_source (self->viewer) != NULL;
 }
 
@@ -1047,7 +1027,7 @@ PlenarySourceViewer *
 plenary_sources_panel_get_viewer (PlenarySourcesPanel *self)
 {
   g_return_val_if_fail (PLENARY_IS_SOURCES_PANEL (self), NULL);
-  return ensure_viewer (self);
+  return self->viewer;
 }
 
 /* Document ------------------------------------------------------------------- */
@@ -1174,9 +1154,6 @@ plenary_sources_panel_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->n_imports > 0);
       break;
-    case PROP_VIEWER:
-      g_value_set_object (value, self->viewer);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1216,10 +1193,6 @@ plenary_sources_panel_class_init (PlenarySourcesPanelClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  /* NULL until a source is first opened (or the viewer asked for). */
-  properties[PROP_VIEWER] =
-    g_param_spec_object ("viewer", NULL, NULL, PLENARY_TYPE_SOURCE_VIEWER,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PLENARY_TYPE_SOURCE_VIEWER);
@@ -1258,6 +1231,12 @@ plenary_sources_panel_init (PlenarySourcesPanel *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Shown by the window in the reading pane, beside the draft. */
+  self->viewer = g_object_ref_sink (PLENARY_SOURCE_VIEWER (plenary_source_viewer_new ()));
+  gtk_widget_set_visible (GTK_WIDGET (self->viewer), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->viewer), "background");
+  g_signal_connect_swapped (self->viewer, "close", G_CALLBACK (on_viewer_close), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row), NULL);

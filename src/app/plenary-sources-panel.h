@@ -28,8 +28,7 @@ G_DECLARE_FINAL_TYPE (PlenarySourcesPanel, plenary_sources_panel, PLENARY, SOURC
  * Actions (on the panel, for its menus and for the window): "sources.add",
  * "sources.add-samples", and with the source id as target:
  * "sources.open", "sources.rename", "sources.remove".
- * Properties: "document" (nullable), "busy" (imports running), "viewer"
- * (NULL until first needed: plenary_sources_panel_get_viewer() makes it). */
+ * Properties: "document" (nullable), "busy" (imports running). */
 GtkWidget           *plenary_sources_panel_new          (void);
 PlenaryDocument     *plenary_sources_panel_get_document (PlenarySourcesPanel *self);
 void                 plenary_sources_panel_set_document (PlenarySourcesPanel *self,

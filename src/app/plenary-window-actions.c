@@ -658,12 +658,10 @@ get_source_passage (PlenaryWindow *self,
                     gint64        *start,
                     gint64        *end)
 {
-  PlenarySourceViewer *viewer;
+  PlenarySourceViewer *viewer = plenary_sources_panel_get_viewer (self->sources_panel);
 
-  if (!plenary_sources_panel_get_viewer_visible (self->sources_panel))
-    return NULL;
-  viewer = plenary_sources_panel_get_viewer (self->sources_panel);
-  if (!plenary_source_viewer_get_selection_range (viewer, start, end))
+  if (!plenary_sources_panel_get_viewer_visible (self->sources_panel) ||
+      !plenary_source_viewer_get_selection_range (viewer, start, end))
     return NULL;
 
   return plenary_source_viewer_get_source (viewer);

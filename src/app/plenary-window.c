@@ -129,20 +129,6 @@ on_viewer_visible (PlenaryWindow       *self,
   self->side_set_aside = self->comments_set_aside = FALSE;
 }
 
-static void
-on_viewer_made (PlenaryWindow *self)
-{
-  PlenarySourceViewer *viewer = plenary_sources_panel_get_viewer (self->sources_panel);
-
-  /* A passage of a source is cited or highlighted from its context menu. */
-  plenary_source_viewer_set_extra_menu (viewer, self->source_text_menu);
-  plenary_reading_split_set_pane (self->reading_split, GTK_WIDGET (viewer));
-  g_signal_connect_object (viewer, "notify::source",
-                           G_CALLBACK (on_viewer_source_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (viewer, "notify::visible",
-                           G_CALLBACK (on_viewer_visible), self, G_CONNECT_SWAPPED);
-}
-
 /* Ctrl+Alt+M on the visible page: the new comment is written in the panel. */
 static void
 on_comment_added (PlenaryWindow     *self,
@@ -548,11 +534,19 @@ plenary_window_init (PlenaryWindow *self)
   self->annotations_signals = g_signal_group_new (PLENARY_TYPE_ANNOTATIONS);
   g_signal_group_connect_object (self->annotations_signals, "open-source",
                                  G_CALLBACK (on_open_source), self, G_CONNECT_SWAPPED);
-  /* Sources open beside the draft, in a viewer made when first needed. */
+  /* A passage of a source is cited or highlighted from its context menu. */
+  plenary_source_viewer_set_extra_menu (plenary_sources_panel_get_viewer (self->sources_panel),
+                                        self->source_text_menu);
+  /* Sources open beside the draft. */
   plenary_reading_split_set_settings (self->reading_split, self->settings);
   plenary_reading_split_set_draft (self->reading_split, GTK_WIDGET (self->content_stack));
-  g_signal_connect_object (self->sources_panel, "notify::viewer",
-                           G_CALLBACK (on_viewer_made), self, G_CONNECT_SWAPPED);
+  plenary_reading_split_set_pane (self->reading_split,
+                                  GTK_WIDGET (plenary_sources_panel_get_viewer (self->sources_panel)));
+
+  g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::source",
+                           G_CALLBACK (on_viewer_source_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_sources_panel_get_viewer (self->sources_panel), "notify::visible",
+                           G_CALLBACK (on_viewer_visible), self, G_CONNECT_SWAPPED);
 
   /* The window shows the visible page: one set of bindings follows it. */
   self->page_bindings = g_binding_group_new ();

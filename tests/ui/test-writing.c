@@ -362,11 +362,9 @@ replace_all (Fixture    *f,
              const char *find,
              const char *replacement)
 {
-  PlenarySearchBar *bar;
+  PlenarySearchBar *bar = PLENARY_SEARCH_BAR (template_child (f->page, PLENARY_TYPE_PAGE, "search_bar"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.replace", NULL));
-  bar = PLENARY_SEARCH_BAR (plenary_test_find_child (GTK_WIDGET (f->page), PLENARY_TYPE_SEARCH_BAR));
-  g_assert_nonnull (bar);
   g_assert_true (plenary_search_bar_is_open (bar));
   gtk_editable_set_text (GTK_EDITABLE (template_child (bar, PLENARY_TYPE_SEARCH_BAR, "search_entry")), find);
   gtk_editable_set_text (GTK_EDITABLE (template_child (bar, PLENARY_TYPE_SEARCH_BAR, "replace_entry")), replacement);
