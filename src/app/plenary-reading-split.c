@@ -170,8 +170,8 @@ plenary_reading_split_dispose (GObject *object)
   self->pane = NULL;
   self->content = NULL;
   self->draft = NULL;
-  /* Unparented, the paned notifies its positions: nothing may queue a
-   * placing after this. */
+  /* Its handlers go before the idles: nothing may queue a placing once
+   * they are removed. */
   if (self->paned != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->paned, self);

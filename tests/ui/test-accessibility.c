@@ -146,7 +146,7 @@ test_window (void)
   n_buttons = assert_all_named (GTK_WIDGET (window));
   g_assert_cmpuint (n_buttons, >=, 8);
 
-  /* What is made when first needed: a source's reading pane, the search
+  /* What is hidden until asked for: a source's reading pane, the search
    * bar with its replace row, the header form. */
   {
     GtkWidget *page = GTK_WIDGET (plenary_window_get_visible_page (window));

@@ -74,10 +74,18 @@ panel_idle (gpointer data)
   return !plenary_sources_panel_get_busy (data);
 }
 
-static gboolean
-pages_loaded (gpointer data)
+typedef struct
 {
-  return plenary_pdf_view_get_n_pages (data) == N_PAGES;
+  PlenaryPdfView *view;
+  guint           n_pages;
+} PagesWait;
+
+static gboolean
+has_pages (gpointer data)
+{
+  PagesWait *wait = data;
+
+  return plenary_pdf_view_get_n_pages (wait->view) == wait->n_pages;
 }
 
 typedef struct
@@ -150,12 +158,23 @@ fixture_init (Fixture *f,
   f->view = plenary_source_viewer_get_pdf_view (f->viewer);
 }
 
+/* SOURCE, a PDF of N_PAGES pages, opened as a reader does: shown as pages. */
+static void
+open_pdf_source (Fixture       *f,
+                 PlenarySource *source,
+                 guint          n_pages)
+{
+  PagesWait pages = { f->view, n_pages };
+
+  plenary_sources_panel_open_source (f->window->sources_panel, source, -1, -1);
+  g_assert_true (plenary_source_viewer_get_showing_pages (f->viewer));
+  plenary_test_spin_until (has_pages, &pages);
+}
+
 static void
 open_source (Fixture *f)
 {
-  plenary_sources_panel_open_source (f->window->sources_panel, f->source, -1, -1);
-  g_assert_true (plenary_source_viewer_get_showing_pages (f->viewer));
-  plenary_test_spin_until (pages_loaded, f->view);
+  open_pdf_source (f, f->source, N_PAGES);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->viewer)));
 }
 
@@ -628,33 +647,6 @@ find_label_starting (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-typedef struct
-{
-  PlenaryPdfView *view;
-  guint           n_pages;
-} PagesWait;
-
-static gboolean
-has_pages (gpointer data)
-{
-  PagesWait *wait = data;
-
-  return plenary_pdf_view_get_n_pages (wait->view) == wait->n_pages;
-}
-
-/* SOURCE, a PDF of N_PAGES pages, opened as a reader does: shown as pages. */
-static void
-open_pdf_source (Fixture       *f,
-                 PlenarySource *source,
-                 guint          n_pages)
-{
-  PagesWait pages = { f->view, n_pages };
-
-  plenary_sources_panel_open_source (f->window->sources_panel, source, -1, -1);
-  g_assert_true (plenary_source_viewer_get_showing_pages (f->viewer));
-  plenary_test_spin_until (has_pages, &pages);
 }
 
 /* The file kept for SOURCE's pages, replaced by CONTENTS. */
